@@ -1,0 +1,70 @@
+"""The orchestrator: the one path from seeds to briefing files. The CLI and the scheduler call it."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .assemble import assemble
+from .config import Config
+from .dates import settle_dates
+from .errors import NoSourcesError
+from .model import Briefing
+from .nlp.annotate import annotate
+from .outputs import slug, write_all
+from .render import render
+from .sources import SeedProblem, load_sources
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildResult:
+    briefing: Briefing
+    paths: list[Path]
+    problems: list[SeedProblem] = field(default_factory=list)
+
+
+def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
+          formats: list[str] | None = None, as_of: str | None = None, language: str | None = None,
+          today: date | None = None, previous: Briefing | None = None, write: bool = True) -> BuildResult:
+    """Load seeds -> settle dates -> annotate -> assemble -> render -> write, in that order.
+
+    Everything is rendered in memory before the first file is written, so a failed build leaves
+    the previous files as they were.
+    """
+    seeds = seeds or config.resolve(config.seeds)
+    out = out or config.resolve(config.out)
+    formats = formats or config.formats
+    today = today or date.today()
+
+    sources, problems = load_sources(_existing_folder(seeds))
+    if not sources:
+        why = "; ".join(str(p) for p in problems) or "the folder holds no .txt or .md file"
+        raise NoSourcesError(f"no usable source in {seeds}: {why}")
+    as_of_day, as_of_from, warnings = settle_dates(sources, as_of or config.as_of, today)
+    annotated = [annotate(s, config.actors) for s in sources]
+    language = language or _language(config, [s.language for s in sources])
+    briefing = assemble(annotated, as_of_day, as_of_from, language, config, previous=previous)
+    briefing.warnings += warnings
+    briefing.skipped = [str(p) for p in problems]
+
+    files = render(briefing, formats, config, stem=f"{slug(config.title)}-{as_of_day.isoformat()}")
+    paths = write_all(files, out) if write else []
+    return BuildResult(briefing, paths, problems)
+
+
+def _existing_folder(folder: Path) -> Path:
+    if not folder.is_dir():
+        raise NoSourcesError(f"the seeds folder {folder} does not exist")
+    return folder
+
+
+def _language(config: Config, languages: list[str]) -> str:
+    """The config's language, or the sources' most common language when it says auto."""
+    if config.language != "auto":
+        return config.language
+    return Counter(languages).most_common(1)[0][0] if languages else "de"

@@ -1,0 +1,394 @@
+"""The typed schema of config.yaml and its loader.
+
+Every key is a dataclass field with a docstring under it. The loader checks each value against
+the field's type, collects every problem with its line number, and raises one ``ConfigError``.
+Checks that tie keys together run after every key is valid on its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin
+
+import yaml
+
+from .errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("json", "html", "pdf", "docx", "ics")
+
+
+@dataclass
+class EmailConfig:
+    host: str = "localhost"
+    """SMTP server."""
+    port: int = 587
+    """SMTP port (587 for STARTTLS, 465 for TLS, 25 for plain)."""
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    """How the connection is secured."""
+    sender: str = "briefing@localhost"
+    """The From address."""
+    user_env: str | None = "BRIEFING_SMTP_USER"
+    """Name of the environment variable holding the SMTP user (no login when unset)."""
+    password_env: str | None = "BRIEFING_SMTP_PASSWORD"
+    """Name of the environment variable holding the SMTP password."""
+    attach_docx: bool = True
+    """Attach the DOCX beside the PDF."""
+    retries: int = 3
+    """Attempts per recipient before a delivery counts as failed."""
+    retry_backoff_seconds: float = 5.0
+    """Wait before the first retry; doubled after each further failure."""
+    timeout_seconds: float = 30.0
+    """Socket timeout for the SMTP connection."""
+
+
+@dataclass
+class FolderConfig:
+    path: str = "out/delivered"
+    """Where the folder channel copies each briefing."""
+    keep: int = 10
+    """How many briefings of a job the folder keeps (older ones are removed)."""
+
+
+@dataclass
+class Schedule:
+    id: str
+    """The job's name, used in the run ledger and by `briefing run ID`."""
+    cron: str
+    """Five-field cron expression: minute hour day month weekday."""
+    timezone: str = "UTC"
+    """IANA time zone the cron expression is read in, e.g. Europe/Berlin."""
+    formats: list[str] | None = None
+    """Output formats for this job (default: the top-level `formats`)."""
+    deliver: list[str] = field(default_factory=lambda: ["folder"])
+    """Delivery channels: folder, email."""
+    recipients: list[str] = field(default_factory=list)
+    """E-mail recipients (for the email channel)."""
+    as_of: str = "today"
+    """Reference date for the job's briefings: today | latest-source | YYYY-MM-DD."""
+    start_date: date | None = None
+    """First day the job may run."""
+    end_date: date | None = None
+    """Last day the job may run."""
+    paused: bool = False
+    """A paused job stays in the store but does not run."""
+    skip_unchanged: bool = False
+    """Send nothing when the briefing did not change since the job's previous run."""
+    max_source_age_hours: float | None = None
+    """A run whose newest usable source is older than this is stale."""
+    on_stale: Literal["skip", "warn"] = "warn"
+    """What a stale run does: skip it, or send it with a visible warning."""
+    timeout_minutes: float = 20.0
+    """A build running longer than this is ended and recorded as failed."""
+
+
+@dataclass
+class Config:
+    title: str = "Lagebild"
+    """The briefing's title, printed on the title block and in file names."""
+    language: Literal["de", "en", "auto"] = "auto"
+    """Language of labels and dates: de, en, or auto (the sources' language)."""
+    classification: str | None = None
+    """A marking printed on every page, e.g. "VS - NUR FÜR DEN DIENSTGEBRAUCH" (optional)."""
+    author: str | None = None
+    """The issuing office, written into the PDF and DOCX metadata."""
+    seeds: str = "seeds"
+    """Folder of source articles (.txt, .md), relative to this file."""
+    out: str = "out"
+    """Folder the briefings are written to, relative to this file."""
+    state: str = "state"
+    """Folder for the scheduler's job store, run ledger and lock, relative to this file."""
+    as_of: str = "today"
+    """The briefing's date: today | latest-source | YYYY-MM-DD."""
+    formats: list[str] = field(default_factory=lambda: ["pdf", "docx", "json"])
+    """Output formats of a one-off build: json, html, pdf, docx, ics."""
+    templates: str | None = "templates"
+    """Folder of user templates searched before the packaged ones (optional)."""
+    reference_docx: str | None = None
+    """A DOCX whose styles, page setup, header and footer the DOCX output takes (optional)."""
+    docx_comments: bool = True
+    """Add each statement's source sentence as a Word comment in the DOCX."""
+    pdf_attach_json: bool = False
+    """Make a PDF/A-3 with the briefing's JSON embedded as an attachment."""
+    actors: dict[str, str] = field(default_factory=dict)
+    """Extra actor aliases, name -> party code, e.g. {"Selenskyj": UKR}."""
+    job_store: str | None = None
+    """SQLAlchemy URL of the scheduler's job store (default: SQLite in the state folder)."""
+    misfire_grace_hours: float = 6.0
+    """How late a missed scheduled run may still start, e.g. after the service was down."""
+    shutdown_grace_seconds: float = 60.0
+    """On SIGINT/SIGTERM, how long a running build may take to finish."""
+    email: EmailConfig = field(default_factory=EmailConfig)
+    """SMTP settings for the email channel."""
+    folder: FolderConfig = field(default_factory=FolderConfig)
+    """Settings for the folder channel."""
+    schedules: list[Schedule] = field(default_factory=list)
+    """Scheduled jobs."""
+
+    base_dir: Path = field(default=Path("."), metadata={"internal": True})
+    path: Path | None = field(default=None, metadata={"internal": True})
+
+    def resolve(self, value: str | None) -> Path | None:
+        """A path from the config, read relative to the config file's folder."""
+        if value is None:
+            return None
+        p = Path(value).expanduser()
+        return p if p.is_absolute() else self.base_dir / p
+
+
+CRON_FIELDS = 5
+_AS_OF = re.compile(r"^(today|latest-source|\d{4}-\d{2}-\d{2})$")
+
+
+def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
+    """Read config.yaml (or the defaults when ``path`` is None), then apply ``overrides``."""
+    raw: Any = {}
+    node = None
+    shown = "config.yaml"
+    base = Path.cwd()
+    if path is not None:
+        p = Path(path)
+        shown = str(p)
+        try:
+            text = p.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ConfigError(["the file does not exist"], shown) from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise ConfigError([f"cannot be read: {e}"], shown) from None
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            raw = yaml.safe_load(text) or {}
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            where = f"line {mark.line + 1}: " if mark else ""
+            problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+            raise ConfigError([f"{where}not valid YAML ({problem})"], shown) from None
+        base = p.resolve().parent
+    if not isinstance(raw, dict):
+        raise ConfigError([f"line 1: expected a mapping of keys, found {_kind(raw)}"], shown)
+    raw = {**raw, **{k: v for k, v in overrides.items() if v is not None}}
+    problems: list[str] = []
+    cfg = _build(Config, raw, node, "", problems)
+    if not problems:
+        _check_together(cfg, node, problems)
+    if problems:
+        raise ConfigError(problems, shown)
+    cfg.base_dir = base
+    cfg.path = Path(path).resolve() if path is not None else None
+    return cfg
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
+             list: "a list", dict: "a mapping"}
+    return f"{names.get(type(value), type(value).__name__)} {value!r}" if not isinstance(value, (list, dict)) \
+        else names[type(value)]
+
+
+def _line(node: yaml.Node | None, key: str | int | None = None) -> int | None:
+    """The 1-based line of ``key`` inside ``node`` (or of the node itself)."""
+    if node is None:
+        return None
+    if key is None:
+        return node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if k.value == key:
+                return v.start_mark.line + 1 if key is not None else k.start_mark.line + 1
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key].start_mark.line + 1
+    return node.start_mark.line + 1
+
+
+def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if k.value == key:
+                return v
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key]
+    return None
+
+
+def _say(problems: list[str], name: str, line: int | None, message: str) -> None:
+    where = f"line {line}: " if line else ""
+    problems.append(f"{where}Config value '{name}': {message}")
+
+
+def _build(cls: type, raw: dict, node: yaml.Node | None, prefix: str, problems: list[str]) -> Any:
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+    values: dict[str, Any] = {}
+    for key in raw:
+        if key not in fields:
+            near = [k for k in fields if k.startswith(str(key)[:3])]
+            hint = f" (did you mean '{near[0]}'?)" if near else f" (known keys: {', '.join(fields)})"
+            _say(problems, f"{prefix}{key}", _line(node, key), f"unknown key{hint}")
+    for name, f in fields.items():
+        full = f"{prefix}{name}"
+        if name not in raw:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                _say(problems, full, _line(node), "is required but missing")
+            continue
+        ok, value = _convert(hints[name], raw[name], _child(node, name), full, problems, _line(node, name))
+        if ok:
+            values[name] = value
+    try:
+        return cls(**values)
+    except TypeError:
+        return None
+
+
+def _convert(tp: Any, value: Any, node: yaml.Node | None, name: str, problems: list[str],
+             line: int | None) -> tuple[bool, Any]:
+    origin, args = get_origin(tp), get_args(tp)
+    if origin in (Union, types.UnionType):
+        if value is None and type(None) in args:
+            return True, None
+        inner = [a for a in args if a is not type(None)]
+        return _convert(inner[0], value, node, name, problems, line)
+    if origin is Literal:
+        if value in args:
+            return True, value
+        _say(problems, name, line, f"expected one of {', '.join(map(str, args))}, found {_kind(value)}")
+        return False, None
+    if origin is list:
+        if not isinstance(value, list):
+            _say(problems, name, line, f"expected a list, found {_kind(value)}")
+            return False, None
+        out, good = [], True
+        for i, item in enumerate(value):
+            ok, v = _convert(args[0], item, _child(node, i), f"{name}[{i}]", problems, _line(node, i) or line)
+            good &= ok
+            out.append(v)
+        return good, out
+    if origin is dict:
+        if not isinstance(value, dict):
+            _say(problems, name, line, f"expected a mapping, found {_kind(value)}")
+            return False, None
+        return True, {str(k): str(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            _say(problems, name, line, f"expected a mapping, found {_kind(value)}")
+            return False, None
+        before = len(problems)
+        obj = _build(tp, value, node, f"{name}.", problems)
+        return len(problems) == before, obj
+    if tp is bool:
+        if isinstance(value, bool):
+            return True, value
+        hint = " (remove the quotes around true/false)" if str(value).lower() in ("true", "false", "yes", "no") else ""
+        _say(problems, name, line, f"expected true or false, found {_kind(value)}{hint}")
+        return False, None
+    if tp in (int, float):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and (tp is float or isinstance(value, int)):
+            return True, tp(value)
+        hint = " (remove the quotes around numbers)" if isinstance(value, str) and _is_number(value) else ""
+        expected = "an integer" if tp is int else "a number"
+        _say(problems, name, line, f"expected {expected}, found {_kind(value)}{hint}")
+        return False, None
+    if tp is date:
+        if isinstance(value, date):
+            return True, value
+        try:
+            return True, date.fromisoformat(str(value))
+        except ValueError:
+            _say(problems, name, line, f"expected a date YYYY-MM-DD, found {_kind(value)}")
+            return False, None
+    if tp is str:
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return True, str(value)
+        _say(problems, name, line, f"expected a string, found {_kind(value)}")
+        return False, None
+    return True, value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_together(cfg: Config, node: yaml.Node | None, problems: list[str]) -> None:
+    """Checks that need more than one key, run once every key is valid on its own."""
+    _check_as_of("as_of", cfg.as_of, _line(node, "as_of"), problems)
+    _check_formats("formats", cfg.formats, _line(node, "formats"), problems)
+    ids: set[str] = set()
+    jobs_node = _child(node, "schedules")
+    for i, job in enumerate(cfg.schedules):
+        jn = _child(jobs_node, i)
+        name = f"schedules[{i}]"
+        if job.id in ids:
+            _say(problems, f"{name}.id", _line(jn, "id"), f"the id '{job.id}' is used twice")
+        ids.add(job.id)
+        cron_error = check_cron(job.cron, job.timezone)
+        if cron_error:
+            _say(problems, f"{name}.cron", _line(jn, "cron"), cron_error)
+        tz_error = check_timezone(job.timezone)
+        if tz_error:
+            _say(problems, f"{name}.timezone", _line(jn, "timezone"), tz_error)
+        if job.formats is not None:
+            _check_formats(f"{name}.formats", job.formats, _line(jn, "formats"), problems)
+        _check_as_of(f"{name}.as_of", job.as_of, _line(jn, "as_of"), problems)
+        for channel in job.deliver:
+            if channel not in ("folder", "email"):
+                _say(problems, f"{name}.deliver", _line(jn, "deliver"),
+                     f"expected channels from folder, email, found {channel!r}")
+        if "email" in job.deliver and not job.recipients:
+            _say(problems, f"{name}.recipients", _line(jn), "the email channel needs at least one recipient")
+        if job.start_date and job.end_date and job.end_date < job.start_date:
+            _say(problems, f"{name}.end_date", _line(jn, "end_date"), "is before start_date")
+    if cfg.seeds and cfg.out and Path(cfg.out).resolve() == Path(cfg.seeds).resolve():
+        _say(problems, "out", _line(node, "out"), "must not be the seeds folder")
+
+
+def _check_as_of(name: str, value: str, line: int | None, problems: list[str]) -> None:
+    if not _AS_OF.match(value):
+        _say(problems, name, line, f"expected today, latest-source or YYYY-MM-DD, found {value!r}")
+        return
+    if value[0].isdigit():
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            _say(problems, name, line, f"{value!r} is not a real date")
+
+
+def _check_formats(name: str, formats: list[str], line: int | None, problems: list[str]) -> None:
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        _say(problems, name, line, f"expected formats from {', '.join(FORMATS)}, found {', '.join(bad)}")
+
+
+def check_cron(expression: str, timezone: str = "UTC") -> str | None:
+    """None when APScheduler accepts the cron expression, else why not."""
+    from apscheduler.triggers.cron import CronTrigger
+
+    if len(expression.split()) != CRON_FIELDS:
+        return f"expected 5 fields (minute hour day month weekday), found {expression!r}"
+    try:
+        CronTrigger.from_crontab(expression, timezone="UTC")
+    except ValueError as e:
+        return f"not a valid cron expression {expression!r} ({e})"
+    return None
+
+
+def check_timezone(name: str) -> str | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"unknown IANA time zone {name!r}"
+    return None

@@ -1,0 +1,56 @@
+"""The briefing's date (``as_of``) and the date each source is read against.
+
+``--as-of`` takes today | latest-source | YYYY-MM-DD. A source's own ``published`` date always
+wins for reading its relative expressions. An undated source is read against an explicit date;
+with latest-source its date is inferred from its text; otherwise it stays unanchored, and its
+relative dates are shown as written, never resolved against the wall clock.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from .errors import UsageError
+from .model import Source
+from .nlp.reference import infer_published
+
+log = logging.getLogger(__name__)
+
+
+def parse_as_of(value: str) -> str | date:
+    if value in ("today", "latest-source"):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of: expected today, latest-source or YYYY-MM-DD, found {value!r}") from None
+
+
+def settle_dates(sources: list[Source], as_of: str, today: date) -> tuple[date, str, list[str]]:
+    """Give each source its reference date; return (as_of date, where it came from, warnings)."""
+    wanted = parse_as_of(as_of)
+    warnings: list[str] = []
+    for source in sources:
+        if source.published:
+            continue
+        if isinstance(wanted, date):
+            source.published, source.published_from = wanted, "as_of"
+        elif wanted == "latest-source":
+            guess = infer_published(source)
+            if guess:
+                source.published, source.published_from = guess.published, "inferred"
+                source.published_confidence, source.published_note = guess.confidence, guess.note
+            else:
+                warnings.append(f"{source.id}: no publication date given or inferable; "
+                                "its relative dates are left unresolved")
+        else:
+            warnings.append(f"{source.id}: no publication date; its relative dates are left unresolved")
+    if isinstance(wanted, date):
+        return wanted, "explicit", warnings
+    if wanted == "latest-source":
+        dated = [s.published for s in sources if s.published]
+        if dated:
+            return max(dated), "latest-source", warnings
+        warnings.append("no source has a date: the briefing is dated today")
+    return today, "today", warnings

@@ -1,0 +1,1 @@
+"""The run ledger (work in progress)."""

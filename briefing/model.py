@@ -1,0 +1,198 @@
+"""The typed objects that pass between the pipeline's stages.
+
+load seeds -> ``Source``; annotate -> ``AnnotatedSource``; assemble -> ``Briefing``.
+Every extracted item carries ``Evidence``: the source, the sentence number and its text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass
+class Source:
+    """One article read from the seeds folder."""
+
+    id: str
+    path: Path
+    title: str
+    body: str
+    """The article's text after the front matter (for .txt: the whole file, title line included)."""
+    language: str = "de"
+    published: date | None = None
+    published_from: str = "unknown"
+    """Where ``published`` came from: front_matter | as_of | inferred | unknown."""
+    published_confidence: float | None = None
+    """For an inferred date: how sure the inference is (0..1)."""
+    published_note: str = ""
+    """For an inferred date: how it was inferred, in the user's words."""
+    url: str | None = None
+    outlet: str | None = None
+    sha256: str = ""
+
+
+@dataclass
+class Evidence:
+    """Where an item came from: a sentence of a source (sentences are numbered from 1)."""
+
+    source: str
+    sentence: int
+    text: str
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    pos: str = ""
+    lemma: str = ""
+
+
+@dataclass
+class Sentence:
+    index: int
+    """1-based number of the sentence in its source."""
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+    heading: bool = False
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class Timex:
+    """A temporal expression, TimeML style, with offsets into the source body."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    """DATE | TIME | DURATION | SET"""
+    value: str
+    """TIMEX3 value, e.g. 2022-01-12, 2022-W02, P3D, XXXX-01-12 when unresolved."""
+    sentence: int = 0
+    first_day: date | None = None
+    last_day: date | None = None
+    """The calendar days the expression covers, where it names days (a range spans several)."""
+    direction: str | None = None
+    """future | past | None: how the clause places it relative to the reference date."""
+    resolved: bool = True
+    anchor: str = "published"
+    """What the value was computed from: published | as_of | inferred | previous | none."""
+
+
+@dataclass
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    party: str
+    sentence: int
+    kind: str = "name"
+    """name | person | office | place | adjective | pronoun"""
+    person: str | None = None
+
+
+@dataclass
+class Quote:
+    text: str
+    speaker: str | None
+    party: str | None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Position:
+    party: str
+    text: str
+    kind: str = "statement"
+    """demand | warning | rejection | denial | accusation | proposal | statement"""
+    speaker: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Meeting:
+    title: str
+    start: date | None
+    end: date | None
+    participants: list[str] = field(default_factory=list)
+    location: str | None = None
+    format: str | None = None
+    """in_person | video | phone | None when the text does not say."""
+    status: str = "upcoming"
+    """upcoming | past"""
+    date_text: str = ""
+    """The date as written in the source, shown when it could not be resolved."""
+    date_resolved: bool = True
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class BackgroundItem:
+    text: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class AnnotatedSource:
+    """What the builder found in one source."""
+
+    source: Source
+    sentences: list[Sentence] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    background: list[BackgroundItem] = field(default_factory=list)
+
+
+@dataclass
+class Party:
+    code: str
+    name: str
+    positions: list[Position] = field(default_factory=list)
+
+
+@dataclass
+class Change:
+    """One difference to the same job's previous briefing."""
+
+    kind: str
+    """meeting_added | meeting_moved | meeting_dropped | position_added"""
+    text: str
+
+
+@dataclass
+class Briefing:
+    title: str
+    as_of: date
+    as_of_from: str
+    """today | latest-source | explicit"""
+    language: str
+    sources: list[Source] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    parties: list[Party] = field(default_factory=list)
+    background: list[BackgroundItem] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    key_facts: list[str] = field(default_factory=list)
+    classification: str | None = None
+    author: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """One line per seed that could not be read."""
+    changes: list[Change] | None = None
+    """None when there is no previous briefing to compare with."""
+
+    @property
+    def upcoming(self) -> list[Meeting]:
+        return [m for m in self.meetings if m.status == "upcoming"]
+
+    @property
+    def past(self) -> list[Meeting]:
+        return [m for m in self.meetings if m.status == "past"]

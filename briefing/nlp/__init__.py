@@ -1,0 +1,1 @@
+"""Reading articles: segmentation, temporal expressions, actors, quotes, positions, meetings."""

@@ -1,0 +1,47 @@
+"""Output formats as registered entries: each renders a Briefing to bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..config import Config
+from ..errors import RenderError
+from ..model import Briefing
+
+
+@dataclass
+class Renderer:
+    name: str
+    suffix: str
+    media_type: str
+    render: Callable[[Briefing, Config], bytes]
+
+
+RENDERERS: dict[str, Renderer] = {}
+
+
+def register(name: str, suffix: str, media_type: str):
+    """Decorator: register ``func(briefing, config) -> bytes`` as the renderer of ``name``."""
+    def wrap(func: Callable[[Briefing, Config], bytes]) -> Callable[[Briefing, Config], bytes]:
+        RENDERERS[name] = Renderer(name, suffix, media_type, func)
+        return func
+    return wrap
+
+
+def get_renderer(name: str) -> Renderer:
+    _load_builtins()
+    try:
+        return RENDERERS[name]
+    except KeyError:
+        raise RenderError(f"unknown output format {name!r} (known: {', '.join(sorted(RENDERERS))})") from None
+
+
+def render(briefing: Briefing, formats: list[str], config: Config, stem: str) -> dict[str, bytes]:
+    """Every requested format rendered in memory: {file name: bytes}."""
+    return {f"{stem}{get_renderer(f).suffix}": get_renderer(f).render(briefing, config) for f in formats}
+
+
+def _load_builtins() -> None:
+    # Importing a module registers its renderers.
+    from . import docx, html, ics, json, pdf  # noqa: F401

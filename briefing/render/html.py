@@ -1,0 +1,54 @@
+"""The briefing as HTML from Jinja2 templates: the user's template folder first, packaged defaults last."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from ..config import Config
+from ..errors import RenderError
+from ..model import Briefing
+from . import register
+from .labels import labels_for, format_day
+
+PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+if not PACKAGED_TEMPLATES.is_dir():  # an editable install: the repository's own templates/ folder
+    PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+def template_dirs(config: Config) -> list[Path]:
+    """Folders searched for templates, in order: the user's, then the packaged defaults."""
+    dirs = []
+    user = config.resolve(config.templates)
+    if user and user.is_dir() and user.resolve() != PACKAGED_TEMPLATES.resolve():
+        dirs.append(user.resolve())
+    dirs.append(PACKAGED_TEMPLATES)
+    return dirs
+
+
+def environment(config: Config) -> jinja2.Environment:
+    dirs = template_dirs(config)
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader([str(d) for d in dirs]),
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(PACKAGED_TEMPLATES))}, delimiter=":"),
+    ])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["day"] = format_day
+    return env
+
+
+def render_html_text(briefing: Briefing, config: Config, template: str = "briefing.html") -> str:
+    env = environment(config)
+    try:
+        tpl = env.get_template(template)
+    except jinja2.TemplateNotFound:
+        searched = ", ".join(str(d) for d in template_dirs(config))
+        raise RenderError(f"template {template!r} not found (searched: {searched})") from None
+    return tpl.render(b=briefing, L=labels_for(briefing.language), lang=briefing.language)
+
+
+@register("html", ".html", "text/html")
+def render_html(briefing: Briefing, config: Config) -> bytes:
+    return render_html_text(briefing, config).encode("utf-8")

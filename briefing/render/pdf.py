@@ -1,0 +1,55 @@
+"""The briefing as PDF: the HTML rendered by WeasyPrint, fetching only the template folders' files."""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from ..config import Config
+from ..model import Briefing
+from . import register
+from .html import render_html_text, template_dirs
+
+log = logging.getLogger(__name__)
+
+MAX_ASSET_BYTES = 5 * 1024 * 1024
+
+
+class AssetFetcher(URLFetcher):
+    """A WeasyPrint URL fetcher that serves files under the template folders and refuses the rest.
+
+    Nothing else is fetched: no network, no file:// path outside those folders, no file over
+    MAX_ASSET_BYTES. Every refused URL is kept in ``refused`` (the tests read it).
+    """
+
+    def __init__(self, folders: list[Path]) -> None:
+        super().__init__(allowed_protocols=("file",))
+        self.folders = [f.resolve() for f in folders]
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        parsed = urlparse(url)
+        if parsed.scheme == "file":
+            path = Path(unquote(parsed.path)).resolve()
+            if any(path.is_relative_to(f) for f in self.folders) and path.is_file() \
+                    and path.stat().st_size <= MAX_ASSET_BYTES:
+                mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+        self.refused.append(url)
+        log.info("refused to fetch %s", url)
+        raise ValueError(f"refused to fetch {url}: only the template folders' own files are served")
+
+
+@register("pdf", ".pdf", "application/pdf")
+def render_pdf(briefing: Briefing, config: Config) -> bytes:
+    import weasyprint
+
+    folders = template_dirs(config)
+    fetcher = AssetFetcher(folders)
+    html = weasyprint.HTML(string=render_html_text(briefing, config), base_url=folders[0].as_uri() + "/",
+                           url_fetcher=fetcher)
+    return html.write_pdf()

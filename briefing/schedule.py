@@ -1,0 +1,1 @@
+"""APScheduler wiring (work in progress): every job calls build()."""
