@@ -12,7 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
-from .errors import BriefingError, UsageError
+from .errors import BriefingError
 
 log = logging.getLogger("briefing")
 
@@ -82,7 +82,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from .inspect import inspect_files, as_text
+    from .inspect import as_text, inspect_files
 
     cfg = config_from(args)
     reports = inspect_files(args.files, as_of=args.as_of, extra_aliases=cfg.actors)

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .assemble import assemble
-from .config import Config
+from .config import Config, folder_error
 from .dates import settle_dates
 from .errors import NoSourcesError
 from .model import Briefing
@@ -36,12 +36,13 @@ def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
     Everything is rendered in memory before the first file is written, so a failed build leaves
     the previous files as they were.
     """
+    seeds_given = seeds
     seeds = seeds or config.resolve(config.seeds)
     out = out or config.resolve(config.out)
     formats = formats or config.formats
     today = today or date.today()
 
-    sources, problems = load_sources(_existing_folder(seeds))
+    sources, problems = load_sources(_existing_folder(seeds, config, from_config=seeds_given is None))
     if not sources:
         why = "; ".join(str(p) for p in problems) or "the folder holds no .txt or .md file"
         raise NoSourcesError(f"no usable source in {seeds}: {why}")
@@ -57,8 +58,10 @@ def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
     return BuildResult(briefing, paths, problems)
 
 
-def _existing_folder(folder: Path) -> Path:
+def _existing_folder(folder: Path, config: Config, from_config: bool) -> Path:
     if not folder.is_dir():
+        if from_config:
+            raise folder_error(config, "seeds", folder)
         raise NoSourcesError(f"the seeds folder {folder} does not exist")
     return folder
 

@@ -135,6 +135,8 @@ class Config:
 
     base_dir: Path = field(default=Path("."), metadata={"internal": True})
     path: Path | None = field(default=None, metadata={"internal": True})
+    lines: dict[str, int] = field(default_factory=dict, metadata={"internal": True})
+    """The line of each top-level key in the file, for messages about it after loading."""
 
     def resolve(self, value: str | None) -> Path | None:
         """A path from the config, read relative to the config file's folder."""
@@ -183,7 +185,16 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
         raise ConfigError(problems, shown)
     cfg.base_dir = base
     cfg.path = Path(path).resolve() if path is not None else None
+    if isinstance(node, yaml.MappingNode):
+        cfg.lines = {k.value: k.start_mark.line + 1 for k, _v in node.value}
     return cfg
+
+
+def folder_error(config: Config, key: str, folder: Path) -> ConfigError:
+    """The error for a folder named by ``key`` that does not exist, with the key's line."""
+    problems: list[str] = []
+    _say(problems, key, config.lines.get(key), f"the folder {folder} does not exist")
+    return ConfigError(problems, str(config.path or "config.yaml"))
 
 
 def _kind(value: Any) -> str:

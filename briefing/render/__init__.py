@@ -38,8 +38,21 @@ def get_renderer(name: str) -> Renderer:
 
 
 def render(briefing: Briefing, formats: list[str], config: Config, stem: str) -> dict[str, bytes]:
-    """Every requested format rendered in memory: {file name: bytes}."""
-    return {f"{stem}{get_renderer(f).suffix}": get_renderer(f).render(briefing, config) for f in formats}
+    """Every requested format rendered in memory: {file name: bytes}.
+
+    A mistake in a user's template is reported as one line naming the format and the template.
+    """
+    import jinja2
+
+    files = {}
+    for name in formats:
+        renderer = get_renderer(name)
+        try:
+            files[f"{stem}{renderer.suffix}"] = renderer.render(briefing, config)
+        except jinja2.TemplateError as e:
+            where = f"{e.filename}:{e.lineno}: " if isinstance(e, jinja2.TemplateSyntaxError) else ""
+            raise RenderError(f"{name}: template error: {where}{e.message or e}") from None
+    return files
 
 
 def _load_builtins() -> None:

@@ -1,0 +1,76 @@
+"""Benchmark: a cold one-off build of the seed to PDF+DOCX+JSON against the WeasyPrint floor.
+
+Prints, for N runs each (median): the whole-process time and peak memory of
+`python -m briefing build`, and in the same run the time of a process in which WeasyPrint alone
+renders the same HTML to PDF. The ratio build / floor is what the foundation issue bounds (≤ 1.5).
+
+    .venv/bin/python bench/build_bench.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FLOOR = """
+import sys, weasyprint
+from briefing.render.pdf import AssetFetcher
+from briefing.render.html import PACKAGED_TEMPLATES
+html = open(sys.argv[1], encoding="utf-8").read()
+weasyprint.HTML(string=html, base_url=PACKAGED_TEMPLATES.as_uri() + "/",
+                url_fetcher=AssetFetcher([PACKAGED_TEMPLATES])).write_pdf(sys.argv[2])
+"""
+
+
+def timed(argv: list[str]) -> tuple[float, float]:
+    """(seconds, peak MiB) of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(argv, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    dt = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of children is the largest so far: only a new maximum is attributable to this child.
+    return dt, max(peak, before) / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=5)
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        py = sys.executable
+        subprocess.run([py, "-m", "briefing", "build", "--out", str(out), "--format", "html"],
+                       check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        html = next(out.glob("*.html"))
+        builds, floors, peaks = [], [], []
+        for _ in range(a.runs):
+            dt, _peak = timed([py, "-m", "briefing", "build", "--out", str(out / "b"), "--format", "pdf,docx,json"])
+            builds.append(dt)
+            floors.append(timed([py, "-c", FLOOR, str(html), str(out / "floor.pdf")])[0])
+        # Peak memory: measured alone in a fresh child, so no earlier child's maximum hides it.
+        peaks.append(subprocess.run(
+            [py, "-c", "import resource, runpy, sys; sys.argv = ['briefing', 'build', '--out', sys.argv[1], "
+             "'--format', 'pdf,docx,json']\ntry:\n    runpy.run_module('briefing', run_name='__main__')\n"
+             "except SystemExit:\n    pass\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
+             str(out / "m")], check=True, cwd=ROOT, capture_output=True, text=True).stdout.split()[-1])
+    build, floor = statistics.median(builds), statistics.median(floors)
+    peak_mib = int(peaks[0]) / 1024
+    print(f"runs: {a.runs}")
+    print(f"cold build (seed -> pdf, docx, json): median {build:.2f} s  (min {min(builds):.2f}, max {max(builds):.2f})")
+    print(f"weasyprint alone, same html (floor): median {floor:.2f} s  (min {min(floors):.2f}, max {max(floors):.2f})")
+    print(f"ratio build / floor: {build / floor:.2f}  (bound: 1.5)")
+    print(f"peak memory of the build process: {peak_mib:.0f} MiB  (bound: 400 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Outputs are written atomically; a failed build leaves the previous files intact."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.build import build
+from briefing.config import load_config
+from briefing.errors import RenderError
+from briefing.outputs import slug, write_atomic
+
+from .conftest import write_config
+
+
+def test_write_atomic_replaces_whole_file_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "deep" / "a.json"
+    write_atomic(target, b"old")
+    write_atomic(target, b"new content")
+    assert target.read_bytes() == b"new content"
+    assert [p.name for p in target.parent.iterdir()] == ["a.json"]
+
+
+def test_write_atomic_failure_keeps_the_old_file(tmp_path):
+    target = tmp_path / "a.json"
+    write_atomic(target, b"old")
+    with pytest.raises(TypeError):
+        write_atomic(target, "not bytes")  # type: ignore[arg-type]
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_slug_is_readable_ascii():
+    assert slug("Lagebild Russland – Nato: Straße") == "lagebild-russland-nato-strasse"
+
+
+def test_failed_render_leaves_previous_outputs_intact(project):
+    cfg = load_config(project / "config.yaml")
+    first = build(cfg, formats=["json", "html"])
+    before = {p: p.read_bytes() for p in first.paths}
+    (project / "templates").mkdir()
+    (project / "templates" / "briefing.html").write_text("{{ no_such_variable.x }}")
+    cfg = load_config(write_config(project, templates="templates"))
+    with pytest.raises(RenderError, match="html: template error: 'no_such_variable' is undefined"):
+        build(cfg, formats=["json", "html"])
+    assert {p: p.read_bytes() for p in first.paths} == before
+
+
+def test_unknown_format_is_a_render_error(project):
+    cfg = load_config(project / "config.yaml")
+    with pytest.raises(RenderError, match="unknown output format 'rtf'"):
+        build(cfg, formats=["rtf"])
