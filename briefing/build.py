@@ -9,14 +9,15 @@ from datetime import date
 from pathlib import Path
 
 from .assemble import assemble
+from .changes import compare
 from .config import Config, folder_error
 from .dates import settle_dates
 from .errors import NoSourcesError
 from .model import Briefing
-from .nlp.annotate import annotate
 from .outputs import slug, write_all
-from .render import render
+from .render import load_renderers, render
 from .sources import SeedProblem, load_sources
+from .workers import annotate_all
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,8 @@ class BuildResult:
 
 def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
           formats: list[str] | None = None, as_of: str | None = None, language: str | None = None,
-          today: date | None = None, previous: Briefing | None = None, write: bool = True) -> BuildResult:
+          today: date | None = None, previous: Briefing | None = None, write: bool = True,
+          extra_warnings: list[str] | None = None) -> BuildResult:
     """Load seeds -> settle dates -> annotate -> assemble -> render -> write, in that order.
 
     Everything is rendered in memory before the first file is written, so a failed build leaves
@@ -47,10 +49,12 @@ def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
         why = "; ".join(str(p) for p in problems) or "the folder holds no .txt or .md file"
         raise NoSourcesError(f"no usable source in {seeds}: {why}")
     as_of_day, as_of_from, warnings = settle_dates(sources, as_of or config.as_of, today)
-    annotated = [annotate(s, config.actors) for s in sources]
+    annotated = annotate_all(sources, config.actors, meanwhile=lambda: load_renderers(formats))
     language = language or _language(config, [s.language for s in sources])
     briefing = assemble(annotated, as_of_day, as_of_from, language, config, previous=previous)
-    briefing.warnings += warnings
+    briefing.warnings += warnings + list(extra_warnings or [])
+    if previous is not None and briefing.changes is None:
+        briefing.changes = compare(previous, briefing)  # what changed since the job's previous briefing
     briefing.skipped = [str(p) for p in problems]
 
     files = render(briefing, formats, config, stem=f"{slug(config.title)}-{as_of_day.isoformat()}")

@@ -37,6 +37,12 @@ def get_renderer(name: str) -> Renderer:
         raise RenderError(f"unknown output format {name!r} (known: {', '.join(sorted(RENDERERS))})") from None
 
 
+def load_renderers(formats: list[str]) -> None:
+    """Import the renderers and what they need (WeasyPrint, python-docx) ahead of rendering."""
+    for name in formats:
+        get_renderer(name)
+
+
 def render(briefing: Briefing, formats: list[str], config: Config, stem: str) -> dict[str, bytes]:
     """Every requested format rendered in memory: {file name: bytes}.
 
