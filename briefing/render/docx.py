@@ -1,50 +1,350 @@
-"""The briefing as DOCX (python-docx), on Word's built-in styles so that a person can restyle it."""
+"""The briefing as DOCX (python-docx), on Word's built-in styles so that a person can restyle it.
+
+Same content and order as the PDF. A reference document (config ``reference_docx``, or a
+``reference.docx`` in a template folder) gives styles, page setup and header/footer art, as
+pandoc's --reference-doc does: its body is cleared, its section settings kept.
+"""
 
 from __future__ import annotations
 
 import io
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_COLOR_INDEX, WD_TAB_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
 
 from ..config import Config
-from ..model import Briefing
+from ..errors import RenderError
+from ..model import Briefing, Evidence
 from . import register
-from .labels import format_day, labels_for
+from .docx_xml import (
+    add_bookmark,
+    add_field,
+    add_hyperlink,
+    add_internal_link,
+    repeat_header_row,
+    set_alt_text,
+    set_document_language,
+    update_fields_on_open,
+)
+from .html import template_dirs
+from .timeline import build_timeline, timeline_png
+from .view import View, make_view
+
+log = logging.getLogger(__name__)
+
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+MARKING = RGBColor(0x8B, 0x1A, 0x1A)
+LANG_TAGS = {"de": "de-DE", "en": "en-GB"}
+TABLE_STYLES = ("Light List Accent 1", "Table Grid")
+CHANGE_COLOURS = {"meeting_added": WD_COLOR_INDEX.BRIGHT_GREEN, "position_added": WD_COLOR_INDEX.BRIGHT_GREEN,
+                  "meeting_moved": WD_COLOR_INDEX.YELLOW, "meeting_dropped": WD_COLOR_INDEX.PINK}
+
+
+def reference_path(config: Config) -> Path | None:
+    """The reference DOCX: the config's ``reference_docx``, else a reference.docx in a template folder."""
+    if config.reference_docx:
+        path = config.resolve(config.reference_docx)
+        if path is None or not path.is_file():
+            raise RenderError(f"reference_docx {path} does not exist")
+        return path
+    return next((d / "reference.docx" for d in template_dirs(config) if (d / "reference.docx").is_file()), None)
+
+
+def base_document(config: Config):
+    """A new document, or the reference document with its body emptied (styles and sections kept)."""
+    from docx import Document
+
+    ref = reference_path(config)
+    if ref is None:
+        doc = Document()
+        _house_look(doc)
+        return doc
+    try:
+        doc = Document(str(ref))
+    except Exception as e:  # python-docx raises several kinds for a file that is not a DOCX
+        raise RenderError(f"reference_docx {ref} cannot be read as a DOCX: {e}") from None
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):  # the last sectPr holds page size, margins, header/footer links
+            body.remove(child)
+    log.info("DOCX based on reference document %s", ref)
+    return doc
+
+
+def _house_look(doc) -> None:
+    """A4 and the accent colour on headings, for documents without a reference document."""
+    for section in doc.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2)
+        section.top_margin, section.bottom_margin = Cm(2.4), Cm(2.2)
+    doc.styles["Normal"].font.size = Pt(10)
+    doc.styles["Normal"].font.name = "Arial"
+    for name in ("Title", "Heading 1", "Heading 2"):
+        doc.styles[name].font.color.rgb = ACCENT
+
+
+def _style(doc, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str:
+    """``name`` when the document defines it; a reference document from Word may hold only the styles
+    it uses, so a missing built-in style is added (as built-in, so Word maps it to its own)."""
+    if not any(s.name == name for s in doc.styles):
+        style = doc.styles.add_style(name, kind, builtin=True)
+        if kind == WD_STYLE_TYPE.PARAGRAPH:
+            style.base_style = doc.styles["Normal"]
+    return name
+
+
+class DocxWriter:
+    def __init__(self, briefing: Briefing, config: Config) -> None:
+        self.b = briefing
+        self.config = config
+        self.v: View = make_view(briefing, config)
+        self.L = self.v.labels
+        self.doc = base_document(config)
+        self.comments = config.docx_comments
+        self.sources = {s.id: s for s in briefing.sources}
+
+    # -- pieces -------------------------------------------------------------------------------
+    def para(self, text: str = "", style: str = "Normal"):
+        return self.doc.add_paragraph(text, style=_style(self.doc, style))
+
+    def heading(self, text: str, level: int):
+        _style(self.doc, f"Heading {level}")
+        return self.doc.add_heading(text, level=level)
+
+    def statement(self, paragraph, text: str, evidence: list[Evidence]) -> None:
+        """``text`` as a run with its evidence markers and, when switched on, a comment naming the source."""
+        run = paragraph.add_run(text)
+        self.markers(paragraph, evidence)
+        if self.comments and evidence:
+            lines = []
+            for ev in evidence:
+                src = self.sources.get(ev.source)
+                lines.append(f"{src.title if src else ev.source}, {self.L['sentence']} {ev.sentence}: {ev.text}")
+            author = self.v.author or "briefing"
+            initials = "".join(w[0] for w in author.split()[:3]).upper()
+            self.doc.add_comment(run, text="\n".join(lines), author=author, initials=initials)
+
+    def markers(self, paragraph, evidence: list[Evidence]) -> None:
+        for i, n in enumerate(self.v.citations.numbers(evidence)):
+            if i:
+                paragraph.add_run(",").font.superscript = True
+            add_internal_link(paragraph, f"ev_{n}", str(n), superscript=True)
+
+    # -- the document ---------------------------------------------------------------------------
+    def write(self) -> bytes:
+        b, L, v = self.b, self.L, self.v
+        self.header_footer()
+        self.para(b.title, "Title")
+        sub = self.para(f"{L['as_of']}: {v.day(b.as_of)} · {L['sources_count']}: {len(b.sources)}", "Subtitle")
+        if v.marking:
+            run = sub.add_run(f"\n{v.marking}")
+            run.bold, run.font.color.rgb = True, MARKING
+        if v.author:
+            self.para(f"{L['issued_by']}: {v.author}")
+        self.toc()
+        self.heading(L["key_facts"], 1)
+        for fact in b.key_facts:
+            self.para(fact, "List Bullet")
+        if not b.key_facts:
+            self.para(L["no_key_facts"])
+        self.meetings()
+        if b.changes is not None:
+            self.changes()
+        self.positions()
+        self.heading(L["background"], 1)
+        for item in b.background:
+            self.statement(self.para(style="List Bullet"), item.text, item.evidence)
+        if not b.background:
+            self.para(L["no_background"])
+        self.quotes()
+        self.appendix()
+        self.properties()
+        update_fields_on_open(self.doc)
+        set_document_language(self.doc, LANG_TAGS.get(v.lang, v.lang))
+        buf = io.BytesIO()
+        self.doc.save(buf)
+        return buf.getvalue()
+
+    def header_footer(self) -> None:
+        v, L = self.v, self.L
+        for section in self.doc.sections:
+            width = section.page_width - section.left_margin - section.right_margin
+            header = self._free_paragraph(section.header)
+            self._tabs(header, width)
+            header.add_run(f"{self.b.title}\t")
+            marking = header.add_run(v.marking or "")
+            marking.bold, marking.font.color.rgb = True, MARKING
+            header.add_run(f"\t{L['as_of']} {v.day(self.b.as_of, 'long')}")
+            footer = self._free_paragraph(section.footer)
+            self._tabs(footer, width)
+            mark = footer.add_run(f"\t{v.marking or ''}\t")
+            mark.bold, mark.font.color.rgb = True, MARKING
+            footer.add_run(f"{L['page']} ")
+            add_field(footer, "PAGE")
+            footer.add_run(f" {L['of']} ")
+            add_field(footer, "NUMPAGES")
+            for p in (header, footer):
+                for run in p.runs:
+                    run.font.size = Pt(8)
+
+    @staticmethod
+    def _free_paragraph(part):
+        """The header's one empty paragraph, or a new one after a reference document's header art."""
+        part.is_linked_to_previous = False
+        paragraphs = part.paragraphs
+        if len(paragraphs) == 1 and not paragraphs[0].text.strip() and not paragraphs[0]._p.xpath(".//w:drawing"):
+            return paragraphs[0]
+        return part.add_paragraph()
+
+    @staticmethod
+    def _tabs(paragraph, width) -> None:
+        stops = paragraph.paragraph_format.tab_stops
+        stops.add_tab_stop(int(width / 2), WD_TAB_ALIGNMENT.CENTER)
+        stops.add_tab_stop(int(width), WD_TAB_ALIGNMENT.RIGHT)
+
+    def toc(self) -> None:
+        self.para(self.L["contents"], "TOC Heading")
+        placeholder = ("Das Inhaltsverzeichnis wird beim Öffnen aktualisiert." if self.v.lang == "de"
+                       else "The table of contents is updated when the document opens.")
+        add_field(self.para(), r'TOC \o "1-2" \h \z \u', placeholder)
+
+    def meetings(self) -> None:
+        b, L, v = self.b, self.L, self.v
+        self.heading(L["upcoming_meetings"], 1)
+        timeline = build_timeline(b.upcoming, b.as_of, v.lang, L["timeline_alt"])
+        if timeline:
+            width = Cm(16.5)
+            shape = self.doc.add_picture(io.BytesIO(timeline_png(timeline)), width=width)
+            set_alt_text(shape, timeline.alt, L["timeline"])
+            self.para(L["timeline_caption"], "Caption")
+        if b.upcoming:
+            self.meeting_table(b.upcoming)
+        else:
+            self.para(L["no_meetings"])
+        if b.past:
+            self.heading(L["past_meetings"], 2)
+            self.meeting_table(b.past)
+
+    def meeting_table(self, meetings) -> None:
+        L, v = self.L, self.v
+        table = self.doc.add_table(rows=1, cols=5)
+        style = next((s for s in TABLE_STYLES if any(x.name == s for x in self.doc.styles)), None)
+        if style:
+            table.style = style
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        heads = (L["date"], L["meeting"], L["participants"], L["place"], L["format"])
+        for cell, text in zip(table.rows[0].cells, heads, strict=True):
+            cell.text = text
+            cell.paragraphs[0].runs[0].bold = True
+        repeat_header_row(table.rows[0])
+        for m in meetings:
+            cells = table.add_row().cells
+            cells[0].text = v.when(m)
+            self.statement(cells[1].paragraphs[0], m.title, m.evidence)
+            cells[2].text = v.parties(m.participants)
+            cells[3].text = m.location or "–"
+            cells[4].text = v.meeting_format(m) or "–"
+        # Widths on the grid and on every cell: Word reads the cells, LibreOffice the grid.
+        table.autofit = False
+        widths = [Cm(w) for w in (3.8, 5.1, 3.1, 2.4, 2.6)]
+        for col, w in zip(table.columns, widths, strict=True):
+            col.width = w
+        for row in table.rows:
+            for cell, w in zip(row.cells, widths, strict=True):
+                cell.width = w
+        look = table._tbl.tblPr.find(qn("w:tblLook"))
+        if look is not None:  # a header row, no bold first column
+            look.set(qn("w:val"), "0420")
+            look.set(qn("w:firstColumn"), "0")
+            look.set(qn("w:firstRow"), "1")
+
+    def changes(self) -> None:
+        L, v = self.L, self.v
+        self.heading(L["changes"], 1)
+        for c in self.b.changes or []:
+            p = self.para(style="List Bullet")
+            badge = p.add_run(v.change_kind(c.kind))
+            badge.bold = True
+            badge.font.highlight_color = CHANGE_COLOURS.get(c.kind, WD_COLOR_INDEX.YELLOW)
+            p.add_run(f" {c.text}")
+        if not self.b.changes:
+            self.para(L["no_changes"])
+
+    def positions(self) -> None:
+        L, v = self.L, self.v
+        self.heading(L["positions"], 1)
+        for party in self.b.parties:
+            self.heading(f"{party.name} ({party.code})", 2)
+            for x in party.positions:
+                p = self.para(style="List Bullet")
+                kind = p.add_run(f"{v.kind(x.kind)}: ")
+                kind.bold, kind.font.color.rgb = True, ACCENT
+                self.statement(p, x.text, x.evidence)
+                if x.speaker:
+                    p.add_run(f" ({x.speaker})").italic = True
+        if not self.b.parties:
+            self.para(L["no_positions"])
+
+    def quotes(self) -> None:
+        L, v = self.L, self.v
+        self.heading(L["quotes"], 1)
+        opening, closing = ("„", "“") if v.lang == "de" else ("“", "”")
+        for q in self.b.quotes:
+            p = self.para(style="Quote")
+            self.statement(p, f"{opening}{q.text}{closing}", q.evidence)
+            who = q.speaker or L["speaker_unknown"]
+            if q.party:
+                who += f", {v.parties([q.party])}"
+            p.add_run(f" — {who}")
+        if not self.b.quotes:
+            self.para(L["no_quotes"])
+
+    def appendix(self) -> None:
+        L, v = self.L, self.v
+        self.heading(L["sources"], 1)
+        self.para(L["evidence_note"])
+        for entry in v.citations.appendix():
+            p = self.para(style="List Number")
+            s = entry.source
+            p.add_run(s.title if s else entry.id).bold = True
+            if s:
+                meta = [x for x in (s.outlet, f"{L['published']} {v.day(s.published, 'long')}" if s.published
+                                    else None, s.id) if x]
+                p.add_run(" — " + " · ".join(meta))
+                if v.link(s.url):
+                    p.add_run(" · ")
+                    add_hyperlink(p, v.link(s.url), s.url)
+            for c in entry.citations:
+                cp = self.para(f"[{c.number}] {L['sentence']} {c.sentence}: {c.text}")
+                cp.paragraph_format.left_indent = Cm(1.2)
+                for run in cp.runs:
+                    run.font.size = Pt(8.5)
+                add_bookmark(cp, f"ev_{c.number}")
+        if self.b.warnings or self.b.skipped:
+            self.heading(L["warnings"], 2)
+            for w in self.b.warnings + self.b.skipped:
+                self.para(w, "List Bullet")
+
+    def properties(self) -> None:
+        props, v = self.doc.core_properties, self.v
+        props.title = self.b.title
+        props.subject = v.subject()
+        props.author = v.author or ""
+        props.last_modified_by = v.author or ""
+        props.keywords = ", ".join(v.keywords())
+        props.language = LANG_TAGS.get(v.lang, v.lang)
+        props.category = v.marking or ""
+        props.created = props.modified = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+        props.revision = 1
 
 
 @register("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 def render_docx(briefing: Briefing, config: Config) -> bytes:
-    from docx import Document
+    return DocxWriter(briefing, config).write()
 
-    L = labels_for(briefing.language)
-    lang = briefing.language
-    doc = Document()
-    doc.add_paragraph(briefing.title, style="Title")
-    doc.add_paragraph(f"{L['as_of']}: {format_day(briefing.as_of, lang)}", style="Subtitle")
-    doc.add_heading(L["key_facts"], level=1)
-    for fact in briefing.key_facts:
-        doc.add_paragraph(fact, style="List Bullet")
-    doc.add_heading(L["upcoming_meetings"], level=1)
-    table = doc.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, (L["date"], L["meeting"], L["participants"], L["place"])):
-        cell.text = text
-    for m in briefing.upcoming:
-        row = table.add_row().cells
-        row[0].text = format_day(m.start, lang) if m.start else m.date_text
-        row[1].text, row[2].text, row[3].text = m.title, ", ".join(m.participants), m.location or ""
-    doc.add_heading(L["positions"], level=1)
-    for party in briefing.parties:
-        doc.add_heading(party.name, level=2)
-        for p in party.positions:
-            doc.add_paragraph(p.text, style="List Bullet")
-    doc.add_heading(L["background"], level=1)
-    for item in briefing.background:
-        doc.add_paragraph(item.text, style="List Bullet")
-    doc.add_heading(L["quotes"], level=1)
-    for q in briefing.quotes:
-        doc.add_paragraph(f"„{q.text}“ ({q.speaker or q.party or ''})", style="Quote")
-    doc.add_heading(L["sources"], level=1)
-    for s in briefing.sources:
-        doc.add_paragraph(s.title, style="List Number")
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()

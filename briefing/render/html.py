@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from ..config import Config
 from ..errors import RenderError
 from ..model import Briefing
 from . import register
-from .labels import labels_for, format_day
+from .labels import format_day
+from .timeline import build_timeline
+from .view import make_view
+
+log = logging.getLogger(__name__)
 
 PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 if not PACKAGED_TEMPLATES.is_dir():  # an editable install: the repository's own templates/ folder
@@ -27,6 +33,14 @@ def template_dirs(config: Config) -> list[Path]:
     return dirs
 
 
+def css_string(value: object) -> Markup:
+    """``value`` as a quoted CSS string in which every character but letters, digits and spaces
+    is a hex escape, so no text (a marking from the config, a title) can end the string, the
+    rule or the <style> element."""
+    out = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(value))
+    return Markup(f'"{out}"')
+
+
 def environment(config: Config) -> jinja2.Environment:
     dirs = template_dirs(config)
     loader = jinja2.ChoiceLoader([
@@ -36,6 +50,7 @@ def environment(config: Config) -> jinja2.Environment:
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["day"] = format_day
+    env.filters["css_string"] = css_string
     return env
 
 
@@ -46,7 +61,12 @@ def render_html_text(briefing: Briefing, config: Config, template: str = "briefi
     except jinja2.TemplateNotFound:
         searched = ", ".join(str(d) for d in template_dirs(config))
         raise RenderError(f"template {template!r} not found (searched: {searched})") from None
-    return tpl.render(b=briefing, L=labels_for(briefing.language), lang=briefing.language)
+    view = make_view(briefing, config)
+    timeline = build_timeline(briefing.upcoming, briefing.as_of, view.lang, view.labels["timeline_alt"])
+    # The SVG is built by our own code with every source text escaped; only it is marked safe.
+    svg = Markup(timeline.svg) if timeline else None
+    return tpl.render(b=briefing, L=view.labels, lang=view.lang, v=view, timeline_svg=svg,
+                      timeline_alt=timeline.alt if timeline else "")
 
 
 @register("html", ".html", "text/html")

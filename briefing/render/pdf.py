@@ -44,12 +44,32 @@ class AssetFetcher(URLFetcher):
         raise ValueError(f"refused to fetch {url}: only the template folders' own files are served")
 
 
-@register("pdf", ".pdf", "application/pdf")
-def render_pdf(briefing: Briefing, config: Config) -> bytes:
+def write_pdf(briefing: Briefing, config: Config) -> tuple[bytes, AssetFetcher]:
+    """The PDF and the fetcher that served it (its ``refused`` list says what was kept out).
+
+    Tagged PDF/UA-1 by default; with ``pdf_attach_json`` a tagged PDF/A-3 (level A) carrying the
+    briefing's JSON as an attachment, since PDF/A-3 is the variant that allows embedded files.
+    """
     import weasyprint
 
     folders = template_dirs(config)
     fetcher = AssetFetcher(folders)
     html = weasyprint.HTML(string=render_html_text(briefing, config), base_url=folders[0].as_uri() + "/",
                            url_fetcher=fetcher)
-    return html.write_pdf()
+    options: dict = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
+    if config.pdf_attach_json:
+        from .json import render_json
+
+        options["pdf_variant"] = "pdf/a-3a"
+        options["attachments"] = [weasyprint.Attachment(
+            string=render_json(briefing, config), name="briefing.json", url_fetcher=fetcher,
+            description="The briefing as JSON", relationship="Data")]
+    document = html.render()
+    data = document.write_pdf(**options)
+    log.info("PDF: %d pages, %d bytes", len(document.pages), len(data))
+    return data, fetcher
+
+
+@register("pdf", ".pdf", "application/pdf")
+def render_pdf(briefing: Briefing, config: Config) -> bytes:
+    return write_pdf(briefing, config)[0]
