@@ -83,6 +83,9 @@ class Timex:
     resolved: bool = True
     anchor: str = "published"
     """What the value was computed from: published | as_of | inferred | previous | none."""
+    range_start: int | None = None
+    """For the two ends of a range ("vom 18. bis 20. Februar"): where the whole range starts. Both ends
+    then carry the range's first_day/last_day; keep one of them when building meetings."""
 
 
 @dataclass

@@ -1,0 +1,132 @@
+"""Temporal expressions (TIMEX3, TimeML style) found by rules and lexicons, resolved against a reference date.
+
+``tag_timexes`` finds dates, times, durations and sets, gives each a TimeML value and, where the
+expression names days, the calendar days it covers. Bare weekdays, and dates or months without a
+year, are placed before or after the reference date by the tense of their clause
+(``timex_tense``). Anaphoric expressions ("zwei Tage später", "tags darauf") hang on the last
+mentioned day. Without a reference date, relative expressions keep X's in their value and are
+marked unresolved: they are never resolved against the wall clock.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from datetime import date, timedelta
+
+from ..model import Sentence, Timex
+from .timex_lex import Lexicon, lexicon
+from .timex_resolve import Resolver
+
+log = logging.getLogger(__name__)
+
+CORE_GROUPS = ("core", "core2", "core3")
+
+
+class _Candidate:
+    __slots__ = ("start", "end", "kind", "match", "order")
+
+    def __init__(self, start: int, end: int, kind: str, match: re.Match[str], order: int):
+        self.start, self.end, self.kind, self.match, self.order = start, end, kind, match, order
+
+
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    for g in CORE_GROUPS:
+        if g in m.re.groupindex and m.group(g) is not None:
+            return m.span(g)
+    return m.span()
+
+
+def _candidates(body: str, lex: Lexicon) -> list[_Candidate]:
+    """All pattern matches that pass their checks, overlaps resolved: longest first, then pattern order."""
+    found: list[_Candidate] = []
+    for order, p in enumerate(lex.patterns):
+        for m in p.regex.finditer(body):
+            s, e = _span(m)
+            # Trim white space a pattern may have taken in at the edges.
+            while s < e and body[s].isspace():
+                s += 1
+            while e > s and body[e - 1].isspace():
+                e -= 1
+            if s < e and _plausible(p.kind, m, body, s, e, lex):
+                found.append(_Candidate(s, e, p.kind, m, order))
+    found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
+    taken: list[_Candidate] = []
+    starts: list[int] = []
+    for c in found:
+        i = bisect.bisect_left(starts, c.start)
+        if i > 0 and taken[i - 1].end > c.start:
+            continue
+        if i < len(taken) and taken[i].start < c.end:
+            continue
+        starts.insert(i, c.start)
+        taken.insert(i, c)
+    return taken
+
+
+def _plausible(kind: str, m: re.Match[str], body: str, s: int, e: int, lex: Lexicon) -> bool:
+    """Cheap checks that keep look-alikes out (a quantity is no year, 'am Morgen' is no 'tomorrow')."""
+    if kind == "year":
+        nxt = re.match(r"\s*([^\W\d_]+)", body[e:e + 30])
+        if nxt and nxt.group(1).lower() in lex.data["year_blockers"]:
+            return False
+        return True
+    if kind == "reld":
+        word = m.group("rel")
+        if word == "Morgen":
+            before = body[max(0, s - 12):s].rstrip()
+            # Capitalised "Morgen" is the noun (morning) unless it opens a sentence.
+            return not before or before[-1] in ".!?:\"„“»«\n"
+        return True
+    if kind == "duration" and lex.language == "de":
+        # "ein Tag der offenen Tür" stays; but an article standing alone before a year-like unit is fine.
+        return True
+    return True
+
+
+def tag_timexes(body: str, sentences: list[Sentence], language: str, reference: date | None,
+                anchor: str = "published") -> list[Timex]:
+    """The temporal expressions of ``body``, in text order, resolved against ``reference`` (None: unanchored).
+
+    ``anchor`` names where the reference date came from (published | as_of | inferred).
+    """
+    lex = lexicon(language)
+    starts = [s.start for s in sentences]
+    resolver = Resolver(lex, body, sentences, reference)
+    out: list[Timex] = []
+    for c in _candidates(body, lex):
+        k = bisect.bisect_right(starts, c.start) - 1
+        sentence = sentences[k] if k >= 0 and sentences[k].start <= c.start < sentences[k].end else None
+        timex = resolver.resolve(c.kind, c.match, c.start, c.end, sentence)
+        if timex is None:
+            continue
+        timex.sentence = sentence.index if sentence else (sentences[k].index if k >= 0 else 0)
+        if timex.anchor == "published":
+            timex.anchor = anchor
+        out.append(timex)
+    _link_ranges(body, out, lex)
+    return out
+
+
+def _link_ranges(body: str, timexes: list[Timex], lex: Lexicon) -> None:
+    """Two day expressions joined by 'bis' / '-' form a range: both get the range's first and last day."""
+    for a, b in zip(timexes, timexes[1:], strict=False):
+        if not (a.first_day and b.first_day and a.type == "DATE" and b.type == "DATE"):
+            continue
+        if not lex.range_joiner.match(body[a.end:b.start]) or b.start - a.end > 25:
+            continue
+        first, last = a.first_day, b.last_day or b.first_day
+        if last < first:
+            if a.value.startswith("XXXX"):
+                continue
+            # A weekday range runs forward from its first day: "von Freitag bis Sonntag".
+            while last < first:
+                last += timedelta(days=7)
+            if b.first_day and b.first_day == b.last_day and re.fullmatch(r"\d{4}-\d\d-\d\d", b.value):
+                b.value = last.isoformat()
+        if (last - first).days > 62:
+            continue
+        a.first_day, a.last_day = first, last
+        b.first_day, b.last_day = first, last
+        a.range_start = b.range_start = a.start

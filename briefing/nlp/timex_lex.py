@@ -1,0 +1,103 @@
+"""The per-language lexicon of temporal expressions, with its patterns compiled once per process."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..data import load_data
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("de", "en")
+
+
+@dataclass
+class Pattern:
+    kind: str
+    regex: re.Pattern[str]
+
+
+@dataclass(eq=False)
+class Lexicon:
+    language: str
+    data: dict[str, Any]
+    patterns: list[Pattern]
+    range_joiner: re.Pattern[str]
+    range_opener: re.Pattern[str]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data.get(key) or {}
+
+    def cue(self, word: str | None) -> str | None:
+        """past | future | this | today | tomorrow | yesterday for a cue word (matched by its beginning)."""
+        if not word:
+            return None
+        w = word.lower()
+        for label, stems in self["cues"].items():
+            if any(w.startswith(s) for s in stems):
+                return label
+        return None
+
+    def number(self, text: str | None) -> int | str | None:
+        """An int, 'X' for a vague quantity, or None when ``text`` is no number."""
+        if not text:
+            return None
+        t = text.lower().replace(",", ".")
+        if re.fullmatch(r"\d+", t):
+            return int(t)
+        if re.fullmatch(r"\d+\.\d+", t):
+            return t
+        v = self["numbers"].get(t)
+        return v if v is not None else None
+
+
+def _alternation(words, both_cases: bool = False) -> str:
+    """A regex alternation of ``words``, longest first; with both initials when ``both_cases``."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w)
+        if both_cases and w[:1].isalpha():
+            esc = f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}"
+        out.append(esc)
+    return "(?:" + "|".join(out) + ")"
+
+
+def _capital(words) -> list[str]:
+    return [w[:1].upper() + w[1:] for w in words]
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The compiled lexicon for ``language`` (German when the language is not covered)."""
+    lang = language if language in LANGUAGES else "de"
+    data = load_data(f"timex_{lang}")
+    cue_stems = [s for stems in data["cues"].values() for s in stems]
+    units = list(data["units"])
+    nouns_capital = lang == "de"
+    fill = {
+        "weekday": _alternation(_capital(data["weekdays"])),
+        "month": _alternation(_capital(data["months"])),
+        "num": _alternation(data["numbers"], both_cases=True),
+        "numstem": _alternation(data["number_stems"], both_cases=True),
+        "unit": _alternation(_capital(units) if nouns_capital else units),
+        "unitpl": _alternation(data["plural_units"]),
+        "unitadj": _alternation(data["unit_adjectives"]),
+        "daypartword": _alternation(_capital(data["dayparts"]) if nouns_capital else data["dayparts"]),
+        "dpsuffix": _alternation(data["dayparts"]),
+        "cue": "(?:" + "|".join(f"{_alternation([s], both_cases=True)}\\w*" for s in cue_stems) + ")",
+        "ordinal": _alternation(data["ordinals"], both_cases=True),
+        "approx": _alternation(data["approximators"], both_cases=True),
+    }
+    patterns = []
+    for p in data["patterns"]:
+        text = p["re"]
+        for key, alt in fill.items():
+            text = text.replace("{" + key + "}", alt)
+        patterns.append(Pattern(p["kind"], re.compile(text)))
+    log.debug("compiled %d timex patterns for %s", len(patterns), lang)
+    return Lexicon(lang, data, patterns, re.compile(data["range_joiners"] + "$"),
+                   re.compile(data["range_openers"]))

@@ -1,0 +1,503 @@
+"""From a pattern match to a ``Timex``: TimeML type and value, the days it covers, its direction."""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from datetime import date, timedelta
+
+from ..model import Sentence, Timex
+from .timex_lex import Lexicon
+from .timex_tense import clause_direction
+
+log = logging.getLogger(__name__)
+
+MOD_DAYS = {"anfang": (1, 10), "beginn": (1, 10), "early": (1, 10), "mitte": (11, 20), "mid": (11, 20),
+            "ende": (21, 31), "late": (21, 31), "end": (21, 31)}
+DURATION_TIME_UNITS = {"H", "M", "S"}
+NEAR = 7
+"""Days a date may lie on the 'wrong' side of the reference date before the tense moves it a year."""
+
+
+def _last_day_of_month(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+class Resolver:
+    """Resolves matches in text order, remembering the last mentioned day for anaphora and times."""
+
+    def __init__(self, lex: Lexicon, body: str, sentences: list[Sentence], reference: date | None):
+        self.lex, self.body, self.sentences, self.ref = lex, body, sentences, reference
+        self.last_day: date | None = None
+        self.last_sentence = 0
+
+    # ---------------------------------------------------------------- helpers
+
+    def _timex(self, s: int, e: int, typ: str, value: str, **kw) -> Timex:
+        return Timex(start=s, end=e, text=self.body[s:e], type=typ, value=value, **kw)
+
+    def _direction(self, sentence: Sentence | None, s: int, e: int) -> str | None:
+        return clause_direction(sentence, s, e, self.lex)
+
+    def _unanchored(self, t: Timex) -> Timex:
+        t.resolved, t.anchor = False, "none"
+        return t
+
+    def _month_number(self, text: str) -> int | None:
+        return self.lex["months"].get(text.lower())
+
+    def _year_for(self, month: int, day: int | None, direction: str | None) -> int:
+        """The year of a day/month without year: nearest to the reference date, moved by the clause's tense."""
+        ref = self.ref
+        assert ref is not None
+        best = None
+        for y in (ref.year - 1, ref.year, ref.year + 1):
+            d = date(y, month, min(day or 15, _last_day_of_month(y, month)))
+            if best is None or abs((d - ref).days) < abs((best - ref).days):
+                best = d
+        assert best is not None
+        if day is None:
+            # A month counts as "on the other side" only when wholly on it.
+            lo = date(best.year, month, 1)
+            hi = date(best.year, month, _last_day_of_month(best.year, month))
+            if direction == "past" and lo > ref:
+                return best.year - 1
+            if direction == "future" and hi < ref:
+                return best.year + 1
+            return best.year
+        if direction == "past" and (best - ref).days > NEAR:
+            return best.year - 1
+        if direction == "future" and (ref - best).days > NEAR:
+            return best.year + 1
+        return best.year
+
+    def _day(self, s: int, e: int, d: date, typ: str = "DATE", **kw) -> Timex:
+        self.last_day = d
+        return self._timex(s, e, typ, d.isoformat(), first_day=d, last_day=d, **kw)
+
+    def _weekday_date(self, wd: int, direction: str | None) -> date:
+        ref = self.ref
+        assert ref is not None
+        back = (ref.isoweekday() - wd) % 7
+        if direction == "future":
+            ahead = (wd - ref.isoweekday()) % 7
+            return ref + timedelta(days=ahead or 7)
+        return ref - timedelta(days=back)
+
+    # ---------------------------------------------------------------- dispatch
+
+    def resolve(self, kind: str, m: re.Match[str], s: int, e: int, sentence: Sentence | None) -> Timex | None:
+        handler = getattr(self, "_" + kind, None)
+        if handler is None:
+            log.debug("no handler for timex kind %s", kind)
+            return None
+        return handler(m, s, e, sentence)
+
+    # ---------------------------------------------------------------- calendar dates
+
+    def _numeric_date(self, m, s, e, sentence):
+        day, mon, year = int(m.group("day")), int(m.group("mon")), int(m.group("year"))
+        if year < 100:
+            year += 2000 if year < 50 else 1900
+        try:
+            d = date(year, mon, day)
+        except ValueError:
+            return None
+        return self._day(s, e, d)
+
+    _iso_date = _numeric_date
+
+    def _date(self, m, s, e, sentence):
+        day = int(m.group("day"))
+        month = self._month_number(m.group("month"))
+        if not month or not 1 <= day <= 31:
+            return None
+        if m.group("year"):
+            try:
+                return self._day(s, e, date(int(m.group("year")), month, day))
+            except ValueError:
+                return None
+        if self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}-{day:02d}"))
+        direction = self._direction(sentence, s, e)
+        y = self._year_for(month, day, direction)
+        try:
+            return self._day(s, e, date(y, month, day), direction=direction)
+        except ValueError:
+            return None
+
+    _date_mdy = _date
+
+    def _bare_day(self, m, s, e, sentence):
+        day = int(m.group("day"))
+        after = self.body[e:e + 120]
+        mm = re.search(r"[0-3]?\d\.?(?:st|nd|rd|th)?\s*(?:of\s+)?("
+                       + "|".join(re.escape(k[:1].upper() + k[1:]) for k in self.lex["months"])
+                       + r")(?!\w)(?:,?\s*((?:19|20)\d\d))?", after)
+        if not mm:
+            return None
+        month = self._month_number(mm.group(1))
+        if mm.group(2):
+            y = int(mm.group(2))
+        elif self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}-{day:02d}"))
+        else:
+            y = self._year_for(month, day, self._direction(sentence, s, e))
+        try:
+            return self._day(s, e, date(y, month, day))
+        except ValueError:
+            return None
+
+    def _month(self, m, s, e, sentence):
+        name = m.group("month2") or m.group("month3") or m.group("month4")
+        month = self._month_number(name)
+        year_text = m.group("year2") or m.group("year3") or m.group("year4")
+        mod = (m.group("mod") or "").lower()
+        if not month:
+            return None
+        if year_text:
+            y = int(year_text)
+        elif m.group("yearcue"):
+            if self.ref is None:
+                return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}"))
+            cue = self.lex.cue(m.group("yearcue"))
+            y = self.ref.year + {"past": -1, "future": 1}.get(cue or "", 0)
+        elif self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}"))
+        else:
+            y = self._year_for(month, None, self._direction(sentence, s, e))
+        t = self._timex(s, e, "DATE", f"{y}-{month:02d}")
+        if mod in MOD_DAYS:
+            lo, hi = MOD_DAYS[mod]
+            t.first_day = date(y, month, lo)
+            t.last_day = date(y, month, min(hi, _last_day_of_month(y, month)))
+        return t
+
+    def _year(self, m, s, e, sentence):
+        return self._timex(s, e, "DATE", m.group("year"))
+
+    def _decade(self, m, s, e, sentence):
+        cent = m.group("cent") or "19"
+        return self._timex(s, e, "DATE", f"{cent}{m.group('dec')}")
+
+    # ---------------------------------------------------------------- weekdays
+
+    def _weekday(self, m, s, e, sentence):
+        wd = self.lex["weekdays"].get(m.group("wd").lower())
+        if not wd:
+            return None
+        dp_text = m.group("dp") or m.group("dp2")
+        dp = self.lex["dayparts"].get(dp_text.lower()) if dp_text else None
+        cue = self.lex.cue(m.group("cue")) if "cue" in m.re.groupindex else None
+        direction = cue if cue in ("past", "future") else None
+        if direction is None:
+            direction = self._direction(sentence, s, e)
+        if self.ref is None:
+            t = self._timex(s, e, "TIME" if dp else "DATE", f"XXXX-WXX-{wd}" + (f"T{dp}" if dp else ""),
+                            direction=direction)
+            return self._unanchored(t)
+        if cue == "today":
+            d = self.ref
+        elif cue == "tomorrow":
+            d = self.ref + timedelta(days=1)
+        elif cue == "yesterday":
+            d = self.ref - timedelta(days=1)
+        elif cue == "this":
+            d = self.ref + timedelta(days=wd - self.ref.isoweekday())
+        else:
+            d = self._weekday_date(wd, direction)
+        self.last_day = d
+        value = d.isoformat() + (f"T{dp}" if dp else "")
+        return self._timex(s, e, "TIME" if dp else "DATE", value, first_day=d, last_day=d, direction=direction)
+
+    def _weekday_set(self, m, s, e, sentence):
+        name = m.group("wd") or (m.group("wds") or "")[:-1]
+        wd = self.lex["weekdays"].get(name.lower())
+        if not wd:
+            return None
+        dp_text = m.group("dp") if "dp" in m.re.groupindex else None
+        dp = self.lex["dayparts"].get(dp_text.lower()) if dp_text else None
+        return self._timex(s, e, "SET", f"XXXX-WXX-{wd}" + (f"-T{dp}" if dp else ""))
+
+    # ---------------------------------------------------------------- relative to the reference date
+
+    def _reld(self, m, s, e, sentence):
+        offset = self.lex["relative_days"].get(m.group("rel").lower())
+        if offset is None:
+            return None
+        dp_text = m.group("dp")
+        dp = self.lex["dayparts"].get(dp_text.lower()) if dp_text else None
+        typ = "TIME" if dp else "DATE"
+        if self.ref is None:
+            return self._unanchored(self._timex(s, e, typ, "XXXX-XX-XX" + (f"T{dp}" if dp else "")))
+        d = self.ref + timedelta(days=offset)
+        self.last_day = d
+        return self._timex(s, e, typ, d.isoformat() + (f"T{dp}" if dp else ""), first_day=d, last_day=d)
+
+    def _heuer(self, m, s, e, sentence):
+        if self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", "XXXX"))
+        return self._timex(s, e, "DATE", str(self.ref.year))
+
+    def _unit_value(self, unit: str, k: int, mod: str | None = None) -> tuple[str, date | None, date | None]:
+        """Value and days of the calendar unit ``k`` steps from the reference date's."""
+        ref = self.ref
+        assert ref is not None
+        u = unit.lower()
+        if u.startswith(("wochenende", "weekend")):
+            sat = ref + timedelta(days=6 - ref.isoweekday() + 7 * k)
+            if k == 0 and ref.isoweekday() == 7:
+                sat = ref - timedelta(days=1)
+            return _week(sat) + "-WE", sat, sat + timedelta(days=1)
+        if u.startswith(("woche", "week")):
+            d = ref + timedelta(weeks=k)
+            monday = d - timedelta(days=d.isoweekday() - 1)
+            return _week(d), monday, monday + timedelta(days=6)
+        if u.startswith(("monat", "month")):
+            y, mo = _shift_month(ref.year, ref.month, k)
+            if mod in MOD_DAYS:
+                lo, hi = MOD_DAYS[mod]
+                return f"{y}-{mo:02d}", date(y, mo, lo), date(y, mo, min(hi, _last_day_of_month(y, mo)))
+            return f"{y}-{mo:02d}", None, None
+        if u.startswith(("quartal", "quarter")):
+            q = (ref.month - 1) // 3 + k
+            y = ref.year + q // 4
+            return f"{y}-Q{q % 4 + 1}", None, None
+        if u.startswith(("jahrzehnt", "decade")):
+            return str(ref.year // 10 + k)[:3], None, None
+        if u.startswith(("jahrhundert", "century")):
+            return str(ref.year // 100 + k)[:2], None, None
+        return str(ref.year + k), None, None
+
+    def _relunit(self, m, s, e, sentence):
+        cue = self.lex.cue(m.group("cue"))
+        if cue not in ("past", "future", "this"):
+            return None
+        unit = m.group("unit")
+        mod = (m.group("mod") or "").lower() if "mod" in m.re.groupindex else None
+        k = {"past": -1, "future": 1}.get(cue, 0)
+        if self.ref is None:
+            u = unit.lower()
+            value = ("XXXX-WXX" if u.startswith(("woche", "week")) else "XXXX-XX"
+                     if u.startswith(("monat", "month")) else "XXXX")
+            return self._unanchored(self._timex(s, e, "DATE", value, direction=cue if k else None))
+        value, first, last = self._unit_value(unit, k, mod)
+        return self._timex(s, e, "DATE", value, first_day=first, last_day=last,
+                           direction={"past": "past", "future": "future"}.get(cue))
+
+    _relunit_mod = _relunit
+
+    def _unit_mod(self, m, s, e, sentence):
+        if self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", "XXXX"))
+        value, first, last = self._unit_value(m.group("unit"), 0, (m.group("mod") or "").lower())
+        return self._timex(s, e, "DATE", value, first_day=first, last_day=last)
+
+    def _weekend(self, m, s, e, sentence):
+        cue = self.lex.cue(m.group("cue")) if m.group("cue") else None
+        direction = cue if cue in ("past", "future") else self._direction(sentence, s, e)
+        if self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", "XXXX-WXX-WE", direction=direction))
+        k = -1 if direction == "past" else 0
+        if direction == "past" and self.ref.isoweekday() >= 6:
+            k = 0
+        value, first, last = self._unit_value("wochenende", k)
+        return self._timex(s, e, "DATE", value, first_day=first, last_day=last, direction=direction)
+
+    def _vorjahr(self, m, s, e, sentence):
+        word = m.group("core").lower()
+        if self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", "XXXX"))
+        if "monat" in word:
+            y, mo = _shift_month(self.ref.year, self.ref.month, -1)
+            return self._timex(s, e, "DATE", f"{y}-{mo:02d}")
+        return self._timex(s, e, "DATE", str(self.ref.year - 1))
+
+    def _season(self, m, s, e, sentence):
+        code = self.lex["seasons"].get(m.group("season").lower())
+        if not code:
+            return None
+        if m.group("year"):
+            return self._timex(s, e, "DATE", f"{m.group('year')}-{code}")
+        if self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{code}"))
+        cue = self.lex.cue(m.group("cue")) if m.group("cue") else None
+        y = self.ref.year + {"past": -1, "future": 1}.get(cue or "", 0)
+        return self._timex(s, e, "DATE", f"{y}-{code}")
+
+    def _quarter(self, m, s, e, sentence):
+        n = self.lex["ordinals"].get(m.group("ord").lower())
+        if not n or n < 0:
+            return None
+        half = m.group("q").lower().startswith(("jahresh", "halbj", "half"))
+        code = f"H{n}" if half else f"Q{n}"
+        if m.group("year"):
+            return self._timex(s, e, "DATE", f"{m.group('year')}-{code}")
+        if self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{code}"))
+        return self._timex(s, e, "DATE", f"{self.ref.year}-{code}")
+
+    # ---------------------------------------------------------------- anaphora
+
+    def _anchor_day(self) -> tuple[date | None, str]:
+        if self.last_day is not None:
+            return self.last_day, "previous"
+        if self.ref is not None:
+            return self.ref, "published"
+        return None, "none"
+
+    def _anaphor_words(self, m, s, e, sentence):
+        text = re.sub(r"\s+", " ", m.group("core").lower())
+        text = re.sub(r"^(?:des|dem|the) ", "", text)
+        offset = self.lex["anaphora"].get(text)
+        if offset is None:
+            return None
+        base, anchor = self._anchor_day()
+        if base is None:
+            return self._unanchored(self._timex(s, e, "DATE", "XXXX-XX-XX"))
+        d = base + timedelta(days=offset)
+        self.last_day = d
+        return self._timex(s, e, "DATE", d.isoformat(), first_day=d, last_day=d, anchor=anchor,
+                           direction="future" if offset > 0 else "past" if offset < 0 else None)
+
+    def _anaphor_this(self, m, s, e, sentence):
+        base, anchor = self._anchor_day()
+        if base is None or self.last_day is None:
+            return None
+        return self._timex(s, e, "DATE", base.isoformat(), first_day=base, last_day=base, anchor=anchor)
+
+    def _anaphor_units(self, m, s, e, sentence):
+        n = self.lex.number(m.group("num"))
+        unit = self.lex["units"].get(m.group("unit").lower())
+        sign = self.lex["anaphor_directions"].get(m.group("dir").lower(), 1)
+        if not isinstance(n, int) or not unit:
+            return self._duration(m, s, e, sentence)
+        base, anchor = self._anchor_day()
+        if unit in DURATION_TIME_UNITS:
+            if base is None:
+                return self._unanchored(self._timex(s, e, "TIME", "XXXX-XX-XXTXX:XX"))
+            return self._timex(s, e, "TIME", f"{base.isoformat()}TXX:XX", anchor=anchor)
+        if base is None:
+            return self._unanchored(self._timex(s, e, "DATE", "XXXX-XX-XX"))
+        k = sign * n
+        if unit == "D":
+            d = base + timedelta(days=k)
+            self.last_day = d
+            return self._timex(s, e, "DATE", d.isoformat(), first_day=d, last_day=d, anchor=anchor,
+                               direction="future" if k > 0 else "past")
+        if unit == "W":
+            d = base + timedelta(weeks=k)
+            return self._timex(s, e, "DATE", _week(d), anchor=anchor)
+        if unit == "MO":
+            y, mo = _shift_month(base.year, base.month, k)
+            return self._timex(s, e, "DATE", f"{y}-{mo:02d}", anchor=anchor)
+        return self._timex(s, e, "DATE", str(base.year + k), anchor=anchor)
+
+    # ---------------------------------------------------------------- durations, times, sets, refs
+
+    def _duration_value(self, n, unit: str) -> str:
+        q = "X" if n is None or n == "X" else str(n)
+        if unit in DURATION_TIME_UNITS:
+            return f"PT{q}{unit}"
+        return f"P{q}{'M' if unit == 'MO' else unit}"
+
+    def _duration(self, m, s, e, sentence):
+        n = self.lex.number(m.group("num"))
+        unit = self.lex["units"].get(m.group("unit").lower())
+        if unit is None or n is None:
+            return None
+        return self._timex(s, e, "DURATION", self._duration_value(n, unit))
+
+    def _duration_adj(self, m, s, e, sentence):
+        n = self.lex["number_stems"].get((m.group("numstem") or "").lower()) if m.group("numstem") else None
+        if n is None and m.group("digits"):
+            n = int(m.group("digits"))
+        unit = self.lex["unit_adjectives"].get(m.group("uadj").lower())
+        if unit is None or n is None:
+            return None
+        return self._timex(s, e, "DURATION", self._duration_value(n, unit))
+
+    def _duration_vague(self, m, s, e, sentence):
+        unit = self.lex["units"].get(m.group("unit").lower())
+        if unit is None:
+            return None
+        n = self.lex.number(m.group("num")) if m.group("num") else "X"
+        return self._timex(s, e, "DURATION", self._duration_value(n, unit))
+
+    def _duration_bare(self, m, s, e, sentence):
+        unit = self.lex["units"].get(m.group("unit").lower())
+        return self._timex(s, e, "DURATION", self._duration_value("X", unit)) if unit else None
+
+    def _clock(self, m) -> str | None:
+        gi = m.re.groupindex
+        hour = m.group("h") or (m.group("h2") if "h2" in gi else None)
+        minute = m.group("min") or (m.group("min2") if "min2" in gi else None)
+        if hour is None:
+            return None
+        h, mi = int(hour), int(minute) if minute else 0
+        if "ampm" in m.re.groupindex and m.group("ampm"):
+            ap = m.group("ampm").lower()
+            if ap.startswith("p") and h < 12:
+                h += 12
+            if ap.startswith("a") and h == 12:
+                h = 0
+        if h > 24 or mi > 59:
+            return None
+        return f"{h:02d}:{mi:02d}"
+
+    def _time(self, m, s, e, sentence):
+        clock = self._clock(m)
+        if clock is None:
+            return None
+        day = self.last_day or self.ref
+        if day is None:
+            return self._unanchored(self._timex(s, e, "TIME", f"XXXX-XX-XXT{clock}"))
+        return self._timex(s, e, "TIME", f"{day.isoformat()}T{clock}", first_day=day, last_day=day,
+                           anchor="previous" if self.last_day else "published")
+
+    _time_range = _time
+
+    def _daypart(self, m, s, e, sentence):
+        dp = self.lex["dayparts"].get(m.group("dp").lower())
+        if not dp:
+            return None
+        day = self.last_day or self.ref
+        if day is None:
+            return self._unanchored(self._timex(s, e, "TIME", f"XXXX-XX-XXT{dp}"))
+        return self._timex(s, e, "TIME", f"{day.isoformat()}T{dp}", anchor="previous" if self.last_day else "published")
+
+    def _set(self, m, s, e, sentence):
+        value = self.lex["sets"].get(m.group("core").lower())
+        if value is None:
+            word = m.group("core").lower()
+            value = next((v for k, v in self.lex["sets"].items() if word.startswith(k)), None)
+        return self._timex(s, e, "SET", value) if value else None
+
+    def _set_every(self, m, s, e, sentence):
+        unit_text = (m.group("unit") or m.group("unit2") or "").lower()
+        unit = self.lex["units"].get(unit_text)
+        if unit_text in ("abend", "morgen", "evening", "morning"):
+            return self._timex(s, e, "SET", "P1D")
+        if not unit:
+            return None
+        return self._timex(s, e, "SET", self._duration_value(1, unit))
+
+    def _ref(self, m, s, e, sentence):
+        text = re.sub(r"\s+", " ", m.group("core").lower())
+        refs = self.lex["refs"]
+        value = refs.get(text) or refs.get(text.split(" ")[-1])
+        return self._timex(s, e, "DATE", value) if value else None
+
+    def _ex(self, m, s, e, sentence):
+        return self._timex(s, e, "DATE", "PAST_REF")

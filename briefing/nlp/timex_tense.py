@@ -1,0 +1,111 @@
+"""Whether a clause speaks of the past or the future, from its verbs (POS tags and lemmas).
+
+News puts past events in the perfect, preterite or pluperfect ("hatte telefoniert", "sprach",
+"reiste") and coming ones in the present, with modal verbs or with ``werden`` ("findet statt",
+"wollen beraten", "wird reisen"). A bare weekday is resolved in the direction its clause gives.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+from ..model import Sentence, Token
+from .timex_lex import Lexicon
+
+log = logging.getLogger(__name__)
+
+
+def _tag(token: Token) -> str:
+    """HanTa writes German tags as 'VA(FIN)'; the STTS name is 'VAFIN'."""
+    return token.pos.replace("(", "").replace(")", "")
+
+
+@cache
+def _sets(lex: Lexicon) -> dict[str, frozenset[str]]:
+    t = lex["tense"]
+    # Tag names keep their case; words are compared in lower case.
+    return {k: frozenset(w if k.endswith("_tags") else w.lower() for w in v)
+            for k, v in t.items() if isinstance(v, list)}
+
+
+def clause_tokens(sentence: Sentence, start: int, end: int, breaks: frozenset[str]) -> list[Token]:
+    """The tokens of the clause around character span [start, end): between punctuation breaks."""
+    toks = sentence.tokens
+    inside = [i for i, t in enumerate(toks) if t.start < end and start < t.end]
+    if not inside:
+        return toks
+    lo, hi = inside[0], inside[-1]
+    while lo > 0 and toks[lo - 1].text not in breaks:
+        lo -= 1
+    while hi < len(toks) - 1 and toks[hi + 1].text not in breaks:
+        hi += 1
+    return toks[lo:hi + 1]
+
+
+def is_preterite(form: str, lemma: str, strong: frozenset[str]) -> bool:
+    """A finite full verb in the preterite: weak by its -te ending on the lemma's stem, strong by lexicon."""
+    f, lem = form.lower(), lemma.lower()
+    stem = lem[:-2] if lem.endswith("en") else lem[:-1] if lem.endswith("n") else lem
+    if stem and f.startswith(stem):
+        rest = f[len(stem):]
+        return rest in ("te", "ten", "test", "tet", "ete", "eten", "etest", "etet")
+    for ending in ("", "en", "st", "t", "est"):
+        if ending and f.endswith(ending) and f[: -len(ending)] in strong:
+            return True
+    return f in strong
+
+
+def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> str | None:
+    """'past' | 'future' | None from the verbs of a clause; the finite verb nearest ``at`` decides."""
+    s = _sets(lex)
+    finite_tags, part_tags, inf_tags = s["finite_tags"], s["participle_tags"], s["infinitive_tags"]
+    participles = [t for t in tokens if _tag(t) in part_tags]
+    votes: list[tuple[int, str]] = []
+    for t in tokens:
+        tag, form = _tag(t), t.text.lower()
+        if tag not in finite_tags and form not in s["past_finite"] and form not in s["future_finite"]:
+            continue
+        if form in s["past_finite"]:
+            vote = "past"
+        elif form in s["perfect_aux"] and participles:
+            planned = any(p.text.lower() in s["future_participles"] for p in participles)
+            vote = "future" if planned else "past"
+        elif form in s["future_finite"]:
+            vote = "future"
+        elif tag in s.get("past_tags", frozenset()):
+            vote = "past"
+        elif tag in s.get("present_tags", frozenset()) or tag in s.get("modal_tags", frozenset()):
+            vote = "future"
+        elif tag in finite_tags:
+            vote = "past" if is_preterite(t.text, t.lemma or t.text, s["strong_preterite"]) else "future"
+        else:
+            continue
+        votes.append((abs(t.start - at) if at is not None else 0, vote))
+    if votes:
+        return min(votes, key=lambda v: v[0])[1]
+    if any(_tag(t) in inf_tags for t in tokens):
+        return "future"
+    return None
+
+
+def cue_direction(tokens: list[Token], lex: Lexicon) -> str | None:
+    """'past' | 'future' from cue words in the clause (used when no verb decides)."""
+    s = _sets(lex)
+    for t in tokens:
+        w = t.text.lower()
+        if any(w.startswith(c) for c in s["past_cues"]):
+            return "past"
+        if any(w.startswith(c) for c in s["future_cues"]):
+            return "future"
+    return None
+
+
+def clause_direction(sentence: Sentence | None, start: int, end: int, lex: Lexicon) -> str | None:
+    """How the clause around [start, end) places its time: 'past', 'future' or None."""
+    if sentence is None or not sentence.tokens:
+        return None
+    s = _sets(lex)
+    clause = clause_tokens(sentence, start, end, s["clause_breaks"])
+    return (verb_direction(clause, lex, start) or cue_direction(clause, lex)
+            or verb_direction(sentence.tokens, lex, start) or cue_direction(sentence.tokens, lex))
