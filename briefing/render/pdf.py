@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -23,25 +24,41 @@ class AssetFetcher(URLFetcher):
     """A WeasyPrint URL fetcher that serves files under the template folders and refuses the rest.
 
     Nothing else is fetched: no network, no file:// path outside those folders, no file over
-    MAX_ASSET_BYTES. Every refused URL is kept in ``refused`` (the tests read it).
+    MAX_ASSET_BYTES. Every refused URL is kept in ``refused``, every served one in ``served`` (the tests read them).
     """
 
     def __init__(self, folders: list[Path]) -> None:
         super().__init__(allowed_protocols=("file",))
         self.folders = [f.resolve() for f in folders]
         self.refused: list[str] = []
+        self.served: list[str] = []
 
     def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
         parsed = urlparse(url)
-        if parsed.scheme == "file":
-            path = Path(unquote(parsed.path)).resolve()
-            if any(path.is_relative_to(f) for f in self.folders) and path.is_file() \
-                    and path.stat().st_size <= MAX_ASSET_BYTES:
-                mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+        path = self._find(Path(unquote(parsed.path))) if parsed.scheme == "file" else None
+        if path is not None:
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            self.served.append(url)
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
         self.refused.append(url)
         log.info("refused to fetch %s", url)
         raise ValueError(f"refused to fetch {url}: only the template folders' own files are served")
+
+    def _find(self, asked: Path) -> Path | None:
+        """The file under a template folder, searched like the templates are: a relative path the
+        user's folder lacks (its briefing.css, say) is taken from the next folder."""
+        asked = Path(os.path.normpath(asked))  # no ".." left to climb out with
+        for folder in self.folders:
+            if asked.is_relative_to(folder):
+                relative = asked.relative_to(folder)
+                break
+        else:
+            return None
+        for folder in self.folders:
+            path = (folder / relative).resolve()  # symlinks followed, then checked again
+            if path.is_relative_to(folder) and path.is_file() and path.stat().st_size <= MAX_ASSET_BYTES:
+                return path
+        return None
 
 
 def write_pdf(briefing: Briefing, config: Config) -> tuple[bytes, AssetFetcher]:
