@@ -3,13 +3,41 @@
 from __future__ import annotations
 
 from ..model import AnnotatedSource, Source
+from .actors import find_entities, find_mentions, resolve_ambiguous
+from .background import find_background
+from .gazetteer import gazetteer
+from .positions import find_positions
+from .quotes import find_quotes
 from .segment import segment
-from .timex import tag_timexes
+from .statements import find_statements
 
 
 def annotate(source: Source, extra_aliases: dict[str, str] | None = None) -> AnnotatedSource:
     """Segment the source, then find temporal expressions, actors, quotes, positions, meetings."""
     sentences = segment(source.body, source.language)
-    timexes = tag_timexes(source.body, sentences, source.language, source.published,
-                          anchor={"as_of": "as_of", "inferred": "inferred"}.get(source.published_from, "published"))
-    return AnnotatedSource(source=source, sentences=sentences, timexes=timexes)
+    annotated = AnnotatedSource(source=source, sentences=sentences)
+    language = "en" if source.language == "en" else "de"
+    gaz = gazetteer(language, tuple(sorted((extra_aliases or {}).items())))
+    memory: dict[str, str] = {}
+    found = []
+    for sentence in sentences:
+        sa = find_mentions(sentence, gaz, memory)
+        find_entities(sentence, gaz, sa, memory)
+        found.append(sa)
+    _resolve_seats(sentences, found)
+    annotated.actors = [m for sa in found for m in sa.mentions]
+    speech, masks = find_statements(sentences, found, language)
+    annotated.quotes = find_quotes(source.id, source.body, sentences, speech, masks)
+    annotated.positions = find_positions(source.id, sentences, speech)
+    annotated.background = find_background(source, sentences, annotated.timexes)
+    return annotated
+
+
+def _resolve_seats(sentences, found) -> None:
+    """"Brüssel" is the EU or NATO: whichever its paragraph names."""
+    by_paragraph: dict[int, set[str]] = {}
+    for s, sa in zip(sentences, found):
+        by_paragraph.setdefault(s.paragraph, set()).update(m.party for m in sa.mentions)
+    for s, sa in zip(sentences, found):
+        context = {m.party for m in sa.mentions} or by_paragraph.get(s.paragraph, set())
+        resolve_ambiguous(sa.entities, context)

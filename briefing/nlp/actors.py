@@ -1,0 +1,279 @@
+"""Actors: who is named in a sentence, and which party each name stands for.
+
+Two levels. ``ActorMention``: every gazetteer hit (a country, capital, seat, person, adjective,
+compound part). ``Entity``: a run of tokens naming one possible speaker ("Russlands Präsident
+Wladimir Putin", "das Außenministerium in Moskau", "a senior State Department official"),
+with the party it speaks for and whether it can be a grammatical subject (not governed by a
+preposition, not a genitive attribute).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from ..model import ActorMention, Sentence, Token
+from .gazetteer import Entry, Gazetteer
+
+log = logging.getLogger(__name__)
+
+ORGANISATIONS = frozenset({"NATO", "EU", "UN", "OSCE", "G7", "G20", "IAEA"})
+PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "PRP", "PRF", "KOKOM"})
+DETERMINER_TAGS = frozenset({"ART", "AT0", "PPOSAT", "DPS", "PIAT", "DT0", "PDAT", "CRD", "CARD"})
+ADJECTIVE_TAGS = ("ADJ", "AJ", "ORD")
+NAME_TAGS = ("NE", "NP0")
+PRONOUN_TAGS = frozenset({"PPER", "PNP", "ADV"})
+MAX_PHRASE_TOKENS = 7
+
+
+@dataclass
+class Entity:
+    """One possible speaker: tokens first..last (inclusive) of a sentence."""
+
+    first: int
+    last: int
+    party: str | None
+    text: str
+    kind: str
+    """person | office | name | demonym | pronoun | role (an office without a party yet)"""
+    person: str | None = None
+    parties: list[str] = field(default_factory=list)
+    free: bool = True
+    """False when governed by a preposition or a genitive attribute: not a subject."""
+    role_word: str | None = None
+
+
+@dataclass
+class SentenceActors:
+    mentions: list[ActorMention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    token_mention: list[int | None] = field(default_factory=list)
+
+
+def _capitalised(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def _slice(sentence: Sentence, i: int, j: int) -> str:
+    return sentence.text[sentence.tokens[i].start - sentence.start: sentence.tokens[j].end - sentence.start]
+
+
+def _is_name_token(tok: Token, i: int) -> bool:
+    if not _capitalised(tok.text) or not any(c.isalpha() for c in tok.text):
+        return False
+    return tok.pos.startswith(NAME_TAGS) or (tok.pos in ("NN1", "UNC") and i > 0)
+
+
+def find_mentions(sentence: Sentence, gaz: Gazetteer, memory: dict[str, str]) -> SentenceActors:
+    """Gazetteer hits in one sentence; ``memory`` holds surnames learnt earlier in the source."""
+    tokens = sentence.tokens
+    out = SentenceActors(token_mention=[None] * len(tokens))
+    i = 0
+    while i < len(tokens):
+        matched = _match_phrase(sentence, gaz, i)
+        if matched:
+            j, entry, inflected = matched
+            _add(out, sentence, i, j, entry, "name" if entry.kind == "name" and inflected else None)
+            if inflected and entry.kind == "name":
+                out.mentions[-1].kind = "genitive"
+            i = j + 1
+            continue
+        tok = tokens[i]
+        if "-" in tok.text.strip("-") and len(tok.text) > 3:
+            _compound(out, sentence, gaz, i)
+        elif gaz.language != "en" and gaz.adjective(tok.text):
+            _add(out, sentence, i, i, Entry(gaz.adjective(tok.text) or "", "adjective"))
+        elif _capitalised(tok.text) and tok.text in memory:
+            _add(out, sentence, i, i, Entry(memory[tok.text], "person", tok.text))
+        else:
+            low = tok.text.lower()
+            for prefix, party in gaz.closed_prefixes:
+                if low.startswith(prefix) and len(low) > len(prefix) + 2:
+                    _add(out, sentence, i, i, Entry(party, "office" if gaz.is_role(low) else "compound"))
+                    break
+        i += 1
+    return out
+
+
+def _match_phrase(sentence: Sentence, gaz: Gazetteer, i: int) -> tuple[int, Entry, bool] | None:
+    tokens = sentence.tokens
+    if not any(c.isalpha() for c in tokens[i].text):
+        return None
+    for j in range(min(len(tokens) - 1, i + MAX_PHRASE_TOKENS - 1), i - 1, -1):
+        text = _slice(sentence, i, j)
+        entry = gaz.lookup(text)
+        if not entry:
+            continue
+        if not _capitalised(text) and not text.lower().startswith("the "):
+            continue
+        if entry.kind == "person" and not _capitalised(tokens[j].text):
+            continue
+        inflected = " ".join(text.split()).lower() not in gaz.phrases
+        return j, entry, inflected
+    return None
+
+
+def _compound(out: SentenceActors, sentence: Sentence, gaz: Gazetteer, i: int) -> None:
+    """Parts of a hyphenated compound: "US-Präsident", "Nato-Russland-Rat", "Ukraine-Krise"."""
+    tok = sentence.tokens[i]
+    role = gaz.is_role(tok.text)
+    offset = 0
+    parts = tok.text.split("-")
+    for n, part in enumerate(parts):
+        party = gaz.hyphen_prefixes.get(part.lower())
+        if not party and n < len(parts) - 1:
+            entry = gaz.lookup(part)
+            party = entry.party if entry and entry.kind == "name" and _capitalised(part) else None
+        if party:
+            start = tok.start + offset
+            out.mentions.append(ActorMention(start, start + len(part), part, party, sentence.index,
+                                             kind="office" if role else "compound"))
+            if out.token_mention[i] is None:
+                out.token_mention[i] = len(out.mentions) - 1
+        offset += len(part) + 1
+
+
+def _add(out: SentenceActors, sentence: Sentence, i: int, j: int, entry: Entry, _note: str | None = None) -> None:
+    tokens = sentence.tokens
+    out.mentions.append(ActorMention(tokens[i].start, tokens[j].end, _slice(sentence, i, j), entry.party,
+                                     sentence.index, kind=entry.kind, person=entry.person))
+    for k in range(i, j + 1):
+        out.token_mention[k] = len(out.mentions) - 1
+    if entry.parties:
+        out.mentions[-1].__dict__["parties"] = list(entry.parties)
+
+
+def find_entities(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, memory: dict[str, str]) -> None:
+    """Group mentions, role nouns and personal names into speaker entities (in place)."""
+    tokens = sentence.tokens
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not _can_start(tokens, i, gaz, found):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and _continues(tokens, j + 1, gaz, found):
+            j += 1
+        # "ein Sprecher des Auswärtigen Amts", "Vertreter der USA", "das Außenministerium in Moskau"
+        if j + 2 < n and gaz.is_role(tokens[j].text) and tokens[j + 1].text.lower() in (
+                "der", "des", "of", "in", "aus", "from") and found.token_mention[j + 2] is not None:
+            k = j + 2
+            while k + 1 < n and found.token_mention[k + 1] == found.token_mention[j + 2]:
+                k += 1
+            j = k
+        entity = _entity(sentence, gaz, found, i, j, memory)
+        if entity:
+            found.entities.append(entity)
+        i = j + 1
+    for tok_i, tok in enumerate(tokens):
+        low = tok.text.lower()
+        if low in gaz.pronouns and tok.pos in PRONOUN_TAGS and found.token_mention[tok_i] is None:
+            found.entities.append(Entity(tok_i, tok_i, None, tok.text, "pronoun"))
+    found.entities.sort(key=lambda e: e.first)
+
+
+def _is_det(tok: Token) -> bool:
+    return tok.pos in DETERMINER_TAGS and not tok.text[:1].isdigit()
+
+
+def _is_adj(tok: Token) -> bool:
+    return tok.pos.startswith(ADJECTIVE_TAGS) or tok.text.lower() in ("deputy", "senior", "former", "top")
+
+
+def _can_start(tokens: list[Token], i: int, gaz: Gazetteer, found: SentenceActors) -> bool:
+    tok = tokens[i]
+    if found.token_mention[i] is not None or gaz.is_role(tok.text):
+        return True
+    if _is_det(tok) or _is_adj(tok):
+        # an article or adjective opens an entity only when a role or a name follows it
+        for k in range(i + 1, min(i + 5, len(tokens))):
+            if found.token_mention[k] is not None or gaz.is_role(tokens[k].text):
+                return True
+            if not (_is_adj(tokens[k]) or tokens[k].pos in ("POS",)):
+                return False
+    return False
+
+
+def _continues(tokens: list[Token], k: int, gaz: Gazetteer, found: SentenceActors) -> bool:
+    tok = tokens[k]
+    if found.token_mention[k] is not None or gaz.is_role(tok.text) or _is_name_token(tok, k):
+        return True
+    if tok.pos == "POS" or tok.text in ("'s", "’s"):
+        return True
+    if tok.text == "-" and k + 1 < len(tokens) and _is_name_token(tokens[k + 1], k + 1) \
+            and tokens[k].start == tokens[k - 1].end:
+        return True
+    if _is_adj(tok):
+        return k + 1 < len(tokens) and (found.token_mention[k + 1] is not None or gaz.is_role(tokens[k + 1].text)
+                                        or _is_adj(tokens[k + 1]))
+    return False
+
+
+def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j: int,
+            memory: dict[str, str]) -> Entity | None:
+    tokens = sentence.tokens
+    idx = sorted({found.token_mention[k] for k in range(i, j + 1) if found.token_mention[k] is not None})
+    mentions = [found.mentions[m] for m in idx]
+    roles = [tokens[k].text for k in range(i, j + 1) if gaz.is_role(tokens[k].text)]
+    names = [tokens[k].text for k in range(i, j + 1)
+             if found.token_mention[k] is None and _is_name_token(tokens[k], k) and not gaz.is_role(tokens[k].text)]
+    if tokens[j].pos == "POS" or tokens[j].text in ("'s", "’s"):
+        return None  # a possessive ("Ukraine's borders") is not a speaker
+    persons = [m for m in mentions if m.kind == "person"]
+    states = [m for m in mentions if m.party not in ORGANISATIONS and m.kind != "person"]
+    offices = [m for m in mentions if m.kind in ("office", "demonym")]
+    plain = [m for m in mentions if m.kind == "name"]
+    text = _slice(sentence, i, j)
+    kind = "name"
+    party: str | None = None
+    if persons:
+        party, kind = persons[0].party, "person"
+    elif offices or (roles and mentions):
+        party = (states or offices or mentions)[0].party
+        kind = "person" if names else "office"
+    elif plain:
+        party = plain[0].party
+        kind = "demonym" if plain[0].kind == "demonym" else "name"
+    elif any(m.kind == "demonym" for m in mentions):
+        party, kind = mentions[0].party, "demonym"
+    elif roles and not mentions:
+        kind = "role"
+    else:
+        return None
+    if names and party and kind in ("person", "office"):
+        for name in names:
+            memory.setdefault(name, party)  # "Kremlberater Juri Uschakow" ... "Uschakow zufolge"
+    entity = Entity(i, j, party, text, kind, persons[0].person if persons else None,
+                    parties=list(dict.fromkeys(m.party for m in mentions)),
+                    role_word=roles[-1].lower() if roles else None)
+    amb = plain[0].__dict__.get("parties") if plain and not persons and not roles else None
+    if amb:
+        entity.parties = list(amb)
+    entity.free = _free(tokens, i)
+    return entity
+
+
+def _free(tokens: list[Token], i: int) -> bool:
+    """Not governed by a preposition and not a genitive attribute of the noun before it."""
+    if i == 0:
+        return True
+    before = tokens[i - 1]
+    if before.pos in PREPOSITION_TAGS or before.text.lower() in ("of", "by", "with", "to", "from", "for", "at"):
+        return False
+    if tokens[i].text.lower() in ("der", "des") and before.pos in ("NN", "NE", "NNI"):
+        return False
+    if tokens[i].text.lower() in ("der", "des") and i >= 2 and tokens[i - 2].pos in PREPOSITION_TAGS \
+            and before.pos.startswith("ADJ"):
+        return False
+    return True
+
+
+def resolve_ambiguous(entities: list[Entity], context_parties: set[str]) -> None:
+    """A seat shared by two bodies ("Brüssel": EU or NATO) takes the one its context names."""
+    for e in entities:
+        if len(e.parties) > 1 and e.kind == "name":
+            for p in e.parties:
+                if p in context_parties:
+                    e.party = p
+                    break

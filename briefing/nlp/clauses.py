@@ -1,0 +1,145 @@
+"""Clauses of a sentence, the parts inside quotation marks, finite verbs and subjects.
+
+Rule-based and shallow on purpose: a clause runs between commas, colons, semicolons and dashes
+(not between the members of a list of names); it is subordinate when a conjunction or relative
+pronoun opens it. The subject is found by German word order (the constituent before the finite
+verb, else the first free one after it) or English word order (the nearest free one before the
+verb, else the first after it).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from ..model import Sentence, Token
+from .actors import Entity
+
+log = logging.getLogger(__name__)
+
+SEPARATORS = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
+QUOTES = {
+    "de": ({"„", "»", "‚"}, {"“", "«", "‘"}, {'"'}),
+    "en": ({"“"}, {"”"}, {'"'}),
+}
+SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV", "PWS", "KOUI", "CJS", "DTQ", "PNQ", "AVQ"})
+SUBORDINATE_WORDS = frozenset({"dass", "that", "which", "who", "whose", "where", "when", "while", "because",
+                               "if", "ob", "weil", "wenn", "als", "nachdem", "bevor", "während", "um", "damit",
+                               "although", "whether", "wo", "obwohl", "sodass", "zumal"})
+EN_FINITE = frozenset({"VVD", "VVZ", "VVB", "VBZ", "VBD", "VBB", "VHD", "VHZ", "VHB", "VM0", "VDD", "VDZ", "VDB"})
+
+
+@dataclass
+class Clause:
+    first: int
+    last: int
+    subordinate: bool
+    opener: str = ""
+    """The lower-cased first word of the clause."""
+
+
+def is_finite(tok: Token, language: str) -> bool:
+    return "(FIN)" in tok.pos if language != "en" else tok.pos in EN_FINITE
+
+
+def is_verb(tok: Token, language: str) -> bool:
+    return tok.pos.startswith("VV") if language != "en" else tok.pos.startswith(("VV", "VB", "VH", "VD"))
+
+
+def quote_mask(sentences: list[Sentence], language: str) -> list[list[bool]]:
+    """For each token: is it inside quotation marks? Quotes may run over several sentences of a paragraph."""
+    opening, closing, toggling = QUOTES.get(language, QUOTES["de"])
+    masks: list[list[bool]] = []
+    inside = False
+    paragraph = -1
+    for s in sentences:
+        if s.paragraph != paragraph:
+            inside, paragraph = False, s.paragraph
+        mask = []
+        for tok in s.tokens:
+            t = tok.text
+            if t in opening:
+                inside = True
+                mask.append(True)
+            elif t in closing:
+                mask.append(True)
+                inside = False
+            elif t in toggling:
+                mask.append(True)
+                inside = not inside
+            else:
+                mask.append(inside)
+        masks.append(mask)
+    return masks
+
+
+def clauses(sentence: Sentence, mask: list[bool], entities: list[Entity]) -> list[Clause]:
+    """Split the unquoted tokens into clauses; a comma inside a list of names does not split."""
+    tokens = sentence.tokens
+    starts_entity = {e.first for e in entities}
+    ends_entity = {e.last for e in entities}
+    out: list[Clause] = []
+    start: int | None = None
+    for i, tok in enumerate(tokens):
+        boundary = mask[i] or tok.text in SEPARATORS or tok.pos in ("$.",) or tok.text in (".", "!", "?")
+        if tok.text == "," and (i - 1) in ends_entity and (i + 1) in starts_entity:
+            boundary = False  # "Die USA, Großbritannien, Kanada und Australien ..."
+        if boundary:
+            if start is not None:
+                out.append(_clause(tokens, start, i - 1))
+                start = None
+            continue
+        if start is None:
+            start = i
+    if start is not None:
+        out.append(_clause(tokens, start, len(tokens) - 1))
+    return out
+
+
+def _clause(tokens: list[Token], first: int, last: int) -> Clause:
+    opener = tokens[first].text.lower()
+    sub = tokens[first].pos in SUBORDINATE_TAGS or opener in SUBORDINATE_WORDS
+    if tokens[first].pos in ("APPR", "PRP") and first + 1 <= last and tokens[first + 1].pos in ("PRELS", "DTQ", "PNQ"):
+        sub = True  # "in denen", "zu dem", "in which"
+    if opener == "wie" and tokens[first].pos == "KOKOM":
+        sub = True
+    if opener in ("as",) and tokens[first].pos != "CJS":
+        sub = False
+    return Clause(first, last, sub, opener)
+
+
+def dateline_end(sentence: Sentence) -> int:
+    """Index of the first token after a dateline ("Genf/Brüssel - ..."), else 0."""
+    for i, tok in enumerate(sentence.tokens[:8]):
+        if tok.text in ("-", "–", "—") and i > 0:
+            before = sentence.tokens[:i]
+            if all(t.text == "/" or t.text[:1].isupper() for t in before):
+                return i + 1
+            return 0
+    return 0
+
+
+def subject(clause: Clause, verb: int, sentence: Sentence, entities: list[Entity], language: str) -> Entity | None:
+    """The grammatical subject of the clause holding token ``verb``."""
+    inside = [e for e in entities if clause.first <= e.first and e.last <= clause.last and e.free]
+    if not inside:
+        return None
+    if language == "en":
+        before = [e for e in inside if e.last < verb]
+        if before:
+            return before[-1]
+        after = [e for e in inside if e.first > verb]
+        return after[0] if after else None
+    finite = next((i for i in range(clause.first, clause.last + 1) if is_finite(sentence.tokens[i], language)), verb)
+    before = [e for e in inside if e.last < finite]
+    if before:
+        return before[0]
+    after = [e for e in inside if e.first > finite]
+    return after[0] if after else None
+
+
+def finite_verb(clause: Clause, sentence: Sentence, language: str) -> int | None:
+    for i in range(clause.first, clause.last + 1):
+        if is_finite(sentence.tokens[i], language):
+            return i
+    return None

@@ -1,0 +1,127 @@
+"""The actor gazetteer of one language: names, people, adjectives, compound prefixes and roles.
+
+Built once per language (and set of extra aliases from config.yaml) from
+data/actors_<lang>.yaml and data/actors_people.yaml.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..data import load_data
+
+log = logging.getLogger(__name__)
+
+# Inflection endings stripped from a name before look-up: "Moskaus", "des Kremls", "Bündnisses".
+NAME_ENDINGS = ("ses", "es", "s", "n", "'s", "’s", "'")
+ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+@dataclass(frozen=True)
+class Entry:
+    party: str
+    kind: str
+    """name | person | adjective | demonym | office"""
+    person: str | None = None
+    parties: tuple[str, ...] = ()
+    """All parties for an ambiguous name ("Brüssel": EU, NATO)."""
+
+
+@dataclass
+class Gazetteer:
+    language: str
+    phrases: dict[str, Entry] = field(default_factory=dict)
+    """Lower-cased names (one or several words) -> entry."""
+    max_words: int = 1
+    adjectives: list[tuple[str, str]] = field(default_factory=list)
+    hyphen_prefixes: dict[str, str] = field(default_factory=dict)
+    closed_prefixes: list[tuple[str, str]] = field(default_factory=list)
+    roles: tuple[str, ...] = ()
+    role_as: tuple[str, ...] = ()
+    pronouns: frozenset[str] = frozenset()
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry of a name as written, or of its uninflected form."""
+        key = " ".join(text.replace("\u00ad", "").split()).lower()
+        hit = self.phrases.get(key)
+        if hit:
+            return hit
+        for ending in NAME_ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= 3:
+                hit = self.phrases.get(key[: -len(ending)])
+                if hit and hit.kind != "adjective":
+                    return Entry(hit.party, hit.kind, hit.person, hit.parties)
+        return None
+
+    def adjective(self, word: str) -> str | None:
+        low = word.lower()
+        for stem, party in self.adjectives:
+            if low.startswith(stem) and low[len(stem):] in ADJECTIVE_ENDINGS:
+                return party
+        return None
+
+    def is_role(self, word: str) -> bool:
+        low = word.lower().rstrip(".")
+        if "-" in low:
+            low = low.rsplit("-", 1)[1]
+        for cut in (low, low[:-1], low[:-2], low[:-5] if low.endswith("innen") else low):
+            if cut and cut.endswith(self.roles):
+                return True
+        return False
+
+
+@lru_cache(maxsize=16)
+def gazetteer(language: str, extra: tuple[tuple[str, str], ...] = ()) -> Gazetteer:
+    """The gazetteer for ``language`` (de or en), with config aliases (alias -> code) added."""
+    data = load_data(f"actors_{language}" if language in ("de", "en") else "actors_de")
+    g = Gazetteer(language)
+
+    def add(name: str, entry: Entry) -> None:
+        key = " ".join(name.split()).lower()
+        g.phrases.setdefault(key, entry)
+        g.max_words = max(g.max_words, len(key.split()))
+
+    for party, people in (load_data("actors_people") or {}).items():
+        for variants in people or []:
+            names = [v.strip() for v in str(variants).split("|")]
+            for name in names:
+                add(name, Entry(party, "person", names[0]))
+                surname = name.split()[-1]
+                if len(surname) > 2:
+                    add(surname, Entry(party, "person", names[0]))
+    for party, names in (data.get("names") or {}).items():
+        for name in names or []:
+            add(str(name), Entry(party, "name"))
+    for name, parties in (data.get("ambiguous") or {}).items():
+        key = name.lower()
+        g.phrases[key] = Entry(parties[0], "name", None, tuple(parties))
+    for party, names in (data.get("demonyms") or {}).items():
+        for name in names or []:
+            for form in (name, name + "n"):
+                add(form, Entry(party, "demonym"))
+    for party, names in (data.get("bare_roles") or {}).items():
+        for name in names or []:
+            add(name, Entry(party, "office"))
+    for party, stems in (data.get("adjectives") or {}).items():
+        for stem in stems or []:
+            if language == "en":
+                add(stem, Entry(party, "adjective"))
+            else:
+                g.adjectives.append((stem.lower(), party))
+    prefixes = data.get("prefixes") or {}
+    for party, words in (prefixes.get("hyphenated") or {}).items():
+        for word in words or []:
+            g.hyphen_prefixes[word.lower()] = party
+    for party, words in (prefixes.get("closed") or {}).items():
+        for word in words or []:
+            g.closed_prefixes.append((word.lower(), party))
+    for alias, code in extra:
+        g.phrases[" ".join(alias.split()).lower()] = Entry(code, "name")
+        g.max_words = max(g.max_words, len(alias.split()))
+    g.roles = tuple(r.lower() for r in data.get("roles") or [])
+    g.role_as = tuple(r.lower() for r in data.get("role_as") or [])
+    g.pronouns = frozenset(p.lower() for p in data.get("pronouns") or [])
+    log.debug("gazetteer %s: %d phrases", language, len(g.phrases))
+    return g

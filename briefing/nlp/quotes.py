@@ -1,0 +1,64 @@
+"""Direct quotes: the words inside quotation marks and who said them.
+
+A quote may run over several sentences. Its speaker is the statement of the sentence where it
+opens, else where it closes; a scare quote inside a sentence without a speech verb belongs to
+that sentence's subject or continued speaker; else to the statement just before it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ..model import Evidence, Quote, Sentence
+from .statements import SentenceSpeech
+
+log = logging.getLogger(__name__)
+
+
+def find_quotes(source_id: str, body: str, sentences: list[Sentence], speech: list[SentenceSpeech],
+                masks: list[list[bool]]) -> list[Quote]:
+    out: list[Quote] = []
+    for first, last, s_first, s_last in _spans(sentences, masks):
+        text = body[sentences[s_first].tokens[first].start: sentences[s_last].tokens[last[0]].end]
+        text = " ".join(text.strip("„“”\"»«‚‘ ,").split())
+        if not text.strip():
+            continue
+        party, speaker = _speaker(speech, s_first, s_last, first, sentences)
+        ev = [Evidence(source_id, sentences[k].index, sentences[k].text) for k in range(s_first, s_last + 1)]
+        out.append(Quote(text=text, speaker=speaker, party=party, evidence=ev))
+    return out
+
+
+def _spans(sentences: list[Sentence], masks: list[list[bool]]):
+    """(first token, last token, first sentence, last sentence) of each quoted run."""
+    start = None
+    for n, (s, mask) in enumerate(zip(sentences, masks)):
+        for i, inside in enumerate(mask):
+            if inside and start is None:
+                start = (n, i)
+            elif not inside and start is not None:
+                yield start[1], (i - 1, n), start[0], n
+                start = None
+        if start is not None and (n + 1 == len(sentences) or sentences[n + 1].paragraph != s.paragraph):
+            yield start[1], (len(mask) - 1, n), start[0], n
+            start = None
+
+
+def _speaker(speech: list[SentenceSpeech], s_first: int, s_last: int, first_tok: int,
+             sentences: list[Sentence]) -> tuple[str | None, str | None]:
+    for n in (s_first, s_last):
+        if speech[n].statements:
+            st = speech[n].statements[0]
+            for cand in speech[n].statements:
+                if cand.first <= first_tok <= cand.last or n != s_first:
+                    st = cand
+                    break
+            return st.parties[0], st.speaker
+        fb = speech[n].fallback
+        if fb is not None:
+            return fb.party, fb.person or (fb.text if fb.kind in ("person", "office") else None)
+    for n in range(s_first - 1, max(s_first - 2, -1), -1):
+        if speech[n].statements and sentences[n].paragraph == sentences[s_first].paragraph:
+            st = speech[n].statements[-1]
+            return st.parties[0], st.speaker
+    return None, None

@@ -1,0 +1,243 @@
+"""Who says what: speech and stance verbs, attributions, reported speech, pronouns.
+
+For each sentence this finds its statements (a party, the speaker, the kind, the token range of
+the text) and a fallback speaker for quotes without a verb of their own. Pronouns
+("er", "sie", "seinerseits", "he") and bare roles ("der Minister", "the official") resolve to the
+last fitting subject; a sentence in the subjunctive without a speaker of its own continues the
+last statement (German reported speech).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..data import load_data
+from ..model import Sentence
+from .actors import Entity, SentenceActors
+from .clauses import Clause, clauses, dateline_end, finite_verb, is_finite, is_verb, quote_mask, subject
+
+log = logging.getLogger(__name__)
+
+CONTINUATION_WINDOW = 2
+"""A subjunctive sentence continues a statement at most this many sentences back."""
+
+
+@dataclass
+class Statement:
+    sentence: int
+    """0-based index into the source's sentences."""
+    parties: list[str]
+    speaker: str | None
+    kind: str
+    first: int
+    last: int
+    via: str = "verb"
+    """verb | attribution | subjunctive | quote | subject"""
+
+
+@dataclass
+class SpeechLexicon:
+    verbs: dict[str, str]
+    needs: dict[str, set[str]]
+    before: list[tuple[str, ...]]
+    after: set[str]
+    subjunctive: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def lexicon(language: str) -> SpeechLexicon:
+    data = load_data("speech_en" if language == "en" else "speech_de")
+    verbs = {v.lower(): kind for kind, words in (data.get("verbs") or {}).items() for v in words or []}
+    needs = {k.lower(): {w.lower() for w in v} for k, v in (data.get("needs") or {}).items()}
+    attribution = data.get("attribution") or {}
+    before = sorted((tuple(p.lower().split()) for p in attribution.get("before") or []), key=len, reverse=True)
+    return SpeechLexicon(verbs, needs, before, {w.lower() for w in attribution.get("after") or []},
+                         frozenset(w.lower() for w in data.get("subjunctive") or []))
+
+
+@dataclass
+class Tracker:
+    """What earlier sentences said: the last subject and the entities seen, for anaphora."""
+
+    last_subject: Entity | None = None
+    last_statement: Statement | None = None
+    history: list[Entity] = field(default_factory=list)
+
+    def resolve(self, e: Entity | None) -> Entity | None:
+        if e is None:
+            return None
+        if e.kind == "pronoun":
+            return self.last_subject
+        if e.kind == "role" and e.party is None:
+            for old in reversed(self.history):
+                if old.party and old.role_word and e.role_word and (
+                        old.role_word.endswith(e.role_word) or e.role_word.endswith(old.role_word)):
+                    return old
+            return None
+        return e if e.party else None
+
+
+@dataclass
+class SentenceSpeech:
+    statements: list[Statement] = field(default_factory=list)
+    fallback: Entity | None = None
+    """The sentence's speaker for quotes without a speech verb (subject or continued speaker)."""
+
+
+def find_statements(sentences: list[Sentence], actors: list[SentenceActors], language: str
+                    ) -> tuple[list[SentenceSpeech], list[list[bool]]]:
+    lex = lexicon(language)
+    masks = quote_mask(sentences, language)
+    tracker = Tracker()
+    out: list[SentenceSpeech] = []
+    for n, (sentence, found, mask) in enumerate(zip(sentences, actors, masks)):
+        speech = SentenceSpeech()
+        entities = [e for e in found.entities if not any(mask[e.first:e.last + 1])]
+        skip = dateline_end(sentence) if n < 3 else 0
+        entities = [e for e in entities if e.first >= skip]
+        parts = [c for c in clauses(sentence, mask, entities) if c.last >= skip]
+        if parts and parts[0].first < skip:
+            parts[0].first = skip
+        previous_subject: Entity | None = None
+        for clause in parts:
+            subj = None
+            verb = _speech_verb(clause, sentence, lex, language)
+            fin = finite_verb(clause, sentence, language)
+            if fin is not None or verb is not None:
+                subj = subject(clause, verb[0] if verb else fin, sentence, entities, language)
+            resolved = tracker.resolve(subj)
+            if resolved is None and subj is None and fin is not None and not clause.subordinate \
+                    and previous_subject is not None and sentence.tokens[clause.first].pos.startswith("V"):
+                resolved = previous_subject  # "..., weist Kritik zurück und wirft ... vor"
+            if verb and resolved and resolved.party and (not clause.subordinate or clause.opener in ("wie", "as")):
+                parties = _joint(resolved, subj, entities, sentence)
+                speech.statements.append(Statement(n, parties, resolved.person or _speaker_name(resolved),
+                                                   verb[1], clause.first, clause.last,
+                                                   "attribution" if clause.subordinate else "verb"))
+            if resolved and resolved.party and not clause.subordinate and resolved.kind != "pronoun":
+                previous_subject = resolved
+                tracker.last_subject = resolved
+        if not speech.statements:
+            by = _attribution(sentence, mask, entities, lex)
+            resolved = tracker.resolve(by)
+            if resolved and resolved.party:
+                speech.statements.append(Statement(n, [resolved.party], resolved.person or _speaker_name(resolved),
+                                                   "statement", 0, len(sentence.tokens) - 1, "attribution"))
+        if not speech.statements and _subjunctive(sentence, mask, lex, language) and tracker.last_statement \
+                and n - tracker.last_statement.sentence <= CONTINUATION_WINDOW:
+            last = tracker.last_statement
+            speech.statements.append(Statement(n, list(last.parties), last.speaker, "statement", 0,
+                                               len(sentence.tokens) - 1, "subjunctive"))
+        if speech.statements:
+            _spread(speech.statements, parts, len(sentence.tokens))
+            tracker.last_statement = speech.statements[-1]
+        else:
+            speech.fallback = _fallback(parts, sentence, entities, tracker, language)
+        tracker.history.extend(e for e in entities if e.party and e.kind in ("person", "office"))
+        out.append(speech)
+    return out, masks
+
+
+def _speaker_name(e: Entity) -> str | None:
+    return e.text if e.kind in ("person", "office") else None
+
+
+def _speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language: str) -> tuple[int, str] | None:
+    tokens = sentence.tokens
+    words = {t.text.lower() for t in tokens[clause.first: clause.last + 1]}
+    particles = [t.text.lower() for t in tokens[clause.first: clause.last + 1] if t.pos == "PTKVZ"]
+    for i in range(clause.first, clause.last + 1):
+        tok = tokens[i]
+        if not is_verb(tok, language):
+            continue
+        lemma = tok.lemma.lower()
+        candidates = [p + lemma for p in particles] + [lemma] if is_finite(tok, language) else [lemma]
+        for cand in candidates:
+            kind = lex.verbs.get(cand)
+            if not kind:
+                continue
+            need = lex.needs.get(cand)
+            if need and not (need & words):
+                continue
+            if language == "en" and cand == "call" and i + 1 < len(tokens) \
+                    and tokens[i + 1].text.lower() not in need and tok.pos not in ("VVD", "VVN"):
+                continue
+            return i, kind
+    return None
+
+
+def _attribution(sentence: Sentence, mask: list[bool], entities: list[Entity], lex: SpeechLexicon
+                 ) -> Entity | None:
+    """"laut X", "nach Angaben aus X", "X zufolge", "according to X"."""
+    words = [t.text.lower() for t in sentence.tokens]
+    for i in range(len(words)):
+        if mask[i]:
+            continue
+        for phrase in lex.before:
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                after = [e for e in entities if e.first >= i + len(phrase) and e.first <= i + len(phrase) + 3]
+                if after:
+                    return after[0]
+        if words[i] in lex.after:
+            before = [e for e in entities if e.last < i and e.last >= i - 2]
+            if before:
+                return before[-1]
+    return None
+
+
+def _subjunctive(sentence: Sentence, mask: list[bool], lex: SpeechLexicon, language: str) -> bool:
+    for i, tok in enumerate(sentence.tokens):
+        if not mask[i] and is_finite(tok, language) and tok.text.lower() in lex.subjunctive:
+            return True
+    return False
+
+
+def _joint(resolved: Entity, subj: Entity | None, entities: list[Entity], sentence: Sentence) -> list[str]:
+    """"die USA und die EU": a coordinated subject speaks for all its members."""
+    parties = [resolved.party] if resolved.party else []
+    if subj is None or subj.kind == "pronoun":
+        return parties
+    last = subj.last
+    for e in entities:
+        if e.first <= last or not e.party:
+            continue
+        between = [t.text.lower() for t in sentence.tokens[last + 1:e.first]]
+        if between and all(w in ("und", "sowie", "and", ",") for w in between) and e.free:
+            if e.party not in parties:
+                parties.append(e.party)
+            last = e.last
+        else:
+            break
+    return parties
+
+
+def _spread(statements: list[Statement], parts: list[Clause], n_tokens: int) -> None:
+    """Give each statement its share of the sentence: all of it when one party speaks."""
+    groups: list[Statement] = []
+    for s in statements:
+        if groups and groups[-1].parties == s.parties:
+            groups[-1].last = s.last
+            continue
+        groups.append(s)
+    statements[:] = groups
+    for k, s in enumerate(statements):
+        s.first = 0 if k == 0 else s.first
+        s.last = n_tokens - 1 if k == len(statements) - 1 else max(s.last, statements[k + 1].first - 1)
+        if k + 1 < len(statements):
+            s.last = statements[k + 1].first - 1
+
+
+def _fallback(parts: list[Clause], sentence: Sentence, entities: list[Entity], tracker: Tracker,
+              language: str) -> Entity | None:
+    for clause in parts:
+        if clause.subordinate:
+            continue
+        fin = finite_verb(clause, sentence, language)
+        if fin is None:
+            continue
+        resolved = tracker.resolve(subject(clause, fin, sentence, entities, language))
+        if resolved and resolved.party:
+            return resolved
+    return None
