@@ -54,6 +54,8 @@ def parser() -> argparse.ArgumentParser:
     h.add_argument("--limit", type=int, default=20)
     r = sub.add_parser("run", help="run a scheduled job now, through the same path (a test send)")
     r.add_argument("job")
+    r.add_argument("--retry-only", action="store_true",
+                   help="only deliver what earlier runs of the job still owe; build nothing new")
     return ap
 
 
@@ -123,7 +125,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from .schedule import run_job_now
 
-    return run_job_now(config_from(args), args.job)
+    return run_job_now(config_from(args), args.job, retry_only=args.retry_only)
 
 
 COMMANDS = {"build": cmd_build, "inspect": cmd_inspect, "check": cmd_check, "schedule": cmd_schedule,

@@ -56,6 +56,10 @@ class FolderConfig:
     """Where the folder channel copies each briefing."""
     keep: int = 10
     """How many briefings of a job the folder keeps (older ones are removed)."""
+    retries: int = 3
+    """Attempts to copy a briefing before the delivery counts as failed."""
+    retry_backoff_seconds: float = 2.0
+    """Wait before the first retry; doubled after each further failure."""
 
 
 @dataclass
@@ -319,6 +323,8 @@ def _convert(tp: Any, value: Any, node: yaml.Node | None, name: str, problems: l
     if tp is str:
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             return True, str(value)
+        if isinstance(value, date):  # YAML reads an unquoted 2022-01-07 as a date; as_of wants its text
+            return True, value.isoformat()
         _say(problems, name, line, f"expected a string, found {_kind(value)}")
         return False, None
     return True, value

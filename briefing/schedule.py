@@ -1,1 +1,290 @@
-"""APScheduler wiring (work in progress): every job calls build()."""
+"""The scheduler: one long-running process running the config's jobs on their cron schedules.
+
+APScheduler 3 with a persistent job store (SQLite in the state folder by default). Traps avoided:
+- Re-adding the config's jobs at start-up with replace_existing=True recomputes each next run from
+  now and silently drops the runs missed while the service was down (APScheduler #696, #720). A
+  job is added only when missing and rescheduled only when its trigger changed (a fingerprint of
+  cron, time zone and dates kept in the job's kwargs); otherwise the stored next run time stays,
+  and a run missed within ``misfire_grace_hours`` runs once (coalesce) when the scheduler is back.
+- APScheduler has no job timeout (#342, #528): each build runs in a child process that is killed
+  at the job's ``timeout_minutes`` (briefing/runner.py).
+- APScheduler 3 reads cron weekday numbers with 0 = Monday; crontab means 0 = Sunday. Numbers are
+  turned into weekday names first, so "1-5" means Monday to Friday as in crontab.
+- APScheduler advances a job's next run time when it starts the run, so a run cut short by a crash
+  would be lost; the ledger remembers it, and the next start finishes it (jobs.resume_unfinished).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import signal
+import traceback
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED, JobExecutionEvent
+from apscheduler.executors.base import BaseExecutor
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from . import jobs
+from .config import Config, Schedule
+from .errors import BriefingError
+from .ledger import OK, SKIPPED_STALE, SKIPPED_UNCHANGED, Ledger, state_dir
+
+log = logging.getLogger(__name__)
+
+WEEKDAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class SchedulerBusy(BriefingError):
+    """Another scheduler already runs on this state folder."""
+
+    exit_code = 2
+
+
+# --- triggers -------------------------------------------------------------------------------------
+
+def crontab_weekdays(field: str) -> str:
+    """A crontab weekday field (0 or 7 = Sunday) in APScheduler 3's terms, by name: '1-5' -> 'mon,...,fri'."""
+    parts = []
+    for part in field.split(","):
+        body, _, step = part.partition("/")
+        lo, _, hi = body.partition("-")
+        if not lo.isdigit() or (hi and not hi.isdigit()):
+            parts.append(part)  # '*', '*/2' and names mean the same in both
+            continue
+        last = int(hi) if hi else (7 if step else int(lo))
+        days = range(int(lo), last + 1, int(step) if step else 1)
+        parts.extend(WEEKDAYS[d] for d in days)
+    return ",".join(dict.fromkeys(parts))
+
+
+def make_trigger(job: Schedule) -> CronTrigger:
+    minute, hour, day, month, weekday = job.cron.split()
+    tz = ZoneInfo(job.timezone)
+    start = datetime.combine(job.start_date, time.min, tz) if job.start_date else None
+    end = datetime.combine(job.end_date, time.max.replace(microsecond=0), tz) if job.end_date else None
+    return CronTrigger(minute=minute, hour=hour, day=day, month=month, day_of_week=crontab_weekdays(weekday),
+                       start_date=start, end_date=end, timezone=tz)
+
+
+def fingerprint(job: Schedule) -> str:
+    """What decides the job's fire times; when it is unchanged the stored next run time is kept."""
+    key = json.dumps([job.cron, job.timezone, str(job.start_date), str(job.end_date)])
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+# --- the executor ---------------------------------------------------------------------------------
+
+class FireTimeExecutor(BaseExecutor):
+    """A thread pool that passes each run's scheduled fire time to the job function.
+
+    APScheduler 3 does not tell a job when it was due; the run ledger's key needs exactly that.
+    Mirrors apscheduler.executors.base.run_job, with ``fire_time=`` added to the call.
+    """
+
+    def __init__(self, max_workers: int = 4) -> None:
+        super().__init__()
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers, thread_name_prefix="briefing-job")
+
+    def _do_submit_job(self, job, run_times) -> None:
+        def done(future: concurrent.futures.Future) -> None:
+            exc = future.exception()
+            if exc is not None:
+                self._run_job_error(job.id, exc, exc.__traceback__)
+            else:
+                self._run_job_success(job.id, future.result())
+
+        self._pool.submit(_run_job, job, job._jobstore_alias, run_times).add_done_callback(done)
+
+    def shutdown(self, wait: bool = True) -> None:
+        self._pool.shutdown(wait)
+
+
+def _run_job(job, alias: str, run_times: list[datetime]) -> list[JobExecutionEvent]:
+    events = []
+    for run_time in run_times:
+        late = datetime.now(UTC) - run_time
+        if job.misfire_grace_time is not None and late > timedelta(seconds=job.misfire_grace_time):
+            log.warning("job %s: the run due at %s was missed by %s (beyond misfire_grace_hours)", job.id,
+                        run_time, late)
+            events.append(JobExecutionEvent(EVENT_JOB_MISSED, job.id, alias, run_time))
+            continue
+        log.info("job %s: run due at %s", job.id, run_time)
+        try:
+            result = job.func(*job.args, **job.kwargs, fire_time=run_time)
+        except BaseException as e:  # recorded by APScheduler's listeners; the scheduler goes on
+            log.exception("job %s failed", job.id)
+            events.append(JobExecutionEvent(EVENT_JOB_ERROR, job.id, alias, run_time, exception=e,
+                                            traceback="".join(traceback.format_tb(e.__traceback__))))
+        else:
+            events.append(JobExecutionEvent(EVENT_JOB_EXECUTED, job.id, alias, run_time, retval=result))
+    return events
+
+
+# --- the scheduler --------------------------------------------------------------------------------
+
+def job_store_url(config: Config) -> str:
+    return config.job_store or f"sqlite:///{state_dir(config) / 'jobs.sqlite'}"
+
+
+def make_scheduler(config: Config) -> BackgroundScheduler:
+    """The scheduler (not started) on the config's job store, with the defaults every job gets."""
+    return BackgroundScheduler(
+        jobstores={"default": SQLAlchemyJobStore(url=job_store_url(config))},
+        executors={"default": FireTimeExecutor()},
+        job_defaults={"coalesce": True, "max_instances": 1,
+                      "misfire_grace_time": int(config.misfire_grace_hours * 3600)},
+        timezone=UTC,
+    )
+
+
+def sync_jobs(scheduler: BackgroundScheduler, config: Config, config_path: str | None) -> list[str]:
+    """Make the job store match the config without losing missed runs; returns what changed."""
+    said = []
+    grace = int(config.misfire_grace_hours * 3600)
+    wanted = {j.id: j for j in config.schedules}
+    for stored in scheduler.get_jobs():
+        if stored.id not in wanted:
+            scheduler.remove_job(stored.id)
+            said.append(f"removed {stored.id} (no longer in the config)")
+    for job in config.schedules:
+        kwargs = {"config_path": config_path, "job_id": job.id, "fingerprint": fingerprint(job)}
+        stored = scheduler.get_job(job.id)
+        if stored is None:
+            extra = {"next_run_time": None} if job.paused else {}
+            scheduler.add_job(jobs.JOB_FUNC, make_trigger(job), id=job.id, name=job.id, kwargs=kwargs,
+                              misfire_grace_time=grace, coalesce=True, max_instances=1, **extra)
+            said.append(f"added {job.id}")
+            continue
+        if stored.kwargs.get("fingerprint") != kwargs["fingerprint"]:
+            scheduler.modify_job(job.id, kwargs=kwargs, misfire_grace_time=grace)
+            scheduler.reschedule_job(job.id, trigger=make_trigger(job))  # a new schedule counts from now
+            said.append(f"rescheduled {job.id} (its schedule changed)")
+        elif stored.kwargs != kwargs or stored.misfire_grace_time != grace:
+            scheduler.modify_job(job.id, kwargs=kwargs, misfire_grace_time=grace)
+        stored = scheduler.get_job(job.id)
+        if job.paused and stored.next_run_time is not None:
+            scheduler.pause_job(job.id)
+            said.append(f"paused {job.id}")
+        elif not job.paused and stored.next_run_time is None:
+            scheduler.resume_job(job.id)
+            said.append(f"resumed {job.id}")
+    return said
+
+
+def acquire_lock(config: Config) -> int:
+    """An exclusive lock on the state folder, held for the scheduler's life; the kernel frees it on death."""
+    path = state_dir(config) / "scheduler.lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+        os.close(fd)
+        raise SchedulerBusy(f"another scheduler (process {holder}) is already running on {path.parent}; "
+                            "stop it first, or give this one another state folder") from None
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    return fd
+
+
+def _say(text: str) -> None:
+    print(f"briefing scheduler: {text}", flush=True)
+
+
+def run_scheduler(config: Config, config_path: str | Path | None = None) -> int:
+    """Run until SIGINT or SIGTERM; a running build gets ``shutdown_grace_seconds`` to finish."""
+    path = str(config.path or Path(config_path).resolve()) if (config.path or config_path) else None
+    lock = acquire_lock(config)
+    jobs.STOP.clear()
+    previous_handlers = {s: signal.signal(s, lambda *_: jobs.STOP.set()) for s in (signal.SIGINT, signal.SIGTERM)}
+    scheduler = make_scheduler(config)
+    try:
+        scheduler.start(paused=True)
+        for line in sync_jobs(scheduler, config, path):
+            _say(line)
+        # Runs a crash or shutdown left unfinished come first; then the schedule, whose missed runs
+        # within the grace time follow at once.
+        for run in jobs.resume_unfinished(config):
+            _say(f"finished run {run.id} of {run.job} left over from before: {run.status}")
+        if not jobs.STOP.is_set():
+            scheduler.resume()
+            _say(f"running {len(config.schedules)} jobs on {state_dir(config)} (process {os.getpid()})")
+        while not jobs.STOP.wait(0.5):
+            pass
+        _say("stopping; a running build may take up to "
+             f"{config.shutdown_grace_seconds:g} s to finish")
+        scheduler.shutdown(wait=True)
+        _say("stopped")
+        return 0
+    finally:
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
+        for sig, handler in previous_handlers.items():
+            signal.signal(sig, handler)
+        os.close(lock)
+
+
+# --- `briefing jobs` and `briefing run` -----------------------------------------------------------
+
+def _local(moment: datetime | None, tz: str) -> str:
+    if moment is None:
+        return "-"
+    return moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def list_jobs(config: Config) -> str:
+    """The configured jobs, their next run times (from the job store when it has them) and last run."""
+    if not config.schedules:
+        return "no jobs: config.yaml has no schedules"
+    stored = {}
+    db = state_dir(config) / "jobs.sqlite"
+    if config.job_store or db.is_file():
+        scheduler = make_scheduler(config)
+        store = scheduler._jobstores["default"]
+        store.start(scheduler, "default")
+        stored = {j.id: j for j in store.get_all_jobs()}
+        store.shutdown()
+    ledger = Ledger.of(config)
+    header = ("JOB", "CRON", "TIME ZONE", "NEXT RUN", "DELIVER", "LAST RUN")
+    rows = []
+    for job in config.schedules:
+        s = stored.get(job.id)
+        if job.paused or (s is not None and s.next_run_time is None):
+            nxt = "paused"
+        elif s is not None and s.kwargs.get("fingerprint") == fingerprint(job):
+            nxt = _local(s.next_run_time, job.timezone)
+        else:
+            upcoming = make_trigger(job).get_next_fire_time(None, datetime.now(UTC))
+            nxt = f"{_local(upcoming, job.timezone)} (once the scheduler starts)"
+        last = ledger.last_run(job.id)
+        rows.append((job.id, job.cron, job.timezone, nxt, ",".join(job.deliver),
+                     f"{last.status} (run {last.id})" if last else "never"))
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in [header, *rows])
+
+
+def run_job_now(config: Config, job_id: str, retry_only: bool = False) -> int:
+    """`briefing run JOB`: deliver what earlier runs still owe, then run the job now (a test send)."""
+    resumed, run = jobs.run_now(config, job_id, retry_only=retry_only)
+    ledger = Ledger.of(config)
+    for r in resumed:
+        print(f"earlier run {r.id} ({r.fire_time}): {r.status}" + (f": {r.error}" if r.error else ""))
+    if run is None:
+        if not resumed:
+            print(f"nothing to retry for {job_id}")
+        return 0 if all(r.status == OK for r in resumed) else 1
+    for at, text in ledger.events(run.id):
+        print(f"  {at[11:19]}  {text}")
+    print(f"run {run.id} of {job_id}: {run.status}" + (f": {run.error}" if run.error else ""))
+    good = (OK, SKIPPED_UNCHANGED, SKIPPED_STALE)
+    return 0 if run.status in good and all(r.status == OK for r in resumed) else 1
