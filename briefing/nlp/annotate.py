@@ -10,12 +10,15 @@ from .positions import find_positions
 from .quotes import find_quotes
 from .segment import segment
 from .statements import find_statements
+from .timex import tag_timexes
 
 
 def annotate(source: Source, extra_aliases: dict[str, str] | None = None) -> AnnotatedSource:
     """Segment the source, then find temporal expressions, actors, quotes, positions, meetings."""
     sentences = segment(source.body, source.language)
-    annotated = AnnotatedSource(source=source, sentences=sentences)
+    timexes = tag_timexes(source.body, sentences, source.language, source.published,
+                          anchor={"as_of": "as_of", "inferred": "inferred"}.get(source.published_from, "published"))
+    annotated = AnnotatedSource(source=source, sentences=sentences, timexes=timexes)
     language = "en" if source.language == "en" else "de"
     gaz = gazetteer(language, tuple(sorted((extra_aliases or {}).items())))
     memory: dict[str, str] = {}
