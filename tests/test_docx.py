@@ -109,7 +109,8 @@ def test_timeline_picture_has_alt_text(doc):
 
 
 def test_changes_are_highlighted(doc):
-    start = next(i for i, p in enumerate(doc.paragraphs) if p.text == "Was sich geändert hat")
+    start = next(i for i, p in enumerate(doc.paragraphs)
+                 if p.text == "Was sich geändert hat" and p.style.name == "Heading 1")
     items = doc.paragraphs[start + 1:start + 5]
     assert [p.runs[0].text for p in items] == ["Neuer Termin", "Verlegt", "Entfallen", "Neue Position"]
     assert all(p.runs[0].font.highlight_color is not None for p in items)
@@ -177,3 +178,9 @@ def test_libreoffice_opens_it_and_prints_every_heading(docx_bytes, tmp_path):
         assert party in text
     assert "VS – NUR FÜR DEN DIENSTGEBRAUCH" in text
     assert f"Seite {len(reader.pages)} von {len(reader.pages)}" in text  # the fields were computed
+
+
+def test_toc_field_shows_every_heading_before_it_is_updated(doc):
+    headings = [p.text for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    entries = [p.text for p in doc.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
+    assert entries == headings

@@ -25,6 +25,7 @@ from . import register
 from .docx_xml import (
     add_bookmark,
     add_field,
+    add_field_over_paragraphs,
     add_hyperlink,
     add_internal_link,
     repeat_header_row,
@@ -89,14 +90,25 @@ def _house_look(doc) -> None:
         doc.styles[name].font.color.rgb = ACCENT
 
 
-def _style(doc, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str:
+def _style(doc, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH, setup=None) -> str:
     """``name`` when the document defines it; a reference document from Word may hold only the styles
     it uses, so a missing built-in style is added (as built-in, so Word maps it to its own)."""
     if not any(s.name == name for s in doc.styles):
         style = doc.styles.add_style(name, kind, builtin=True)
         if kind == WD_STYLE_TYPE.PARAGRAPH:
             style.base_style = doc.styles["Normal"]
+        if setup:
+            setup(style)
     return name
+
+
+def _toc_look(level: int):
+    """Tight lines, level 2 indented: how Word's own TOC styles look (the default template lacks them)."""
+    def setup(style) -> None:
+        style.paragraph_format.space_before = Pt(0)
+        style.paragraph_format.space_after = Pt(2)
+        style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+    return setup
 
 
 class DocxWriter:
@@ -208,11 +220,28 @@ class DocxWriter:
         stops.add_tab_stop(int(width / 2), WD_TAB_ALIGNMENT.CENTER)
         stops.add_tab_stop(int(width), WD_TAB_ALIGNMENT.RIGHT)
 
+    def outline(self) -> list[tuple[int, str]]:
+        """The headings ``write`` adds, in order (the TOC's entries before Word computes page numbers)."""
+        b, L = self.b, self.L
+        out = [(1, L["key_facts"]), (1, L["upcoming_meetings"])]
+        out += [(2, L["past_meetings"])] if b.past else []
+        out += [(1, L["changes"])] if b.changes is not None else []
+        out += [(1, L["positions"])] + [(2, self.party_heading(p)) for p in b.parties]
+        out += [(1, L["background"]), (1, L["quotes"]), (1, L["sources"])]
+        out += [(2, L["warnings"])] if b.warnings or b.skipped else []
+        return out
+
+    @staticmethod
+    def party_heading(party) -> str:
+        return f"{party.name} ({party.code})"
+
     def toc(self) -> None:
         self.para(self.L["contents"], "TOC Heading")
-        placeholder = ("Das Inhaltsverzeichnis wird beim Öffnen aktualisiert." if self.v.lang == "de"
-                       else "The table of contents is updated when the document opens.")
-        add_field(self.para(), r'TOC \o "1-2" \h \z \u', placeholder)
+        entries = self.outline()
+        for level in {level for level, _ in entries}:
+            _style(self.doc, f"TOC {level}", setup=_toc_look(level))
+        paragraphs = [self.para(style=f"TOC {level}") for level, _ in entries]
+        add_field_over_paragraphs(paragraphs, r'TOC \o "1-2" \h \z \u', [text for _, text in entries])
 
     def meetings(self) -> None:
         b, L, v = self.b, self.L, self.v
@@ -280,7 +309,7 @@ class DocxWriter:
         L, v = self.L, self.v
         self.heading(L["positions"], 1)
         for party in self.b.parties:
-            self.heading(f"{party.name} ({party.code})", 2)
+            self.heading(self.party_heading(party), 2)
             for x in party.positions:
                 p = self.para(style="List Bullet")
                 kind = p.add_run(f"{v.kind(x.kind)}: ")

@@ -74,6 +74,36 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> 
     p.append(fld("end"))
 
 
+def add_field_over_paragraphs(paragraphs: list[Paragraph], instruction: str, lines: list[str]) -> None:
+    """A field whose shown result spans several paragraphs (a TOC: one entry a paragraph), so a
+    viewer that does not update fields still shows the entries; Word replaces them on open."""
+    first, last = paragraphs[0]._p, paragraphs[-1]._p
+    begin = OxmlElement("w:r")
+    f = OxmlElement("w:fldChar")
+    f.set(qn("w:fldCharType"), "begin")
+    f.set(qn("w:dirty"), "true")
+    begin.append(f)
+    first.append(begin)
+    r = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    r.append(instr)
+    first.append(r)
+    sep = OxmlElement("w:r")
+    f = OxmlElement("w:fldChar")
+    f.set(qn("w:fldCharType"), "separate")
+    sep.append(f)
+    first.append(sep)
+    for paragraph, line in zip(paragraphs, lines, strict=True):
+        paragraph._p.append(_run(line))
+    end = OxmlElement("w:r")
+    f = OxmlElement("w:fldChar")
+    f.set(qn("w:fldCharType"), "end")
+    end.append(f)
+    last.append(end)
+
+
 def update_fields_on_open(document) -> None:
     """<w:updateFields w:val="true"/> in settings.xml: the TOC and page numbers are refreshed on open."""
     settings = document.settings.element

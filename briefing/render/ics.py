@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from ..config import Config
 from ..model import Briefing
@@ -29,7 +29,7 @@ def _fold(line: str) -> str:
 
 @register("ics", ".ics", "text/calendar")
 def render_ics(briefing: Briefing, config: Config) -> bytes:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//briefing//briefing//EN", "CALSCALE:GREGORIAN"]
     for m in briefing.upcoming:
         if m.start is None:
