@@ -66,22 +66,30 @@ def _candidates(body: str, lex: Lexicon) -> list[_Candidate]:
 
 
 def _plausible(kind: str, m: re.Match[str], body: str, s: int, e: int, lex: Lexicon) -> bool:
-    """Cheap checks that keep look-alikes out (a quantity is no year, 'am Morgen' is no 'tomorrow')."""
+    """Cheap checks that keep look-alikes out (a quantity is no year, an age is no duration)."""
+    nxt = re.match(r"\s*([^\W\d_]+)", body[e:e + 30])
+    next_word = nxt.group(1).lower() if nxt else ""
     if kind == "year":
-        nxt = re.match(r"\s*([^\W\d_]+)", body[e:e + 30])
-        if nxt and nxt.group(1).lower() in lex.data["year_blockers"]:
+        if next_word in lex.data["year_blockers"]:
             return False
+        prev = body[max(0, s - 15):s].split()
+        # A round number like 1500 or 2000 is a quantity unless a preposition or "Jahr" makes it a year.
+        if m.group("year").endswith("00") and m.group("core") == m.group("year"):
+            return bool(prev) and prev[-1].lower() in lex.data["year_prepositions"]
         return True
     if kind == "reld":
-        word = m.group("rel")
-        if word == "Morgen":
+        if m.group("rel") == "Morgen":
             before = body[max(0, s - 12):s].rstrip()
             # Capitalised "Morgen" is the noun (morning) unless it opens a sentence.
             return not before or before[-1] in ".!?:\"„“»«\n"
         return True
-    if kind == "duration" and lex.language == "de":
-        # "ein Tag der offenen Tür" stays; but an article standing alone before a year-like unit is fine.
-        return True
+    if kind == "duration":
+        # "16 Jahre alt", "der 16 Jahre jüngere": an age, not a duration.
+        return next_word not in lex.data["age_words"]
+    if kind == "duration_adj" and m.group("digits"):
+        # "der 47-jährige Fahrer": an age.
+        n = int(m.group("digits"))
+        return not (10 <= n < 100 and lex.data["age_words"] and "jähr" in m.group("uadj"))
     return True
 
 

@@ -40,7 +40,8 @@ class Resolver:
     def __init__(self, lex: Lexicon, body: str, sentences: list[Sentence], reference: date | None):
         self.lex, self.body, self.sentences, self.ref = lex, body, sentences, reference
         self.last_day: date | None = None
-        self.last_sentence = 0
+        self.last_day_sentence = 0
+        self.year_context: tuple[int, int] | None = None
 
     # ---------------------------------------------------------------- helpers
 
@@ -48,7 +49,37 @@ class Resolver:
         return Timex(start=s, end=e, text=self.body[s:e], type=typ, value=value, **kw)
 
     def _direction(self, sentence: Sentence | None, s: int, e: int) -> str | None:
-        return clause_direction(sentence, s, e, self.lex)
+        """For a weekday: a plain present tense announces what is coming."""
+        d = clause_direction(sentence, s, e, self.lex)
+        return "future" if d == "present" else d
+
+    def _date_direction(self, sentence: Sentence | None, s: int, e: int) -> str | None:
+        """For a date or month without year: only firm evidence moves it (present tense is not enough)."""
+        before = self.body[max(0, s - 20):s].split()
+        if before and before[-1].lower() in self.lex.data.get("past_prepositions", []):
+            return "past"
+        d = clause_direction(sentence, s, e, self.lex)
+        return None if d == "present" else d
+
+    def _preposition_cue(self, s: int) -> str | None:
+        before = self.body[max(0, s - 12):s].split()
+        if not before:
+            return None
+        word = before[-1].lower()
+        for label, words in (self.lex.data.get("preposition_cues") or {}).items():
+            if word in words:
+                return label
+        return None
+
+    def _context_year(self, sentence: Sentence | None) -> int | None:
+        """The year of an explicit date in this or the previous sentence ("im März 1992 ... im April")."""
+        if self.year_context and sentence and sentence.index - self.year_context[1] <= 1:
+            return self.year_context[0]
+        return None
+
+    def _note_year(self, year: int, sentence: Sentence | None) -> None:
+        if sentence is not None:
+            self.year_context = (year, sentence.index)
 
     def _unanchored(self, t: Timex) -> Timex:
         t.resolved, t.anchor = False, "none"
@@ -102,7 +133,11 @@ class Resolver:
         if handler is None:
             log.debug("no handler for timex kind %s", kind)
             return None
-        return handler(m, s, e, sentence)
+        before = self.last_day
+        t = handler(m, s, e, sentence)
+        if self.last_day is not before and sentence is not None:
+            self.last_day_sentence = sentence.index
+        return t
 
     # ---------------------------------------------------------------- calendar dates
 
@@ -124,14 +159,17 @@ class Resolver:
         if not month or not 1 <= day <= 31:
             return None
         if m.group("year"):
+            self._note_year(int(m.group("year")), sentence)
             try:
                 return self._day(s, e, date(int(m.group("year")), month, day))
             except ValueError:
                 return None
-        if self.ref is None:
+        y = self._context_year(sentence)
+        direction = self._date_direction(sentence, s, e)
+        if y is None and self.ref is None:
             return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}-{day:02d}"))
-        direction = self._direction(sentence, s, e)
-        y = self._year_for(month, day, direction)
+        if y is None:
+            y = self._year_for(month, day, direction)
         try:
             return self._day(s, e, date(y, month, day), direction=direction)
         except ValueError:
@@ -150,10 +188,12 @@ class Resolver:
         month = self._month_number(mm.group(1))
         if mm.group(2):
             y = int(mm.group(2))
+        elif self._context_year(sentence):
+            y = self._context_year(sentence)
         elif self.ref is None:
             return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}-{day:02d}"))
         else:
-            y = self._year_for(month, day, self._direction(sentence, s, e))
+            y = self._year_for(month, day, self._date_direction(sentence, s, e))
         try:
             return self._day(s, e, date(y, month, day))
         except ValueError:
@@ -168,6 +208,9 @@ class Resolver:
             return None
         if year_text:
             y = int(year_text)
+            self._note_year(y, sentence)
+        elif self._context_year(sentence):
+            y = self._context_year(sentence)
         elif m.group("yearcue"):
             if self.ref is None:
                 return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}"))
@@ -176,7 +219,7 @@ class Resolver:
         elif self.ref is None:
             return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}"))
         else:
-            y = self._year_for(month, None, self._direction(sentence, s, e))
+            y = self._year_for(month, None, self._date_direction(sentence, s, e))
         t = self._timex(s, e, "DATE", f"{y}-{month:02d}")
         if mod in MOD_DAYS:
             lo, hi = MOD_DAYS[mod]
@@ -185,6 +228,7 @@ class Resolver:
         return t
 
     def _year(self, m, s, e, sentence):
+        self._note_year(int(m.group("year")), sentence)
         return self._timex(s, e, "DATE", m.group("year"))
 
     def _decade(self, m, s, e, sentence):
@@ -201,6 +245,8 @@ class Resolver:
         dp = self.lex["dayparts"].get(dp_text.lower()) if dp_text else None
         cue = self.lex.cue(m.group("cue")) if "cue" in m.re.groupindex else None
         direction = cue if cue in ("past", "future") else None
+        if direction is None and not cue:
+            direction = self._preposition_cue(m.start())
         if direction is None:
             direction = self._direction(sentence, s, e)
         if self.ref is None:
@@ -433,7 +479,15 @@ class Resolver:
         if unit is None:
             return None
         n = self.lex.number(m.group("num")) if m.group("num") else "X"
+        if n == "X" and self.lex.cue(m.group("cue")) == "future":
+            return self._timex(s, e, "DATE", "FUTURE_REF")
         return self._timex(s, e, "DURATION", self._duration_value(n, unit))
+
+    def _duration_long(self, m, s, e, sentence):
+        unit = self.lex["units"].get(m.group("unit").lower())
+        return self._timex(s, e, "DURATION", self._duration_value("X", unit)) if unit else None
+
+    _duration_these = _duration_long
 
     def _duration_bare(self, m, s, e, sentence):
         unit = self.lex["units"].get(m.group("unit").lower())
@@ -460,11 +514,18 @@ class Resolver:
         clock = self._clock(m)
         if clock is None:
             return None
-        day = self.last_day or self.ref
+        near = self._near_day(sentence)
+        day = near or self.ref
         if day is None:
             return self._unanchored(self._timex(s, e, "TIME", f"XXXX-XX-XXT{clock}"))
         return self._timex(s, e, "TIME", f"{day.isoformat()}T{clock}", first_day=day, last_day=day,
-                           anchor="previous" if self.last_day else "published")
+                           anchor="previous" if near else "published")
+
+    def _near_day(self, sentence: Sentence | None) -> date | None:
+        """The day mentioned in this or the previous sentence, which a clock time belongs to."""
+        if self.last_day and sentence and sentence.index - self.last_day_sentence <= 1:
+            return self.last_day
+        return None
 
     _time_range = _time
 
@@ -472,10 +533,11 @@ class Resolver:
         dp = self.lex["dayparts"].get(m.group("dp").lower())
         if not dp:
             return None
-        day = self.last_day or self.ref
+        near = self._near_day(sentence)
+        day = near or self.ref
         if day is None:
             return self._unanchored(self._timex(s, e, "TIME", f"XXXX-XX-XXT{dp}"))
-        return self._timex(s, e, "TIME", f"{day.isoformat()}T{dp}", anchor="previous" if self.last_day else "published")
+        return self._timex(s, e, "TIME", f"{day.isoformat()}T{dp}", anchor="previous" if near else "published")
 
     def _set(self, m, s, e, sentence):
         value = self.lex["sets"].get(m.group("core").lower())

@@ -43,21 +43,39 @@ def clause_tokens(sentence: Sentence, start: int, end: int, breaks: frozenset[st
     return toks[lo:hi + 1]
 
 
-def is_preterite(form: str, lemma: str, strong: frozenset[str]) -> bool:
-    """A finite full verb in the preterite: weak by its -te ending on the lemma's stem, strong by lexicon."""
+VOWEL_CHANGES = (("e", "i"), ("e", "ie"), ("a", "ä"), ("au", "äu"), ("o", "ö"))
+
+
+def is_preterite(form: str, lemma: str, strong: frozenset[str], irregular: frozenset[str] = frozenset()) -> bool:
+    """A finite full verb in the preterite.
+
+    Weak verbs add -te to the stem; any other form that does not continue the lemma's stem (or a
+    stem with the present tense's vowel change, "spricht", "fährt") is a strong preterite
+    ("geschah", "sprachen"). Separable prefixes are skipped by trying the stem's endings.
+    """
     f, lem = form.lower(), lemma.lower()
+    if f in strong:
+        return True
+    if f in irregular:
+        return False
     stem = lem[:-2] if lem.endswith("en") else lem[:-1] if lem.endswith("n") else lem
-    if stem and f.startswith(stem):
-        rest = f[len(stem):]
-        return rest in ("te", "ten", "test", "tet", "ete", "eten", "etest", "etet")
-    for ending in ("", "en", "st", "t", "est"):
-        if ending and f.endswith(ending) and f[: -len(ending)] in strong:
-            return True
-    return f in strong
+    for i in range(0, max(1, len(stem) - 2)):
+        sfx = stem[i:]
+        if f.startswith(sfx):
+            return f[len(sfx):] in ("te", "ten", "test", "tet", "ete", "eten", "etest", "etet")
+        for old, new in VOWEL_CHANGES:
+            changed = sfx.replace(old, new, 1)[:-1] if old in sfx else ""
+            if changed and f.startswith(changed):
+                return False
+    return f != lem
 
 
 def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> str | None:
-    """'past' | 'future' | None from the verbs of a clause; the finite verb nearest ``at`` decides."""
+    """'past' | 'future' | 'present' | None from the verbs of a clause; the finite verb nearest ``at`` decides.
+
+    'present' is a plain present tense: in news it announces what is coming ("findet statt"), but
+    it is weaker evidence than a modal verb or ``werden``.
+    """
     s = _sets(lex)
     finite_tags, part_tags, inf_tags = s["finite_tags"], s["participle_tags"], s["infinitive_tags"]
     participles = [t for t in tokens if _tag(t) in part_tags]
@@ -75,10 +93,14 @@ def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> 
             vote = "future"
         elif tag in s.get("past_tags", frozenset()):
             vote = "past"
-        elif tag in s.get("present_tags", frozenset()) or tag in s.get("modal_tags", frozenset()):
+        elif tag in s.get("modal_tags", frozenset()):
             vote = "future"
+        elif tag in s.get("present_tags", frozenset()):
+            vote = "present"
         elif tag in finite_tags:
-            vote = "past" if is_preterite(t.text, t.lemma or t.text, s["strong_preterite"]) else "future"
+            irregular = s.get("irregular_present", frozenset())
+            past = is_preterite(t.text, t.lemma or t.text, s["strong_preterite"], irregular)
+            vote = "past" if past else "present"
         else:
             continue
         votes.append((abs(t.start - at) if at is not None else 0, vote))
@@ -102,7 +124,7 @@ def cue_direction(tokens: list[Token], lex: Lexicon) -> str | None:
 
 
 def clause_direction(sentence: Sentence | None, start: int, end: int, lex: Lexicon) -> str | None:
-    """How the clause around [start, end) places its time: 'past', 'future' or None."""
+    """How the clause around [start, end) places its time: 'past', 'future', 'present' (plain present) or None."""
     if sentence is None or not sentence.tokens:
         return None
     s = _sets(lex)
