@@ -238,12 +238,18 @@ def _briefing(ledger: Ledger, run_id: int) -> dict:
 
 # --- delivery -------------------------------------------------------------------------------------
 
+def run_stamp(fire: datetime) -> str:
+    """The run's scheduled time, compact and sortable: 20240501T070000Z (one-off runs keep microseconds)."""
+    utc = fire.astimezone(UTC)
+    return utc.strftime("%Y%m%dT%H%M%S") + (f".{utc.microsecond:06d}" if utc.microsecond else "") + "Z"
+
+
 def parcel_of(config: Config, job: Schedule, ledger: Ledger, run: Run) -> Parcel:
     suffixes = {get_renderer(f).suffix for f in (job.formats or config.formats)}
     files, extras = {}, {}
     for name, path in built_files(ledger, run.id).items():
         (files if Path(name).suffix in suffixes else extras)[name] = path
-    return Parcel(run_id=run.id, job=job, config=config, stamp=run.fire.strftime("%Y%m%dT%H%M%SZ"),
+    return Parcel(run_id=run.id, job=job, config=config, stamp=run_stamp(run.fire),
                   files=files, extras=extras, briefing=_briefing(ledger, run.id))
 
 
@@ -280,4 +286,4 @@ def run_now(config: Config, job_id: str, retry_only: bool = False) -> tuple[list
     resumed = resume_unfinished(config, job_id)
     if retry_only:
         return resumed, None
-    return resumed, run_once(config, job, now_utc().replace(microsecond=0), "manual")
+    return resumed, run_once(config, job, now_utc(), "manual")

@@ -56,8 +56,11 @@ def run_build(spec: BuildSpec, timeout_seconds: float, stop: threading.Event | N
     (out / ERROR_FILE).unlink(missing_ok=True)
     cmd = [sys.executable, "-m", "briefing.runner", json.dumps(asdict(spec))]
     with open(out / LOG_FILE, "ab") as logfile:
+        # A session of its own: a terminal's Ctrl-C reaches only the scheduler, which then gives the
+        # build its grace time; and ending the build ends its worker processes with it.
         child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=logfile, stderr=logfile,
-                                 env={**os.environ, "BRIEFING_PARENT_PID": str(os.getpid())})
+                                 env={**os.environ, "BRIEFING_PARENT_PID": str(os.getpid())},
+                                 start_new_session=True)
         deadline = time.monotonic() + timeout_seconds
         stop_deadline: float | None = None
         while True:
@@ -84,13 +87,17 @@ def run_build(spec: BuildSpec, timeout_seconds: float, stop: threading.Event | N
 
 
 def _end(child: subprocess.Popen) -> None:
-    """SIGTERM, then SIGKILL a moment later: a hung build may not answer the first."""
-    child.terminate()
-    try:
-        child.wait(timeout=2)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.wait()
+    """SIGTERM to the build's process group, then SIGKILL a moment later: a hung build may not answer."""
+    for sig, wait in ((signal.SIGTERM, 2.0), (signal.SIGKILL, None)):
+        try:
+            os.killpg(child.pid, sig)
+        except ProcessLookupError:
+            pass
+        try:
+            child.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def _die_with_parent() -> None:

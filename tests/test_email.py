@@ -1,0 +1,140 @@
+"""The e-mail channel against a real SMTP server (aiosmtpd on 127.0.0.1): one message per recipient,
+body and attachments, retries per recipient, and re-delivery from stored files after an outage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.__main__ import main
+from briefing.config import load_config
+from briefing.deliver import Parcel
+from briefing.deliver import email as mail
+from briefing.deliver.email import DeliveryError, _credentials
+from briefing.ledger import DELIVERY_FAILED, OK
+from briefing.render.json import briefing_dict
+from briefing.schedule import run_job_now
+
+from .briefing_factory import make_briefing, sample_changes
+from .delivery_support import SMTPServer, attachments, free_port, ledger_of, make_project
+
+A, B = "anna@example.org", "bernd@example.org"
+
+
+def test_each_recipient_gets_one_message_with_html_text_and_calendar(tmp_path: Path) -> None:
+    port = free_port()
+    cfg_path = make_project(tmp_path, port, job={"deliver": ["email"], "recipients": [A, B, A]},
+                            title="Lage <b>& Co</b>")
+    with SMTPServer(port) as smtp:
+        assert run_job_now(load_config(cfg_path), "daily") == 0
+    assert len(smtp.to(A)) == 1 and len(smtp.to(B)) == 1  # A listed twice still gets one copy
+    assert len(smtp.messages) == 2 and all(len(rcpts) == 1 for rcpts, _ in smtp.messages)
+    msg = smtp.to(A)[0]
+    assert msg["To"] == A and msg["From"] == "lage@example.org"
+    assert "Lage <b>& Co</b>" in msg["Subject"] and "7. Januar 2022" in msg["Subject"]
+    html = msg.get_body(("html",)).get_content()
+    text = msg.get_body(("plain",)).get_content()
+    # Autoescaped: the title is text in the HTML body, never markup.
+    assert "Lage &lt;b&gt;&amp; Co&lt;/b&gt;" in html and "<b>& Co" not in html
+    for label in ("Das Wichtigste", "Anstehende Termine", "Was sich geändert hat"):
+        assert label in html and label.upper() in text
+    assert "Erstes Lagebild" in html  # no previous briefing: nothing to compare with
+    files = attachments(msg)
+    assert list(files) == ["lage-b-co-b-2022-01-07.ics"]
+    assert files["lage-b-co-b-2022-01-07.ics"].startswith(b"BEGIN:VCALENDAR")
+    ics_part = next(msg.iter_attachments())
+    assert ics_part.get_content_type() == "text/calendar"
+    # The same run and recipient always carry the same Message-ID; different recipients differ.
+    assert smtp.to(A)[0]["Message-ID"] != smtp.to(B)[0]["Message-ID"]
+    ledger = ledger_of(cfg_path)
+    run = ledger.runs("daily")[0]
+    assert run.status == OK
+    assert {(d.target, d.status, d.attempts) for d in ledger.deliveries(run.id)} == {(A, OK, 1), (B, OK, 1)}
+
+
+def test_pdf_and_docx_attached(tmp_path: Path) -> None:
+    port = free_port()
+    cfg_path = make_project(tmp_path, port, job={"deliver": ["email"], "recipients": [A], "formats": ["pdf", "docx"]})
+    with SMTPServer(port) as smtp:
+        assert run_job_now(load_config(cfg_path), "daily") == 0
+    files = attachments(smtp.to(A)[0])
+    names = sorted(files)
+    assert [n.rsplit(".", 1)[1] for n in names] == ["docx", "ics", "pdf"]
+    pdf = next(n for n in names if n.endswith(".pdf"))
+    assert files[pdf].startswith(b"%PDF-")
+    stored = ledger_of(cfg_path).run_dir(1) / pdf
+    assert files[pdf] == stored.read_bytes()  # what was sent is what the run built
+
+
+def test_refused_recipient_is_retried_and_nobody_gets_two_copies(tmp_path: Path) -> None:
+    port = free_port()
+    cfg_path = make_project(tmp_path, port, job={"deliver": ["email"], "recipients": [A, B]})
+    with SMTPServer(port, refuse={B: 2}) as smtp:
+        assert run_job_now(load_config(cfg_path), "daily") == 0
+    assert smtp.refused == [B, B]
+    assert len(smtp.to(A)) == 1 and len(smtp.to(B)) == 1
+    ledger = ledger_of(cfg_path)
+    run = ledger.runs("daily")[0]
+    attempts = {d.target: (d.status, d.attempts) for d in ledger.deliveries(run.id)}
+    assert attempts == {A: (OK, 1), B: (OK, 3)}
+
+
+def test_server_down_leaves_a_failed_delivery_that_run_retry_sends_without_rebuilding(tmp_path: Path,
+                                                                                      capsys) -> None:
+    port = free_port()  # nothing listens here yet
+    cfg_path = make_project(tmp_path, port, job={"deliver": ["folder", "email"], "recipients": [A, B]})
+    config = load_config(cfg_path)
+    config.email.retries = 2
+    assert run_job_now(config, "daily") == 1
+    ledger = ledger_of(cfg_path)
+    run = ledger.runs("daily")[0]
+    assert run.status == DELIVERY_FAILED and "email to" in run.error
+    records = {(d.channel, d.target): d for d in ledger.deliveries(run.id)}
+    assert records[("folder", str(tmp_path / "delivered"))].status == OK
+    assert records[("email", A)].status == "failed" and records[("email", A)].attempts == 2
+    built = {p.name: p.stat().st_mtime_ns for p in ledger.run_dir(run.id).iterdir()}
+
+    with SMTPServer(port) as smtp:
+        assert main(["-c", str(cfg_path), "run", "daily", "--retry-only"]) == 0
+        assert main(["-c", str(cfg_path), "run", "daily", "--retry-only"]) == 0  # nothing owed any more
+    assert "nothing to retry" in capsys.readouterr().out
+    assert len(smtp.to(A)) == 1 and len(smtp.to(B)) == 1
+    after = ledger.get(run.id)
+    assert after.status == OK and after.attempts == 1  # one build only
+    assert {p.name: p.stat().st_mtime_ns for p in ledger.run_dir(run.id).iterdir()} == built
+    records = {(d.channel, d.target): d for d in ledger.deliveries(run.id)}
+    assert records[("folder", str(tmp_path / "delivered"))].attempts == 1  # the folder was not sent again
+    assert records[("email", A)].attempts == 3
+    assert any("without a rebuild" in text for _, text in ledger.events(run.id))
+    assert len(ledger.runs("daily")) == 1
+
+
+def test_body_lists_changes_meetings_and_warnings(tmp_path: Path) -> None:
+    cfg_path = make_project(tmp_path, job={"deliver": ["email"], "recipients": [A]})
+    config = load_config(cfg_path)
+    b = make_briefing(changes=sample_changes())
+    b.warnings = ["stale sources: <newest> is 80 hours old"]
+    parcel = Parcel(run_id=7, job=config.schedules[0], config=config, stamp="20220107T060000Z", files={},
+                    briefing=briefing_dict(b))
+    msg = mail.message(parcel, A)
+    html = msg.get_body(("html",)).get_content()
+    text = msg.get_body(("plain",)).get_content()
+    assert "(geändert)" in msg["Subject"]
+    for change in sample_changes():
+        assert change.text in text
+    assert "Neuer Termin:</strong> Treffen des Kooperationsrats, 15. März" in html
+    assert "Entfallen:</strong> Ministertreffen in Genf" in html
+    assert "stale sources: &lt;newest&gt; is 80 hours old" in html and "! stale sources: <newest>" in text
+    assert "Sondersitzung der Außenminister" in html  # an upcoming meeting of the briefing
+
+
+def test_user_without_password_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = load_config(make_project(tmp_path))
+    config.email.user_env, config.email.password_env = "TEST_SMTP_USER", "TEST_SMTP_PASSWORD"
+    monkeypatch.setenv("TEST_SMTP_USER", "lage")
+    monkeypatch.delenv("TEST_SMTP_PASSWORD", raising=False)
+    with pytest.raises(DeliveryError, match=r"\$TEST_SMTP_PASSWORD is not"):
+        _credentials(config)
+    monkeypatch.setenv("TEST_SMTP_PASSWORD", "secret")
+    assert _credentials(config) == ("lage", "secret")

@@ -1,0 +1,103 @@
+"""The run ledger: idempotent keys, unfinished runs, per-target deliveries, the history table."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from briefing.__main__ import main
+from briefing.ledger import (
+    BUILT,
+    DELIVERY_FAILED,
+    FAILED,
+    OK,
+    RUNNING,
+    SKIPPED_UNCHANGED,
+    Ledger,
+    history_table,
+    run_lock,
+)
+
+from .delivery_support import make_project
+
+FIRE = datetime(2024, 5, 2, 7, 0, tzinfo=UTC)
+
+
+def test_claim_is_idempotent_per_job_and_fire_time(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    first = ledger.claim("daily", FIRE, "schedule")
+    ledger.start(first.id)
+    ledger.finish(first.id, OK)
+    # The same moment in another time zone is the same key.
+    berlin = FIRE.astimezone(timezone(timedelta(hours=2)))
+    again = ledger.claim("daily", berlin, "schedule")
+    assert again.id == first.id and again.status == OK and again.attempts == 1
+    other = ledger.claim("weekly", FIRE, "schedule")
+    later = ledger.claim("daily", FIRE + timedelta(days=1), "schedule")
+    assert len({first.id, other.id, later.id}) == 3
+    assert [r.id for r in ledger.runs("daily")] == [later.id, first.id]  # newest first
+
+
+def test_unfinished_and_previous(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    runs = [ledger.claim("daily", FIRE + timedelta(days=i), "schedule") for i in range(5)]
+    for run, status in zip(runs, (OK, SKIPPED_UNCHANGED, FAILED, DELIVERY_FAILED, RUNNING), strict=True):
+        ledger.finish(run.id, status)
+    assert [r.id for r in ledger.unfinished()] == [runs[3].id, runs[4].id]
+    assert [r.id for r in ledger.unfinished(since=FIRE + timedelta(days=4))] == [runs[4].id]
+    # The previous briefing to compare with skips the failed run, and may be an unchanged one.
+    assert ledger.previous("daily", runs[4]).id == runs[3].id
+    assert ledger.previous("daily", runs[3]).id == runs[1].id
+    assert ledger.previous("daily", runs[0]) is None
+
+
+def test_deliveries_are_recorded_per_channel_and_target(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    run = ledger.claim("daily", FIRE, "schedule")
+    ledger.record_delivery(run.id, "email", "a@example.org", "failed", 3, "connection refused")
+    ledger.record_delivery(run.id, "email", "b@example.org", OK, 1)
+    assert not ledger.delivered(run.id, "email", "a@example.org")
+    ledger.record_delivery(run.id, "email", "a@example.org", OK, 1)
+    a = next(d for d in ledger.deliveries(run.id) if d.target == "a@example.org")
+    assert (a.status, a.attempts, a.error) == (OK, 4, None)
+    assert ledger.delivered(run.id, "email", "a@example.org")
+
+
+def test_run_lock_is_exclusive_and_freed(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    with run_lock(ledger, 1) as first:
+        with run_lock(ledger, 1) as second, run_lock(ledger, 2) as other:
+            assert first and not second and other
+    with run_lock(ledger, 1) as again:
+        assert again
+
+
+def test_history_table_tells_the_story(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "state" / "ledger.sqlite")
+    ok = ledger.claim("daily", FIRE, "schedule")
+    ledger.start(ok.id)
+    ledger.record_delivery(ok.id, "folder", "/srv/out", OK, 1)
+    ledger.record_delivery(ok.id, "email", "a@example.org", OK, 1)
+    ledger.record_delivery(ok.id, "email", "b@example.org", "failed", 3, "450 mailbox busy")
+    ledger.finish(ok.id, DELIVERY_FAILED, "email to b@example.org: 450 mailbox busy")
+    built = ledger.claim("daily", FIRE + timedelta(days=1), "manual")
+    ledger.start(built.id)
+    ledger.set_status(built.id, BUILT)
+    ledger.event(built.id, "built 3 files")
+    table = history_table(ledger)
+    lines = table.splitlines()
+    assert lines[0].split()[:3] == ["RUN", "JOB", "SCHEDULED"]
+    assert "2024-05-03 07:00:00Z" in lines[1] and "built 3 files" in lines[1]
+    assert "delivery failed" in lines[2] and "email 1/2 ok, folder ok" in lines[2] and "450 mailbox busy" in lines[2]
+    assert history_table(ledger, job="weekly") == "no runs yet of job 'weekly'"
+
+
+def test_history_command_before_and_after_a_run(tmp_path: Path, capsys) -> None:
+    cfg = make_project(tmp_path)
+    assert main(["-c", str(cfg), "history"]) == 0
+    assert "no runs yet" in capsys.readouterr().out
+    assert main(["-c", str(cfg), "run", "daily"]) == 0
+    capsys.readouterr()
+    assert main(["-c", str(cfg), "history", "--job", "daily"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2 and " ok " in out[1] and "folder ok" in out[1]
