@@ -110,3 +110,11 @@ def test_css_string_escapes_everything_but_letters_digits_spaces():
     assert css_string('VS "x"; } body { display: none') == (
         '"VS \\22 x\\22 \\3b  \\7d  body \\7b  display\\3a  none"')
     assert css_string("Ü</style>") == '"Ü\\3c \\2f style\\3e "'
+
+
+def test_the_html_output_carries_its_stylesheet():
+    from briefing.render.html import render_html
+
+    html = render_html(make_briefing("de"), load_config(None)).decode("utf-8")
+    assert 'href="briefing.css"' not in html
+    assert "@page" in html and "--accent" in html

@@ -54,7 +54,9 @@ def environment(config: Config) -> jinja2.Environment:
     return env
 
 
-def render_html_text(briefing: Briefing, config: Config, template: str = "briefing.html") -> str:
+def render_html_text(briefing: Briefing, config: Config, template: str = "briefing.html",
+                     inline_css: bool = False) -> str:
+    """The HTML; with ``inline_css`` the stylesheet is copied in, so the file stands on its own."""
     env = environment(config)
     try:
         tpl = env.get_template(template)
@@ -65,10 +67,21 @@ def render_html_text(briefing: Briefing, config: Config, template: str = "briefi
     timeline = build_timeline(briefing.upcoming, briefing.as_of, view.lang, view.labels["timeline_alt"])
     # The SVG is built by our own code with every source text escaped; only it is marked safe.
     svg = Markup(timeline.svg) if timeline else None
+    css = _stylesheet(config) if inline_css else None
     return tpl.render(b=briefing, L=view.labels, lang=view.lang, v=view, timeline_svg=svg,
-                      timeline_alt=timeline.alt if timeline else "")
+                      timeline_alt=timeline.alt if timeline else "", inline_css=css)
+
+
+def _stylesheet(config: Config) -> Markup | None:
+    """briefing.css from the first template folder that has one (the user's own file: trusted)."""
+    for folder in template_dirs(config):
+        path = folder / "briefing.css"
+        if path.is_file():
+            # "</" cannot end the <style> element early; CSS needs no such sequence.
+            return Markup(path.read_text(encoding="utf-8").replace("</", "<\\/"))
+    return None
 
 
 @register("html", ".html", "text/html")
 def render_html(briefing: Briefing, config: Config) -> bytes:
-    return render_html_text(briefing, config).encode("utf-8")
+    return render_html_text(briefing, config, inline_css=True).encode("utf-8")
