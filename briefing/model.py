@@ -86,6 +86,8 @@ class Timex:
     range_start: int | None = None
     """For the two ends of a range ("vom 18. bis 20. Februar"): where the whole range starts. Both ends
     then carry the range's first_day/last_day; keep one of them when building meetings."""
+    kind: str = ""
+    """Which rule found it: weekday | date | bare_day | reld | anaphor_words | anaphor_units | duration | ..."""
 
 
 @dataclass
@@ -133,6 +135,10 @@ class Meeting:
     """The date as written in the source, shown when it could not be resolved."""
     date_resolved: bool = True
     evidence: list[Evidence] = field(default_factory=list)
+    reported_past: bool = False
+    """The source tells of it as already held (past tense), so it is past once its last day has come."""
+    named: bool = False
+    """The title is the source's own noun for it ("Gipfel"), not a label made from a verb."""
 
 
 @dataclass

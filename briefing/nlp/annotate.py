@@ -6,6 +6,7 @@ from ..model import AnnotatedSource, Source
 from .actors import find_entities, find_mentions, resolve_ambiguous
 from .background import find_background
 from .gazetteer import gazetteer
+from .meetings import find_meetings
 from .positions import find_positions
 from .quotes import find_quotes
 from .segment import segment
@@ -32,6 +33,7 @@ def annotate(source: Source, extra_aliases: dict[str, str] | None = None) -> Ann
     speech, masks = find_statements(sentences, found, language)
     annotated.quotes = find_quotes(source.id, source.body, sentences, speech, masks)
     annotated.positions = find_positions(source.id, sentences, speech)
+    annotated.meetings = find_meetings(source, sentences, timexes, found, speech, masks, gaz)
     annotated.background = find_background(source, sentences, annotated.timexes)
     return annotated
 

@@ -84,6 +84,8 @@ class SentenceSpeech:
     statements: list[Statement] = field(default_factory=list)
     fallback: Entity | None = None
     """The sentence's speaker for quotes without a speech verb (subject or continued speaker)."""
+    subject: Entity | None = None
+    """The resolved subject of the first main clause (pronouns resolved), for meeting participants."""
 
 
 def find_statements(sentences: list[Sentence], actors: list[SentenceActors], language: str
@@ -117,6 +119,8 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
                                                    verb[1], clause.first, clause.last,
                                                    "attribution" if clause.subordinate else "verb"))
             if resolved and resolved.party and not clause.subordinate and resolved.kind != "pronoun":
+                if speech.subject is None:
+                    speech.subject = resolved
                 previous_subject = resolved
                 tracker.last_subject = resolved
         if not speech.statements:

@@ -1,0 +1,308 @@
+"""Meetings: talks, summits, visits and calls, with their days, participants, place and format.
+
+A meeting needs a word that names one (data/meetings.yaml) and a day from the temporal tagger
+in the same sentence. A sentence naming several days is cut into one stretch per day ("talks in
+Kyiv on Monday and travels to Moscow on Tuesday"). Days joined by "und"/"bis" make a range; a
+duration ("dreitägigen Besuch") gives the last day. "Am Rande" opens a side meeting on the
+same day. Mentions of the same meeting are merged (same first day, shared party, no clash of
+place).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ..data import load_data
+from ..model import Evidence, Meeting, Sentence, Source, Timex
+from .actors import ORGANISATIONS, SentenceActors
+from .gazetteer import Gazetteer
+from .statements import SentenceSpeech
+
+log = logging.getLogger(__name__)
+
+DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+DAYS_VALUE = re.compile(r"^P(\d+)D$")
+ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "the", "a", "an"})
+SIDELINE_WINDOW = 2
+
+
+@dataclass
+class MeetingLexicon:
+    nouns: tuple[str, ...]
+    verbs: frozenset[str]
+    needs: dict[str, set[str]]
+    sidelines: list[tuple[str, ...]]
+    places: frozenset[str]
+    joiners: frozenset[str]
+    cuts: frozenset[str]
+    video: frozenset[str]
+    phone: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def lexicon(language: str) -> MeetingLexicon:
+    d = load_data("meetings")["en" if language == "en" else "de"]
+    fmt = d.get("format") or {}
+    return MeetingLexicon(
+        nouns=tuple(w.lower() for w in d["nouns"]), verbs=frozenset(w.lower() for w in d["verbs"]),
+        needs={k: {str(w).lower() for w in v} for k, v in (d.get("needs") or {}).items()},
+        sidelines=[tuple(p.split()) for p in d.get("sidelines") or []],
+        places=frozenset(d.get("place_prepositions") or []), joiners=frozenset(d.get("joiners") or []),
+        cuts=frozenset(d.get("cut_words") or []), video=frozenset(fmt.get("video") or []),
+        phone=frozenset(fmt.get("phone") or []))
+
+
+@dataclass
+class _Day:
+    first: date
+    last: date
+    tok: int
+    last_tok: int
+    past: bool
+    text: str
+
+
+def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex], found: list[SentenceActors],
+                  speech: list[SentenceSpeech], masks: list[list[bool]], gaz: Gazetteer) -> list[Meeting]:
+    lex = lexicon(gaz.language)
+    by_sentence: dict[int, list[Timex]] = {}
+    for t in timexes:
+        by_sentence.setdefault(t.sentence, []).append(t)
+    meetings: list[Meeting] = []
+    last_at: tuple[int, Meeting] | None = None
+    for n, s in enumerate(sentences):
+        if s.heading:
+            continue
+        mask = masks[n]
+        triggers = _triggers(s, mask, lex)
+        if not triggers:
+            continue
+        days = _days(s, by_sentence.get(s.index, []), mask, lex)
+        sideline = _find_phrase(s, lex.sidelines, mask)
+        if not days:
+            if sideline is not None and last_at and n - last_at[0] <= SIDELINE_WINDOW:
+                parent = last_at[1]
+                m = _meeting(source, s, n, found[n], speech[n], mask, gaz, lex, triggers,
+                             0, len(s.tokens) - 1, None, by_sentence.get(s.index, []))
+                if m:
+                    m.start = m.end = parent.start
+                    m.location = m.location or parent.location
+                    m.reported_past, m.status = parent.reported_past, parent.status
+                    meetings.append(m)
+            continue
+        for k, (a, b, day) in enumerate(_stretches(s, days, lex)):
+            if sideline is not None and a < sideline <= b:
+                parts = [(a, sideline - 1, False), (sideline, b, True)]
+            else:
+                parts = [(a, b, False)]
+            parent: Meeting | None = None
+            for first, last, side in parts:
+                m = _meeting(source, s, n, found[n], speech[n], mask, gaz, lex, triggers, first, last, day,
+                             by_sentence.get(s.index, []), only_scope=side)
+                if m is None:
+                    continue
+                if side and parent is not None:
+                    m.end = m.start
+                    m.location = m.location or parent.location
+                meetings.append(m)
+                parent = parent or m
+                last_at = (n, m)
+    return merge_meetings(meetings)
+
+
+def _triggers(s: Sentence, mask: list[bool], lex: MeetingLexicon) -> list[int]:
+    words = {t.text.lower() for t in s.tokens}
+    out = []
+    for i, tok in enumerate(s.tokens):
+        if mask[i]:
+            continue
+        low = tok.text.lower()
+        tail = low.rsplit("-", 1)[-1]
+        if tok.pos.startswith(("NN", "NE")) and (tail.endswith(lex.nouns)) and len(tail) > 2:
+            out.append(i)
+            continue
+        lemma = tok.lemma.lower()
+        particles = [t.text.lower() for t in s.tokens if t.pos == "PTKVZ"]
+        for cand in [p + lemma for p in particles] + [lemma]:
+            if cand in lex.verbs and tok.pos.startswith("V"):
+                need = lex.needs.get(cand)
+                if need and not (need & words):
+                    continue
+                out.append(i)
+                break
+    return out
+
+
+def _token_at(s: Sentence, offset: int) -> int:
+    for i, tok in enumerate(s.tokens):
+        if tok.end > offset:
+            return i
+    return len(s.tokens) - 1
+
+
+def _days(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexicon) -> list[_Day]:
+    days: list[_Day] = []
+    seen_ranges: set[int] = set()
+    for t in sorted(timexes, key=lambda t: t.start):
+        if t.type not in ("DATE", "TIME") or not DAY_VALUE.match(t.value or "") or t.first_day is None:
+            continue
+        i = _token_at(s, t.start)
+        if mask[i]:
+            continue
+        if t.range_start is not None:
+            if t.range_start in seen_ranges:
+                days[-1].last_tok = _token_at(s, t.end - 1)
+                continue
+            seen_ranges.add(t.range_start)
+        day = _Day(t.first_day, t.last_day or t.first_day, i, _token_at(s, t.end - 1), t.direction == "past", t.text)
+        if days:
+            between = [x.text.lower() for x in s.tokens[days[-1].last_tok + 1: i]]
+            if between and all(w in lex.joiners or w in ("am", "an", "on", "vom", "von") for w in between) \
+                    and day.first >= days[-1].first and (day.first - days[-1].last).days <= 3:
+                days[-1].last, days[-1].last_tok = day.last, day.last_tok
+                continue
+        days.append(day)
+    return days
+
+
+def _stretches(s: Sentence, days: list[_Day], lex: MeetingLexicon) -> list[tuple[int, int, _Day]]:
+    """Cut the sentence into one stretch of tokens per day."""
+    cuts = [0]
+    for prev, day in zip(days, days[1:]):
+        cut = day.tok
+        for i in range(day.tok - 1, prev.last_tok, -1):
+            if s.tokens[i].text.lower() in lex.cuts or s.tokens[i].text in (",", ";", ":"):
+                cut = i
+                break
+        cuts.append(cut)
+    cuts.append(len(s.tokens))
+    return [(cuts[k], cuts[k + 1] - 1, day) for k, day in enumerate(days)]
+
+
+def _find_phrase(s: Sentence, phrases: list[tuple[str, ...]], mask: list[bool]) -> int | None:
+    words = [t.text.lower() for t in s.tokens]
+    for i in range(len(words)):
+        for p in phrases:
+            if tuple(words[i:i + len(p)]) == p and not mask[i]:
+                return i
+    return None
+
+
+def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: SentenceSpeech, mask: list[bool],
+             gaz: Gazetteer, lex: MeetingLexicon, triggers: list[int], first: int, last: int, day: _Day | None,
+             timexes: list[Timex], only_scope: bool = False) -> Meeting | None:
+    in_scope = [i for i in triggers if first <= i <= last]
+    if not in_scope and only_scope:
+        return None
+    trigger = (in_scope or triggers)[0]
+    parties: list[str] = []
+    subj = said.subject
+    if subj and subj.party and (not only_scope or True):
+        parties.append(subj.party)
+    for e in found.entities:
+        if first <= e.first <= last and not any(mask[e.first:e.last + 1]) and e.party:
+            parties.extend(e.parties if e.kind == "name" and len(e.parties) > 1 else [e.party])
+    for i in range(first, last + 1):
+        m_idx = found.token_mention[i]
+        if m_idx is None or mask[i]:
+            continue
+        mention = found.mentions[m_idx]
+        low = s.tokens[i].text.lower()
+        if mention.kind in ("compound", "office") and (low.endswith(lex.nouns) or gaz.is_role(low)):
+            parties.append(mention.party)
+    parties = list(dict.fromkeys(p for p in parties if p))
+    if not parties:
+        return None
+    location = _location(s, first, last, mask, gaz, lex)
+    start = day.first if day else None
+    end = day.last if day else None
+    if day:
+        for t in timexes:
+            m = DAYS_VALUE.match(t.value or "")
+            if t.type == "DURATION" and m and first <= _token_at(s, t.start) <= last and start == end:
+                end = start + timedelta(days=int(m.group(1)) - 1)
+    words = {t.text.lower() for t in s.tokens}
+    fmt = "video" if any(w.startswith(tuple(lex.video)) for w in words) else \
+        "phone" if words & lex.phone else "in_person"
+    noun = s.tokens[trigger].pos.startswith(("NN", "NE"))
+    title = s.tokens[trigger].text if noun else _verb_title(gaz.language, fmt)
+    past = bool(day and day.past)
+    status = "upcoming"
+    if source.published and end and (end < source.published or (past and end <= source.published)):
+        status = "past"
+    return Meeting(title=title, start=start, end=end, participants=parties, location=location, format=fmt,
+                   status=status, date_text=day.text if day else "", date_resolved=bool(day),
+                   evidence=[Evidence(source.id, s.index, s.text)], reported_past=past, named=noun)
+
+
+def _verb_title(language: str, fmt: str) -> str:
+    titles = load_data("meetings").get("titles") or {}
+    return (titles.get(language) or titles.get("de") or {}).get(fmt, "Treffen")
+
+
+def _location(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazetteer, lex: MeetingLexicon
+              ) -> str | None:
+    tokens = s.tokens
+    best: tuple[int, str] | None = None
+    for i in range(first, last):
+        word = tokens[i].text.lower()
+        if word not in lex.places or mask[i]:
+            continue
+        j = i + 1
+        while j <= last and (tokens[j].text.lower() in ARTICLES or tokens[j].pos.startswith(("ADJ", "AJ"))):
+            j += 1
+        if j > last or not tokens[j].text[:1].isupper():
+            continue
+        entry = gaz.lookup(tokens[j].text)
+        is_place = tokens[j].pos.startswith(("NE", "NP0")) or (entry is not None and entry.kind == "name")
+        if not is_place or (entry and entry.party in ORGANISATIONS and entry.kind == "name"
+                            and not entry.parties):
+            continue
+        k = j
+        while k + 1 <= last and tokens[k + 1].pos.startswith(("NE", "NP0")) and not gaz.lookup(tokens[k + 1].text):
+            k += 1
+        text = s.text[tokens[j].start - s.start: tokens[k].end - s.start]
+        rank = 0 if word in ("in", "im") else 1
+        if best is None or rank < best[0]:
+            best = (rank, text)
+            if rank == 0:
+                break
+    return best[1] if best else None
+
+
+def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting per event: same first day, a shared party, no clash of place."""
+    out: list[Meeting] = []
+    for m in meetings:
+        twin = next((o for o in out if same_meeting(o, m)), None)
+        if twin is None:
+            out.append(m)
+            continue
+        twin.participants = list(dict.fromkeys(twin.participants + m.participants))
+        twin.location = twin.location or m.location
+        if m.end and twin.end and m.end > twin.end:
+            twin.end = m.end
+        twin.evidence.extend(e for e in m.evidence if e not in twin.evidence)
+        twin.reported_past = twin.reported_past and m.reported_past
+        if twin.status != m.status:
+            twin.status = "upcoming" if "upcoming" in (twin.status, m.status) and not twin.reported_past else "past"
+        if twin.format == "in_person" and m.format != "in_person":
+            twin.format = m.format
+    return out
+
+
+def same_meeting(a: Meeting, b: Meeting) -> bool:
+    if a.start is None or a.start != b.start:
+        return False
+    if a.location and b.location and a.location.lower() != b.location.lower():
+        return False
+    shared = set(a.participants) & set(b.participants)
+    if not shared:
+        return False
+    # A side meeting shares a party with the main one but brings others: keep both.
+    return set(a.participants) <= set(b.participants) or set(b.participants) <= set(a.participants) \
+        or len(shared) >= 2 or (a.named and b.named and a.title.lower() == b.title.lower())
