@@ -19,13 +19,13 @@ from ..model import Meeting
 log = logging.getLogger(__name__)
 
 WIDTH = 680
-LABEL_W = 230
+LABEL_W = 270
 AXIS_H = 40
 LANE_H = 22
 PAD = 8
 MIN_DAYS = 7
 MAX_LANES = 14
-MAX_LABEL = 38
+MAX_LABEL = 46
 ACCENT = "#1f3a5f"
 MUTED = "#6b7785"
 FONT = "DejaVu Sans, sans-serif"
@@ -99,7 +99,11 @@ def build_timeline(meetings: list[Meeting], as_of: date, lang: str, alt_prefix: 
     described = []
     for lane, m in enumerate(shown):
         y = AXIS_H + lane * LANE_H + LANE_H / 2
-        parts.append(f'<text x="{PAD}" y="{y + 3.5:.1f}" fill="#1b1f24">{escape(_short(m.title))}</text>')
+        # Participants' codes after the title tell apart meetings the sources name alike ("Treffen").
+        codes = " · ".join(m.participants[:3])
+        title = _short(m.title, MAX_LABEL - len(codes) - 2 if codes else MAX_LABEL)
+        who = f'<tspan fill="{MUTED}" font-size="8.5">  {escape(codes)}</tspan>' if codes else ""
+        parts.append(f'<text x="{PAD}" y="{y + 3.5:.1f}" fill="#1b1f24">{escape(title)}{who}</text>')
         end = m.end or m.start
         if end > m.start:
             w = x(end) + col - x(m.start)
