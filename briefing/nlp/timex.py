@@ -99,17 +99,29 @@ def tag_timexes(body: str, sentences: list[Sentence], language: str, reference: 
 
     ``anchor`` names where the reference date came from (published | as_of | inferred).
     """
+    return resolve_all(find_timexes(body, language), body, sentences, language, reference, anchor)
+
+
+def find_timexes(body: str, language: str) -> list[_Candidate]:
+    """The expressions found in ``body`` before resolution (independent of the reference date)."""
+    return _candidates(body, lexicon(language))
+
+
+def resolve_all(found: list[_Candidate], body: str, sentences: list[Sentence], language: str,
+                reference: date | None, anchor: str = "published") -> list[Timex]:
+    """Resolve expressions from ``find_timexes`` against ``reference``."""
     lex = lexicon(language)
     starts = [s.start for s in sentences]
     resolver = Resolver(lex, body, sentences, reference)
     out: list[Timex] = []
-    for c in _candidates(body, lex):
+    for c in found:
         k = bisect.bisect_right(starts, c.start) - 1
         sentence = sentences[k] if k >= 0 and sentences[k].start <= c.start < sentences[k].end else None
         timex = resolver.resolve(c.kind, c.match, c.start, c.end, sentence)
         if timex is None:
             continue
         timex.sentence = sentence.index if sentence else (sentences[k].index if k >= 0 else 0)
+        timex.kind = c.kind
         if timex.anchor == "published":
             timex.anchor = anchor
         out.append(timex)

@@ -55,9 +55,13 @@ class Resolver:
 
     def _date_direction(self, sentence: Sentence | None, s: int, e: int) -> str | None:
         """For a date or month without year: only firm evidence moves it (present tense is not enough)."""
-        before = self.body[max(0, s - 20):s].split()
-        if before and before[-1].lower() in self.lex.data.get("past_prepositions", []):
+        before = [w.lower() for w in self.body[max(0, s - 20):s].split()]
+        if before and before[-1] in self.lex.data.get("past_prepositions", []):
             return "past"
+        # "für den 12. Januar" schedules: the date lies ahead whatever the tense of the clause.
+        words = [w for w in before[-2:] if w not in self.lex.data.get("articles", [])]
+        if words and words[-1] in self.lex.data.get("future_prepositions", []):
+            return "future"
         d = clause_direction(sentence, s, e, self.lex)
         return None if d == "present" else d
 
