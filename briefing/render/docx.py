@@ -281,7 +281,7 @@ class DocxWriter:
             cells[4].text = v.meeting_format(m) or "–"
         # Widths on the grid and on every cell: Word reads the cells, LibreOffice the grid.
         table.autofit = False
-        widths = [Cm(w) for w in (3.8, 5.1, 3.1, 2.4, 2.6)]
+        widths = [Cm(w) for w in (3.6, 4.6, 3.4, 2.7, 2.7)]
         for col, w in zip(table.columns, widths, strict=True):
             col.width = w
         for row in table.rows:
