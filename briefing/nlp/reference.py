@@ -107,7 +107,7 @@ def _score(timexes: list[Timex], day: date) -> tuple[float, int, int, list[str]]
         elif t.kind in NAMED_KINDS and t.direction in ("past", "future"):
             checked += 1
             ok = t.first_day <= day if t.direction == "past" else t.first_day >= day
-            score += 1 if ok else -2
+            score += (1 if ok else -2) - min(abs((t.first_day - day).days), 120) / 60
             agree += ok
             if ok:
                 reasons.append(f"'{t.text}' ({t.direction})")

@@ -1,0 +1,128 @@
+"""Temporal expressions: finding, TimeML values, weekday direction by tense, ranges, anaphora, unanchored."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefing.nlp.segment import segment
+from briefing.nlp.timex import tag_timexes
+
+TUESDAY = date(2022, 1, 4)
+
+
+def tag(text: str, ref: date | None = TUESDAY, lang: str = "de"):
+    return tag_timexes(text, segment(text, lang), lang, ref)
+
+
+def value_of(text: str, span: str, ref: date | None = TUESDAY, lang: str = "de") -> str:
+    found = {t.text: t for t in tag(text, ref, lang)}
+    assert span in found, f"{span!r} not found in {list(found)}"
+    return found[span].value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Am Donnerstag hatte die Kanzlerin mit dem Präsidenten telefoniert.", "Donnerstag", "2021-12-30"),
+    ("Die Außenminister wollen am Freitag in Brüssel beraten.", "Freitag", "2022-01-07"),
+    ("Am Dienstag sprach der Minister mit seinem Amtskollegen.", "Dienstag", "2022-01-04"),
+    ("Das Abkommen dürfte am Mittwoch in Genf ein Thema sein.", "Mittwoch", "2022-01-05"),
+    ("Der Gipfel findet am Montag in Rom statt.", "Montag", "2022-01-10"),
+    ("Am vergangenen Samstag reiste die Delegation ab.", "Samstag", "2022-01-01"),
+    ("Die Beratungen sind für Samstag angesetzt.", "Samstag", "2022-01-08"),
+])
+def test_weekday_direction_follows_the_clause(text, span, value):
+    assert value_of(text, span) == value
+
+
+def test_two_weekdays_and_an_anaphor_hanging_on_the_last():
+    ts = tag("Am Sonntag und Montag wollen die Unterhändler sprechen. Zwei Tage später soll es Gespräche geben.")
+    values = [(t.text, t.value) for t in ts]
+    assert values == [("Sonntag", "2022-01-09"), ("Montag", "2022-01-10"), ("Zwei Tage später", "2022-01-12")]
+    assert ts[2].anchor == "previous"
+    assert [t.sentence for t in ts] == [1, 1, 2]
+
+
+def test_date_without_year_in_a_past_clause_and_tags_darauf():
+    # March lies ahead of 4 January 2022, but the clause is past: March 2021.
+    ts = tag("Am 20. März landete sie in Kiew. Tags darauf traf sie den Präsidenten.")
+    assert [t.value for t in ts] == ["2021-03-20", "2021-03-21"]
+
+
+def test_range_gives_both_ends_the_whole_span():
+    ts = tag("Die Konferenz dauert vom 18. bis 20. Februar.")
+    assert [t.text for t in ts] == ["18.", "20. Februar"]
+    assert all(t.first_day == date(2022, 2, 18) and t.last_day == date(2022, 2, 20) for t in ts)
+    assert ts[0].range_start == ts[1].range_start
+
+
+def test_weekday_range_runs_forward():
+    ts = tag("Die Minister treffen sich von Freitag bis Sonntag in Liverpool.")
+    assert ts[0].first_day == date(2022, 1, 7) and ts[0].last_day == date(2022, 1, 9)
+
+
+@pytest.mark.parametrize("text, span, typ, value", [
+    ("Die Wahl ist am 12.01.2022 geplant.", "12.01.2022", "DATE", "2022-01-12"),
+    ("Im Dezember hatte es Gespräche gegeben.", "Dezember", "DATE", "2021-12"),
+    ("Im Jahr 2019 begann der Streit.", "Jahr 2019", "DATE", "2019"),
+    ("Seit 2014 ist die Krim besetzt.", "2014", "DATE", "2014"),
+    ("Heute beraten die Minister.", "Heute", "DATE", "2022-01-04"),
+    ("Gestern hatte er abgesagt.", "Gestern", "DATE", "2022-01-03"),
+    ("Die Delegation reist morgen ab.", "morgen", "DATE", "2022-01-05"),
+    ("Sie treffen sich nächste Woche wieder.", "nächste Woche", "DATE", "2022-W02"),
+    ("Bis Ende des Monats soll ein Ergebnis vorliegen.", "Ende des Monats", "DATE", "2022-01"),
+    ("Mitte Februar soll es weitergehen.", "Mitte Februar", "DATE", "2022-02"),
+    ("Vergangenes Jahr war das anders.", "Vergangenes Jahr", "DATE", "2021"),
+    ("Die Sitzung beginnt um 10 Uhr.", "10 Uhr", "TIME", "2022-01-04T10:00"),
+    ("Er kam zu einem dreitägigen Besuch.", "dreitägigen", "DURATION", "P3D"),
+    ("Die Gespräche dauerten drei Tage.", "drei Tage", "DURATION", "P3D"),
+    ("Seit Wochen wird verhandelt.", "Wochen", "DURATION", "PXW"),
+    ("In den vergangenen Wochen blieb es ruhig.", "den vergangenen Wochen", "DURATION", "PXW"),
+    ("Derzeit gibt es keine Gespräche.", "Derzeit", "DATE", "PRESENT_REF"),
+    ("Damals war alles anders.", "Damals", "DATE", "PAST_REF"),
+    ("Das Gremium tagt monatlich.", "monatlich", "SET", "P1M"),
+])
+def test_german_expressions(text, span, typ, value):
+    found = {t.text: t for t in tag(text)}
+    assert span in found, list(found)
+    assert (found[span].type, found[span].value) == (typ, value)
+
+
+def test_quantities_and_ages_are_not_times():
+    spans = [t.text for t in tag("Rund 2000 Menschen demonstrierten. Der 47-jährige Fahrer ist 16 Jahre alt.")]
+    assert spans == []
+
+
+def test_offsets_point_into_the_body():
+    body = "Titel\n\nAm Freitag wollen sie beraten."
+    for t in tag(body):
+        assert body[t.start:t.end] == t.text
+
+
+def test_unanchored_keeps_x_and_never_uses_the_clock():
+    ts = {t.text: t for t in tag("Am Freitag wollen sie beraten. Zwei Tage später kam die Antwort, "
+                                 "wie am 12.01.2022 vereinbart.", ref=None)}
+    assert ts["Freitag"].value == "XXXX-WXX-5"
+    assert ts["Freitag"].resolved is False and ts["Freitag"].anchor == "none"
+    assert ts["Freitag"].direction == "future"
+    assert ts["Zwei Tage später"].value == "XXXX-XX-XX"
+    assert ts["12.01.2022"].value == "2022-01-12" and ts["12.01.2022"].resolved
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("On Thursday, the president spoke with his counterpart.", "Thursday", "2021-12-30"),
+    ("The ministers will meet on Friday in Brussels.", "Friday", "2022-01-07"),
+    ("Talks are planned for January 12 in Geneva.", "January 12", "2022-01-12"),
+    ("The summit ended on 12 January 2020.", "12 January 2020", "2020-01-12"),
+    ("Next week the envoys return.", "Next week", "2022-W02"),
+    ("Yesterday the talks resumed.", "Yesterday", "2022-01-03"),
+    ("The session opens at 10 a.m.", "10 a.m.", "2022-01-04T10:00"),
+])
+def test_english_expressions(text, span, value):
+    assert value_of(text, span, lang="en") == value
+
+
+def test_english_anaphor_and_duration():
+    ts = tag("The envoys meet on Monday. Two days later the ministers follow for three-day talks.", lang="en")
+    assert [(t.text, t.value) for t in ts] == [("Monday", "2022-01-10"), ("Two days later", "2022-01-12"),
+                                               ("three-day", "P3D")]
