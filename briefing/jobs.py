@@ -205,7 +205,8 @@ def build_run(config: Config, job: Schedule, ledger: Ledger, run: Run) -> None:
     spec = BuildSpec(config=str(config.path) if config.path else None, out=str(folder),
                      formats=build_formats(config, job), as_of=as_of_for(job, run.fire),
                      previous=str(previous_json) if previous_json else None, warnings=warnings)
-    outcome = run_build(spec, job.timeout_minutes * 60, STOP, config.shutdown_grace_seconds)
+    outcome = run_build(spec, job.timeout_minutes * 60, STOP, config.shutdown_grace_seconds,
+                        on_start=lambda pid: ledger.event(run.id, f"building in process {pid}"))
     if outcome.stopped:
         ledger.finish(run.id, INTERRUPTED, outcome.error)
         return

@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -49,7 +50,7 @@ class BuildOutcome:
 
 
 def run_build(spec: BuildSpec, timeout_seconds: float, stop: threading.Event | None = None,
-              grace_seconds: float = 60.0) -> BuildOutcome:
+              grace_seconds: float = 60.0, on_start: Callable[[int], None] | None = None) -> BuildOutcome:
     """Build in a child process; kill it past ``timeout_seconds``, or ``grace_seconds`` after ``stop``."""
     out = Path(spec.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -61,6 +62,8 @@ def run_build(spec: BuildSpec, timeout_seconds: float, stop: threading.Event | N
         child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=logfile, stderr=logfile,
                                  env={**os.environ, "BRIEFING_PARENT_PID": str(os.getpid())},
                                  start_new_session=True)
+        if on_start is not None:
+            on_start(child.pid)
         deadline = time.monotonic() + timeout_seconds
         stop_deadline: float | None = None
         while True:

@@ -32,6 +32,7 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MI
 from apscheduler.executors.base import BaseExecutor
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import STATE_STOPPED
 from apscheduler.triggers.cron import CronTrigger
 
 from . import jobs
@@ -132,13 +133,28 @@ def _run_job(job, alias: str, run_times: list[datetime]) -> list[JobExecutionEve
 
 # --- the scheduler --------------------------------------------------------------------------------
 
+class BriefingScheduler(BackgroundScheduler):
+    """APScheduler's background scheduler, minus one more round of jobs after shutdown.
+
+    BackgroundScheduler.shutdown() stops the executors, then wakes the scheduler thread, which
+    processes due jobs once more: their submission fails ("cannot schedule new futures after
+    shutdown") and their next run time is advanced all the same, so a run due at that moment
+    would be lost for the next start. With the round skipped, it stays due in the store.
+    """
+
+    def _process_jobs(self):
+        if self.state == STATE_STOPPED:
+            return None
+        return super()._process_jobs()
+
+
 def job_store_url(config: Config) -> str:
     return config.job_store or f"sqlite:///{state_dir(config) / 'jobs.sqlite'}"
 
 
-def make_scheduler(config: Config) -> BackgroundScheduler:
+def make_scheduler(config: Config) -> BriefingScheduler:
     """The scheduler (not started) on the config's job store, with the defaults every job gets."""
-    return BackgroundScheduler(
+    return BriefingScheduler(
         jobstores={"default": SQLAlchemyJobStore(url=job_store_url(config))},
         executors={"default": FireTimeExecutor()},
         job_defaults={"coalesce": True, "max_instances": 1,

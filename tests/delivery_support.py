@@ -109,5 +109,5 @@ def wait_for(check: Callable[[], object], timeout: float = 30.0, every: float = 
 
 
 def attachments(msg: EmailMessage) -> dict[str, bytes]:
-    return {part.get_filename(): part.get_content() if isinstance(part.get_content(), bytes)
-            else part.get_content().encode() for part in msg.iter_attachments()}
+    """File name -> the exact bytes attached (transfer encoding undone)."""
+    return {part.get_filename(): part.get_payload(decode=True) for part in msg.iter_attachments()}

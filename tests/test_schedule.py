@@ -1,0 +1,227 @@
+"""The scheduler with real APScheduler parts: triggers, the job store kept across restarts, runs that
+build and deliver, a hung build ended at its time limit, stale and empty input."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+from apscheduler.triggers.interval import IntervalTrigger
+
+from briefing import jobs
+from briefing.config import load_config
+from briefing.ledger import FAILED, OK, SKIPPED_EMPTY, SKIPPED_STALE
+from briefing.schedule import crontab_weekdays, list_jobs, make_scheduler, make_trigger, run_job_now, sync_jobs
+
+from .delivery_support import (
+    FAST_TEMPLATE,
+    SLOW_TEMPLATE,
+    SMTPServer,
+    attachments,
+    free_port,
+    ledger_of,
+    make_project,
+    wait_for,
+)
+
+
+@pytest.mark.parametrize(("field", "expected"), [
+    ("1-5", "mon,tue,wed,thu,fri"), ("0", "sun"), ("7", "sun"), ("0,6", "sun,sat"), ("5-7", "fri,sat,sun"),
+    ("1-5/2", "mon,wed,fri"), ("*", "*"), ("*/2", "*/2"), ("mon-fri", "mon-fri"),
+])
+def test_crontab_weekday_numbers_mean_what_crontab_means(field: str, expected: str) -> None:
+    assert crontab_weekdays(field) == expected
+
+
+def test_trigger_reads_cron_in_the_jobs_time_zone_within_its_dates(tmp_path: Path) -> None:
+    config = load_config(make_project(tmp_path, job={"cron": "0 7 * * 1-5", "end_date": "2024-05-31"}))
+    trigger = make_trigger(config.schedules[0])
+    saturday = datetime(2024, 5, 4, 12, 0, tzinfo=UTC)
+    nxt = trigger.get_next_fire_time(None, saturday)
+    assert (nxt.date().isoformat(), nxt.hour, nxt.utcoffset()) == ("2024-05-06", 7, timedelta(hours=2))
+    friday = datetime(2024, 5, 31, 4, 0, tzinfo=UTC)
+    assert trigger.get_next_fire_time(None, friday).day == 31  # the end date's own day still runs
+    assert trigger.get_next_fire_time(None, friday + timedelta(hours=4)) is None
+
+
+def _scheduler(config):
+    scheduler = make_scheduler(config)
+    scheduler.start(paused=True)
+    return scheduler
+
+
+def test_restart_keeps_a_missed_run_instead_of_recomputing_from_now(tmp_path: Path) -> None:
+    cfg_path = make_project(tmp_path)
+    config = load_config(cfg_path)
+    scheduler = _scheduler(config)
+    assert sync_jobs(scheduler, config, str(cfg_path)) == ["added daily"]
+    missed = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+    scheduler.modify_job("daily", next_run_time=missed)
+    scheduler.shutdown(wait=False)
+
+    scheduler = _scheduler(config)  # a restart: same store, same config
+    assert sync_jobs(scheduler, config, str(cfg_path)) == []
+    assert scheduler.get_job("daily").next_run_time == missed  # not replaced by tomorrow 07:00
+    assert scheduler.get_job("daily").misfire_grace_time == 6 * 3600
+
+    edited = yaml.safe_load(cfg_path.read_text())
+    edited["schedules"][0]["cron"] = "30 6 * * *"
+    edited["schedules"].append({"id": "weekly", "cron": "0 8 * * 1", "paused": True})
+    cfg_path.write_text(yaml.safe_dump(edited))
+    config = load_config(cfg_path)
+    assert sync_jobs(scheduler, config, str(cfg_path)) == ["rescheduled daily (its schedule changed)", "added weekly"]
+    assert scheduler.get_job("daily").next_run_time > datetime.now(UTC)
+    assert scheduler.get_job("weekly").next_run_time is None
+    assert "paused" in list_jobs(config)
+    config.schedules = config.schedules[1:]
+    assert sync_jobs(scheduler, config, str(cfg_path)) == ["removed daily (no longer in the config)"]
+    scheduler.shutdown(wait=False)
+
+
+def test_missed_runs_coalesce_into_one(tmp_path: Path) -> None:
+    cfg_path = make_project(tmp_path, job={"cron": "* * * * *", "formats": ["json"]})
+    config = load_config(cfg_path)
+    scheduler = _scheduler(config)
+    sync_jobs(scheduler, config, str(cfg_path))
+    began = datetime.now(UTC)
+    scheduler.modify_job("daily", next_run_time=began.replace(second=0, microsecond=0) - timedelta(minutes=5))
+    scheduler.resume()
+    try:
+        ledger = ledger_of(cfg_path)
+        run = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == OK), None))
+    finally:
+        scheduler.shutdown(wait=True)
+    missed = [r for r in ledger.runs("daily") if r.fire < began]
+    assert len(missed) == 1 and missed[0].id == run.id  # six due times, one run
+    assert run.fire == began.replace(second=0, microsecond=0)  # the latest due time
+    assert run.trigger == "schedule"
+
+
+def test_scheduled_run_builds_and_delivers_to_folder_and_email(tmp_path: Path) -> None:
+    port = free_port()
+    cfg_path = make_project(tmp_path, port, job={"deliver": ["folder", "email"], "recipients": ["anna@example.org"],
+                                                 "as_of": "today"})
+    config = load_config(cfg_path)
+    with SMTPServer(port) as smtp:
+        scheduler = _scheduler(config)
+        sync_jobs(scheduler, config, str(cfg_path))
+        due = datetime.now(UTC)
+        # A job of the test's own on an interval, through the same job function and arguments.
+        scheduler.add_job(jobs.JOB_FUNC, IntervalTrigger(hours=1), id="soon", next_run_time=due,
+                          kwargs={"config_path": str(cfg_path), "job_id": "daily"})
+        scheduler.resume()
+        try:
+            ledger = ledger_of(cfg_path)
+            run = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == OK), None))
+        finally:
+            scheduler.shutdown(wait=True)
+    assert run.fire == due
+    (delivered,) = (tmp_path / "delivered" / "daily").iterdir()
+    assert delivered.name == due.strftime("%Y%m%dT%H%M%S.%fZ")
+    today = due.astimezone(make_trigger(config.schedules[0]).timezone).date().isoformat()
+    assert sorted(p.name for p in delivered.iterdir()) == [f"lagebild-test-{today}.html",
+                                                          f"lagebild-test-{today}.json"]
+    (msg,) = smtp.to("anna@example.org")
+    ics = attachments(msg)[f"lagebild-test-{today}.ics"]
+    assert ics.startswith(b"BEGIN:VCALENDAR\r\n") and ics.rstrip().endswith(b"END:VCALENDAR")
+    assert ics == (ledger.run_dir(run.id) / f"lagebild-test-{today}.ics").read_bytes()
+
+
+def test_a_hung_build_is_ended_at_its_time_limit_and_the_next_run_still_runs(tmp_path: Path) -> None:
+    (tmp_path / "mytemplates").mkdir()
+    template = tmp_path / "mytemplates" / "briefing.html"
+    template.write_text(SLOW_TEMPLATE)
+    cfg_path = make_project(tmp_path, job={"formats": ["html"], "timeout_minutes": 0.05}, templates="mytemplates")
+    config = load_config(cfg_path)
+    scheduler = _scheduler(config)
+    sync_jobs(scheduler, config, str(cfg_path))
+    scheduler.add_job(jobs.JOB_FUNC, IntervalTrigger(hours=1), id="soon", next_run_time=datetime.now(UTC),
+                      kwargs={"config_path": str(cfg_path), "job_id": "daily"})
+    scheduler.resume()
+    try:
+        ledger = ledger_of(cfg_path)
+        hung = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == FAILED), None), timeout=40)
+        assert "took longer than 0.05 minutes" in hung.error
+        pid = int(next(t for _, t in ledger.events(hung.id) if t.startswith("building in process")).split()[-1])
+        assert not _alive(pid)
+        template.write_text(FAST_TEMPLATE)  # the user fixes the template and allows more time,
+        edited = yaml.safe_load(cfg_path.read_text())
+        edited["schedules"][0]["timeout_minutes"] = 1
+        cfg_path.write_text(yaml.safe_dump(edited))  # which the next run reads: no restart needed
+        scheduler.modify_job("soon", next_run_time=datetime.now(UTC))
+        nxt = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == OK), None), timeout=40)
+    finally:
+        scheduler.shutdown(wait=True)
+    assert nxt.id != hung.id and ledger.get(hung.id).status == FAILED
+    html = next(ledger.run_dir(nxt.id).glob("*.html")).read_text()
+    assert "<h1>Lagebild Test</h1>" in html
+    assert len(list((tmp_path / "delivered" / "daily").iterdir())) == 1  # the hung run sent nothing
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def _age(path: Path, hours: float) -> None:
+    then = time.time() - hours * 3600
+    os.utime(path, (then, then))
+
+
+def test_stale_sources_are_skipped_or_sent_with_a_warning(tmp_path: Path) -> None:
+    cfg_path = make_project(tmp_path, job={"max_source_age_hours": 24, "on_stale": "skip"})
+    for seed in (tmp_path / "seeds").iterdir():
+        _age(seed, 50)
+    assert run_job_now(load_config(cfg_path), "daily") == 0
+    ledger = ledger_of(cfg_path)
+    skipped = ledger.runs("daily")[0]
+    assert skipped.status == SKIPPED_STALE and "50 hours old" in skipped.error
+    assert ledger.deliveries(skipped.id) == [] and skipped.sources  # recorded with the hashes it saw
+    assert not (tmp_path / "delivered").exists()
+
+    config = load_config(cfg_path)
+    config.schedules[0].on_stale = "warn"
+    assert run_job_now(config, "daily") == 0
+    sent = ledger.runs("daily")[0]
+    assert sent.status == OK
+    stored = json.loads(next(ledger.run_dir(sent.id).glob("*.json")).read_text())
+    assert any("stale sources" in w and "50 hours old" in w for w in stored["warnings"])
+    assert "stale sources" in next(ledger.run_dir(sent.id).glob("*.html")).read_text()
+
+    fresh = tmp_path / "seeds" / "fresh.md"
+    fresh.write_text("---\ntitle: Neue Lage\n---\nDie Lage ist heute neu beschrieben worden.\n")
+    assert run_job_now(config, "daily") == 0
+    stored = json.loads(next(ledger.run_dir(ledger.runs("daily")[0].id).glob("*.json")).read_text())
+    assert not any("stale" in w for w in stored["warnings"])
+
+
+def test_an_empty_seeds_folder_is_recorded_and_sends_nothing(tmp_path: Path) -> None:
+    cfg_path = make_project(tmp_path)
+    for seed in (tmp_path / "seeds").iterdir():
+        seed.unlink()
+    assert run_job_now(load_config(cfg_path), "daily") == 1  # nothing to send is worth an exit status
+    run = ledger_of(cfg_path).runs("daily")[0]
+    assert run.status == SKIPPED_EMPTY and "no usable source" in run.error
+    assert not (tmp_path / "delivered").exists()
+
+
+def test_jobs_command_lists_next_run_and_last_run(tmp_path: Path) -> None:
+    cfg_path = make_project(tmp_path, job={"cron": "0 7 * * 1-5"})
+    config = load_config(cfg_path)
+    lines = list_jobs(config).splitlines()
+    assert lines[0].split() == ["JOB", "CRON", "TIME", "ZONE", "NEXT", "RUN", "DELIVER", "LAST", "RUN"]
+    assert "(once the scheduler starts)" in lines[1] and lines[1].rstrip().endswith("never")
+    scheduler = _scheduler(config)
+    sync_jobs(scheduler, config, str(cfg_path))
+    stored = scheduler.get_job("daily").next_run_time
+    scheduler.shutdown(wait=False)
+    line = list_jobs(config).splitlines()[1]
+    assert stored.strftime("%Y-%m-%d %H:%M") in line and "once the scheduler" not in line
