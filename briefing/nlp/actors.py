@@ -171,6 +171,12 @@ def find_entities(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, mem
         if low in gaz.pronouns and tok.pos in PRONOUN_TAGS and found.token_mention[tok_i] is None:
             found.entities.append(Entity(tok_i, tok_i, None, tok.text, "pronoun"))
     found.entities.sort(key=lambda e: e.first)
+    # "zwischen Russland und der Ukraine": the second member of a coordination is as free as the first
+    for prev, e in zip(found.entities, found.entities[1:]):
+        if e.first >= 2 and e.first - prev.last <= 3 and tokens[e.first - 1].text.lower() in ("und", "and", "sowie") \
+                and (e.first - 2 == prev.last or (tokens[e.first - 1].text.lower() in ("und", "and") and
+                                                  _is_det(tokens[e.first]) and e.first - 2 == prev.last)):
+            e.free = prev.free
 
 
 def _is_det(tok: Token) -> bool:

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 DAYS_VALUE = re.compile(r"^P(\d+)D$")
 ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "the", "a", "an"})
-SIDELINE_WINDOW = 2
+SIDELINE_WINDOW = 6
 
 
 @dataclass
@@ -41,6 +41,9 @@ class MeetingLexicon:
     cuts: frozenset[str]
     video: frozenset[str]
     phone: frozenset[str]
+    future: frozenset[str]
+    travel: frozenset[str]
+    not_places: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -53,7 +56,8 @@ def lexicon(language: str) -> MeetingLexicon:
         sidelines=[tuple(p.split()) for p in d.get("sidelines") or []],
         places=frozenset(d.get("place_prepositions") or []), joiners=frozenset(d.get("joiners") or []),
         cuts=frozenset(d.get("cut_words") or []), video=frozenset(fmt.get("video") or []),
-        phone=frozenset(fmt.get("phone") or []))
+        phone=frozenset(fmt.get("phone") or []), future=frozenset(d.get("future") or []),
+        not_places=frozenset(d.get("not_places") or []), travel=frozenset(d.get("travel") or []))
 
 
 @dataclass
@@ -74,15 +78,32 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         by_sentence.setdefault(t.sentence, []).append(t)
     meetings: list[Meeting] = []
     last_at: tuple[int, Meeting] | None = None
+    spare: tuple[int, list[_Day]] | None = None
     for n, s in enumerate(sentences):
         if s.heading:
             continue
         mask = masks[n]
-        triggers = _triggers(s, mask, lex)
-        if not triggers:
-            continue
         days = _days(s, by_sentence.get(s.index, []), mask, lex)
+        triggers = _triggers(s, mask, lex)
+        context = _context(sentences, found, n)
+        if not triggers:
+            spare = (n, days) if days else spare
+            continue
         sideline = _find_phrase(s, lex.sidelines, mask)
+        dated = any(any(c.isdigit() for c in t.value or "") for t in by_sentence.get(s.index, []))
+        if not days and sideline is None and spare and spare[0] == n - 1 and not dated \
+                and sentences[spare[0]].paragraph == s.paragraph and len(spare[1]) == 1 \
+                and speech[n - 1].subject is not None and not speech[n - 1].statements:
+            # "Schon an diesem Montag ist Brüssel Schauplatz ... Die Minister wollen bei einem Treffen ..."
+            day = spare[1][0]
+            m = _meeting(source, s, n, found[n], speech[n], mask, gaz, lex, triggers, 0, len(s.tokens) - 1, day,
+                         by_sentence.get(s.index, []), context=context)
+            if m:
+                meetings.append(m)
+                last_at = (n, m)
+            spare = None
+            continue
+        spare = None
         if not days:
             if sideline is not None and last_at and n - last_at[0] <= SIDELINE_WINDOW:
                 parent = last_at[1]
@@ -91,10 +112,11 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
                 if m:
                     m.start = m.end = parent.start
                     m.location = m.location or parent.location
+                    m.date_resolved, m.date_text = parent.date_resolved, parent.date_text
                     m.reported_past, m.status = parent.reported_past, parent.status
                     meetings.append(m)
             continue
-        for k, (a, b, day) in enumerate(_stretches(s, days, lex)):
+        for a, b, day in _stretches(s, days, lex):
             if sideline is not None and a < sideline <= b:
                 parts = [(a, sideline - 1, False), (sideline, b, True)]
             else:
@@ -102,7 +124,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             parent: Meeting | None = None
             for first, last, side in parts:
                 m = _meeting(source, s, n, found[n], speech[n], mask, gaz, lex, triggers, first, last, day,
-                             by_sentence.get(s.index, []), only_scope=side)
+                             by_sentence.get(s.index, []), only_scope=side, context=context)
                 if m is None:
                     continue
                 if side and parent is not None:
@@ -114,6 +136,14 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
     return merge_meetings(meetings)
 
 
+def _context(sentences: list[Sentence], found: list[SentenceActors], n: int) -> tuple[str, ...]:
+    """Parties of the people and offices named in the sentence before (same paragraph)."""
+    if n == 0 or sentences[n - 1].paragraph != sentences[n].paragraph:
+        return ()
+    return tuple(dict.fromkeys(e.party for e in found[n - 1].entities
+                               if e.party and e.kind in ("person", "office")))
+
+
 def _triggers(s: Sentence, mask: list[bool], lex: MeetingLexicon) -> list[int]:
     words = {t.text.lower() for t in s.tokens}
     out = []
@@ -122,7 +152,8 @@ def _triggers(s: Sentence, mask: list[bool], lex: MeetingLexicon) -> list[int]:
             continue
         low = tok.text.lower()
         tail = low.rsplit("-", 1)[-1]
-        if tok.pos.startswith(("NN", "NE")) and (tail.endswith(lex.nouns)) and len(tail) > 2:
+        head = not (i + 1 < len(s.tokens) and s.tokens[i + 1].pos in ("NN1", "NN2"))  # "council presidency"
+        if tok.pos.startswith(("NN", "NE")) and (tail.endswith(lex.nouns)) and len(tail) > 2 and head:
             out.append(i)
             continue
         lemma = tok.lemma.lower()
@@ -148,7 +179,10 @@ def _days(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexic
     days: list[_Day] = []
     seen_ranges: set[int] = set()
     for t in sorted(timexes, key=lambda t: t.start):
-        if t.type not in ("DATE", "TIME") or not DAY_VALUE.match(t.value or "") or t.first_day is None:
+        if t.type not in ("DATE", "TIME") or not DAY_VALUE.match(t.value or ""):
+            continue
+        first_day = t.first_day or _value_day(t.value)
+        if first_day is None:
             continue
         i = _token_at(s, t.start)
         if mask[i]:
@@ -158,7 +192,7 @@ def _days(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexic
                 days[-1].last_tok = _token_at(s, t.end - 1)
                 continue
             seen_ranges.add(t.range_start)
-        day = _Day(t.first_day, t.last_day or t.first_day, i, _token_at(s, t.end - 1), t.direction == "past", t.text)
+        day = _Day(first_day, t.last_day or first_day, i, _token_at(s, t.end - 1), t.direction == "past", t.text)
         if days:
             between = [x.text.lower() for x in s.tokens[days[-1].last_tok + 1: i]]
             if between and all(w in lex.joiners or w in ("am", "an", "on", "vom", "von") for w in between) \
@@ -167,6 +201,14 @@ def _days(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexic
                 continue
         days.append(day)
     return days
+
+
+def _value_day(value: str) -> date | None:
+    """The day of a daypart's value ("2021-12-09TAF"), which the tagger leaves without first_day."""
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def _stretches(s: Sentence, days: list[_Day], lex: MeetingLexicon) -> list[tuple[int, int, _Day]]:
@@ -194,11 +236,16 @@ def _find_phrase(s: Sentence, phrases: list[tuple[str, ...]], mask: list[bool]) 
 
 def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: SentenceSpeech, mask: list[bool],
              gaz: Gazetteer, lex: MeetingLexicon, triggers: list[int], first: int, last: int, day: _Day | None,
-             timexes: list[Timex], only_scope: bool = False) -> Meeting | None:
+             timexes: list[Timex], only_scope: bool = False, context: tuple[str, ...] = ()) -> Meeting | None:
     in_scope = [i for i in triggers if first <= i <= last]
     if not in_scope and only_scope:
         return None
     trigger = (in_scope or triggers)[0]
+    if all(_is_travel(s.tokens[i], lex) for i in (in_scope or triggers)):
+        met = [e for e in found.entities if first <= e.first <= last and e.kind in ("person", "office", "role")
+               and e is not said.subject and e.first > trigger]
+        if not met:
+            return None  # "fliegt sie nach Moskau weiter": travel, not yet a meeting
     parties: list[str] = []
     subj = said.subject
     if subj and subj.party and (not only_scope or True):
@@ -206,15 +253,21 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     for e in found.entities:
         if first <= e.first <= last and not any(mask[e.first:e.last + 1]) and e.party:
             parties.extend(e.parties if e.kind == "name" and len(e.parties) > 1 else [e.party])
+    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)}
     for i in range(first, last + 1):
         m_idx = found.token_mention[i]
-        if m_idx is None or mask[i]:
+        if m_idx is None or mask[i] or i in in_entity:
             continue
         mention = found.mentions[m_idx]
         low = s.tokens[i].text.lower()
         if mention.kind in ("compound", "office") and (low.endswith(lex.nouns) or gaz.is_role(low)):
             parties.append(mention.party)
+    words = [t.text.lower() for t in s.tokens[first:last + 1]]
+    if context and any(w in ("beiden", "beide", "both") for w in words):
+        parties.extend(context)  # "empfängt die beiden Staatschefs": the two named just before
     parties = list(dict.fromkeys(p for p in parties if p))
+    if not parties and context:
+        parties = list(context)  # "Die beiden Präsidenten kommen ... zusammen": who the sentence before named
     if not parties:
         return None
     location = _location(s, first, last, mask, gaz, lex)
@@ -223,20 +276,26 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     if day:
         for t in timexes:
             m = DAYS_VALUE.match(t.value or "")
-            if t.type == "DURATION" and m and first <= _token_at(s, t.start) <= last and start == end:
+            ahead = source.published is None or start >= source.published
+            if t.type == "DURATION" and m and ahead and first <= _token_at(s, t.start) <= last and start == end:
                 end = start + timedelta(days=int(m.group(1)) - 1)
     words = {t.text.lower() for t in s.tokens}
     fmt = "video" if any(w.startswith(tuple(lex.video)) for w in words) else \
         "phone" if words & lex.phone else "in_person"
     noun = s.tokens[trigger].pos.startswith(("NN", "NE"))
     title = s.tokens[trigger].text if noun else _verb_title(gaz.language, fmt)
-    past = bool(day and day.past)
+    ahead = any(t.text.lower() in lex.future for t in s.tokens[first:last + 1])
+    past = bool(day and day.past) and not ahead
     status = "upcoming"
     if source.published and end and (end < source.published or (past and end <= source.published)):
         status = "past"
     return Meeting(title=title, start=start, end=end, participants=parties, location=location, format=fmt,
                    status=status, date_text=day.text if day else "", date_resolved=bool(day),
                    evidence=[Evidence(source.id, s.index, s.text)], reported_past=past, named=noun)
+
+
+def _is_travel(tok, lex: MeetingLexicon) -> bool:
+    return not tok.pos.startswith(("NN", "NE")) and tok.lemma.lower() in lex.travel
 
 
 def _verb_title(language: str, fmt: str) -> str:
@@ -246,32 +305,40 @@ def _verb_title(language: str, fmt: str) -> str:
 
 def _location(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazetteer, lex: MeetingLexicon
               ) -> str | None:
+    """The place named after "in"/"nach" ("in Genf", "im südtürkischen Badeort Antalya"); a place after
+    the finite verb beats one in an adverbial before it ("Parallel zum Treffen in Antalya beraten ...")."""
     tokens = s.tokens
-    best: tuple[int, str] | None = None
+    finite = next((i for i in range(first, last + 1) if "(FIN)" in tokens[i].pos or tokens[i].pos in
+                   ("VVZ", "VVD", "VBZ", "VM0")), first)
+    found: list[tuple[tuple[int, int, int], str]] = []
     for i in range(first, last):
         word = tokens[i].text.lower()
         if word not in lex.places or mask[i]:
             continue
         j = i + 1
-        while j <= last and (tokens[j].text.lower() in ARTICLES or tokens[j].pos.startswith(("ADJ", "AJ"))):
-            j += 1
-        if j > last or not tokens[j].text[:1].isupper():
+        skipped_nouns = 0
+        while j <= last:
+            t = tokens[j]
+            if t.text.lower() in ARTICLES or t.pos.startswith(("ADJ", "AJ")):
+                j += 1
+            elif t.pos in ("NN", "NN1") and skipped_nouns < 2 and j + 1 <= last \
+                    and tokens[j + 1].pos.startswith(("NE", "NP0", "NN")):
+                j += 1
+                skipped_nouns += 1
+            else:
+                break
+        if j > last or not tokens[j].text[:1].isupper() or tokens[j].text in lex.not_places:
             continue
         entry = gaz.lookup(tokens[j].text)
         is_place = tokens[j].pos.startswith(("NE", "NP0")) or (entry is not None and entry.kind == "name")
-        if not is_place or (entry and entry.party in ORGANISATIONS and entry.kind == "name"
-                            and not entry.parties):
+        if not is_place or (entry and entry.party in ORGANISATIONS and entry.kind == "name" and not entry.parties):
             continue
         k = j
         while k + 1 <= last and tokens[k + 1].pos.startswith(("NE", "NP0")) and not gaz.lookup(tokens[k + 1].text):
             k += 1
         text = s.text[tokens[j].start - s.start: tokens[k].end - s.start]
-        rank = 0 if word in ("in", "im") else 1
-        if best is None or rank < best[0]:
-            best = (rank, text)
-            if rank == 0:
-                break
-    return best[1] if best else None
+        found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i), text))
+    return min(found)[1] if found else None
 
 
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
@@ -286,6 +353,8 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
         twin.location = twin.location or m.location
         if m.end and twin.end and m.end > twin.end:
             twin.end = m.end
+        if m.start and twin.start and m.start < twin.start:
+            twin.start = m.start
         twin.evidence.extend(e for e in m.evidence if e not in twin.evidence)
         twin.reported_past = twin.reported_past and m.reported_past
         if twin.status != m.status:
@@ -296,8 +365,14 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
 
 
 def same_meeting(a: Meeting, b: Meeting) -> bool:
-    if a.start is None or a.start != b.start:
+    if a.start is None or b.start is None:
         return False
+    if a.start != b.start:
+        # the same conference named again for its main days: "von Freitag bis Sonntag" ... "für Samstag und Sonntag"
+        outer, inner = (a, b) if a.start < b.start else (b, a)
+        return bool(outer.end and inner.end and inner.end <= outer.end and inner.start <= outer.end
+                    and outer.end > outer.start and set(inner.participants) <= set(outer.participants)
+                    and (not inner.location or inner.location == outer.location))
     if a.location and b.location and a.location.lower() != b.location.lower():
         return False
     shared = set(a.participants) & set(b.participants)
