@@ -244,7 +244,7 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     if all(_is_travel(s.tokens[i], lex) for i in (in_scope or triggers)):
         met = [e for e in found.entities if first <= e.first <= last and e.kind in ("person", "office", "role")
                and e is not said.subject and e.first > trigger]
-        if not met:
+        if not met and not _abroad(s, first, last, gaz, said):
             return None  # "fliegt sie nach Moskau weiter": travel, not yet a meeting
     parties: list[str] = []
     subj = said.subject
@@ -292,6 +292,18 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     return Meeting(title=title, start=start, end=end, participants=parties, location=location, format=fmt,
                    status=status, date_text=day.text if day else "", date_resolved=bool(day),
                    evidence=[Evidence(source.id, s.index, s.text)], reported_past=past, named=noun)
+
+
+def _abroad(s: Sentence, first: int, last: int, gaz: Gazetteer, said: SentenceSpeech) -> bool:
+    """"Am 14. Februar ist er in Kiew": the traveller is in another state's capital (a visit)."""
+    home = said.subject.party if said.subject else None
+    for i in range(first, last):
+        if s.tokens[i].text.lower() not in ("in", "im"):
+            continue
+        entry = gaz.lookup(s.tokens[i + 1].text)
+        if entry and entry.kind == "name" and entry.party not in ORGANISATIONS and entry.party != home:
+            return True
+    return False
 
 
 def _is_travel(tok, lex: MeetingLexicon) -> bool:
