@@ -52,6 +52,7 @@ def parser() -> argparse.ArgumentParser:
     h = sub.add_parser("history", help="show the run ledger")
     h.add_argument("--job", help="only this job's runs")
     h.add_argument("--limit", type=int, default=20)
+    h.add_argument("--run", type=int, help="the whole story of one run: steps, deliveries, files")
     r = sub.add_parser("run", help="run a scheduled job now, through the same path (a test send)")
     r.add_argument("job")
     r.add_argument("--retry-only", action="store_true",
@@ -118,7 +119,7 @@ def cmd_jobs(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     from .ledger import show_history
 
-    print(show_history(config_from(args), job=args.job, limit=args.limit))
+    print(show_history(config_from(args), job=args.job, limit=args.limit, run=args.run))
     return 0
 
 

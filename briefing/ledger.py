@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .config import Config
+from .errors import UsageError
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +162,10 @@ class Ledger:
 
     def get(self, run_id: int) -> Run:
         with self._connect() as db:
-            return _run(db.execute("SELECT * FROM runs WHERE id = ?", (run_id,)).fetchone())
+            row = db.execute("SELECT * FROM runs WHERE id = ?", (run_id,)).fetchone()
+        if row is None:
+            raise KeyError(run_id)
+        return _run(row)
 
     def start(self, run_id: int) -> Run:
         """Mark a build attempt as begun."""
@@ -336,9 +340,28 @@ def history_table(ledger: Ledger, job: str | None = None, limit: int = 20) -> st
     return "\n".join(lines)
 
 
-def show_history(config: Config, job: str | None = None, limit: int = 20) -> str:
-    """The ledger as a readable table, newest run first."""
+def run_story(ledger: Ledger, run_id: int) -> str:
+    """One run in full: its key and outcome, every step, each delivery, the files it built."""
+    try:
+        r = ledger.get(run_id)
+    except KeyError:
+        raise UsageError(f"no run {run_id} in the ledger") from None
+    lines = [f"run {r.id} of {r.job} ({r.trigger}), scheduled {_short(r.fire_time)}: {r.status}"
+             + (f" - {r.error}" if r.error else "")]
+    lines += [f"  {_short(at)}  {text}" for at, text in ledger.events(r.id)]
+    for d in ledger.deliveries(r.id):
+        lines.append(f"  {d.channel} to {d.target}: {d.status} after {d.attempts} attempts"
+                     + (f" ({d.error})" if d.error else ""))
+    lines += [f"  source {s['file']} sha256 {s['sha256'][:12]}" for s in r.sources]
+    lines += [f"  output {o['file']} sha256 {o['sha256'][:12]}" for o in r.outputs]
+    return "\n".join(lines)
+
+
+def show_history(config: Config, job: str | None = None, limit: int = 20, run: int | None = None) -> str:
+    """The ledger as a readable table, newest run first; or, given ``run``, that run's whole story."""
     path = config.resolve(config.state) / "ledger.sqlite"
     if not path.is_file():
         return "no runs yet (the ledger is created by the first run)"
+    if run is not None:
+        return run_story(Ledger(path), run)
     return history_table(Ledger(path), job, limit)

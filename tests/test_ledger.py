@@ -101,3 +101,8 @@ def test_history_command_before_and_after_a_run(tmp_path: Path, capsys) -> None:
     assert main(["-c", str(cfg), "history", "--job", "daily"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 2 and " ok " in out[1] and "folder ok" in out[1]
+    assert main(["-c", str(cfg), "history", "--run", "1"]) == 0
+    story = capsys.readouterr().out
+    assert story.startswith("run 1 of daily (manual)") and "build started (attempt 1" in story
+    assert "folder to " in story and "output lagebild-test-2022-01-07.html sha256 " in story
+    assert main(["-c", str(cfg), "history", "--run", "99"]) == 2

@@ -64,9 +64,9 @@ def test_killed_mid_build_then_restarted_delivers_the_missed_run_once(tmp_path: 
 
             second = subprocess.run([sys.executable, "-m", "briefing", "-c", str(cfg_path), "schedule"],
                                     capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
-            assert second.returncode == 2
-            assert second.stderr.count("\n") == 1 and "already running" in second.stderr
-            assert f"process {first.pid}" in second.stderr
+            assert second.returncode == 2, second.stderr
+            said = [line for line in second.stderr.splitlines() if line.startswith("error:")]
+            assert len(said) == 1 and "already running" in said[0] and f"process {first.pid}" in said[0], said
 
             first.kill()
             first.wait(timeout=10)
