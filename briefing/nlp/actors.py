@@ -171,6 +171,7 @@ def find_entities(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, mem
         if low in gaz.pronouns and tok.pos in PRONOUN_TAGS and found.token_mention[tok_i] is None:
             found.entities.append(Entity(tok_i, tok_i, None, tok.text, "pronoun"))
     found.entities.sort(key=lambda e: e.first)
+    _role_as(sentence, gaz, found)
     # "zwischen Russland und der Ukraine": the second member of a coordination is as free as the first
     for prev, e in zip(found.entities, found.entities[1:]):
         if e.first >= 2 and e.first - prev.last <= 3 and tokens[e.first - 1].text.lower() in ("und", "and", "sowie") \
@@ -273,6 +274,22 @@ def _free(tokens: list[Token], i: int) -> bool:
             and before.pos.startswith("ADJ"):
         return False
     return True
+
+
+def _role_as(sentence: Sentence, gaz: Gazetteer, found: SentenceActors) -> None:
+    """"Ann Linde in ihrer Rolle als OSZE-Vorsitzende": she speaks for the body named after it."""
+    words = [t.text.lower() for t in sentence.tokens]
+    for e in found.entities:
+        for k in range(e.last + 1, min(e.last + 4, len(words))):
+            for phrase in gaz.role_as:
+                parts = phrase.split()
+                if tuple(words[k:k + len(parts)]) != tuple(parts):
+                    continue
+                for m in range(k + len(parts), min(k + len(parts) + 4, len(words))):
+                    idx = found.token_mention[m]
+                    if idx is not None:
+                        e.party = found.mentions[idx].party
+                        return
 
 
 def resolve_ambiguous(entities: list[Entity], context_parties: set[str]) -> None:

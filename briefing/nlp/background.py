@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..data import load_data
 from ..model import BackgroundItem, Evidence, Sentence, Source, Timex
@@ -61,10 +61,10 @@ def _score(source: Source, s: Sentence, timexes: list[Timex], aux: set[str], day
             break
     if source.published:
         for t in timexes:
-            day = t.last_day or t.first_day
+            coarse = bool(COARSE_VALUE.match(t.value or ""))
+            day = t.last_day or t.first_day or (_last_day(t.value) if coarse else None)
             if day is None or t.type not in ("DATE", "TIME"):
                 continue
-            coarse = bool(COARSE_VALUE.match(t.value or ""))
             if (coarse and day < source.published) or day < source.published - timedelta(days=days_before):
                 score += 2
                 break
@@ -73,3 +73,15 @@ def _score(source: Source, s: Sentence, timexes: list[Timex], aux: set[str], day
     if any(w in aux for w in words) and any(p in ("VV(PP)", "VA(PP)", "VVN", "VBN") for p in tags):
         score += 1
     return score
+
+
+def _last_day(value: str) -> date | None:
+    """The last day a year or month value covers ("2021-03" -> 2021-03-31); the tagger leaves it unset."""
+    try:
+        year = int(value[:4])
+        if len(value) >= 7 and value[5:7].isdigit():
+            month = int(value[5:7])
+            return (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
+        return date(year, 12, 31)
+    except ValueError:
+        return None

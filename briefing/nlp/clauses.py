@@ -119,7 +119,8 @@ def dateline_end(sentence: Sentence) -> int:
     return 0
 
 
-def subject(clause: Clause, verb: int, sentence: Sentence, entities: list[Entity], language: str) -> Entity | None:
+def subject(clause: Clause, verb: int, sentence: Sentence, entities: list[Entity], language: str,
+            inverted: bool = True) -> Entity | None:
     """The grammatical subject of the clause holding token ``verb``."""
     inside = [e for e in entities if clause.first <= e.first and e.last <= clause.last and e.free]
     if not inside:
@@ -128,8 +129,8 @@ def subject(clause: Clause, verb: int, sentence: Sentence, entities: list[Entity
         before = [e for e in inside if e.last < verb]
         if before:
             return before[-1]
-        after = [e for e in inside if e.first > verb]
-        return after[0] if after else None
+        after = [e for e in inside if e.first > verb] if inverted else []
+        return after[0] if after else None  # "said the official"; only verbs of saying invert
     finite = next((i for i in range(clause.first, clause.last + 1) if is_finite(sentence.tokens[i], language)), verb)
     before = [e for e in inside if e.last < finite]
     if before:

@@ -108,10 +108,15 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             verb = _speech_verb(clause, sentence, lex, language)
             fin = finite_verb(clause, sentence, language)
             if fin is not None or verb is not None:
-                subj = subject(clause, verb[0] if verb else fin, sentence, entities, language)
+                subj = subject(clause, verb[0] if verb else fin, sentence, entities, language, inverted=bool(verb))
+            elif previous_subject is None:
+                alone = [e for e in entities if clause.first <= e.first and e.last <= clause.last and e.free]
+                if len(alone) == 1 and alone[0].first == clause.first:
+                    pending = tracker.resolve(alone[0])  # "Beijing, for its part, has rejected ..."
+                    previous_subject = pending if pending and pending.party else None
             resolved = tracker.resolve(subj)
             if resolved is None and subj is None and fin is not None and not clause.subordinate \
-                    and previous_subject is not None and sentence.tokens[clause.first].pos.startswith("V"):
+                    and previous_subject is not None and _verb_first(sentence, clause):
                 resolved = previous_subject  # "..., weist Kritik zurück und wirft ... vor"
             if verb and resolved and resolved.party and (not clause.subordinate or clause.opener in ("wie", "as")):
                 parties = _joint(resolved, subj, entities, sentence)
@@ -142,6 +147,16 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
         tracker.history.extend(e for e in entities if e.party and e.kind in ("person", "office"))
         out.append(speech)
     return out, masks
+
+
+def _verb_first(sentence: Sentence, clause: Clause) -> bool:
+    """A clause that starts with its verb (after "und"/"and", an adverb) shares the subject before it."""
+    for tok in sentence.tokens[clause.first: clause.last + 1]:
+        if tok.pos.startswith("V"):
+            return True
+        if tok.pos not in ("KON", "CJC", "ADV", "AV0", "XX0", "PTKNEG"):
+            return False
+    return False
 
 
 def _speaker_name(e: Entity) -> str | None:
