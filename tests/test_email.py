@@ -12,6 +12,7 @@ from briefing.config import load_config
 from briefing.deliver import Parcel
 from briefing.deliver import email as mail
 from briefing.deliver.email import DeliveryError, _credentials
+from briefing.jobs import resume_unfinished
 from briefing.ledger import DELIVERY_FAILED, OK
 from briefing.render.json import briefing_dict
 from briefing.schedule import run_job_now
@@ -80,8 +81,8 @@ def test_refused_recipient_is_retried_and_nobody_gets_two_copies(tmp_path: Path)
     assert attempts == {A: (OK, 1), B: (OK, 3)}
 
 
-def test_server_down_leaves_a_failed_delivery_that_run_retry_sends_without_rebuilding(tmp_path: Path,
-                                                                                      capsys) -> None:
+def test_server_down_leaves_failed_deliveries_that_the_next_start_and_run_retry_send_without_rebuilding(
+        tmp_path: Path, capsys) -> None:
     port = free_port()  # nothing listens here yet
     cfg_path = make_project(tmp_path, port, job={"deliver": ["folder", "email"], "recipients": [A, B]})
     config = load_config(cfg_path)
@@ -95,18 +96,24 @@ def test_server_down_leaves_a_failed_delivery_that_run_retry_sends_without_rebui
     assert records[("email", A)].status == "failed" and records[("email", A)].attempts == 2
     built = {p.name: p.stat().st_mtime_ns for p in ledger.run_dir(run.id).iterdir()}
 
-    with SMTPServer(port) as smtp:
+    # The server is back but still refuses B: what the scheduler does at its next start.
+    with SMTPServer(port, refuse={B: 100}) as smtp:
+        (resumed,) = resume_unfinished(load_config(cfg_path))
+    assert resumed.id == run.id and resumed.status == DELIVERY_FAILED
+    assert len(smtp.to(A)) == 1 and smtp.to(B) == []
+
+    with SMTPServer(port) as smtp_later:
         assert main(["-c", str(cfg_path), "run", "daily", "--retry-only"]) == 0
         assert main(["-c", str(cfg_path), "run", "daily", "--retry-only"]) == 0  # nothing owed any more
     assert "nothing to retry" in capsys.readouterr().out
-    assert len(smtp.to(A)) == 1 and len(smtp.to(B)) == 1
+    assert smtp_later.to(A) == [] and len(smtp_later.to(B)) == 1  # A already had it: not sent again
     after = ledger.get(run.id)
     assert after.status == OK and after.attempts == 1  # one build only
     assert {p.name: p.stat().st_mtime_ns for p in ledger.run_dir(run.id).iterdir()} == built
     records = {(d.channel, d.target): d for d in ledger.deliveries(run.id)}
     assert records[("folder", str(tmp_path / "delivered"))].attempts == 1  # the folder was not sent again
-    assert records[("email", A)].attempts == 3
-    assert any("without a rebuild" in text for _, text in ledger.events(run.id))
+    assert (records[("email", A)].attempts, records[("email", B)].attempts) == (3, 6)
+    assert sum("without a rebuild" in text for _, text in ledger.events(run.id)) == 2
     assert len(ledger.runs("daily")) == 1
 
 
