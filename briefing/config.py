@@ -130,6 +130,8 @@ class Config:
     """How late a missed scheduled run may still start, e.g. after the service was down."""
     shutdown_grace_seconds: float = 60.0
     """On SIGINT/SIGTERM, how long a running build may take to finish."""
+    keep_runs: int = 30
+    """How many runs of a job keep their built files in the state folder (for re-delivery and comparison)."""
     email: EmailConfig = field(default_factory=EmailConfig)
     """SMTP settings for the email channel."""
     folder: FolderConfig = field(default_factory=FolderConfig)

@@ -26,6 +26,7 @@ from .ledger import (
     DELIVERY_FAILED,
     DONE,
     FAILED,
+    HAS_BRIEFING,
     INTERRUPTED,
     OK,
     SKIPPED_EMPTY,
@@ -77,7 +78,24 @@ def scheduled_run(config_path: str | None, job_id: str, fingerprint: str = "",
 def run_once(config: Config, job: Schedule, fire_time: datetime, trigger: str) -> Run:
     ledger = Ledger.of(config)
     run = ledger.claim(job.id, fire_time, trigger)
-    return process(config, job, ledger, run)
+    run = process(config, job, ledger, run)
+    prune_runs(config, ledger, job.id)
+    return run
+
+
+def prune_runs(config: Config, ledger: Ledger, job_id: str) -> None:
+    """Remove the built files of runs beyond ``keep_runs``; never an unfinished run's, nor the
+    newest briefing's, which the next run compares with."""
+    runs = ledger.runs(job_id, limit=1_000_000)
+    newest_briefing = next((r.id for r in runs if r.status in HAS_BRIEFING), None)
+    for run in runs[max(1, config.keep_runs):]:
+        folder = ledger.run_dir(run.id)
+        if run.status in TO_BUILD + TO_DELIVER or run.id == newest_briefing or not folder.exists():
+            continue
+        with run_lock(ledger, run.id) as mine:
+            if mine:
+                shutil.rmtree(folder, ignore_errors=True)
+                ledger.event(run.id, f"built files removed (keep_runs is {config.keep_runs})")
 
 
 def process(config: Config, job: Schedule, ledger: Ledger, run: Run) -> Run:

@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from briefing.__main__ import main
+from briefing.config import load_config
+from briefing.jobs import prune_runs
 from briefing.ledger import (
     BUILT,
     DELIVERY_FAILED,
@@ -106,3 +108,21 @@ def test_history_command_before_and_after_a_run(tmp_path: Path, capsys) -> None:
     assert story.startswith("run 1 of daily (manual)") and "build started (attempt 1" in story
     assert "folder to " in story and "output lagebild-test-2022-01-07.html sha256 " in story
     assert main(["-c", str(cfg), "history", "--run", "99"]) == 2
+
+
+def test_old_runs_lose_their_files_but_never_an_unfinished_one_or_the_newest_briefing(tmp_path: Path) -> None:
+    config = load_config(make_project(tmp_path, keep_runs=2))
+    ledger = Ledger.of(config)
+    statuses = (DELIVERY_FAILED, OK, OK, FAILED, FAILED, FAILED)  # oldest first
+    runs = []
+    for i, status in enumerate(statuses):
+        run = ledger.claim("daily", FIRE + timedelta(days=i), "schedule")
+        ledger.finish(run.id, status)
+        ledger.run_dir(run.id).mkdir(parents=True)
+        (ledger.run_dir(run.id) / "lage.json").write_text("{}")
+        runs.append(run)
+    prune_runs(config, ledger, "daily")
+    kept = [r.id for r in runs if ledger.run_dir(r.id).exists()]
+    # The two newest; the newest run with a briefing (the next comparison); the one still owing a delivery.
+    assert kept == [runs[0].id, runs[2].id, runs[4].id, runs[5].id]
+    assert ledger.events(runs[1].id)[-1][1] == "built files removed (keep_runs is 2)"
