@@ -17,10 +17,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..data import load_data
-from ..model import Evidence, Meeting, Sentence, Source, Timex
+from ..model import Evidence, Meeting, Sentence, Source, Timex, Token
 from .actors import ORGANISATIONS, SentenceActors
 from .gazetteer import Gazetteer
 from .statements import SentenceSpeech
+from .statements import lexicon as speech_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class MeetingLexicon:
     video: frozenset[str]
     phone: frozenset[str]
     future: frozenset[str]
+    offset: frozenset[str]
     travel: frozenset[str]
     not_places: frozenset[str]
 
@@ -57,17 +59,19 @@ def lexicon(language: str) -> MeetingLexicon:
         places=frozenset(d.get("place_prepositions") or []), joiners=frozenset(d.get("joiners") or []),
         cuts=frozenset(d.get("cut_words") or []), video=frozenset(fmt.get("video") or []),
         phone=frozenset(fmt.get("phone") or []), future=frozenset(d.get("future") or []),
+        offset=frozenset(d.get("offset") or []),
         not_places=frozenset(d.get("not_places") or []), travel=frozenset(d.get("travel") or []))
 
 
 @dataclass
 class _Day:
-    first: date
-    last: date
+    first: date | None
+    last: date | None
     tok: int
     last_tok: int
     past: bool
     text: str
+    clock: bool = False
 
 
 def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex], found: list[SentenceActors],
@@ -76,6 +80,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
     by_sentence: dict[int, list[Timex]] = {}
     for t in timexes:
         by_sentence.setdefault(t.sentence, []).append(t)
+    said_verbs = frozenset(speech_lexicon(gaz.language).verbs)
     meetings: list[Meeting] = []
     last_at: tuple[int, Meeting] | None = None
     spare: tuple[int, list[_Day]] | None = None
@@ -83,7 +88,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         if s.heading:
             continue
         mask = masks[n]
-        days = _days(s, by_sentence.get(s.index, []), mask, lex)
+        days = _days(s, by_sentence.get(s.index, []), mask, lex, said_verbs)
         triggers = _triggers(s, mask, lex)
         context = _context(sentences, found, n)
         if not triggers:
@@ -137,8 +142,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
 
 
 def _context(sentences: list[Sentence], found: list[SentenceActors], n: int) -> tuple[str, ...]:
-    """Parties of the people and offices named in the sentence before (same paragraph)."""
-    if n == 0 or sentences[n - 1].paragraph != sentences[n].paragraph:
+    """Parties of the people and offices named in the sentence before."""
+    if n == 0:
         return ()
     return tuple(dict.fromkeys(e.party for e in found[n - 1].entities
                                if e.party and e.kind in ("person", "office")))
@@ -175,17 +180,24 @@ def _token_at(s: Sentence, offset: int) -> int:
     return len(s.tokens) - 1
 
 
-def _days(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexicon) -> list[_Day]:
+def _days(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexicon,
+          speech_verbs: frozenset[str] = frozenset()) -> list[_Day]:
     days: list[_Day] = []
     seen_ranges: set[int] = set()
     for t in sorted(timexes, key=lambda t: t.start):
+        i = _token_at(s, t.start)
+        if t.type == "DURATION" and i > 0 and s.tokens[i - 1].text.lower() in lex.offset and not mask[i] \
+                and t.direction != "past":
+            # "agreed to meet again in two weeks": announced, with no day to name
+            days.append(_Day(None, None, i, _token_at(s, t.end - 1), False, s.text[t.start - s.start:t.end - s.start]))
+            continue
         if t.type not in ("DATE", "TIME") or not DAY_VALUE.match(t.value or ""):
             continue
         first_day = t.first_day or _value_day(t.value)
         if first_day is None:
             continue
         i = _token_at(s, t.start)
-        if mask[i]:
+        if mask[i] or _said_on(s, i, _token_at(s, t.end - 1), speech_verbs):
             continue
         if t.range_start is not None:
             if t.range_start in seen_ranges:
@@ -193,14 +205,41 @@ def _days(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexic
                 continue
             seen_ranges.add(t.range_start)
         day = _Day(first_day, t.last_day or first_day, i, _token_at(s, t.end - 1), t.direction == "past", t.text)
+        day.clock = "T" in (t.value or "")[10:11]
         if days:
             between = [x.text.lower() for x in s.tokens[days[-1].last_tok + 1: i]]
+            if len(between) <= 2 and all(w in lex.joiners or w in ("am", "an", "on", "um", "at") for w in between) \
+                    and days[-1].clock != day.clock and days[-1].first:
+                # "at 10 a.m. on Monday", "am Donnerstag um 10 Uhr": the clock time sits on the named day
+                keep = days[-1] if day.clock else day
+                keep.tok, keep.last_tok = days[-1].tok, day.last_tok
+                days[-1] = keep
+                continue
             if between and all(w in lex.joiners or w in ("am", "an", "on", "vom", "von") for w in between) \
-                    and day.first >= days[-1].first and (day.first - days[-1].last).days <= 3:
+                    and days[-1].first and days[-1].last and day.first >= days[-1].first \
+                    and (day.first - days[-1].last).days <= 3:
                 days[-1].last, days[-1].last_tok = day.last, day.last_tok
                 continue
         days.append(day)
     return days
+
+
+def _said_on(s: Sentence, first: int, last: int, verbs: frozenset[str]) -> bool:
+    """"said on Monday", "wie ein Sprecher am Freitag mitteilte": the day of the saying, not of a meeting."""
+    def saying(k: int) -> bool:
+        tok = s.tokens[k]
+        return tok.pos.startswith("VV") and tok.lemma.lower() in verbs and tok.lemma.lower() not in ("treffen",)
+    for k in range(first - 1, max(first - 5, -1), -1):
+        if s.tokens[k].text in (",", ";", ":") or (s.tokens[k].pos.startswith("V") and not saying(k)):
+            break
+        if saying(k):
+            return True
+    for k in range(last + 1, min(last + 6, len(s.tokens))):
+        if s.tokens[k].text in (",", ";", ":", ".") or (s.tokens[k].pos.startswith("V") and not saying(k)):
+            break
+        if saying(k):
+            return True
+    return False
 
 
 def _value_day(value: str) -> date | None:
@@ -241,7 +280,7 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     if not in_scope and only_scope:
         return None
     trigger = (in_scope or triggers)[0]
-    if all(_is_travel(s.tokens[i], lex) for i in (in_scope or triggers)):
+    if all(_is_travel(s, s.tokens[i], lex) for i in (in_scope or triggers)):
         met = [e for e in found.entities if first <= e.first <= last and e.kind in ("person", "office", "role")
                and e is not said.subject and e.first > trigger]
         if not met and not _abroad(s, first, last, gaz, said):
@@ -273,10 +312,12 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     location = _location(s, first, last, mask, gaz, lex)
     start = day.first if day else None
     end = day.last if day else None
+    if day and start is None and not _ahead(s, first, last, lex):
+        return None
     if day:
         for t in timexes:
             m = DAYS_VALUE.match(t.value or "")
-            ahead = source.published is None or start >= source.published
+            ahead = source.published is None or (start is not None and start >= source.published)
             if t.type == "DURATION" and m and ahead and first <= _token_at(s, t.start) <= last and start == end:
                 end = start + timedelta(days=int(m.group(1)) - 1)
     words = {t.text.lower() for t in s.tokens}
@@ -284,13 +325,12 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
         "phone" if words & lex.phone else "in_person"
     noun = s.tokens[trigger].pos.startswith(("NN", "NE"))
     title = s.tokens[trigger].text if noun else _verb_title(gaz.language, fmt)
-    ahead = any(t.text.lower() in lex.future for t in s.tokens[first:last + 1])
-    past = bool(day and day.past) and not ahead
+    past = bool(day and day.past) and not _ahead(s, first, last, lex)
     status = "upcoming"
     if source.published and end and (end < source.published or (past and end <= source.published)):
         status = "past"
     return Meeting(title=title, start=start, end=end, participants=parties, location=location, format=fmt,
-                   status=status, date_text=day.text if day else "", date_resolved=bool(day),
+                   status=status, date_text=day.text if day else "", date_resolved=bool(start),
                    evidence=[Evidence(source.id, s.index, s.text)], reported_past=past, named=noun)
 
 
@@ -306,8 +346,16 @@ def _abroad(s: Sentence, first: int, last: int, gaz: Gazetteer, said: SentenceSp
     return False
 
 
-def _is_travel(tok, lex: MeetingLexicon) -> bool:
-    return not tok.pos.startswith(("NN", "NE")) and tok.lemma.lower() in lex.travel
+def _ahead(s: Sentence, first: int, last: int, lex: MeetingLexicon) -> bool:
+    """The stretch announces something to come ("wollen", "soll", "will", "agreed to meet again")."""
+    return any(t.text.lower() in lex.future for t in s.tokens[first:last + 1])
+
+
+def _is_travel(s: Sentence, tok: Token, lex: MeetingLexicon) -> bool:
+    if tok.pos.startswith(("NN", "NE")):
+        return tok.text.lower().endswith(tuple(w for w in lex.travel if len(w) > 3 and not w.endswith("en")))
+    lemma = tok.lemma.lower()
+    return lemma in lex.travel or any(t.text.lower() + lemma in lex.travel for t in s.tokens if t.pos == "PTKVZ")
 
 
 def _verb_title(language: str, fmt: str) -> str:
