@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import signal
+import threading
 import traceback
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -36,7 +37,7 @@ from apscheduler.schedulers.base import STATE_STOPPED
 from apscheduler.triggers.cron import CronTrigger
 
 from . import jobs
-from .config import Config, Schedule
+from .config import Config, Schedule, load_config
 from .errors import BriefingError
 from .ledger import OK, SKIPPED_STALE, SKIPPED_UNCHANGED, Ledger, state_dir
 
@@ -217,8 +218,49 @@ def _say(text: str) -> None:
     print(f"briefing scheduler: {text}", flush=True)
 
 
+class _Watch:
+    """Notices an edited config file (by its modification time and size) or a SIGHUP."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = Path(path) if path else None
+        self.seen = self._stamp()
+        self.hup = threading.Event()
+        signal.signal(signal.SIGHUP, lambda *_: self.hup.set())
+
+    def _stamp(self) -> tuple[int, int] | None:
+        try:
+            st = self.path.stat() if self.path else None
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size) if st else None
+
+    def changed(self) -> bool:
+        now = self._stamp()
+        if now != self.seen or self.hup.is_set():
+            self.seen = now
+            self.hup.clear()
+            return True
+        return False
+
+
+def _reload(scheduler: BriefingScheduler, path: str | None) -> None:
+    """Apply an edited config's jobs; a broken config is reported and the jobs stay as they were."""
+    try:
+        fresh = load_config(path)
+    except BriefingError as e:
+        _say(f"config not reloaded: {e}")
+        return
+    said = sync_jobs(scheduler, fresh, path)
+    for line in said:
+        _say(line)
+    _say(f"config reloaded ({len(said)} job changes)")
+
+
 def run_scheduler(config: Config, config_path: str | Path | None = None) -> int:
-    """Run until SIGINT or SIGTERM; a running build gets ``shutdown_grace_seconds`` to finish."""
+    """Run until SIGINT or SIGTERM; a running build gets ``shutdown_grace_seconds`` to finish.
+
+    An edited config file (or SIGHUP) updates the jobs while running; each run reads it anyway.
+    """
     path = str(config.path or Path(config_path).resolve()) if (config.path or config_path) else None
     lock = acquire_lock(config)
     jobs.STOP.clear()
@@ -235,8 +277,10 @@ def run_scheduler(config: Config, config_path: str | Path | None = None) -> int:
         if not jobs.STOP.is_set():
             scheduler.resume()
             _say(f"running {len(config.schedules)} jobs on {state_dir(config)} (process {os.getpid()})")
+        watch = _Watch(path)
         while not jobs.STOP.wait(0.5):
-            pass
+            if watch.changed():
+                _reload(scheduler, path)
         _say("stopping; a running build may take up to "
              f"{config.shutdown_grace_seconds:g} s to finish")
         scheduler.shutdown(wait=True)
@@ -245,6 +289,7 @@ def run_scheduler(config: Config, config_path: str | Path | None = None) -> int:
     finally:
         if scheduler.running:
             scheduler.shutdown(wait=False)
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
         for sig, handler in previous_handlers.items():
             signal.signal(sig, handler)
         os.close(lock)

@@ -4,15 +4,18 @@ SIGTERM stops it cleanly."""
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import yaml
+
 from briefing.config import load_config
 from briefing.ledger import OK, RUNNING
-from briefing.schedule import make_scheduler, sync_jobs
+from briefing.schedule import list_jobs, make_scheduler, sync_jobs
 
 from .delivery_support import FAST_TEMPLATE, SLOW_TEMPLATE, SMTPServer, free_port, ledger_of, make_project, wait_for
 
@@ -121,6 +124,14 @@ def test_sigterm_gives_a_running_build_its_grace_time_then_leaves_it_for_the_nex
         run = wait_for(lambda: next(iter(ledger.runs("daily")), None))
         builder = wait_for(lambda: next((int(t.split()[-1]) for _, t in ledger.events(run.id)
                                          if t.startswith("building in process")), None))
+        # An edited config reaches the running scheduler's jobs without a restart.
+        edited = yaml.safe_load(cfg_path.read_text())
+        edited["schedules"].append({"id": "weekly", "cron": "0 8 * * 1", "timezone": "Europe/Berlin"})
+        cfg_path.write_text(yaml.safe_dump(edited))
+        wait_for(lambda: "config reloaded (1 job changes)" in out.read_text(), timeout=20)
+        assert "added weekly" in out.read_text()
+        weekly = next(line for line in list_jobs(load_config(cfg_path)).splitlines() if line.startswith("weekly"))
+        assert re.search(r" 08:00 CES?T ", weekly) and "once the scheduler" not in weekly  # in the job store now
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=30) == 0
     finally:
