@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from briefing.__main__ import main
 from briefing.config import load_config
@@ -145,3 +146,72 @@ def test_user_without_password_is_a_clear_error(tmp_path: Path, monkeypatch: pyt
         _credentials(config)
     monkeypatch.setenv("TEST_SMTP_PASSWORD", "secret")
     assert _credentials(config) == ("lage", "secret")
+
+
+class _Logins:
+    """An aiosmtpd authenticator that accepts one user and password, and remembers every try."""
+
+    def __init__(self, user: str, password: str) -> None:
+        self.good = (user.encode(), password.encode())
+        self.tries: list[tuple[bytes, bytes]] = []
+
+    def __call__(self, server, session, envelope, mechanism, auth_data):
+        from aiosmtpd.smtp import AuthResult, LoginPassword
+
+        ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == self.good
+        if isinstance(auth_data, LoginPassword):
+            self.tries.append((auth_data.login, auth_data.password))
+        return AuthResult(success=ok, handled=False)
+
+
+def _tls_parcel(tmp_path: Path, security: str, port: int) -> Parcel:
+    config = load_config(make_project(tmp_path, port, job={"deliver": ["email"], "recipients": [A]}))
+    config.email.host, config.email.security, config.email.retries = "localhost", security, 2
+    config.email.retry_backoff_seconds = 0.01
+    config.email.user_env, config.email.password_env = "TEST_SMTP_USER", "TEST_SMTP_PASSWORD"
+    ics = tmp_path / "lage.ics"
+    ics.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n")
+    return Parcel(run_id=3, job=config.schedules[0], config=config, stamp="20240502T050000Z", files={},
+                  extras={ics.name: ics}, briefing=briefing_dict(make_briefing()))
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+@pytest.mark.parametrize("security", ["starttls", "tls"])
+def test_encrypted_connection_with_login_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              security: str) -> None:
+    import ssl
+
+    import trustme
+
+    from briefing.deliver import get_channel, send_with_retries
+
+    from .delivery_support import Collector
+
+    ca = trustme.CA()
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("localhost", "127.0.0.1").configure_cert(server_ctx)
+    ca.cert_pem.write_to_path(str(tmp_path / "ca.pem"))
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "ca.pem"))  # the client trusts this test CA only
+    monkeypatch.setenv("TEST_SMTP_USER", "lage")
+    monkeypatch.setenv("TEST_SMTP_PASSWORD", "geheim")
+    logins, handler, port = _Logins("lage", "geheim"), Collector(), free_port()
+    # With TLS from the first byte aiosmtpd cannot tell the connection is encrypted, so it is told
+    # not to insist; STARTTLS it sees, and AUTH is offered only after it.
+    tls = {"tls_context": server_ctx, "require_starttls": True} if security == "starttls" else \
+        {"ssl_context": server_ctx, "auth_require_tls": False}
+    controller = Controller(handler, hostname="127.0.0.1", port=port, authenticator=logins, auth_required=True,
+                            server_hostname="localhost", **tls)
+    controller.start()
+    try:
+        parcel = _tls_parcel(tmp_path, security, port)
+        outcome = send_with_retries(get_channel("email"), parcel, A)
+        assert outcome.ok and outcome.attempts == 1, outcome.note
+        monkeypatch.setenv("TEST_SMTP_PASSWORD", "falsch")
+        refused = send_with_retries(get_channel("email"), parcel, A)
+        assert not refused.ok and refused.attempts == 2 and "535" in refused.note
+    finally:
+        controller.stop()
+    assert logins.tries[0] == (b"lage", b"geheim")
+    assert len(logins.tries) >= 3 and set(logins.tries[1:]) == {(b"lage", b"falsch")}
+    (msg,) = handler.to(A)
+    assert attachments(msg) == {"lage.ics": b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"}
