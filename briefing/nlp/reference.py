@@ -1,38 +1,52 @@
-"""The reference date each source is read against, and its inference for an undated source.
+"""The publication date of an undated source, inferred from its own date mentions.
 
-An undated article still dates itself: it names days ("12. Januar"), weekdays in past or future
-clauses ("am Dienstag sprach", "am Freitag wollen") and days relative to them ("zwei Tage
-später"). Each candidate publication day is tried as the reference date; the day whose reading
-makes the most mentions agree wins:
+Every day of the years the text makes plausible is tried as the publication day; each clue
+(``reference_clues``) scores how well the text reads from that day, in log-likelihood-like
+points, and the best day wins:
 
-- a relative day (weekday, anaphor) that lands on a day the text names explicitly is strong
-  evidence ("zwei Tage später" after "Montag" = "12. Januar" pins the year and the week);
-- a named day in a past clause must not lie after the publication day, in a future clause not before;
-- news speaks of the last few and the next few days: past weekdays close behind and future
-  weekdays close ahead of the publication day make it likelier.
+- calendar pins are strong: an anaphor landing on a named day ("zwei Tage später" after Monday
+  = "12. Januar"), a span that joins two days ("six weeks after the June 16 summit" = Wednesday),
+  a weekday written beside a date ("Donnerstag, 24. März");
+- directions bound: a dated day in a past clause is not after the publication day, one in a
+  future clause not before; a year the text looks back on is not later than it; "seit mehr als
+  zwei Jahren" after "zuletzt im November 2019" puts it more than two years after;
+- news speaks of the last and the next weeks: named days lie near the publication day (past ones
+  reach further back than future ones reach ahead), past weekdays in the days just before it,
+  future ones in the days just after; the years a text looks back on are seldom long past.
+
+The confidence is the best day's share of the score mass over all candidate days: a text whose
+clues leave several days equally good gets a low one.
 """
 
 from __future__ import annotations
 
 import logging
-import re
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..model import Source, Timex
-from .segment import segment
-from .timex import find_timexes, resolve_all
+from ..model import Source
+from .reference_clues import Clues, Named, Period, Relative, Span, Weekday, read_clues, shift
 
 log = logging.getLogger(__name__)
 
-FULL_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
-DAY_MONTH = re.compile(r"XXXX-(\d\d)-(\d\d)$")
-YEARISH = re.compile(r"((?:19|20)\d\d)(?:-\d\d)?$")
-WINDOW_BEFORE, WINDOW_AFTER = 21, 45
-"""Candidate days around each named day: the article is written up to three weeks before and weeks after it."""
+SIGMA_PAST, SIGMA_FUTURE = 45.0, 30.0
+"""Spread in days of named days behind and ahead of the publication day."""
+FAR = -3.0
+"""The most a single distant named day costs: background dates may be long past."""
+BROKEN = -4.0
+"""A clue read against the day comes out impossible (a past day after it, a weekday beside a date that is not)."""
+PIN = 3.0
+"""An anaphor or span landing exactly on another mentioned day."""
+LOOSE_PIN = 1.5
+"""A span landing on some named day of the text when its own sentence names none."""
+TOLERANCE = {"D": 0, "W": 1, "MO": 3, "Y": 31}
+"""Days a span may miss its target by: "einen Monat nach" is rarely exact."""
+BACKGROUND_YEARS = 3.0
+"""Years a text's latest background year may lie behind the publication day before it costs."""
 MIN_YEAR, MAX_YEAR = 1990, 2035
-RELATIVE_KINDS = {"weekday", "anaphor_words", "anaphor_units", "reld"}
-NAMED_KINDS = {"date", "date_mdy", "numeric_date", "iso_date", "bare_day"}
+NO_YEAR_RANGE = (2000, 2035)
+"""Years tried when the text names none; its calendar pins then choose among them."""
 
 
 @dataclass
@@ -42,103 +56,163 @@ class Inference:
     note: str
 
 
-def _candidate_days(unanchored: list[Timex]) -> list[date]:
-    """Days around the named days, in the years the text makes plausible."""
-    full = [date(int(m[1]), int(m[2]), int(m[3])) for t in unanchored if (m := FULL_DAY.match(t.value))]
-    years = [int(m[1]) for t in unanchored if (m := YEARISH.match(t.value))] + [d.year for d in full]
-    years = [y for y in years if MIN_YEAR <= y <= MAX_YEAR]
-    anchors = list(full)
-    day_months = [(int(m[1]), int(m[2])) for t in unanchored if (m := DAY_MONTH.match(t.value))]
-    if day_months:
-        if full:
-            cand_years = sorted({d.year + k for d in full for k in (-1, 0, 1)})
-        elif years:
-            cand_years = sorted({y + k for y in years for k in range(4) if y + k <= MAX_YEAR})
-        else:
-            cand_years = list(range(MIN_YEAR, MAX_YEAR + 1))
-        for y in cand_years:
-            for mo, d in day_months:
-                try:
-                    anchors.append(date(y, mo, d))
-                except ValueError:
-                    continue
-    days = {a + timedelta(days=k) for a in anchors for k in range(-WINDOW_BEFORE, WINDOW_AFTER + 1)}
-    return sorted(days)
+class _Scorer:
+    def __init__(self, clues: Clues):
+        self.c = clues
+        background = [p for p in clues.periods if not p.bound]
+        self.latest: Period | None = max(background, key=lambda p: p.last) if background else None
 
+    def score(self, day: date, why: list[str] | None = None) -> float:
+        """How well the text reads as published on ``day``; ``why`` collects what pinned it."""
+        c = self.c
+        named_days = {n: n.on(day) for n in c.named}
+        total = 0.0
+        for n, d in named_days.items():
+            total += self._named(n, d, day)
+        for w in c.weekdays:
+            total += self._weekday(w, day)
+            wd_day = w.on(day)
+            if any(d == wd_day and n.sentence == w.sentence for n, d in named_days.items()):
+                # "am Donnerstag ... den 24. März" in one sentence: the weekday names that date.
+                total += 1.0
+                if why is not None:
+                    why.append(f"'{w.text}' is the date beside it")
+        for r in c.relatives:
+            total += self._relative(r, day, named_days, why)
+        for p in c.periods:
+            if not p.bound and day < p.first:
+                total += BROKEN
+        if self.latest is not None:
+            gap = (day - self.latest.last).days / 365.25
+            total -= 0.1 * max(gap, 0.0) + 0.5 * max(gap - BACKGROUND_YEARS, 0.0)
+        for m in c.months:
+            if m.direction == "past":
+                total -= 0.05 * ((day.month - m.month) % 12)
+            elif m.direction == "future":
+                total -= 0.05 * ((m.month - day.month) % 12)
+        for s in c.spans:
+            total += self._span(s, day, named_days, why)
+        return total
 
-def _score(timexes: list[Timex], day: date) -> tuple[float, int, int, list[str]]:
-    """(score, agreeing, checked, reasons) of reading the text as published on ``day``."""
-    named = {t.first_day for t in timexes if t.kind in NAMED_KINDS and t.first_day}
-    named_by_sentence: dict[int, set[date]] = {}
-    for t in timexes:
-        if t.kind in NAMED_KINDS and t.first_day:
-            named_by_sentence.setdefault(t.sentence, set()).add(t.first_day)
-    score, agree, checked, reasons = 0.0, 0, 0, []
-    latest: int | None = None
-    for t in timexes:
-        if t.kind in ("year", "month") and (m := YEARISH.match(t.value)):
-            # Articles mostly look back: a year or month after the publication day is rarer.
-            y = int(m.group(1))
-            start = date(y, int(t.value[5:7]), 1) if len(t.value) == 7 else date(y, 1, 1)
-            if start > day:
-                score -= 0.5
+    @staticmethod
+    def _named(n: Named, d: date | None, day: date) -> float:
+        if d is None:
+            return BROKEN
+        gap = (d - day).days
+        if n.year is not None and ((n.direction == "past" and gap > 0) or (n.direction == "future" and gap < 0)):
+            return BROKEN
+        sigma = SIGMA_PAST if gap < 0 else SIGMA_FUTURE
+        points = max(-((gap / sigma) ** 2) / 2, FAR)
+        if n.weekday is not None and d.isoweekday() != n.weekday:
+            points += BROKEN
+        return points
+
+    @staticmethod
+    def _weekday(w: Weekday, day: date) -> float:
+        back = (day.isoweekday() - w.wd) % 7
+        ahead = (w.wd - day.isoweekday()) % 7
+        if w.mode == "this":
+            return -0.4 * min(back, ahead)
+        if w.mode == "past_cue":
+            return -0.05 * (back or 7)
+        if w.mode == "past":
+            return -0.15 * back
+        if w.mode == "future_cue":
+            return -0.05 * (ahead or 7)
+        if w.mode == "future":
+            # A modal or "werden" seldom announces what happens on the day of writing.
+            return -0.1 * ahead - (0.3 if ahead == 0 else 0.0)
+        if w.mode == "present":
+            return -0.1 * ahead
+        return -0.15 * min(back, ahead)
+
+    @staticmethod
+    def _relative(r: Relative, day: date, named_days: dict[Named, date | None], why: list[str] | None) -> float:
+        if r.base is None:
+            return 0.0
+        d = r.on(day)
+        hit = next((n for n, nd in named_days.items() if nd == d and n is not r.base), None)
+        if hit is None:
+            return 0.0
+        if why is not None:
+            why.append(f"'{r.text}' falls on '{hit.text}'")
+        return PIN
+
+    def _span(self, s: Span, day: date, named_days: dict[Named, date | None], why: list[str] | None) -> float:
+        tol = TOLERANCE[s.unit]
+        if s.kind == "offset":
+            event = s.event.on(day) if s.event is not None else day
+            if event is None:
+                return 0.0
+            anchors = [s.anchor] if s.anchor is not None else [n for n in named_days if n is not s.event]
+            for a in anchors:
+                a_day = named_days.get(a) if isinstance(a, Named) else a.on(day)
+                miss = abs((shift(a_day, s.sign * s.n, s.unit) - event).days) if a_day is not None else tol + 1
+                if miss <= tol:
+                    if why is not None:
+                        why.append(f"'{s.text}' from '{a.text}' falls on '{s.event.text if s.event else 'the day'}'")
+                    # Exact arithmetic is likelier than a near miss.
+                    return (PIN if s.anchor is not None else LOOSE_PIN) * (1 - miss / (tol + 1))
+            return -1.0 if s.anchor is not None else 0.0
+        if s.kind == "ago":
+            if s.anchor is not None and (a_day := named_days.get(s.anchor)) is not None:
+                ok = abs((shift(a_day, s.n, s.unit) - day).days) <= max(tol, 3)
+            elif s.periods:
+                ok = any(shift(p.first, s.n, s.unit) <= day <= shift(p.last, s.n, s.unit) + timedelta(days=tol)
+                         for p in s.periods)
             else:
-                latest = max(latest or y, y)
-            continue
-        if not t.first_day:
-            continue
-        if t.kind in RELATIVE_KINDS and t.kind != "reld":
-            checked += 1
-            if t.kind != "weekday" and t.first_day in named:
-                # An anaphor landing on a named day pins the date.
-                score += 3
-                agree += 1
-                reasons.append(f"'{t.text}' ({t.direction or 'relative'}) falls on a named day")
-            elif t.kind == "weekday":
-                if t.first_day in named_by_sentence.get(t.sentence, ()):
-                    # "am Dienstag, dem 14. Dezember" or the like: weekday and date agree.
-                    score += 1
-                    reasons.append(f"'{t.text}' ({t.direction}) matches the date beside it")
-                # News speaks of the last day or two and of the coming week: a past weekday far
-                # behind the publication day is unlikely, a future one may be a week ahead.
-                gap = (t.first_day - day).days
-                score -= (-gap if gap < 0 else 0.3 * gap) / 7
-                agree += 1
-        elif t.kind in NAMED_KINDS and t.direction in ("past", "future"):
-            checked += 1
-            ok = t.first_day <= day if t.direction == "past" else t.first_day >= day
-            score += (1 if ok else -2) - min(abs((t.first_day - day).days), 120) / 60
-            agree += ok
-            if ok:
-                reasons.append(f"'{t.text}' ({t.direction})")
-        elif t.kind in NAMED_KINDS:
-            # A named day without tense: the article is probably written around it.
-            score -= min(abs((t.first_day - day).days), 60) / 60
-    if latest is not None and day.year > latest + 1:
-        # The latest year the text looks back to is seldom long past.
-        score -= 0.3 * (day.year - latest - 1)
-    return score, agree, checked, reasons
+                return 0.0
+            if ok and why is not None:
+                why.append(f"'{s.text}' back lands on a day named beside it")
+            return 2.0 if ok else -1.0
+        # since: "das erste Treffen seit mehr als zwei Jahren" ... "zuletzt im November 2019".
+        if not s.periods:
+            return 0.0
+        last = max(s.periods, key=lambda p: p.last)
+        if s.more:
+            ok = day > shift(last.last, s.n, s.unit)
+        else:
+            ok = shift(last.first, s.n, s.unit) <= day <= shift(last.last, s.n + 1, s.unit)
+        if ok and why is not None:
+            why.append(f"'{s.text}' since '{last.text}'")
+        return 0.0 if ok else BROKEN
+
+
+def _candidate_years(clues: Clues) -> range | None:
+    years = [p.last.year for p in clues.periods if not p.bound]
+    years += [n.year for n in clues.named if n.year is not None]
+    years = [y for y in years if MIN_YEAR <= y <= MAX_YEAR]
+    if years:
+        return range(max(MIN_YEAR, max(years) - 1), min(MAX_YEAR, max(years) + 6) + 1)
+    if clues.named:
+        return range(NO_YEAR_RANGE[0], NO_YEAR_RANGE[1] + 1)
+    return None
 
 
 def infer_published(source: Source) -> Inference | None:
-    """Infer an undated source's publication date from its own date mentions (None when it cannot)."""
-    sentences = segment(source.body, source.language)
-    found = find_timexes(source.body, source.language)
-    unanchored = resolve_all(found, source.body, sentences, source.language, None)
-    candidates = _candidate_days(unanchored)
-    if not candidates:
+    """An undated source's publication date from its date mentions (None when they name no day or year)."""
+    clues = read_clues(source)
+    years = _candidate_years(clues)
+    if years is None:
         return None
-    best: tuple[float, date, int, int, list[str]] | None = None
-    for day in candidates:
-        timexes = resolve_all(found, source.body, sentences, source.language, day)
-        score, agree, checked, reasons = _score(timexes, day)
-        if best is None or score > best[0]:
-            best = (score, day, agree, checked, reasons)
-    assert best is not None
-    score, day, agree, checked, reasons = best
-    confidence = round(agree / checked, 2) if checked else 0.3
-    mentions = sum(1 for t in unanchored if t.type in ("DATE", "TIME"))
-    why = "; ".join(dict.fromkeys(reasons[:3]))
-    note = f"inferred from {mentions} date mentions" + (f": {why} agree" if why else "")
-    log.info("%s: inferred publication date %s (score %.2f, %s)", source.id, day, score, note)
-    return Inference(day, confidence, note)
+    scorer = _Scorer(clues)
+    day, end = date(years.start, 1, 1), date(years.stop - 1, 12, 31)
+    scored: list[tuple[float, date]] = []
+    while day <= end:
+        scored.append((scorer.score(day), day))
+        day += timedelta(days=1)
+    # Ties go to the later day: a text reads from the latest day its clues allow as well as from earlier ones.
+    best_score, best = max(scored)
+    mass = sum(math.exp(s - best_score) for s, _ in scored)
+    confidence = round(min(1.0, 1.0 / mass), 2)
+    why: list[str] = []
+    scorer.score(best, why)
+    if scorer.latest is not None:
+        why.append(f"the year from '{scorer.latest.text}', the latest year it looks back on")
+    runner = max((s, d) for s, d in scored if abs((d - best).days) > 3)
+    note = (f"inferred from {clues.mentions} date mentions"
+            + (": " + "; ".join(dict.fromkeys(why)) if why else "")
+            + (f"; {runner[1].isoformat()} reads almost as well" if best_score - runner[0] < 0.5 else ""))
+    log.info("%s: inferred publication date %s (score %.2f, confidence %.2f): %s",
+             source.id, best, best_score, confidence, note)
+    return Inference(best, confidence, note)
