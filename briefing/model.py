@@ -139,6 +139,8 @@ class Meeting:
     """The source tells of it as already held (past tense), so it is past once its last day has come."""
     named: bool = False
     """The title is the source's own noun for it ("Gipfel"), not a label made from a verb."""
+    side: bool = False
+    """Held on the sidelines of another meeting ("am Rande"): never merged into it."""
 
 
 @dataclass

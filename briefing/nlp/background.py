@@ -44,7 +44,7 @@ def find_background(source: Source, sentences: list[Sentence], timexes: list[Tim
     budget = data.get("max_share", 0.45) * max(len(source.body), 1)
     keep: set[int] = set()
     used = 0
-    for score, s in sorted(scored, key=lambda x: (-x[0], x[1].index)):
+    for _rank, s in sorted(scored, key=lambda x: (-x[0], x[1].index)):
         if used + len(s.text) > budget:
             continue
         keep.add(s.index)

@@ -44,6 +44,7 @@ class MeetingLexicon:
     phone: frozenset[str]
     future: frozenset[str]
     offset: frozenset[str]
+    there: frozenset[str]
     travel: frozenset[str]
     not_places: frozenset[str]
 
@@ -59,7 +60,7 @@ def lexicon(language: str) -> MeetingLexicon:
         places=frozenset(d.get("place_prepositions") or []), joiners=frozenset(d.get("joiners") or []),
         cuts=frozenset(d.get("cut_words") or []), video=frozenset(fmt.get("video") or []),
         phone=frozenset(fmt.get("phone") or []), future=frozenset(d.get("future") or []),
-        offset=frozenset(d.get("offset") or []),
+        offset=frozenset(d.get("offset") or []), there=frozenset(d.get("there") or []),
         not_places=frozenset(d.get("not_places") or []), travel=frozenset(d.get("travel") or []))
 
 
@@ -116,6 +117,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
                              0, len(s.tokens) - 1, None, by_sentence.get(s.index, []))
                 if m:
                     m.start = m.end = parent.start
+                    m.side = True
                     m.location = m.location or parent.location
                     m.date_resolved, m.date_text = parent.date_resolved, parent.date_text
                     m.reported_past, m.status = parent.reported_past, parent.status
@@ -129,9 +131,12 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             parent: Meeting | None = None
             for first, last, side in parts:
                 m = _meeting(source, s, n, found[n], speech[n], mask, gaz, lex, triggers, first, last, day,
-                             by_sentence.get(s.index, []), only_scope=side, context=context)
+                             by_sentence.get(s.index, []), only_scope=side, context=context,
+                             previous=sentences[n - 1] if n else None)
                 if m is None:
                     continue
+                if side:
+                    m.side = True
                 if side and parent is not None:
                     m.end = m.start
                     m.location = m.location or parent.location
@@ -275,14 +280,15 @@ def _find_phrase(s: Sentence, phrases: list[tuple[str, ...]], mask: list[bool]) 
 
 def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: SentenceSpeech, mask: list[bool],
              gaz: Gazetteer, lex: MeetingLexicon, triggers: list[int], first: int, last: int, day: _Day | None,
-             timexes: list[Timex], only_scope: bool = False, context: tuple[str, ...] = ()) -> Meeting | None:
+             timexes: list[Timex], only_scope: bool = False, context: tuple[str, ...] = (),
+             previous: Sentence | None = None) -> Meeting | None:
     in_scope = [i for i in triggers if first <= i <= last]
     if not in_scope and only_scope:
         return None
     trigger = (in_scope or triggers)[0]
     if all(_is_travel(s, s.tokens[i], lex) for i in (in_scope or triggers)):
-        met = [e for e in found.entities if first <= e.first <= last and e.kind in ("person", "office", "role")
-               and e is not said.subject and e.first > trigger]
+        met = [e for e in found.entities if first <= e.first <= last and e.kind in ("person", "office")
+               and e.party and e is not said.subject and e.first > trigger]
         if not met and not _abroad(s, first, last, gaz, said):
             return None  # "fliegt sie nach Moskau weiter": travel, not yet a meeting
     parties: list[str] = []
@@ -301,6 +307,8 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
         low = s.tokens[i].text.lower()
         if mention.kind in ("compound", "office") and (low.endswith(lex.nouns) or gaz.is_role(low)):
             parties.append(mention.party)
+        elif mention.kind == "genitive":
+            parties.append(mention.party)  # "Vertreter der USA und Russlands"
     words = [t.text.lower() for t in s.tokens[first:last + 1]]
     if context and any(w in ("beiden", "beide", "both") for w in words):
         parties.extend(context)  # "empfängt die beiden Staatschefs": the two named just before
@@ -310,6 +318,9 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     if not parties:
         return None
     location = _location(s, first, last, mask, gaz, lex)
+    if location is None and previous is not None and any(
+            t.text.lower() in lex.there for t in s.tokens[first:last + 1]):
+        location = _last_place(previous, gaz)  # "Dort beraten heute die Außenminister"
     start = day.first if day else None
     end = day.last if day else None
     if day and start is None and not _ahead(s, first, last, lex):
@@ -401,6 +412,16 @@ def _location(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazette
     return min(found)[1] if found else None
 
 
+def _last_place(s: Sentence, gaz: Gazetteer) -> str | None:
+    """The last city or country named in a sentence, for "dort"/"there"."""
+    for tok in reversed(s.tokens):
+        entry = gaz.lookup(tok.text)
+        if entry and entry.kind == "name" and entry.party not in ORGANISATIONS and tok.text[:1].isupper() \
+                and tok.pos.startswith(("NE", "NP0")):
+            return tok.text
+    return None
+
+
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting per event: same first day, a shared party, no clash of place."""
     out: list[Meeting] = []
@@ -425,7 +446,7 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
 
 
 def same_meeting(a: Meeting, b: Meeting) -> bool:
-    if a.start is None or b.start is None:
+    if a.start is None or b.start is None or a.side != b.side:
         return False
     if a.start != b.start:
         # the same conference named again for its main days: "von Freitag bis Sonntag" ... "für Samstag und Sonntag"

@@ -1,0 +1,35 @@
+"""Background: past context (earlier years, pluperfect, dated well before) kept apart and short."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.nlp_support import annotated
+
+ARTICLE = ("Die Außenminister treffen sich am Freitag in Wien. "
+           "Russland hatte die Krim im Jahr 2014 annektiert. "
+           "Seit 2015 gilt das Abkommen von Minsk. "
+           "Die Gespräche sollen mehrere Stunden dauern. "
+           "Am Freitag wird auch über Gas gesprochen.")
+
+
+def test_years_and_pluperfect_are_background_and_news_is_not():
+    texts = [b.text for b in annotated(ARTICLE, published=date(2022, 1, 4)).background]
+    assert any("2014" in t for t in texts)
+    assert any("2015" in t for t in texts)
+    assert not any("Wien" in t for t in texts)
+
+
+def test_background_stays_under_half_the_article():
+    body = " ".join(f"Im Jahr {1990 + i} hatte es ein langes Treffen mit Teilnehmern gegeben." for i in range(12))
+    a = annotated(body, published=date(2022, 1, 4))
+    assert a.background
+    assert sum(len(b.text) for b in a.background) <= 0.5 * len(body)
+
+
+def test_english_years_and_past_perfect():
+    a = annotated("The talks start on Monday. Russia annexed Crimea in 2014. The two sides had met in Vienna before.",
+                  "en", published=date(2022, 1, 17))
+    texts = [b.text for b in a.background]
+    assert any("2014" in t for t in texts)
+    assert not any("Monday" in t for t in texts)

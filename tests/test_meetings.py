@@ -1,0 +1,82 @@
+"""Meetings: days from the temporal tagger, participants, place, format, merging and status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.nlp_support import annotated
+
+TUESDAY = date(2022, 1, 4)
+
+
+def meetings(text: str, language: str = "de", published: date = TUESDAY):
+    return annotated(text, language, published).meetings
+
+
+def test_announced_meeting_with_day_place_and_participants():
+    [m] = meetings("Die Außenminister der Nato kommen am Freitag in Riga zusammen.")
+    assert (m.start, m.end, m.location, m.status) == (date(2022, 1, 7), date(2022, 1, 7), "Riga", "upcoming")
+    assert "NATO" in m.participants
+
+
+def test_two_days_joined_by_und_make_a_range():
+    [m] = meetings("Am Sonntag und Montag wollen Vertreter der USA und Russlands in Genf verhandeln.")
+    assert (m.start, m.end) == (date(2022, 1, 9), date(2022, 1, 10))
+    assert {"USA", "RUS"} <= set(m.participants)
+
+
+def test_past_call_is_past_and_by_phone():
+    [m] = meetings("Am Donnerstag hatte US-Präsident Joe Biden mit Wladimir Putin telefoniert.")
+    assert (m.start, m.status, m.format) == (date(2021, 12, 30), "past", "phone")
+    assert set(m.participants) == {"USA", "RUS"}
+
+
+def test_duration_gives_the_last_day_of_a_visit_begun_today():
+    [m] = meetings("Der EU-Außenbeauftragte Borrell reiste am Dienstag zu einem dreitägigen Besuch in die Ukraine.")
+    assert (m.start, m.end, m.location) == (date(2022, 1, 4), date(2022, 1, 6), "Ukraine")
+    assert m.status == "upcoming"  # begun, not ended
+    assert {"EU", "UKR"} <= set(m.participants)
+
+
+def test_same_meeting_named_twice_is_merged():
+    ms = meetings("Der Nato-Russland-Rat soll am 12. Januar tagen. "
+                  "Zuvor gibt es Gespräche in Genf. "
+                  "Stoltenberg habe die Gespräche zwischen Russland und der Nato für den 12. Januar angesetzt.")
+    council = [m for m in ms if m.start == date(2022, 1, 12)]
+    assert len(council) == 1
+    assert {"NATO", "RUS"} <= set(council[0].participants)
+    assert len(council[0].evidence) == 2
+
+
+def test_each_day_of_a_sentence_gets_its_own_meeting():
+    ms = meetings("Baerbock trifft am Montag in Kiew Präsident Selenskyj und am Dienstag in Moskau Lawrow.")
+    got = sorted((m.start, m.location) for m in ms)
+    assert got == [(date(2022, 1, 10), "Kiew"), (date(2022, 1, 11), "Moskau")]
+
+
+def test_side_meeting_on_the_same_day():
+    ms = meetings("Am Donnerstag beginnt in Stockholm der OSZE-Ministerrat. "
+                  "Am Rande ist ein Gespräch zwischen Blinken und Lawrow vorgesehen.")
+    side = [m for m in ms if set(m.participants) >= {"USA", "RUS"}]
+    assert side and side[0].start == date(2022, 1, 6)
+
+
+def test_travel_alone_is_not_a_meeting():
+    assert meetings("Noch am Abend fliegt die Ministerin nach Moskau weiter.") == []
+
+
+def test_day_of_a_statement_is_not_a_meeting_day():
+    ms = meetings("Blinken will travel to Kyiv for talks with Zelenskiy, an official said on Monday.", "en",
+                  published=date(2022, 1, 17))
+    assert all(m.start != date(2022, 1, 17) for m in ms)
+
+
+def test_english_meeting_and_undated_announcement():
+    ms = meetings("Blinken is due to meet Foreign Minister Dmytro Kuleba in Kyiv on Wednesday. "
+                  "The advisers met in Paris on Wednesday and agreed to meet again in Berlin in two weeks.",
+                  "en", published=date(2022, 1, 17))
+    dated = [m for m in ms if m.start == date(2022, 1, 19)]
+    assert dated and {"USA", "UKR"} <= set(dated[0].participants)
+    undated = [m for m in ms if m.start is None]
+    assert undated and undated[0].status == "upcoming" and not undated[0].date_resolved
+    assert undated[0].location == "Berlin"

@@ -1,0 +1,79 @@
+"""Positions: the party whose statement it is, and only that party."""
+
+from __future__ import annotations
+
+from tests.nlp_support import annotated, parties_of, positions_of
+
+
+def test_metonymic_subject_and_separable_verb():
+    a = annotated("Peking weist die Kritik an seiner Handelspolitik entschieden zurück.")
+    assert [(p.party, p.kind) for p in a.positions] == [("CHN", "rejection")]
+
+
+def test_object_of_an_accusation_gets_nothing():
+    a = annotated("Moskau wirft der Nato und Kiew gezielte Provokationen an der Grenze vor.")
+    assert parties_of(a) == {"RUS"}
+    assert a.positions[0].kind == "accusation"
+
+
+def test_inverted_subject_after_the_verb():
+    a = annotated("Den Vorschlag lehnt die Bundesregierung ab. Einen Waffenstillstand fordert dagegen Ankara.")
+    assert positions_of(a, "DEU") == ["Den Vorschlag lehnt die Bundesregierung ab."]
+    assert positions_of(a, "TUR") == ["Einen Waffenstillstand fordert dagegen Ankara."]
+
+
+def test_pronoun_and_seinerseits_take_the_last_subject():
+    a = annotated("Am Montag hatte Außenminister Sergej Lawrow den Gesandten empfangen. "
+                  "Dabei warnte er vor neuen Sanktionen. "
+                  "Der britische Premier Boris Johnson drohte seinerseits mit Konsequenzen.")
+    assert any("Sanktionen" in t for t in positions_of(a, "RUS"))
+    assert any("Konsequenzen" in t for t in positions_of(a, "GBR"))
+    assert not any("Konsequenzen" in t for t in positions_of(a, "RUS"))
+
+
+def test_subjunctive_continues_the_reported_speech():
+    a = annotated("Stoltenberg erklärte, das Bündnis stehe geschlossen zusammen. "
+                  "Die Mitglieder seien zu weiteren Lieferungen bereit. "
+                  "Das Wetter in Brüssel war kalt.")
+    nato = positions_of(a, "NATO")
+    assert any("Lieferungen" in t for t in nato)
+    assert not any("Wetter" in t for t in nato)
+
+
+def test_attribution_by_preposition():
+    a = annotated("Dem Kreml zufolge ist ein Gipfel derzeit ausgeschlossen. "
+                  "Laut Auswärtigem Amt bleibt die Botschaft geöffnet.")
+    assert any("Gipfel" in t for t in positions_of(a, "RUS"))
+
+
+def test_joint_subject_speaks_for_both():
+    a = annotated("Die USA und die EU fordern einen sofortigen Waffenstillstand.")
+    assert parties_of(a) == {"USA", "EU"}
+
+
+def test_reported_clause_with_other_actor_stays_with_the_speaker():
+    a = annotated("Kremlsprecher Dmitri Peskow sagte, die Ukraine müsse neutral bleiben.")
+    assert parties_of(a) == {"RUS"}
+
+
+def test_role_as_switches_to_the_body():
+    a = annotated("„Wir brauchen Dialog“, sagte Schwedens Außenministerin Ann Linde in ihrer Rolle als "
+                  "amtierende OSZE-Vorsitzende.")
+    assert parties_of(a) == {"OSCE"}
+
+
+def test_bare_role_resolves_to_the_last_office_holder():
+    a = annotated("Der türkische Außenminister Mevlüt Cavusoglu kündigte Gespräche an. "
+                  "Beide Seiten hätten um Vermittlung gebeten, sagte der Minister.")
+    assert any("Vermittlung" in t for t in positions_of(a, "TUR"))
+
+
+def test_english_subjects_pronouns_and_detached_subject():
+    a = annotated("Deputy Foreign Minister Sergei Ryabkov said Russia wanted guarantees. "
+                  "\"There can be no stability without them,\" he told reporters. "
+                  "Beijing, for its part, has rejected calls to join the talks. "
+                  "Russia could call a vote, but U.S. officials said they were confident.", language="en")
+    assert any("guarantees" in t for t in positions_of(a, "RUS"))
+    assert any("stability" in t for t in positions_of(a, "RUS"))
+    assert any("rejected" in t for t in positions_of(a, "CHN"))
+    assert any("confident" in t for t in positions_of(a, "USA"))
