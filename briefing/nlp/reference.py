@@ -36,6 +36,8 @@ FAR = -3.0
 """The most a single distant named day costs: background dates may be long past."""
 BROKEN = -4.0
 """A clue read against the day comes out impossible (a past day after it, a weekday beside a date that is not)."""
+UNLIKELY = -2.0
+"""A clue read against the day comes out unlikely (a year named in a present clause still to come)."""
 PIN = 3.0
 """An anaphor or span landing exactly on another mentioned day."""
 LOOSE_PIN = 1.5
@@ -44,6 +46,8 @@ TOLERANCE = {"D": 0, "W": 1, "MO": 3, "Y": 31}
 """Days a span may miss its target by: "einen Monat nach" is rarely exact."""
 BACKGROUND_YEARS = 3.0
 """Years a text's latest background year may lie behind the publication day before it costs."""
+SHARPNESS = 2.0
+"""Points are soft on purpose (they rank days); confidence reads them twice as sharp as probabilities."""
 MIN_YEAR, MAX_YEAR = 1990, 2035
 NO_YEAR_RANGE = (2000, 2035)
 """Years tried when the text names none; its calendar pins then choose among them."""
@@ -69,10 +73,12 @@ class _Scorer:
         total = 0.0
         for n, d in named_days.items():
             total += self._named(n, d, day)
+            if why is not None and n.weekday is not None and d is not None and d.isoweekday() == n.weekday:
+                why.append(f"'{n.text}' is that weekday in {d.year}")
         for w in c.weekdays:
             total += self._weekday(w, day)
             wd_day = w.on(day)
-            if any(d == wd_day and n.sentence == w.sentence for n, d in named_days.items()):
+            if any(d == wd_day and n.sentence == w.sentence and not n.is_anchor for n, d in named_days.items()):
                 # "am Donnerstag ... den 24. März" in one sentence: the weekday names that date.
                 total += 1.0
                 if why is not None:
@@ -81,7 +87,8 @@ class _Scorer:
             total += self._relative(r, day, named_days, why)
         for p in c.periods:
             if not p.bound and day < p.first:
-                total += BROKEN
+                # A year in a present clause may still be one to come ("die Spiele 2024 in Paris").
+                total += BROKEN if p.past else UNLIKELY
         if self.latest is not None:
             gap = (day - self.latest.last).days / 365.25
             total -= 0.1 * max(gap, 0.0) + 0.5 * max(gap - BACKGROUND_YEARS, 0.0)
@@ -105,6 +112,8 @@ class _Scorer:
         points = max(-((gap / sigma) ** 2) / 2, FAR)
         if n.weekday is not None and d.isoweekday() != n.weekday:
             points += BROKEN
+        if n.context_year is not None and d.year != n.context_year:
+            points -= 1.0
         return points
 
     @staticmethod
@@ -163,8 +172,8 @@ class _Scorer:
             else:
                 return 0.0
             if ok and why is not None:
-                why.append(f"'{s.text}' back lands on a day named beside it")
-            return 2.0 if ok else -1.0
+                why.append(f"'{s.text}' back is the time named beside it")
+            return PIN if ok else BROKEN
         # since: "das erste Treffen seit mehr als zwei Jahren" ... "zuletzt im November 2019".
         if not s.periods:
             return 0.0
@@ -182,8 +191,11 @@ def _candidate_years(clues: Clues) -> range | None:
     years = [p.last.year for p in clues.periods if not p.bound]
     years += [n.year for n in clues.named if n.year is not None]
     years = [y for y in years if MIN_YEAR <= y <= MAX_YEAR]
+    # "vor acht Jahren, im März 2014", "seit mehr als zehn Jahren": the span reaches past the years named.
+    reach = [p.last.year + s.n + 1 for s in clues.spans if s.unit == "Y" for p in s.periods]
     if years:
-        return range(max(MIN_YEAR, max(years) - 1), min(MAX_YEAR, max(years) + 6) + 1)
+        hi = max(years + reach)
+        return range(max(MIN_YEAR, max(years) - 1), min(MAX_YEAR, hi + 6) + 1)
     if clues.named:
         return range(NO_YEAR_RANGE[0], NO_YEAR_RANGE[1] + 1)
     return None
@@ -203,12 +215,12 @@ def infer_published(source: Source) -> Inference | None:
         day += timedelta(days=1)
     # Ties go to the later day: a text reads from the latest day its clues allow as well as from earlier ones.
     best_score, best = max(scored)
-    mass = sum(math.exp(s - best_score) for s, _ in scored)
+    mass = sum(math.exp(SHARPNESS * (s - best_score)) for s, _ in scored)
     confidence = round(min(1.0, 1.0 / mass), 2)
     why: list[str] = []
     scorer.score(best, why)
     if scorer.latest is not None:
-        why.append(f"the year from '{scorer.latest.text}', the latest year it looks back on")
+        why.append(f"the latest year it looks back on is '{scorer.latest.text}'")
     runner = max((s, d) for s, d in scored if abs((d - best).days) > 3)
     note = (f"inferred from {clues.mentions} date mentions"
             + (": " + "; ".join(dict.fromkeys(why)) if why else "")

@@ -36,7 +36,6 @@ ANAPHOR_KINDS = {"anaphor_words", "anaphor_units"}
 SPAN_UNITS = {"D", "W", "MO", "Y"}
 ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 YEAR_VALUE = re.compile(r"((?:1[5-9]|20)\d\d)(?:-(\d\d))?$")
-MONTH_ONLY = re.compile(r"XXXX-(\d\d)$")
 
 
 def shift(d: date, n: int, unit: str) -> date:
@@ -75,6 +74,10 @@ class Named(DayNode):
     direction: str | None
     weekday: int | None = None
     """ISO weekday written beside it ("Donnerstag, 24. März"): only the years where it falls so fit."""
+    context_year: int | None = None
+    """The year written just before it ("im März 2018 ... am 2. Mai"): likely, not certain, its year."""
+    is_anchor: bool = False
+    """A span counts from it ("six weeks after the summit on May 5"): a weekday beside it names another day."""
 
     def on(self, day: date) -> date | None:
         if self.year is not None:
@@ -147,6 +150,8 @@ class Period:
     """Named as a limit or in a future clause ("bis 2026"): it need not lie in the past."""
     last_cue: bool
     """Its sentence says it was the last time ("zuletzt im November 2019")."""
+    past: bool = False
+    """Its clause is in a past tense or counts from it ("seit 2019"): surely before the publication day."""
 
 
 @dataclass
@@ -246,7 +251,7 @@ class _Reader:
         d = _iso_day(t.value)
         if d is None:
             return None
-        has_year = plain is not None and not plain.value.startswith("XXXX")
+        has_year = plain is not None and not plain.value.startswith("XXXX") and self._year_written(t, match)
         direction = t.direction
         if direction is None and _ends_with(_words_before(self.body, t.start, 2)[:1], self.w("bound_before")) \
                 and self.direction(t) != "past":
@@ -255,6 +260,23 @@ class _Reader:
         if match is not None and "wd" in match.re.groupindex and match.group("wd"):
             weekday = self.lex["weekdays"].get(match.group("wd").lower())
         return Named(t.text, t.sentence, t.start, d.month, d.day, d.year if has_year else None, direction, weekday)
+
+    def _year_written(self, t: Timex, match: re.Match[str] | None) -> bool:
+        """Whether the mention writes its year: the tagger also lends one from a nearby sentence."""
+        if match is None or t.kind in ("numeric_date", "iso_date"):
+            return True
+        groups = [g for g in ("year", "year2", "year3", "year4") if g in match.re.groupindex]
+        if groups:
+            return any(match.group(g) for g in groups)
+        # "3. und 4. März 2022": the year follows the last day of the list.
+        return bool(re.match(r"[^.!?]{0,40}?(?:1[5-9]|20)\d\d", self.body[t.end:]))
+
+    def month_of(self, match: re.Match[str] | None) -> int | None:
+        if match is None:
+            return None
+        name = next((match.group(g) for g in ("month2", "month3", "month4")
+                     if g in match.re.groupindex and match.group(g)), None)
+        return self.lex["months"].get(name.lower()) if name else None
 
     def weekday(self, t: Timex, match: re.Match[str] | None) -> Weekday | None:
         wd_text = match.group("wd") if match is not None and "wd" in match.re.groupindex else None
@@ -273,9 +295,9 @@ class _Reader:
             mode = t.direction
         return Weekday(t.text, t.sentence, t.start, wd, mode)
 
-    def period(self, t: Timex) -> Period | None:
+    def period(self, t: Timex, match: re.Match[str] | None) -> Period | None:
         m = YEAR_VALUE.match(t.value)
-        if not m:
+        if not m or (m[2] and not self._year_written(t, match)):
             return None
         y = int(m[1])
         if m[2]:
@@ -284,13 +306,11 @@ class _Reader:
         else:
             first, last = date(y, 1, 1), date(y, 12, 31)
         before = _words_before(self.body, t.start, 2)
-        if _ends_with(before[-1:], self.w("bound_before")):
-            bound = True
-        elif before and before[-1] in self.lex.data.get("past_prepositions", []):
-            bound = False
-        else:
-            bound = self.direction(t) == "future"
-        return Period(t.text, t.sentence, first, last, bound, self.sentence_has(t.sentence, "last_cues"))
+        direction = self.direction(t)
+        since = bool(before) and before[-1] in self.lex.data.get("past_prepositions", [])
+        bound = not since and (_ends_with(before[-1:], self.w("bound_before")) or direction == "future")
+        return Period(t.text, t.sentence, first, last, bound, self.sentence_has(t.sentence, "last_cues"),
+                      past=since or direction == "past")
 
     def span(self, t: Timex, match: re.Match[str] | None) -> Span | None:
         if match is None or "num" not in match.re.groupindex or "unit" not in match.re.groupindex:
@@ -354,16 +374,17 @@ def read_clues(source: Source) -> Clues:
             clues.relatives.append(node)
         elif t.kind in ("year", "month") and (pt := plain.get(t.start)) is not None:
             # The unanchored reading tells a written year from one the probe date supplied.
-            p = r.period(pt)
+            p = r.period(pt, match)
             if p is not None:
                 clues.periods.append(p)
-            elif m := MONTH_ONLY.match(pt.value):
+            elif t.kind == "month" and (month := r.month_of(match)):
                 d = r.direction(t)
-                clues.months.append(MonthOnly(t.text, int(m[1]), None if d == "present" else d))
+                clues.months.append(MonthOnly(t.text, month, None if d == "present" else d))
         elif t.kind == "duration":
             span_timexes.append(t)
         if node is not None:
             setter, setter_day = node, _iso_day(t.value)
+    _lend_years(clues)
     for t in span_timexes:
         span = r.span(t, matches.get(t.start))
         if span is not None:
@@ -372,6 +393,16 @@ def read_clues(source: Source) -> Clues:
     log.debug("clues: %d named, %d weekdays, %d relative, %d periods, %d spans", len(clues.named),
               len(clues.weekdays), len(clues.relatives), len(clues.periods), len(clues.spans))
     return clues
+
+
+def _lend_years(clues: Clues) -> None:
+    """A day without year likely shares the year written in its sentence or the one before, before it."""
+    written = [(p.sentence, p.first.year) for p in clues.periods if not p.bound and p.first.year == p.last.year]
+    written += [(n.sentence, n.year) for n in clues.named if n.year is not None]
+    for n in clues.named:
+        if n.year is None:
+            near = [y for s, y in written if n.sentence - 1 <= s <= n.sentence]
+            n.context_year = near[-1] if near else None
 
 
 def _attach(span: Span, t: Timex, clues: Clues) -> None:
@@ -384,6 +415,10 @@ def _attach(span: Span, t: Timex, clues: Clues) -> None:
         # the nearest other day of the sentence is the one the span leads to.
         after = [n for n in days if isinstance(n, Named) and n.start > t.end]
         span.anchor = after[0] if after else None
+        if isinstance(span.anchor, Named):
+            # Its clause's tense is the event's ("will meet ... after the summit on May 5"), not its own.
+            span.anchor.direction = None
+            span.anchor.is_anchor = True
         others = [n for n in days if n is not span.anchor]
         span.event = min(others, key=lambda n: abs(n.start - t.start)) if others else None
     elif span.kind == "ago":
