@@ -57,6 +57,17 @@ def _describe(m: Meeting, language: str) -> str:
     return f"{m.title} ({_when(m, language)}{where})"
 
 
+def _overlap(a: Meeting, b: Meeting) -> float:
+    pa, pb = _people(a), _people(b)
+    return len(pa & pb) / len(pa | pb) if pa and pb else 0.0
+
+
+def _other_people(a: Meeting, b: Meeting) -> bool:
+    """Both name their participants, and no one is in both."""
+    pa, pb = _people(a), _people(b)
+    return bool(pa and pb and not pa & pb)
+
+
 def _moved(old: Meeting, new: Meeting) -> bool:
     same_day = (old.start, old.end or old.start) == (new.start, new.end or new.start)
     same_place = _norm(old.location or "") == _norm(new.location or "") or not (old.location and new.location)
@@ -74,11 +85,12 @@ def _match(old: list[Meeting], new: list[Meeting]) -> tuple[list[tuple[Meeting, 
     """Pairs (old, new), the new meetings nobody matched, the old meetings nobody matched."""
     pairs: list[tuple[Meeting, Meeting]] = []
     left_old, left_new = list(old), list(new)
-    # Same title first; among several of one title, the nearest date wins.
+    # Same title first. Titles can be generic ("Treffen"), so a meeting of other people is another
+    # meeting; among several candidates the most shared people, then the nearest date, win.
     for n in list(left_new):
-        same = [o for o in left_old if _norm(o.title) == _norm(n.title)]
+        same = [o for o in left_old if _norm(o.title) == _norm(n.title) and not _other_people(o, n)]
         if same:
-            o = min(same, key=lambda o: abs(((o.start or date.min) - (n.start or date.min)).days))
+            o = max(same, key=lambda o: (_overlap(o, n), -abs(((o.start or date.min) - (n.start or date.min)).days)))
             pairs.append((o, n))
             left_old.remove(o)
             left_new.remove(n)

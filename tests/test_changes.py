@@ -112,3 +112,15 @@ def test_skip_unchanged_sends_nothing_and_says_why(tmp_path: Path) -> None:
     stored = json.loads(next(ledger.run_dir(second.id).glob("*.json")).read_text())
     assert stored["changes"] == []
     assert len(list((tmp_path / "delivered" / "daily").iterdir())) == 1
+
+
+def test_a_generic_title_does_not_pair_meetings_of_other_people() -> None:
+    before = _briefing([_m("Treffen", date(2024, 5, 10), "Genf", ["USA", "RUS"]),
+                        _m("Treffen", date(2024, 5, 4), "Kiew", ["EU", "UKR"])])
+    after = _briefing([_m("Treffen", date(2024, 5, 12), "Genf", ["USA", "RUS"]),   # moved two days
+                       _m("Treffen", date(2024, 5, 5), "Paris", ["FRA", "DEU"])])  # another meeting
+    assert _kinds(compare(before, after)) == [
+        ("meeting_added", "Treffen (5. Mai 2024, Paris)"),
+        ("meeting_dropped", "Treffen (4. Mai 2024, Kiew)"),
+        ("meeting_moved", "Treffen: 10. Mai 2024, Genf → 12. Mai 2024, Genf"),
+    ]

@@ -24,6 +24,7 @@ from ..config import Config, Schedule
 from ..data import load_data
 from ..errors import RenderError
 from ..ledger import now_utc
+from ..parties import party_name
 from ..render.html import environment
 from ..render.labels import format_day, format_range, labels_for
 from . import DeliveryError, Parcel, register
@@ -65,7 +66,7 @@ def view(parcel: Parcel) -> dict:
         when = format_range(_day(m.get("start")), _day(m.get("end")), lang, "long") if m.get("start") else \
             f"{m.get('date_text') or '?'} ({L['unresolved']})"
         meetings.append({"title": m["title"], "when": when, "place": m.get("location") or "",
-                         "participants": ", ".join(m.get("participants") or [])})
+                         "participants": ", ".join(party_name(c, lang) for c in m.get("participants") or [])})
     changes = b.get("changes")
     return {
         "title": b.get("title", ""),
