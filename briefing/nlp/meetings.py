@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -37,6 +37,7 @@ class MeetingLexicon:
     verbs: frozenset[str]
     needs: dict[str, set[str]]
     sidelines: list[tuple[str, ...]]
+    sequence: list[tuple[str, ...]]
     places: frozenset[str]
     joiners: frozenset[str]
     cuts: frozenset[str]
@@ -57,6 +58,7 @@ def lexicon(language: str) -> MeetingLexicon:
         nouns=tuple(w.lower() for w in d["nouns"]), verbs=frozenset(w.lower() for w in d["verbs"]),
         needs={k: {str(w).lower() for w in v} for k, v in (d.get("needs") or {}).items()},
         sidelines=[tuple(p.split()) for p in d.get("sidelines") or []],
+        sequence=[tuple(p.split()) for p in d.get("sequence") or []],
         places=frozenset(d.get("place_prepositions") or []), joiners=frozenset(d.get("joiners") or []),
         cuts=frozenset(d.get("cut_words") or []), video=frozenset(fmt.get("video") or []),
         phone=frozenset(fmt.get("phone") or []), future=frozenset(d.get("future") or []),
@@ -124,8 +126,11 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
                     meetings.append(m)
             continue
         for a, b, day in _stretches(s, days, lex):
+            then = _find_phrase(s, lex.sequence, mask, a, b)
             if sideline is not None and a < sideline <= b:
                 parts = [(a, sideline - 1, False), (sideline, b, True)]
+            elif then is not None and any(a <= i < then for i in triggers) and any(then < i <= b for i in triggers):
+                parts = [(a, then - 1, False), (then, b, True)]  # "to see X and then sit down with Y"
             else:
                 parts = [(a, b, False)]
             parent: Meeting | None = None
@@ -140,10 +145,20 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
                 if side and parent is not None:
                     m.end = m.start
                     m.location = m.location or parent.location
-                meetings.append(m)
+                meetings.extend(_per_organisation(m, speech[n]))
                 parent = parent or m
                 last_at = (n, m)
     return merge_meetings(meetings)
+
+
+def _per_organisation(m: Meeting, said: SentenceSpeech) -> list[Meeting]:
+    """A visitor meeting the heads of two organisations ("Borrell und Stoltenberg") holds two meetings."""
+    visitor = said.subject.party if said.subject else None
+    orgs = [p for p in m.participants if p in ORGANISATIONS and p != visitor]
+    if visitor is None or visitor in ORGANISATIONS or len(orgs) < 2 or visitor not in m.participants:
+        return [m]
+    rest = [p for p in m.participants if p not in orgs]
+    return [replace(m, participants=rest + [org], evidence=list(m.evidence)) for org in orgs]
 
 
 def _context(sentences: list[Sentence], found: list[SentenceActors], n: int) -> tuple[str, ...]:
@@ -269,9 +284,10 @@ def _stretches(s: Sentence, days: list[_Day], lex: MeetingLexicon) -> list[tuple
     return [(cuts[k], cuts[k + 1] - 1, day) for k, day in enumerate(days)]
 
 
-def _find_phrase(s: Sentence, phrases: list[tuple[str, ...]], mask: list[bool]) -> int | None:
+def _find_phrase(s: Sentence, phrases: list[tuple[str, ...]], mask: list[bool], first: int = 0,
+                 last: int | None = None) -> int | None:
     words = [t.text.lower() for t in s.tokens]
-    for i in range(len(words)):
+    for i in range(first, len(words) if last is None else last + 1):
         for p in phrases:
             if tuple(words[i:i + len(p)]) == p and not mask[i]:
                 return i
