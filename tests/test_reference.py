@@ -83,6 +83,14 @@ def test_more_than_years_since_the_last_time_moves_the_year():
     assert "mehr als drei Jahren" in with_span.note
 
 
+def test_a_span_counting_from_something_else_does_not_move_the_year():
+    body = ("Der seit mehr als acht Jahren andauernde Konflikt bleibt ungelöst. Zuletzt hatten die Minister im "
+            "Mai 2021 verhandelt. Am 3. Juni hatte der Gesandte die Region besucht. Am Freitag soll er berichten. "
+            "Das vor zehn Jahren gegründete Forum hatte 2020 getagt.")
+    guess = infer(body)
+    assert guess.published.year == 2021
+
+
 def test_years_ago_with_the_year_beside_it():
     body = ("Vor acht Jahren, im März 2014, hatte das Parlament den Vertrag gebilligt. Am 3. März hatten die "
             "Minister darüber gesprochen. Am Freitag wollen sie erneut beraten.")

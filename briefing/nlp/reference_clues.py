@@ -34,6 +34,8 @@ PROBE = date(2001, 1, 3)
 NAMED_KINDS = {"date", "date_mdy", "numeric_date", "iso_date", "bare_day"}
 ANAPHOR_KINDS = {"anaphor_words", "anaphor_units"}
 SPAN_UNITS = {"D", "W", "MO", "Y"}
+BESIDE = re.compile(r"[\s,;:(–—-]*(?:\w{1,4}\s+)?")
+"""What may stand between a span and the time it names: "vor acht Jahren, im März 2014", "eight years ago (2014)"."""
 ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 YEAR_VALUE = re.compile(r"((?:1[5-9]|20)\d\d)(?:-(\d\d))?$")
 
@@ -152,6 +154,8 @@ class Period:
     """Its sentence says it was the last time ("zuletzt im November 2019")."""
     past: bool = False
     """Its clause is in a past tense or counts from it ("seit 2019"): surely before the publication day."""
+    start: int = 0
+    end: int = 0
 
 
 @dataclass
@@ -253,13 +257,20 @@ class _Reader:
             return None
         has_year = plain is not None and not plain.value.startswith("XXXX") and self._year_written(t, match)
         direction = t.direction
-        if direction is None and _ends_with(_words_before(self.body, t.start, 2)[:1], self.w("bound_before")) \
-                and self.direction(t) != "past":
+        if direction is None and self._after_bound_word(t) and self.direction(t) != "past":
             direction = "future"
         weekday = None
         if match is not None and "wd" in match.re.groupindex and match.group("wd"):
             weekday = self.lex["weekdays"].get(match.group("wd").lower())
         return Named(t.text, t.sentence, t.start, d.month, d.day, d.year if has_year else None, direction, weekday)
+
+    def _after_bound_word(self, t: Timex) -> bool:
+        """ "bis zum 20. Februar", "until March 3": a limit ahead, whatever the tense of the clause."""
+        before = _words_before(self.body, t.start, 2)
+        articles = {str(a).lower() for a in self.lex.data.get("articles", [])} | set(self.w("contractions"))
+        if before and before[-1] in articles:
+            before = before[:-1]
+        return _ends_with(before[-1:], self.w("bound_before"))
 
     def _year_written(self, t: Timex, match: re.Match[str] | None) -> bool:
         """Whether the mention writes its year: the tagger also lends one from a nearby sentence."""
@@ -310,7 +321,7 @@ class _Reader:
         since = bool(before) and before[-1] in self.lex.data.get("past_prepositions", [])
         bound = not since and (_ends_with(before[-1:], self.w("bound_before")) or direction == "future")
         return Period(t.text, t.sentence, first, last, bound, self.sentence_has(t.sentence, "last_cues"),
-                      past=since or direction == "past")
+                      past=since or direction == "past", start=t.start, end=t.end)
 
     def span(self, t: Timex, match: re.Match[str] | None) -> Span | None:
         if match is None or "num" not in match.re.groupindex or "unit" not in match.re.groupindex:
@@ -328,7 +339,9 @@ class _Reader:
         if _ends_with(before[-1:], self.w("ago_before")) or _starts_with(self.body, t.end, self.w("ago_after")):
             return Span(t.text, t.sentence, n, unit, "ago")
         if _ends_with(before[-1:], self.w("since_before")):
-            if before[-1] in self.w("since_needs_first") and not self._first_before(t):
+            # Only "the first ... since N years" looks back from the publication day to a last time;
+            # "der seit acht Jahren andauernde Konflikt" counts from something else.
+            if not self._first_before(t):
                 return None
             return Span(t.text, t.sentence, n, unit, "since", more=approx in self.w("more_than"))
         return None
@@ -388,7 +401,7 @@ def read_clues(source: Source) -> Clues:
     for t in span_timexes:
         span = r.span(t, matches.get(t.start))
         if span is not None:
-            _attach(span, t, clues)
+            _attach(span, t, clues, source.body)
             clues.spans.append(span)
     log.debug("clues: %d named, %d weekdays, %d relative, %d periods, %d spans", len(clues.named),
               len(clues.weekdays), len(clues.relatives), len(clues.periods), len(clues.spans))
@@ -405,7 +418,13 @@ def _lend_years(clues: Clues) -> None:
             n.context_year = near[-1] if near else None
 
 
-def _attach(span: Span, t: Timex, clues: Clues) -> None:
+def _beside(body: str, start: int, end: int, t: Timex) -> bool:
+    """Whether [start, end) is written right beside ``t``: at most punctuation and one short word between."""
+    between = body[t.end:start] if start >= t.end else body[end:t.start]
+    return bool(BESIDE.fullmatch(between))
+
+
+def _attach(span: Span, t: Timex, clues: Clues, body: str) -> None:
     """Find the days a span joins in its own sentence."""
     days: list[DayNode] = [n for n in clues.named if n.sentence == t.sentence]
     days += [w for w in clues.weekdays if w.sentence == t.sentence]
@@ -422,8 +441,10 @@ def _attach(span: Span, t: Timex, clues: Clues) -> None:
         others = [n for n in days if n is not span.anchor]
         span.event = min(others, key=lambda n: abs(n.start - t.start)) if others else None
     elif span.kind == "ago":
-        span.anchor = next((n for n in days if isinstance(n, Named)), None)
-        span.periods = [p for p in clues.periods if p.sentence == t.sentence]
+        # Only a time written right beside the span is what it reaches back to: "vor acht Jahren, im März 2014".
+        beside = [n for n in days if isinstance(n, Named) and _beside(body, n.start, n.start + len(n.text), t)]
+        span.anchor = beside[0] if beside else None
+        span.periods = [p for p in clues.periods if p.sentence == t.sentence and _beside(body, p.start, p.end, t)]
     else:
         # "das erste Treffen seit mehr als zwei Jahren ... zuletzt im November 2019".
         span.periods = [p for p in clues.periods if p.last_cue and not p.bound]
