@@ -221,6 +221,8 @@ def infer_published(source: Source) -> Inference | None:
     scorer.score(best, why)
     if scorer.latest is not None:
         why.append(f"the latest year it looks back on is '{scorer.latest.text}'")
+    elif not any(n.year for n in clues.named):
+        why.append("it names no year, so the year is only one of those whose calendar fits")
     runner = max((s, d) for s, d in scored if abs((d - best).days) > 3)
     note = (f"inferred from {clues.mentions} date mentions"
             + (": " + "; ".join(dict.fromkeys(why)) if why else "")
