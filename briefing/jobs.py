@@ -28,6 +28,7 @@ from .ledger import (
     FAILED,
     HAS_BRIEFING,
     INTERRUPTED,
+    MISSED,
     OK,
     SKIPPED_EMPTY,
     SKIPPED_STALE,
@@ -73,6 +74,17 @@ def scheduled_run(config_path: str | None, job_id: str, fingerprint: str = "",
     resume_unfinished(config, job_id)
     run = run_once(config, job, fire_time or now_utc(), "schedule")
     return run.status
+
+
+def record_missed(config_path: str | None, job_id: str, fire_time: datetime, late: timedelta, **_: object) -> None:
+    """A due time the scheduler could only reach past ``misfire_grace_hours``: said in the ledger, not run."""
+    config = load_config(config_path)
+    ledger = Ledger.of(config)
+    run = ledger.claim(job_id, fire_time, "schedule")
+    if run.status in TO_BUILD and not run.attempts:
+        hours = late.total_seconds() / 3600
+        ledger.finish(run.id, MISSED, f"the scheduler reached this run {hours:.1f} hours late, beyond "
+                                      f"misfire_grace_hours ({config.misfire_grace_hours:g}); not run")
 
 
 def run_once(config: Config, job: Schedule, fire_time: datetime, trigger: str) -> Run:

@@ -32,8 +32,9 @@ FAILED = "failed"
 SKIPPED_UNCHANGED = "skipped: unchanged"
 SKIPPED_STALE = "skipped: stale"
 SKIPPED_EMPTY = "skipped: no usable source"
+MISSED = "missed"
 
-DONE = (OK, FAILED, SKIPPED_UNCHANGED, SKIPPED_STALE, SKIPPED_EMPTY)
+DONE = (OK, FAILED, SKIPPED_UNCHANGED, SKIPPED_STALE, SKIPPED_EMPTY, MISSED)
 """A run in one of these states is finished: meeting it again does nothing."""
 TO_DELIVER = (BUILT, DELIVERY_FAILED)
 """Built, but not every delivery succeeded: deliver the stored files again, never rebuild."""

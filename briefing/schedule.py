@@ -119,6 +119,10 @@ def _run_job(job, alias: str, run_times: list[datetime]) -> list[JobExecutionEve
             log.warning("job %s: the run due at %s was missed by %s (beyond misfire_grace_hours)", job.id,
                         run_time, late)
             events.append(JobExecutionEvent(EVENT_JOB_MISSED, job.id, alias, run_time))
+            try:
+                jobs.record_missed(**job.kwargs, fire_time=run_time, late=late)
+            except Exception:  # the ledger entry is a courtesy; the scheduler goes on without it
+                log.exception("job %s: could not record the missed run in the ledger", job.id)
             continue
         log.info("job %s: run due at %s", job.id, run_time)
         try:

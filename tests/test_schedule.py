@@ -15,7 +15,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from briefing import jobs
 from briefing.config import load_config
-from briefing.ledger import FAILED, OK, SKIPPED_EMPTY, SKIPPED_STALE
+from briefing.ledger import FAILED, MISSED, OK, SKIPPED_EMPTY, SKIPPED_STALE
 from briefing.schedule import crontab_weekdays, list_jobs, make_scheduler, make_trigger, run_job_now, sync_jobs
 
 from .delivery_support import (
@@ -102,6 +102,24 @@ def test_missed_runs_coalesce_into_one(tmp_path: Path) -> None:
     assert len(missed) == 1 and missed[0].id == run.id  # six due times, one run
     assert run.fire == began.replace(second=0, microsecond=0)  # the latest due time
     assert run.trigger == "schedule"
+
+
+def test_a_run_reached_beyond_the_grace_time_is_recorded_as_missed_not_run(tmp_path: Path) -> None:
+    cfg_path = make_project(tmp_path, misfire_grace_hours=1)
+    config = load_config(cfg_path)
+    scheduler = _scheduler(config)
+    sync_jobs(scheduler, config, str(cfg_path))
+    due = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    scheduler.modify_job("daily", next_run_time=due)
+    scheduler.resume()
+    try:
+        ledger = ledger_of(cfg_path)
+        run = wait_for(lambda: next(iter(ledger.runs("daily")), None))
+    finally:
+        scheduler.shutdown(wait=True)
+    assert run.fire == due and run.status == MISSED and run.attempts == 0
+    assert "2.0 hours late, beyond misfire_grace_hours (1)" in run.error
+    assert not (tmp_path / "delivered").exists()
 
 
 def test_scheduled_run_builds_and_delivers_to_folder_and_email(tmp_path: Path) -> None:
