@@ -80,3 +80,16 @@ def test_english_meeting_and_undated_announcement():
     undated = [m for m in ms if m.start is None]
     assert undated and undated[0].status == "upcoming" and not undated[0].date_resolved
     assert undated[0].location == "Berlin"
+
+
+def test_capital_by_adjective_and_not_the_place_of_the_saying():
+    [m] = meetings("Am Montag spricht Baerbock in der ukrainischen Hauptstadt mit Präsident Selenskyj, "
+                   "wie ein Sprecher des Auswärtigen Amts am Freitag in Berlin mitteilte.")
+    assert (m.start, m.location) == (date(2022, 1, 10), "Kiew")
+    assert {"DEU", "UKR"} <= set(m.participants)
+
+
+def test_visitor_meeting_two_organisations_holds_two_meetings():
+    ms = meetings("Am Donnerstag trifft Baerbock in Brüssel den EU-Außenbeauftragten Josep Borrell "
+                  "und Nato-Generalsekretär Jens Stoltenberg.")
+    assert sorted(tuple(sorted(m.participants)) for m in ms) == [("DEU", "EU"), ("DEU", "NATO")]

@@ -41,6 +41,8 @@ class Gazetteer:
     roles: tuple[str, ...] = ()
     role_as: tuple[str, ...] = ()
     pronouns: frozenset[str] = frozenset()
+    capitals: dict[str, str] = field(default_factory=dict)
+    capital_words: tuple[str, ...] = ()
 
     def lookup(self, text: str) -> Entry | None:
         """The entry of a name as written, or of its uninflected form."""
@@ -87,10 +89,11 @@ def gazetteer(language: str, extra: tuple[tuple[str, str], ...] = ()) -> Gazette
         for variants in people or []:
             names = [v.strip() for v in str(variants).split("|")]
             for name in names:
-                add(name, Entry(party, "person", names[0]))
+                # the person is named in the spelling the text uses ("Ryabkov" in English, "Rjabkow" in German)
+                add(name, Entry(party, "person", name))
                 surname = name.split()[-1]
                 if len(surname) > 2:
-                    add(surname, Entry(party, "person", names[0]))
+                    add(surname, Entry(party, "person", name))
     for party, names in (data.get("names") or {}).items():
         for name in names or []:
             add(str(name), Entry(party, "name"))
@@ -123,5 +126,7 @@ def gazetteer(language: str, extra: tuple[tuple[str, str], ...] = ()) -> Gazette
     g.roles = tuple(r.lower() for r in data.get("roles") or [])
     g.role_as = tuple(r.lower() for r in data.get("role_as") or [])
     g.pronouns = frozenset(p.lower() for p in data.get("pronouns") or [])
+    g.capitals = {str(k): str(v) for k, v in (data.get("capitals") or {}).items()}
+    g.capital_words = tuple(w.lower() for w in data.get("capital_words") or [])
     log.debug("gazetteer %s: %d phrases", language, len(g.phrases))
     return g

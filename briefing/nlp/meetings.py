@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..data import load_data
 from ..model import Evidence, Meeting, Sentence, Source, Timex, Token
 from .actors import ORGANISATIONS, SentenceActors
-from .gazetteer import Gazetteer
+from .gazetteer import Entry, Gazetteer
 from .statements import SentenceSpeech
 from .statements import lexicon as speech_lexicon
 
@@ -45,6 +45,7 @@ class MeetingLexicon:
     phone: frozenset[str]
     future: frozenset[str]
     offset: frozenset[str]
+    said_openers: frozenset[str]
     there: frozenset[str]
     travel: frozenset[str]
     not_places: frozenset[str]
@@ -62,7 +63,7 @@ def lexicon(language: str) -> MeetingLexicon:
         places=frozenset(d.get("place_prepositions") or []), joiners=frozenset(d.get("joiners") or []),
         cuts=frozenset(d.get("cut_words") or []), video=frozenset(fmt.get("video") or []),
         phone=frozenset(fmt.get("phone") or []), future=frozenset(d.get("future") or []),
-        offset=frozenset(d.get("offset") or []), there=frozenset(d.get("there") or []),
+        offset=frozenset(d.get("offset") or []), said_openers=frozenset(d.get("said_openers") or []), there=frozenset(d.get("there") or []),
         not_places=frozenset(d.get("not_places") or []), travel=frozenset(d.get("travel") or []))
 
 
@@ -83,7 +84,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
     by_sentence: dict[int, list[Timex]] = {}
     for t in timexes:
         by_sentence.setdefault(t.sentence, []).append(t)
-    said_verbs = frozenset(speech_lexicon(gaz.language).verbs)
+    said_verbs = frozenset(speech_lexicon(gaz.language).verbs) - lex.verbs
     meetings: list[Meeting] = []
     last_at: tuple[int, Meeting] | None = None
     spare: tuple[int, list[_Day]] | None = None
@@ -334,6 +335,8 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     if not parties:
         return None
     location = _location(s, first, last, mask, gaz, lex)
+    if location is None and (first, last) != (0, len(s.tokens) - 1):
+        location = _location(s, 0, len(s.tokens) - 1, mask, gaz, lex)  # "fliegt nach Moskau, wo sie ... trifft"
     if location is None and previous is not None and any(
             t.text.lower() in lex.there for t in s.tokens[first:last + 1]):
         location = _last_place(previous, gaz)  # "Dort beraten heute die Außenminister"
@@ -414,7 +417,15 @@ def _location(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazette
                 skipped_nouns += 1
             else:
                 break
+        if j <= last and tokens[j].text.lower() in gaz.capital_words and j - 1 > i:
+            # "in der ukrainischen Hauptstadt" -> Kiew
+            party = gaz.adjective(tokens[j - 1].text) or (gaz.lookup(tokens[j - 1].text) or _NO).party
+            if party in gaz.capitals:
+                found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i), gaz.capitals[party]))
+            continue
         if j > last or not tokens[j].text[:1].isupper() or tokens[j].text in lex.not_places:
+            continue
+        if _in_attribution(s, i, first, last, lex):
             continue
         entry = gaz.lookup(tokens[j].text)
         is_place = tokens[j].pos.startswith(("NE", "NP0")) or (entry is not None and entry.kind == "name")
@@ -426,6 +437,17 @@ def _location(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazette
         text = s.text[tokens[j].start - s.start: tokens[k].end - s.start]
         found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i), text))
     return min(found)[1] if found else None
+
+
+_NO = Entry("", "none")
+
+
+def _in_attribution(s: Sentence, i: int, first: int, last: int, lex: MeetingLexicon) -> bool:
+    """"..., wie ein Sprecher am Freitag in Berlin mitteilte": the place of the saying."""
+    k = i
+    while k > first and s.tokens[k - 1].text not in (",", ";", ":"):
+        k -= 1
+    return s.tokens[k].text.lower() in lex.said_openers
 
 
 def _last_place(s: Sentence, gaz: Gazetteer) -> str | None:

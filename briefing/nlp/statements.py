@@ -108,7 +108,9 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             verb = _speech_verb(clause, sentence, lex, language)
             fin = finite_verb(clause, sentence, language)
             if fin is not None or verb is not None:
-                subj = subject(clause, verb[0] if verb else fin, sentence, entities, language, inverted=bool(verb))
+                # "..., accusing Russia of violations": a participle's object is no inverted subject
+                inverted = bool(verb) and sentence.tokens[verb[0]].pos not in ("VVG", "VVN")
+                subj = subject(clause, verb[0] if verb else fin, sentence, entities, language, inverted=inverted)
             elif previous_subject is None:
                 alone = [e for e in entities if clause.first <= e.first and e.last <= clause.last and e.free]
                 if len(alone) == 1 and alone[0].first == clause.first:
