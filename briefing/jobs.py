@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from .config import Config, Schedule, load_config
 from .deliver import Parcel, get_channel, send_with_retries
-from .errors import UsageError
+from .errors import BriefingError, UsageError
 from .ledger import (
     BUILT,
     DELIVERY_FAILED,
@@ -64,7 +64,13 @@ def find_job(config: Config, job_id: str) -> Schedule:
 def scheduled_run(config_path: str | None, job_id: str, fingerprint: str = "",
                   fire_time: datetime | None = None) -> str:
     """The function APScheduler calls; ``fire_time`` is the scheduled time (see schedule.FireTimeExecutor)."""
-    config = load_config(config_path)
+    try:
+        config = load_config(config_path)
+    except BriefingError as e:
+        # A config broken since the start: said in one line; the run is not attempted, and the
+        # scheduler keeps going so that the next run uses the repaired file.
+        log.error("job %s not run at %s: %s", job_id, fire_time, e)
+        return "config error"
     try:
         job = find_job(config, job_id)
     except UsageError:

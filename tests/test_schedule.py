@@ -245,3 +245,12 @@ def test_jobs_command_lists_next_run_and_last_run(tmp_path: Path) -> None:
     scheduler.shutdown(wait=False)
     line = list_jobs(config).splitlines()[1]
     assert stored.strftime("%Y-%m-%d %H:%M") in line and "once the scheduler" not in line
+
+
+def test_a_config_broken_while_running_skips_the_run_in_one_log_line(tmp_path: Path, caplog) -> None:
+    cfg_path = make_project(tmp_path)
+    cfg_path.write_text(cfg_path.read_text().replace("keep: 5", "keep: five"))
+    assert jobs.scheduled_run(str(cfg_path), "daily", fire_time=datetime.now(UTC)) == "config error"
+    (record,) = [r for r in caplog.records if r.name == "briefing.jobs"]
+    assert "job daily not run" in record.getMessage() and "folder.keep" in record.getMessage()
+    assert record.exc_info is None
