@@ -63,7 +63,8 @@ def lexicon(language: str) -> MeetingLexicon:
         places=frozenset(d.get("place_prepositions") or []), joiners=frozenset(d.get("joiners") or []),
         cuts=frozenset(d.get("cut_words") or []), video=frozenset(fmt.get("video") or []),
         phone=frozenset(fmt.get("phone") or []), future=frozenset(d.get("future") or []),
-        offset=frozenset(d.get("offset") or []), said_openers=frozenset(d.get("said_openers") or []), there=frozenset(d.get("there") or []),
+        offset=frozenset(d.get("offset") or []), said_openers=frozenset(d.get("said_openers") or []),
+        there=frozenset(d.get("there") or []),
         not_places=frozenset(d.get("not_places") or []), travel=frozenset(d.get("travel") or []))
 
 
@@ -353,7 +354,9 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     words = {t.text.lower() for t in s.tokens}
     fmt = "video" if any(w.startswith(tuple(lex.video)) for w in words) else \
         "phone" if words & lex.phone else "in_person"
-    noun = s.tokens[trigger].pos.startswith(("NN", "NE"))
+    nouns = [i for i in (in_scope or triggers) if s.tokens[i].pos.startswith(("NN", "NE"))]
+    trigger = nouns[0] if nouns else trigger  # "reiste zu einem Besuch": the noun names it
+    noun = bool(nouns)
     title = s.tokens[trigger].text if noun else _verb_title(gaz.language, fmt)
     past = bool(day and day.past) and not _ahead(s, first, last, lex)
     status = "upcoming"
