@@ -142,7 +142,8 @@ def message(parcel: Parcel, recipient: str) -> EmailMessage:
     msg.add_alternative(html_body(parcel, v), subtype="html")
     for path in attachments(parcel):
         maintype, subtype = ATTACH[path.suffix]
-        params = {"params": {"method": "PUBLISH", "charset": "utf-8"}} if subtype == "calendar" else {}
+        # No iMIP method parameter: it must match a METHOD inside the calendar, which has none.
+        params = {"params": {"charset": "utf-8"}} if subtype == "calendar" else {}
         msg.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name, **params)
     return msg
 
