@@ -6,9 +6,11 @@ punctuation standing as its own paragraph; it becomes a sentence marked ``headin
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import logging
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Sentence, Token
 
@@ -58,7 +60,25 @@ def is_heading(text: str) -> bool:
 
 
 def segment(body: str, language: str = "de", tag: bool = True) -> list[Sentence]:
-    """Split ``body`` into numbered sentences with tokens (and POS tags and lemmas when ``tag``)."""
+    """Split ``body`` into numbered sentences with tokens (and POS tags and lemmas when ``tag``).
+
+    The result is remembered for the process (and for worker processes forked from it): an
+    undated source is segmented once to infer its date and would otherwise be segmented again
+    to annotate it. Callers get their own copy, free to change.
+    """
+    key = (hashlib.sha256(body.encode("utf-8")).hexdigest(), language, tag)
+    if key not in _SEGMENTED:
+        if len(_SEGMENTED) >= MAX_REMEMBERED:
+            _SEGMENTED.pop(next(iter(_SEGMENTED)))
+        _SEGMENTED[key] = _segment(body, language, tag)
+    return copy.deepcopy(_SEGMENTED[key])
+
+
+MAX_REMEMBERED = 64
+_SEGMENTED: dict[tuple[str, str, bool], list[Sentence]] = {}
+
+
+def _segment(body: str, language: str, tag: bool) -> list[Sentence]:
     sentences: list[Sentence] = []
     spans = paragraphs(body)
     tokenizer = _tokenizer(language)
@@ -77,9 +97,20 @@ def segment(body: str, language: str = "de", tag: bool = True) -> list[Sentence]
         tagger = _tagger(language)
         for sentence in sentences:
             words = [t.text for t in sentence.tokens]
-            for token, (_word, lemma, pos) in zip(sentence.tokens, tagger.tag_sent(words, taglevel=1)):
-                token.lemma, token.pos = lemma, pos
+            for token, pos in zip(sentence.tokens, tagger.tag_sent(words, taglevel=0)):
+                token.lemma, token.pos = _lemma(language, token.text, pos), pos
     return sentences
+
+
+@lru_cache(maxsize=100_000)
+def _lemma(language: str, word: str, pos: str) -> str:
+    """The lemma HanTa gives ``word`` under ``pos``, as its tag_sent(taglevel=1) computes it.
+
+    Half of HanTa's time goes to this per-word analysis, which depends on the word and its tag
+    only, so it is remembered across sentences and sources.
+    """
+    tagger = _tagger(language)
+    return tagger._analyze(word, tagger.tag2int[pos], taglevel=1)[0]
 
 
 def _sentence(body: str, index: int, tokens: list[Token], paragraph: int, heading: bool = False) -> Sentence:
