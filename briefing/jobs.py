@@ -145,6 +145,8 @@ def resume_unfinished(config: Config, job_id: str | None = None) -> list[Run]:
     since = now_utc() - timedelta(hours=config.misfire_grace_hours)
     done = []
     for run in ledger.unfinished(job_id):
+        if STOP.is_set():  # shutting down: what is left waits for the next start
+            break
         job = next((j for j in config.schedules if j.id == run.job), None)
         if job is None or job.paused:
             continue
