@@ -77,3 +77,20 @@ def test_english_subjects_pronouns_and_detached_subject():
     assert any("stability" in t for t in positions_of(a, "RUS"))
     assert any("rejected" in t for t in positions_of(a, "CHN"))
     assert any("confident" in t for t in positions_of(a, "USA"))
+
+
+def test_bare_role_prefers_the_named_office_holder_over_a_plural_group():
+    a = annotated("Der polnische Außenminister Zbigniew Rau lud die Außenminister Frankreichs ein. "
+                  "Man hoffe auf Einigkeit, sagte der Minister.")
+    assert any("Einigkeit" in t for t in positions_of(a, "POL"))
+    assert not any("Einigkeit" in t for t in positions_of(a, "FRA"))
+
+
+def test_indefinite_nationality_noun_is_not_a_speaker():
+    a = annotated("Im Dezember hatte ein Gericht einen Russen verurteilt und von Staatsterrorismus gesprochen.")
+    assert "RUS" not in parties_of(a)
+
+
+def test_english_detached_subject_beats_the_reported_subject():
+    a = annotated("The White House, for its part, said Russia might be preparing a pretext.", language="en")
+    assert parties_of(a) == {"USA"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from ..model import Evidence, Position, Sentence
+from .clauses import dateline_end
 from .statements import SentenceSpeech
 
 log = logging.getLogger(__name__)
@@ -15,7 +16,8 @@ def find_positions(source_id: str, sentences: list[Sentence], speech: list[Sente
     out: list[Position] = []
     for sentence, said in zip(sentences, speech):
         for st in said.statements:
-            text = _text(sentence, st.first, st.last)
+            first = max(st.first, dateline_end(sentence)) if sentence.index <= 3 else st.first
+            text = _text(sentence, first, st.last)
             if len(text.split()) < 3:
                 continue
             for party in st.parties:

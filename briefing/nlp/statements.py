@@ -71,11 +71,11 @@ class Tracker:
         if e.kind == "pronoun":
             return self.last_subject
         if e.kind == "role" and e.party is None:
-            for old in reversed(self.history):
-                if old.party and old.role_word and e.role_word and (
-                        old.role_word.endswith(e.role_word) or e.role_word.endswith(old.role_word)):
-                    return old
-            return None
+            fitting = [old for old in reversed(self.history) if old.party and old.role_word and e.role_word and (
+                old.role_word.endswith(e.role_word) or e.role_word.endswith(old.role_word))]
+            # "der Minister" is a person named before, if there is one; else the office ("the official")
+            named = [old for old in fitting if old.kind == "person"]
+            return (named or fitting or [None])[0]
         return e if e.party else None
 
 
@@ -110,6 +110,8 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             if fin is not None or verb is not None:
                 # "..., accusing Russia of violations": a participle's object is no inverted subject
                 inverted = bool(verb) and sentence.tokens[verb[0]].pos not in ("VVG", "VVN")
+                if language == "en" and previous_subject is not None and _verb_first(sentence, clause):
+                    inverted = False  # "The White House, for its part, said Russia ...": the subject came first
                 subj = subject(clause, verb[0] if verb else fin, sentence, entities, language, inverted=inverted)
             elif previous_subject is None:
                 alone = [e for e in entities if clause.first <= e.first and e.last <= clause.last and e.free]
@@ -173,6 +175,8 @@ def _speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, languag
         tok = tokens[i]
         if not is_verb(tok, language):
             continue
+        if tok.pos == "VVG" and i > 0 and tokens[i - 1].pos.startswith("NN"):
+            continue  # "a draft resolution condemning ...": the noun's attribute, nobody speaking
         lemma = tok.lemma.lower()
         candidates = [p + lemma for p in particles] + [lemma] if is_finite(tok, language) else [lemma]
         for cand in candidates:
