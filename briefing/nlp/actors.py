@@ -258,6 +258,8 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
     if amb:
         entity.parties = list(amb)
     entity.free = _free(tokens, i)
+    if mentions and all(m.kind == "demonym" for m in mentions) and not roles and not names:
+        entity.kind = kind = "demonym"
     if kind == "demonym" and tokens[i].text.lower() not in ("der", "die", "the"):
         entity.free = False  # "einen Russen verurteilt": only "der Franzose" names a speaker
     return entity
