@@ -13,11 +13,12 @@ from .changes import compare
 from .config import Config, folder_error
 from .dates import settle_dates
 from .errors import NoSourcesError
-from .model import Briefing
+from .model import AnnotatedSource, Briefing, Source
+from .nlp.annotate import annotate
 from .outputs import slug, write_all
 from .render import load_renderers, render
 from .sources import SeedProblem, load_sources
-from .workers import annotate_all
+from .workers import side_by_side
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,9 @@ def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
           extra_warnings: list[str] | None = None) -> BuildResult:
     """Load seeds -> settle dates -> annotate -> assemble -> render -> write, in that order.
 
+    Settling dates and annotating (``read``) run in a worker process while this one loads the
+    renderers: the two take about as long and do not depend on each other.
+
     Everything is rendered in memory before the first file is written, so a failed build leaves
     the previous files as they were.
     """
@@ -48,8 +52,9 @@ def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
     if not sources:
         why = "; ".join(str(p) for p in problems) or "the folder holds no .txt or .md file"
         raise NoSourcesError(f"no usable source in {seeds}: {why}")
-    as_of_day, as_of_from, warnings = settle_dates(sources, as_of or config.as_of, today)
-    annotated = annotate_all(sources, config.actors, meanwhile=lambda: load_renderers(formats))
+    annotated, as_of_day, as_of_from, warnings = side_by_side(
+        lambda: read(sources, as_of or config.as_of, today, config.actors),
+        meanwhile=lambda: load_renderers(formats))
     language = language or _language(config, [s.language for s in sources])
     briefing = assemble(annotated, as_of_day, as_of_from, language, config, previous=previous)
     briefing.warnings += warnings + list(extra_warnings or [])
@@ -60,6 +65,13 @@ def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
     files = render(briefing, formats, config, stem=f"{slug(config.title)}-{as_of_day.isoformat()}")
     paths = write_all(files, out) if write else []
     return BuildResult(briefing, paths, problems)
+
+
+def read(sources: list[Source], as_of: str, today: date,
+         extra_aliases: dict[str, str]) -> tuple[list[AnnotatedSource], date, str, list[str]]:
+    """Settle every source's reference date, then annotate each one (in a worker, see build())."""
+    as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today)
+    return [annotate(s, extra_aliases) for s in sources], as_of_day, as_of_from, warnings
 
 
 def _existing_folder(folder: Path, config: Config, from_config: bool) -> Path:

@@ -1,9 +1,10 @@
-"""Annotating sources in worker processes while the main process prepares the renderers.
+"""Reading the sources in a worker process while the main process loads the renderers.
 
-Annotation (tokenizer, tagger, rules) and loading the renderers (WeasyPrint, python-docx) each
-take about a second and do not depend on each other, so on a machine with more than one core they
-run side by side. Where a process may not start children (a daemonic process) or cannot fork, the
-same work runs one step after the other, with the same results.
+Reading the sources (tokenizer, tagger, date inference, rules) and loading the renderers
+(WeasyPrint, python-docx) each take a second or more and do not depend on each other, so on a
+machine with more than one core they run side by side. Where a process may not start children (a
+daemonic process) or cannot fork, the same work runs one step after the other, with the same
+result.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 from collections.abc import Callable
-
-from .model import AnnotatedSource, Source
-from .nlp.annotate import annotate
+from typing import TypeVar
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 def can_fork() -> bool:
@@ -24,14 +26,40 @@ def can_fork() -> bool:
             and (os.cpu_count() or 1) > 1)
 
 
-def annotate_all(sources: list[Source], extra_aliases: dict[str, str] | None,
-                 meanwhile: Callable[[], object] = lambda: None) -> list[AnnotatedSource]:
-    """Every source annotated (in order), with ``meanwhile()`` run in this process at the same time."""
+def side_by_side(work: Callable[[], T], meanwhile: Callable[[], object]) -> T:
+    """``work()`` in a forked worker and ``meanwhile()`` here, at the same time; returns what work returned.
+
+    An exception raised by ``work`` is raised here, as if it had run in this process.
+    """
     if not can_fork():
         meanwhile()
-        return [annotate(s, extra_aliases) for s in sources]
-    workers = min(len(sources), max(1, (os.cpu_count() or 2) - 1))
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        pending = pool.starmap_async(annotate, [(s, extra_aliases) for s in sources], chunksize=1)
+        return work()
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            outcome: tuple[bool, object] = (True, work())
+        except BaseException as e:  # noqa: BLE001 - every failure goes back to the parent
+            outcome = (False, e)
+        try:
+            send.send(outcome)
+        except (pickle.PicklingError, TypeError, AttributeError) as e:
+            send.send((False, RuntimeError(f"the worker's result could not be passed back: {e}")))
+
+    worker = context.Process(target=child, name="briefing-reader")
+    worker.start()
+    send.close()
+    try:
         meanwhile()
-        return pending.get()
+        try:
+            ok, value = receive.recv()
+        except EOFError:
+            raise RuntimeError(f"the worker reading the sources ended unexpectedly "
+                               f"(exit code {worker.exitcode})") from None
+    finally:
+        worker.join()
+        receive.close()
+    if not ok:
+        raise value  # type: ignore[misc]
+    return value  # type: ignore[return-value]
