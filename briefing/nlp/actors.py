@@ -41,6 +41,8 @@ class Entity:
     free: bool = True
     """False when governed by a preposition or a genitive attribute: not a subject."""
     role_word: str | None = None
+    role_word_definite: bool = True
+    """A bare role with a definite article ("der Minister", "the official") points back; "a spokesman" does not."""
 
 
 @dataclass
@@ -258,6 +260,7 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
     if amb:
         entity.parties = list(amb)
     entity.free = _free(tokens, i)
+    entity.role_word_definite = tokens[i].text.lower() not in ("ein", "eine", "einer", "einem", "einen", "a", "an")
     if mentions and all(m.kind == "demonym" for m in mentions) and not roles and not names:
         entity.kind = kind = "demonym"
     if kind == "demonym" and tokens[i].text.lower() not in ("der", "die", "the"):

@@ -325,8 +325,8 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
         low = s.tokens[i].text.lower()
         if mention.kind in ("compound", "office") and (low.endswith(lex.nouns) or gaz.is_role(low)):
             parties.append(mention.party)
-        elif mention.kind == "genitive":
-            parties.append(mention.party)  # "Vertreter der USA und Russlands"
+        elif mention.kind in ("genitive", "name", "person"):
+            parties.append(mention.party)  # "Vertreter der USA und Russlands", "The G20 leaders' summit"
     words = [t.text.lower() for t in s.tokens[first:last + 1]]
     if context and any(w in ("beiden", "beide", "both") for w in words):
         parties.extend(context)  # "empfängt die beiden Staatschefs": the two named just before

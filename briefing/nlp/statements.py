@@ -71,6 +71,8 @@ class Tracker:
         if e.kind == "pronoun":
             return self.last_subject
         if e.kind == "role" and e.party is None:
+            if not e.role_word_definite:
+                return None  # "a spokesman" introduces someone new
             fitting = [old for old in reversed(self.history) if old.party and old.role_word and e.role_word and (
                 old.role_word.endswith(e.role_word) or e.role_word.endswith(old.role_word))]
             # "der Minister" is a person named before, if there is one; else the office ("the official")
@@ -122,11 +124,17 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             if resolved is None and subj is None and fin is not None and not clause.subordinate \
                     and previous_subject is not None and _verb_first(sentence, clause):
                 resolved = previous_subject  # "..., weist Kritik zurück und wirft ... vor"
+            if verb and resolved is None and subj is not None and subj.kind == "role" and not subj.role_word_definite \
+                    and previous_subject is not None:
+                resolved = previous_subject  # "Beijing urged restraint, a foreign ministry spokesman said"
             if verb and resolved and resolved.party and (not clause.subordinate or clause.opener in ("wie", "as")):
                 parties = _joint(resolved, subj, entities, sentence)
+                tracker.last_subject = resolved  # the speaker is who "er"/"he" means next
                 speech.statements.append(Statement(n, parties, resolved.person or _speaker_name(resolved),
                                                    verb[1], clause.first, clause.last,
                                                    "attribution" if clause.subordinate else "verb"))
+            if resolved is None and subj is not None and subj.kind in ("person", "role") and not clause.subordinate:
+                tracker.last_subject = None  # someone of no known party: "he" is not an earlier speaker
             if resolved and resolved.party and not clause.subordinate and resolved.kind != "pronoun":
                 if speech.subject is None:
                     speech.subject = resolved
