@@ -94,3 +94,19 @@ def test_indefinite_nationality_noun_is_not_a_speaker():
 def test_english_detached_subject_beats_the_reported_subject():
     a = annotated("The White House, for its part, said Russia might be preparing a pretext.", language="en")
     assert parties_of(a) == {"USA"}
+
+
+def test_plural_verb_does_not_take_a_single_person_as_subject():
+    a = annotated("Kritiker werfen Scholz vor, die Abhängigkeit von China zu vergrößern.")
+    assert "DEU" not in parties_of(a)
+
+
+def test_regular_konjunktiv_continues_the_statement():
+    a = annotated("Ein Sprecher des chinesischen Außenministeriums sagte, man sei zu Gesprächen bereit. "
+                  "Die Volksrepublik lehne jede Einmischung ab.")
+    assert any("Einmischung" in t for t in positions_of(a, "CHN"))
+
+
+def test_english_only_verbs_of_saying_invert():
+    a = annotated("Critics accuse Scholz of naivety.", language="en")
+    assert "DEU" not in parties_of(a)

@@ -136,7 +136,21 @@ def subject(clause: Clause, verb: int, sentence: Sentence, entities: list[Entity
     if before:
         return before[0]
     after = [e for e in inside if e.first > finite]
+    if after and _plural(sentence.tokens[finite]) and after[0].kind in ("person", "office", "demonym") \
+            and not _coordinated(sentence, after[0]):
+        return None  # "Kritiker werfen Scholz vor": a plural verb does not agree with one person
     return after[0] if after else None
+
+
+def _plural(tok: Token) -> bool:
+    """A German finite verb in the third person plural ("werfen", "fordern", "sagten", "sind")."""
+    low = tok.text.lower()
+    return low == "sind" or (low.endswith("n") and not low.endswith(("kann", "mann")))
+
+
+def _coordinated(sentence: Sentence, e: Entity) -> bool:
+    nxt = e.last + 1
+    return nxt < len(sentence.tokens) and sentence.tokens[nxt].text.lower() in ("und", "sowie")
 
 
 def finite_verb(clause: Clause, sentence: Sentence, language: str) -> int | None:

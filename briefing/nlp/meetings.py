@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 DAYS_VALUE = re.compile(r"^P(\d+)D$")
+VAGUE_VALUE = re.compile(r"^\d{4}-(\d\d|W\d\d)$")
 ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "the", "a", "an"})
 SIDELINE_WINDOW = 6
 
@@ -77,6 +78,7 @@ class _Day:
     past: bool
     text: str
     clock: bool = False
+    vague: bool = False
 
 
 def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex], found: list[SentenceActors],
@@ -93,7 +95,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         if s.heading:
             continue
         mask = masks[n]
-        days = _days(s, by_sentence.get(s.index, []), mask, lex, said_verbs)
+        days = _days(s, by_sentence.get(s.index, []), mask, lex, said_verbs, source.published)
         triggers = _triggers(s, mask, lex)
         context = _context(sentences, found, n)
         if not triggers:
@@ -203,7 +205,7 @@ def _token_at(s: Sentence, offset: int) -> int:
 
 
 def _days(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexicon,
-          speech_verbs: frozenset[str] = frozenset()) -> list[_Day]:
+          speech_verbs: frozenset[str] = frozenset(), published: date | None = None) -> list[_Day]:
     days: list[_Day] = []
     seen_ranges: set[int] = set()
     for t in sorted(timexes, key=lambda t: t.start):
@@ -212,6 +214,12 @@ def _days(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexic
                 and t.direction != "past":
             # "agreed to meet again in two weeks": announced, with no day to name
             days.append(_Day(None, None, i, _token_at(s, t.end - 1), False, s.text[t.start - s.start:t.end - s.start]))
+            continue
+        if t.type == "DATE" and VAGUE_VALUE.match(t.value or "") and not mask[i] and t.direction != "past" \
+                and _not_before(t.value, published):
+            # "Mitte November", "nächste Woche": announced for a stretch of time, no day to name
+            days.append(_Day(None, None, i, _token_at(s, t.end - 1), False, s.text[t.start - s.start:t.end - s.start],
+                             vague=True))
             continue
         if t.type not in ("DATE", "TIME") or not DAY_VALUE.match(t.value or ""):
             continue
@@ -262,6 +270,17 @@ def _said_on(s: Sentence, first: int, last: int, verbs: frozenset[str]) -> bool:
         if saying(k):
             return True
     return False
+
+
+def _not_before(value: str, published: date | None) -> bool:
+    """A month or week value after the source's own (the current week or month mostly sums up days named
+    elsewhere: "will travel to Kyiv this week")."""
+    if published is None:
+        return False
+    if "W" in value:
+        year, week = int(value[:4]), int(value[6:8])
+        return (year, week) > tuple(published.isocalendar())[:2]
+    return (int(value[:4]), int(value[5:7])) > (published.year, published.month)
 
 
 def _value_day(value: str) -> date | None:
@@ -343,7 +362,7 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
         location = _last_place(previous, gaz)  # "Dort beraten heute die Außenminister"
     start = day.first if day else None
     end = day.last if day else None
-    if day and start is None and not _ahead(s, first, last, lex):
+    if day and start is None and not day.vague and not _ahead(s, first, last, lex):
         return None
     if day:
         for t in timexes:

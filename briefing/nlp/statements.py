@@ -44,6 +44,8 @@ class SpeechLexicon:
     before: list[tuple[str, ...]]
     after: set[str]
     subjunctive: frozenset[str]
+    inverting: frozenset[str]
+    """Verbs whose subject may follow them in English ("said the official")."""
 
 
 @lru_cache(maxsize=4)
@@ -54,7 +56,8 @@ def lexicon(language: str) -> SpeechLexicon:
     attribution = data.get("attribution") or {}
     before = sorted((tuple(p.lower().split()) for p in attribution.get("before") or []), key=len, reverse=True)
     return SpeechLexicon(verbs, needs, before, {w.lower() for w in attribution.get("after") or []},
-                         frozenset(w.lower() for w in data.get("subjunctive") or []))
+                         frozenset(w.lower() for w in data.get("subjunctive") or []),
+                         frozenset(w.lower() for w in data.get("inverting") or []))
 
 
 @dataclass
@@ -111,7 +114,8 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             fin = finite_verb(clause, sentence, language)
             if fin is not None or verb is not None:
                 # "..., accusing Russia of violations": a participle's object is no inverted subject
-                inverted = bool(verb) and sentence.tokens[verb[0]].pos not in ("VVG", "VVN")
+                inverted = bool(verb) and sentence.tokens[verb[0]].pos not in ("VVG", "VVN") and (
+                    language != "en" or sentence.tokens[verb[0]].lemma.lower() in lex.inverting)
                 if language == "en" and previous_subject is not None and _verb_first(sentence, clause):
                     inverted = False  # "The White House, for its part, said Russia ...": the subject came first
                 subj = subject(clause, verb[0] if verb else fin, sentence, entities, language, inverted=inverted)
@@ -221,8 +225,17 @@ def _attribution(sentence: Sentence, mask: list[bool], entities: list[Entity], l
 
 
 def _subjunctive(sentence: Sentence, mask: list[bool], lex: SpeechLexicon, language: str) -> bool:
+    """A finite verb in the subjunctive: listed, or Konjunktiv I formed regularly ("lehne", "gehe")."""
+    if language == "en":
+        return False
+    words = {t.text.lower() for t in sentence.tokens}
     for i, tok in enumerate(sentence.tokens):
-        if not mask[i] and is_finite(tok, language) and tok.text.lower() in lex.subjunctive:
+        if mask[i] or not is_finite(tok, language):
+            continue
+        low, lemma = tok.text.lower(), tok.lemma.lower()
+        if low in lex.subjunctive:
+            return True
+        if lemma.endswith("en") and low == lemma[:-2] + "e" and not words & {"ich"}:
             return True
     return False
 
