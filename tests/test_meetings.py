@@ -99,3 +99,12 @@ def test_meeting_announced_for_a_later_month_has_no_day():
     ms = meetings("Die Staats- und Regierungschefs der G20 kommen im März in Neu-Delhi zusammen.")
     assert [(m.start, m.date_resolved, m.status) for m in ms] == [(None, False, "upcoming")]
     assert "G20" in ms[0].participants and ms[0].date_text == "März"
+
+
+def test_each_stretch_has_its_own_format():
+    ms = meetings("He met Polish President Andrzej Duda in Berlin on Friday and spoke by phone with Putin on Saturday.",
+                  "en", published=date(2022, 2, 6))
+    by_day = {m.start: m for m in ms}
+    assert by_day[date(2022, 2, 4)].format == "in_person"
+    assert by_day[date(2022, 2, 5)].format == "phone" and by_day[date(2022, 2, 5)].location is None
+    assert all(m.status == "past" for m in ms)

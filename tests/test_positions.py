@@ -110,3 +110,11 @@ def test_regular_konjunktiv_continues_the_statement():
 def test_english_only_verbs_of_saying_invert():
     a = annotated("Critics accuse Scholz of naivety.", language="en")
     assert "DEU" not in parties_of(a)
+
+
+def test_speaker_after_a_name_ending_a_clause_and_split_hyphenated_offices():
+    a = annotated("Macron will travel to Kyiv on Tuesday to meet President Volodymyr Zelenskiy, the Elysee said. "
+                  "NATO Secretary-General Jens Stoltenberg urged Russia to pull back its troops.", language="en")
+    assert any("Elysee" in t for t in positions_of(a, "FRA"))
+    assert any("pull back" in t for t in positions_of(a, "NATO"))
+    assert not any("pull back" in t for t in positions_of(a, "RUS"))

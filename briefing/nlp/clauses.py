@@ -76,13 +76,17 @@ def quote_mask(sentences: list[Sentence], language: str) -> list[list[bool]]:
 def clauses(sentence: Sentence, mask: list[bool], entities: list[Entity]) -> list[Clause]:
     """Split the unquoted tokens into clauses; a comma inside a list of names does not split."""
     tokens = sentence.tokens
-    starts_entity = {e.first for e in entities}
+    # a list item: an entity followed by a comma or "und" ("Die USA, Großbritannien, Kanada und Australien")
+    listed = {e.first for e in entities if e.last + 1 < len(tokens)
+              and tokens[e.last + 1].text.lower() in (",", "und", "and", "sowie")}
     ends_entity = {e.last for e in entities}
     out: list[Clause] = []
     start: int | None = None
     for i, tok in enumerate(tokens):
         boundary = mask[i] or tok.text in SEPARATORS or tok.pos in ("$.",) or tok.text in (".", "!", "?")
-        if tok.text == "," and (i - 1) in ends_entity and (i + 1) in starts_entity:
+        if tok.text == "-" and i > 0 and tokens[i - 1].end == tok.start:
+            boundary = False  # "Secretary-General" split into tokens, not a dash
+        if tok.text == "," and (i - 1) in ends_entity and (i + 1) in listed:
             boundary = False  # "Die USA, Großbritannien, Kanada und Australien ..."
         if boundary:
             if start is not None:
@@ -111,7 +115,7 @@ def _clause(tokens: list[Token], first: int, last: int) -> Clause:
 def dateline_end(sentence: Sentence) -> int:
     """Index of the first token after a dateline ("Genf/Brüssel - ..."), else 0."""
     for i, tok in enumerate(sentence.tokens[:8]):
-        if tok.text in ("-", "–", "—") and i > 0:
+        if tok.text in ("-", "–", "—") and i > 0 and sentence.tokens[i - 1].end < tok.start:
             before = sentence.tokens[:i]
             if all(t.text == "/" or t.text[:1].isupper() for t in before):
                 return i + 1

@@ -355,8 +355,6 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     if not parties:
         return None
     location = _location(s, first, last, mask, gaz, lex)
-    if location is None and (first, last) != (0, len(s.tokens) - 1):
-        location = _location(s, 0, len(s.tokens) - 1, mask, gaz, lex)  # "fliegt nach Moskau, wo sie ... trifft"
     if location is None and previous is not None and any(
             t.text.lower() in lex.there for t in s.tokens[first:last + 1]):
         location = _last_place(previous, gaz)  # "Dort beraten heute die Außenminister"
@@ -370,13 +368,15 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
             ahead = source.published is None or (start is not None and start >= source.published)
             if t.type == "DURATION" and m and ahead and first <= _token_at(s, t.start) <= last and start == end:
                 end = start + timedelta(days=int(m.group(1)) - 1)
-    words = {t.text.lower() for t in s.tokens}
+    words = {t.text.lower() for t in s.tokens[first:last + 1]}  # the format of this stretch only
     fmt = "video" if any(w.startswith(tuple(lex.video)) for w in words) else \
         "phone" if words & lex.phone else "in_person"
     nouns = [i for i in (in_scope or triggers) if s.tokens[i].pos.startswith(("NN", "NE"))]
     trigger = nouns[0] if nouns else trigger  # "reiste zu einem Besuch": the noun names it
     noun = bool(nouns)
     title = s.tokens[trigger].text if noun else _verb_title(gaz.language, fmt)
+    if location is None and fmt == "in_person" and (first, last) != (0, len(s.tokens) - 1):
+        location = _location(s, 0, len(s.tokens) - 1, mask, gaz, lex)  # "fliegt nach Moskau, wo sie ... trifft"
     past = bool(day and day.past) and not _ahead(s, first, last, lex)
     status = "upcoming"
     if source.published and end and (end < source.published or (past and end <= source.published)):

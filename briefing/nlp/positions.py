@@ -16,7 +16,7 @@ def find_positions(source_id: str, sentences: list[Sentence], speech: list[Sente
     out: list[Position] = []
     for sentence, said in zip(sentences, speech):
         for st in said.statements:
-            first = max(st.first, dateline_end(sentence)) if sentence.index <= 3 else st.first
+            first = max(st.first, dateline_end(sentence)) if sentence.index <= 2 else st.first
             text = _text(sentence, first, st.last)
             if len(text.split()) < 3:
                 continue

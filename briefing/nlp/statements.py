@@ -102,7 +102,7 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
     for n, (sentence, found, mask) in enumerate(zip(sentences, actors, masks)):
         speech = SentenceSpeech()
         entities = [e for e in found.entities if not any(mask[e.first:e.last + 1])]
-        skip = dateline_end(sentence) if n < 3 else 0
+        skip = dateline_end(sentence) if n == _first_body_sentence(sentences) else 0
         entities = [e for e in entities if e.first >= skip]
         parts = [c for c in clauses(sentence, mask, entities) if c.last >= skip]
         if parts and parts[0].first < skip:
@@ -163,6 +163,11 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
         tracker.history.extend(e for e in entities if e.party and e.kind in ("person", "office"))
         out.append(speech)
     return out, masks
+
+
+def _first_body_sentence(sentences: list[Sentence]) -> int:
+    """The first sentence that is not a heading (where a dateline "Genf/Brüssel - " stands)."""
+    return next((n for n, s in enumerate(sentences) if not s.heading), 0)
 
 
 def _verb_first(sentence: Sentence, clause: Clause) -> bool:
