@@ -108,3 +108,18 @@ def test_each_stretch_has_its_own_format():
     assert by_day[date(2022, 2, 4)].format == "in_person"
     assert by_day[date(2022, 2, 5)].format == "phone" and by_day[date(2022, 2, 5)].location is None
     assert all(m.status == "past" for m in ms)
+
+
+def test_day_before_a_meeting_named_earlier():
+    ms = meetings("Am Freitag trifft Putin in Peking Staatschef Xi Jinping. "
+                  "Am Vortag seines China-Besuchs empfängt er in Moskau den argentinischen Präsidenten.",
+                  published=date(2022, 2, 2))
+    assert sorted((m.start, m.location) for m in ms) == [(date(2022, 2, 3), "Moskau"), (date(2022, 2, 4), "Peking")]
+
+
+def test_sidelines_of_a_dated_earlier_event_take_no_day_from_the_news():
+    ms = meetings("Am Dienstag empfängt Putin in Moskau den ungarischen Ministerpräsidenten Viktor Orban. "
+                  "Xi und Putin trafen sich zuletzt im November 2019 am Rande eines Brics-Gipfels.",
+                  published=date(2022, 2, 2))
+    assert all(m.start is not None and m.start.year == 2022 for m in ms)
+    assert len(ms) == 1

@@ -48,6 +48,7 @@ class MeetingLexicon:
     offset: frozenset[str]
     said_openers: frozenset[str]
     there: frozenset[str]
+    relative: dict[str, int]
     travel: frozenset[str]
     not_places: frozenset[str]
 
@@ -66,6 +67,7 @@ def lexicon(language: str) -> MeetingLexicon:
         phone=frozenset(fmt.get("phone") or []), future=frozenset(d.get("future") or []),
         offset=frozenset(d.get("offset") or []), said_openers=frozenset(d.get("said_openers") or []),
         there=frozenset(d.get("there") or []),
+        relative={str(k).lower(): int(v) for k, v in (d.get("relative_to_event") or {}).items()},
         not_places=frozenset(d.get("not_places") or []), travel=frozenset(d.get("travel") or []))
 
 
@@ -97,6 +99,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         mask = masks[n]
         days = _days(s, by_sentence.get(s.index, []), mask, lex, said_verbs, source.published)
         triggers = _triggers(s, mask, lex)
+        _count_from_event(s, days, triggers, meetings, found[n], lex)
         context = _context(sentences, found, n)
         if not triggers:
             spare = (n, days) if days else spare
@@ -117,7 +120,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             continue
         spare = None
         if not days:
-            if sideline is not None and last_at and n - last_at[0] <= SIDELINE_WINDOW:
+            if sideline is not None and last_at and n - last_at[0] <= SIDELINE_WINDOW and not dated:
                 parent = last_at[1]
                 m = _meeting(source, s, n, found[n], speech[n], mask, gaz, lex, triggers,
                              0, len(s.tokens) - 1, None, by_sentence.get(s.index, []))
@@ -165,6 +168,26 @@ def _per_organisation(m: Meeting, said: SentenceSpeech) -> list[Meeting]:
     return [replace(m, participants=rest + [org], evidence=list(m.evidence)) for org in orgs]
 
 
+def _count_from_event(s: Sentence, days: list[_Day], triggers: list[int], earlier: list[Meeting],
+                      found: SentenceActors, lex: MeetingLexicon) -> None:
+    """"Am Vortag seines China-Besuchs": the day before the visit found earlier, not before some other date."""
+    for day in days:
+        delta = next((v for k, v in lex.relative.items() if k in day.text.lower()), None)
+        if delta is None:
+            continue
+        nxt = next((i for i in triggers if day.last_tok < i <= day.last_tok + 3
+                    and s.tokens[i].pos.startswith(("NN", "NE"))), None)
+        if nxt is None:
+            continue
+        idx = found.token_mention[nxt]
+        party = found.mentions[idx].party if idx is not None else None
+        fitting = [m for m in reversed(earlier) if m.start and (party is None or party in m.participants)]
+        anchor = next((m for m in fitting if m.status == "upcoming"), fitting[0] if fitting else None)
+        if anchor:
+            day.first = day.last = anchor.start + timedelta(days=delta)
+            day.past = False
+
+
 def _context(sentences: list[Sentence], found: list[SentenceActors], n: int) -> tuple[str, ...]:
     """Parties of the people and offices named in the sentence before."""
     if n == 0:
@@ -182,7 +205,8 @@ def _triggers(s: Sentence, mask: list[bool], lex: MeetingLexicon) -> list[int]:
         low = tok.text.lower()
         tail = low.rsplit("-", 1)[-1]
         head = not (i + 1 < len(s.tokens) and s.tokens[i + 1].pos in ("NN1", "NN2"))  # "council presidency"
-        if tok.pos.startswith(("NN", "NE")) and (tail.endswith(lex.nouns)) and len(tail) > 2 and head:
+        stems = (tail, tail[:-1] if tail.endswith("s") else tail, tail[:-2] if tail.endswith("es") else tail)
+        if tok.pos.startswith(("NN", "NE")) and any(t.endswith(lex.nouns) for t in stems) and len(tail) > 2 and head:
             out.append(i)
             continue
         lemma = tok.lemma.lower()
