@@ -118,3 +118,16 @@ def test_speaker_after_a_name_ending_a_clause_and_split_hyphenated_offices():
     assert any("Elysee" in t for t in positions_of(a, "FRA"))
     assert any("pull back" in t for t in positions_of(a, "NATO"))
     assert not any("pull back" in t for t in positions_of(a, "RUS"))
+
+
+def test_impersonal_and_genitive_attributions():
+    a = annotated("Aus dem Kreml hieß es am Montag, man sei zu Gesprächen bereit. "
+                  "Nach Angaben des Weißen Hauses wird Biden am Dienstag mit Scholz telefonieren.")
+    assert any("Kreml" in t for t in positions_of(a, "RUS"))
+    assert any("Weißen Hauses" in t for t in positions_of(a, "USA"))
+
+
+def test_an_unknown_speaker_stops_the_reported_speech_of_the_one_before():
+    a = annotated("Selenskyj zufolge braucht die Ukraine Luftabwehr. "
+                  "Die Außenministerin betonte, Deutschland stehe an der Seite der Ukraine.")
+    assert not any("Seite" in t for t in positions_of(a, "UKR"))

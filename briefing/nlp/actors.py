@@ -233,6 +233,7 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
     states = [m for m in mentions if m.party not in ORGANISATIONS and m.kind != "person"]
     offices = [m for m in mentions if m.kind in ("office", "demonym")]
     plain = [m for m in mentions if m.kind == "name"]
+    genitive = [m for m in mentions if m.kind == "genitive"]
     text = _slice(sentence, i, j)
     kind = "name"
     party: str | None = None
@@ -246,6 +247,8 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
         kind = "demonym" if plain[0].kind == "demonym" else "name"
     elif any(m.kind == "demonym" for m in mentions):
         party, kind = mentions[0].party, "demonym"
+    elif genitive and tokens[i].text.lower() in ("des", "der", "of"):
+        party, kind = genitive[0].party, "genitive"  # "nach Angaben des Weißen Hauses": attribution, no subject
     elif roles and not mentions:
         kind = "role"
     else:
@@ -259,7 +262,7 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
     amb = plain[0].__dict__.get("parties") if plain and not persons and not roles else None
     if amb:
         entity.parties = list(amb)
-    entity.free = _free(tokens, i)
+    entity.free = _free(tokens, i) and kind != "genitive"
     entity.role_word_definite = tokens[i].text.lower() not in ("ein", "eine", "einer", "einem", "einen", "a", "an")
     if mentions and all(m.kind == "demonym" for m in mentions) and not roles and not names:
         entity.kind = kind = "demonym"

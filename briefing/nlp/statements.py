@@ -45,6 +45,8 @@ class SpeechLexicon:
     after: set[str]
     subjunctive: frozenset[str]
     inverting: frozenset[str]
+    impersonal: frozenset[str]
+    """Verbs said with "es" whose speaker is the place named ("aus dem Kreml hieß es")."""
     """Verbs whose subject may follow them in English ("said the official")."""
 
 
@@ -57,7 +59,8 @@ def lexicon(language: str) -> SpeechLexicon:
     before = sorted((tuple(p.lower().split()) for p in attribution.get("before") or []), key=len, reverse=True)
     return SpeechLexicon(verbs, needs, before, {w.lower() for w in attribution.get("after") or []},
                          frozenset(w.lower() for w in data.get("subjunctive") or []),
-                         frozenset(w.lower() for w in data.get("inverting") or []))
+                         frozenset(w.lower() for w in data.get("inverting") or []),
+                         frozenset(w.lower() for w in data.get("impersonal") or []))
 
 
 @dataclass
@@ -108,9 +111,14 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
         if parts and parts[0].first < skip:
             parts[0].first = skip
         previous_subject: Entity | None = None
+        has_verb = False
         for clause in parts:
             subj = None
             verb = _speech_verb(clause, sentence, lex, language)
+            fin_tok = finite_verb(clause, sentence, language)
+            if verb is not None and not clause.subordinate and (
+                    fin_tok is None or not _subjunctive_form(sentence.tokens[fin_tok], lex, sentence)):
+                has_verb = True  # "Die Außenministerin betonte, ...": a speaker of its own (even if unknown)
             fin = finite_verb(clause, sentence, language)
             if fin is not None or verb is not None:
                 # "..., accusing Russia of violations": a participle's object is no inverted subject
@@ -124,6 +132,9 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
                 if len(alone) == 1 and alone[0].first == clause.first:
                     pending = tracker.resolve(alone[0])  # "Beijing, for its part, has rejected ..."
                     previous_subject = pending if pending and pending.party else None
+            if verb and subj is None and sentence.tokens[verb[0]].lemma.lower() in lex.impersonal:
+                # "Aus dem Kreml hieß es": the place it came from speaks
+                subj = next((e for e in entities if clause.first <= e.first <= clause.last), None)
             resolved = tracker.resolve(subj)
             if resolved is None and subj is None and fin is not None and not clause.subordinate \
                     and previous_subject is not None and _verb_first(sentence, clause):
@@ -150,7 +161,8 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             if resolved and resolved.party:
                 speech.statements.append(Statement(n, [resolved.party], resolved.person or _speaker_name(resolved),
                                                    "statement", 0, len(sentence.tokens) - 1, "attribution"))
-        if not speech.statements and _subjunctive(sentence, mask, lex, language) and tracker.last_statement \
+        if not speech.statements and not has_verb and _subjunctive(sentence, mask, lex, language) \
+                and tracker.last_statement \
                 and n - tracker.last_statement.sentence <= CONTINUATION_WINDOW:
             last = tracker.last_statement
             speech.statements.append(Statement(n, list(last.parties), last.speaker, "statement", 0,
@@ -233,16 +245,17 @@ def _subjunctive(sentence: Sentence, mask: list[bool], lex: SpeechLexicon, langu
     """A finite verb in the subjunctive: listed, or Konjunktiv I formed regularly ("lehne", "gehe")."""
     if language == "en":
         return False
-    words = {t.text.lower() for t in sentence.tokens}
     for i, tok in enumerate(sentence.tokens):
-        if mask[i] or not is_finite(tok, language):
-            continue
-        low, lemma = tok.text.lower(), tok.lemma.lower()
-        if low in lex.subjunctive:
-            return True
-        if lemma.endswith("en") and low == lemma[:-2] + "e" and not words & {"ich"}:
+        if not mask[i] and is_finite(tok, language) and _subjunctive_form(tok, lex, sentence):
             return True
     return False
+
+
+def _subjunctive_form(tok, lex: SpeechLexicon, sentence: Sentence) -> bool:
+    low, lemma = tok.text.lower(), tok.lemma.lower()
+    if low in lex.subjunctive:
+        return True
+    return lemma.endswith("en") and low == lemma[:-2] + "e" and not any(t.text.lower() == "ich" for t in sentence.tokens)
 
 
 def _joint(resolved: Entity, subj: Entity | None, entities: list[Entity], sentence: Sentence) -> list[str]:
