@@ -206,7 +206,8 @@ def _triggers(s: Sentence, mask: list[bool], lex: MeetingLexicon) -> list[int]:
         tail = low.rsplit("-", 1)[-1]
         head = not (i + 1 < len(s.tokens) and s.tokens[i + 1].pos in ("NN1", "NN2"))  # "council presidency"
         # inflected: "des Gipfels", "des Treffens", "zu Gesprächen"
-        stems = (tail, tail[:-1] if tail.endswith(("s", "n")) else tail, tail[:-2] if tail.endswith(("es", "en")) else tail)
+        stems = (tail, tail[:-1] if tail.endswith(("s", "n")) else tail,
+                 tail[:-2] if tail.endswith(("es", "en")) else tail)
         if tok.pos.startswith(("NN", "NE")) and any(t.endswith(lex.nouns) for t in stems) and len(tail) > 2 and head:
             out.append(i)
             continue

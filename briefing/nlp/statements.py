@@ -255,7 +255,8 @@ def _subjunctive_form(tok, lex: SpeechLexicon, sentence: Sentence) -> bool:
     low, lemma = tok.text.lower(), tok.lemma.lower()
     if low in lex.subjunctive:
         return True
-    return lemma.endswith("en") and low == lemma[:-2] + "e" and not any(t.text.lower() == "ich" for t in sentence.tokens)
+    first_person = any(t.text.lower() == "ich" for t in sentence.tokens)
+    return lemma.endswith("en") and low == lemma[:-2] + "e" and not first_person
 
 
 def _joint(resolved: Entity, subj: Entity | None, entities: list[Entity], sentence: Sentence) -> list[str]:
