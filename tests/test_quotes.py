@@ -36,3 +36,8 @@ def test_quoted_names_are_not_speakers():
 def test_english_straight_and_curly_quotes():
     got = quotes('"We will keep talking," Blinken said. “Panic is costly,” Zelenskiy told reporters.', "en")
     assert got == [("USA", "We will keep talking"), ("UKR", "Panic is costly")]
+
+
+def test_other_quotation_styles_and_nested_single_marks():
+    got = quotes("»Wir bleiben im Gespräch«, sagte Lawrow. “Das ist ein ‚Signal‘ an alle”, sagte Scholz.")
+    assert got == [("RUS", "Wir bleiben im Gespräch"), ("DEU", "Das ist ein ‚Signal‘ an alle")]

@@ -18,9 +18,12 @@ from .actors import Entity
 log = logging.getLogger(__name__)
 
 SEPARATORS = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
+# Opening-only, closing-only and either-way quotation marks. "“" closes a German „quote“ but opens an
+# English “quote”; taking it (and », «, ") as "close when inside, else open" reads both styles, and
+# the Swiss «…» too. Single marks are left out: they nest inside double ones and double as apostrophes.
 QUOTES = {
-    "de": ({"„", "»", "‚"}, {"“", "«", "‘"}, {'"'}),
-    "en": ({"“"}, {"”"}, {'"'}),
+    "de": ({"„"}, set(), {'"', "“", "”", "»", "«"}),
+    "en": ({"„"}, set(), {'"', "“", "”", "»", "«"}),
 }
 SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV", "PWS", "KOUI", "CJS", "DTQ", "PNQ", "AVQ"})
 SUBORDINATE_WORDS = frozenset({"dass", "that", "which", "who", "whose", "where", "when", "while", "because",
