@@ -131,3 +131,10 @@ def test_an_unknown_speaker_stops_the_reported_speech_of_the_one_before():
     a = annotated("Selenskyj zufolge braucht die Ukraine Luftabwehr. "
                   "Die Außenministerin betonte, Deutschland stehe an der Seite der Ukraine.")
     assert not any("Seite" in t for t in positions_of(a, "UKR"))
+
+
+def test_passive_agent_is_the_speaker():
+    de = annotated("Der Vorschlag wurde von Moskau umgehend zurückgewiesen.")
+    assert parties_of(de) == {"RUS"}
+    en = annotated("Macron was told by Putin that the troops would stay.", language="en")
+    assert parties_of(en) == {"RUS"}

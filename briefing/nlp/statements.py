@@ -126,7 +126,9 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
                     language != "en" or sentence.tokens[verb[0]].lemma.lower() in lex.inverting)
                 if language == "en" and previous_subject is not None and _verb_first(sentence, clause):
                     inverted = False  # "The White House, for its part, said Russia ...": the subject came first
-                subj = subject(clause, verb[0] if verb else fin, sentence, entities, language, inverted=inverted)
+                subj = _agent(clause, verb[0], sentence, entities, language) if verb else None
+                subj = subj or subject(clause, verb[0] if verb else fin, sentence, entities, language,
+                                       inverted=inverted)
             elif previous_subject is None:
                 alone = [e for e in entities if clause.first <= e.first and e.last <= clause.last and e.free]
                 if len(alone) == 1 and alone[0].first == clause.first:
@@ -175,6 +177,21 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
         tracker.history.extend(e for e in entities if e.party and e.kind in ("person", "office"))
         out.append(speech)
     return out, masks
+
+
+def _agent(clause: Clause, verb: int, sentence: Sentence, entities: list[Entity], language: str) -> Entity | None:
+    """The agent of a passive ("wurde von Moskau zurückgewiesen", "was rejected by Washington")."""
+    tokens = sentence.tokens
+    if tokens[verb].pos not in ("VV(PP)", "VVN"):
+        return None
+    aux = "werden" if language != "en" else "be"
+    if not any(t.lemma.lower() == aux for t in tokens[clause.first: clause.last + 1]):
+        return None
+    by = "von" if language != "en" else "by"
+    for e in entities:
+        if clause.first < e.first <= clause.last and tokens[e.first - 1].text.lower() in (by, "vom"):
+            return e
+    return None
 
 
 def _first_body_sentence(sentences: list[Sentence]) -> int:
