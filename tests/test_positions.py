@@ -138,3 +138,8 @@ def test_passive_agent_is_the_speaker():
     assert parties_of(de) == {"RUS"}
     en = annotated("Macron was told by Putin that the troops would stay.", language="en")
     assert parties_of(en) == {"RUS"}
+
+
+def test_sowohl_als_auch_is_a_joint_subject():
+    a = annotated("Sowohl US-Außenminister Antony Blinken als auch sein Kollege Sergej Lawrow haben ihr Kommen zugesagt.")
+    assert parties_of(a) == {"USA", "RUS"}

@@ -21,6 +21,8 @@ from .clauses import Clause, clauses, dateline_end, finite_verb, is_finite, is_v
 log = logging.getLogger(__name__)
 
 CONTINUATION_WINDOW = 2
+JOINERS = frozenset({"und", "sowie", "and", ",", "als", "auch", "as", "well", "both", "sowohl"})
+"""Words between the members of a joint subject ("Sowohl Blinken als auch Lawrow", "the U.S. as well as the EU")."""
 """A subjunctive sentence continues a statement at most this many sentences back."""
 
 
@@ -286,7 +288,7 @@ def _joint(resolved: Entity, subj: Entity | None, entities: list[Entity], senten
         if e.first <= last or not e.party:
             continue
         between = [t.text.lower() for t in sentence.tokens[last + 1:e.first]]
-        if between and all(w in ("und", "sowie", "and", ",") for w in between) and e.free:
+        if between and all(w in JOINERS for w in between) and e.free:
             if e.party not in parties:
                 parties.append(e.party)
             last = e.last
