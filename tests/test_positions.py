@@ -141,5 +141,6 @@ def test_passive_agent_is_the_speaker():
 
 
 def test_sowohl_als_auch_is_a_joint_subject():
-    a = annotated("Sowohl US-Außenminister Antony Blinken als auch sein Kollege Sergej Lawrow haben ihr Kommen zugesagt.")
+    a = annotated("Sowohl US-Außenminister Antony Blinken als auch sein Kollege Sergej Lawrow haben ihr Kommen "
+                  "zugesagt.")
     assert parties_of(a) == {"USA", "RUS"}
