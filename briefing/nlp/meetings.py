@@ -14,12 +14,14 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
 
 from ..data import load_data
 from ..model import Evidence, Meeting, Sentence, Source, Timex, Token
 from .actors import ORGANISATIONS, SentenceActors
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Gazetteer
+from .meeting_merge import merge_meetings
+from .meeting_places import abroad, last_place, place_of
+from .meeting_words import MeetingLexicon, lexicon
 from .statements import SentenceSpeech
 from .statements import lexicon as speech_lexicon
 
@@ -28,47 +30,7 @@ log = logging.getLogger(__name__)
 DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 DAYS_VALUE = re.compile(r"^P(\d+)D$")
 VAGUE_VALUE = re.compile(r"^\d{4}-(\d\d|W\d\d)$")
-ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "the", "a", "an"})
 SIDELINE_WINDOW = 6
-
-
-@dataclass
-class MeetingLexicon:
-    nouns: tuple[str, ...]
-    verbs: frozenset[str]
-    needs: dict[str, set[str]]
-    sidelines: list[tuple[str, ...]]
-    sequence: list[tuple[str, ...]]
-    places: frozenset[str]
-    joiners: frozenset[str]
-    cuts: frozenset[str]
-    video: frozenset[str]
-    phone: frozenset[str]
-    future: frozenset[str]
-    offset: frozenset[str]
-    said_openers: frozenset[str]
-    there: frozenset[str]
-    relative: dict[str, int]
-    travel: frozenset[str]
-    not_places: frozenset[str]
-
-
-@lru_cache(maxsize=4)
-def lexicon(language: str) -> MeetingLexicon:
-    d = load_data("meetings")["en" if language == "en" else "de"]
-    fmt = d.get("format") or {}
-    return MeetingLexicon(
-        nouns=tuple(w.lower() for w in d["nouns"]), verbs=frozenset(w.lower() for w in d["verbs"]),
-        needs={k: {str(w).lower() for w in v} for k, v in (d.get("needs") or {}).items()},
-        sidelines=[tuple(p.split()) for p in d.get("sidelines") or []],
-        sequence=[tuple(p.split()) for p in d.get("sequence") or []],
-        places=frozenset(d.get("place_prepositions") or []), joiners=frozenset(d.get("joiners") or []),
-        cuts=frozenset(d.get("cut_words") or []), video=frozenset(fmt.get("video") or []),
-        phone=frozenset(fmt.get("phone") or []), future=frozenset(d.get("future") or []),
-        offset=frozenset(d.get("offset") or []), said_openers=frozenset(d.get("said_openers") or []),
-        there=frozenset(d.get("there") or []),
-        relative={str(k).lower(): int(v) for k, v in (d.get("relative_to_event") or {}).items()},
-        not_places=frozenset(d.get("not_places") or []), travel=frozenset(d.get("travel") or []))
 
 
 @dataclass
@@ -352,7 +314,7 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     if all(_is_travel(s, s.tokens[i], lex) for i in (in_scope or triggers)):
         met = [e for e in found.entities if first <= e.first <= last and e.kind in ("person", "office")
                and e.party and e is not said.subject and e.first > trigger]
-        if not met and not _abroad(s, first, last, gaz, said):
+        if not met and not abroad(s, first, last, gaz, said):
             return None  # "fliegt sie nach Moskau weiter": travel, not yet a meeting
     parties: list[str] = []
     subj = said.subject
@@ -380,10 +342,10 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
         parties = list(context)  # "Die beiden Präsidenten kommen ... zusammen": who the sentence before named
     if not parties:
         return None
-    location = _location(s, first, last, mask, gaz, lex)
+    location = place_of(s, first, last, mask, gaz, lex)
     if location is None and previous is not None and any(
             t.text.lower() in lex.there for t in s.tokens[first:last + 1]):
-        location = _last_place(previous, gaz)  # "Dort beraten heute die Außenminister"
+        location = last_place(previous, gaz)  # "Dort beraten heute die Außenminister"
     start = day.first if day else None
     end = day.last if day else None
     if day and start is None and not day.vague and not _ahead(s, first, last, lex):
@@ -402,7 +364,7 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     noun = bool(nouns)
     title = s.tokens[trigger].text if noun else _verb_title(gaz.language, fmt)
     if location is None and fmt == "in_person" and (first, last) != (0, len(s.tokens) - 1):
-        location = _location(s, 0, len(s.tokens) - 1, mask, gaz, lex)  # "fliegt nach Moskau, wo sie ... trifft"
+        location = place_of(s, 0, len(s.tokens) - 1, mask, gaz, lex)  # "fliegt nach Moskau, wo sie ... trifft"
     past = bool(day and day.past) and not _ahead(s, first, last, lex)
     status = "upcoming"
     if source.published and end and (end < source.published or (past and end <= source.published)):
@@ -410,18 +372,6 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     return Meeting(title=title, start=start, end=end, participants=parties, location=location, format=fmt,
                    status=status, date_text=day.text if day else "", date_resolved=bool(start),
                    evidence=[Evidence(source.id, s.index, s.text)], reported_past=past, named=noun)
-
-
-def _abroad(s: Sentence, first: int, last: int, gaz: Gazetteer, said: SentenceSpeech) -> bool:
-    """"Am 14. Februar ist er in Kiew": the traveller is in another state's capital (a visit)."""
-    home = said.subject.party if said.subject else None
-    for i in range(first, last):
-        if s.tokens[i].text.lower() not in ("in", "im"):
-            continue
-        entry = gaz.lookup(s.tokens[i + 1].text)
-        if entry and entry.kind == "name" and entry.party not in ORGANISATIONS and entry.party != home:
-            return True
-    return False
 
 
 def _ahead(s: Sentence, first: int, last: int, lex: MeetingLexicon) -> bool:
@@ -439,112 +389,3 @@ def _is_travel(s: Sentence, tok: Token, lex: MeetingLexicon) -> bool:
 def _verb_title(language: str, fmt: str) -> str:
     titles = load_data("meetings").get("titles") or {}
     return (titles.get(language) or titles.get("de") or {}).get(fmt, "Treffen")
-
-
-def _location(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazetteer, lex: MeetingLexicon
-              ) -> str | None:
-    """The place named after "in"/"nach" ("in Genf", "im südtürkischen Badeort Antalya"); a place after
-    the finite verb beats one in an adverbial before it ("Parallel zum Treffen in Antalya beraten ...")."""
-    tokens = s.tokens
-    finite = next((i for i in range(first, last + 1) if "(FIN)" in tokens[i].pos or tokens[i].pos in
-                   ("VVZ", "VVD", "VBZ", "VM0")), first)
-    found: list[tuple[tuple[int, int, int], str]] = []
-    for i in range(first, last):
-        word = tokens[i].text.lower()
-        if word not in lex.places or mask[i]:
-            continue
-        j = i + 1
-        skipped_nouns = 0
-        while j <= last:
-            t = tokens[j]
-            if t.text.lower() in ARTICLES or t.pos.startswith(("ADJ", "AJ")):
-                j += 1
-            elif t.pos in ("NN", "NN1") and skipped_nouns < 2 and j + 1 <= last \
-                    and tokens[j + 1].pos.startswith(("NE", "NP0", "NN")):
-                j += 1
-                skipped_nouns += 1
-            else:
-                break
-        if j <= last and tokens[j].text.lower() in gaz.capital_words and j - 1 > i:
-            # "in der ukrainischen Hauptstadt" -> Kiew
-            party = gaz.adjective(tokens[j - 1].text) or (gaz.lookup(tokens[j - 1].text) or _NO).party
-            if party in gaz.capitals:
-                found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i), gaz.capitals[party]))
-            continue
-        if j > last or not tokens[j].text[:1].isupper() or tokens[j].text in lex.not_places:
-            continue
-        if _in_attribution(s, i, first, last, lex):
-            continue
-        entry = gaz.lookup(tokens[j].text)
-        is_place = tokens[j].pos.startswith(("NE", "NP0")) or (entry is not None and entry.kind == "name")
-        if not is_place or (entry and entry.party in ORGANISATIONS and entry.kind == "name" and not entry.parties):
-            continue
-        k = j
-        while k + 1 <= last and tokens[k + 1].pos.startswith(("NE", "NP0")) and not gaz.lookup(tokens[k + 1].text):
-            k += 1
-        text = s.text[tokens[j].start - s.start: tokens[k].end - s.start]
-        found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i), text))
-    return min(found)[1] if found else None
-
-
-_NO = Entry("", "none")
-
-
-def _in_attribution(s: Sentence, i: int, first: int, last: int, lex: MeetingLexicon) -> bool:
-    """"..., wie ein Sprecher am Freitag in Berlin mitteilte": the place of the saying."""
-    k = i
-    while k > first and s.tokens[k - 1].text not in (",", ";", ":"):
-        k -= 1
-    return s.tokens[k].text.lower() in lex.said_openers
-
-
-def _last_place(s: Sentence, gaz: Gazetteer) -> str | None:
-    """The last city or country named in a sentence, for "dort"/"there"."""
-    for tok in reversed(s.tokens):
-        entry = gaz.lookup(tok.text)
-        if entry and entry.kind == "name" and entry.party not in ORGANISATIONS and tok.text[:1].isupper() \
-                and tok.pos.startswith(("NE", "NP0")):
-            return tok.text
-    return None
-
-
-def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
-    """One meeting per event: same first day, a shared party, no clash of place."""
-    out: list[Meeting] = []
-    for m in meetings:
-        twin = next((o for o in out if same_meeting(o, m)), None)
-        if twin is None:
-            out.append(m)
-            continue
-        twin.participants = list(dict.fromkeys(twin.participants + m.participants))
-        twin.location = twin.location or m.location
-        if m.end and twin.end and m.end > twin.end:
-            twin.end = m.end
-        if m.start and twin.start and m.start < twin.start:
-            twin.start = m.start
-        twin.evidence.extend(e for e in m.evidence if e not in twin.evidence)
-        twin.reported_past = twin.reported_past and m.reported_past
-        if twin.status != m.status:
-            twin.status = "upcoming" if "upcoming" in (twin.status, m.status) and not twin.reported_past else "past"
-        if twin.format == "in_person" and m.format != "in_person":
-            twin.format = m.format
-    return out
-
-
-def same_meeting(a: Meeting, b: Meeting) -> bool:
-    if a.start is None or b.start is None or a.side != b.side:
-        return False
-    if a.start != b.start:
-        # the same conference named again for its main days: "von Freitag bis Sonntag" ... "für Samstag und Sonntag"
-        outer, inner = (a, b) if a.start < b.start else (b, a)
-        return bool(outer.end and inner.end and inner.end <= outer.end and inner.start <= outer.end
-                    and outer.end > outer.start and set(inner.participants) <= set(outer.participants)
-                    and (not inner.location or inner.location == outer.location))
-    if a.location and b.location and a.location.lower() != b.location.lower():
-        return False
-    shared = set(a.participants) & set(b.participants)
-    if not shared:
-        return False
-    # A side meeting shares a party with the main one but brings others: keep both.
-    return set(a.participants) <= set(b.participants) or set(b.participants) <= set(a.participants) \
-        or len(shared) >= 2 or (a.named and b.named and a.title.lower() == b.title.lower())

@@ -1,0 +1,51 @@
+"""One meeting per event: mentions of the same meeting (in one source or several) merged."""
+
+from __future__ import annotations
+
+import logging
+
+from ..model import Meeting
+
+log = logging.getLogger(__name__)
+
+
+def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting per event: same first day, a shared party, no clash of place."""
+    out: list[Meeting] = []
+    for m in meetings:
+        twin = next((o for o in out if same_meeting(o, m)), None)
+        if twin is None:
+            out.append(m)
+            continue
+        twin.participants = list(dict.fromkeys(twin.participants + m.participants))
+        twin.location = twin.location or m.location
+        if m.end and twin.end and m.end > twin.end:
+            twin.end = m.end
+        if m.start and twin.start and m.start < twin.start:
+            twin.start = m.start
+        twin.evidence.extend(e for e in m.evidence if e not in twin.evidence)
+        twin.reported_past = twin.reported_past and m.reported_past
+        if twin.status != m.status:
+            twin.status = "upcoming" if "upcoming" in (twin.status, m.status) and not twin.reported_past else "past"
+        if twin.format == "in_person" and m.format != "in_person":
+            twin.format = m.format
+    return out
+
+
+def same_meeting(a: Meeting, b: Meeting) -> bool:
+    if a.start is None or b.start is None or a.side != b.side:
+        return False
+    if a.start != b.start:
+        # the same conference named again for its main days: "von Freitag bis Sonntag" ... "für Samstag und Sonntag"
+        outer, inner = (a, b) if a.start < b.start else (b, a)
+        return bool(outer.end and inner.end and inner.end <= outer.end and inner.start <= outer.end
+                    and outer.end > outer.start and set(inner.participants) <= set(outer.participants)
+                    and (not inner.location or inner.location == outer.location))
+    if a.location and b.location and a.location.lower() != b.location.lower():
+        return False
+    shared = set(a.participants) & set(b.participants)
+    if not shared:
+        return False
+    # A side meeting shares a party with the main one but brings others: keep both.
+    return set(a.participants) <= set(b.participants) or set(b.participants) <= set(a.participants) \
+        or len(shared) >= 2 or (a.named and b.named and a.title.lower() == b.title.lower())

@@ -1,0 +1,94 @@
+"""Where a meeting is held: the place after "in"/"nach", a capital by its adjective, "dort"."""
+
+from __future__ import annotations
+
+import logging
+
+from ..model import Sentence
+from .actors import ORGANISATIONS
+from .gazetteer import Entry, Gazetteer
+from .meeting_words import MeetingLexicon
+from .statements import SentenceSpeech
+
+log = logging.getLogger(__name__)
+
+ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "the", "a", "an"})
+
+
+def abroad(s: Sentence, first: int, last: int, gaz: Gazetteer, said: SentenceSpeech) -> bool:
+    """"Am 14. Februar ist er in Kiew": the traveller is in another state's capital (a visit)."""
+    home = said.subject.party if said.subject else None
+    for i in range(first, last):
+        if s.tokens[i].text.lower() not in ("in", "im"):
+            continue
+        entry = gaz.lookup(s.tokens[i + 1].text)
+        if entry and entry.kind == "name" and entry.party not in ORGANISATIONS and entry.party != home:
+            return True
+    return False
+
+
+def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazetteer, lex: MeetingLexicon
+              ) -> str | None:
+    """The place named after "in"/"nach" ("in Genf", "im südtürkischen Badeort Antalya"); a place after
+    the finite verb beats one in an adverbial before it ("Parallel zum Treffen in Antalya beraten ...")."""
+    tokens = s.tokens
+    finite = next((i for i in range(first, last + 1) if "(FIN)" in tokens[i].pos or tokens[i].pos in
+                   ("VVZ", "VVD", "VBZ", "VM0")), first)
+    found: list[tuple[tuple[int, int, int], str]] = []
+    for i in range(first, last):
+        word = tokens[i].text.lower()
+        if word not in lex.places or mask[i]:
+            continue
+        j = i + 1
+        skipped_nouns = 0
+        while j <= last:
+            t = tokens[j]
+            if t.text.lower() in ARTICLES or t.pos.startswith(("ADJ", "AJ")):
+                j += 1
+            elif t.pos in ("NN", "NN1") and skipped_nouns < 2 and j + 1 <= last \
+                    and tokens[j + 1].pos.startswith(("NE", "NP0", "NN")):
+                j += 1
+                skipped_nouns += 1
+            else:
+                break
+        if j <= last and tokens[j].text.lower() in gaz.capital_words and j - 1 > i:
+            # "in der ukrainischen Hauptstadt" -> Kiew
+            party = gaz.adjective(tokens[j - 1].text) or (gaz.lookup(tokens[j - 1].text) or _NO).party
+            if party in gaz.capitals:
+                found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i), gaz.capitals[party]))
+            continue
+        if j > last or not tokens[j].text[:1].isupper() or tokens[j].text in lex.not_places:
+            continue
+        if _in_attribution(s, i, first, last, lex):
+            continue
+        entry = gaz.lookup(tokens[j].text)
+        is_place = tokens[j].pos.startswith(("NE", "NP0")) or (entry is not None and entry.kind == "name")
+        if not is_place or (entry and entry.party in ORGANISATIONS and entry.kind == "name" and not entry.parties):
+            continue
+        k = j
+        while k + 1 <= last and tokens[k + 1].pos.startswith(("NE", "NP0")) and not gaz.lookup(tokens[k + 1].text):
+            k += 1
+        text = s.text[tokens[j].start - s.start: tokens[k].end - s.start]
+        found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i), text))
+    return min(found)[1] if found else None
+
+
+_NO = Entry("", "none")
+
+
+def _in_attribution(s: Sentence, i: int, first: int, last: int, lex: MeetingLexicon) -> bool:
+    """"..., wie ein Sprecher am Freitag in Berlin mitteilte": the place of the saying."""
+    k = i
+    while k > first and s.tokens[k - 1].text not in (",", ";", ":"):
+        k -= 1
+    return s.tokens[k].text.lower() in lex.said_openers
+
+
+def last_place(s: Sentence, gaz: Gazetteer) -> str | None:
+    """The last city or country named in a sentence, for "dort"/"there"."""
+    for tok in reversed(s.tokens):
+        entry = gaz.lookup(tok.text)
+        if entry and entry.kind == "name" and entry.party not in ORGANISATIONS and tok.text[:1].isupper() \
+                and tok.pos.startswith(("NE", "NP0")):
+            return tok.text
+    return None

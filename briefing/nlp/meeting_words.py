@@ -1,0 +1,50 @@
+"""The words that name meetings, their format, place and timing, per language (data/meetings.yaml)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import load_data
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class MeetingLexicon:
+    nouns: tuple[str, ...]
+    verbs: frozenset[str]
+    needs: dict[str, set[str]]
+    sidelines: list[tuple[str, ...]]
+    sequence: list[tuple[str, ...]]
+    places: frozenset[str]
+    joiners: frozenset[str]
+    cuts: frozenset[str]
+    video: frozenset[str]
+    phone: frozenset[str]
+    future: frozenset[str]
+    offset: frozenset[str]
+    said_openers: frozenset[str]
+    there: frozenset[str]
+    relative: dict[str, int]
+    travel: frozenset[str]
+    not_places: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def lexicon(language: str) -> MeetingLexicon:
+    d = load_data("meetings")["en" if language == "en" else "de"]
+    fmt = d.get("format") or {}
+    return MeetingLexicon(
+        nouns=tuple(w.lower() for w in d["nouns"]), verbs=frozenset(w.lower() for w in d["verbs"]),
+        needs={k: {str(w).lower() for w in v} for k, v in (d.get("needs") or {}).items()},
+        sidelines=[tuple(p.split()) for p in d.get("sidelines") or []],
+        sequence=[tuple(p.split()) for p in d.get("sequence") or []],
+        places=frozenset(d.get("place_prepositions") or []), joiners=frozenset(d.get("joiners") or []),
+        cuts=frozenset(d.get("cut_words") or []), video=frozenset(fmt.get("video") or []),
+        phone=frozenset(fmt.get("phone") or []), future=frozenset(d.get("future") or []),
+        offset=frozenset(d.get("offset") or []), said_openers=frozenset(d.get("said_openers") or []),
+        there=frozenset(d.get("there") or []),
+        relative={str(k).lower(): int(v) for k, v in (d.get("relative_to_event") or {}).items()},
+        not_places=frozenset(d.get("not_places") or []), travel=frozenset(d.get("travel") or []))
