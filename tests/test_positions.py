@@ -144,3 +144,9 @@ def test_sowohl_als_auch_is_a_joint_subject():
     a = annotated("Sowohl US-Außenminister Antony Blinken als auch sein Kollege Sergej Lawrow haben ihr Kommen "
                   "zugesagt.")
     assert parties_of(a) == {"USA", "RUS"}
+
+
+def test_a_quote_makes_its_subject_a_speaker_without_a_verb_of_saying():
+    a = annotated("Der Kreml will nach eigenen Worten „keine Eskalation“ an der Grenze.")
+    assert parties_of(a) == {"RUS"}
+    assert a.quotes[0].party == "RUS"

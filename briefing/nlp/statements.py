@@ -171,11 +171,16 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             last = tracker.last_statement
             speech.statements.append(Statement(n, list(last.parties), last.speaker, "statement", 0,
                                                len(sentence.tokens) - 1, "subjunctive"))
+        if not speech.statements:
+            speech.fallback = _fallback(parts, sentence, entities, tracker, language)
+            fb = speech.fallback
+            if fb is not None and fb.party and any(mask) and not all(mask[:-1]):
+                # a quote with its speaker as subject but no verb of saying: "X hat als Losung „...“ ausgegeben"
+                speech.statements.append(Statement(n, [fb.party], fb.person or _speaker_name(fb), "statement", 0,
+                                                   len(sentence.tokens) - 1, "quote"))
         if speech.statements:
             _spread(speech.statements, parts, len(sentence.tokens))
             tracker.last_statement = speech.statements[-1]
-        else:
-            speech.fallback = _fallback(parts, sentence, entities, tracker, language)
         tracker.history.extend(e for e in entities if e.party and e.kind in ("person", "office"))
         out.append(speech)
     return out, masks
