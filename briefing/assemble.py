@@ -86,7 +86,9 @@ def _day(d: date, t: dict) -> str:
 
 def _who(codes: list[str], language: str, t: dict) -> str:
     names = [party_name(c, language) for c in codes[:4]]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {t['and']} " + names[-1]
+    if len(names) <= 1:
+        return names[0] if names else "–"
+    return ", ".join(names[:-1]) + f" {t['and']} " + names[-1]
 
 
 def key_facts(b: Briefing) -> list[str]:

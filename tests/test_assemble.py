@@ -62,3 +62,10 @@ def test_key_facts_name_the_next_meeting_in_the_briefing_language():
     assert de.key_facts[0].startswith("Nächster Termin") and "7. Januar 2022" in de.key_facts[0]
     en = build(date(2022, 1, 4), "en")
     assert en.key_facts[0].startswith("Next meeting") and "7 January 2022" in en.key_facts[0]
+
+
+def test_key_facts_for_a_meeting_without_parties():
+    a = annotated("Vom 18. bis 20. Februar treffen sich in München Minister zur Sicherheitskonferenz.",
+                  published=date(2022, 2, 14))
+    b = assemble([a], date(2022, 2, 14), "explicit", "de", Config(title="Test"))
+    assert "Sicherheitskonferenz am 18. Februar 2022 in München" in b.key_facts[0]

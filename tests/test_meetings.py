@@ -123,3 +123,13 @@ def test_sidelines_of_a_dated_earlier_event_take_no_day_from_the_news():
                   published=date(2022, 2, 2))
     assert all(m.start is not None and m.start.year == 2022 for m in ms)
     assert len(ms) == 1
+
+
+def test_named_event_at_a_named_place_needs_no_party_and_shared_seats_follow_context():
+    ms = meetings("Vom 18. bis 20. Februar treffen sich in München Minister aus aller Welt zur Sicherheitskonferenz. "
+                  "Bereits am Mittwoch beraten die Verteidigungsminister der Allianz in Brüssel.",
+                  published=date(2022, 2, 14))
+    by_day = {m.start: m for m in ms}
+    conf = by_day[date(2022, 2, 18)]
+    assert (conf.end, conf.location, conf.participants) == (date(2022, 2, 20), "München", [])
+    assert by_day[date(2022, 2, 16)].participants == ["NATO"]

@@ -40,9 +40,12 @@ def annotate(source: Source, extra_aliases: dict[str, str] | None = None) -> Ann
 
 def _resolve_seats(sentences, found) -> None:
     """"Brüssel" is the EU or NATO: whichever its paragraph names."""
+    def named(sa) -> set[str]:  # parties named plainly, not by a shared seat itself
+        return {m.party for m in sa.mentions if "parties" not in m.__dict__}
+
     by_paragraph: dict[int, set[str]] = {}
     for s, sa in zip(sentences, found):
-        by_paragraph.setdefault(s.paragraph, set()).update(m.party for m in sa.mentions)
+        by_paragraph.setdefault(s.paragraph, set()).update(named(sa))
     for s, sa in zip(sentences, found):
-        context = {m.party for m in sa.mentions} or by_paragraph.get(s.paragraph, set())
+        context = named(sa) or by_paragraph.get(s.paragraph, set())
         resolve_ambiguous(sa.entities, context)

@@ -322,7 +322,7 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
         parties.append(subj.party)
     for e in found.entities:
         if first <= e.first <= last and not any(mask[e.first:e.last + 1]) and e.party:
-            parties.extend(e.parties if e.kind == "name" and len(e.parties) > 1 else [e.party])
+            parties.append(e.party)  # a shared seat ("Brüssel") counts as the body its context names
     in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)}
     for i in range(first, last + 1):
         m_idx = found.token_mention[i]
@@ -340,9 +340,10 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     parties = list(dict.fromkeys(p for p in parties if p))
     if not parties and context:
         parties = list(context)  # "Die beiden Präsidenten kommen ... zusammen": who the sentence before named
-    if not parties:
-        return None
     location = place_of(s, first, last, mask, gaz, lex)
+    named = any(s.tokens[i].pos.startswith(("NN", "NE")) for i in (in_scope or triggers))
+    if not parties and not (location and named):
+        return None  # a named event at a named place may stand without parties ("Sicherheitskonferenz in München")
     if location is None and previous is not None and any(
             t.text.lower() in lex.there for t in s.tokens[first:last + 1]):
         location = last_place(previous, gaz)  # "Dort beraten heute die Außenminister"
