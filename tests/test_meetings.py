@@ -133,3 +133,16 @@ def test_named_event_at_a_named_place_needs_no_party_and_shared_seats_follow_con
     conf = by_day[date(2022, 2, 18)]
     assert (conf.end, conf.location, conf.participants) == (date(2022, 2, 20), "München", [])
     assert by_day[date(2022, 2, 16)].participants == ["NATO"]
+
+
+def test_english_host_after_a_modal_and_a_seat_as_place():
+    [m] = meetings("Biden will host German Chancellor Olaf Scholz at the White House on February 7.", "en",
+                   published=date(2022, 2, 1))
+    assert (m.start, m.location, m.title) == (date(2022, 2, 7), "White House", "Meeting")
+    assert set(m.participants) == {"USA", "DEU"}
+
+
+def test_a_week_qualifying_named_days_is_no_meeting_of_its_own():
+    ms = meetings("NATO foreign ministers will meet in Brussels on Wednesday and Thursday next week.", "en",
+                  published=date(2022, 2, 1))
+    assert len(ms) == 1 and ms[0].start is not None

@@ -40,6 +40,12 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
         if word not in lex.places or mask[i]:
             continue
         j = i + 1
+        while j <= last and tokens[j].text.lower() in ARTICLES:
+            j += 1
+        seat = _seat(s, j, last, gaz)
+        if seat and not _in_attribution(s, i, first, last, lex):
+            found.append(((0 if word in ("in", "im", "at") else 1, 0 if i > finite else 1, i), seat))
+            continue
         skipped_nouns = 0
         while j <= last:
             t = tokens[j]
@@ -74,6 +80,17 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
 
 
 _NO = Entry("", "none")
+
+
+def _seat(s: Sentence, j: int, last: int, gaz: Gazetteer) -> str | None:
+    """A seat named in several words ("the White House", "im Weißen Haus") as a place."""
+    tokens = s.tokens
+    for k in range(min(last, j + 2), j, -1):
+        text = s.text[tokens[j].start - s.start: tokens[k].end - s.start]
+        entry = gaz.lookup(text)
+        if entry and entry.kind == "name" and entry.party not in ORGANISATIONS and text[:1].isupper():
+            return text
+    return None
 
 
 def _in_attribution(s: Sentence, i: int, first: int, last: int, lex: MeetingLexicon) -> bool:

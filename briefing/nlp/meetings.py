@@ -31,6 +31,7 @@ DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 DAYS_VALUE = re.compile(r"^P(\d+)D$")
 VAGUE_VALUE = re.compile(r"^\d{4}-(\d\d|W\d\d)$")
 SIDELINE_WINDOW = 6
+MODALS = frozenset({"will", "would", "shall", "to", "can", "could", "may", "might", "must"})
 
 
 @dataclass
@@ -164,25 +165,32 @@ def _triggers(s: Sentence, mask: list[bool], lex: MeetingLexicon) -> list[int]:
     for i, tok in enumerate(s.tokens):
         if mask[i]:
             continue
-        low = tok.text.lower()
-        tail = low.rsplit("-", 1)[-1]
         head = not (i + 1 < len(s.tokens) and s.tokens[i + 1].pos in ("NN1", "NN2"))  # "council presidency"
-        # inflected: "des Gipfels", "des Treffens", "zu Gesprächen"
-        stems = (tail, tail[:-1] if tail.endswith(("s", "n")) else tail,
-                 tail[:-2] if tail.endswith(("es", "en")) else tail)
-        if tok.pos.startswith(("NN", "NE")) and any(t.endswith(lex.nouns) for t in stems) and len(tail) > 2 and head:
+        if _event_noun(tok, lex) and head:
             out.append(i)
             continue
         lemma = tok.lemma.lower()
         particles = [t.text.lower() for t in s.tokens if t.pos == "PTKVZ"]
+        # the tagger sometimes takes "will host" for two nouns: after a modal it is a verb
+        after_modal = i > 0 and s.tokens[i - 1].text.lower() in MODALS
         for cand in [p + lemma for p in particles] + [lemma]:
-            if cand in lex.verbs and tok.pos.startswith("V"):
+            if cand in lex.verbs and (tok.pos.startswith("V") or after_modal):
                 need = lex.needs.get(cand)
                 if need and not (need & words):
                     continue
                 out.append(i)
                 break
     return out
+
+
+def _event_noun(tok: Token, lex: MeetingLexicon) -> bool:
+    """A noun naming a meeting, inflected too: "des Gipfels", "des Treffens", "zu Gesprächen"."""
+    if not tok.pos.startswith(("NN", "NE")):
+        return False
+    tail = tok.text.lower().rsplit("-", 1)[-1]
+    stems = (tail, tail[:-1] if tail.endswith(("s", "n")) else tail,
+             tail[:-2] if tail.endswith(("es", "en")) else tail)
+    return len(tail) > 2 and any(t.endswith(lex.nouns) for t in stems)
 
 
 def _token_at(s: Sentence, offset: int) -> int:
@@ -203,8 +211,10 @@ def _days(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexic
             # "agreed to meet again in two weeks": announced, with no day to name
             days.append(_Day(None, None, i, _token_at(s, t.end - 1), False, s.text[t.start - s.start:t.end - s.start]))
             continue
+        near_day = any(DAY_VALUE.match(o.value or "") and abs(o.sentence - t.sentence) == 0
+                       and (0 <= t.start - o.end <= 3 or 0 <= o.start - t.end <= 3) for o in timexes)
         if t.type == "DATE" and VAGUE_VALUE.match(t.value or "") and not mask[i] and t.direction != "past" \
-                and _not_before(t.value, published):
+                and _not_before(t.value, published) and not near_day:  # "on Thursday next week": one date
             # "Mitte November", "nächste Woche": announced for a stretch of time, no day to name
             days.append(_Day(None, None, i, _token_at(s, t.end - 1), False, s.text[t.start - s.start:t.end - s.start],
                              vague=True))
@@ -341,7 +351,7 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     if not parties and context:
         parties = list(context)  # "Die beiden Präsidenten kommen ... zusammen": who the sentence before named
     location = place_of(s, first, last, mask, gaz, lex)
-    named = any(s.tokens[i].pos.startswith(("NN", "NE")) for i in (in_scope or triggers))
+    named = any(_event_noun(s.tokens[i], lex) for i in (in_scope or triggers))
     if not parties and not (location and named):
         return None  # a named event at a named place may stand without parties ("Sicherheitskonferenz in München")
     if location is None and previous is not None and any(
@@ -360,7 +370,7 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     words = {t.text.lower() for t in s.tokens[first:last + 1]}  # the format of this stretch only
     fmt = "video" if any(w.startswith(tuple(lex.video)) for w in words) else \
         "phone" if words & lex.phone else "in_person"
-    nouns = [i for i in (in_scope or triggers) if s.tokens[i].pos.startswith(("NN", "NE"))]
+    nouns = [i for i in (in_scope or triggers) if _event_noun(s.tokens[i], lex)]
     trigger = nouns[0] if nouns else trigger  # "reiste zu einem Besuch": the noun names it
     noun = bool(nouns)
     title = s.tokens[trigger].text if noun else _verb_title(gaz.language, fmt)
