@@ -52,7 +52,7 @@ def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
     if not sources:
         why = "; ".join(str(p) for p in problems) or "the folder holds no .txt or .md file"
         raise NoSourcesError(f"no usable source in {seeds}: {why}")
-    annotated, as_of_day, as_of_from, warnings = side_by_side(
+    (annotated, as_of_day, as_of_from, warnings), _ = side_by_side(
         lambda: read(sources, as_of or config.as_of, today, config.actors),
         meanwhile=lambda: load_renderers(formats))
     language = language or _language(config, [s.language for s in sources])

@@ -1,10 +1,10 @@
-"""Reading the sources in a worker process while the main process loads the renderers.
+"""Two independent pieces of work side by side: one in a forked worker process, one here.
 
 Reading the sources (tokenizer, tagger, date inference, rules) and loading the renderers
-(WeasyPrint, python-docx) each take a second or more and do not depend on each other, so on a
-machine with more than one core they run side by side. Where a process may not start children (a
-daemonic process) or cannot fork, the same work runs one step after the other, with the same
-result.
+(WeasyPrint, python-docx) each take a second or more and do not depend on each other; so do
+rendering the PDF and rendering the other formats. On a machine with more than one core they run
+side by side. Where a process may not start children (a daemonic process) or cannot fork, the
+same work runs one step after the other, with the same result.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import TypeVar
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 def can_fork() -> bool:
@@ -26,14 +27,14 @@ def can_fork() -> bool:
             and (os.cpu_count() or 1) > 1)
 
 
-def side_by_side(work: Callable[[], T], meanwhile: Callable[[], object]) -> T:
-    """``work()`` in a forked worker and ``meanwhile()`` here, at the same time; returns what work returned.
+def side_by_side(work: Callable[[], T], meanwhile: Callable[[], U]) -> tuple[T, U]:
+    """``work()`` in a forked worker and ``meanwhile()`` here, at the same time; returns both results.
 
     An exception raised by ``work`` is raised here, as if it had run in this process.
     """
     if not can_fork():
-        meanwhile()
-        return work()
+        here = meanwhile()
+        return work(), here
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
 
@@ -51,7 +52,7 @@ def side_by_side(work: Callable[[], T], meanwhile: Callable[[], object]) -> T:
     worker.start()
     send.close()
     try:
-        meanwhile()
+        here = meanwhile()
         try:
             ok, value = receive.recv()
         except EOFError:
@@ -62,4 +63,4 @@ def side_by_side(work: Callable[[], T], meanwhile: Callable[[], object]) -> T:
         receive.close()
     if not ok:
         raise value  # type: ignore[misc]
-    return value  # type: ignore[return-value]
+    return value, here  # type: ignore[return-value]

@@ -44,10 +44,25 @@ def load_renderers(formats: list[str]) -> None:
 
 
 def render(briefing: Briefing, formats: list[str], config: Config, stem: str) -> dict[str, bytes]:
-    """Every requested format rendered in memory: {file name: bytes}.
+    """Every requested format rendered in memory: {file name: bytes}, in the order asked.
 
-    A mistake in a user's template is reported as one line naming the format and the template.
+    The PDF (the slowest) is rendered here while a worker renders the other formats. A mistake
+    in a user's template is reported as one line naming the format and the template.
     """
+    from ..workers import side_by_side
+
+    slow = [f for f in formats if f == "pdf"]
+    rest = [f for f in formats if f != "pdf"]
+    if slow and rest:
+        others, pdf = side_by_side(lambda: _render_each(briefing, rest, config, stem),
+                                   meanwhile=lambda: _render_each(briefing, slow, config, stem))
+        files = {**others, **pdf}
+    else:
+        files = _render_each(briefing, formats, config, stem)
+    return {f"{stem}{get_renderer(name).suffix}": files[f"{stem}{get_renderer(name).suffix}"] for name in formats}
+
+
+def _render_each(briefing: Briefing, formats: list[str], config: Config, stem: str) -> dict[str, bytes]:
     import jinja2
 
     files = {}
