@@ -150,3 +150,38 @@ def test_a_quote_makes_its_subject_a_speaker_without_a_verb_of_saying():
     a = annotated("Der Kreml will nach eigenen Worten „keine Eskalation“ an der Grenze.")
     assert parties_of(a) == {"RUS"}
     assert a.quotes[0].party == "RUS"
+
+
+def test_subject_of_reported_speech_is_not_the_next_pronoun():
+    a = annotated("Der Kanzler erklärte, Warschau habe seine Pflichten erfüllt. "
+                  "„Wir stehen zusammen“, sagte er. "
+                  "Kremlchef Wladimir Putin forderte, Kiew müsse auf den Beitritt verzichten. "
+                  "Zudem kritisierte er die Manöver an der Grenze.")
+    assert any("Manöver" in t for t in positions_of(a, "RUS"))
+    assert not any("Manöver" in t for t in positions_of(a, "UKR"))
+    assert [q.party for q in a.quotes] == ["DEU"]
+
+
+def test_named_subject_with_seinerseits_and_darauf():
+    a = annotated("Die Türkei verlangte Garantien. "
+                  "Lawrow seinerseits bekräftigte, dass Moskau verhandeln wolle. "
+                  "Peking beharrt darauf, es habe keine Waffen geliefert.")
+    assert any("verhandeln" in t for t in positions_of(a, "RUS"))
+    assert not any("verhandeln" in t for t in positions_of(a, "TUR"))
+    assert any("Waffen" in t for t in positions_of(a, "CHN"))
+    assert not any("Waffen" in t for t in positions_of(a, "RUS"))
+
+
+def test_a_known_name_the_tagger_reads_as_a_verb_still_speaks():
+    a = annotated("Der Minister sprach lange. Blinken seinerseits bekräftigte, wie wichtig offene Kanäle seien.")
+    assert parties_of(a) == {"USA"}
+
+
+def test_unnamed_officials_speak_for_the_capital_of_the_dateline():
+    a = annotated("TOKYO - The government will host the talks next month. "
+                  "Officials said the agenda would include fishing rights. "
+                  "Beijing urged restraint, a foreign ministry spokesman said.", language="en")
+    assert any("fishing" in t for t in positions_of(a, "JPN"))
+    assert any("restraint" in t for t in positions_of(a, "CHN"))
+    b = annotated("LUGANO - Officials said the agenda would include fishing rights.", language="en")
+    assert parties_of(b) == set()

@@ -141,6 +141,9 @@ def _add(out: SentenceActors, sentence: Sentence, i: int, j: int, entry: Entry, 
                                      sentence.index, kind=entry.kind, person=entry.person))
     for k in range(i, j + 1):
         out.token_mention[k] = len(out.mentions) - 1
+        if entry.kind in ("person", "name") and tokens[k].pos.startswith("V") and _capitalised(tokens[k].text):
+            # "Blinken seinerseits bekräftigte": a known name the tagger read as a verb is a name
+            tokens[k].pos = "NE" if "(" in tokens[k].pos else "NP0"  # STTS "VV(FIN)" vs CLAWS "VVB"
     if entry.parties:
         out.mentions[-1].__dict__["parties"] = list(entry.parties)
 
@@ -158,10 +161,10 @@ def find_entities(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, mem
         while j + 1 < n and _continues(tokens, j + 1, gaz, found):
             j += 1
         # "ein Sprecher des Auswärtigen Amts", "Vertreter der USA", "das Außenministerium in Moskau"
-        if j + 2 < n and gaz.is_role(tokens[j].text) and tokens[j + 1].text.lower() in (
-                "der", "des", "of", "in", "aus", "from") and found.token_mention[j + 2] is not None:
-            k = j + 2
-            while k + 1 < n and found.token_mention[k + 1] == found.token_mention[j + 2]:
+        reach = _role_reach(tokens, j, gaz, found)
+        if reach is not None:
+            k = reach
+            while k + 1 < n and found.token_mention[k + 1] == found.token_mention[reach]:
                 k += 1
             j = k
         entity = _entity(sentence, gaz, found, i, j, memory)
@@ -170,6 +173,8 @@ def find_entities(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, mem
         i = j + 1
     for tok_i, tok in enumerate(tokens):
         low = tok.text.lower()
+        if low.endswith("seits") and any(e.last == tok_i - 1 and e.party for e in found.entities):
+            continue  # "Blinken seinerseits": the name before it is the subject
         if low in gaz.pronouns and tok.pos in PRONOUN_TAGS and found.token_mention[tok_i] is None:
             found.entities.append(Entity(tok_i, tok_i, None, tok.text, "pronoun"))
     found.entities.sort(key=lambda e: e.first)
@@ -180,6 +185,27 @@ def find_entities(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, mem
                 and (e.first - 2 == prev.last or (tokens[e.first - 1].text.lower() in ("und", "and") and
                                                   _is_det(tokens[e.first]) and e.first - 2 == prev.last)):
             e.free = prev.free
+
+
+ROLE_LINKS = frozenset({"der", "des", "of", "the", "in", "aus", "from"})
+
+
+def _role_reach(tokens: list[Token], j: int, gaz: Gazetteer, found: SentenceActors) -> int | None:
+    """The mention a role noun at ``j`` belongs to: "Sprecher des Kremls", "Vertreter der USA", and through
+    another role "ein Sprecher des Außenministeriums in Peking", "a spokesman for the foreign ministry in Beijing"."""
+    if not gaz.is_role(tokens[j].text):
+        return None
+    k, linked = j + 1, False
+    while k < len(tokens) and k <= j + 6:
+        low = tokens[k].text.lower()
+        if found.token_mention[k] is not None:
+            return k if linked else None
+        if low in ROLE_LINKS or (low == "for" and gaz.language == "en"):
+            linked = True
+        elif not (linked and (gaz.is_role(tokens[k].text) or _is_adj(tokens[k]))):
+            return None
+        k += 1
+    return None
 
 
 def _is_det(tok: Token) -> bool:

@@ -43,6 +43,8 @@ class Gazetteer:
     pronouns: frozenset[str] = frozenset()
     capitals: dict[str, str] = field(default_factory=dict)
     capital_words: tuple[str, ...] = ()
+    home_roles: tuple[str, ...] = ()
+    """Roles that, with no party of their own, speak for the state of a capital's dateline ("officials said")."""
 
     def lookup(self, text: str) -> Entry | None:
         """The entry of a name as written, or of its uninflected form."""
@@ -128,5 +130,6 @@ def gazetteer(language: str, extra: tuple[tuple[str, str], ...] = ()) -> Gazette
     g.pronouns = frozenset(p.lower() for p in data.get("pronouns") or [])
     g.capitals = {str(k): str(v) for k, v in (data.get("capitals") or {}).items()}
     g.capital_words = tuple(w.lower() for w in data.get("capital_words") or [])
+    g.home_roles = tuple(w.lower() for w in data.get("home_roles") or [])
     log.debug("gazetteer %s: %d phrases", language, len(g.phrases))
     return g

@@ -10,13 +10,14 @@ last statement (German reported speech).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..data import load_data
 from ..model import Sentence
-from .actors import Entity, SentenceActors
+from .actors import ORGANISATIONS, Entity, SentenceActors
 from .clauses import Clause, clauses, dateline_end, finite_verb, is_finite, is_verb, quote_mask, subject
+from .gazetteer import gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,16 @@ class Tracker:
     last_subject: Entity | None = None
     last_statement: Statement | None = None
     history: list[Entity] = field(default_factory=list)
+    home: str | None = None
+    """The state of the dateline's capital ("WASHINGTON - "), whose officials an unnamed official is."""
+    home_roles: tuple[str, ...] = ()
+
+    def at_home(self, e: Entity | None) -> Entity | None:
+        """An official of no named party in a report from a capital: that state's ("officials said")."""
+        if e is None or e.kind != "role" or e.party or not self.home or not e.role_word \
+                or not e.role_word.endswith(self.home_roles):
+            return None
+        return replace(e, party=self.home, kind="office")
 
     def resolve(self, e: Entity | None) -> Entity | None:
         if e is None:
@@ -103,6 +114,7 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
     lex = lexicon(language)
     masks = quote_mask(sentences, language)
     tracker = Tracker()
+    tracker.home, tracker.home_roles = _home(sentences, actors, language), gazetteer(language).home_roles
     out: list[SentenceSpeech] = []
     for n, (sentence, found, mask) in enumerate(zip(sentences, actors, masks)):
         speech = SentenceSpeech()
@@ -114,6 +126,7 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             parts[0].first = skip
         previous_subject: Entity | None = None
         has_verb = False
+        spoken = False
         for clause in parts:
             subj = None
             verb = _speech_verb(clause, sentence, lex, language)
@@ -146,9 +159,12 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             if verb and resolved is None and subj is not None and subj.kind == "role" and not subj.role_word_definite \
                     and previous_subject is not None:
                 resolved = previous_subject  # "Beijing urged restraint, a foreign ministry spokesman said"
+            if resolved is None and subj is not None:
+                resolved = tracker.at_home(subj)
             if verb and resolved and resolved.party and (not clause.subordinate or clause.opener in ("wie", "as")):
                 parties = _joint(resolved, subj, entities, sentence)
                 tracker.last_subject = resolved  # the speaker is who "er"/"he" means next
+                spoken = spoken or not clause.subordinate
                 speech.statements.append(Statement(n, parties, resolved.person or _speaker_name(resolved),
                                                    verb[1], clause.first, clause.last,
                                                    "attribution" if clause.subordinate else "verb"))
@@ -158,7 +174,9 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
                 if speech.subject is None:
                     speech.subject = resolved
                 previous_subject = resolved
-                tracker.last_subject = resolved
+                if not (spoken and not verb):
+                    # "Stoltenberg erklärte, Stockholm habe ...": the reported subject is not who "er" means next
+                    tracker.last_subject = resolved
         if not speech.statements:
             by = _attribution(sentence, mask, entities, lex)
             resolved = tracker.resolve(by)
@@ -184,6 +202,20 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
         tracker.history.extend(e for e in entities if e.party and e.kind in ("person", "office"))
         out.append(speech)
     return out, masks
+
+
+def _home(sentences: list[Sentence], actors: list[SentenceActors], language: str) -> str | None:
+    """The state whose capital the dateline names ("WASHINGTON - ", "Peking – "), if any."""
+    n = _first_body_sentence(sentences)
+    if n >= len(sentences):
+        return None
+    end = dateline_end(sentences[n])
+    capitals = {v.lower(): k for k, v in gazetteer(language).capitals.items()}
+    for e in actors[n].entities:
+        if e.last < end and e.party and e.party not in ORGANISATIONS and len(e.parties) <= 1 \
+                and capitals.get(e.text.lower()) == e.party:
+            return e.party
+    return None
 
 
 def _agent(clause: Clause, verb: int, sentence: Sentence, entities: list[Entity], language: str) -> Entity | None:
@@ -237,8 +269,8 @@ def _speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, languag
             if not kind:
                 continue
             need = lex.needs.get(cand)
-            if need and not (need & words):
-                continue
+            if need and not (need & words) and not ({"dar" + w for w in need} & words):
+                continue  # "beharrt darauf" as well as "beharrt auf"
             if language == "en" and cand == "call" and i + 1 < len(tokens) \
                     and tokens[i + 1].text.lower() not in need and tok.pos not in ("VVD", "VVN"):
                 continue
