@@ -126,3 +126,43 @@ def test_english_anaphor_and_duration():
     ts = tag("The envoys meet on Monday. Two days later the ministers follow for three-day talks.", lang="en")
     assert [(t.text, t.value) for t in ts] == [("Monday", "2022-01-10"), ("Two days later", "2022-01-12"),
                                                ("three-day", "P3D")]
+
+
+MONDAY = date(2022, 1, 10)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # The publication weekday named in a present, progressive or scheduled clause is that very day.
+    ("The foreign minister is holding talks in Oslo on Monday.", "Monday", "2022-01-10"),
+    ("The chancellor is due to speak with the president on Monday.", "Monday", "2022-01-10"),
+    ("The envoys will meet in Vienna on Monday.", "Monday", "2022-01-10"),
+    ("The envoys met in Vienna on Monday.", "Monday", "2022-01-10"),
+    # Only an explicit word moves it a week.
+    ("The envoys met in Vienna last Monday.", "Monday", "2022-01-03"),
+    ("The envoys meet again next Monday.", "Monday", "2022-01-17"),
+    ("The envoys meet again on Tuesday.", "Tuesday", "2022-01-11"),
+])
+def test_english_publication_weekday_is_today(text, span, value):
+    assert value_of(text, span, ref=MONDAY, lang="en") == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Am Montag kommen die Außenminister in Brüssel zusammen.", "Montag", "2022-01-10"),
+    ("Die Kanzlerin wird am Montag in Paris erwartet.", "Montag", "2022-01-10"),
+    ("Am vergangenen Montag hatten die Gespräche begonnen.", "Montag", "2022-01-03"),
+    ("Am kommenden Montag beginnen die Gespräche.", "Montag", "2022-01-17"),
+    # A present form of sein is no preterite.
+    ("Der Gipfel am Donnerstag ist der erste seit Jahren.", "Donnerstag", "2022-01-13"),
+])
+def test_german_publication_weekday_is_today(text, span, value):
+    assert value_of(text, span, ref=MONDAY) == value
+
+
+def test_weekday_in_an_opening_after_phrase_on_the_publication_day_is_over():
+    ts = {t.text: t for t in tag("Nach Gesprächen in Rom am Montag reist der Minister am Dienstag weiter.",
+                                 ref=MONDAY)}
+    assert ts["Montag"].value == "2022-01-10" and ts["Montag"].direction == "past"
+    assert ts["Dienstag"].value == "2022-01-11"
+    ts = {t.text: t for t in tag("After talks in Rome on Monday, the minister travels on to Paris on Tuesday.",
+                                 ref=MONDAY, lang="en")}
+    assert ts["Monday"].value == "2022-01-10" and ts["Monday"].direction == "past"

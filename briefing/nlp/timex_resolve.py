@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from ..model import Sentence, Timex
 from .timex_lex import Lexicon
-from .timex_tense import clause_direction
+from .timex_tense import clause_direction, in_opening_phrase
 
 log = logging.getLogger(__name__)
 
@@ -121,13 +121,22 @@ class Resolver:
         self.last_day = d
         return self._timex(s, e, typ, d.isoformat(), first_day=d, last_day=d, **kw)
 
-    def _weekday_date(self, wd: int, direction: str | None) -> date:
+    def _weekday_date(self, wd: int, direction: str | None, source: str | None = None) -> date:
+        """The weekday ``wd`` nearest the reference date in ``direction``.
+
+        ``source`` says where the direction came from: 'cue' (an explicit "last"/"next"), 'preposition'
+        ("bis", "seit") or None (the clause's tense). Only an explicit word moves the reference
+        weekday itself a week: news names the publication day by its weekday ("talks on Monday",
+        published on a Monday, are today's), and says "next Monday" for the week after.
+        """
         ref = self.ref
         assert ref is not None
         back = (ref.isoweekday() - wd) % 7
+        ahead = (wd - ref.isoweekday()) % 7
         if direction == "future":
-            ahead = (wd - ref.isoweekday()) % 7
-            return ref + timedelta(days=ahead or 7)
+            return ref + timedelta(days=ahead or (7 if source else 0))
+        if direction == "past" and source == "cue":
+            return ref - timedelta(days=back or 7)
         return ref - timedelta(days=back)
 
     # ---------------------------------------------------------------- dispatch
@@ -249,10 +258,15 @@ class Resolver:
         dp = self.lex["dayparts"].get(dp_text.lower()) if dp_text else None
         cue = self.lex.cue(m.group("cue")) if "cue" in m.re.groupindex else None
         direction = cue if cue in ("past", "future") else None
+        source = "cue" if direction else None
         if direction is None and not cue:
             direction = self._preposition_cue(m.start())
+            source = "preposition" if direction else None
         if direction is None:
             direction = self._direction(sentence, s, e)
+        if (source is None and self.ref is not None and wd == self.ref.isoweekday() and direction == "future"
+                and in_opening_phrase(sentence, s, e, self.lex, self.lex.data.get("sequence_openers", []))):
+            direction = "past"
         if self.ref is None:
             t = self._timex(s, e, "TIME" if dp else "DATE", f"XXXX-WXX-{wd}" + (f"T{dp}" if dp else ""),
                             direction=direction)
@@ -266,7 +280,7 @@ class Resolver:
         elif cue == "this":
             d = self.ref + timedelta(days=wd - self.ref.isoweekday())
         else:
-            d = self._weekday_date(wd, direction)
+            d = self._weekday_date(wd, direction, source)
         self.last_day = d
         value = d.isoformat() + (f"T{dp}" if dp else "")
         return self._timex(s, e, "TIME" if dp else "DATE", value, first_day=d, last_day=d, direction=direction)

@@ -131,3 +131,23 @@ def clause_direction(sentence: Sentence | None, start: int, end: int, lex: Lexic
     clause = clause_tokens(sentence, start, end, s["clause_breaks"])
     return (verb_direction(clause, lex, start) or cue_direction(clause, lex)
             or verb_direction(sentence.tokens, lex, start) or cue_direction(sentence.tokens, lex))
+
+
+def in_opening_phrase(sentence: Sentence | None, start: int, end: int, lex: Lexicon, words: list[str]) -> bool:
+    """Whether [start, end) lies in a phrase that opens its clause with one of ``words`` and holds no finite verb.
+
+    "Nach Gesprächen in Hanoi am Sonntag besucht er ...", "After talks on Sunday, he ...": what the
+    phrase names comes before the clause's own event.
+    """
+    if sentence is None or not sentence.tokens or not words:
+        return False
+    s = _sets(lex)
+    clause = clause_tokens(sentence, start, end, s["clause_breaks"])
+    if not clause or clause[0].text.lower() not in {w.lower() for w in words}:
+        return False
+    for t in clause[1:]:
+        if t.start >= start:
+            return True
+        if _tag(t) in s["finite_tags"]:
+            return False
+    return False
