@@ -56,3 +56,17 @@ def test_common_words_are_not_people():
     # "rau" and "price" are surnames in the gazetteer, but not in lower case
     assert mentions("Das Klima blieb rau.") == {}
     assert mentions("The price of gas rose.", "en") == {}
+
+
+def test_broad_gazetteer_people_seats_and_states():
+    from briefing.nlp.gazetteer import gazetteer
+    de, en = gazetteer("de"), gazetteer("en")
+    assert de.lookup("Qin").party == "CHN"  # a Chinese surname comes first
+    assert de.lookup("Billström").party == "SWE"
+    assert de.lookup("Zhongnanhai").party == "CHN"
+    assert de.lookup("Amman").party == "JOR"
+    assert de.adjective("jordanischen") == "JOR"
+    assert en.lookup("Yellen").party == "USA"
+    assert en.lookup("Quai d'Orsay").party == "FRA"
+    assert en.lookup("Albanese").party == "AUS"
+    assert en.lookup("Jordanian").party == "JOR"
