@@ -166,3 +166,16 @@ def test_weekday_in_an_opening_after_phrase_on_the_publication_day_is_over():
     ts = {t.text: t for t in tag("After talks in Rome on Monday, the minister travels on to Paris on Tuesday.",
                                  ref=MONDAY, lang="en")}
     assert ts["Monday"].value == "2022-01-10" and ts["Monday"].direction == "past"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # A background year does not carry a later clause in the present into its year.
+    ("Das Land war bis 2014 Mitglied. Am 1. Februar übernimmt es den Vorsitz.", "1. Februar", "2022-02-01"),
+    ("Russia annexed Crimea in 2014. In December, Moscow published draft treaties.", "December", "2021-12"),
+    # A past narrative dated to the month goes on in its year, within the sentence and into the next one.
+    ("Im März 2019 reiste er nach Rom und im April nach Paris.", "April", "2019-04"),
+    ("Im März 2019 reiste er nach Rom. Im April flog er nach Paris.", "April", "2019-04"),
+])
+def test_year_from_context_only_for_its_own_past(text, span, value):
+    lang = "de" if " im " in f" {text.lower()} " or "Am " in text else "en"
+    assert value_of(text, span, lang=lang) == value

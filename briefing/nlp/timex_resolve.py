@@ -41,7 +41,7 @@ class Resolver:
         self.lex, self.body, self.sentences, self.ref = lex, body, sentences, reference
         self.last_day: date | None = None
         self.last_day_sentence = 0
-        self.year_context: tuple[int, int] | None = None
+        self.year_context: tuple[int, int, bool] | None = None
 
     # ---------------------------------------------------------------- helpers
 
@@ -75,15 +75,26 @@ class Resolver:
                 return label
         return None
 
-    def _context_year(self, sentence: Sentence | None) -> int | None:
-        """The year of an explicit date in this or the previous sentence ("im März 1992 ... im April")."""
-        if self.year_context and sentence and sentence.index - self.year_context[1] <= 1:
-            return self.year_context[0]
+    def _context_year(self, sentence: Sentence | None, s: int, e: int) -> int | None:
+        """The year of an explicit date or year this day or month without year borrows, if any.
+
+        Within the sentence the year always carries over ("im März 1992 und im April"). From the
+        previous sentence only into a past clause, and only a year that came with a month or day (a
+        narrative in that past time); a background year ("seit 2014", "in 2014") does not carry a
+        later "Am 1. Januar übernimmt ..." or "In December, ..." into its year.
+        """
+        if not self.year_context or sentence is None:
+            return None
+        year, index, dated = self.year_context
+        if index == sentence.index:
+            return year
+        if index == sentence.index - 1 and dated and clause_direction(sentence, s, e, self.lex) == "past":
+            return year
         return None
 
-    def _note_year(self, year: int, sentence: Sentence | None) -> None:
+    def _note_year(self, year: int, sentence: Sentence | None, dated: bool = True) -> None:
         if sentence is not None:
-            self.year_context = (year, sentence.index)
+            self.year_context = (year, sentence.index, dated)
 
     def _unanchored(self, t: Timex) -> Timex:
         t.resolved, t.anchor = False, "none"
@@ -177,7 +188,7 @@ class Resolver:
                 return self._day(s, e, date(int(m.group("year")), month, day))
             except ValueError:
                 return None
-        y = self._context_year(sentence)
+        y = self._context_year(sentence, s, e)
         direction = self._date_direction(sentence, s, e)
         if y is None and self.ref is None:
             return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}-{day:02d}"))
@@ -201,8 +212,8 @@ class Resolver:
         month = self._month_number(mm.group(1))
         if mm.group(2):
             y = int(mm.group(2))
-        elif self._context_year(sentence):
-            y = self._context_year(sentence)
+        elif self._context_year(sentence, s, e):
+            y = self._context_year(sentence, s, e)
         elif self.ref is None:
             return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}-{day:02d}"))
         else:
@@ -222,8 +233,8 @@ class Resolver:
         if year_text:
             y = int(year_text)
             self._note_year(y, sentence)
-        elif self._context_year(sentence):
-            y = self._context_year(sentence)
+        elif self._context_year(sentence, s, e):
+            y = self._context_year(sentence, s, e)
         elif m.group("yearcue"):
             if self.ref is None:
                 return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}"))
@@ -241,7 +252,7 @@ class Resolver:
         return t
 
     def _year(self, m, s, e, sentence):
-        self._note_year(int(m.group("year")), sentence)
+        self._note_year(int(m.group("year")), sentence, dated=False)
         return self._timex(s, e, "DATE", m.group("year"))
 
     def _decade(self, m, s, e, sentence):

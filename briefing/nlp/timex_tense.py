@@ -56,7 +56,8 @@ def is_preterite(form: str, lemma: str, strong: frozenset[str], irregular: froze
     f, lem = form.lower(), lemma.lower()
     if f in strong:
         return True
-    if f in irregular:
+    # Irregular present forms, also behind a prefix ("übernimmt", "vorhat").
+    if any(f.endswith(x) for x in irregular):
         return False
     stem = lem[:-2] if lem.endswith("en") else lem[:-1] if lem.endswith("n") else lem
     for i in range(0, max(1, len(stem) - 2)):
