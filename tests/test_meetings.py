@@ -146,3 +146,23 @@ def test_a_week_qualifying_named_days_is_no_meeting_of_its_own():
     ms = meetings("NATO foreign ministers will meet in Brussels on Wednesday and Thursday next week.", "en",
                   published=date(2022, 2, 1))
     assert len(ms) == 1 and ms[0].start is not None
+
+
+def test_travel_to_a_foreign_capital_on_a_day_is_a_visit():
+    ms = meetings("Der japanische Außenminister reist am Freitag nach Rom und tags darauf nach Madrid.")
+    got = sorted((m.start, m.location, tuple(sorted(m.participants))) for m in ms)
+    assert got == [(date(2022, 1, 7), "Rom", ("ITA", "JPN")), (date(2022, 1, 8), "Madrid", ("ESP", "JPN"))]
+    en = meetings("The Canadian prime minister will travel to Tokyo on Thursday.", "en")
+    assert [(m.start, m.location) for m in en] == [(date(2022, 1, 6), "Tokyo")]
+
+
+def test_flight_in_the_evening_before_a_meeting_named_for_the_next_day_is_no_meeting():
+    ms = meetings("Am Donnerstagabend fliegt sie nach Ankara weiter, wo sie am Freitag den türkischen Präsidenten trifft.")
+    assert [m.start for m in ms] == [date(2022, 1, 7)]
+
+
+def test_signing_and_bringing_together_are_meetings():
+    ms = meetings("Vertreter der Ukraine und Russlands sollen das Abkommen am Freitag in Genf unterzeichnen.")
+    assert [(m.start, m.location) for m in ms] == [(date(2022, 1, 7), "Genf")]
+    ms = meetings("Am Freitag will Guterres die Präsidenten Armeniens und Aserbaidschans in Genf zusammenbringen.")
+    assert [m.start for m in ms] == [date(2022, 1, 7)] and {"UN", "ARM", "AZE"} <= set(ms[0].participants)

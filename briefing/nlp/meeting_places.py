@@ -15,11 +15,12 @@ log = logging.getLogger(__name__)
 ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "the", "a", "an"})
 
 
-def abroad(s: Sentence, first: int, last: int, gaz: Gazetteer, said: SentenceSpeech) -> bool:
-    """"Am 14. Februar ist er in Kiew": the traveller is in another state's capital (a visit)."""
+def abroad(s: Sentence, first: int, last: int, gaz: Gazetteer, said: SentenceSpeech, going: bool = True) -> bool:
+    """"Am 14. Februar ist er in Kiew", "reist am Montag nach London": the traveller is in (or goes to) another
+    state's capital, a visit to its government."""
     home = said.subject.party if said.subject else None
     for i in range(first, last):
-        if s.tokens[i].text.lower() not in ("in", "im"):
+        if s.tokens[i].text.lower() not in (("in", "im", "nach", "to") if going else ("in", "im")):
             continue
         entry = gaz.lookup(s.tokens[i + 1].text)
         if entry and entry.kind == "name" and entry.party not in ORGANISATIONS and entry.party != home:

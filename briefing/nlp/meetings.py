@@ -324,7 +324,11 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     if all(_is_travel(s, s.tokens[i], lex) for i in (in_scope or triggers)):
         met = [e for e in found.entities if first <= e.first <= last and e.kind in ("person", "office")
                and e.party and e is not said.subject and e.first > trigger]
-        if not met and not abroad(s, first, last, gaz, said):
+        # "reist am Montag nach London": a visit; but not a flight in the evening, nor a journey whose meeting
+        # the sentence names for another day ("fliegt am Abend nach Moskau, wo sie einen Tag später ... trifft")
+        going = day is not None and not day.clock and not any(
+            not (first <= i <= last) and not _is_travel(s, s.tokens[i], lex) for i in triggers)
+        if not met and not abroad(s, first, last, gaz, said, going):
             return None  # "fliegt sie nach Moskau weiter": travel, not yet a meeting
     parties: list[str] = []
     subj = said.subject
