@@ -157,7 +157,8 @@ def test_travel_to_a_foreign_capital_on_a_day_is_a_visit():
 
 
 def test_flight_in_the_evening_before_a_meeting_named_for_the_next_day_is_no_meeting():
-    ms = meetings("Am Donnerstagabend fliegt sie nach Ankara weiter, wo sie am Freitag den türkischen Präsidenten trifft.")
+    ms = meetings("Am Donnerstagabend fliegt sie nach Ankara weiter, "
+                  "wo sie am Freitag den türkischen Präsidenten trifft.")
     assert [m.start for m in ms] == [date(2022, 1, 7)]
 
 
