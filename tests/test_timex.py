@@ -179,3 +179,21 @@ def test_weekday_in_an_opening_after_phrase_on_the_publication_day_is_over():
 def test_year_from_context_only_for_its_own_past(text, span, value):
     lang = "de" if " im " in f" {text.lower()} " or "Am " in text else "en"
     assert value_of(text, span, lang=lang) == value
+
+
+FRIDAY = date(2022, 1, 14)
+
+
+def test_anaphora_hang_on_the_event_day_not_the_day_of_the_report():
+    ts = tag("Am Montag wird die Ministerin in Rom verhandeln, wie eine Sprecherin am Freitag sagte. "
+             "Noch am Abend fliegt sie nach Madrid, wo sie einen Tag später den Regierungschef trifft.", ref=FRIDAY)
+    assert [(t.text, t.value) for t in ts] == [("Montag", "2022-01-17"), ("Freitag", "2022-01-14"),
+                                               ("Abend", "2022-01-17TEV"), ("einen Tag später", "2022-01-18")]
+    en = tag("The minister will visit Rome on Monday, a spokeswoman said on Friday. "
+             "The following day she travels to Madrid.", ref=FRIDAY, lang="en")
+    assert en[-1].value == "2022-01-18"
+
+
+def test_a_reported_day_still_anchors_when_no_event_day_is_near():
+    ts = tag("Der Minister sagte am Montag, er sei zufrieden. Am Abend reiste er ab.", ref=FRIDAY)
+    assert [t.value for t in ts] == ["2022-01-10", "2022-01-10TEV"]

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from ..model import Sentence, Timex
 from .timex_lex import Lexicon
-from .timex_tense import clause_direction, in_opening_phrase
+from .timex_tense import clause_direction, in_opening_phrase, reported_on
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,9 @@ class Resolver:
         self.lex, self.body, self.sentences, self.ref = lex, body, sentences, reference
         self.last_day: date | None = None
         self.last_day_sentence = 0
+        # The last day named for an event (not in a clause of saying), which anaphora prefer.
+        self.last_event_day: date | None = None
+        self.last_event_sentence = 0
         self.year_context: tuple[int, int, bool] | None = None
 
     # ---------------------------------------------------------------- helpers
@@ -161,7 +164,15 @@ class Resolver:
         t = handler(m, s, e, sentence)
         if self.last_day is not before and sentence is not None:
             self.last_day_sentence = sentence.index
+            if not reported_on(sentence, s, e, self.lex):
+                self.last_event_day, self.last_event_sentence = self.last_day, sentence.index
         return t
+
+    def _recent_day(self) -> tuple[date | None, int]:
+        """The day anaphora hang on: the last event day, unless only a later report's day is near."""
+        if self.last_event_day is not None and self.last_day_sentence - self.last_event_sentence <= 1:
+            return self.last_event_day, self.last_event_sentence
+        return self.last_day, self.last_day_sentence
 
     # ---------------------------------------------------------------- calendar dates
 
@@ -426,8 +437,9 @@ class Resolver:
     # ---------------------------------------------------------------- anaphora
 
     def _anchor_day(self) -> tuple[date | None, str]:
-        if self.last_day is not None:
-            return self.last_day, "previous"
+        day, _ = self._recent_day()
+        if day is not None:
+            return day, "previous"
         if self.ref is not None:
             return self.ref, "published"
         return None, "none"
@@ -552,8 +564,9 @@ class Resolver:
 
     def _near_day(self, sentence: Sentence | None) -> date | None:
         """The day mentioned in this or the previous sentence, which a clock time belongs to."""
-        if self.last_day and sentence and sentence.index - self.last_day_sentence <= 1:
-            return self.last_day
+        day, index = self._recent_day()
+        if day and sentence and sentence.index - index <= 1:
+            return day
         return None
 
     _time_range = _time

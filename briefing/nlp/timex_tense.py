@@ -152,3 +152,16 @@ def in_opening_phrase(sentence: Sentence | None, start: int, end: int, lex: Lexi
         if _tag(t) in s["finite_tags"]:
             return False
     return False
+
+
+def reported_on(sentence: Sentence | None, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the verb nearest [start, end) in its clause is a verb of saying: "said on Friday",
+    "wie ein Sprecher am Freitag mitteilte" name the day of the report, not of an event."""
+    if sentence is None or not sentence.tokens:
+        return False
+    s = _sets(lex)
+    verbs = [t for t in clause_tokens(sentence, start, end, s["clause_breaks"]) if t.pos.startswith("V")]
+    if not verbs:
+        return False
+    nearest = min(verbs, key=lambda t: min(abs(t.start - end), abs(start - t.end)))
+    return (nearest.lemma or nearest.text).lower() in s.get("reporting_verbs", frozenset())
