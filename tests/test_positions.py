@@ -185,3 +185,8 @@ def test_unnamed_officials_speak_for_the_capital_of_the_dateline():
     assert any("restraint" in t for t in positions_of(a, "CHN"))
     b = annotated("LUGANO - Officials said the agenda would include fishing rights.", language="en")
     assert parties_of(b) == set()
+
+
+def test_an_unnamed_spokesman_is_not_the_datelines_government():
+    a = annotated("WASHINGTON - The Kremlin rejected the proposal. A spokesman said talks were premature.", language="en")
+    assert not any("premature" in t for t in positions_of(a, "USA"))
