@@ -188,5 +188,6 @@ def test_unnamed_officials_speak_for_the_capital_of_the_dateline():
 
 
 def test_an_unnamed_spokesman_is_not_the_datelines_government():
-    a = annotated("WASHINGTON - The Kremlin rejected the proposal. A spokesman said talks were premature.", language="en")
+    a = annotated("WASHINGTON - The Kremlin rejected the proposal. A spokesman said talks were premature.",
+                  language="en")
     assert not any("premature" in t for t in positions_of(a, "USA"))
