@@ -197,3 +197,13 @@ def test_anaphora_hang_on_the_event_day_not_the_day_of_the_report():
 def test_a_reported_day_still_anchors_when_no_event_day_is_near():
     ts = tag("Der Minister sagte am Montag, er sei zufrieden. Am Abend reiste er ab.", ref=FRIDAY)
     assert [t.value for t in ts] == ["2022-01-10", "2022-01-10TEV"]
+
+
+def test_months_and_day_parts_cover_their_days():
+    found = {t.text: t for t in tag("Im Februar wollen sie verhandeln. Am Donnerstag reisen sie an, am Nachmittag "
+                                    "beginnen die Gespräche. Nächsten Monat folgt ein Gipfel.")}
+    assert (found["Februar"].first_day, found["Februar"].last_day) == (date(2022, 2, 1), date(2022, 2, 28))
+    assert found["Nachmittag"].value == "2022-01-06TAF"
+    assert found["Nachmittag"].first_day == found["Nachmittag"].last_day == date(2022, 1, 6)
+    assert (found["Nächsten Monat"].first_day, found["Nächsten Monat"].last_day) == (date(2022, 2, 1),
+                                                                                      date(2022, 2, 28))

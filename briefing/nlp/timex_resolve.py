@@ -255,12 +255,10 @@ class Resolver:
             return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}"))
         else:
             y = self._year_for(month, None, self._date_direction(sentence, s, e))
-        t = self._timex(s, e, "DATE", f"{y}-{month:02d}")
-        if mod in MOD_DAYS:
-            lo, hi = MOD_DAYS[mod]
-            t.first_day = date(y, month, lo)
-            t.last_day = date(y, month, min(hi, _last_day_of_month(y, month)))
-        return t
+        # The days a month covers (or the part "Anfang", "Mitte", "Ende" names): consumers read days only.
+        lo, hi = MOD_DAYS.get(mod, (1, 31))
+        return self._timex(s, e, "DATE", f"{y}-{month:02d}", first_day=date(y, month, lo),
+                           last_day=date(y, month, min(hi, _last_day_of_month(y, month))))
 
     def _year(self, m, s, e, sentence):
         self._note_year(int(m.group("year")), sentence, dated=False)
@@ -355,7 +353,7 @@ class Resolver:
             if mod in MOD_DAYS:
                 lo, hi = MOD_DAYS[mod]
                 return f"{y}-{mo:02d}", date(y, mo, lo), date(y, mo, min(hi, _last_day_of_month(y, mo)))
-            return f"{y}-{mo:02d}", None, None
+            return f"{y}-{mo:02d}", date(y, mo, 1), date(y, mo, _last_day_of_month(y, mo))
         if u.startswith(("quartal", "quarter")):
             q = (ref.month - 1) // 3 + k
             y = ref.year + q // 4
@@ -579,7 +577,8 @@ class Resolver:
         day = near or self.ref
         if day is None:
             return self._unanchored(self._timex(s, e, "TIME", f"XXXX-XX-XXT{dp}"))
-        return self._timex(s, e, "TIME", f"{day.isoformat()}T{dp}", anchor="previous" if near else "published")
+        return self._timex(s, e, "TIME", f"{day.isoformat()}T{dp}", first_day=day, last_day=day,
+                           anchor="previous" if near else "published")
 
     def _set(self, m, s, e, sentence):
         value = self.lex["sets"].get(m.group("core").lower())
