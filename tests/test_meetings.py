@@ -167,3 +167,10 @@ def test_signing_and_bringing_together_are_meetings():
     assert [(m.start, m.location) for m in ms] == [(date(2022, 1, 7), "Genf")]
     ms = meetings("Am Freitag will Guterres die Präsidenten Armeniens und Aserbaidschans in Genf zusammenbringen.")
     assert [m.start for m in ms] == [date(2022, 1, 7)] and {"UN", "ARM", "AZE"} <= set(ms[0].participants)
+
+
+def test_days_counted_after_an_event_are_no_length():
+    [m] = meetings("Zwei Tage nach dem Gipfel, am Donnerstag, kommt er in Oslo mit dem norwegischen Premier zusammen.")
+    assert (m.start, m.end) == (date(2022, 1, 6), date(2022, 1, 6))
+    [m] = meetings("Am Donnerstag beginnt ein dreitägiger Besuch des Kanzlers in Oslo.")
+    assert (m.start, m.end) == (date(2022, 1, 6), date(2022, 1, 8))

@@ -191,3 +191,10 @@ def test_an_unnamed_spokesman_is_not_the_datelines_government():
     a = annotated("WASHINGTON - The Kremlin rejected the proposal. A spokesman said talks were premature.",
                   language="en")
     assert not any("premature" in t for t in positions_of(a, "USA"))
+
+
+def test_wants_and_klarstellen_report_positions():
+    a = annotated("Tokyo wants Seoul to lift the export curbs.", language="en")
+    assert parties_of(a) == {"JPN"}
+    b = annotated("Die EU stellte klar, dass ihre Sanktionen Lebensmittel nicht erfassten.")
+    assert parties_of(b) == {"EU"}

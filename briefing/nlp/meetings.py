@@ -31,6 +31,7 @@ DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 DAYS_VALUE = re.compile(r"^P(\d+)D$")
 VAGUE_VALUE = re.compile(r"^\d{4}-(\d\d|W\d\d)$")
 SIDELINE_WINDOW = 6
+OFFSET_WORDS = frozenset({"nach", "vor", "später", "danach", "after", "before", "later", "earlier"})
 MODALS = frozenset({"will", "would", "shall", "to", "can", "could", "may", "might", "must"})
 
 
@@ -369,7 +370,10 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
         for t in timexes:
             m = DAYS_VALUE.match(t.value or "")
             ahead = source.published is None or (start is not None and start >= source.published)
-            if t.type == "DURATION" and m and ahead and first <= _token_at(s, t.start) <= last and start == end:
+            after = _token_at(s, t.end - 1) + 1
+            offset = after < len(s.tokens) and s.tokens[after].text.lower() in OFFSET_WORDS
+            if t.type == "DURATION" and m and ahead and first <= _token_at(s, t.start) <= last and start == end \
+                    and not offset:  # "Zwei Tage nach dem Gipfelauftakt" counts a day, it is no length
                 end = start + timedelta(days=int(m.group(1)) - 1)
     words = {t.text.lower() for t in s.tokens[first:last + 1]}  # the format of this stretch only
     fmt = "video" if any(w.startswith(tuple(lex.video)) for w in words) else \
