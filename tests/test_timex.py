@@ -207,3 +207,27 @@ def test_months_and_day_parts_cover_their_days():
     assert found["Nachmittag"].first_day == found["Nachmittag"].last_day == date(2022, 1, 6)
     assert (found["Nächsten Monat"].first_day, found["Nächsten Monat"].last_day) == (date(2022, 2, 1),
                                                                                       date(2022, 2, 28))
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("The ministers meet on Wednesday and Thursday next week.", "en",
+     ["2022-01-12", "2022-01-13", "2022-W02"]),
+    ("Next week on Friday the envoys return.", "en", ["2022-W02", "2022-01-14"]),
+    ("Die Minister treffen sich am Mittwoch und Donnerstag nächster Woche. Einen Tag später reisen sie ab.", "de",
+     ["2022-01-12", "2022-01-13", "2022-W02", "2022-01-14"]),
+    ("Am Montag vergangener Woche hatten sie sich getroffen.", "de", ["2021-12-27", "2021-W52"]),
+])
+def test_a_relative_week_places_its_weekdays(text, lang, values):
+    assert [t.value for t in tag(text, lang=lang)] == values
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("The ministers will meet on February 5 and 6 in Vienna.", "en", ["2022-02-05", "2022-02-06"]),
+    ("The conference runs March 16-17.", "en", ["2022-03-16", "2022-03-17"]),
+    ("Die Minister treffen sich am 5. und 6. Februar in Wien.", "de", ["2022-02-05", "2022-02-06"]),
+    ("Die Minister treffen sich am 5./6. Februar in Wien.", "de", ["2022-02-05", "2022-02-06"]),
+    # A number after a date is no day when a noun follows it.
+    ("On January 10 and 12 people were hurt.", "en", ["2022-01-10"]),
+])
+def test_two_days_of_one_month(text, lang, values):
+    assert [t.value for t in tag(text, lang=lang)] == values

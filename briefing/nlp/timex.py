@@ -114,18 +114,55 @@ def resolve_all(found: list[_Candidate], body: str, sentences: list[Sentence], l
     starts = [s.start for s in sentences]
     resolver = Resolver(lex, body, sentences, reference)
     out: list[Timex] = []
+    weeks = _weeks_of_weekdays(found, body, lex)
     for c in found:
         k = bisect.bisect_right(starts, c.start) - 1
         sentence = sentences[k] if k >= 0 and sentences[k].start <= c.start < sentences[k].end else None
         timex = resolver.resolve(c.kind, c.match, c.start, c.end, sentence)
         if timex is None:
             continue
+        week = weeks.get(id(c))
+        if week is not None and timex.first_day is not None:
+            wt = resolver.resolve(week.kind, week.match, week.start, week.end, sentence)
+            if wt is not None and wt.first_day is not None:
+                resolver.move_to_week(timex, wt.first_day)
         timex.sentence = sentence.index if sentence else (sentences[k].index if k >= 0 else 0)
         timex.kind = c.kind
         if timex.anchor == "published":
             timex.anchor = anchor
         out.append(timex)
     _link_ranges(body, out, lex)
+    return out
+
+
+def _is_week(c: _Candidate) -> bool:
+    return c.kind == "relunit" and c.match.group("unit").lower().startswith(("woche", "week")) \
+        and not c.match.group("unit").lower().startswith(("wochenende", "weekend"))
+
+
+def _weeks_of_weekdays(found: list[_Candidate], body: str, lex: Lexicon) -> dict[int, _Candidate]:
+    """Weekdays (by candidate id) that a neighbouring relative week places: "am Donnerstag nächster Woche",
+    "next week on Thursday"; weekdays listed together share it ("Wednesday and Thursday next week")."""
+    after = re.compile(lex.data["weekday_week_gap"])
+    before = re.compile(lex.data["week_weekday_gap"])
+    listed = re.compile(lex.data["weekday_list_gap"])
+    out: dict[int, _Candidate] = {}
+    for i, c in enumerate(found):
+        if not _is_week(c):
+            continue
+        if i > 0 and found[i - 1].kind == "weekday" and after.fullmatch(body[found[i - 1].end:c.start]):
+            j = i - 1
+            out[id(found[j])] = c
+            while j > 0 and found[j - 1].kind == "weekday" and listed.fullmatch(body[found[j - 1].end:found[j].start]):
+                j -= 1
+                out[id(found[j])] = c
+        elif i + 1 < len(found) and found[i + 1].kind == "weekday" and before.fullmatch(body[c.end:found[i + 1].start]):
+            j = i + 1
+            out[id(found[j])] = c
+            while j + 1 < len(found) and found[j + 1].kind == "weekday" \
+                    and listed.fullmatch(body[found[j].end:found[j + 1].start]):
+                j += 1
+                out[id(found[j])] = c
     return out
 
 

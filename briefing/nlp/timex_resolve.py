@@ -153,6 +153,20 @@ class Resolver:
             return ref - timedelta(days=back or 7)
         return ref - timedelta(days=back)
 
+    def move_to_week(self, t: Timex, monday: date) -> None:
+        """Put a resolved weekday into the week starting ``monday`` ("Thursday next week")."""
+        old = t.first_day
+        if old is None or self.ref is None:
+            return
+        d = monday + timedelta(days=old.isoweekday() - 1)
+        t.value = d.isoformat() + t.value[10:]
+        t.first_day = t.last_day = d
+        t.direction = "future" if d > self.ref else "past" if d < self.ref else t.direction
+        if self.last_day == old:
+            self.last_day = d
+        if self.last_event_day == old:
+            self.last_event_day = d
+
     # ---------------------------------------------------------------- dispatch
 
     def resolve(self, kind: str, m: re.Match[str], s: int, e: int, sentence: Sentence | None) -> Timex | None:
@@ -231,6 +245,21 @@ class Resolver:
             y = self._year_for(month, day, self._date_direction(sentence, s, e))
         try:
             return self._day(s, e, date(y, month, day))
+        except ValueError:
+            return None
+
+    def _day_after_date(self, m, s, e, sentence):
+        """The second day of "December 5 and 6": the month (and year) of the date just resolved."""
+        month = self._month_number(m.group("month"))
+        day = int(m.group("day"))
+        if not month or not 1 <= day <= 31:
+            return None
+        if self.ref is None and (self.last_day is None or self.last_day.month != month):
+            return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}-{day:02d}"))
+        if self.last_day is None or self.last_day.month != month or day <= self.last_day.day:
+            return None
+        try:
+            return self._day(s, e, date(self.last_day.year, month, day))
         except ValueError:
             return None
 
