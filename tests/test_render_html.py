@@ -118,3 +118,12 @@ def test_the_html_output_carries_its_stylesheet():
     html = render_html(make_briefing("de"), load_config(None)).decode("utf-8")
     assert 'href="briefing.css"' not in html
     assert "@page" in html and "--accent" in html
+
+
+def test_an_inferred_publication_date_says_so_and_how_sure():
+    cfg = load_config(None)
+    html = render_html_text(make_briefing("de"), cfg)
+    assert "veröffentlicht 7. März 2023 (aus dem Text erschlossen, Sicherheit 80%)" in html
+    assert "veröffentlicht 6. März 2023 · " in html  # a date from front matter needs no comment
+    html = render_html_text(make_briefing("en"), cfg)
+    assert "published 7 March 2023 (inferred from the text, confidence 80%)" in html

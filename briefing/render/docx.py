@@ -343,8 +343,7 @@ class DocxWriter:
             s = entry.source
             p.add_run(s.title if s else entry.id).bold = True
             if s:
-                meta = [x for x in (s.outlet, f"{L['published']} {v.day(s.published, 'long')}" if s.published
-                                    else None, s.id) if x]
+                meta = [x for x in (s.outlet, v.published(s) or None, s.id) if x]
                 p.add_run(" — " + " · ".join(meta))
                 if v.link(s.url):
                     p.add_run(" · ")

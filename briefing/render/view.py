@@ -97,6 +97,17 @@ class View:
             return f"{head} – {format_day(m.end, self.lang, form)}"
         return format_range(m.start, m.end, self.lang, form)
 
+    def published(self, source: Source) -> str:
+        """'veröffentlicht 4. Januar 2022', with how the date was found when it was inferred."""
+        if source.published is None:
+            return ""
+        text = f"{self.labels['published']} {self.day(source.published, 'long')}"
+        if source.published_from == "inferred":
+            sure = f", {self.labels['confidence']} {source.published_confidence:.0%}" \
+                if source.published_confidence is not None else ""
+            text += f" ({self.labels['inferred']}{sure})"
+        return text
+
     def parties(self, codes: list[str]) -> str:
         return ", ".join(party_name(c, self.lang) for c in codes)
 
