@@ -174,3 +174,31 @@ def test_days_counted_after_an_event_are_no_length():
     assert (m.start, m.end) == (date(2022, 1, 6), date(2022, 1, 6))
     [m] = meetings("Am Donnerstag beginnt ein dreitägiger Besuch des Kanzlers in Oslo.")
     assert (m.start, m.end) == (date(2022, 1, 6), date(2022, 1, 8))
+
+
+def test_departure_day_is_not_a_meeting_when_the_visit_is_dated():
+    # published on a Friday: leaving today, the talks abroad come on Sunday
+    ms = meetings("Die Außenministerin bricht am Freitag zu einem Besuch in die Türkei auf. "
+                  "Am Sonntag wird sie in Ankara mit Außenminister Mevlüt Çavuşoğlu beraten.",
+                  published=date(2022, 1, 7))
+    assert [m.start for m in ms if m.status == "upcoming"] == [date(2022, 1, 9)]
+
+
+def test_first_stop_of_a_journey_is_where_it_meets():
+    [m] = meetings("Der Außenminister bricht am Montag zu einer Asienreise auf; erste Station ist Tokio.")
+    assert (m.start, m.location) == (date(2022, 1, 10), "Tokio")
+    assert "JPN" in m.participants
+
+
+def test_talk_named_inside_a_longer_visit_stays_its_own_meeting():
+    ms = meetings("Der Präsident wird am Mittwoch und Donnerstag in Rom mit der italienischen Regierung beraten. "
+                  "Zum Auftakt am Mittwoch ist ein Gespräch mit Ministerpräsident Mario Draghi vorgesehen.")
+    assert sorted((m.start, m.end) for m in ms) == [(date(2022, 1, 5), date(2022, 1, 5)),
+                                                    (date(2022, 1, 5), date(2022, 1, 6))]
+
+
+def test_day_an_announcement_was_made_with_a_separable_verb_is_no_meeting_day():
+    ms = meetings("Das Präsidialamt kündigte am Montag an, Vertreter Russlands und der Ukraine würden "
+                  "das Abkommen am Freitag unterzeichnen.")
+    assert [m.start for m in ms] == [date(2022, 1, 7)]
+    assert {"RUS", "UKR"} <= set(ms[0].participants)

@@ -32,6 +32,11 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     return out
 
 
+def _head(title: str) -> str:
+    """The event noun a title starts with ("Gespräch mit Qin Gang" -> "gespräch")."""
+    return title.split(" ", 1)[0].lower()
+
+
 def same_meeting(a: Meeting, b: Meeting) -> bool:
     if a.start is None or b.start is None or a.side != b.side:
         return False
@@ -43,6 +48,13 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
                     and (not inner.location or inner.location == outer.location))
     if a.location and b.location and a.location.lower() != b.location.lower():
         return False
+    if a.end and b.end and a.end != b.end:
+        # a talk on the first day of a longer visit ("zum Auftakt am Sonntag ein Gespräch mit ...") is held
+        # inside it: a meeting of its own when the source names it with its own noun
+        short, long_ = (a, b) if a.end < b.end else (b, a)
+        if short.named and (not long_.named or (_head(short.title) != _head(long_.title)
+                                                and not set(short.participants) <= set(long_.participants))):
+            return False
     shared = set(a.participants) & set(b.participants)
     if not shared:
         return False

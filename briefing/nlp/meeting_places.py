@@ -110,3 +110,17 @@ def last_place(s: Sentence, gaz: Gazetteer) -> str | None:
                 and tok.pos.startswith(("NE", "NP0")):
             return tok.text
     return None
+
+
+def station_of(s: Sentence, first: int, last: int, gaz: Gazetteer, lex: MeetingLexicon) -> tuple[str, str] | None:
+    """"erste Station ist Kairo", "the first stop will be Cairo": a journey's stop, with the state it lies in."""
+    tokens = s.tokens
+    for i in range(first, last + 1):
+        if tokens[i].text.lower() not in lex.stations:
+            continue
+        for j in range(i + 1, min(i + 4, last + 1)):
+            entry = gaz.lookup(tokens[j].text)
+            if entry and entry.kind == "name" and entry.party and entry.party not in ORGANISATIONS \
+                    and tokens[j].text[:1].isupper():
+                return tokens[j].text, entry.party
+    return None

@@ -30,6 +30,9 @@ class MeetingLexicon:
     relative: dict[str, int]
     travel: frozenset[str]
     not_places: frozenset[str]
+    departure: frozenset[str]
+    stations: frozenset[str]
+    counts: dict[str, int]
 
 
 @lru_cache(maxsize=4)
@@ -47,4 +50,6 @@ def lexicon(language: str) -> MeetingLexicon:
         offset=frozenset(d.get("offset") or []), said_openers=frozenset(d.get("said_openers") or []),
         there=frozenset(d.get("there") or []),
         relative={str(k).lower(): int(v) for k, v in (d.get("relative_to_event") or {}).items()},
-        not_places=frozenset(d.get("not_places") or []), travel=frozenset(d.get("travel") or []))
+        not_places=frozenset(d.get("not_places") or []), travel=frozenset(d.get("travel") or []),
+        departure=frozenset(d.get("departure") or []), stations=frozenset(d.get("stations") or []),
+        counts={str(k).lower(): int(v) for k, v in (d.get("counts") or {}).items()})

@@ -20,7 +20,7 @@ from ..model import Evidence, Meeting, Sentence, Source, Timex, Token
 from .actors import ORGANISATIONS, SentenceActors
 from .gazetteer import Gazetteer
 from .meeting_merge import merge_meetings
-from .meeting_places import abroad, last_place, place_of
+from .meeting_places import abroad, last_place, place_of, station_of
 from .meeting_words import MeetingLexicon, lexicon
 from .statements import SentenceSpeech
 from .statements import lexicon as speech_lexicon
@@ -31,6 +31,7 @@ DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 DAYS_VALUE = re.compile(r"^P(\d+)D$")
 VAGUE_VALUE = re.compile(r"^\d{4}-(\d\d|W\d\d)$")
 SIDELINE_WINDOW = 6
+DEPARTURE_WINDOW = 4  # days from leaving to the first meeting abroad
 OFFSET_WORDS = frozenset({"nach", "vor", "später", "danach", "after", "before", "later", "earlier"})
 MODALS = frozenset({"will", "would", "shall", "to", "can", "could", "may", "might", "must"})
 
@@ -55,6 +56,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         by_sentence.setdefault(t.sentence, []).append(t)
     said_verbs = frozenset(speech_lexicon(gaz.language).verbs) - lex.verbs
     meetings: list[Meeting] = []
+    departures: list[Meeting] = []
     last_at: tuple[int, Meeting] | None = None
     spare: tuple[int, list[_Day]] | None = None
     for n, s in enumerate(sentences):
@@ -116,10 +118,33 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
                 if side and parent is not None:
                     m.end = m.start
                     m.location = m.location or parent.location
+                if _departs(s, first, last, lex) and not station_of(s, first, last, gaz, lex):
+                    departures.append(m)
                 meetings.extend(_per_organisation(m, speech[n]))
                 parent = parent or m
                 last_at = (n, m)
-    return merge_meetings(meetings)
+    return merge_meetings(_drop_departures(meetings, departures))
+
+
+def _departs(s: Sentence, first: int, last: int, lex: MeetingLexicon) -> bool:
+    """"bricht am Freitag zu einem Besuch auf", "departs on Friday for": the day named is the day of leaving."""
+    particles = [t.text.lower() for t in s.tokens if t.pos == "PTKVZ"]
+    for tok in s.tokens[first:last + 1]:
+        lemma = tok.lemma.lower()
+        if tok.pos.startswith("V") and (lemma in lex.departure or any(p + lemma in lex.departure for p in particles)):
+            return True
+    return False
+
+
+def _drop_departures(meetings: list[Meeting], departures: list[Meeting]) -> list[Meeting]:
+    """A departure followed within a few days by the visit the source dates ("am Sonntag und Montag in Peking")
+    is the way there, not a meeting of its own."""
+    def followed(d: Meeting) -> bool:
+        return any(o is not d and o not in departures and o.start and d.start
+                   and 0 < (o.start - d.start).days <= DEPARTURE_WINDOW
+                   and set(o.participants) & set(d.participants) for o in meetings)
+    gone = [d for d in departures if followed(d)]
+    return [m for m in meetings if not any(m is d for d in gone)]
 
 
 def _per_organisation(m: Meeting, said: SentenceSpeech) -> list[Meeting]:
@@ -255,9 +280,14 @@ def _days(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexic
 
 def _said_on(s: Sentence, first: int, last: int, verbs: frozenset[str]) -> bool:
     """"said on Monday", "wie ein Sprecher am Freitag mitteilte": the day of the saying, not of a meeting."""
+    particles = [t.text.lower() for t in s.tokens if t.pos == "PTKVZ"]
+
     def saying(k: int) -> bool:
         tok = s.tokens[k]
-        return tok.pos.startswith("VV") and tok.lemma.lower() in verbs and tok.lemma.lower() not in ("treffen",)
+        lemma = tok.lemma.lower()
+        # "kündigte am Donnerstag an": a separable verb of saying has its particle at the clause's end
+        return tok.pos.startswith("VV") and lemma not in ("treffen",) and (
+            lemma in verbs or any(p + lemma in verbs for p in particles))
     for k in range(first - 1, max(first - 5, -1), -1):
         if s.tokens[k].text in (",", ";", ":") or (s.tokens[k].pos.startswith("V") and not saying(k)):
             break
@@ -329,7 +359,7 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
         # the sentence names for another day ("fliegt am Abend nach Moskau, wo sie einen Tag später ... trifft")
         going = day is not None and not day.clock and not any(
             not (first <= i <= last) and not _is_travel(s, s.tokens[i], lex) for i in triggers)
-        if not met and not abroad(s, first, last, gaz, said, going):
+        if not met and not abroad(s, first, last, gaz, said, going) and not station_of(s, first, last, gaz, lex):
             return None  # "fliegt sie nach Moskau weiter": travel, not yet a meeting
     parties: list[str] = []
     subj = said.subject
@@ -356,6 +386,10 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     if not parties and context:
         parties = list(context)  # "Die beiden Präsidenten kommen ... zusammen": who the sentence before named
     location = place_of(s, first, last, mask, gaz, lex)
+    stop = station_of(s, first, last, gaz, lex)
+    if stop:  # "bricht zu einer Afrikareise auf; erste Station ist Kairo": held at the first stop
+        location = stop[0]
+        parties = list(dict.fromkeys([*parties, stop[1]]))
     named = any(_event_noun(s.tokens[i], lex) for i in (in_scope or triggers))
     if not parties and not (location and named):
         return None  # a named event at a named place may stand without parties ("Sicherheitskonferenz in München")
