@@ -138,7 +138,8 @@ def test_named_event_at_a_named_place_needs_no_party_and_shared_seats_follow_con
 def test_english_host_after_a_modal_and_a_seat_as_place():
     [m] = meetings("Biden will host German Chancellor Olaf Scholz at the White House on February 7.", "en",
                    published=date(2022, 2, 1))
-    assert (m.start, m.location, m.title) == (date(2022, 2, 7), "White House", "Meeting")
+    assert (m.start, m.location, m.title) == (date(2022, 2, 7), "White House", "Meeting United States – Germany")
+    assert m.format == "in_person"
     assert set(m.participants) == {"USA", "DEU"}
 
 
@@ -202,3 +203,46 @@ def test_day_an_announcement_was_made_with_a_separable_verb_is_no_meeting_day():
                   "das Abkommen am Freitag unterzeichnen.")
     assert [m.start for m in ms] == [date(2022, 1, 7)]
     assert {"RUS", "UKR"} <= set(ms[0].participants)
+
+
+def test_format_only_on_evidence():
+    [m] = meetings("Die Außenminister der G7 wollen am Freitag über die Lage beraten.")
+    assert m.format is None
+    [m] = meetings("Die Außenminister der G7 wollen am Freitag in Berlin über die Lage beraten.")
+    assert m.format == "in_person"
+    [m] = meetings("Scholz und Macron wollen am Freitag per Videokonferenz beraten.")
+    assert m.format == "video"
+
+
+def test_later_mention_gives_a_merged_meeting_its_format():
+    ms = meetings("Scholz und Macron wollen am Freitag über die Energiepreise beraten. "
+                  "Die Videoschalte von Scholz und Macron findet am Freitag um 10 Uhr statt.")
+    [m] = [m for m in ms if m.start == date(2022, 1, 7)]
+    assert m.format == "video"
+
+
+def test_title_keeps_the_genitive_of_the_event_noun():
+    [m] = meetings("Am Mittwoch kommt es in Brüssel zu einem Treffen des Nato-Russland-Rats.")
+    assert m.title == "Treffen des Nato-Russland-Rats"
+
+
+def test_bare_noun_title_names_the_parties_in_the_source_language():
+    [m] = meetings("Am Montag beginnen in Genf Gespräche zwischen den USA und Russland.")
+    assert m.title == "Gespräche USA – Russland"
+    [m] = meetings("Talks between the United States and Russia begin in Geneva on Monday.", "en",
+                   published=date(2022, 1, 4))
+    assert m.title == "Talks United States – Russia"
+
+
+def test_english_title_keeps_the_event_name():
+    [m] = meetings("Harris will attend the annual Munich Security Conference on Friday.", "en",
+                   published=date(2022, 2, 14))
+    assert m.title == "Munich Security Conference"
+    assert len(m.title) <= 60
+
+
+def test_title_of_a_hyphenated_compound_and_of_a_plural_in_en():
+    [m] = meetings("Am Mittwoch tagt in Vilnius der Nato-Ukraine-Rat.")
+    assert m.title == "Nato-Ukraine-Rat"
+    [m] = meetings("Am Montag beginnen in Wien Verhandlungen zwischen dem Iran und der EU.")
+    assert m.title.startswith("Verhandlungen ")

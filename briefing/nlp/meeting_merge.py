@@ -8,6 +8,8 @@ from ..model import Meeting
 
 log = logging.getLogger(__name__)
 
+FORMAT_RANK = {None: 0, "in_person": 1, "video": 2, "phone": 2}
+
 
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting per event: same first day, a shared party, no clash of place."""
@@ -27,7 +29,8 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
         twin.reported_past = twin.reported_past and m.reported_past
         if twin.status != m.status:
             twin.status = "upcoming" if "upcoming" in (twin.status, m.status) and not twin.reported_past else "past"
-        if twin.format == "in_person" and m.format != "in_person":
+        # the way a meeting is held, as the surest mention says: a video or phone link, else presence
+        if FORMAT_RANK.get(m.format, 0) > FORMAT_RANK.get(twin.format, 0):
             twin.format = m.format
     return out
 

@@ -33,6 +33,7 @@ class MeetingLexicon:
     departure: frozenset[str]
     stations: frozenset[str]
     counts: dict[str, int]
+    presence: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -52,4 +53,5 @@ def lexicon(language: str) -> MeetingLexicon:
         relative={str(k).lower(): int(v) for k, v in (d.get("relative_to_event") or {}).items()},
         not_places=frozenset(d.get("not_places") or []), travel=frozenset(d.get("travel") or []),
         departure=frozenset(d.get("departure") or []), stations=frozenset(d.get("stations") or []),
-        counts={str(k).lower(): int(v) for k, v in (d.get("counts") or {}).items()})
+        counts={str(k).lower(): int(v) for k, v in (d.get("counts") or {}).items()},
+        presence=frozenset(w.lower() for w in d.get("presence") or []))

@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ..data import load_data
 from ..model import Evidence, Meeting, Sentence, Source, Timex, Token
 from .actors import ORGANISATIONS, SentenceActors
 from .gazetteer import Gazetteer
 from .meeting_merge import merge_meetings
 from .meeting_places import abroad, last_place, place_of, station_of
+from .meeting_titles import meeting_title
 from .meeting_words import MeetingLexicon, lexicon
 from .statements import SentenceSpeech
 from .statements import lexicon as speech_lexicon
@@ -411,13 +411,15 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
                 end = start + timedelta(days=int(m.group(1)) - 1)
     words = {t.text.lower() for t in s.tokens[first:last + 1]}  # the format of this stretch only
     fmt = "video" if any(w.startswith(tuple(lex.video)) for w in words) else \
-        "phone" if words & lex.phone else "in_person"
+        "phone" if words & lex.phone else None
     nouns = [i for i in (in_scope or triggers) if _event_noun(s.tokens[i], lex)]
     trigger = nouns[0] if nouns else trigger  # "reiste zu einem Besuch": the noun names it
     noun = bool(nouns)
-    title = s.tokens[trigger].text if noun else _verb_title(gaz.language, fmt)
-    if location is None and fmt == "in_person" and (first, last) != (0, len(s.tokens) - 1):
+    if location is None and fmt is None and (first, last) != (0, len(s.tokens) - 1):
         location = place_of(s, 0, len(s.tokens) - 1, mask, gaz, lex)  # "fliegt nach Moskau, wo sie ... trifft"
+    if fmt is None and (location or _present(s, first, last, lex)):
+        fmt = "in_person"  # a place where they meet, a visit, a journey: they are there in person
+    title = meeting_title(s, trigger if noun else None, parties, fmt, gaz.language)
     past = bool(day and day.past) and not _ahead(s, first, last, lex)
     status = "upcoming"
     if source.published and end and (end < source.published or (past and end <= source.published)):
@@ -439,6 +441,16 @@ def _is_travel(s: Sentence, tok: Token, lex: MeetingLexicon) -> bool:
     return lemma in lex.travel or any(t.text.lower() + lemma in lex.travel for t in s.tokens if t.pos == "PTKVZ")
 
 
-def _verb_title(language: str, fmt: str) -> str:
-    titles = load_data("meetings").get("titles") or {}
-    return (titles.get(language) or titles.get("de") or {}).get(fmt, "Treffen")
+def _present(s: Sentence, first: int, last: int, lex: MeetingLexicon) -> bool:
+    """A visit, a journey, a reception: words that put the parties in one room."""
+    particles = [t.text.lower() for t in s.tokens if t.pos == "PTKVZ"]
+    for tok in s.tokens[first:last + 1]:
+        if _is_travel(s, tok, lex):
+            return True
+        tail = tok.text.lower().rsplit("-", 1)[-1]
+        lemma = tok.lemma.lower()
+        if tok.pos.startswith(("NN", "NE")) and tail.endswith(tuple(lex.presence)):
+            return True
+        if tok.pos.startswith("V") and (lemma in lex.presence or any(p + lemma in lex.presence for p in particles)):
+            return True
+    return False

@@ -1,0 +1,96 @@
+"""A meeting's title a reader recognises: the source's noun phrase ("Treffen des Nato-Russland-Rats",
+"APEC leaders' meeting"), else the noun and who meets ("Gespräche USA – Russland")."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from ..data import load_data
+from ..model import Sentence
+from ..parties import party_name
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 60
+MAX_PARTIES = 4
+
+
+@lru_cache(maxsize=4)
+def _words(language: str) -> dict:
+    d = load_data("meetings").get("title_words") or {}
+    return d.get(language) or d.get("de") or {}
+
+
+def meeting_title(s: Sentence, noun: int | None, parties: list[str], fmt: str | None, language: str) -> str:
+    """The noun phrase around the event noun at `noun` when it has a modifier; else noun (or a label for the
+    format when a verb named the meeting) plus the parties' names."""
+    words = _words(language)
+    head = _head(s, noun, language) if noun is not None else (words.get("verb_titles") or {}).get(
+        fmt or "none", words.get("default", "Meeting"))
+    if noun is not None:
+        phrase = _phrase(s, noun, language, words)
+        compound = "-" in s.tokens[noun].text.strip("-")
+        if (phrase != head or compound) and len(phrase) <= MAX_CHARS:
+            return phrase
+    names = [party_name(p, language) for p in parties[:MAX_PARTIES]]
+    while names:
+        title = words.get("with_parties", "{noun} {parties}").format(
+            noun=head, parties=words.get("joiner", " – ").join(names))
+        if len(title) <= MAX_CHARS:
+            return title
+        names.pop()
+    return head
+
+
+def _head(s: Sentence, i: int, language: str) -> str:
+    """The event noun in the nominative ("des Gipfels" -> "Gipfel", "zu Gesprächen" -> "Gespräche"); an English
+    noun capitalised for a heading."""
+    tok = s.tokens[i]
+    text = tok.text
+    lemma = tok.lemma
+    if language != "en" and lemma[:1].isupper() and "-" not in text and len(lemma) > 2:
+        # a plural stays plural ("Gespräche", "zu Gesprächen" -> "Gespräche"); other cases take the lemma
+        dative = text == lemma + "en" and not lemma.endswith(tuple(_words(language).get("plural_en") or ()))
+        text = text if text == lemma + "e" or text == lemma + "en" and not dative else text[:-1] if dative \
+            else lemma
+    return text[:1].upper() + text[1:]
+
+
+def _phrase(s: Sentence, i: int, language: str, words: dict) -> str:
+    tokens = s.tokens
+    first = last = i
+    if language == "en":
+        # prenominal modifiers: "the annual Munich Security Conference", "the APEC leaders' meeting"
+        k = i - 1
+        while k >= 0:
+            t = tokens[k].text
+            owner = t.endswith("'") or t in ("'s", "’s")
+            before_owner = k + 1 < i and tokens[k + 1].text in ("'", "'s", "’s")
+            if t.lower() in ("the", "a", "an") or not (t[:1].isupper() or owner or before_owner):
+                break
+            first = k
+            k -= 1
+    links = [tuple(w.split()) for w in words.get("links") or []]
+    j = i + 1
+    link = next((p for p in links if tuple(t.text.lower() for t in tokens[j:j + len(p)]) == p), None)
+    if link:
+        k = j + len(link)
+        while k < len(tokens) and tokens[k].pos.startswith(("ADJ", "AJ", "ART", "AT0", "DT")):
+            k += 1
+        end = k
+        while end < len(tokens) and end - k < 3 and _name_like(tokens[end].text, tokens[end].pos):
+            end += 1
+        if end > k:
+            last = end - 1
+    if first == i and last == i:
+        # a hyphenated compound carries its own modifier ("Nato-Ukraine-Rat", "G20-Gipfel")
+        return tokens[i].text if "-" in tokens[i].text.strip("-") else _head(s, i, language)
+    text = s.text[tokens[first].start - s.start: tokens[last].end - s.start]
+    if first == i and language != "en":
+        text = _head(s, i, language) + s.text[tokens[i].end - s.start: tokens[last].end - s.start]
+    return text[:1].upper() + text[1:]
+
+
+def _name_like(text: str, pos: str) -> bool:
+    return text[:1].isupper() and pos.startswith(("NN", "NE", "NP"))
