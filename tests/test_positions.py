@@ -198,3 +198,15 @@ def test_wants_and_klarstellen_report_positions():
     assert parties_of(a) == {"JPN"}
     b = annotated("Die EU stellte klar, dass ihre Sanktionen Lebensmittel nicht erfassten.")
     assert parties_of(b) == {"EU"}
+
+
+def test_unlisted_verb_before_reported_speech_is_the_subjects_statement():
+    a = annotated("Paris lobte die Einigung. Ankara hielt dagegen, der Entwurf gehe nicht weit genug.")
+    assert any("Entwurf" in t for t in positions_of(a, "TUR"))
+    assert not any("Entwurf" in t for t in positions_of(a, "FRA"))
+
+
+def test_subject_with_unknown_verb_does_not_continue_the_last_speaker():
+    a = annotated("Moskau kritisierte, der Westen blockiere alles. Washington entgegnete gereizt, "
+                  "der Text verurteile die Angreifer nicht.")
+    assert not any("Angreifer" in t for t in positions_of(a, "RUS"))

@@ -41,3 +41,28 @@ def test_english_straight_and_curly_quotes():
 def test_other_quotation_styles_and_nested_single_marks():
     got = quotes("»Wir bleiben im Gespräch«, sagte Lawrow. “Das ist ein ‚Signal‘ an alle”, sagte Scholz.")
     assert got == [("RUS", "Wir bleiben im Gespräch"), ("DEU", "Das ist ein ‚Signal‘ an alle")]
+
+
+def test_surname_with_particle_opens_the_sentence():
+    got = quotes("Von der Leyen sprach am Montag in Straßburg. „Europa muss handeln“, sagte sie.")
+    assert got == [("EU", "Europa muss handeln")]
+
+
+def test_unnamed_spokeswoman_speaks_for_the_state_just_named():
+    got = quotes("Moskau blieb zurückhaltend. Eine Sprecherin des Außenministeriums sagte, man prüfe das Angebot. "
+                 "„Wir lassen uns Zeit“, fügte sie hinzu.")
+    assert got == [("RUS", "Wir lassen uns Zeit")]
+
+
+def test_pronoun_after_reported_speech_is_still_the_speaker():
+    got = quotes("Palästinenserpräsident Mahmud Abbas reiste nach Kairo. "
+                 "Außenminister Blinken sagte, es gebe Fortschritte. "
+                 "Der Präsident werde am Freitag weiterreisen. „Wir bleiben dran“, fügte er hinzu.")
+    assert got == [("USA", "Wir bleiben dran")]
+
+
+def test_next_sentence_pointing_back_names_the_speaker():
+    got = quotes('The talks went on. "We are not there yet. We will be." That was how Stoltenberg put it.', "en")
+    assert got == [("NATO", "We are not there yet. We will be.")]
+    got = quotes("Die Gespräche dauerten an. „Wir sind noch nicht so weit.“ Das sagte Lawrow am Abend.")
+    assert got == [("RUS", "Wir sind noch nicht so weit.")]

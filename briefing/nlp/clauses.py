@@ -112,6 +112,8 @@ def _clause(tokens: list[Token], first: int, last: int) -> Clause:
         sub = True
     if opener in ("as",) and tokens[first].pos != "CJS":
         sub = False
+    if opener == "that" and tokens[first].pos == "DT0":
+        sub = False  # "That was how ... put it": a demonstrative, no "that"-clause
     return Clause(first, last, sub, opener)
 
 

@@ -93,9 +93,14 @@ def gazetteer(language: str, extra: tuple[tuple[str, str], ...] = ()) -> Gazette
             for name in names:
                 # the person is named in the spelling the text uses ("Ryabkov" in English, "Rjabkow" in German)
                 add(name, Entry(party, "person", name))
-                surname = name.split()[-1]
+                words = name.split()
+                surname = words[-1]
                 if len(surname) > 2:
                     add(surname, Entry(party, "person", name))
+                # "von der Leyen", "de Mistura": the particles belong to the surname ("Von der Leyen sagte")
+                lower = next((k for k in range(1, len(words) - 1) if words[k].islower()), None)
+                if lower is not None:
+                    add(" ".join(words[lower:]), Entry(party, "person", name))
     for party, names in (data.get("names") or {}).items():
         for name in names or []:
             add(str(name), Entry(party, "name"))

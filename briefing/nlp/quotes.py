@@ -8,7 +8,9 @@ that sentence's subject or continued speaker; else to the statement just before 
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
+from ..data import load_data
 from ..model import Evidence, Quote, Sentence
 from .statements import SentenceSpeech
 
@@ -37,7 +39,10 @@ def _spans(sentences: list[Sentence], masks: list[list[bool]]):
             if inside and start is None:
                 start = (n, i)
             elif not inside and start is not None:
-                yield start[1], (i - 1, n), start[0], n
+                if i == 0:  # the quote closed with the sentence before
+                    yield start[1], (len(masks[n - 1]) - 1, n - 1), start[0], n - 1
+                else:
+                    yield start[1], (i - 1, n), start[0], n
                 start = None
         if start is not None and (n + 1 == len(sentences) or sentences[n + 1].paragraph != s.paragraph):
             yield start[1], (len(mask) - 1, n), start[0], n
@@ -61,4 +66,19 @@ def _speaker(speech: list[SentenceSpeech], s_first: int, s_last: int, first_tok:
         if speech[n].statements and sentences[n].paragraph == sentences[s_first].paragraph:
             st = speech[n].statements[-1]
             return st.parties[0], st.speaker
+    after = s_last + 1
+    if after < len(sentences) and sentences[after].paragraph == sentences[s_last].paragraph \
+            and speech[after].statements and sentences[after].tokens \
+            and sentences[after].tokens[0].text.lower() in _back_references():
+        # '"…" That was how Blinken put it.' / '„…“ Das sagte Scholz.': the next sentence points back
+        st = speech[after].statements[0]
+        return st.parties[0], st.speaker
     return None, None
+
+
+@lru_cache(maxsize=1)
+def _back_references() -> frozenset[str]:
+    words: set[str] = set()
+    for name in ("speech_de", "speech_en"):
+        words.update(w.lower() for w in load_data(name).get("back_reference") or [])
+    return frozenset(words)

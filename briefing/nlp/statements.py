@@ -76,6 +76,17 @@ class Tracker:
     home: str | None = None
     """The state of the dateline's capital ("WASHINGTON - "), whose officials an unnamed official is."""
     home_roles: tuple[str, ...] = ()
+    prior: tuple[int, int, Entity] | None = None
+    """(sentence, paragraph, subject) of the last sentence whose subject has a party."""
+
+    def previous_subject(self, sentence: Sentence, role: Entity) -> Entity | None:
+        """The party the sentence just before (same paragraph) was about, for "a spokeswoman" of no party."""
+        if self.prior is None:
+            return None
+        n, paragraph, e = self.prior
+        if paragraph != sentence.paragraph or sentence.index - n > 1 or not e.party:
+            return None
+        return replace(role, party=e.party, kind="office")
 
     def at_home(self, e: Entity | None) -> Entity | None:
         """An official of no named party in a report from a capital: that state's ("officials said")."""
@@ -125,6 +136,9 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
         if parts and parts[0].first < skip:
             parts[0].first = skip
         previous_subject: Entity | None = None
+        speaker_before = tracker.last_subject
+        introducer: tuple[Entity, int] | None = None
+        """The first main clause's subject with an indicative verb, and where that clause ends."""
         has_verb = False
         spoken = False
         for clause in parts:
@@ -161,6 +175,10 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
                 resolved = previous_subject  # "Beijing urged restraint, a foreign ministry spokesman said"
             if resolved is None and subj is not None:
                 resolved = tracker.at_home(subj)
+            if verb and resolved is None and subj is not None and subj.kind == "role" and not subj.role_word_definite:
+                # "Peking reagierte zurückhaltend. Eine Sprecherin des Außenministeriums erklärte, ...":
+                # an unnamed official speaks for the state the sentence before was about
+                resolved = tracker.previous_subject(sentence, subj)
             if verb and resolved and resolved.party and (not clause.subordinate or clause.opener in ("wie", "as")):
                 parties = _joint(resolved, subj, entities, sentence)
                 tracker.last_subject = resolved  # the speaker is who "er"/"he" means next
@@ -173,6 +191,9 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             if resolved and resolved.party and not clause.subordinate and resolved.kind != "pronoun":
                 if speech.subject is None:
                     speech.subject = resolved
+                if introducer is None and fin is not None \
+                        and not _subjunctive_form(sentence.tokens[fin], lex, sentence):
+                    introducer = (resolved, clause.last)
                 previous_subject = resolved
                 if not (spoken and not verb):
                     # "Stoltenberg erklärte, Stockholm habe ...": the reported subject is not who "er" means next
@@ -183,12 +204,23 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             if resolved and resolved.party:
                 speech.statements.append(Statement(n, [resolved.party], resolved.person or _speaker_name(resolved),
                                                    "statement", 0, len(sentence.tokens) - 1, "attribution"))
+        if not speech.statements and not has_verb and introducer is not None \
+                and _reported_after(parts, introducer[1], sentence, mask, lex, language):
+            # "Washington monierte, der Text verurteile die Hamas nicht": a verb of saying not in the
+            # lexicon, but the reported speech after it is the main clause's subject's
+            who = introducer[0]
+            speech.statements.append(Statement(n, [who.party or ""], who.person or _speaker_name(who), "statement",
+                                               0, len(sentence.tokens) - 1, "verb"))
+            tracker.last_subject = who
         if not speech.statements and not has_verb and _subjunctive(sentence, mask, lex, language) \
                 and tracker.last_statement \
                 and n - tracker.last_statement.sentence <= CONTINUATION_WINDOW:
             last = tracker.last_statement
             speech.statements.append(Statement(n, list(last.parties), last.speaker, "statement", 0,
                                                len(sentence.tokens) - 1, "subjunctive"))
+            if speaker_before is not None:
+                # the subject of reported speech is not who "er" means next: the speaker still is
+                tracker.last_subject = speaker_before
         if not speech.statements:
             speech.fallback = _fallback(parts, sentence, entities, tracker, language)
             fb = speech.fallback
@@ -200,8 +232,24 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             _spread(speech.statements, parts, len(sentence.tokens))
             tracker.last_statement = speech.statements[-1]
         tracker.history.extend(e for e in entities if e.party and e.kind in ("person", "office"))
+        if speech.subject is not None and speech.subject.party:
+            tracker.prior = (sentence.index, sentence.paragraph, speech.subject)
         out.append(speech)
     return out, masks
+
+
+def _reported_after(parts: list[Clause], after: int, sentence: Sentence, mask: list[bool], lex: SpeechLexicon,
+                    language: str) -> bool:
+    """A clause after token ``after`` in the subjunctive, not a relative clause: reported speech."""
+    if language == "en":
+        return False
+    for clause in parts:
+        if clause.first <= after or sentence.tokens[clause.first].pos in ("PRELS", "PRELAT"):
+            continue
+        fin = finite_verb(clause, sentence, language)
+        if fin is not None and not mask[fin] and _subjunctive_form(sentence.tokens[fin], lex, sentence):
+            return True
+    return False
 
 
 def _home(sentences: list[Sentence], actors: list[SentenceActors], language: str) -> str | None:
