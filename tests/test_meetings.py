@@ -246,3 +246,28 @@ def test_title_of_a_hyphenated_compound_and_of_a_plural_in_en():
     assert m.title == "Nato-Ukraine-Rat"
     [m] = meetings("Am Montag beginnen in Wien Verhandlungen zwischen dem Iran und der EU.")
     assert m.title.startswith("Verhandlungen ")
+
+
+def test_city_where_others_negotiate_is_no_party():
+    [m] = meetings("Die Gespräche zwischen Kuba und Kanada sollen am Montag in Bern fortgesetzt werden.")
+    assert m.location == "Bern"
+    assert "CHE" not in m.participants
+    assert {"CUB", "CAN"} <= set(m.participants)
+
+
+def test_city_visited_makes_its_state_a_party():
+    [m] = meetings("Der kanadische Außenminister reist am Montag zu einem Besuch nach Bern.")
+    assert "CHE" in m.participants
+
+
+def test_venue_and_city_of_one_meeting_merge():
+    ms = meetings("Bern – Die Gespräche mit Kuba sollen am Montag in Bern weitergehen. "
+                  "Diplomaten Kubas und Kanadas kommen dazu am Montag im Hotel Intercontinental zusammen.")
+    assert len(ms) == 1
+    assert {"CUB", "CAN"} <= set(ms[0].participants)
+
+
+def test_two_known_cities_on_one_day_stay_apart():
+    ms = meetings("Der kanadische Außenminister trifft am Montag in Bern seinen Amtskollegen. "
+                  "Der kanadische Premier trifft am Montag in Rom den italienischen Präsidenten.")
+    assert sorted(m.location for m in ms) == ["Bern", "Rom"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from ..model import Meeting
 
@@ -11,11 +12,13 @@ log = logging.getLogger(__name__)
 FORMAT_RANK = {None: 0, "in_person": 1, "video": 2, "phone": 2}
 
 
-def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
-    """One meeting per event: same first day, a shared party, no clash of place."""
+def merge_meetings(meetings: list[Meeting], known: Callable[[str], bool] | None = None) -> list[Meeting]:
+    """One meeting per event: same first day, a shared party, no clash of place. ``known`` tells a city or
+    country from a venue: a venue the gazetteer does not know ("Palais Coburg") may lie in the city named
+    by another mention ("in Wien"), so the two do not clash."""
     out: list[Meeting] = []
     for m in meetings:
-        twin = next((o for o in out if same_meeting(o, m)), None)
+        twin = next((o for o in out if same_meeting(o, m, known)), None)
         if twin is None:
             out.append(m)
             continue
@@ -40,7 +43,13 @@ def _head(title: str) -> str:
     return title.split(" ", 1)[0].lower()
 
 
-def same_meeting(a: Meeting, b: Meeting) -> bool:
+def _clash(a: str, b: str, known: Callable[[str], bool] | None) -> bool:
+    if a.lower() == b.lower():
+        return False
+    return known is None or known(a) == known(b)
+
+
+def same_meeting(a: Meeting, b: Meeting, known: Callable[[str], bool] | None = None) -> bool:
     if a.start is None or b.start is None or a.side != b.side:
         return False
     if a.start != b.start:
@@ -49,7 +58,7 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
         return bool(outer.end and inner.end and inner.end <= outer.end and inner.start <= outer.end
                     and outer.end > outer.start and set(inner.participants) <= set(outer.participants)
                     and (not inner.location or inner.location == outer.location))
-    if a.location and b.location and a.location.lower() != b.location.lower():
+    if a.location and b.location and _clash(a.location, b.location, known):
         return False
     if a.end and b.end and a.end != b.end:
         # a talk on the first day of a longer visit ("zum Auftakt am Sonntag ein Gespräch mit ...") is held

@@ -123,7 +123,13 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
                 meetings.extend(_per_organisation(m, speech[n]))
                 parent = parent or m
                 last_at = (n, m)
-    return merge_meetings(_drop_departures(meetings, departures))
+    return merge_meetings(_drop_departures(meetings, departures), known=lambda place: _known_place(place, gaz))
+
+
+def _known_place(place: str, gaz: Gazetteer) -> bool:
+    """A city or country the gazetteer names (not a venue such as a palace or a hotel)."""
+    entry = gaz.lookup(place)
+    return entry is not None and entry.kind == "name"
 
 
 def _departs(s: Sentence, first: int, last: int, lex: MeetingLexicon) -> bool:
@@ -393,6 +399,7 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     named = any(_event_noun(s.tokens[i], lex) for i in (in_scope or triggers))
     if not parties and not (location and named):
         return None  # a named event at a named place may stand without parties ("Sicherheitskonferenz in München")
+    parties = _without_host(s, first, last, found, said, location, parties, lex)
     if location is None and previous is not None and any(
             t.text.lower() in lex.there for t in s.tokens[first:last + 1]):
         location = last_place(previous, gaz)  # "Dort beraten heute die Außenminister"
@@ -427,6 +434,30 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     return Meeting(title=title, start=start, end=end, participants=parties, location=location, format=fmt,
                    status=status, date_text=day.text if day else "", date_resolved=bool(start),
                    evidence=[Evidence(source.id, s.index, s.text)], reported_past=past, named=noun)
+
+
+def _without_host(s: Sentence, first: int, last: int, found: SentenceActors, said: SentenceSpeech,
+                  location: str | None, parties: list[str], lex: MeetingLexicon) -> list[str]:
+    """"Die Verhandlungen ... am Montag in Wien": the city where others meet is no party of its own. Its state
+    takes part only when someone goes there (a visit, a journey) or its government is named as well."""
+    if location is None or len(parties) < 2 or _present(s, 0, len(s.tokens) - 1, lex):
+        return parties
+    low = location.lower()
+    # every naming of the city counts as the seat, the dateline's ("Wien – Nach ...") too
+    seat = [e for e in found.entities if e.kind == "name" and e.party and e.party not in ORGANISATIONS
+            and low in e.text.lower()]
+    if len({e.party for e in seat}) != 1 or not any(first <= e.first <= last for e in seat):
+        return parties
+    host = seat[0]
+    if said.subject and said.subject.party == host.party:
+        return parties
+    others = [e for e in found.entities if e not in seat and first <= e.first <= last and e.party == host.party]
+    spans = {i for e in seat for i in range(e.first, e.last + 1)}
+    loose = [i for i in range(first, last + 1) if i not in spans and found.token_mention[i] is not None
+             and found.mentions[found.token_mention[i]].party == host.party]
+    if others or loose:
+        return parties
+    return [p for p in parties if p != host.party]
 
 
 def _ahead(s: Sentence, first: int, last: int, lex: MeetingLexicon) -> bool:
