@@ -210,3 +210,23 @@ def test_subject_with_unknown_verb_does_not_continue_the_last_speaker():
     a = annotated("Moskau kritisierte, der Westen blockiere alles. Washington entgegnete gereizt, "
                   "der Text verurteile die Angreifer nicht.")
     assert not any("Angreifer" in t for t in positions_of(a, "RUS"))
+
+
+def test_party_label_in_brackets_does_not_split_the_speaker_from_the_verb():
+    a = annotated("Ankara lehnte das ab. Bundesaußenministerin Annalena Baerbock (Grüne) betonte seinerseits, "
+                  "nun komme es auf die Umsetzung an.")
+    assert any("Umsetzung" in t for t in positions_of(a, "DEU"))
+    assert not any("Umsetzung" in t for t in positions_of(a, "TUR"))
+
+
+def test_subject_of_a_subjunctive_main_clause_is_not_the_next_pronoun():
+    a = annotated("Scholz warb in einem Interview für Geduld. Indien bleibe ein wichtiger Partner, "
+                  "Sanktionen lehne er ab, sagte er.")
+    assert any("Sanktionen" in t for t in positions_of(a, "DEU"))
+    assert "IND" not in parties_of(a)
+
+
+def test_the_emirates_as_a_subject_in_english():
+    a = annotated("Netanyahu spoke first. The Emirates, for their part, say they won a halt to annexation.", "en")
+    assert any("annexation" in t for t in positions_of(a, "ARE"))
+    assert not any("annexation" in t for t in positions_of(a, "ISR"))

@@ -66,3 +66,8 @@ def test_next_sentence_pointing_back_names_the_speaker():
     assert got == [("NATO", "We are not there yet. We will be.")]
     got = quotes("Die Gespräche dauerten an. „Wir sind noch nicht so weit.“ Das sagte Lawrow am Abend.")
     assert got == [("RUS", "Wir sind noch nicht so weit.")]
+
+
+def test_office_of_a_named_leader_speaks_for_the_leaders_state():
+    got = quotes('"We will not accept this," President Volodymyr Zelensky\'s office said on Monday.', "en")
+    assert got == [("UKR", "We will not accept this")]

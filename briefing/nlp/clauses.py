@@ -85,8 +85,11 @@ def clauses(sentence: Sentence, mask: list[bool], entities: list[Entity]) -> lis
     ends_entity = {e.last for e in entities}
     out: list[Clause] = []
     start: int | None = None
+    aside = _short_asides(tokens)
     for i, tok in enumerate(tokens):
         boundary = mask[i] or tok.text in SEPARATORS or tok.pos in ("$.",) or tok.text in (".", "!", "?")
+        if i in aside:
+            boundary = False  # "Steinmeier (SPD) betonte": a party label in brackets does not split the clause
         if tok.text == "-" and i > 0 and tokens[i - 1].end == tok.start:
             boundary = False  # "Secretary-General" split into tokens, not a dash
         if tok.text == "," and (i - 1) in ends_entity and (i + 1) in listed:
@@ -100,6 +103,18 @@ def clauses(sentence: Sentence, mask: list[bool], entities: list[Entity]) -> lis
             start = i
     if start is not None:
         out.append(_clause(tokens, start, len(tokens) - 1))
+    return out
+
+
+def _short_asides(tokens: list[Token]) -> set[int]:
+    """Token indices of short bracketed asides ("(SPD)", "(R-Texas)") and their brackets."""
+    out: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.text != "(" or i == 0:
+            continue
+        close = next((k for k in range(i + 1, min(i + 5, len(tokens))) if tokens[k].text == ")"), None)
+        if close is not None and not any(t.text in (",", ";", "(") for t in tokens[i + 1:close]):
+            out.update(range(i, close + 1))
     return out
 
 

@@ -195,8 +195,10 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
                         and not _subjunctive_form(sentence.tokens[fin], lex, sentence):
                     introducer = (resolved, clause.last)
                 previous_subject = resolved
-                if not (spoken and not verb):
-                    # "Stoltenberg erklärte, Stockholm habe ...": the reported subject is not who "er" means next
+                reported = not verb and fin is not None and _subjunctive_form(sentence.tokens[fin], lex, sentence)
+                if not (spoken and not verb) and not reported:
+                    # "Stoltenberg erklärte, Stockholm habe ...", "China bleibe ein Partner, schrieb er": the
+                    # subject of reported speech is not who "er" means next
                     tracker.last_subject = resolved
         if not speech.statements:
             by = _attribution(sentence, mask, entities, lex)
