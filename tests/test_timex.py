@@ -231,3 +231,55 @@ def test_a_relative_week_places_its_weekdays(text, lang, values):
 ])
 def test_two_days_of_one_month(text, lang, values):
     assert [t.value for t in tag(text, lang=lang)] == values
+
+
+@pytest.mark.parametrize("text, lang, span, value", [
+    # Day parts without a day of their own continue the day last named for an event, across quotes.
+    ("Am Mittwoch besucht die Ministerin das Werk. Am Nachmittag ist ein Treffen mit dem Bürgermeister geplant. "
+     "„Das ist ein wichtiger Tag“, sagte sie. Noch am Abend fliegt sie nach Rom.", "de", "Abend", "2022-01-05TEV"),
+    ('The envoy sees the emir on Thursday. "We want calm," he said. In the evening he flies on to Doha.', "en",
+     "evening", "2022-01-06TEV"),
+    # An event sentence without a day in between may have moved the narrative: fall back to the reference.
+    ("Am Donnerstag tagt der Rat. Der Minister will am Mittwoch anreisen. Der Tag selbst ist voll. "
+     "Am Nachmittag beginnt die Sitzung.", "de", "Nachmittag", "2022-01-04TAF"),
+])
+def test_day_part_continues_the_narrative_day(text, lang, span, value):
+    assert value_of(text, span, lang=lang) == value
+
+
+@pytest.mark.parametrize("text", [
+    "The defence secretary travels to Canberra on Thursday.",
+    "The chancellor visits a factory in Lyon on Thursday.",
+])
+def test_present_verb_read_as_noun_still_points_ahead(text):
+    assert value_of(text, "Thursday", lang="en") == "2022-01-06"
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("The forum is planned for February 7, 8 and 9 in Oslo.", "en", ["2022-02-07", "2022-02-08", "2022-02-09"]),
+    ("Das Forum ist für den 7., 8. und 9. Februar geplant.", "de", ["2022-02-07", "2022-02-08", "2022-02-09"]),
+])
+def test_middle_day_of_a_list(text, lang, values):
+    assert [t.value for t in tag(text, lang=lang)] == values
+
+
+def test_year_after_a_list_of_days_belongs_to_the_first_too():
+    ts = tag("Envoys will gather in Geneva on September 20-21, 2024.", lang="en")
+    assert [t.value for t in ts] == ["2024-09-20", "2024-09-21", "2024"]
+    assert ts[0].first_day == date(2024, 9, 20) and ts[0].last_day == date(2024, 9, 21)
+
+
+@pytest.mark.parametrize("text, lang, span", [
+    ("The four-day fair in Hanover lasts through Sunday.", "en", "Sunday"),
+    ("Die viertägige Messe in Hannover dauert bis Sonntag.", "de", "Sonntag"),
+])
+def test_a_day_after_through_ends_the_length_given_before(text, lang, span):
+    found = {t.text: t for t in tag(text, lang=lang)}
+    t = found[span]
+    assert t.value == "2022-01-09"
+    assert (t.first_day, t.last_day) == (date(2022, 1, 6), date(2022, 1, 9))
+
+
+def test_a_length_of_time_elsewhere_does_not_make_bis_a_range():
+    t = {t.text: t for t in tag("Die Waffenruhe gilt seit drei Tagen und soll bis Sonntag halten.")}["Sonntag"]
+    assert (t.first_day, t.last_day) == (date(2022, 1, 9), date(2022, 1, 9))

@@ -132,7 +132,28 @@ def resolve_all(found: list[_Candidate], body: str, sentences: list[Sentence], l
             timex.anchor = anchor
         out.append(timex)
     _link_ranges(body, out, lex)
+    _end_of_length(body, out, lex)
     return out
+
+
+def _end_of_length(body: str, timexes: list[Timex], lex: Lexicon) -> None:
+    """A day after 'through'/'bis' ends an event whose length the sentence gives before it: "the three-day
+    meeting runs through Sunday", "das dreitägige Treffen dauert bis Sonntag" cover Friday to Sunday."""
+    end_word = lex.data.get("end_words")
+    if not end_word:
+        return
+    before_end = re.compile(end_word + "$")
+    for i, t in enumerate(timexes):
+        if t.type != "DATE" or t.first_day is None or t.first_day != t.last_day or t.range_start is not None:
+            continue
+        if not before_end.search(body[max(0, t.start - 30):t.start]):
+            continue
+        lengths = [d for d in timexes[:i] if d.sentence == t.sentence and d.kind == "duration_adj"]
+        m = re.fullmatch(r"P(\d+)D", lengths[-1].value) if lengths else None
+        if not m or not 2 <= int(m.group(1)) <= 14:
+            continue
+        t.first_day = t.first_day - timedelta(days=int(m.group(1)) - 1)
+        t.range_start = t.start
 
 
 def _is_week(c: _Candidate) -> bool:

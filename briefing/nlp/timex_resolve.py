@@ -17,6 +17,7 @@ MOD_DAYS = {"anfang": (1, 10), "beginn": (1, 10), "early": (1, 10), "mitte": (11
             "ende": (21, 31), "late": (21, 31), "end": (21, 31)}
 DURATION_TIME_UNITS = {"H", "M", "S"}
 NEAR = 7
+QUOTE_MARKS = frozenset('"„“”«»')
 """Days a date may lie on the 'wrong' side of the reference date before the tense moves it a year."""
 
 
@@ -45,6 +46,8 @@ class Resolver:
         self.last_event_day: date | None = None
         self.last_event_sentence = 0
         self.year_context: tuple[int, int, bool] | None = None
+        # The day a day part last continued and in which sentence ("Am Nachmittag ...").
+        self.daypart_sentence: tuple[date | None, int] = (None, 0)
 
     # ---------------------------------------------------------------- helpers
 
@@ -207,10 +210,11 @@ class Resolver:
         month = self._month_number(m.group("month"))
         if not month or not 1 <= day <= 31:
             return None
-        if m.group("year"):
-            self._note_year(int(m.group("year")), sentence)
+        year_text = m.group("year") or self._listed_year(e)
+        if year_text:
+            self._note_year(int(year_text), sentence)
             try:
-                return self._day(s, e, date(int(m.group("year")), month, day))
+                return self._day(s, e, date(int(year_text), month, day))
             except ValueError:
                 return None
         y = self._context_year(sentence, s, e)
@@ -225,6 +229,12 @@ class Resolver:
             return None
 
     _date_mdy = _date
+
+    def _listed_year(self, e: int) -> str | None:
+        """The year after the days listed with a date: "June 16-17, 2022" puts June 16 in 2022 too."""
+        pattern = self.lex.data.get("day_list_year")
+        m = re.match(pattern, self.body[e:e + 60]) if pattern else None
+        return m.group("year") if m else None
 
     def _bare_day(self, m, s, e, sentence):
         day = int(m.group("day"))
@@ -598,11 +608,37 @@ class Resolver:
 
     _time_range = _time
 
+    def _narrative_day(self, sentence: Sentence | None) -> date | None:
+        """The day a day part without a day of its own continues: the last day named for an event, in this
+        or the previous sentence or earlier in the same paragraph ("Am Mittwoch trifft er X. [Zitat.]
+        Noch am Abend reist er weiter")."""
+        near = self._near_day(sentence)
+        if sentence is None:
+            return near
+        day, index = self._recent_day()
+        if near is None and day is not None and self.daypart_sentence[0] == day:
+            index = max(index, self.daypart_sentence[1])
+        if near is None and day is not None and index < sentence.index:
+            # Only sentences of saying may come between: an event sentence without a day of its own
+            # ("Der Gipfeltag selbst ist dicht gedrängt") may have moved the narrative to another day.
+            between = [x for x in self.sentences if index < x.index < sentence.index]
+            earlier = next((x for x in self.sentences if x.index == index), None)
+            if earlier is not None and earlier.paragraph == sentence.paragraph and all(map(self._saying, between)):
+                near = day
+        if near is not None:
+            self.daypart_sentence = (near, sentence.index)
+        return near
+
+    def _saying(self, sentence: Sentence) -> bool:
+        """A sentence that quotes or reports speech."""
+        words = self.lex["tense"].get("reporting_verbs", [])
+        return any(t.text in QUOTE_MARKS or (t.lemma or t.text).lower() in words for t in sentence.tokens)
+
     def _daypart(self, m, s, e, sentence):
         dp = self.lex["dayparts"].get(m.group("dp").lower())
         if not dp:
             return None
-        near = self._near_day(sentence)
+        near = self._narrative_day(sentence)
         day = near or self.ref
         if day is None:
             return self._unanchored(self._timex(s, e, "TIME", f"XXXX-XX-XXT{dp}"))

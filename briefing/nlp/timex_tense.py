@@ -71,6 +71,15 @@ def is_preterite(form: str, lemma: str, strong: frozenset[str], irregular: froze
     return f != lem
 
 
+def _mistagged_present(tokens: list[Token], i: int, s: dict[str, frozenset[str]]) -> bool:
+    """A present verb the tagger read as a plural noun ("The minister travels to Tokyo"): a known verb
+    form in -s, not tagged as a verb, right after a singular subject noun."""
+    t = tokens[i]
+    if i == 0 or t.pos.startswith("V") or t.text.lower() not in s.get("mistagged_present", frozenset()):
+        return False
+    return _tag(tokens[i - 1]) in s.get("subject_tags", frozenset())
+
+
 def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> str | None:
     """'past' | 'future' | 'present' | None from the verbs of a clause; the finite verb nearest ``at`` decides.
 
@@ -81,8 +90,11 @@ def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> 
     finite_tags, part_tags, inf_tags = s["finite_tags"], s["participle_tags"], s["infinitive_tags"]
     participles = [t for t in tokens if _tag(t) in part_tags]
     votes: list[tuple[int, str]] = []
-    for t in tokens:
+    for i, t in enumerate(tokens):
         tag, form = _tag(t), t.text.lower()
+        if _mistagged_present(tokens, i, s):
+            votes.append((abs(t.start - at) if at is not None else 0, "present"))
+            continue
         if tag not in finite_tags and form not in s["past_finite"] and form not in s["future_finite"]:
             continue
         if form in s["past_finite"]:
