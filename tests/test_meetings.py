@@ -271,3 +271,16 @@ def test_two_known_cities_on_one_day_stay_apart():
     ms = meetings("Der kanadische Außenminister trifft am Montag in Bern seinen Amtskollegen. "
                   "Der kanadische Premier trifft am Montag in Rom den italienischen Präsidenten.")
     assert sorted(m.location for m in ms) == ["Bern", "Rom"]
+
+
+def test_since_one_day_and_still_until_another_is_one_range():
+    [m] = meetings("In Rom beraten seit Montag und noch bis Mittwoch die Außenminister der Nato.")
+    assert (m.start, m.end, m.status) == (date(2022, 1, 3), date(2022, 1, 5), "upcoming")
+    assert "NATO" in m.participants
+
+
+def test_lower_case_tagen_read_as_a_noun_is_the_verb():
+    [m] = meetings("Dort, im norditalienischen Piemont, tagen seit Montag und noch bis Mittwoch "
+                   "die Außenminister der Nato.")
+    assert (m.start, m.end) == (date(2022, 1, 3), date(2022, 1, 5))
+    assert "NATO" in m.participants

@@ -34,6 +34,8 @@ class MeetingLexicon:
     stations: frozenset[str]
     counts: dict[str, int]
     presence: frozenset[str]
+    capital_nouns: bool = False
+    """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
 
 @lru_cache(maxsize=4)
@@ -54,4 +56,5 @@ def lexicon(language: str) -> MeetingLexicon:
         not_places=frozenset(d.get("not_places") or []), travel=frozenset(d.get("travel") or []),
         departure=frozenset(d.get("departure") or []), stations=frozenset(d.get("stations") or []),
         counts={str(k).lower(): int(v) for k, v in (d.get("counts") or {}).items()},
-        presence=frozenset(w.lower() for w in d.get("presence") or []))
+        presence=frozenset(w.lower() for w in d.get("presence") or []),
+        capital_nouns=bool(d.get("capital_nouns")))

@@ -205,8 +205,11 @@ def _triggers(s: Sentence, mask: list[bool], lex: MeetingLexicon) -> list[int]:
         particles = [t.text.lower() for t in s.tokens if t.pos == "PTKVZ"]
         # the tagger sometimes takes "will host" for two nouns: after a modal it is a verb
         after_modal = i > 0 and s.tokens[i - 1].text.lower() in MODALS
-        for cand in [p + lemma for p in particles] + [lemma]:
-            if cand in lex.verbs and (tok.pos.startswith("V") or after_modal):
+        # "tagen" tagged as the noun "Tage": in German a lower-case noun is a verb read wrongly
+        miscased = lex.capital_nouns and i > 0 and tok.pos.startswith("NN") and tok.text[:1].islower()
+        cands = [p + lemma for p in particles] + [lemma] + ([tok.text.lower()] if miscased else [])
+        for cand in cands:
+            if cand in lex.verbs and (tok.pos.startswith("V") or after_modal or miscased):
                 need = lex.needs.get(cand)
                 if need and not (need & words):
                     continue
