@@ -230,3 +230,25 @@ def test_the_emirates_as_a_subject_in_english():
     a = annotated("Netanyahu spoke first. The Emirates, for their part, say they won a halt to annexation.", "en")
     assert any("annexation" in t for t in positions_of(a, "ARE"))
     assert not any("annexation" in t for t in positions_of(a, "ISR"))
+
+
+def test_impersonal_saying_from_both_capitals_is_the_joint_subjects():
+    a = annotated("Rom und Madrid zögern dagegen. Neue Sanktionen kämen zu früh, heißt es aus beiden Regierungen.")
+    assert any("Sanktionen" in t for t in positions_of(a, "ITA"))
+    assert any("Sanktionen" in t for t in positions_of(a, "ESP"))
+
+
+def test_impersonal_saying_inside_a_document_is_nobodys():
+    a = annotated("Rom lobte den Plan. Im Entwurf heißt es, neue Sanktionen kämen zu früh.")
+    assert not any("Sanktionen" in t for t in positions_of(a, "ITA"))
+
+
+def test_inflected_role_finds_the_office_holder_named_before():
+    a = annotated("Der russische Präsident Wladimir Putin reist nach Ankara. Die Türkei könne vermitteln, "
+                  "hieß es aus dem Umfeld des Präsidenten.")
+    assert any("vermitteln" in t for t in positions_of(a, "RUS"))
+
+
+def test_one_in_a_capital_speaks_for_its_state():
+    a = annotated("In Warschau hätte man sich mehr Unterstützung gewünscht.")
+    assert any("Unterstützung" in t for t in positions_of(a, "POL"))

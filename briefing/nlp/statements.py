@@ -76,14 +76,14 @@ class Tracker:
     home: str | None = None
     """The state of the dateline's capital ("WASHINGTON - "), whose officials an unnamed official is."""
     home_roles: tuple[str, ...] = ()
-    prior: tuple[int, int, Entity] | None = None
-    """(sentence, paragraph, subject) of the last sentence whose subject has a party."""
+    prior: tuple[int, int, Entity, list[str]] | None = None
+    """(sentence, paragraph, subject, its parties) of the last sentence whose subject has a party."""
 
     def previous_subject(self, sentence: Sentence, role: Entity) -> Entity | None:
         """The party the sentence just before (same paragraph) was about, for "a spokeswoman" of no party."""
         if self.prior is None:
             return None
-        n, paragraph, e = self.prior
+        n, paragraph, e, _ = self.prior
         if paragraph != sentence.paragraph or sentence.index - n > 1 or not e.party:
             return None
         return replace(role, party=e.party, kind="office")
@@ -103,12 +103,22 @@ class Tracker:
         if e.kind == "role" and e.party is None:
             if not e.role_word_definite:
                 return None  # "a spokesman" introduces someone new
-            fitting = [old for old in reversed(self.history) if old.party and old.role_word and e.role_word and (
-                old.role_word.endswith(e.role_word) or e.role_word.endswith(old.role_word))]
+            new = _role_stem(e.role_word)
+            fitting = [old for old in reversed(self.history) if old.party and old.role_word and new and (
+                _role_stem(old.role_word).endswith(new) or new.endswith(_role_stem(old.role_word)))]
             # "der Minister" is a person named before, if there is one; else the office ("the official")
             named = [old for old in fitting if old.kind == "person"]
             return (named or fitting or [None])[0]
         return e if e.party else None
+
+
+def _role_stem(word: str | None) -> str:
+    """A role noun without its case or plural ending: "Präsidenten", "Ministers", "officials"."""
+    low = (word or "").lower()
+    for ending in ("en", "es", "n", "s"):
+        if low.endswith(ending) and len(low) - len(ending) >= 5:
+            return low[: -len(ending)]
+    return low
 
 
 @dataclass
@@ -138,6 +148,7 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
         previous_subject: Entity | None = None
         speaker_before = tracker.last_subject
         introducer: tuple[Entity, int] | None = None
+        subject_parties: list[str] = []
         """The first main clause's subject with an indicative verb, and where that clause ends."""
         has_verb = False
         spoken = False
@@ -166,6 +177,20 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             if verb and subj is None and sentence.tokens[verb[0]].lemma.lower() in lex.impersonal:
                 # "Aus dem Kreml hieß es": the place it came from speaks
                 subj = next((e for e in entities if clause.first <= e.first <= clause.last), None)
+                before = tracker.prior
+                if tracker.resolve(subj) is None and before is not None and sentence.index - before[0] == 1 \
+                        and any(t.text.lower() == "aus" for t in sentence.tokens[clause.first:clause.last + 1]) \
+                        and before[1] == sentence.paragraph:
+                    # "Berlin und Washington zögern. ..., heißt es aus beiden Hauptstädten": those just named
+                    speech.statements.append(Statement(n, list(before[3]), before[2].person, verb[1], clause.first,
+                                                       clause.last, "verb"))
+                    spoken = True
+                    continue
+            if verb and subj is None and language != "en" \
+                    and any(t.text.lower() == "man" for t in sentence.tokens[clause.first:clause.last + 1]):
+                # "In Paris hätte man sich ... gewünscht": "man" in a capital speaks for its state
+                subj = next((e for e in entities if clause.first < e.first <= clause.last and e.kind == "name"
+                             and sentence.tokens[e.first - 1].text.lower() == "in"), None)
             resolved = tracker.resolve(subj)
             if resolved is None and subj is None and fin is not None and not clause.subordinate \
                     and previous_subject is not None and _verb_first(sentence, clause):
@@ -191,6 +216,7 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             if resolved and resolved.party and not clause.subordinate and resolved.kind != "pronoun":
                 if speech.subject is None:
                     speech.subject = resolved
+                    subject_parties = _joint(resolved, subj, entities, sentence)
                 if introducer is None and fin is not None \
                         and not _subjunctive_form(sentence.tokens[fin], lex, sentence):
                     introducer = (resolved, clause.last)
@@ -235,7 +261,7 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             tracker.last_statement = speech.statements[-1]
         tracker.history.extend(e for e in entities if e.party and e.kind in ("person", "office"))
         if speech.subject is not None and speech.subject.party:
-            tracker.prior = (sentence.index, sentence.paragraph, speech.subject)
+            tracker.prior = (sentence.index, sentence.paragraph, speech.subject, subject_parties)
         out.append(speech)
     return out, masks
 
