@@ -284,3 +284,22 @@ def test_lower_case_tagen_read_as_a_noun_is_the_verb():
                    "die Außenminister der Nato.")
     assert (m.start, m.end) == (date(2022, 1, 3), date(2022, 1, 5))
     assert "NATO" in m.participants
+
+
+def test_days_counted_from_the_meeting_named_before():
+    ms = meetings("Am Freitag treffen sich die Präsidenten Chiles und Perus in Lima. "
+                  "Zwei Tage nach dem Treffen beraten die Außenminister der Nato in Riga.")
+    nato = next(m for m in ms if "NATO" in m.participants)
+    assert nato.start == date(2022, 1, 9)
+
+
+def test_the_day_after_the_summit_in_english():
+    ms = meetings("The leaders of Chile and Peru will meet in Lima on Friday. "
+                  "The day after the summit, NATO foreign ministers convene in Riga.", "en")
+    nato = next(m for m in ms if "NATO" in m.participants)
+    assert nato.start == date(2022, 1, 8)
+
+
+def test_dann_takes_the_day_of_the_sentence_before():
+    ms = meetings("Entscheidend wird der Freitag. Dann wollen die Präsidenten Chiles und Perus in Lima verhandeln.")
+    assert [(m.start, m.location) for m in ms] == [(date(2022, 1, 7), "Lima")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..data import load_data
@@ -34,6 +34,9 @@ class MeetingLexicon:
     stations: frozenset[str]
     counts: dict[str, int]
     presence: frozenset[str]
+    from_event: dict[str, int] = field(default_factory=dict)
+    day_words: frozenset[str] = frozenset()
+    then_words: frozenset[str] = frozenset()
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -57,4 +60,6 @@ def lexicon(language: str) -> MeetingLexicon:
         departure=frozenset(d.get("departure") or []), stations=frozenset(d.get("stations") or []),
         counts={str(k).lower(): int(v) for k, v in (d.get("counts") or {}).items()},
         presence=frozenset(w.lower() for w in d.get("presence") or []),
-        capital_nouns=bool(d.get("capital_nouns")))
+        capital_nouns=bool(d.get("capital_nouns")),
+        from_event={str(k).lower(): int(v) for k, v in (d.get("from_event") or {}).items()},
+        day_words=frozenset(d.get("day_words") or []), then_words=frozenset(d.get("then_words") or []))

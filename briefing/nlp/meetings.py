@@ -66,15 +66,19 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         days = _days(s, by_sentence.get(s.index, []), mask, lex, said_verbs, source.published)
         triggers = _triggers(s, mask, lex)
         _count_from_event(s, days, triggers, meetings, found[n], lex)
+        if not days and triggers:
+            after = _after_event(s, by_sentence.get(s.index, []), mask, lex, meetings)
+            days = [after] if after else days
         context = _context(sentences, found, n)
         if not triggers:
             spare = (n, days) if days else spare
             continue
         sideline = _find_phrase(s, lex.sidelines, mask)
         dated = any(any(c.isdigit() for c in t.value or "") for t in by_sentence.get(s.index, []))
+        then = bool(s.tokens) and s.tokens[0].text.lower() in lex.then_words
         if not days and sideline is None and spare and spare[0] == n - 1 and not dated \
                 and sentences[spare[0]].paragraph == s.paragraph and len(spare[1]) == 1 \
-                and speech[n - 1].subject is not None and not speech[n - 1].statements:
+                and (then or (speech[n - 1].subject is not None and not speech[n - 1].statements)):
             # "Schon an diesem Montag ist Brüssel Schauplatz ... Die Minister wollen bei einem Treffen ..."
             day = spare[1][0]
             m = _meeting(source, s, n, found[n], speech[n], mask, gaz, lex, triggers, 0, len(s.tokens) - 1, day,
@@ -181,6 +185,34 @@ def _count_from_event(s: Sentence, days: list[_Day], triggers: list[int], earlie
         if anchor:
             day.first = day.last = anchor.start + timedelta(days=delta)
             day.past = False
+
+
+def _after_event(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexicon,
+                 earlier: list[Meeting]) -> _Day | None:
+    """"Drei Tage nach dem Treffen in Paris", "Am Tag nach dem Gipfel": a day counted from the meeting the
+    source named last (a definite event noun points back to it)."""
+    tokens = s.tokens
+    for i, tok in enumerate(tokens):
+        sign = lex.from_event.get(tok.text.lower())
+        if sign is None or i == 0 or mask[i]:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].text.lower() in ("dem", "der", "den", "the", "this", "diesem"):
+            j += 1
+        if j == i + 1 or j >= len(tokens) or not _event_noun(tokens[j], lex):
+            continue
+        count = 1 if tokens[i - 1].text.lower() in lex.day_words else None
+        first = i - 1
+        for t in timexes:
+            m = DAYS_VALUE.match(t.value or "")
+            if t.type == "DURATION" and m and _token_at(s, t.end - 1) == i - 1:
+                count, first = int(m.group(1)), _token_at(s, t.start)
+        anchor = next((m for m in reversed(earlier) if m.start and m.status == "upcoming" and not m.side), None)
+        if count is None or anchor is None or anchor.start is None:
+            continue
+        day = anchor.start + timedelta(days=sign * count)
+        return _Day(day, day, first, j, False, s.text[tokens[first].start - s.start:tokens[j].end - s.start])
+    return None
 
 
 def _context(sentences: list[Sentence], found: list[SentenceActors], n: int) -> tuple[str, ...]:
