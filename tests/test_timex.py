@@ -283,3 +283,14 @@ def test_a_day_after_through_ends_the_length_given_before(text, lang, span):
 def test_a_length_of_time_elsewhere_does_not_make_bis_a_range():
     t = {t.text: t for t in tag("Die Waffenruhe gilt seit drei Tagen und soll bis Sonntag halten.")}["Sonntag"]
     assert (t.first_day, t.last_day) == (date(2022, 1, 9), date(2022, 1, 9))
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # The month "May" is no modal verb: the clause stays past.
+    ("The rebels broke the truce on May 2, only to restore it a day later.", "May 2", "2021-05-02"),
+    # "this year" dates the days of its sentence, not a year named in the sentence before.
+    ("Talks collapsed in October 2020. The envoys have met twice this year, on March 3 and May 9.", "March 3",
+     "2021-03-03"),
+])
+def test_past_dates_in_english(text, span, value):
+    assert value_of(text, span, ref=date(2021, 6, 20), lang="en") == value

@@ -416,6 +416,9 @@ class Resolver:
                      if u.startswith(("monat", "month")) else "XXXX")
             return self._unanchored(self._timex(s, e, "DATE", value, direction=cue if k else None))
         value, first, last = self._unit_value(unit, k, mod)
+        if re.fullmatch(r"\d{4}", value):
+            # "this year, on April 27": days of the sentence lie in the year it names.
+            self._note_year(int(value), sentence, dated=False)
         return self._timex(s, e, "DATE", value, first_day=first, last_day=last,
                            direction={"past": "past", "future": "future"}.get(cue))
 

@@ -97,6 +97,8 @@ def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> 
             continue
         if tag not in finite_tags and form not in s["past_finite"] and form not in s["future_finite"]:
             continue
+        if tag in s.get("name_tags", frozenset()) and tag not in finite_tags:
+            continue  # the month "May" is no modal verb
         if form in s["past_finite"]:
             vote = "past"
         elif form in s["perfect_aux"] and participles:
