@@ -71,3 +71,15 @@ def test_next_sentence_pointing_back_names_the_speaker():
 def test_office_of_a_named_leader_speaks_for_the_leaders_state():
     got = quotes('"We will not accept this," President Volodymyr Zelensky\'s office said on Monday.', "en")
     assert got == [("UKR", "We will not accept this")]
+
+
+def test_quoted_heading_echoing_a_later_quote_takes_its_speaker():
+    text = ("„Keine Mauern, aber Regeln“\n\nBorrell sprach in Madrid. "
+            "„Wir wollen keine Mauern, aber wir brauchen Regeln“, sagte er.")
+    got = quotes(text)
+    assert ("EU", "Keine Mauern, aber Regeln") in got
+
+
+def test_unrelated_quote_without_speaker_stays_unattributed():
+    text = "Die Zeitung titelte „Der lange Winter“.\n\nBorrell sprach. „Wir brauchen Regeln“, sagte er."
+    assert ("EU", "Der lange Winter") not in quotes(text)

@@ -28,7 +28,31 @@ def find_quotes(source_id: str, body: str, sentences: list[Sentence], speech: li
         party, speaker = _speaker(speech, s_first, s_last, first, sentences)
         ev = [Evidence(source_id, sentences[k].index, sentences[k].text) for k in range(s_first, s_last + 1)]
         out.append(Quote(text=text, speaker=speaker, party=party, evidence=ev))
+    _echoes(out)
     return out
+
+
+def _echoes(quotes: list[Quote]) -> None:
+    """A quote of no speaker that repeats most words of an attributed one (a quoted heading such as
+    „Risiken verringern, nicht abkoppeln“ over the paragraph quoting it in full) is that speaker's."""
+    def words(text: str) -> set[str]:
+        return {w.strip(".,;:!?„“”\"»«‚‘").lower() for w in text.split()} - {""}
+
+    for q in quotes:
+        if q.party is not None:
+            continue
+        own = words(q.text)
+        if len(own) < 2:
+            continue
+        best, share = None, 0.0
+        for other in quotes:
+            if other.party is None:
+                continue
+            overlap = len(own & words(other.text)) / len(own)
+            if overlap > share:
+                best, share = other, overlap
+        if best is not None and share >= 0.6:
+            q.party, q.speaker = best.party, best.speaker
 
 
 def _spans(sentences: list[Sentence], masks: list[list[bool]]):
