@@ -303,3 +303,10 @@ def test_the_day_after_the_summit_in_english():
 def test_dann_takes_the_day_of_the_sentence_before():
     ms = meetings("Entscheidend wird der Freitag. Dann wollen die Präsidenten Chiles und Perus in Lima verhandeln.")
     assert [(m.start, m.location) for m in ms] == [(date(2022, 1, 7), "Lima")]
+
+
+def test_explicit_long_range_and_its_meeting_begun_before():
+    ms = meetings("Am Montag beginnt in Lima die Konferenz der Vereinten Nationen. "
+                  "Unterhändler aus 100 Staaten wollen vom 10. Januar bis 21. Januar einen Vertrag ausarbeiten.")
+    [m] = ms
+    assert (m.start, m.end) == (date(2022, 1, 10), date(2022, 1, 21))

@@ -31,6 +31,7 @@ DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 DAYS_VALUE = re.compile(r"^P(\d+)D$")
 VAGUE_VALUE = re.compile(r"^\d{4}-(\d\d|W\d\d)$")
 SIDELINE_WINDOW = 6
+LONG_RANGE = 31  # days an explicit "vom ... bis" range may span
 DEPARTURE_WINDOW = 4  # days from leaving to the first meeting abroad
 OFFSET_WORDS = frozenset({"nach", "vor", "später", "danach", "after", "before", "later", "earlier"})
 MODALS = frozenset({"will", "would", "shall", "to", "can", "could", "may", "might", "must"})
@@ -72,6 +73,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         context = _context(sentences, found, n)
         if not triggers:
             spare = (n, days) if days else spare
+            if last_at and last_at[0] == n - 1:
+                _lengthen(last_at[1], days)
             continue
         sideline = _find_phrase(s, lex.sidelines, mask)
         dated = any(any(c.isdigit() for c in t.value or "") for t in by_sentence.get(s.index, []))
@@ -185,6 +188,14 @@ def _count_from_event(s: Sentence, days: list[_Day], triggers: list[int], earlie
         if anchor:
             day.first = day.last = anchor.start + timedelta(days=delta)
             day.past = False
+
+
+def _lengthen(m: Meeting, days: list[_Day]) -> None:
+    """"beginnt am Montag die Klimakonferenz. ... wollen Unterhändler vom 30. November bis 11. Dezember ...":
+    a range in the next sentence opening on the meeting's first day gives its last day."""
+    ranges = [d for d in days if d.first and d.last and d.last > d.first]
+    if len(ranges) == 1 and m.start == ranges[0].first and m.end and ranges[0].last > m.end and not m.side:
+        m.end = ranges[0].last
 
 
 def _after_event(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexicon,
@@ -310,9 +321,12 @@ def _days(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexic
                 keep.tok, keep.last_tok = days[-1].tok, day.last_tok
                 days[-1] = keep
                 continue
+            opened = days[-1].tok > 0 and s.tokens[days[-1].tok - 1].text.lower() in ("vom", "von", "from")
+            # "vom 30. November bis 11. Dezember", "from ... to": an explicit range may be long
+            gap = LONG_RANGE if opened and between[-1:] in (["bis"], ["to"], ["until"], ["through"]) else 3
             if between and all(w in lex.joiners or w in ("am", "an", "on", "vom", "von") for w in between) \
                     and days[-1].first and days[-1].last and day.first >= days[-1].first \
-                    and (day.first - days[-1].last).days <= 3:
+                    and (day.first - days[-1].last).days <= gap:
                 days[-1].last, days[-1].last_tok = day.last, day.last_tok
                 continue
         days.append(day)
