@@ -294,3 +294,15 @@ def test_a_length_of_time_elsewhere_does_not_make_bis_a_range():
 ])
 def test_past_dates_in_english(text, span, value):
     assert value_of(text, span, ref=date(2021, 6, 20), lang="en") == value
+
+
+@pytest.mark.parametrize("text, lang, span, value", [
+    ("The envoy landed in Oslo on Sunday ahead of a signing at the palace on Thursday.", "en", "Thursday",
+     "2022-01-06"),
+    ("Die Delegation traf am Montag vor den Beratungen am Mittwoch in Wien ein.", "de", "Mittwoch", "2022-01-05"),
+    # A comma between: the second day is placed by its own clause.
+    ("The envoy landed in Oslo on Sunday, before that he had met the king on Thursday.", "en", "Thursday",
+     "2021-12-30"),
+])
+def test_a_day_ahead_of_which_another_came_lies_after_it(text, lang, span, value):
+    assert value_of(text, span, lang=lang) == value

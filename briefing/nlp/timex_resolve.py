@@ -46,6 +46,7 @@ class Resolver:
         self.last_event_day: date | None = None
         self.last_event_sentence = 0
         self.year_context: tuple[int, int, bool] | None = None
+        self.last_day_end = -1
         # The day a day part last continued and in which sentence ("Am Nachmittag ...").
         self.daypart_sentence: tuple[date | None, int] = (None, 0)
 
@@ -181,6 +182,7 @@ class Resolver:
         t = handler(m, s, e, sentence)
         if self.last_day is not before and sentence is not None:
             self.last_day_sentence = sentence.index
+            self.last_day_end = e
             if not reported_on(sentence, s, e, self.lex):
                 self.last_event_day, self.last_event_sentence = self.last_day, sentence.index
         return t
@@ -340,9 +342,24 @@ class Resolver:
             d = self.ref + timedelta(days=wd - self.ref.isoweekday())
         else:
             d = self._weekday_date(wd, direction, source)
+            later = self._after_named_day(wd, sentence, s)
+            if source is None and later is not None:
+                d = later
+                direction = "future" if d > self.ref else "past" if d < self.ref else direction
         self.last_day = d
         value = d.isoformat() + (f"T{dp}" if dp else "")
         return self._timex(s, e, "TIME" if dp else "DATE", value, first_day=d, last_day=d, direction=direction)
+
+    def _after_named_day(self, wd: int, sentence: Sentence | None, s: int) -> date | None:
+        """The weekday ``wd`` after the day named just before it in the clause, when a phrase like
+        "ahead of" / "vor" comes between: "arrived on Sunday ahead of a ceremony on Tuesday"."""
+        pattern = self.lex.data.get("later_phrase")
+        if not pattern or sentence is None or self.last_day is None or self.last_day_end < sentence.start:
+            return None
+        gap = self.body[self.last_day_end:s]
+        if len(gap) > 80 or re.search(r"[,;:]", gap) or not re.search(pattern, gap):
+            return None
+        return self.last_day + timedelta(days=(wd - self.last_day.isoweekday()) % 7 or 7)
 
     def _weekday_set(self, m, s, e, sentence):
         name = m.group("wd") or (m.group("wds") or "")[:-1]
