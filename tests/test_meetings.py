@@ -310,3 +310,12 @@ def test_explicit_long_range_and_its_meeting_begun_before():
                   "Unterhändler aus 100 Staaten wollen vom 10. Januar bis 21. Januar einen Vertrag ausarbeiten.")
     [m] = ms
     assert (m.start, m.end) == (date(2022, 1, 10), date(2022, 1, 21))
+
+
+def test_attending_a_match_is_no_meeting():
+    assert meetings("The Chilean president will attend the football final in Lima on Sunday.", "en") == []
+
+
+def test_attending_a_summit_is_a_meeting():
+    [m] = meetings("The Chilean president will attend the summit in Lima on Sunday.", "en")
+    assert "CHL" in m.participants
