@@ -306,3 +306,13 @@ def test_past_dates_in_english(text, span, value):
 ])
 def test_a_day_ahead_of_which_another_came_lies_after_it(text, lang, span, value):
     assert value_of(text, span, lang=lang) == value
+
+
+@pytest.mark.parametrize("text, lang, span, value", [
+    ("The deal was signed on March 2 last year in Doha.", "en", "March 2", "2021-03-02"),
+    ("Im Mai 2019 scheiterten die Gespräche, am 2. April dieses Jahres einigte man sich.", "de", "2. April",
+     "2022-04-02"),
+    ("Am 9. Oktober vergangenen Jahres reiste sie nach Oslo.", "de", "9. Oktober", "2021-10-09"),
+])
+def test_a_year_cue_after_a_date_names_its_year(text, lang, span, value):
+    assert value_of(text, span, lang=lang) == value

@@ -212,7 +212,7 @@ class Resolver:
         month = self._month_number(m.group("month"))
         if not month or not 1 <= day <= 31:
             return None
-        year_text = m.group("year") or self._listed_year(e)
+        year_text = m.group("year") or self._listed_year(e) or self._cued_year(e)
         if year_text:
             self._note_year(int(year_text), sentence)
             try:
@@ -231,6 +231,15 @@ class Resolver:
             return None
 
     _date_mdy = _date
+
+    def _cued_year(self, e: int) -> str | None:
+        """The year a cue after the date names: "am 2. April dieses Jahres", "on May 3 last year"."""
+        pattern = self.lex.data.get("year_cue_after")
+        m = re.match(pattern, self.body[e:e + 40]) if pattern and self.ref is not None else None
+        label = self.lex.cue(m.group("cue")) if m else None
+        if self.ref is None or label not in ("past", "future", "this"):
+            return None
+        return str(self.ref.year + {"past": -1, "future": 1}.get(label, 0))
 
     def _listed_year(self, e: int) -> str | None:
         """The year after the days listed with a date: "June 16-17, 2022" puts June 16 in 2022 too."""
