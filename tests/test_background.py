@@ -33,3 +33,28 @@ def test_english_years_and_past_perfect():
     texts = [b.text for b in a.background]
     assert any("2014" in t for t in texts)
     assert not any("Monday" in t for t in texts)
+
+
+def test_sentence_going_on_from_a_past_event_joins_its_item():
+    a = annotated("Die Außenminister treffen sich am Freitag in Wien. Zuletzt war Lawrow 2019 in Tokio. "
+                  "Im Mai desselben Jahres empfing er Abe in Sotschi. Die Gespräche sollen Stunden dauern. "
+                  "Am Freitagabend ist ein Essen geplant, am Samstag folgt eine Pressekonferenz der Minister.",
+                  published=date(2022, 1, 4))
+    texts = [b.text for b in a.background]
+    assert any("2019" in t and "Sotschi" in t for t in texts)
+    assert not any("Stunden" in t for t in texts)
+
+
+def test_english_follow_up_sentence_joins_too():
+    a = annotated("The talks start on Monday. Russia annexed Crimea in 2014. Days later, the EU imposed sanctions. "
+                  "The delegations arrive tomorrow. A dinner is planned for Monday evening, and a press "
+                  "conference of the ministers follows on Tuesday.", "en", published=date(2022, 1, 17))
+    texts = [b.text for b in a.background]
+    assert any("2014" in t and "sanctions" in t for t in texts)
+
+
+def test_an_event_ten_days_before_is_context_but_yesterday_is_news():
+    a = annotated("Die Minister treffen sich am Freitag. Bei dem Anschlag am 3. Januar starben 40 Menschen. "
+                  "Am 12. Januar hatten die Minister telefoniert.", published=date(2022, 1, 13))
+    texts = [b.text for b in a.background]
+    assert any("3. Januar" in t for t in texts)

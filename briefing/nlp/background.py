@@ -30,7 +30,8 @@ def find_background(source: Source, sentences: list[Sentence], timexes: list[Tim
     by_sentence: dict[int, list[Timex]] = {}
     for t in timexes:
         by_sentence.setdefault(t.sentence, []).append(t)
-    scored: list[tuple[int, Sentence]] = []
+    follows = [f" {w.lower()} " for w in lang.get("follows") or []]
+    scored: list[tuple[int, list[Sentence]]] = []
     under_heading = False
     for s in sentences:
         if s.heading:
@@ -39,17 +40,32 @@ def find_background(source: Source, sentences: list[Sentence], timexes: list[Tim
         score = _score(source, s, by_sentence.get(s.index, []), aux, data.get("days_before", 14))
         if under_heading:
             score += 1
+        last = scored[-1][1] if scored else None
+        if last and last[-1].index == s.index - 1 and last[-1].paragraph == s.paragraph \
+                and _follows(s.text, follows):
+            # "Im März desselben Jahres ...", "Wenige Tage danach ...": the story goes on from the
+            # sentence before, so both make one item
+            last.append(s)
+            continue
         if score > 0:
-            scored.append((score, s))
+            scored.append((score, [s]))
     budget = data.get("max_share", 0.45) * max(len(source.body), 1)
     keep: set[int] = set()
     used = 0
-    for _rank, s in sorted(scored, key=lambda x: (-x[0], x[1].index)):
-        if used + len(s.text) > budget:
+    for _rank, group in sorted(scored, key=lambda x: (-x[0], x[1][0].index)):
+        size = sum(len(s.text) + 1 for s in group)
+        if used + size > budget:
             continue
-        keep.add(s.index)
-        used += len(s.text)
-    return [BackgroundItem(s.text, [Evidence(source.id, s.index, s.text)]) for _, s in scored if s.index in keep]
+        keep.add(group[0].index)
+        used += size
+    return [BackgroundItem(" ".join(s.text for s in group), [Evidence(source.id, s.index, s.text) for s in group])
+            for _, group in scored if group[0].index in keep]
+
+
+def _follows(text: str, follows: list[str]) -> bool:
+    """Does the sentence point back in time to the one before it ("danach", "that same year")?"""
+    low = " " + " ".join(text.lower().replace(",", " ").split()) + " "
+    return any(f in low for f in follows)
 
 
 def _score(source: Source, s: Sentence, timexes: list[Timex], aux: set[str], days_before: int) -> int:
