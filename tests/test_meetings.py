@@ -319,3 +319,13 @@ def test_attending_a_match_is_no_meeting():
 def test_attending_a_summit_is_a_meeting():
     [m] = meetings("The Chilean president will attend the summit in Lima on Sunday.", "en")
     assert "CHL" in m.participants
+
+
+def test_a_body_of_ministers_meeting_on_a_day_at_a_place():
+    [m] = meetings("Am Montag befassen sich die EU-Außenminister in Brüssel mit dem Abkommen.")
+    assert (m.start, m.location) == (date(2022, 1, 10), "Brüssel")
+    assert "EU" in m.participants
+
+
+def test_a_body_of_ministers_without_a_place_is_no_meeting():
+    assert meetings("Am Montag äußern sich die EU-Außenminister zu dem Abkommen.") == []

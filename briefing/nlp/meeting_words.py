@@ -37,6 +37,8 @@ class MeetingLexicon:
     from_event: dict[str, int] = field(default_factory=dict)
     day_words: frozenset[str] = frozenset()
     then_words: frozenset[str] = frozenset()
+    bodies: tuple[str, ...] = ()
+    body_articles: frozenset[str] = frozenset()
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -62,4 +64,6 @@ def lexicon(language: str) -> MeetingLexicon:
         presence=frozenset(w.lower() for w in d.get("presence") or []),
         capital_nouns=bool(d.get("capital_nouns")),
         from_event={str(k).lower(): int(v) for k, v in (d.get("from_event") or {}).items()},
-        day_words=frozenset(d.get("day_words") or []), then_words=frozenset(d.get("then_words") or []))
+        day_words=frozenset(d.get("day_words") or []), then_words=frozenset(d.get("then_words") or []),
+        bodies=tuple(str(w).lower() for w in d.get("bodies") or []),
+        body_articles=frozenset(d.get("body_articles") or []))

@@ -71,6 +71,17 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             after = _after_event(s, by_sentence.get(s.index, []), mask, lex, meetings)
             days = [after] if after else days
         context = _context(sentences, found, n)
+        body = _body(s, mask, lex) if not triggers and days and not speech[n].statements else None
+        if body is not None:
+            # "Am Montag befassen sich die EU-Außenminister in Brüssel mit ...": a body meets on a day to come
+            day = days[0]
+            m = _meeting(source, s, n, found[n], speech[n], mask, gaz, lex, [body], 0, len(s.tokens) - 1, day,
+                         by_sentence.get(s.index, []), context=context)
+            if m and m.location and m.status == "upcoming" and len(days) == 1 and not day.past:
+                meetings.append(m)
+                last_at = (n, m)
+                spare = None
+                continue
         if not triggers:
             spare = (n, days) if days else spare
             if last_at and last_at[0] == n - 1:
@@ -188,6 +199,18 @@ def _count_from_event(s: Sentence, days: list[_Day], triggers: list[int], earlie
         if anchor:
             day.first = day.last = anchor.start + timedelta(days=delta)
             day.past = False
+
+
+def _body(s: Sentence, mask: list[bool], lex: MeetingLexicon) -> int | None:
+    """A plural body of office-holders after its article ("die EU-Außenminister", "the foreign ministers")."""
+    for i, tok in enumerate(s.tokens):
+        if i == 0 or mask[i] or not tok.pos.startswith("NN"):
+            continue
+        tail = tok.text.lower().rsplit("-", 1)[-1]
+        if tail.endswith(lex.bodies) and any(s.tokens[k].text.lower() in lex.body_articles
+                                             for k in range(max(0, i - 3), i)):
+            return i
+    return None
 
 
 def _lengthen(m: Meeting, days: list[_Day]) -> None:
