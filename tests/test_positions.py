@@ -252,3 +252,8 @@ def test_inflected_role_finds_the_office_holder_named_before():
 def test_one_in_a_capital_speaks_for_its_state():
     a = annotated("In Warschau hätte man sich mehr Unterstützung gewünscht.")
     assert any("Unterstützung" in t for t in positions_of(a, "POL"))
+
+
+def test_so_as_an_adverb_attributes_nothing():
+    a = annotated("Baerbock reiste nach Kiew. Russland hat so viele Soldaten wie nie an der Grenze.")
+    assert not any("Soldaten" in t for t in positions_of(a, "DEU"))

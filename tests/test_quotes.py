@@ -83,3 +83,15 @@ def test_quoted_heading_echoing_a_later_quote_takes_its_speaker():
 def test_unrelated_quote_without_speaker_stays_unattributed():
     text = "Die Zeitung titelte „Der lange Winter“.\n\nBorrell sprach. „Wir brauchen Regeln“, sagte er."
     assert ("EU", "Der lange Winter") not in quotes(text)
+
+
+def test_apposition_between_speaker_and_verb():
+    got = quotes('The NATO chief, Jens Stoltenberg, said the alliance would "not be divided".', "en")
+    assert got == [("NATO", "not be divided")]
+    got = quotes("Der Sprecher des Kremls, Dmitri Peskow, nannte den Vorschlag „unseriös“.")
+    assert got == [("RUS", "unseriös")]
+
+
+def test_so_with_a_name_after_a_quote_attributes_it():
+    assert quotes("„Wir bleiben an der Seite der Ukraine“, so Baerbock.") == \
+        [("DEU", "Wir bleiben an der Seite der Ukraine")]

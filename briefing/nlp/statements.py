@@ -49,8 +49,10 @@ class SpeechLexicon:
     subjunctive: frozenset[str]
     inverting: frozenset[str]
     impersonal: frozenset[str]
-    """Verbs said with "es" whose speaker is the place named ("aus dem Kreml hieß es")."""
-    """Verbs whose subject may follow them in English ("said the official")."""
+    """Verbs said with "es" whose speaker is the place named ("aus dem Kreml hieß es").
+    (``inverting``: verbs whose subject may follow them in English, "said the official".)"""
+    after_quote: frozenset[str] = frozenset()
+    """Words that attribute what stands before them when a name follows right after ("„…“, so Baerbock")."""
 
 
 @lru_cache(maxsize=4)
@@ -63,7 +65,8 @@ def lexicon(language: str) -> SpeechLexicon:
     return SpeechLexicon(verbs, needs, before, {w.lower() for w in attribution.get("after") or []},
                          frozenset(w.lower() for w in data.get("subjunctive") or []),
                          frozenset(w.lower() for w in data.get("inverting") or []),
-                         frozenset(w.lower() for w in data.get("impersonal") or []))
+                         frozenset(w.lower() for w in data.get("impersonal") or []),
+                         frozenset(w.lower() for w in attribution.get("after_quote") or []))
 
 
 @dataclass
@@ -171,9 +174,14 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
                                        inverted=inverted)
             elif previous_subject is None:
                 alone = [e for e in entities if clause.first <= e.first and e.last <= clause.last and e.free]
+                with_party = [e for e in alone if e.party]
                 if len(alone) == 1 and alone[0].first == clause.first:
                     pending = tracker.resolve(alone[0])  # "Beijing, for its part, has rejected ..."
                     previous_subject = pending if pending and pending.party else None
+                elif alone and alone[0].first == clause.first and with_party \
+                        and len({e.party for e in with_party}) == 1:
+                    # "The EU's foreign policy chief, Josep Borrell, said ...": an apposition names one speaker
+                    previous_subject = next((e for e in with_party if e.kind == "person"), with_party[0])
             if verb and subj is None and sentence.tokens[verb[0]].lemma.lower() in lex.impersonal:
                 # "Aus dem Kreml hieß es": the place it came from speaks
                 subj = next((e for e in entities if clause.first <= e.first <= clause.last), None)
@@ -366,6 +374,10 @@ def _attribution(sentence: Sentence, mask: list[bool], entities: list[Entity], l
                 after = [e for e in entities if e.first >= i + len(phrase) and e.first <= i + len(phrase) + 3]
                 if after:
                     return after[0]
+        if words[i] in lex.after_quote and i > 0 and words[i - 1] in (",", "“", '"', "”", "»", "«"):
+            right = [e for e in entities if e.first == i + 1 or (e.first == i + 2 and words[i + 1] in ("der", "die"))]
+            if right:
+                return right[0]
         if words[i] in lex.after:
             before = [e for e in entities if e.last < i and e.last >= i - 2]
             if before:
