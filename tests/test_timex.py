@@ -316,3 +316,18 @@ def test_a_day_ahead_of_which_another_came_lies_after_it(text, lang, span, value
 ])
 def test_a_year_cue_after_a_date_names_its_year(text, lang, span, value):
     assert value_of(text, span, lang=lang) == value
+
+
+@pytest.mark.parametrize("text, lang, span, value", [
+    # The upcoming day, not the past one named later, is the summit's: the clause is present (ahead).
+    ("Am Donnerstag treffen sich die Chefs in Rom. Am Montag hatten sie telefoniert. "
+     "Am Tag nach dem Gipfel kommen die Minister in Paris zusammen.", "de", "Tag nach dem Gipfel", "2022-01-07"),
+    ("The leaders meet in Rome on Thursday. Talks were held on Monday, officials said. "
+     "The day before the summit, the ministers gather in Paris.", "en", "The day before the summit", "2022-01-05"),
+])
+def test_a_day_next_to_an_event_named_before(text, lang, span, value):
+    assert value_of(text, span, lang=lang) == value
+
+
+def test_a_day_next_to_an_event_without_any_day_nearby_is_left_out():
+    assert [t.text for t in tag("The day after the election, he resigned.", lang="en")] == []

@@ -47,6 +47,8 @@ class Resolver:
         self.last_event_sentence = 0
         self.year_context: tuple[int, int, bool] | None = None
         self.last_day_end = -1
+        # Each day named so far, with the direction of its clause and its sentence.
+        self.named_days: list[tuple[date, str | None, int]] = []
         # The day a day part last continued and in which sentence ("Am Nachmittag ...").
         self.daypart_sentence: tuple[date | None, int] = (None, 0)
 
@@ -183,6 +185,8 @@ class Resolver:
         if self.last_day is not before and sentence is not None:
             self.last_day_sentence = sentence.index
             self.last_day_end = e
+            if t is not None:
+                self.named_days.append((self.last_day, t.direction, sentence.index))
             if not reported_on(sentence, s, e, self.lex):
                 self.last_event_day, self.last_event_sentence = self.last_day, sentence.index
         return t
@@ -523,6 +527,28 @@ class Resolver:
         self.last_day = d
         return self._timex(s, e, "DATE", d.isoformat(), first_day=d, last_day=d, anchor=anchor,
                            direction="future" if offset > 0 else "past" if offset < 0 else None)
+
+    def _anaphor_event(self, m, s, e, sentence):
+        """ "Am Tag nach dem Gipfel", "the day before the vote": a day next to an event named before, which
+        lies on the clause's side of the reference date (an upcoming summit for "kommen ... zusammen")."""
+        sign = self.lex["anaphor_directions"].get(m.group("dir").lower())
+        if sign is None:
+            return None
+        side = self._direction(sentence, s, e)
+        recent = [d for d, direction, index in self.named_days
+                  if direction == side and sentence is not None and sentence.index - index <= 3]
+        if not recent:
+            day, index = self._recent_day()
+            # No day named nearby: the event lies outside the story's days, leave it untagged.
+            if day is None or sentence is None or sentence.index - index > 3:
+                return None
+            recent = [day]
+        d = recent[-1] + timedelta(days=sign)
+        anchor = "previous"
+        self.last_day = d
+        ahead = self.ref is not None and d > self.ref
+        return self._timex(s, e, "DATE", d.isoformat(), first_day=d, last_day=d, anchor=anchor,
+                           direction="future" if ahead else "past" if self.ref is not None and d < self.ref else None)
 
     def _anaphor_this(self, m, s, e, sentence):
         base, anchor = self._anchor_day()
