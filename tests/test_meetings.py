@@ -329,3 +329,11 @@ def test_a_body_of_ministers_meeting_on_a_day_at_a_place():
 
 def test_a_body_of_ministers_without_a_place_is_no_meeting():
     assert meetings("Am Montag äußern sich die EU-Außenminister zu dem Abkommen.") == []
+
+
+def test_a_definite_meeting_noun_takes_the_parties_named_before():
+    ms = meetings("Erstmals trifft der französische Präsident Emmanuel Macron den kanadischen Premier Justin Trudeau. "
+                  "Die Begegnung ist für Montag in Lima angesetzt, wie das Weiße Haus mitteilte.")
+    m = next(m for m in ms if m.start == date(2022, 1, 10))
+    assert {"FRA", "CAN"} <= set(m.participants)
+    assert "USA" not in m.participants

@@ -44,7 +44,7 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
         while j <= last and tokens[j].text.lower() in ARTICLES:
             j += 1
         seat = _seat(s, j, last, gaz)
-        if seat and not _in_attribution(s, i, first, last, lex):
+        if seat and not in_attribution(s, i, first, last, lex):
             found.append(((0 if word in ("in", "im", "at") else 1, 0 if i > finite else 1, i), seat))
             continue
         skipped_nouns = 0
@@ -66,7 +66,7 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
             continue
         if j > last or not tokens[j].text[:1].isupper() or tokens[j].text in lex.not_places:
             continue
-        if _in_attribution(s, i, first, last, lex):
+        if in_attribution(s, i, first, last, lex):
             continue
         entry = gaz.lookup(tokens[j].text)
         is_place = tokens[j].pos.startswith(("NE", "NP0")) or (entry is not None and entry.kind == "name")
@@ -94,7 +94,7 @@ def _seat(s: Sentence, j: int, last: int, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _in_attribution(s: Sentence, i: int, first: int, last: int, lex: MeetingLexicon) -> bool:
+def in_attribution(s: Sentence, i: int, first: int, last: int, lex: MeetingLexicon) -> bool:
     """"..., wie ein Sprecher am Freitag in Berlin mitteilte": the place of the saying."""
     k = i
     while k > first and s.tokens[k - 1].text not in (",", ";", ":"):

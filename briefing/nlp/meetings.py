@@ -19,7 +19,7 @@ from ..model import Evidence, Meeting, Sentence, Source, Timex, Token
 from .actors import ORGANISATIONS, SentenceActors
 from .gazetteer import Gazetteer
 from .meeting_merge import merge_meetings
-from .meeting_places import abroad, last_place, place_of, station_of
+from .meeting_places import abroad, in_attribution, last_place, place_of, station_of
 from .meeting_titles import meeting_title
 from .meeting_words import MeetingLexicon, lexicon
 from .statements import SentenceSpeech
@@ -34,6 +34,7 @@ SIDELINE_WINDOW = 6
 LONG_RANGE = 31  # days an explicit "vom ... bis" range may span
 DEPARTURE_WINDOW = 4  # days from leaving to the first meeting abroad
 OFFSET_WORDS = frozenset({"nach", "vor", "später", "danach", "after", "before", "later", "earlier"})
+DEFINITE = frozenset({"der", "die", "das", "the", "this", "diese", "dieses", "dieser"})
 MODALS = frozenset({"will", "would", "shall", "to", "can", "could", "may", "might", "must"})
 
 
@@ -444,12 +445,13 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     if subj and subj.party and (not only_scope or True):
         parties.append(subj.party)
     for e in found.entities:
-        if first <= e.first <= last and not any(mask[e.first:e.last + 1]) and e.party:
+        if first <= e.first <= last and not any(mask[e.first:e.last + 1]) and e.party \
+                and not in_attribution(s, e.first, first, last, lex):  # "wie das Weiße Haus mitteilte"
             parties.append(e.party)  # a shared seat ("Brüssel") counts as the body its context names
     in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)}
     for i in range(first, last + 1):
         m_idx = found.token_mention[i]
-        if m_idx is None or mask[i] or i in in_entity:
+        if m_idx is None or mask[i] or i in in_entity or in_attribution(s, i, first, last, lex):
             continue
         mention = found.mentions[m_idx]
         low = s.tokens[i].text.lower()
@@ -460,6 +462,9 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
     words = [t.text.lower() for t in s.tokens[first:last + 1]]
     if context and any(w in ("beiden", "beide", "both") for w in words):
         parties.extend(context)  # "empfängt die beiden Staatschefs": the two named just before
+    if context and trigger <= 2 and _event_noun(s.tokens[trigger], lex) and trigger > 0 \
+            and s.tokens[trigger - 1].text.lower() in DEFINITE:
+        parties = [*context, *parties]  # "Die Begegnung ist für Montag angesetzt": the meeting just named
     parties = list(dict.fromkeys(p for p in parties if p))
     if not parties and context:
         parties = list(context)  # "Die beiden Präsidenten kommen ... zusammen": who the sentence before named
