@@ -95,3 +95,15 @@ def test_apposition_between_speaker_and_verb():
 def test_so_with_a_name_after_a_quote_attributes_it():
     assert quotes("„Wir bleiben an der Seite der Ukraine“, so Baerbock.") == \
         [("DEU", "Wir bleiben an der Seite der Ukraine")]
+
+
+def test_both_sides_speak_for_the_joint_subject_before():
+    got = quotes('Sunak and Macron met in Paris. "We will act together," the two leaders said.', "en")
+    assert got and got[0][0] in ("GBR", "FRA")
+    a = annotated("Rom und Madrid legten einen Plan vor. Beide Regierungen erklärten, man sei „fest entschlossen“.")
+    assert {p.party for p in a.positions if "entschlossen" in p.text} == {"ITA", "ESP"}
+
+
+def test_embassy_speaks_for_its_state_not_the_host():
+    got = quotes('In a statement, the Russian embassy in London said the report was "groundless".', "en")
+    assert got == [("RUS", "groundless")]

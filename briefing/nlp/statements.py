@@ -52,6 +52,8 @@ class SpeechLexicon:
     """Verbs said with "es" whose speaker is the place named ("aus dem Kreml hieß es").
     (``inverting``: verbs whose subject may follow them in English, "said the official".)"""
     after_quote: frozenset[str] = frozenset()
+    joint: tuple[str, ...] = ()
+    """Words opening a subject that means all those named just before ("both sides", "die beiden")."""
     """Words that attribute what stands before them when a name follows right after ("„…“, so Baerbock")."""
 
 
@@ -66,7 +68,8 @@ def lexicon(language: str) -> SpeechLexicon:
                          frozenset(w.lower() for w in data.get("subjunctive") or []),
                          frozenset(w.lower() for w in data.get("inverting") or []),
                          frozenset(w.lower() for w in data.get("impersonal") or []),
-                         frozenset(w.lower() for w in attribution.get("after_quote") or []))
+                         frozenset(w.lower() for w in attribution.get("after_quote") or []),
+                         tuple(w.lower() for w in data.get("joint") or []))
 
 
 @dataclass
@@ -81,6 +84,17 @@ class Tracker:
     home_roles: tuple[str, ...] = ()
     prior: tuple[int, int, Entity, list[str]] | None = None
     """(sentence, paragraph, subject, its parties) of the last sentence whose subject has a party."""
+
+    def together(self, sentence: Sentence, subj: Entity | None, lex: SpeechLexicon) -> list[str] | None:
+        """The joint subject of the sentence before, for "both sides", "die beiden Regierungen"."""
+        if subj is None or subj.kind != "role" or subj.party or self.prior is None:
+            return None
+        n, paragraph, _, parties = self.prior
+        low = " ".join(subj.text.lower().split())
+        if paragraph != sentence.paragraph or sentence.index - n > 1 or len(parties) < 2 \
+                or not any(low.startswith(w + " ") for w in lex.joint):
+            return None
+        return list(parties)
 
     def previous_subject(self, sentence: Sentence, role: Entity) -> Entity | None:
         """The party the sentence just before (same paragraph) was about, for "a spokeswoman" of no party."""
@@ -212,8 +226,12 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
                 # "Peking reagierte zurückhaltend. Eine Sprecherin des Außenministeriums erklärte, ...":
                 # an unnamed official speaks for the state the sentence before was about
                 resolved = tracker.previous_subject(sentence, subj)
+            together = tracker.together(sentence, subj, lex) if verb and resolved is None else None
+            if together:
+                # "Berlin und Paris legten einen Plan vor. Beide Regierungen erklärten, ...": all of them
+                resolved = replace(subj, party=together[0], kind="office") if subj else None
             if verb and resolved and resolved.party and (not clause.subordinate or clause.opener in ("wie", "as")):
-                parties = _joint(resolved, subj, entities, sentence)
+                parties = together or _joint(resolved, subj, entities, sentence)
                 tracker.last_subject = resolved  # the speaker is who "er"/"he" means next
                 spoken = spoken or not clause.subordinate
                 speech.statements.append(Statement(n, parties, resolved.person or _speaker_name(resolved),
@@ -408,6 +426,18 @@ def _joint(resolved: Entity, subj: Entity | None, entities: list[Entity], senten
     parties = [resolved.party] if resolved.party else []
     if subj is None or subj.kind == "pronoun":
         return parties
+    first = subj.first
+    for e in reversed(entities):
+        # "Blinken and Lavrov met": the English subject is the entity next to the verb, the last member
+        if e.last >= first or not e.party:
+            continue
+        between = [t.text.lower() for t in sentence.tokens[e.last + 1:first]]
+        if between and all(w in JOINERS for w in between) and e.free:
+            if e.party not in parties:
+                parties.insert(0, e.party)
+            first = e.first
+        else:
+            break
     last = subj.last
     for e in entities:
         if e.first <= last or not e.party:
