@@ -68,9 +68,11 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         days = _days(s, by_sentence.get(s.index, []), mask, lex, said_verbs, source.published)
         triggers = _triggers(s, mask, lex)
         _count_from_event(s, days, triggers, meetings, found[n], lex)
-        if not days and triggers:
-            after = _after_event(s, by_sentence.get(s.index, []), mask, lex, meetings)
-            days = [after] if after else days
+        after = _after_event(s, by_sentence.get(s.index, []), mask, lex, meetings, gaz) if triggers else None
+        if after is not None:
+            # the tagger may read "Drei Tage nach dem Treffen" as a date counted from the source's day
+            kept = [d for d in days if d.last_tok < after.tok or d.tok > after.last_tok]
+            days = sorted([*kept, after], key=lambda d: d.tok) if len(kept) < len(days) or not days else days
         context = _context(sentences, found, n)
         body = _body(s, mask, lex) if not triggers and days and not speech[n].statements else None
         if body is not None:
@@ -222,8 +224,17 @@ def _lengthen(m: Meeting, days: list[_Day]) -> None:
         m.end = ranges[0].last
 
 
+def _named_place(s: Sentence, j: int, gaz: Gazetteer) -> tuple[str, str] | None:
+    """The place right after an event noun ("dem Treffen in Paris") and its party."""
+    if j + 2 < len(s.tokens) and s.tokens[j + 1].text.lower() in ("in", "im", "at"):
+        entry = gaz.lookup(s.tokens[j + 2].text)
+        if entry and entry.kind == "name":
+            return s.tokens[j + 2].text, entry.party
+    return None
+
+
 def _after_event(s: Sentence, timexes: list[Timex], mask: list[bool], lex: MeetingLexicon,
-                 earlier: list[Meeting]) -> _Day | None:
+                 earlier: list[Meeting], gaz: Gazetteer) -> _Day | None:
     """"Drei Tage nach dem Treffen in Paris", "Am Tag nach dem Gipfel": a day counted from the meeting the
     source named last (a definite event noun points back to it)."""
     tokens = s.tokens
@@ -242,7 +253,12 @@ def _after_event(s: Sentence, timexes: list[Timex], mask: list[bool], lex: Meeti
             m = DAYS_VALUE.match(t.value or "")
             if t.type == "DURATION" and m and _token_at(s, t.end - 1) == i - 1:
                 count, first = int(m.group(1)), _token_at(s, t.start)
-        anchor = next((m for m in reversed(earlier) if m.start and m.status == "upcoming" and not m.side), None)
+        named = _named_place(s, j, gaz)
+        fitting = [m for m in reversed(earlier) if m.start and m.status == "upcoming" and not m.side
+                   and not m.reported_past]
+        # "nach dem Treffen in Paris": the meeting held there, else the last one named
+        anchor = next((m for m in fitting if named and (m.location == named[0] or named[1] in m.participants)),
+                      fitting[0] if fitting else None)
         if count is None or anchor is None or anchor.start is None:
             continue
         day = anchor.start + timedelta(days=sign * count)
