@@ -337,3 +337,11 @@ def test_a_definite_meeting_noun_takes_the_parties_named_before():
     m = next(m for m in ms if m.start == date(2022, 1, 10))
     assert {"FRA", "CAN"} <= set(m.participants)
     assert "USA" not in m.participants
+
+
+def test_leaders_of_a_summit_named_before_are_its_organisation():
+    ms = meetings("Am Montag beginnt in Lima der Gipfel der Nato. "
+                  "Die Staats- und Regierungschefs beraten dort am Donnerstag und Freitag.")
+    later = next(m for m in ms if m.start == date(2022, 1, 6))
+    assert later.participants == ["NATO"]
+    assert (later.end, later.location) == (date(2022, 1, 7), "Lima")

@@ -74,6 +74,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             kept = [d for d in days if d.last_tok < after.tok or d.tok > after.last_tok]
             days = sorted([*kept, after], key=lambda d: d.tok) if len(kept) < len(days) or not days else days
         context = _context(sentences, found, n)
+        bodies = _organisations(found, n)
         body = _body(s, mask, lex) if not triggers and days and not speech[n].statements else None
         if body is not None:
             # "Am Montag befassen sich die EU-Außenminister in Brüssel mit ...": a body meets on a day to come
@@ -131,7 +132,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             for first, last, side in parts:
                 m = _meeting(source, s, n, found[n], speech[n], mask, gaz, lex, triggers, first, last, day,
                              by_sentence.get(s.index, []), only_scope=side, context=context,
-                             previous=sentences[n - 1] if n else None)
+                             previous=sentences[n - 1] if n else None, bodies=bodies)
                 if m is None:
                     continue
                 if side:
@@ -204,10 +205,17 @@ def _count_from_event(s: Sentence, days: list[_Day], triggers: list[int], earlie
             day.past = False
 
 
-def _body(s: Sentence, mask: list[bool], lex: MeetingLexicon) -> int | None:
+def _organisations(found: list[SentenceActors], n: int) -> tuple[str, ...]:
+    """The organisations (G20, EU, NATO ...) the sentence before names."""
+    if n == 0:
+        return ()
+    return tuple(dict.fromkeys(m.party for m in found[n - 1].mentions if m.party in ORGANISATIONS))
+
+
+def _body(s: Sentence, mask: list[bool], lex: MeetingLexicon, first: int = 0, last: int | None = None) -> int | None:
     """A plural body of office-holders after its article ("die EU-Außenminister", "the foreign ministers")."""
     for i, tok in enumerate(s.tokens):
-        if i == 0 or mask[i] or not tok.pos.startswith("NN"):
+        if i == 0 or mask[i] or not tok.pos.startswith("NN") or i < first or (last is not None and i > last):
             continue
         tail = tok.text.lower().rsplit("-", 1)[-1]
         if tail.endswith(lex.bodies) and any(s.tokens[k].text.lower() in lex.body_articles
@@ -442,7 +450,7 @@ def _find_phrase(s: Sentence, phrases: list[tuple[str, ...]], mask: list[bool], 
 def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: SentenceSpeech, mask: list[bool],
              gaz: Gazetteer, lex: MeetingLexicon, triggers: list[int], first: int, last: int, day: _Day | None,
              timexes: list[Timex], only_scope: bool = False, context: tuple[str, ...] = (),
-             previous: Sentence | None = None) -> Meeting | None:
+             previous: Sentence | None = None, bodies: tuple[str, ...] = ()) -> Meeting | None:
     in_scope = [i for i in triggers if first <= i <= last]
     if not in_scope and only_scope:
         return None
@@ -482,6 +490,8 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
             and s.tokens[trigger - 1].text.lower() in DEFINITE:
         parties = [*context, *parties]  # "Die Begegnung ist für Montag angesetzt": the meeting just named
     parties = list(dict.fromkeys(p for p in parties if p))
+    if not parties and bodies and _body(s, mask, lex, first, last) is not None:
+        parties = list(bodies)  # "Die Staats- und Regierungschefs beraten dort": the members of the summit named before
     if not parties and context:
         parties = list(context)  # "Die beiden Präsidenten kommen ... zusammen": who the sentence before named
     location = place_of(s, first, last, mask, gaz, lex)
