@@ -107,3 +107,23 @@ def test_both_sides_speak_for_the_joint_subject_before():
 def test_embassy_speaks_for_its_state_not_the_host():
     got = quotes('In a statement, the Russian embassy in London said the report was "groundless".', "en")
     assert got == [("RUS", "groundless")]
+
+
+def test_spokeswoman_after_a_paragraph_break_speaks_for_the_state_before():
+    got = quotes('Tokyo reacted sharply.\n\n"This crosses a line," a foreign ministry spokeswoman said.', "en")
+    assert got == [("JPN", "This crosses a line")]
+
+
+def test_definite_ministry_of_no_state_is_the_state_just_named():
+    assert quotes("Warschau protestierte. Das Außenministerium nannte den Schritt „unannehmbar“.") == \
+        [("POL", "unannehmbar")]
+
+
+def test_colon_closing_the_paragraph_before_introduces_the_quote():
+    got = quotes('Stoltenberg turned to the allies on Tuesday:\n\n"We must not waver now."', "en")
+    assert got == [("NATO", "We must not waver now.")]
+
+
+def test_two_quotes_side_by_side_stay_apart():
+    got = quotes("Lawrow sagte: „Wir sind bereit.“ „Aber der Westen muss zuhören“, fügte er hinzu.")
+    assert got == [("RUS", "Wir sind bereit."), ("RUS", "Aber der Westen muss zuhören")]

@@ -16,6 +16,8 @@ from .statements import SentenceSpeech
 
 log = logging.getLogger(__name__)
 
+MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
+
 
 def find_quotes(source_id: str, body: str, sentences: list[Sentence], speech: list[SentenceSpeech],
                 masks: list[list[bool]]) -> list[Quote]:
@@ -60,6 +62,12 @@ def _spans(sentences: list[Sentence], masks: list[list[bool]]):
     start = None
     for n, (s, mask) in enumerate(zip(sentences, masks)):
         for i, inside in enumerate(mask):
+            if inside and start is not None and s.tokens[i].text in MARKS:
+                prev = (n, i - 1) if i > 0 else (n - 1, len(masks[n - 1]) - 1)
+                if prev[0] >= 0 and sentences[prev[0]].tokens[prev[1]].text in MARKS and prev != start:
+                    # „…“ „…“: a closing mark straight before an opening one parts two quotes
+                    yield start[1], (prev[1], prev[0]), start[0], prev[0]
+                    start = None
             if inside and start is None:
                 start = (n, i)
             elif not inside and start is not None:
@@ -90,6 +98,14 @@ def _speaker(speech: list[SentenceSpeech], s_first: int, s_last: int, first_tok:
         if speech[n].statements and sentences[n].paragraph == sentences[s_first].paragraph:
             st = speech[n].statements[-1]
             return st.parties[0], st.speaker
+        if sentences[n].text.rstrip().endswith(":"):
+            # "Selenskyj wandte sich an das Parlament:" closing the paragraph before the quote
+            if speech[n].statements:
+                st = speech[n].statements[-1]
+                return st.parties[0], st.speaker
+            who = speech[n].subject
+            if who is not None and who.party:
+                return who.party, who.person
     after = s_last + 1
     if after < len(sentences) and sentences[after].paragraph == sentences[s_last].paragraph \
             and speech[after].statements and sentences[after].tokens \

@@ -53,6 +53,8 @@ class SpeechLexicon:
     (``inverting``: verbs whose subject may follow them in English, "said the official".)"""
     after_quote: frozenset[str] = frozenset()
     joint: tuple[str, ...] = ()
+    institutions: tuple[str, ...] = ()
+    """Role words of bodies ("ministry", "Außenministerium") that speak for the state just named."""
     """Words opening a subject that means all those named just before ("both sides", "die beiden")."""
     """Words that attribute what stands before them when a name follows right after ("„…“, so Baerbock")."""
 
@@ -69,7 +71,8 @@ def lexicon(language: str) -> SpeechLexicon:
                          frozenset(w.lower() for w in data.get("inverting") or []),
                          frozenset(w.lower() for w in data.get("impersonal") or []),
                          frozenset(w.lower() for w in attribution.get("after_quote") or []),
-                         tuple(w.lower() for w in data.get("joint") or []))
+                         tuple(w.lower() for w in data.get("joint") or []),
+                         tuple(w.lower() for w in data.get("institutions") or []))
 
 
 @dataclass
@@ -100,9 +103,9 @@ class Tracker:
         """The party the sentence just before (same paragraph) was about, for "a spokeswoman" of no party."""
         if self.prior is None:
             return None
-        n, paragraph, e, _ = self.prior
-        if paragraph != sentence.paragraph or sentence.index - n > 1 or not e.party:
-            return None
+        n, _, e, _ = self.prior
+        if sentence.index - n > 1 or not e.party:
+            return None  # (a new paragraph may open with the spokeswoman of the state that closed the last)
         return replace(role, party=e.party, kind="office")
 
     def at_home(self, e: Entity | None) -> Entity | None:
@@ -222,14 +225,15 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
                 resolved = previous_subject  # "Beijing urged restraint, a foreign ministry spokesman said"
             if resolved is None and subj is not None:
                 resolved = tracker.at_home(subj)
-            if verb and resolved is None and subj is not None and subj.kind == "role" and not subj.role_word_definite:
-                # "Peking reagierte zurückhaltend. Eine Sprecherin des Außenministeriums erklärte, ...":
-                # an unnamed official speaks for the state the sentence before was about
-                resolved = tracker.previous_subject(sentence, subj)
             together = tracker.together(sentence, subj, lex) if verb and resolved is None else None
             if together:
                 # "Berlin und Paris legten einen Plan vor. Beide Regierungen erklärten, ...": all of them
                 resolved = replace(subj, party=together[0], kind="office") if subj else None
+            if verb and resolved is None and subj is not None and subj.kind == "role" and not subj.party and (
+                    not subj.role_word_definite or (subj.role_word or "").endswith(lex.institutions)):
+                # "Peking reagierte zurückhaltend. Eine Sprecherin des Außenministeriums erklärte, ...",
+                # "Tokyo protested. The foreign ministry said ...": the state the sentence before was about
+                resolved = tracker.previous_subject(sentence, subj)
             if verb and resolved and resolved.party and (not clause.subordinate or clause.opener in ("wie", "as")):
                 parties = together or _joint(resolved, subj, entities, sentence)
                 tracker.last_subject = resolved  # the speaker is who "er"/"he" means next
