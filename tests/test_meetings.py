@@ -345,3 +345,8 @@ def test_leaders_of_a_summit_named_before_are_its_organisation():
     later = next(m for m in ms if m.start == date(2022, 1, 6))
     assert later.participants == ["NATO"]
     assert (later.end, later.location) == (date(2022, 1, 7), "Lima")
+
+
+def test_a_meeting_of_three_days_running_through_a_day_ends_then():
+    [m] = meetings("The three-day NATO meeting in Riga runs through Sunday.", "en")
+    assert (m.start, m.end) == (date(2022, 1, 7), date(2022, 1, 9))

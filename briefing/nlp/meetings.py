@@ -34,6 +34,7 @@ SIDELINE_WINDOW = 6
 LONG_RANGE = 31  # days an explicit "vom ... bis" range may span
 DEPARTURE_WINDOW = 4  # days from leaving to the first meeting abroad
 OFFSET_WORDS = frozenset({"nach", "vor", "später", "danach", "after", "before", "later", "earlier"})
+UNTIL = frozenset({"through", "until", "till", "bis"})
 DEFINITE = frozenset({"der", "die", "das", "the", "this", "diese", "dieses", "dieser"})
 MODALS = frozenset({"will", "would", "shall", "to", "can", "could", "may", "might", "must"})
 
@@ -518,7 +519,11 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
             offset = after < len(s.tokens) and s.tokens[after].text.lower() in OFFSET_WORDS
             if t.type == "DURATION" and m and ahead and first <= _token_at(s, t.start) <= last and start == end \
                     and not offset:  # "Zwei Tage nach dem Gipfelauftakt" counts a day, it is no length
-                end = start + timedelta(days=int(m.group(1)) - 1)
+                length = timedelta(days=int(m.group(1)) - 1)
+                if day.tok > 0 and s.tokens[day.tok - 1].text.lower() in UNTIL:
+                    start = start - length  # "the three-day meeting runs through Sunday": Sunday is its last day
+                else:
+                    end = start + length
     words = {t.text.lower() for t in s.tokens[first:last + 1]}  # the format of this stretch only
     fmt = "video" if any(w.startswith(tuple(lex.video)) for w in words) else \
         "phone" if words & lex.phone else None
