@@ -257,3 +257,18 @@ def test_one_in_a_capital_speaks_for_its_state():
 def test_so_as_an_adverb_attributes_nothing():
     a = annotated("Baerbock reiste nach Kiew. Russland hat so viele Soldaten wie nie an der Grenze.")
     assert not any("Soldaten" in t for t in positions_of(a, "DEU"))
+
+
+def test_dative_before_the_verb_is_not_the_subject():
+    a = annotated("Dem Iran warf Paris vor, gegen das Abkommen zu verstoßen.")
+    assert [p.party for p in a.positions] == ["FRA"]
+
+
+def test_comma_parenthetical_speaker_is_not_joined_with_the_topic():
+    a = annotated('Taiwan, Blinken said, must not be "changed by force".', "en")
+    assert parties_of(a) == {"USA"}
+
+
+def test_english_list_of_three_speaks_together():
+    a = annotated('Italy, Spain and Greece said the plan was "a fair start".', "en")
+    assert parties_of(a) == {"ITA", "ESP", "GRC"}

@@ -29,6 +29,7 @@ SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV", "PWS", "KOUI", 
 SUBORDINATE_WORDS = frozenset({"dass", "that", "which", "who", "whose", "where", "when", "while", "because",
                                "if", "ob", "weil", "wenn", "als", "nachdem", "bevor", "während", "um", "damit",
                                "although", "whether", "wo", "obwohl", "sodass", "zumal"})
+OBLIQUE = frozenset({"dem", "den", "einem", "einen"})
 EN_FINITE = frozenset({"VVD", "VVZ", "VVB", "VBZ", "VBD", "VBB", "VHD", "VHZ", "VHB", "VM0", "VDD", "VDZ", "VDB"})
 
 
@@ -157,13 +158,25 @@ def subject(clause: Clause, verb: int, sentence: Sentence, entities: list[Entity
         return after[0] if after else None  # "said the official"; only verbs of saying invert
     finite = next((i for i in range(clause.first, clause.last + 1) if is_finite(sentence.tokens[i], language)), verb)
     before = [e for e in inside if e.last < finite]
-    if before:
+    # "Dem Iran warf Macron vor": a dative or accusative before the verb is no subject
+    nominative = [e for e in before if not _oblique(sentence, e)]
+    if nominative:
+        return nominative[0]
+    if before and not any(e.first > finite for e in inside):
         return before[0]
     after = [e for e in inside if e.first > finite]
     if after and _plural(sentence.tokens[finite]) and after[0].kind in ("person", "office", "demonym") \
             and not _coordinated(sentence, after[0]):
         return None  # "Kritiker werfen Scholz vor": a plural verb does not agree with one person
     return after[0] if after else None
+
+
+def _oblique(sentence: Sentence, e: Entity) -> bool:
+    """An entity opened by "dem", "den", "einem", "einen" (its own article or the word before it)."""
+    words = [sentence.tokens[e.first].text.lower()]
+    if e.first > 0:
+        words.append(sentence.tokens[e.first - 1].text.lower())
+    return any(w in OBLIQUE for w in words)
 
 
 def _plural(tok: Token) -> bool:

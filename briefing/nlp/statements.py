@@ -431,11 +431,15 @@ def _joint(resolved: Entity, subj: Entity | None, entities: list[Entity], senten
     if subj is None or subj.kind == "pronoun":
         return parties
     first = subj.first
+    seen_and = False
     for e in reversed(entities):
         # "Blinken and Lavrov met": the English subject is the entity next to the verb, the last member
         if e.last >= first or not e.party:
             continue
         between = [t.text.lower() for t in sentence.tokens[e.last + 1:first]]
+        if between == [","] and not seen_and:
+            break  # "Ukraine, Macron said, ...": a comma alone is no "and"
+        seen_and = seen_and or any(w != "," for w in between)
         if between and all(w in JOINERS for w in between) and e.free:
             if e.party not in parties:
                 parties.insert(0, e.party)
