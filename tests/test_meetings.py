@@ -350,3 +350,8 @@ def test_leaders_of_a_summit_named_before_are_its_organisation():
 def test_a_meeting_of_three_days_running_through_a_day_ends_then():
     [m] = meetings("The three-day NATO meeting in Riga runs through Sunday.", "en")
     assert (m.start, m.end) == (date(2022, 1, 7), date(2022, 1, 9))
+
+
+def test_a_state_the_talks_are_against_is_no_party():
+    [m] = meetings("Die EU-Außenminister beraten am Montag in Brüssel über neue Sanktionen gegen Kuba.")
+    assert m.participants == ["EU"]

@@ -39,6 +39,7 @@ class MeetingLexicon:
     then_words: frozenset[str] = frozenset()
     bodies: tuple[str, ...] = ()
     body_articles: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -66,4 +67,5 @@ def lexicon(language: str) -> MeetingLexicon:
         from_event={str(k).lower(): int(v) for k, v in (d.get("from_event") or {}).items()},
         day_words=frozenset(d.get("day_words") or []), then_words=frozenset(d.get("then_words") or []),
         bodies=tuple(str(w).lower() for w in d.get("bodies") or []),
-        body_articles=frozenset(d.get("body_articles") or []))
+        body_articles=frozenset(d.get("body_articles") or []),
+        topics=frozenset(d.get("topic_prepositions") or []))

@@ -206,6 +206,17 @@ def _count_from_event(s: Sentence, days: list[_Day], triggers: list[int], earlie
             day.past = False
 
 
+def _topic(s: Sentence, i: int, lex: MeetingLexicon) -> bool:
+    """A name governed by "gegen"/"against" ("über Strafmaßnahmen gegen Russland"): the topic, not a party."""
+    for k in range(i - 1, max(i - 4, -1), -1):
+        word = s.tokens[k].text.lower()
+        if word in lex.topics:
+            return True
+        if word in (",", ";", ":", "und", "and", "mit", "with") or s.tokens[k].pos.startswith("V"):
+            return False
+    return False
+
+
 def _organisations(found: list[SentenceActors], n: int) -> tuple[str, ...]:
     """The organisations (G20, EU, NATO ...) the sentence before names."""
     if n == 0:
@@ -471,12 +482,13 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
         parties.append(subj.party)
     for e in found.entities:
         if first <= e.first <= last and not any(mask[e.first:e.last + 1]) and e.party \
-                and not in_attribution(s, e.first, first, last, lex):  # "wie das Weiße Haus mitteilte"
+                and not in_attribution(s, e.first, first, last, lex) \
+                and not _topic(s, e.first, lex):  # "wie das Weiße Haus mitteilte", "Sanktionen gegen Russland"
             parties.append(e.party)  # a shared seat ("Brüssel") counts as the body its context names
     in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)}
     for i in range(first, last + 1):
         m_idx = found.token_mention[i]
-        if m_idx is None or mask[i] or i in in_entity or in_attribution(s, i, first, last, lex):
+        if m_idx is None or mask[i] or i in in_entity or in_attribution(s, i, first, last, lex) or _topic(s, i, lex):
             continue
         mention = found.mentions[m_idx]
         low = s.tokens[i].text.lower()
