@@ -127,3 +127,8 @@ def test_colon_closing_the_paragraph_before_introduces_the_quote():
 def test_two_quotes_side_by_side_stay_apart():
     got = quotes("Lawrow sagte: „Wir sind bereit.“ „Aber der Westen muss zuhören“, fügte er hinzu.")
     assert got == [("RUS", "Wir sind bereit."), ("RUS", "Aber der Westen muss zuhören")]
+
+
+def test_unknown_name_with_role_in_apposition_and_particle_after_the_quote():
+    got = quotes("Li Wei, Sprecher des chinesischen Handelsministeriums, kündigte „harte Gegenmaßnahmen“ an.")
+    assert got == [("CHN", "harte Gegenmaßnahmen")]

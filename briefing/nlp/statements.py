@@ -192,11 +192,13 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
             elif previous_subject is None:
                 alone = [e for e in entities if clause.first <= e.first and e.last <= clause.last and e.free]
                 with_party = [e for e in alone if e.party]
-                if len(alone) == 1 and alone[0].first == clause.first:
+                # "Mao Ning, Sprecherin des chinesischen Außenministeriums, ...": a name unknown to the
+                # gazetteer, then its role in apposition
+                opens = bool(alone) and (alone[0].first == clause.first or _apposed(sentence, clause.first, alone[0]))
+                if len(alone) == 1 and opens:
                     pending = tracker.resolve(alone[0])  # "Beijing, for its part, has rejected ..."
                     previous_subject = pending if pending and pending.party else None
-                elif alone and alone[0].first == clause.first and with_party \
-                        and len({e.party for e in with_party}) == 1:
+                elif opens and with_party and len({e.party for e in with_party}) == 1:
                     # "The EU's foreign policy chief, Josep Borrell, said ...": an apposition names one speaker
                     previous_subject = next((e for e in with_party if e.kind == "person"), with_party[0])
             if verb and subj is None and sentence.tokens[verb[0]].lemma.lower() in lex.impersonal:
@@ -296,6 +298,14 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
     return out, masks
 
 
+def _apposed(sentence: Sentence, first: int, e: Entity) -> bool:
+    """Only a capitalised name and a comma stand between the clause's start and the entity."""
+    between = sentence.tokens[first:e.first]
+    if len(between) < 2 or between[-1].text != "," or len(between) > 5:
+        return False
+    return all(t.text[:1].isupper() for t in between[:-1])
+
+
 def _reported_after(parts: list[Clause], after: int, sentence: Sentence, mask: list[bool], lex: SpeechLexicon,
                     language: str) -> bool:
     """A clause after token ``after`` in the subjunctive, not a relative clause: reported speech."""
@@ -362,6 +372,11 @@ def _speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, languag
     tokens = sentence.tokens
     words = {t.text.lower() for t in tokens[clause.first: clause.last + 1]}
     particles = [t.text.lower() for t in tokens[clause.first: clause.last + 1] if t.pos == "PTKVZ"]
+    after = _past_quote(tokens, clause.last + 1)
+    if after is not None and (tokens[after].pos == "PTKVZ" or (
+            tokens[after].text.isalpha() and tokens[after].text.islower() and len(tokens[after].text) <= 7
+            and (after + 1 == len(tokens) or tokens[after + 1].text in (".", ",", "!", "?", ";")))):
+        particles.append(tokens[after].text.lower())  # "kündigte „Gegenmaßnahmen“ an"
     for i in range(clause.first, clause.last + 1):
         tok = tokens[i]
         if not is_verb(tok, language):
@@ -381,6 +396,16 @@ def _speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, languag
                     and tokens[i + 1].text.lower() not in need and tok.pos not in ("VVD", "VVN"):
                 continue
             return i, kind
+    return None
+
+
+def _past_quote(tokens: list, i: int) -> int | None:
+    """The token after a quotation that opens at ``i``, if one does."""
+    if i >= len(tokens) or tokens[i].text not in ("„", '"', "“", "»", "«"):
+        return None
+    for k in range(i + 1, len(tokens) - 1):
+        if tokens[k].text in ("“", '"', "”", "«", "»"):
+            return k + 1
     return None
 
 
