@@ -355,3 +355,11 @@ def test_a_meeting_of_three_days_running_through_a_day_ends_then():
 def test_a_state_the_talks_are_against_is_no_party():
     [m] = meetings("Die EU-Außenminister beraten am Montag in Brüssel über neue Sanktionen gegen Kuba.")
     assert m.participants == ["EU"]
+
+
+def test_pronoun_guest_and_a_trilateral_after_the_talk():
+    ms = meetings("Der kanadische Premier Justin Trudeau reist am Mittwoch nach Frankreich. "
+                  "Am Donnerstag empfängt ihn Präsident Emmanuel Macron im Élysée, im Anschluss ist ein "
+                  "Dreiertreffen mit Nato-Generalsekretär Jens Stoltenberg angesetzt.")
+    thursday = sorted((tuple(sorted(m.participants)) for m in ms if m.start == date(2022, 1, 6)), key=len)
+    assert thursday == [("CAN", "FRA"), ("CAN", "FRA", "NATO")]

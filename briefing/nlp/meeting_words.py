@@ -40,6 +40,7 @@ class MeetingLexicon:
     bodies: tuple[str, ...] = ()
     body_articles: frozenset[str] = frozenset()
     topics: frozenset[str] = frozenset()
+    object_pronouns: frozenset[str] = frozenset()
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -68,4 +69,5 @@ def lexicon(language: str) -> MeetingLexicon:
         day_words=frozenset(d.get("day_words") or []), then_words=frozenset(d.get("then_words") or []),
         bodies=tuple(str(w).lower() for w in d.get("bodies") or []),
         body_articles=frozenset(d.get("body_articles") or []),
-        topics=frozenset(d.get("topic_prepositions") or []))
+        topics=frozenset(d.get("topic_prepositions") or []),
+        object_pronouns=frozenset(d.get("object_pronouns") or []))

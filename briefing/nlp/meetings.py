@@ -139,6 +139,9 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
                 if side:
                     m.side = True
                 if side and parent is not None:
+                    if _counted(s, first, last, lex):
+                        # "im Anschluss ist ein Dreiertreffen mit X": the parties of the meeting before, and X
+                        m.participants = list(dict.fromkeys([*parent.participants, *m.participants]))
                     m.end = m.start
                     m.location = m.location or parent.location
                 if _departs(s, first, last, lex) and not station_of(s, first, last, gaz, lex):
@@ -204,6 +207,11 @@ def _count_from_event(s: Sentence, days: list[_Day], triggers: list[int], earlie
         if anchor:
             day.first = day.last = anchor.start + timedelta(days=delta)
             day.past = False
+
+
+def _counted(s: Sentence, first: int, last: int, lex: MeetingLexicon) -> bool:
+    """A meeting named by its number of parties ("Dreiertreffen", "trilateral")."""
+    return any(t.text.lower().startswith(tuple(lex.counts)) for t in s.tokens[first:last + 1])
 
 
 def _topic(s: Sentence, i: int, lex: MeetingLexicon) -> bool:
@@ -497,6 +505,8 @@ def _meeting(source: Source, s: Sentence, n: int, found: SentenceActors, said: S
         elif mention.kind in ("genitive", "name", "person"):
             parties.append(mention.party)  # "Vertreter der USA und Russlands", "The G20 leaders' summit"
     words = [t.text.lower() for t in s.tokens[first:last + 1]]
+    if context and any(w in lex.object_pronouns for w in words):
+        parties.extend(context)  # "empfängt ihn Xi": the one named just before
     if context and any(w in ("beiden", "beide", "both") for w in words):
         parties.extend(context)  # "empfängt die beiden Staatschefs": the two named just before
     if context and trigger <= 2 and _event_noun(s.tokens[trigger], lex) and trigger > 0 \
