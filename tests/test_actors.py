@@ -70,3 +70,9 @@ def test_broad_gazetteer_people_seats_and_states():
     assert en.lookup("Quai d'Orsay").party == "FRA"
     assert en.lookup("Albanese").party == "AUS"
     assert en.lookup("Jordanian").party == "JOR"
+
+
+def test_officials_in_a_capital_speak_for_its_state():
+    from tests.nlp_support import annotated
+    a = annotated("Beamte in Warschau nannten den Gipfel einen „Wendepunkt“.")
+    assert [(q.party, q.text) for q in a.quotes] == [("POL", "Wendepunkt")]
