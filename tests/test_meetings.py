@@ -363,3 +363,10 @@ def test_pronoun_guest_and_a_trilateral_after_the_talk():
                   "Dreiertreffen mit Nato-Generalsekretär Jens Stoltenberg angesetzt.")
     thursday = sorted((tuple(sorted(m.participants)) for m in ms if m.start == date(2022, 1, 6)), key=len)
     assert thursday == [("CAN", "FRA"), ("CAN", "FRA", "NATO")]
+
+
+def test_a_reception_told_by_a_verb_inside_a_visit_stays_its_own():
+    ms = meetings("Der kanadische Premier Justin Trudeau reist vom 5. bis 7. Januar zu einem Besuch nach Frankreich. "
+                  "Am Donnerstag empfängt ihn Präsident Emmanuel Macron.")
+    assert sorted((m.start, m.end) for m in ms) == [(date(2022, 1, 5), date(2022, 1, 7)),
+                                                    (date(2022, 1, 6), date(2022, 1, 6))]

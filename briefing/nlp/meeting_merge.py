@@ -55,7 +55,8 @@ def same_meeting(a: Meeting, b: Meeting, known: Callable[[str], bool] | None = N
     if a.start != b.start:
         # the same conference named again for its main days: "von Freitag bis Sonntag" ... "für Samstag und Sonntag"
         outer, inner = (a, b) if a.start < b.start else (b, a)
-        return bool(outer.end and inner.end and inner.end <= outer.end and inner.start <= outer.end
+        # (named again by its noun: a reception told by a verb inside a longer visit is a meeting of its own)
+        return bool(inner.named and outer.end and inner.end and inner.end <= outer.end and inner.start <= outer.end
                     and outer.end > outer.start and set(inner.participants) <= set(outer.participants)
                     and (not inner.location or inner.location == outer.location))
     if a.location and b.location and _clash(a.location, b.location, known):
