@@ -370,3 +370,17 @@ def test_a_reception_told_by_a_verb_inside_a_visit_stays_its_own():
                   "Am Donnerstag empfängt ihn Präsident Emmanuel Macron.")
     assert sorted((m.start, m.end) for m in ms) == [(date(2022, 1, 5), date(2022, 1, 7)),
                                                     (date(2022, 1, 6), date(2022, 1, 6))]
+
+
+def test_separate_talks_with_each_partner():
+    ms = meetings("Am Rande will Präsident Emmanuel Macron am Freitag in Lima sowohl mit Justin Trudeau "
+                  "als auch mit Olaf Scholz zusammenkommen.")
+    assert sorted(tuple(sorted(m.participants)) for m in ms) == [("CAN", "FRA"), ("DEU", "FRA")]
+
+
+def test_separate_side_meetings_without_a_day_of_their_own():
+    ms = meetings("Am Freitag beginnt in Lima der Gipfel der Nato. "
+                  "Am Rande will Präsident Emmanuel Macron sowohl mit Justin Trudeau "
+                  "als auch mit Olaf Scholz sprechen.")
+    side = sorted(tuple(sorted(m.participants)) for m in ms if m.side)
+    assert side == [("CAN", "FRA"), ("DEU", "FRA")]

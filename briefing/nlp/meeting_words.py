@@ -41,6 +41,7 @@ class MeetingLexicon:
     body_articles: frozenset[str] = frozenset()
     topics: frozenset[str] = frozenset()
     object_pronouns: frozenset[str] = frozenset()
+    separately: frozenset[str] = frozenset()
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -70,4 +71,5 @@ def lexicon(language: str) -> MeetingLexicon:
         bodies=tuple(str(w).lower() for w in d.get("bodies") or []),
         body_articles=frozenset(d.get("body_articles") or []),
         topics=frozenset(d.get("topic_prepositions") or []),
-        object_pronouns=frozenset(d.get("object_pronouns") or []))
+        object_pronouns=frozenset(d.get("object_pronouns") or []),
+        separately=frozenset(d.get("separately") or []))

@@ -119,7 +119,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
                     m.location = m.location or parent.location
                     m.date_resolved, m.date_text = parent.date_resolved, parent.date_text
                     m.reported_past, m.status = parent.reported_past, parent.status
-                    meetings.append(m)
+                    meetings.extend(_per_partner(m, speech[n], s, 0, len(s.tokens) - 1, lex)
+                                    if _apart(s, 0, len(s.tokens) - 1, lex) else [m])
             continue
         for a, b, day in _stretches(s, days, lex):
             then = _find_phrase(s, lex.sequence, mask, a, b)
@@ -146,7 +147,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
                     m.location = m.location or parent.location
                 if _departs(s, first, last, lex) and not station_of(s, first, last, gaz, lex):
                     departures.append(m)
-                meetings.extend(_per_organisation(m, speech[n]))
+                meetings.extend(_per_partner(m, speech[n], s, first, last, lex)
+                                if _apart(s, first, last, lex) else _per_organisation(m, speech[n]))
                 parent = parent or m
                 last_at = (n, m)
     return merge_meetings(_drop_departures(meetings, departures), known=lambda place: _known_place(place, gaz))
@@ -177,6 +179,20 @@ def _drop_departures(meetings: list[Meeting], departures: list[Meeting]) -> list
                    and set(o.participants) & set(d.participants) for o in meetings)
     gone = [d for d in departures if followed(d)]
     return [m for m in meetings if not any(m is d for d in gone)]
+
+
+def _apart(s: Sentence, first: int, last: int, lex: MeetingLexicon) -> bool:
+    return any(t.text.lower() in lex.separately for t in s.tokens[first:last + 1])
+
+
+def _per_partner(m: Meeting, said: SentenceSpeech, s: Sentence, first: int, last: int,
+                 lex: MeetingLexicon) -> list[Meeting]:
+    """"will sowohl mit Xi als auch mit Modi zusammenkommen", "hold separate talks with": one meeting each."""
+    host = said.subject.party if said.subject else None
+    others = [p for p in m.participants if p != host]
+    if host is None or host not in m.participants or len(others) < 2:
+        return [m]
+    return [replace(m, participants=[host, p], evidence=list(m.evidence)) for p in others]
 
 
 def _per_organisation(m: Meeting, said: SentenceSpeech) -> list[Meeting]:
