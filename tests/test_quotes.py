@@ -132,3 +132,8 @@ def test_two_quotes_side_by_side_stay_apart():
 def test_unknown_name_with_role_in_apposition_and_particle_after_the_quote():
     got = quotes("Li Wei, Sprecher des chinesischen Handelsministeriums, kündigte „harte Gegenmaßnahmen“ an.")
     assert got == [("CHN", "harte Gegenmaßnahmen")]
+
+
+def test_a_surname_with_particles_after_the_verb_is_the_speaker():
+    got = quotes("„Die Tür bleibt offen“, sagte von der Leyen am Abend. „Wir reden weiter“, erklärte de Mistura.")
+    assert got[0] == ("EU", "Die Tür bleibt offen")

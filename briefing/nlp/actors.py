@@ -106,7 +106,9 @@ def _match_phrase(sentence: Sentence, gaz: Gazetteer, i: int) -> tuple[int, Entr
         entry = gaz.lookup(text)
         if not entry:
             continue
-        if not _capitalised(text) and not text.lower().startswith("the "):
+        # a surname with lower-case particles counts as a name mid-sentence ("sagte von der Leyen")
+        particled = entry.kind == "person" and _capitalised(tokens[j].text)
+        if not _capitalised(text) and not text.lower().startswith("the ") and not particled:
             continue
         if entry.kind == "person" and not _capitalised(tokens[j].text):
             continue
