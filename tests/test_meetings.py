@@ -384,3 +384,12 @@ def test_separate_side_meetings_without_a_day_of_their_own():
                   "als auch mit Olaf Scholz sprechen.")
     side = sorted(tuple(sorted(m.participants)) for m in ms if m.side)
     assert side == [("CAN", "FRA"), ("DEU", "FRA")]
+
+
+def test_what_a_meeting_is_about_is_neither_a_participant_nor_its_place():
+    [m] = meetings("Die EU-Außenminister wollen am Freitag in Brüssel über den Umgang mit China beraten.")
+    assert (m.start, m.location) == (date(2022, 1, 7), "Brüssel")
+    assert m.participants == ["EU"]
+    [m] = meetings("In Paris beginnt am Montag eine Konferenz über einen Waffenstillstand in Syrien.")
+    assert (m.start, m.location) == (date(2022, 1, 10), "Paris")
+    assert "SYR" not in m.participants

@@ -28,6 +28,18 @@ def abroad(s: Sentence, first: int, last: int, gaz: Gazetteer, said: SentenceSpe
     return False
 
 
+def in_topic_phrase(s: Sentence, i: int, lex: MeetingLexicon) -> bool:
+    """Token ``i`` stands in a phrase opened by "über"/"about" ("Konferenz über einen Frieden in der
+    Ukraine", "über den Umgang mit Russland beraten"): what the meeting is about, not who or where."""
+    for k in range(i - 1, max(i - 6, -1), -1):
+        tok = s.tokens[k]
+        if tok.text.lower() in lex.topic_phrases:
+            return True
+        if tok.text in (",", ";", ":") or tok.pos.startswith("V") or tok.text.lower() in ("zwischen", "between"):
+            return False
+    return False
+
+
 def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazetteer, lex: MeetingLexicon
               ) -> str | None:
     """The place named after "in"/"nach" ("in Genf", "im südtürkischen Badeort Antalya"); a place after
@@ -38,7 +50,7 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
     found: list[tuple[tuple[int, int, int], str]] = []
     for i in range(first, last):
         word = tokens[i].text.lower()
-        if word not in lex.places or mask[i]:
+        if word not in lex.places or mask[i] or in_topic_phrase(s, i, lex):
             continue
         j = i + 1
         while j <= last and tokens[j].text.lower() in ARTICLES:

@@ -40,6 +40,7 @@ class MeetingLexicon:
     bodies: tuple[str, ...] = ()
     body_articles: frozenset[str] = frozenset()
     topics: frozenset[str] = frozenset()
+    topic_phrases: frozenset[str] = frozenset()
     object_pronouns: frozenset[str] = frozenset()
     separately: frozenset[str] = frozenset()
     capital_nouns: bool = False
@@ -71,5 +72,6 @@ def lexicon(language: str) -> MeetingLexicon:
         bodies=tuple(str(w).lower() for w in d.get("bodies") or []),
         body_articles=frozenset(d.get("body_articles") or []),
         topics=frozenset(d.get("topic_prepositions") or []),
+        topic_phrases=frozenset(d.get("topic_phrases") or []),
         object_pronouns=frozenset(d.get("object_pronouns") or []),
         separately=frozenset(d.get("separately") or []))

@@ -19,7 +19,7 @@ from ..model import Evidence, Meeting, Sentence, Source, Timex, Token
 from .actors import ORGANISATIONS, SentenceActors
 from .gazetteer import Gazetteer
 from .meeting_merge import merge_meetings
-from .meeting_places import abroad, in_attribution, last_place, place_of, station_of
+from .meeting_places import abroad, in_attribution, in_topic_phrase, last_place, place_of, station_of
 from .meeting_titles import meeting_title
 from .meeting_words import MeetingLexicon, lexicon
 from .statements import SentenceSpeech
@@ -231,14 +231,15 @@ def _counted(s: Sentence, first: int, last: int, lex: MeetingLexicon) -> bool:
 
 
 def _topic(s: Sentence, i: int, lex: MeetingLexicon) -> bool:
-    """A name governed by "gegen"/"against" ("über Strafmaßnahmen gegen Russland"): the topic, not a party."""
+    """A name governed by "gegen"/"against" ("über Strafmaßnahmen gegen Russland"), or inside a phrase
+    opened by "über"/"about" ("über den Umgang mit Russland beraten"): the topic, not a party."""
     for k in range(i - 1, max(i - 4, -1), -1):
         word = s.tokens[k].text.lower()
         if word in lex.topics:
             return True
         if word in (",", ";", ":", "und", "and", "mit", "with") or s.tokens[k].pos.startswith("V"):
-            return False
-    return False
+            break
+    return in_topic_phrase(s, i, lex)
 
 
 def _organisations(found: list[SentenceActors], n: int) -> tuple[str, ...]:
