@@ -10,7 +10,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_277351b2bc8a04e1.txt"
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
 
 def write_config(folder: Path, text: str | None = None, **keys) -> Path:
