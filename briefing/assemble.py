@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 
 def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, language: str,
-             config: Config, previous: Briefing | None = None) -> Briefing:
+             config: Config) -> Briefing:
     briefing = Briefing(title=config.title, as_of=as_of, as_of_from=as_of_from, language=language,
                         classification=config.classification, author=config.author,
                         sources=[a.source for a in annotated])

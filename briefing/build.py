@@ -56,9 +56,9 @@ def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
         lambda: read(sources, as_of or config.as_of, today, config.actors),
         meanwhile=lambda: load_renderers(formats))
     language = language or _language(config, [s.language for s in sources])
-    briefing = assemble(annotated, as_of_day, as_of_from, language, config, previous=previous)
+    briefing = assemble(annotated, as_of_day, as_of_from, language, config)
     briefing.warnings += warnings + list(extra_warnings or [])
-    if previous is not None and briefing.changes is None:
+    if previous is not None:
         briefing.changes = compare(previous, briefing)  # what changed since the job's previous briefing
     briefing.skipped = [str(p) for p in problems]
 

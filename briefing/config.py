@@ -221,7 +221,7 @@ def _line(node: yaml.Node | None, key: str | int | None = None) -> int | None:
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
             if k.value == key:
-                return v.start_mark.line + 1 if key is not None else k.start_mark.line + 1
+                return v.start_mark.line + 1
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
         return node.value[key].start_mark.line + 1
     return node.start_mark.line + 1

@@ -647,11 +647,14 @@ class Resolver:
         clock = self._clock(m)
         if clock is None:
             return None
-        near = self._near_day(sentence)
+        return self._on_day(s, e, clock, self._near_day(sentence))
+
+    def _on_day(self, s, e, time_of_day: str, near: date | None):
+        """A TIME on the day named nearby, else on the reference day, else unanchored."""
         day = near or self.ref
         if day is None:
-            return self._unanchored(self._timex(s, e, "TIME", f"XXXX-XX-XXT{clock}"))
-        return self._timex(s, e, "TIME", f"{day.isoformat()}T{clock}", first_day=day, last_day=day,
+            return self._unanchored(self._timex(s, e, "TIME", f"XXXX-XX-XXT{time_of_day}"))
+        return self._timex(s, e, "TIME", f"{day.isoformat()}T{time_of_day}", first_day=day, last_day=day,
                            anchor="previous" if near else "published")
 
     def _near_day(self, sentence: Sentence | None) -> date | None:
@@ -693,12 +696,7 @@ class Resolver:
         dp = self.lex["dayparts"].get(m.group("dp").lower())
         if not dp:
             return None
-        near = self._narrative_day(sentence)
-        day = near or self.ref
-        if day is None:
-            return self._unanchored(self._timex(s, e, "TIME", f"XXXX-XX-XXT{dp}"))
-        return self._timex(s, e, "TIME", f"{day.isoformat()}T{dp}", first_day=day, last_day=day,
-                           anchor="previous" if near else "published")
+        return self._on_day(s, e, dp, self._narrative_day(sentence))
 
     def _set(self, m, s, e, sentence):
         value = self.lex["sets"].get(m.group("core").lower())

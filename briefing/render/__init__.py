@@ -51,15 +51,15 @@ def render(briefing: Briefing, formats: list[str], config: Config, stem: str) ->
     """
     from ..workers import side_by_side
 
-    slow = [f for f in formats if f == "pdf"]
     rest = [f for f in formats if f != "pdf"]
-    if slow and rest:
+    if "pdf" in formats and rest:
         others, pdf = side_by_side(lambda: _render_each(briefing, rest, config, stem),
-                                   meanwhile=lambda: _render_each(briefing, slow, config, stem))
+                                   meanwhile=lambda: _render_each(briefing, ["pdf"], config, stem))
         files = {**others, **pdf}
     else:
         files = _render_each(briefing, formats, config, stem)
-    return {f"{stem}{get_renderer(name).suffix}": files[f"{stem}{get_renderer(name).suffix}"] for name in formats}
+    names = [f"{stem}{get_renderer(name).suffix}" for name in formats]
+    return {name: files[name] for name in names}
 
 
 def _render_each(briefing: Briefing, formats: list[str], config: Config, stem: str) -> dict[str, bytes]:

@@ -49,59 +49,44 @@ def _run(text: str, superscript: bool = False, styled: str | None = None, colour
     return r
 
 
-def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> None:
-    """A complex field (begin / instruction / separate / shown result / end), marked dirty so
-    Word and LibreOffice compute it when the document opens."""
-    def fld(kind: str) -> OxmlElement:
-        r = OxmlElement("w:r")
-        f = OxmlElement("w:fldChar")
-        f.set(qn("w:fldCharType"), kind)
-        if kind == "begin":
-            f.set(qn("w:dirty"), "true")
-        r.append(f)
-        return r
+def _field_char(kind: str) -> OxmlElement:
+    """A run holding one field mark: begin (marked dirty, so it is computed on open), separate or end."""
+    r = OxmlElement("w:r")
+    f = OxmlElement("w:fldChar")
+    f.set(qn("w:fldCharType"), kind)
+    if kind == "begin":
+        f.set(qn("w:dirty"), "true")
+    r.append(f)
+    return r
 
-    p = paragraph._p
-    p.append(fld("begin"))
+
+def _instruction(instruction: str) -> OxmlElement:
     r = OxmlElement("w:r")
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = f" {instruction} "
     r.append(instr)
-    p.append(r)
-    p.append(fld("separate"))
-    p.append(_run(placeholder or "1"))
-    p.append(fld("end"))
+    return r
+
+
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> None:
+    """A complex field (begin / instruction / separate / shown result / end), marked dirty so
+    Word and LibreOffice compute it when the document opens."""
+    p = paragraph._p
+    for part in (_field_char("begin"), _instruction(instruction), _field_char("separate"),
+                 _run(placeholder or "1"), _field_char("end")):
+        p.append(part)
 
 
 def add_field_over_paragraphs(paragraphs: list[Paragraph], instruction: str, lines: list[str]) -> None:
     """A field whose shown result spans several paragraphs (a TOC: one entry a paragraph), so a
     viewer that does not update fields still shows the entries; Word replaces them on open."""
     first, last = paragraphs[0]._p, paragraphs[-1]._p
-    begin = OxmlElement("w:r")
-    f = OxmlElement("w:fldChar")
-    f.set(qn("w:fldCharType"), "begin")
-    f.set(qn("w:dirty"), "true")
-    begin.append(f)
-    first.append(begin)
-    r = OxmlElement("w:r")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    r.append(instr)
-    first.append(r)
-    sep = OxmlElement("w:r")
-    f = OxmlElement("w:fldChar")
-    f.set(qn("w:fldCharType"), "separate")
-    sep.append(f)
-    first.append(sep)
+    for part in (_field_char("begin"), _instruction(instruction), _field_char("separate")):
+        first.append(part)
     for paragraph, line in zip(paragraphs, lines, strict=True):
         paragraph._p.append(_run(line))
-    end = OxmlElement("w:r")
-    f = OxmlElement("w:fldChar")
-    f.set(qn("w:fldCharType"), "end")
-    end.append(f)
-    last.append(end)
+    last.append(_field_char("end"))
 
 
 def update_fields_on_open(document) -> None:
