@@ -9,7 +9,7 @@ from datetime import date
 from .config import Config
 from .data import load_data
 from .model import AnnotatedSource, BackgroundItem, Briefing, Meeting, Party, Position, Quote
-from .nlp.meeting_merge import merge_meetings
+from .nlp.meetings.merge import merge_meetings
 from .parties import party_name
 
 log = logging.getLogger(__name__)

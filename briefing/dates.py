@@ -13,7 +13,7 @@ from datetime import date
 
 from .errors import UsageError
 from .model import Source
-from .nlp.reference import infer_published
+from .nlp.temporal.published import infer_published
 
 log = logging.getLogger(__name__)
 

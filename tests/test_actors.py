@@ -59,7 +59,7 @@ def test_common_words_are_not_people():
 
 
 def test_broad_gazetteer_people_seats_and_states():
-    from briefing.nlp.gazetteer import gazetteer
+    from briefing.nlp.actors.gazetteer import gazetteer
     de, en = gazetteer("de"), gazetteer("en")
     assert de.lookup("Qin").party == "CHN"  # a Chinese surname comes first
     assert de.lookup("Billström").party == "SWE"

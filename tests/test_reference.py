@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from briefing.model import Source
-from briefing.nlp.reference import Inference, infer_published
-from briefing.nlp.reference_clues import read_clues, shift
+from briefing.nlp.temporal.published import Inference, infer_published
+from briefing.nlp.temporal.published_clues import read_clues, shift
 
 
 def source(body: str, language: str = "de") -> Source:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from briefing.nlp.segment import segment
-from briefing.nlp.timex import tag_timexes
+from briefing.nlp.temporal.timex import tag_timexes
 
 TUESDAY = date(2022, 1, 4)
 

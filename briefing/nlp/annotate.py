@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from ..model import AnnotatedSource, Source
-from .actors import find_entities, find_mentions, resolve_ambiguous
+from .actors.actors import find_entities, find_mentions, resolve_ambiguous
+from .actors.gazetteer import gazetteer
 from .background import find_background
-from .gazetteer import gazetteer
-from .meetings import find_meetings
-from .positions import find_positions
-from .quotes import find_quotes
+from .meetings.meetings import find_meetings
 from .segment import segment
-from .statements import find_statements
-from .timex import tag_timexes
+from .statements.positions import find_positions
+from .statements.quotes import find_quotes
+from .statements.statements import find_statements
+from .temporal.timex import tag_timexes
 
 
 def annotate(source: Source, extra_aliases: dict[str, str] | None = None) -> AnnotatedSource:

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 
 from ..model import Sentence, Token
-from .actors import Entity
+from .actors.actors import Entity
 
 log = logging.getLogger(__name__)
 

@@ -15,15 +15,15 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ..model import Evidence, Meeting, Sentence, Source, Timex, Token
-from .actors import ORGANISATIONS, SentenceActors
-from .gazetteer import Gazetteer
-from .meeting_merge import merge_meetings
-from .meeting_places import abroad, in_attribution, in_topic_phrase, last_place, place_of, station_of
-from .meeting_titles import meeting_title
-from .meeting_words import MeetingLexicon, lexicon
-from .statements import SentenceSpeech
-from .statements import lexicon as speech_lexicon
+from ...model import Evidence, Meeting, Sentence, Source, Timex, Token
+from ..actors.actors import ORGANISATIONS, SentenceActors
+from ..actors.gazetteer import Gazetteer
+from ..statements.statements import SentenceSpeech
+from ..statements.statements import lexicon as speech_lexicon
+from .lexicon import MeetingLexicon, lexicon
+from .merge import merge_meetings
+from .places import abroad, in_attribution, in_topic_phrase, last_place, place_of, station_of
+from .titles import meeting_title
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..data import load_data
+from ...data import load_data
 
 log = logging.getLogger(__name__)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from ..model import Sentence
-from .actors import ORGANISATIONS
-from .gazetteer import Entry, Gazetteer
-from .meeting_words import MeetingLexicon
-from .statements import SentenceSpeech
+from ...model import Sentence
+from ..actors.actors import ORGANISATIONS
+from ..actors.gazetteer import Entry, Gazetteer
+from ..statements.statements import SentenceSpeech
+from .lexicon import MeetingLexicon
 
 log = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from ..model import Evidence, Position, Sentence
-from .clauses import dateline_end
+from ...model import Evidence, Position, Sentence
+from ..clauses import dateline_end
 from .statements import SentenceSpeech
 
 log = logging.getLogger(__name__)

@@ -13,11 +13,11 @@ import logging
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..data import load_data
-from ..model import Sentence
-from .actors import ORGANISATIONS, Entity, SentenceActors
-from .clauses import Clause, clauses, dateline_end, finite_verb, is_finite, is_verb, quote_mask, subject
-from .gazetteer import gazetteer
+from ...data import load_data
+from ...model import Sentence
+from ..actors.actors import ORGANISATIONS, Entity, SentenceActors
+from ..actors.gazetteer import gazetteer
+from ..clauses import Clause, clauses, dateline_end, finite_verb, is_finite, is_verb, quote_mask, subject
 
 log = logging.getLogger(__name__)
 

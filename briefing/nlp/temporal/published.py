@@ -25,8 +25,8 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..model import Source
-from .reference_clues import Clues, Named, Period, Relative, Span, Weekday, read_clues, shift
+from ...model import Source
+from .published_clues import Clues, Named, Period, Relative, Span, Weekday, read_clues, shift
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from ..model import ActorMention, Sentence, Token
+from ...model import ActorMention, Sentence, Token
 from .gazetteer import Entry, Gazetteer
 
 log = logging.getLogger(__name__)

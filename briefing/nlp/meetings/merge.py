@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from ..model import Meeting
+from ...model import Meeting
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from ..data import load_data
-from ..model import Evidence, Quote, Sentence
+from ...data import load_data
+from ...model import Evidence, Quote, Sentence
 from .statements import SentenceSpeech
 
 log = logging.getLogger(__name__)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from ..data import load_data
-from ..model import Sentence
-from ..parties import party_name
+from ...data import load_data
+from ...model import Sentence
+from ...parties import party_name
 
 log = logging.getLogger(__name__)
 

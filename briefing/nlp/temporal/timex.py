@@ -15,7 +15,7 @@ import logging
 import re
 from datetime import date, timedelta
 
-from ..model import Sentence, Timex
+from ...model import Sentence, Timex
 from .timex_lex import Lexicon, lexicon
 from .timex_resolve import Resolver
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..data import load_data
+from ...data import load_data
 
 log = logging.getLogger(__name__)
 

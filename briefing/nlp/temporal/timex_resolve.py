@@ -7,7 +7,7 @@ import logging
 import re
 from datetime import date, timedelta
 
-from ..model import Sentence, Timex
+from ...model import Sentence, Timex
 from .timex_lex import Lexicon
 from .timex_tense import clause_direction, in_opening_phrase, reported_on
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from functools import cache
 
-from ..model import Sentence, Token
+from ...model import Sentence, Token
 from .timex_lex import Lexicon
 
 log = logging.getLogger(__name__)

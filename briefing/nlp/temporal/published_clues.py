@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from ..data import load_data
-from ..model import Sentence, Source, Timex
-from .segment import segment
+from ...data import load_data
+from ...model import Sentence, Source, Timex
+from ..segment import segment
 from .timex import find_timexes, resolve_all
 from .timex_lex import Lexicon, lexicon
 from .timex_tense import clause_direction

@@ -1,0 +1,1 @@
+"""Who is named, and which party each name stands for."""

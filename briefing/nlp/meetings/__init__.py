@@ -1,0 +1,1 @@
+"""Talks, summits, visits and calls: what, when, who, where."""

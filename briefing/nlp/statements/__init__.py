@@ -1,0 +1,1 @@
+"""Who says what: speech acts, quotes, positions."""

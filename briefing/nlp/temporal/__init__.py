@@ -1,0 +1,1 @@
+"""Temporal expressions, their values, and a source's own publication date."""
