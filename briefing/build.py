@@ -8,14 +8,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .annotation_cache import AnnotationCache
 from .assemble import assemble
 from .changes import compare
 from .config import Config, folder_error
 from .dates import settle_dates
 from .errors import NoSourcesError
 from .model import AnnotatedSource, Briefing, Source
-from .nlp.annotate import annotate
 from .outputs import slug, write_all
+from .pool import annotate_all
+from .progress import Stage
 from .render import load_renderers, render
 from .sources import SeedProblem, load_sources
 from .workers import side_by_side
@@ -48,12 +50,13 @@ def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
     formats = formats or config.formats
     today = today or date.today()
 
-    sources, problems = load_sources(_existing_folder(seeds, config, from_config=seeds_given is None))
+    sources, problems = load_sources(_existing_folder(seeds, config, from_config=seeds_given is None),
+                                     max_kb=config.max_source_kb)
     if not sources:
         why = "; ".join(str(p) for p in problems) or "the folder holds no .txt or .md file"
         raise NoSourcesError(f"no usable source in {seeds}: {why}")
     (annotated, as_of_day, as_of_from, warnings), _ = side_by_side(
-        lambda: read(sources, as_of or config.as_of, today, config.actors),
+        lambda: read(sources, as_of or config.as_of, today, config),
         meanwhile=lambda: load_renderers(formats))
     language = language or _language(config, [s.language for s in sources])
     briefing = assemble(annotated, as_of_day, as_of_from, language, config)
@@ -62,16 +65,23 @@ def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
         briefing.changes = compare(previous, briefing)  # what changed since the job's previous briefing
     briefing.skipped = [str(p) for p in problems]
 
-    files = render(briefing, formats, config, stem=f"{slug(config.title)}-{as_of_day.isoformat()}")
+    with Stage("render", len(formats)) as stage:
+        files = render(briefing, formats, config, stem=f"{slug(config.title)}-{as_of_day.isoformat()}")
+        stage.advance(len(formats))
     paths = write_all(files, out) if write else []
     return BuildResult(briefing, paths, problems)
 
 
 def read(sources: list[Source], as_of: str, today: date,
-         extra_aliases: dict[str, str]) -> tuple[list[AnnotatedSource], date, str, list[str]]:
-    """Settle every source's reference date, then annotate each one (in a worker, see build())."""
-    as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today)
-    return [annotate(s, extra_aliases) for s in sources], as_of_day, as_of_from, warnings
+         config: Config) -> tuple[list[AnnotatedSource], date, str, list[str]]:
+    """Settle every source's reference date, then annotate each one (in a worker, see build()):
+    from the annotation cache in the state folder where it holds the source, the rest in a pool
+    of ``config.workers`` processes."""
+    with Stage("dates", len(sources)) as stage:
+        as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today)
+        stage.advance(len(sources))
+    cache = AnnotationCache(config.resolve(config.state) / "annotations")
+    return annotate_all(sources, config.actors, cache, config.workers), as_of_day, as_of_from, warnings
 
 
 def _existing_folder(folder: Path, config: Config, from_config: bool) -> Path:

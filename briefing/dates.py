@@ -13,6 +13,7 @@ from datetime import date
 
 from .errors import UsageError
 from .model import Source
+from .nlp.segment import remembering
 from .nlp.temporal.published import infer_published
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,8 @@ def settle_dates(sources: list[Source], as_of: str, today: date) -> tuple[date, 
         if isinstance(wanted, date):
             source.published, source.published_from = wanted, "as_of"
         elif wanted == "latest-source":
-            guess = infer_published(source)
+            with remembering():  # the annotation takes this segmentation instead of making it again
+                guess = infer_published(source)
             if guess:
                 source.published, source.published_from = guess.published, "inferred"
                 source.published_confidence, source.published_note = guess.confidence, guess.note

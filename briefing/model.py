@@ -168,6 +168,9 @@ class Party:
     code: str
     name: str
     positions: list[Position] = field(default_factory=list)
+    """The positions the document shows (at most ``max_positions_per_party``)."""
+    left_out: list[Position] = field(default_factory=list)
+    """Positions beyond the cap: in the JSON, counted in the document."""
 
 
 @dataclass
@@ -191,6 +194,10 @@ class Briefing:
     parties: list[Party] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    quotes_left_out: list[Quote] = field(default_factory=list)
+    """Quotes beyond ``max_quotes``: in the JSON, counted in the document."""
+    background_left_out: list[BackgroundItem] = field(default_factory=list)
+    """Background beyond ``max_background``: in the JSON, counted in the document."""
     key_facts: list[str] = field(default_factory=list)
     classification: str | None = None
     author: str | None = None

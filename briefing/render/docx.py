@@ -317,6 +317,7 @@ class DocxWriter:
                 self.statement(p, x.text, x.evidence)
                 if x.speaker:
                     p.add_run(f" ({x.speaker})").italic = True
+            self.left_out(len(party.left_out))
         if not self.b.parties:
             self.para(L["no_positions"])
 
@@ -331,8 +332,13 @@ class DocxWriter:
             if q.party:
                 who += f", {v.parties([q.party])}"
             p.add_run(f" — {who}")
+        self.left_out(len(self.b.quotes_left_out))
         if not self.b.quotes:
             self.para(L["no_quotes"])
+
+    def left_out(self, count: int) -> None:
+        if count:
+            self.para(self.v.left_out(count)).runs[0].italic = True
 
     def appendix(self) -> None:
         L, v = self.L, self.v

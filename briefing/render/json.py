@@ -35,6 +35,12 @@ def meeting_dict(m: Meeting) -> dict[str, Any]:
             "date_resolved": m.date_resolved, "evidence": evidence(m.evidence)}
 
 
+def left_out_counts(b: Briefing) -> dict[str, int]:
+    """How many items of each section the document leaves out (they are in this JSON, marked)."""
+    return {"positions": sum(len(p.left_out) for p in b.parties), "quotes": len(b.quotes_left_out),
+            "background": len(b.background_left_out)}
+
+
 def briefing_dict(b: Briefing) -> dict[str, Any]:
     return {
         "title": b.title,
@@ -49,11 +55,15 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
         "meetings": [meeting_dict(m) for m in b.meetings],
         "parties": [{"code": p.code, "name": p.name,
                      "positions": [{"text": x.text, "kind": x.kind, "speaker": x.speaker,
-                                    "evidence": evidence(x.evidence)} for x in p.positions]}
+                                    "evidence": evidence(x.evidence), "left_out": left_out}
+                                   for items, left_out in ((p.positions, False), (p.left_out, True)) for x in items]}
                     for p in b.parties],
-        "background": [{"text": x.text, "evidence": evidence(x.evidence)} for x in b.background],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "party": q.party, "evidence": evidence(q.evidence)}
-                   for q in b.quotes],
+        "background": [{"text": x.text, "evidence": evidence(x.evidence), "left_out": left_out}
+                       for items, left_out in ((b.background, False), (b.background_left_out, True)) for x in items],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "party": q.party, "evidence": evidence(q.evidence),
+                    "left_out": left_out}
+                   for items, left_out in ((b.quotes, False), (b.quotes_left_out, True)) for q in items],
+        "left_out": left_out_counts(b),
         "changes": None if b.changes is None else [dataclasses.asdict(c) for c in b.changes],
     }
 

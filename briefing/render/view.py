@@ -19,6 +19,8 @@ from .labels import format_day, format_range, labels_for
 
 log = logging.getLogger(__name__)
 
+MAX_KEYWORDS = 255
+
 
 @dataclass
 class Citation:
@@ -120,12 +122,24 @@ class View:
     def change_kind(self, kind: str) -> str:
         return self.labels.get(f"change_{kind}", kind)
 
-    def keywords(self) -> list[str]:
-        """The party codes the briefing speaks of: its parties first, then meeting participants."""
-        codes: list[str] = [p.code for p in self.briefing.parties]
-        for m in self.briefing.meetings:
-            codes += [c for c in m.participants if c not in codes]
-        return list(dict.fromkeys(codes))
+    def keywords(self, limit: int = MAX_KEYWORDS) -> list[str]:
+        """The party codes the briefing speaks of: its parties first, then meeting participants,
+        as many as fit in ``limit`` characters joined by ", " (python-docx refuses a keywords
+        property longer than 255 characters; the PDF's keywords are kept to the same)."""
+        codes = dict.fromkeys([p.code for p in self.briefing.parties]
+                              + [c for m in self.briefing.meetings for c in m.participants])
+        kept: list[str] = []
+        length = 0
+        for code in codes:
+            length += len(code) + (2 if kept else 0)
+            if length > limit:
+                break
+            kept.append(code)
+        return kept
+
+    def left_out(self, count: int) -> str:
+        """The line under a section that shows fewer items than it has."""
+        return self.labels["left_out"].format(count=count) if count else ""
 
     @staticmethod
     def link(url: str | None) -> str | None:
