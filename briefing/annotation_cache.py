@@ -23,9 +23,11 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from . import data as data_module
 from .model import AnnotatedSource, BackgroundItem, Meeting, Position, Quote, Source
+from .nlp.temporal.published import Inference, infer_published
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +75,18 @@ def lexicon_hashes(folder: Path | None = None) -> dict[str, str]:
 
 def source_key(source: Source, extra_aliases: dict[str, str]) -> str:
     """The entry's name: what annotation reads of the source, and the code version."""
+    return _key("annotation", source.id, source.language, source.title, str(source.published),
+                source.published_from, repr(sorted(extra_aliases.items())), source.body)
+
+
+def date_key(source: Source) -> str:
+    """The name of the entry holding an undated source's inferred publication date."""
+    return _key("published", source.language, source.body)
+
+
+def _key(*parts: str) -> str:
     h = hashlib.sha256(code_version().encode())
-    for part in (source.id, source.language, source.title, str(source.published), source.published_from,
-                 repr(sorted(extra_aliases.items())), source.body):
+    for part in parts:
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return h.hexdigest()
 
@@ -91,7 +102,8 @@ class AnnotationCache:
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def get(self, key: str) -> Found | None:
+    def get(self, key: str) -> Any:
+        """The value stored under ``key``, or None when there is none made with today's lexicons."""
         path = self.path(key)
         try:
             with open(path, "rb") as f:
@@ -105,8 +117,8 @@ class AnnotationCache:
             return None
         return found
 
-    def put(self, key: str, found: Found) -> None:
-        """Store ``found`` with the hashes of the data files this process has read so far (a
+    def put(self, key: str, found: Any) -> None:
+        """Store ``found`` (not None) with the hashes of the data files this process has read so far (a
         superset of what made it: a file is read before its first use and stays cached)."""
         read = {name: self.lexicons.get(name, "") for name in sorted(data_module.READ)}
         path = self.path(key)
@@ -122,3 +134,13 @@ class AnnotationCache:
             os.replace(tmp, path)
         finally:
             Path(tmp).unlink(missing_ok=True)
+
+    def inferred_date(self, source: Source) -> Inference | None:
+        """An undated source's inferred publication date: from the cache, else inferred and kept."""
+        key = date_key(source)
+        kept = self.get(key)
+        if kept is not None:
+            return kept[0]
+        guess = infer_published(source)
+        self.put(key, (guess,))
+        return guess

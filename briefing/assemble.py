@@ -49,8 +49,13 @@ def cap(items: list[T], limit: int | None) -> tuple[list[T], list[T]]:
 def cap_sections(briefing: Briefing, config: Config) -> None:
     """A briefing stays a briefing: each section shows at most its configured number of items; the
     rest stay in the JSON, and the document says how many were left out."""
+    briefing.parties, briefing.parties_left_out = cap(briefing.parties, config.max_parties)
     for party in briefing.parties:
         party.positions, party.left_out = cap(party.positions, config.max_positions_per_party)
+    for party in briefing.parties_left_out:
+        party.positions, party.left_out = [], party.positions
+    past, briefing.past_left_out = cap(briefing.past, config.max_past_meetings)
+    briefing.meetings = briefing.upcoming + past
     briefing.quotes, briefing.quotes_left_out = cap(briefing.quotes, config.max_quotes)
     briefing.background, briefing.background_left_out = cap(briefing.background, config.max_background)
 

@@ -77,10 +77,10 @@ def read(sources: list[Source], as_of: str, today: date,
     """Settle every source's reference date, then annotate each one (in a worker, see build()):
     from the annotation cache in the state folder where it holds the source, the rest in a pool
     of ``config.workers`` processes."""
-    with Stage("dates", len(sources)) as stage:
-        as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today)
-        stage.advance(len(sources))
     cache = AnnotationCache(config.resolve(config.state) / "annotations")
+    with Stage("dates", len(sources)) as stage:
+        as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today, infer=cache.inferred_date)
+        stage.advance(len(sources))
     return annotate_all(sources, config.actors, cache, config.workers), as_of_day, as_of_from, warnings
 
 

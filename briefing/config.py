@@ -128,12 +128,18 @@ class Config:
     """Processes that annotate sources side by side (default: the number of cores)."""
     max_source_kb: int = 1024
     """A source file larger than this (in KB) is skipped with one warning line."""
+    max_parties: int = 12
+    """The PDF and DOCX show the positions of at most this many parties (those with the most positions)."""
     max_positions_per_party: int = 5
     """The PDF and DOCX show at most this many positions per party and say how many were left out."""
     max_quotes: int = 8
     """The PDF and DOCX show at most this many quotes and say how many were left out."""
     max_background: int = 8
     """The PDF and DOCX show at most this many background items and say how many were left out."""
+    max_past_meetings: int = 8
+    """The PDF and DOCX list at most this many past meetings (the latest) and say how many were left out."""
+    max_sources: int = 30
+    """The sources appendix lists every source the document cites and, up to this many entries in all, the others."""
     job_store: str | None = None
     """SQLAlchemy URL of the scheduler's job store (default: SQLite in the state folder)."""
     misfire_grace_hours: float = 6.0
@@ -163,7 +169,8 @@ class Config:
 
 
 CRON_FIELDS = 5
-POSITIVE = ("workers", "max_source_kb", "max_positions_per_party", "max_quotes", "max_background")
+POSITIVE = ("workers", "max_source_kb", "max_parties", "max_positions_per_party", "max_quotes", "max_background",
+            "max_past_meetings", "max_sources")
 _AS_OF = re.compile(r"^(today|latest-source|\d{4}-\d{2}-\d{2})$")
 
 

@@ -194,6 +194,10 @@ class Briefing:
     parties: list[Party] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    parties_left_out: list[Party] = field(default_factory=list)
+    """Parties beyond ``max_parties`` (all their positions left out): in the JSON, counted in the document."""
+    past_left_out: list[Meeting] = field(default_factory=list)
+    """Past meetings beyond ``max_past_meetings``: in the JSON, counted in the document."""
     quotes_left_out: list[Quote] = field(default_factory=list)
     """Quotes beyond ``max_quotes``: in the JSON, counted in the document."""
     background_left_out: list[BackgroundItem] = field(default_factory=list)

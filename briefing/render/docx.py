@@ -259,6 +259,7 @@ class DocxWriter:
         if b.past:
             self.heading(L["past_meetings"], 2)
             self.meeting_table(b.past)
+        self.left_out(len(b.past_left_out))
 
     def meeting_table(self, meetings) -> None:
         L, v = self.L, self.v
@@ -318,6 +319,7 @@ class DocxWriter:
                 if x.speaker:
                     p.add_run(f" ({x.speaker})").italic = True
             self.left_out(len(party.left_out))
+        self.left_out(len(self.b.parties_left_out))
         if not self.b.parties:
             self.para(L["no_positions"])
 
@@ -344,7 +346,7 @@ class DocxWriter:
         L, v = self.L, self.v
         self.heading(L["sources"], 1)
         self.para(L["evidence_note"])
-        for entry in v.citations.appendix():
+        for entry in v.sources():
             p = self.para(style="List Number")
             s = entry.source
             p.add_run(s.title if s else entry.id).bold = True
@@ -360,6 +362,7 @@ class DocxWriter:
                 for run in cp.runs:
                     run.font.size = Pt(8.5)
                 add_bookmark(cp, f"ev_{c.number}")
+        self.left_out(v.sources_left_out())
         if self.b.warnings or self.b.skipped:
             self.heading(L["warnings"], 2)
             for w in self.b.warnings + self.b.skipped:

@@ -37,7 +37,9 @@ def meeting_dict(m: Meeting) -> dict[str, Any]:
 
 def left_out_counts(b: Briefing) -> dict[str, int]:
     """How many items of each section the document leaves out (they are in this JSON, marked)."""
-    return {"positions": sum(len(p.left_out) for p in b.parties), "quotes": len(b.quotes_left_out),
+    return {"parties": len(b.parties_left_out),
+            "positions": sum(len(p.left_out) for p in b.parties + b.parties_left_out),
+            "past_meetings": len(b.past_left_out), "quotes": len(b.quotes_left_out),
             "background": len(b.background_left_out)}
 
 
@@ -52,12 +54,13 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
         "skipped": list(b.skipped),
         "key_facts": list(b.key_facts),
         "sources": [source_dict(s) for s in b.sources],
-        "meetings": [meeting_dict(m) for m in b.meetings],
+        "meetings": [{**meeting_dict(m), "left_out": left_out}
+                     for items, left_out in ((b.meetings, False), (b.past_left_out, True)) for m in items],
         "parties": [{"code": p.code, "name": p.name,
                      "positions": [{"text": x.text, "kind": x.kind, "speaker": x.speaker,
                                     "evidence": evidence(x.evidence), "left_out": left_out}
                                    for items, left_out in ((p.positions, False), (p.left_out, True)) for x in items]}
-                    for p in b.parties],
+                    for p in b.parties + b.parties_left_out],
         "background": [{"text": x.text, "evidence": evidence(x.evidence), "left_out": left_out}
                        for items, left_out in ((b.background, False), (b.background_left_out, True)) for x in items],
         "quotes": [{"text": q.text, "speaker": q.speaker, "party": q.party, "evidence": evidence(q.evidence),

@@ -60,10 +60,12 @@ class Citations:
     def get(self, number: int) -> Citation:
         return next(c for c in self._by_key.values() if c.number == number)
 
-    def appendix(self) -> list[SourceEntry]:
+    def appendix(self, limit: int | None = None) -> list[SourceEntry]:
         """Every source in the briefing's order, each with its cited sentences in marker order.
 
-        Evidence naming a source the briefing does not list still appears, under its id.
+        Evidence naming a source the briefing does not list still appears, under its id. With
+        ``limit``, a source the document does not cite is listed only while the list holds
+        fewer than ``limit`` entries (cited sources are always listed); see ``unlisted()``.
         """
         entries = [SourceEntry(i, s, s.id) for i, s in enumerate(self.briefing.sources, 1)]
         by_id = {e.id: e for e in entries}
@@ -72,7 +74,19 @@ class Citations:
                 by_id[c.source] = SourceEntry(len(by_id) + 1, None, c.source)
                 entries.append(by_id[c.source])
             by_id[c.source].citations.append(c)
-        return entries
+        if limit is None:
+            return entries
+        room = limit - sum(1 for e in entries if e.citations)
+        listed = []
+        for e in entries:
+            if e.citations or room > 0:
+                listed.append(e)
+                room -= 0 if e.citations else 1
+        return [SourceEntry(n, e.source, e.id, e.citations) for n, e in enumerate(listed, 1)]
+
+    def unlisted(self, limit: int | None) -> int:
+        """How many sources ``appendix(limit)`` leaves out."""
+        return len(self.appendix()) - len(self.appendix(limit))
 
 
 @dataclass
@@ -85,6 +99,8 @@ class View:
     marking: str | None
     author: str | None
     citations: Citations
+    max_sources: int | None = None
+    """The sources appendix lists the cited sources and, up to this many entries, the others."""
 
     def day(self, d: date | None, form: str = "full") -> str:
         return format_day(d, self.lang, form)
@@ -137,6 +153,13 @@ class View:
             kept.append(code)
         return kept
 
+    def sources(self) -> list[SourceEntry]:
+        """The entries of the sources appendix (see ``Citations.appendix``)."""
+        return self.citations.appendix(self.max_sources)
+
+    def sources_left_out(self) -> int:
+        return self.citations.unlisted(self.max_sources)
+
     def left_out(self, count: int) -> str:
         """The line under a section that shows fewer items than it has."""
         return self.labels["left_out"].format(count=count) if count else ""
@@ -153,4 +176,4 @@ class View:
 def make_view(briefing: Briefing, config: Config) -> View:
     lang = briefing.language
     return View(briefing, lang, labels_for(lang), briefing.classification or config.classification,
-                briefing.author or config.author, Citations(briefing))
+                briefing.author or config.author, Citations(briefing), config.max_sources)
