@@ -8,7 +8,8 @@ articles of ``../shared/eval/cases/``. They are written as seeds into a temporar
 For each size, ``python -m briefing build`` runs twice with the same state folder: cold (an empty
 annotation cache) and warm (nothing changed). Printed per run: wall time, the peak memory of the
 whole process tree (the sum of the resident sizes of the build and its workers, sampled every
-50 ms) and the per-source cost. With ``--plot FILE`` (matplotlib, the ``bench`` extra) the curve
+50 ms), the CPU seconds of the tree (what the build costs however busy the machine is) and the
+per-source cost. With ``--plot FILE`` (matplotlib, the ``bench`` extra) the curve
 is drawn as a PNG.
 
     .venv/bin/python bench/scale_bench.py [--sizes 10,100,300,1000] [--plot scale.png] [--workers N]
@@ -21,6 +22,7 @@ import html
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -97,9 +99,14 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def timed_build(config: Path) -> tuple[float, float]:
-    """(seconds, peak MiB of the process tree) of one ``briefing build``."""
+def timed_build(config: Path) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak MiB of the process tree) of one ``briefing build``.
+
+    The CPU time (user + system of the build and every worker it waited for) is what the build
+    costs whatever else the machine runs; the wall time is what a user waits on this machine now.
+    """
     peak = [0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "briefing", "--config", str(config), "build"],
                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -117,7 +124,9 @@ def timed_build(config: Path) -> tuple[float, float]:
     sampler.join()
     if child.returncode != 0:
         sys.exit(f"build failed (exit {child.returncode}): {err.strip()[-800:]}")
-    return elapsed, peak[0] / 2**20
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return elapsed, cpu, peak[0] / 2**20
 
 
 def run_size(all_articles: list[tuple[str, str]], n: int, workers: int | None) -> dict:
@@ -133,10 +142,11 @@ def run_size(all_articles: list[tuple[str, str]], n: int, workers: int | None) -
             lines.append(f"workers: {workers}")
         config = folder / "config.yaml"
         config.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        cold, cold_mib = timed_build(config)
-        warm, warm_mib = timed_build(config)
+        cold, cold_cpu, cold_mib = timed_build(config)
+        warm, warm_cpu, warm_mib = timed_build(config)
         pages = pdf_pages(next((folder / "out").glob("*.pdf")))
-    return {"n": n, "cold": cold, "cold_mib": cold_mib, "warm": warm, "warm_mib": warm_mib, "pages": pages}
+    return {"n": n, "cold": cold, "cold_cpu": cold_cpu, "cold_mib": cold_mib,
+            "warm": warm, "warm_cpu": warm_cpu, "warm_mib": warm_mib, "pages": pages}
 
 
 def pdf_pages(path: Path) -> int | str:
@@ -157,6 +167,7 @@ def plot(rows: list[dict], path: Path) -> None:
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
     left.plot(n, [r["cold"] for r in rows], "o-", label="cold")
     left.plot(n, [r["warm"] for r in rows], "s-", label="warm (cached)")
+    left.plot(n, [r["cold_cpu"] for r in rows], "o--", label="cold, CPU seconds")
     left.set(xlabel="articles", ylabel="seconds", title="build time")
     left.legend()
     right.plot(n, [r["cold_mib"] for r in rows], "o-", label="cold")
@@ -177,15 +188,16 @@ def main() -> None:
     every = articles()
     print(f"articles available: {len(every)}; cores: {os.cpu_count()}; load average: "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"{'articles':>8} {'cold s':>8} {'cold MiB':>9} {'ms/source':>10} {'warm s':>8} {'warm MiB':>9} "
-          f"{'ms/source':>10} {'PDF pages':>9}")
+    print(f"{'articles':>8} {'cold s':>7} {'cpu s':>7} {'MiB':>6} {'ms/src':>7} {'warm s':>7} {'cpu s':>7} "
+          f"{'MiB':>6} {'ms/src':>7} {'PDF pages':>9}")
     rows = []
     for n in [int(x) for x in a.sizes.split(",")]:
         n = min(n, len(every))
         r = run_size(every, n, a.workers)
         rows.append(r)
-        print(f"{n:>8} {r['cold']:>8.1f} {r['cold_mib']:>9.0f} {1000 * r['cold'] / n:>10.1f} {r['warm']:>8.1f} "
-              f"{r['warm_mib']:>9.0f} {1000 * r['warm'] / n:>10.1f} {r['pages']:>9}", flush=True)
+        print(f"{n:>8} {r['cold']:>7.1f} {r['cold_cpu']:>7.1f} {r['cold_mib']:>6.0f} {1000 * r['cold'] / n:>7.1f} "
+              f"{r['warm']:>7.1f} {r['warm_cpu']:>7.1f} {r['warm_mib']:>6.0f} {1000 * r['warm'] / n:>7.1f} "
+              f"{r['pages']:>9}", flush=True)
     if a.plot:
         plot(rows, a.plot)
 

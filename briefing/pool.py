@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 
 from .annotation_cache import AnnotationCache, Found, source_key
 from .model import AnnotatedSource, Source
@@ -44,7 +45,7 @@ def _annotate(jobs: list[tuple[Source, str]], extra_aliases: dict[str, str], cac
         return
     _load_models({s.language for s, _ in jobs})
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init, initargs=(extra_aliases, cache)) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(extra_aliases, cache)) as pool:
         yield from pool.imap(_work, jobs, chunksize=1)
 
 
@@ -64,6 +65,12 @@ def _load_models(languages: set[str]) -> None:
 def _init(extra_aliases: dict[str, str], cache: AnnotationCache | None) -> None:
     global _aliases, _cache
     _aliases, _cache = extra_aliases, cache
+
+
+def _init_worker(extra_aliases: dict[str, str], cache: AnnotationCache | None) -> None:
+    # Ctrl-C is the building process's to handle (it ends the pool); a worker stays quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init(extra_aliases, cache)
 
 
 def _work(job: tuple[Source, str]) -> Found:

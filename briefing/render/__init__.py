@@ -30,7 +30,8 @@ def register(name: str, suffix: str, media_type: str):
 
 
 def get_renderer(name: str) -> Renderer:
-    _load_builtins()
+    if name not in RENDERERS:
+        _load_builtin(name)
     try:
         return RENDERERS[name]
     except KeyError:
@@ -76,6 +77,13 @@ def _render_each(briefing: Briefing, formats: list[str], config: Config, stem: s
     return files
 
 
-def _load_builtins() -> None:
-    # Importing a module registers its renderers.
-    from . import docx, html, ics, json, pdf  # noqa: F401
+BUILTIN = ("json", "html", "pdf", "docx", "ics")
+
+
+def _load_builtin(name: str) -> None:
+    """Import the packaged renderer of ``name`` (importing a module registers it), and only that:
+    a PDF build does not load python-docx. An unknown name loads them all, to list them."""
+    import importlib
+
+    for module in [name] if name in BUILTIN else BUILTIN:
+        importlib.import_module(f"{__name__}.{module}")
