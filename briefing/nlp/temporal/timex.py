@@ -78,19 +78,35 @@ def _plausible(kind: str, m: re.Match[str], body: str, s: int, e: int, lex: Lexi
             return bool(prev) and prev[-1].lower() in lex.data["year_prepositions"]
         return True
     if kind == "reld":
-        if m.group("rel") == "Morgen":
+        if m.group("rel") in lex.data.get("noun_homographs", []):
             before = body[max(0, s - 12):s].rstrip()
             # Capitalised "Morgen" is the noun (morning) unless it opens a sentence.
             return not before or before[-1] in ".!?:\"„“»«\n"
         return True
     if kind == "duration":
-        # "16 Jahre alt", "der 16 Jahre jüngere": an age, not a duration.
-        return next_word not in lex.data["age_words"]
+        return not _an_age(m, body, s, next_word, lex)
+    if kind == "split_year":
+        return _split_years(body[s:e])
     if kind == "duration_adj" and m.group("digits"):
         # "der 47-jährige Fahrer": an age.
         n = int(m.group("digits"))
-        return not (10 <= n < 100 and lex.data["age_words"] and "jähr" in m.group("uadj"))
+        return not (10 <= n < 100 and lex.data["age_words"] and lex.unit_adjective(m.group("uadj")) == "Y")
     return True
+
+
+def _split_years(text: str) -> bool:
+    """"2014/15", "2014/2015": one season across two years; "2005/2010" lists two years."""
+    first, second = re.findall(r"\d+", text)[-2:]
+    return len(second) == 2 or int(second) == int(first) + 1
+
+
+def _an_age(m: re.Match[str], body: str, s: int, next_word: str, lex: Lexicon) -> bool:
+    """"16 Jahre alt", "der 16 Jahre jüngere", "Jugendliche ab 16 Jahren", "children under 14 years": an age."""
+    if next_word in lex.data["age_words"]:
+        return True
+    before = lex.data.get("age_before")
+    years = lex.unit(m.group("unit")) == "Y"
+    return bool(years and before and re.search(before, body[max(0, s - 40):s]))
 
 
 def tag_timexes(body: str, sentences: list[Sentence], language: str, reference: date | None,
@@ -156,9 +172,8 @@ def _end_of_length(body: str, timexes: list[Timex], lex: Lexicon) -> None:
         t.range_start = t.start
 
 
-def _is_week(c: _Candidate) -> bool:
-    return c.kind == "relunit" and c.match.group("unit").lower().startswith(("woche", "week")) \
-        and not c.match.group("unit").lower().startswith(("wochenende", "weekend"))
+def _is_week(c: _Candidate, lex: Lexicon) -> bool:
+    return c.kind == "relunit" and lex.unit(c.match.group("unit")) == "W"
 
 
 def _weeks_of_weekdays(found: list[_Candidate], body: str, lex: Lexicon) -> dict[int, _Candidate]:
@@ -169,7 +184,7 @@ def _weeks_of_weekdays(found: list[_Candidate], body: str, lex: Lexicon) -> dict
     listed = re.compile(lex.data["weekday_list_gap"])
     out: dict[int, _Candidate] = {}
     for i, c in enumerate(found):
-        if not _is_week(c):
+        if not _is_week(c, lex):
             continue
         if i > 0 and found[i - 1].kind == "weekday" and after.fullmatch(body[found[i - 1].end:c.start]):
             j = i - 1
