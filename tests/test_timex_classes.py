@@ -114,3 +114,39 @@ def test_vague_stretches_before_and_after_the_present(lang, text, span, value):
 ])
 def test_words_the_corpus_does_not_tag(lang, text, span, value):
     assert found(text, lang) == {}
+
+
+@pytest.mark.parametrize("lang, text, span, value", [
+    ("de", "In den neunziger Jahren wuchs die Stadt.", "den neunziger Jahren", "199"),
+    ("en", "In the nineties the city grew.", "the nineties", "199"),
+    ("de", "Die Reform soll ein halbes Jahr dauern.", "ein halbes Jahr", "P6M"),
+    ("de", "Nach einer halben Stunde war das Gespräch vorbei.", "einer halben Stunde", "PT30M"),
+    ("en", "The reform will take half a year.", "half a year", "P6M"),
+])
+def test_decades_in_words_and_halves(lang, text, span, value):
+    assert found(text, lang)[span] == value
+
+
+@pytest.mark.parametrize("lang, text, span, value, first, last", [
+    ("de", "Zu Jahresbeginn gab es Streit.", "Jahresbeginn", "2022", None, None),
+    ("de", "Der Bericht kommt zum Monatsende.", "Monatsende", "2022-01", date(2022, 1, 21), date(2022, 1, 31)),
+    ("de", "Zur Wochenmitte beraten die Minister.", "Wochenmitte", "2022-W01", date(2022, 1, 4), date(2022, 1, 6)),
+    ("en", "The report is due at month-end.", "month-end", "2022-01", date(2022, 1, 21), date(2022, 1, 31)),
+    ("en", "Profits fell at year-end.", "year-end", "2022", None, None),
+])
+def test_nouns_naming_part_of_the_year_month_or_week(lang, text, span, value, first, last):
+    t = next(t for t in tag(text, lang) if t.text == span)
+    assert (t.value, t.first_day, t.last_day) == (value, first, last)
+    assert t.mod in ("START", "MID", "END")
+
+
+@pytest.mark.parametrize("lang, text, span, value", [
+    ("de", "Das Stück läuft am 28. Januar und am 3. und 4. Februar, jeweils um 20 Uhr.", "20 Uhr", "T20:00"),
+    ("de", "Der Markt ist am 25. und 26. Februar von 10 bis 18 Uhr offen.", "18 Uhr", "T18:00"),
+    ("de", "Die Sammlung ist am 9. Februar von 16 bis 17 Uhr und am 11. Februar um 10.30 Uhr.", "10.30 Uhr",
+     "2022-02-11T10:30"),
+    ("en", "The play runs on January 28 and on February 3 and 4, each night at 8 p.m.", "8 p.m.", "T20:00"),
+    ("en", "The talks begin on February 11 at 10:30 GMT.", "10:30 GMT", "2022-02-11T10:30"),
+])
+def test_a_clock_time_on_several_days_has_no_day(lang, text, span, value):
+    assert found(text, lang)[span] == value

@@ -116,6 +116,8 @@ def lexicon(language: str) -> Lexicon:
         "approx": _alternation(data["approximators"], both_cases=True),
         "durationadj": _alternation(data.get("duration_adjectives")),
         "holiday": _alternation(data.get("holidays")),
+        "decadeword": _alternation(data.get("decade_words"), both_cases=True),
+        "partnoun": _alternation(data.get("part_nouns"), both_cases=True),
     }
     patterns = []
     for p in data["patterns"]:

@@ -50,7 +50,7 @@ class Resolver(CalendarNames):
         self.last_event_day: date | None = None
         self.last_event_sentence = 0
         self.year_context: tuple[int, int, bool] | None = None
-        self.last_day_end = -1
+        self.last_day_start = self.last_day_end = -1
         # Each day named so far, with the direction of its clause and its sentence.
         self.named_days: list[tuple[date, str | None, int]] = []
         # The day a day part last continued and in which sentence ("Am Nachmittag ...").
@@ -188,7 +188,7 @@ class Resolver(CalendarNames):
         t = handler(m, s, e, sentence)
         if self.last_day is not before and sentence is not None:
             self.last_day_sentence = sentence.index
-            self.last_day_end = e
+            self.last_day_start, self.last_day_end = s, e
             if t is not None:
                 self.named_days.append((self.last_day, t.direction, sentence.index))
             if not reported_on(sentence, s, e, self.lex):
@@ -323,8 +323,26 @@ class Resolver(CalendarNames):
         return self._timex(s, e, "DATE", m.group("year"))
 
     def _decade(self, m, s, e, sentence):
+        if "decword" in m.re.groupindex:
+            dec = self.lex["decade_words"].get(re.sub(r"\s+", " ", m.group("decword").lower()))
+            return self._timex(s, e, "DATE", f"19{dec}") if dec is not None else None
         cent = m.group("cent") or "19"
         return self._timex(s, e, "DATE", f"{cent}{m.group('dec')}")
+
+    def _part_noun(self, m, s, e, sentence):
+        """ "zu Jahresbeginn", "am Monatsende", "at year-end": part of the current year, month or week."""
+        code, part = self.lex["part_nouns"].get(re.sub(r"\s+", " ", m.group("core").lower()), (None, None))
+        if code is None:
+            return None
+        if self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", {"W": "XXXX-WXX", "MO": "XXXX-XX"}.get(code, "XXXX"),
+                                                mod=part))
+        value, first, last = self._unit_value(code, 0, part)
+        return self._timex(s, e, "DATE", value, first_day=first, last_day=last, mod=part)
+
+    def _half_unit(self, m, s, e, sentence):
+        value = self.lex["half_units"].get(m.group("unit").lower())
+        return self._timex(s, e, "DURATION", value) if value else None
 
     # ---------------------------------------------------------------- weekdays
 
@@ -657,7 +675,26 @@ class Resolver(CalendarNames):
         clock = self._clock(m)
         if clock is None:
             return None
-        return self._on_day(s, e, clock, self._near_day(sentence))
+        near = self._near_day(sentence)
+        if near is not None and self._several_days(sentence, s):
+            # "jeweils 20 Uhr", "am 25. und 26. August von 10 bis 18 Uhr": a time of day on no one day (T20:00).
+            return self._timex(s, e, "TIME", f"T{clock}")
+        return self._on_day(s, e, clock, near)
+
+    def _several_days(self, sentence: Sentence | None, s: int) -> bool:
+        """Whether the clock time at ``s`` holds on several days: a distributive word stands between it and the
+        day named before it ("jeweils 20 Uhr", "wochentags von 14 bis 18 Uhr"), or that day closes a list of
+        days ("am 25. und 26. August von 10 bis 18 Uhr")."""
+        if sentence is None:
+            return False
+        since_day = self.last_day_end if self.last_day_end >= sentence.start else max(sentence.start, s - 40)
+        between = self.body[since_day:s]
+        words = self.lex.data.get("distributive_words") or []
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", between, re.I) for w in words):
+            return True
+        joined = self.lex.data.get("day_list_before")
+        return bool(joined and self.last_day_start >= sentence.start
+                    and re.search(joined, self.body[max(sentence.start, self.last_day_start - 20):self.last_day_start]))
 
     def _on_day(self, s, e, time_of_day: str, near: date | None):
         """A TIME on the day named nearby, else on the reference day, else unanchored."""
