@@ -66,7 +66,7 @@ def test_durations_with_halves_decades_and_adjectives(lang, text, span, value):
     ("de", "Wählen dürfen Jugendliche ab 16 Jahren."),
     ("de", "Das Lager ist für Kinder zwischen sechs und zwölf Jahren."),
     ("de", "Sie starb im Alter von 90 Jahren."),
-    ("en", "Children under 14 years may not enter."),
+    ("en", "The camp is for children between six and twelve years."),
     ("en", "Players aged 16 years can join."),
 ])
 def test_an_age_is_no_duration(lang, text):
@@ -150,3 +150,16 @@ def test_nouns_naming_part_of_the_year_month_or_week(lang, text, span, value, fi
 ])
 def test_a_clock_time_on_several_days_has_no_day(lang, text, span, value):
     assert found(text, lang)[span] == value
+
+
+@pytest.mark.parametrize("lang, text, span, value", [
+    ("de", "Die Ausstellung ist bis 30. Juni täglich geöffnet.", "30. Juni", "2022-06-30"),
+    ("de", "Die Ausstellung war am 30. Juni geschlossen.", "30. Juni", "2021-06-30"),
+    ("en", "The exhibition is opened until June 30.", "June 30", "2022-06-30"),
+])
+def test_a_lasting_state_is_no_past_event(lang, text, span, value):
+    assert found(text, lang)[span] == value
+
+
+def test_a_month_after_von_opens_a_span():
+    assert found("Die Saison dauert von Mai bis Oktober.") == {"Mai": "2022-05", "Oktober": "2022-10"}
