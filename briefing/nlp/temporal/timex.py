@@ -11,6 +11,7 @@ marked unresolved: they are never resolved against the wall clock.
 from __future__ import annotations
 
 import bisect
+import calendar
 import logging
 import re
 from datetime import date, timedelta
@@ -259,6 +260,14 @@ def _order_listed_weekdays(body: str, timexes: list[Timex], lex: Lexicon) -> Non
             _shift_days(b, 7 * ((a.first_day - b.first_day).days // 7 + 1))
 
 
+def _next_year(t: Timex) -> None:
+    assert t.first_day is not None and t.last_day is not None
+    year = t.first_day.year + 1
+    last = min(t.last_day.day, calendar.monthrange(year, t.last_day.month)[1])  # 29 February
+    t.first_day, t.last_day = t.first_day.replace(year=year), t.last_day.replace(year=year, day=last)
+    t.value = str(year) + t.value[4:]
+
+
 def _shift_days(t: Timex, days: int) -> None:
     assert t.first_day is not None and t.last_day is not None
     t.first_day += timedelta(days=days)
@@ -275,6 +284,10 @@ def _link_ranges(body: str, timexes: list[Timex], lex: Lexicon) -> None:
         if not lex.range_joiner.match(body[a.end:b.start]) or b.start - a.end > 25:
             continue
         first, last = a.first_day, b.last_day or b.first_day
+        if last < first and b.kind == "month" and not re.search(r"\d{4}", b.text):
+            # "von Mai bis Oktober": a month without a year that ends a range comes after its start.
+            _next_year(b)
+            last = b.last_day or last
         if last < first:
             if a.value.startswith("XXXX"):
                 continue
