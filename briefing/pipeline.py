@@ -16,9 +16,9 @@ from .errors import NoSourcesError
 from .model import AnnotatedSource, Briefing, Source
 from .nlp.annotate import annotate
 from .outputs import slug, write_all
+from .parallel import side_by_side
 from .render import load_renderers, render
 from .sources import SeedProblem, load_sources
-from .workers import side_by_side
 
 log = logging.getLogger(__name__)
 
