@@ -49,7 +49,7 @@ def _head(s: Sentence, i: int, language: str) -> str:
     tok = s.tokens[i]
     text = tok.text
     lemma = tok.lemma
-    if language != "en" and lemma[:1].isupper() and "-" not in text and len(lemma) > 2:
+    if _words(language).get("inflected") and lemma[:1].isupper() and "-" not in text and len(lemma) > 2:
         # a plural stays plural ("Gespräche", "zu Gesprächen" -> "Gespräche"); other cases take the lemma
         dative = text == lemma + "en" and not lemma.endswith(tuple(_words(language).get("plural_en") or ()))
         text = text if text == lemma + "e" or text == lemma + "en" and not dative else text[:-1] if dative \
@@ -60,7 +60,7 @@ def _head(s: Sentence, i: int, language: str) -> str:
 def _phrase(s: Sentence, i: int, language: str, words: dict) -> str:
     tokens = s.tokens
     first = last = i
-    if language == "en":
+    if words.get("prenominal"):
         # prenominal modifiers: "the annual Munich Security Conference", "the APEC leaders' meeting"
         k = i - 1
         while k >= 0:
@@ -87,7 +87,7 @@ def _phrase(s: Sentence, i: int, language: str, words: dict) -> str:
         # a hyphenated compound carries its own modifier ("Nato-Ukraine-Rat", "G20-Gipfel")
         return tokens[i].text if "-" in tokens[i].text.strip("-") else _head(s, i, language)
     text = s.text[tokens[first].start - s.start: tokens[last].end - s.start]
-    if first == i and language != "en":
+    if first == i and words.get("inflected"):
         text = _head(s, i, language) + s.text[tokens[i].end - s.start: tokens[last].end - s.start]
     return text[:1].upper() + text[1:]
 
