@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from ...model import Sentence, Source, Timex, Token
+from ...model import Meeting, Sentence, Source, Timex, Token
 from ..actors.actors import SentenceActors
 from ..actors.gazetteer import Gazetteer
 from ..statements.statements import SentenceSpeech
@@ -30,6 +30,8 @@ class Document:
     lex: MeetingLexicon
     said_verbs: frozenset[str] = frozenset()
     """Verbs of saying that do not name a meeting: the day next to them is the day of the saying."""
+    earlier: list[Meeting] = field(default_factory=list)
+    """The meetings found so far in the source, in the order of their sentences."""
 
 
 @dataclass

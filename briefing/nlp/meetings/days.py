@@ -22,6 +22,7 @@ SHORT_RANGE = 3  # days two days joined by "und" may lie apart and still be one 
 OFFSET_WORDS = frozenset({"nach", "vor", "später", "danach", "after", "before", "later", "earlier"})
 UNTIL = frozenset({"through", "until", "till", "bis"})
 ON = ("am", "an", "on", "um", "at")
+WEEK = 7
 
 
 @dataclass
@@ -36,6 +37,11 @@ class Day:
     text: str
     clock: bool = False
     vague: bool = False
+    window: tuple[date, date] | None = None
+    """The stretch of time a vague date stands for ("Ende März": 21 to 31 March), kept beside its text."""
+    listed: bool = False
+    """Named in one list with the day before ("am Mittwoch und Freitag"): the same meeting words hold for
+    both, each on its own day."""
 
 
 def token_at(s: Sentence, offset: int) -> int:
@@ -68,7 +74,8 @@ def find_days(ctx: SentenceContext) -> list[Day]:
         if t.type == "DATE" and VAGUE_VALUE.match(t.value or "") and not ctx.mask[i] and t.direction != "past" \
                 and _not_before(t.value, published) and not near_day:  # "on Thursday next week": one date
             # "Mitte November", "nächste Woche": announced for a stretch of time, no day to name
-            days.append(Day(None, None, i, token_at(s, t.end - 1), False, _text(s, t), vague=True))
+            window = (t.first_day, t.last_day) if t.first_day and t.last_day else None
+            days.append(Day(None, None, i, token_at(s, t.end - 1), False, _text(s, t), vague=True, window=window))
             continue
         if t.type not in ("DATE", "TIME") or not DAY_VALUE.match(t.value or ""):
             continue
@@ -84,10 +91,45 @@ def find_days(ctx: SentenceContext) -> list[Day]:
             seen_ranges.add(t.range_start)
         day = Day(first_day, t.last_day or first_day, i, token_at(s, t.end - 1), t.direction == "past", t.text)
         day.clock = "T" in (t.value or "")[10:11]
+        if days and t.kind == "weekday":
+            _run_forward(days[-1], day)
         if not days or not _joined(ctx, days, day):
+            day.listed = bool(days) and _listed(ctx, days[-1], day)
             days.append(day)
-    return days
+    return _in_week(days)
 
+
+def _in_week(days: list[Day]) -> list[Day]:
+    """"next week ... on Thursday and Friday": the weekdays fall in the week the sentence names (the tagger
+    may read them alone, as the nearest ones), and the week itself names no meeting of its own."""
+    weeks = [d for d in days if d.vague and d.window and (d.window[1] - d.window[0]).days == WEEK - 1]
+    dated = [d for d in days if d.first and d.last and not d.vague]
+    if len(weeks) != 1 or not dated:
+        return days
+    start, end = weeks[0].window
+    for d in dated:
+        if d.first < start and (start - d.first).days <= WEEK:
+            shift = timedelta(days=WEEK * -(-(start - d.first).days // WEEK))
+            d.first, d.last = d.first + shift, d.last + shift
+    if not all(start <= d.first <= end for d in dated):
+        return days
+    return [d for d in days if d is not weeks[0]]
+
+
+def _run_forward(prev: Day, day: Day) -> None:
+    """"am Montag und Dienstag": a weekday named after another day of the same list falls after it, in the
+    same week or the next (the tagger may read the second weekday alone, as the nearest one)."""
+    if prev.first is None or day.first is None or day.last is None or day.first >= prev.first:
+        return
+    weeks = timedelta(days=7 * (1 + (prev.first - day.first).days // 7))
+    if (prev.first - day.first).days < 7:
+        day.first, day.last, day.past = day.first + weeks, day.last + weeks, prev.past
+
+
+def _listed(ctx: SentenceContext, prev: Day, day: Day) -> bool:
+    between = [x.text.lower() for x in ctx.tokens[prev.last_tok + 1: day.tok]]
+    return bool(between) and all(w in ctx.lex.joiners or w in ON for w in between) \
+        and prev.first is not None and not prev.clock and not day.clock
 
 def _joined(ctx: SentenceContext, days: list[Day], day: Day) -> bool:
     """Join ``day`` to the day before it when the two make one: a clock time on its day ("am Donnerstag um
@@ -169,7 +211,14 @@ def stretches(ctx: SentenceContext, days: list[Day]) -> list[tuple[int, int, Day
                 break
         cuts.append(cut)
     cuts.append(len(tokens))
-    return [(cuts[k], cuts[k + 1] - 1, day) for k, day in enumerate(days)]
+    out = [(cuts[k], cuts[k + 1] - 1, day) for k, day in enumerate(days)]
+    for k in range(len(out) - 1, 0, -1):
+        if days[k].listed:  # "am Mittwoch und Freitag": both days take the stretch of the whole list
+            first, last = out[k - 1][0], out[k][1]
+            for j in range(k - 1, len(out)):
+                if j == k - 1 or days[j].listed and out[j][1] <= last:
+                    out[j] = (first, last, out[j][2])
+    return out
 
 
 def count_from_event(ctx: SentenceContext, days: list[Day], triggers: list[int], earlier: list[Meeting]) -> None:

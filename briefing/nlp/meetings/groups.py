@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 class Group:
     pattern: re.Pattern[str]
     parties: tuple[str, ...]
-    needs_noun: bool
+    needs_noun: frozenset[str]
+    """Names that stand for the group only before a word naming a meeting or a format."""
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +33,7 @@ def groups() -> tuple[Group, ...]:
         # a whole word, or the first part of a compound ("Normandie-Gipfel", "E3-Außenminister")
         flags = 0 if g.get("capitalised") else re.IGNORECASE
         pattern = re.compile(rf"(?<![\w\-+/])(?:{alternatives})(?![\w+/])", flags)
-        out.append(Group(pattern, parties, bool(g.get("needs_noun"))))
+        out.append(Group(pattern, parties, frozenset(str(n).lower() for n in g.get("needs_noun") or [])))
     return tuple(out)
 
 
@@ -45,7 +46,7 @@ def group_parties(ctx: SentenceContext, span: Span) -> list[str]:
     for g in groups():
         for m in g.pattern.finditer(text):
             i = token_at(s, first.start + m.start())
-            if ctx.mask[i] or (g.needs_noun and not _meeting_word_after(ctx, text, m.end())):
+            if ctx.mask[i] or (m.group(0).lower() in g.needs_noun and not _meeting_word_after(ctx, text, m.end())):
                 continue
             out.extend(g.parties)
             break

@@ -28,7 +28,7 @@ from .formats import format_of_words, meeting_format
 from .lexicon import lexicon
 from .merge import merge_meetings
 from .participants import counted, find_body, participants, split_by_partner, without_host
-from .places import abroad, last_place, place_of, station_of
+from .places import abroad, in_topic_phrase, last_place, place_of, station_of
 from .titles import meeting_title
 from .triggers import ahead, departs, event_noun, find_phrase, find_triggers, is_travel
 
@@ -58,7 +58,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         by_sentence.setdefault(t.sentence, []).append(t)
     doc = Document(source, sentences, found, speech, masks, by_sentence, gaz, lex,
                    said_verbs=frozenset(speech_lexicon(gaz.language).verbs) - lex.verbs)
-    run = _Run()
+    run = _Run(meetings=doc.earlier)
     for n, s in enumerate(sentences):
         if not s.heading:
             _sentence(SentenceContext(doc, n), run)
@@ -242,7 +242,9 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
         return None
     parties = participants(ctx, span)
     location, parties = _place(ctx, span, parties)
-    nouns = [i for i in span.named_by if event_noun(ctx.tokens[i], ctx.lex)]
+    # "sprach mit Stoltenberg über die bevorstehenden Gespräche": a noun in the topic names another meeting
+    nouns = [i for i in span.named_by if event_noun(ctx.tokens[i], ctx.lex)
+             and not in_topic_phrase(ctx.sentence, i, ctx.lex)]
     if not parties and not (location and nouns):
         return None  # a named event at a named place may stand without parties ("Sicherheitskonferenz in München")
     parties = without_host(ctx, span, location, parties)
@@ -255,12 +257,14 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     if location is None and not whole and format_of_words(ctx, ctx.words(span.first, span.last)) is None:
         location = place_of(ctx.sentence, 0, len(ctx.tokens) - 1, ctx.mask, ctx.gaz, ctx.lex)
     fmt = meeting_format(ctx, span, location)
-    title = meeting_title(ctx.sentence, nouns[0] if nouns else None, parties, fmt, ctx.gaz.language)
+    title, rank = meeting_title(ctx.sentence, nouns[0] if nouns else None, parties, fmt, ctx.gaz.language)
     past = bool(day and day.past) and not ahead(ctx, span.first, span.last)
     published = ctx.doc.source.published
     status = "past" if published and end and (end < published or (past and end <= published)) else "upcoming"
     return Meeting(title=title, start=start, end=end, participants=parties, location=location, format=fmt,
                    status=status, date_text=day.text if day else "", date_resolved=bool(start),
                    evidence=[Evidence(ctx.doc.source.id, ctx.sentence.index, ctx.sentence.text)],
-                   reported_past=past, named=bool(nouns))
+                   reported_past=past, named=bool(nouns), title_rank=rank,
+                   window_start=day.window[0] if day and day.window and not start else None,
+                   window_end=day.window[1] if day and day.window and not start else None)
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from ...model import Meeting
 from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
+from .days import token_at
 from .groups import group_parties
 from .places import in_attribution, in_topic_phrase
 from .triggers import event_noun, present
@@ -17,6 +18,7 @@ from .triggers import event_noun, present
 log = logging.getLogger(__name__)
 
 DEFINITE = frozenset({"der", "die", "das", "the", "this", "diese", "dieses", "dieser"})
+LOOK_BACK = 3  # sentences back a definite meeting noun ("Das Treffen") may point to the meeting named there
 
 
 def participants(ctx: SentenceContext, span: Span) -> list[str]:
@@ -30,7 +32,23 @@ def participants(ctx: SentenceContext, span: Span) -> list[str]:
         parties = list(organisations_before(ctx))
     if not parties and before:
         parties = list(before)  # "Die beiden Präsidenten kommen ... zusammen": who the sentence before named
+    if not parties:
+        parties = _meeting_before(ctx, span)
     return parties
+
+
+def _meeting_before(ctx: SentenceContext, span: Span) -> list[str]:
+    """"Nächste Woche gibt es ein Nato-Treffen. Das Treffen wird am 6. Dezember stattfinden": a definite
+    meeting noun at the start of the sentence names the meeting found just before, with its parties."""
+    trigger = span.named_by[0]
+    if not (0 < trigger <= 2 and event_noun(ctx.tokens[trigger], ctx.lex)
+            and ctx.tokens[trigger - 1].text.lower() in DEFINITE):
+        return []
+    here = ctx.sentence.index
+    for m in reversed(ctx.doc.earlier):
+        if m.evidence and 0 < here - m.evidence[-1].sentence <= LOOK_BACK and m.participants and not m.side:
+            return list(m.participants)
+    return []
 
 
 def _subject(ctx: SentenceContext) -> list[str]:
@@ -38,13 +56,21 @@ def _subject(ctx: SentenceContext) -> list[str]:
     return [subj.party] if subj and subj.party else []
 
 
+def _in_time(ctx: SentenceContext) -> set[int]:
+    """Tokens inside a temporal expression ("on May 19"): never a party."""
+    s = ctx.sentence
+    return {i for t in ctx.timexes for i in range(token_at(s, t.start), token_at(s, t.end - 1) + 1)}
+
+
 def _entities(ctx: SentenceContext, span: Span) -> list[str]:
     """People, offices and names in the span; not one in a report of who said it ("wie das Weiße Haus
     mitteilte"), nor a topic ("Sanktionen gegen Russland"). A shared seat ("Brüssel") counts as the body
     its context names."""
     mask = ctx.mask
+    timed = _in_time(ctx)
     return [e.party for e in ctx.actors.entities
             if span.first <= e.first <= span.last and not any(mask[e.first:e.last + 1]) and e.party
+            and not timed.intersection(range(e.first, e.last + 1))
             and not in_attribution(ctx.sentence, e.first, span.first, span.last, ctx.lex)
             and not topic(ctx, e.first)]
 
@@ -53,7 +79,7 @@ def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
     """Parties named inside words: "Vertreter der USA und Russlands", "The G20 leaders' summit", and
     compounds of an office ("US-Präsident")."""
     found, lex, gaz = ctx.actors, ctx.lex, ctx.gaz
-    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)}
+    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | _in_time(ctx)
     out = []
     for i in range(span.first, span.last + 1):
         m_idx = found.token_mention[i]
@@ -153,7 +179,7 @@ def without_host(ctx: SentenceContext, span: Span, location: str | None, parties
     spans = {i for e in seat for i in range(e.first, e.last + 1)}
     loose = [i for i in range(first, last + 1) if i not in spans and found.token_mention[i] is not None
              and found.mentions[found.token_mention[i]].party == host.party]
-    if others or loose:
+    if others or loose or host.party in group_parties(ctx, span):  # a member of a format named as such
         return parties
     return [p for p in parties if p != host.party]
 

@@ -54,8 +54,12 @@ def _not_a_meeting(ctx: SentenceContext, i: int) -> bool:
     objects = ctx.lex.not_met.get(lemma)
     if not objects:
         return False
-    following = ctx.words(i + 1, min(i + 4, len(ctx.tokens) - 1))
-    return any(w in objects for w in following)
+    for tok in ctx.tokens[i + 1:]:  # the rest of the clause
+        if tok.text in (",", ";", ":", ".", "!", "?") or tok.pos.startswith("V"):
+            return False
+        if tok.text.lower() in objects:
+            return True
+    return False
 
 
 def event_noun(tok: Token, lex: MeetingLexicon) -> bool:
