@@ -91,6 +91,9 @@ class View:
         """The meeting's date or range, or the date as written when it could not be resolved."""
         if m.start is None:
             return f"{m.date_text} ({self.labels['unresolved']})" if m.date_text else self.labels["unresolved"]
+        if not m.date_resolved and m.date_text and m.window_start:
+            # "Ende März": as the source writes it, with the days it stands for
+            return f"{m.date_text} ({format_range(m.start, m.end, self.lang, 'short')})"
         if m.end and m.end != m.start and form == "full" and (m.start.year, m.start.month) == (m.end.year, m.end.month):
             # One month: name it once ("Sonntag, 12. – Montag, 13. März 2023").
             head = format_date(m.start, "EEEE, d." if self.lang == "de" else "EEEE, d", locale=self.lang)

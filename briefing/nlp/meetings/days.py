@@ -23,6 +23,7 @@ OFFSET_WORDS = frozenset({"nach", "vor", "später", "danach", "after", "before",
 UNTIL = frozenset({"through", "until", "till", "bis"})
 ON = ("am", "an", "on", "um", "at")
 WEEK = 7
+MONTH = 28
 
 
 @dataclass
@@ -71,10 +72,16 @@ def find_days(ctx: SentenceContext) -> list[Day]:
             continue
         near_day = any(DAY_VALUE.match(o.value or "") and (0 <= t.start - o.end <= 3 or 0 <= o.start - t.end <= 3)
                        for o in timexes)
-        if t.type == "DATE" and VAGUE_VALUE.match(t.value or "") and not ctx.mask[i] and t.direction != "past" \
-                and _not_before(t.value, published) and not near_day:  # "on Thursday next week": one date
-            # "Mitte November", "nächste Woche": announced for a stretch of time, no day to name
-            window = (t.first_day, t.last_day) if t.first_day and t.last_day else None
+        window = (t.first_day, t.last_day) if t.first_day and t.last_day else None
+        vague = t.type == "DATE" and VAGUE_VALUE.match(t.value or "") and not ctx.mask[i] and t.direction != "past" \
+            and not near_day  # "on Thursday next week": one date
+        if vague and window and _part_of_month(window) and (published is None or window[1] >= published):
+            # "Ende März", "late May": a stretch of days, kept as the range it stands for and shown as written
+            days.append(Day(window[0], window[1], i, token_at(s, t.end - 1), False, _text(s, t), vague=True,
+                            window=window))
+            continue
+        if vague and _not_before(t.value, published):
+            # "im März", "nächste Woche": announced for a month or a week, no day to name
             days.append(Day(None, None, i, token_at(s, t.end - 1), False, _text(s, t), vague=True, window=window))
             continue
         if t.type not in ("DATE", "TIME") or not DAY_VALUE.match(t.value or ""):
@@ -97,6 +104,11 @@ def find_days(ctx: SentenceContext) -> list[Day]:
             day.listed = bool(days) and _listed(ctx, days[-1], day)
             days.append(day)
     return _in_week(days)
+
+
+def _part_of_month(window: tuple[date, date]) -> bool:
+    """More than a week and less than a month: "Anfang", "Mitte", "Ende März", "the second half of May"."""
+    return WEEK < (window[1] - window[0]).days + 1 < MONTH
 
 
 def _in_week(days: list[Day]) -> list[Day]:

@@ -261,10 +261,11 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     past = bool(day and day.past) and not ahead(ctx, span.first, span.last)
     published = ctx.doc.source.published
     status = "past" if published and end and (end < published or (past and end <= published)) else "upcoming"
+    resolved = bool(start) and not (day and day.vague)  # "Ende März" is kept as a range, shown as written
     return Meeting(title=title, start=start, end=end, participants=parties, location=location, format=fmt,
-                   status=status, date_text=day.text if day else "", date_resolved=bool(start),
+                   status=status, date_text=day.text if day else "", date_resolved=resolved,
                    evidence=[Evidence(ctx.doc.source.id, ctx.sentence.index, ctx.sentence.text)],
                    reported_past=past, named=bool(nouns), title_rank=rank,
-                   window_start=day.window[0] if day and day.window and not start else None,
-                   window_end=day.window[1] if day and day.window and not start else None)
+                   window_start=day.window[0] if day and day.window else None,
+                   window_end=day.window[1] if day and day.window else None)
 

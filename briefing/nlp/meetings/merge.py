@@ -26,7 +26,8 @@ def merge_meetings(meetings: list[Meeting], known: Callable[[str], bool] | None 
         if m.title_rank > twin.title_rank:  # the name the source gives it beats one made from its parties
             twin.title, twin.title_rank, twin.named = m.title, m.title_rank, True
         twin.location = twin.location or m.location
-        if twin.start is None and m.start is not None:  # the dated mention dates the undated one
+        if m.start is not None and m.date_resolved and (twin.start is None or not twin.date_resolved):
+            # the dated mention dates the undated or vaguely dated one
             twin.start, twin.end, twin.date_text, twin.date_resolved = m.start, m.end, m.date_text, True
             twin.window_start = twin.window_end = None
             twin.status, twin.reported_past = m.status, m.reported_past
@@ -64,9 +65,9 @@ def _same_undated(a: Meeting, b: Meeting, known: Callable[[str], bool] | None) -
     if not a.participants or not b.participants:
         return False
     pa, pb = set(a.participants), set(b.participants)
-    if a.start is None and b.start is None:
+    if _undated(a) and _undated(b):
         return pa == pb and a.window_start == b.window_start
-    undated, dated = (a, b) if a.start is None else (b, a)
+    undated, dated = (a, b) if _undated(a) else (b, a)
     if undated.reported_past or not (pa <= pb or pb <= pa):
         return False
     if undated.window_start and undated.window_end and dated.start:
@@ -74,10 +75,15 @@ def _same_undated(a: Meeting, b: Meeting, known: Callable[[str], bool] | None) -
     return False
 
 
+def _undated(m: Meeting) -> bool:
+    """No day, or only a stretch of days ("Ende März")."""
+    return m.start is None or (m.window_start is not None and not m.date_resolved)
+
+
 def same_meeting(a: Meeting, b: Meeting, known: Callable[[str], bool] | None = None) -> bool:
     if a.side != b.side:
         return False
-    if a.start is None or b.start is None:
+    if _undated(a) or _undated(b):
         return _same_undated(a, b, known)
     if a.start != b.start:
         # the same conference named again for its main days: "von Freitag bis Sonntag" ... "für Samstag und Sonntag"
