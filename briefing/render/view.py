@@ -95,6 +95,9 @@ class View:
         ``form`` is a form of ``format_day``, or ``span`` for a compact range in a narrow column."""
         if m.start is None:
             return f"{m.date_text} ({self.labels['unresolved']})" if m.date_text else self.labels["unresolved"]
+        if not m.date_resolved and m.date_text and m.window_start:
+            # "Ende März": as the source writes it, with the days it stands for
+            return f"{m.date_text} ({format_range(m.start, m.end, self.lang, 'short')})"
         if form == "span":
             return format_span(m.start, m.end, self.lang)
         if m.end and m.end != m.start and form == "full" and (m.start.year, m.start.month) == (m.end.year, m.end.month):
