@@ -109,8 +109,11 @@ class ActorMention:
 class Quote:
     text: str
     speaker: str | None
+    """As the article names the speaker, at their fullest: a name, else a role phrase."""
     party: str | None
     evidence: list[Evidence] = field(default_factory=list)
+    speaker_role: str | None = None
+    """The role the article gives the speaker ("Vorsitzende Richterin", "Sprecher des Auswärtigen Amts")."""
 
 
 @dataclass

@@ -52,7 +52,8 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
                                     "evidence": evidence(x.evidence)} for x in p.positions]}
                     for p in b.parties],
         "background": [{"text": x.text, "evidence": evidence(x.evidence)} for x in b.background],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "party": q.party, "evidence": evidence(q.evidence)}
+        "quotes": [{"text": q.text, "speaker": q.speaker, "speaker_role": q.speaker_role, "party": q.party,
+                    "evidence": evidence(q.evidence)}
                    for q in b.quotes],
         "changes": None if b.changes is None else [dataclasses.asdict(c) for c in b.changes],
     }
