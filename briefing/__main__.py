@@ -110,21 +110,21 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def cmd_jobs(args: argparse.Namespace) -> int:
-    from .scheduler.service import list_jobs
+    from .scheduler.tables import list_jobs
 
     print(list_jobs(config_from(args)))
     return 0
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from .scheduler.ledger import show_history
+    from .scheduler.tables import show_history
 
     print(show_history(config_from(args), job=args.job, limit=args.limit, run=args.run))
     return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .scheduler.service import run_job_now
+    from .scheduler.tables import run_job_now
 
     return run_job_now(config_from(args), args.job, retry_only=args.retry_only)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..config import Config, Schedule
 from ..errors import BriefingError
+from ..model import Briefing
 
 log = logging.getLogger(__name__)
 
@@ -25,19 +26,19 @@ class DeliveryError(BriefingError):
 
 @dataclass
 class Parcel:
-    """What a channel sends: one run's stored files and the briefing's JSON."""
+    """What a channel sends: one run's briefing and its stored files."""
 
     run_id: int
     job: Schedule
     config: Config
     stamp: str
     """The run's scheduled time, compact and sortable (e.g. 20240501T070000Z), for names."""
+    briefing: Briefing
+    """The briefing, read back from the run's stored JSON."""
     files: dict[str, Path]
     """The job's own formats: file name -> stored file."""
     extras: dict[str, Path] = field(default_factory=dict)
     """Files built for the channels only (the calendar for e-mail): file name -> stored file."""
-    briefing: dict = field(default_factory=dict)
-    """The briefing as its JSON renderer wrote it."""
 
     def by_suffix(self, suffix: str) -> list[Path]:
         return [p for name, p in {**self.files, **self.extras}.items() if name.endswith(suffix)]
