@@ -26,7 +26,7 @@ from ..errors import RenderError
 from ..render.html import environment
 from ..render.labels import labels_for
 from ..render.view import make_view
-from . import DeliveryError, Parcel, register
+from . import DeliveryError, Parcel
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +36,11 @@ ATTACH = {".pdf": ("application", "pdf"),
           ".ics": ("text", "calendar")}
 
 
-def _targets(config: Config, job: Schedule) -> list[str]:
+def targets(config: Config, job: Schedule) -> list[str]:
     return list(dict.fromkeys(job.recipients))  # a recipient listed twice still gets one copy
 
 
-def _retry(config: Config) -> tuple[int, float]:
+def retry(config: Config) -> tuple[int, float]:
     return config.email.retries, config.email.retry_backoff_seconds
 
 
@@ -149,7 +149,6 @@ def _credentials(config: Config) -> tuple[str, str] | None:
     return user, password
 
 
-@register("email", targets=_targets, retry=_retry, needs=("ics",))
 def send_email(parcel: Parcel, recipient: str) -> str:
     e = parcel.config.email
     msg = message(parcel, recipient)

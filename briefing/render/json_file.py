@@ -10,11 +10,9 @@ from pathlib import Path
 from ..config import Config
 from ..model import Briefing
 from ..serialize import briefing_to_json
-from . import register
 
 SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "briefing.schema.json"
 
 
-@register("json", ".json", "application/json")
 def render_json(briefing: Briefing, config: Config) -> bytes:
     return briefing_to_json(briefing)

@@ -307,7 +307,7 @@ def deliver(place: RunPlace, run: Run) -> None:
     failed = []
     for name in place.job.deliver:
         channel = get_channel(name)
-        for target in channel.targets(place.config, place.job):
+        for target in channel.targets_of(place.config, place.job):
             if not place.ledger.delivered(run.id, name, target):
                 failed += _send(place, parcel, name, target)
     log.info("delivered in %.2f s: run %s of %s, %d failed", time.perf_counter() - began, run.id, run.job,
