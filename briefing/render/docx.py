@@ -21,7 +21,6 @@ from docx.shared import Cm, Pt, RGBColor
 from ..config import Config
 from ..errors import RenderError
 from ..model import Briefing, Evidence
-from . import register
 from .docx_xml import (
     add_bookmark,
     add_field,
@@ -473,7 +472,6 @@ class DocxWriter:
         props.revision = 1
 
 
-@register("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 def render_docx(briefing: Briefing, config: Config) -> bytes:
     return DocxWriter(briefing, config).write()
 
