@@ -25,9 +25,10 @@ def annotate_all(sources: list[Source], extra_aliases: dict[str, str], cache: An
     keys = [source_key(s, extra_aliases) for s in sources]
     found: list[Found | None] = [cache.get(k) if cache else None for k in keys]
     missing = [i for i, f in enumerate(found) if f is None]
+    log.info("annotation cache: %d of %d sources annotated before, %d to annotate", len(sources) - len(missing),
+             len(sources), len(missing))
     with Stage("annotate", len(sources)) as stage:
         stage.advance(len(sources) - len(missing))
-        stage.note = f"{len(sources) - len(missing)} from the annotation cache"
         jobs = [(sources[i], keys[i]) for i in missing]
         for i, f in zip(missing, _annotate(jobs, extra_aliases, cache, workers or os.cpu_count() or 1)):
             found[i] = f

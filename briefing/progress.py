@@ -1,35 +1,34 @@
-"""Progress of a long build: a bar per stage on a terminal (rich), one log line per stage otherwise."""
+"""Progress of a long build on a terminal: a bar per stage (rich), shown only when stderr is one.
+
+Elsewhere (a scheduled run, a pipe) the pipeline's one log line per stage says the same.
+"""
 
 from __future__ import annotations
 
-import logging
 import sys
-import time
 from types import TracebackType
-
-log = logging.getLogger(__name__)
 
 
 class Stage:
-    """One stage of a build (sources read, annotated, rendered) with ``total`` steps.
+    """One stage of a build (dates settled, sources annotated, formats rendered) with ``total`` steps.
 
-    On a terminal a transient bar counts the steps (rich, imported only then); elsewhere, when the
-    stage ends, one log line says how many steps it took and how long.
+    On a terminal a transient bar counts the steps; rich is imported only then, so a build
+    without a terminal (and ``briefing --help``) never loads it.
     """
 
     def __init__(self, name: str, total: int, *, terminal: bool | None = None) -> None:
-        self.name, self.total, self.done, self.note = name, total, 0, ""
+        self.name, self.total, self.done = name, total, 0
         self.terminal = sys.stderr.isatty() if terminal is None else terminal
         self._bar = None
         self._task = None
-        self._started = time.perf_counter()
 
     def __enter__(self) -> Stage:
         if self.terminal:
+            from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeElapsedColumn(), transient=True)
+                                 TimeElapsedColumn(), transient=True, console=Console(stderr=True))
             self._bar.start()
             self._task = self._bar.add_task(self.name, total=self.total)
         return self
@@ -43,7 +42,3 @@ class Stage:
                  trace: TracebackType | None) -> None:
         if self._bar is not None:
             self._bar.stop()
-        if kind is None:
-            note = f" ({self.note})" if self.note else ""
-            log.info("%s: %d of %d in %.1f s%s", self.name, self.done, self.total,
-                     time.perf_counter() - self._started, note)

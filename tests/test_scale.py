@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import logging
 import shutil
 from datetime import date
 from pathlib import Path
@@ -55,7 +54,7 @@ def _project(root: Path, workers: int) -> Path:
 
 
 def _build_json(root: Path) -> str:
-    from briefing.build import build
+    from briefing.pipeline import build
 
     result = build(load_config(root / "config.yaml"))
     return next(p for p in result.paths if p.suffix == ".json").read_text(encoding="utf-8")
@@ -179,10 +178,10 @@ def test_segmentation_still_splits_emoji_and_tags_a_sentence_the_same_the_second
         [(t.pos, t.lemma) for s in again for t in s.tokens]
 
 
-def test_a_stage_logs_one_line_when_not_on_a_terminal(caplog):
-    with caplog.at_level(logging.INFO, logger="briefing.progress"):
-        with Stage("annotate", 3, terminal=False) as stage:
-            stage.advance(3)
-            stage.note = "2 from the annotation cache"
-    lines = [r.getMessage() for r in caplog.records if r.name == "briefing.progress"]
-    assert len(lines) == 1 and lines[0].startswith("annotate: 3 of 3 in ") and "2 from the annotation cache" in lines[0]
+def test_a_stage_draws_a_bar_on_a_terminal_only(capsys):
+    with Stage("annotate", 3, terminal=False) as quiet:
+        quiet.advance(3)
+    assert quiet._bar is None and quiet.done == 3
+    with Stage("annotate", 2, terminal=True) as bar:
+        bar.advance(2)
+    assert bar._bar is not None and bar._bar.tasks[0].completed == 2
