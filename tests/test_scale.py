@@ -185,3 +185,17 @@ def test_a_stage_draws_a_bar_on_a_terminal_only(capsys):
     with Stage("annotate", 2, terminal=True) as bar:
         bar.advance(2)
     assert bar._bar is not None and bar._bar.tasks[0].completed == 2
+
+
+def test_left_out_items_come_back_into_their_lists_from_the_stored_json():
+    from briefing.serialize import briefing_from_dict, briefing_to_json
+
+    config = Config(title="Test", max_quotes=3, max_positions_per_party=2, max_parties=1)
+    many = _many(5, 4)
+    many.positions.append(Position("UKR", "fordert Hilfe", "demand", None, [Evidence("s1", 2, "Satz.")]))
+    b = assemble([many], date(2022, 1, 4), "explicit", "de", config)
+    assert [p.code for p in b.parties] == ["RUS"] and [p.code for p in b.parties_left_out] == ["UKR"]
+    again = briefing_from_dict(json.loads(briefing_to_json(b)))
+    assert again.quotes == b.quotes and again.quotes_left_out == b.quotes_left_out
+    assert again.parties == b.parties and again.parties_left_out == b.parties_left_out
+    assert len(again.parties[0].left_out) == 2 and again.parties_left_out[0].left_out[0].text == "fordert Hilfe"
