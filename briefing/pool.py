@@ -10,7 +10,6 @@ import signal
 
 from .annotation_cache import AnnotationCache, Found, source_key
 from .model import AnnotatedSource, Source
-from .nlp.annotate import annotate
 from .progress import Stage
 
 log = logging.getLogger(__name__)
@@ -75,6 +74,8 @@ def _init_worker(extra_aliases: dict[str, str], cache: AnnotationCache | None) -
 
 
 def _work(job: tuple[Source, str]) -> Found:
+    from .nlp.annotate import annotate  # a build whose sources are all cached never loads the extraction
+
     source, key = job
     found = Found.of(annotate(source, _aliases))
     if _cache is not None:
