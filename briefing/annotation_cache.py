@@ -23,11 +23,13 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import data as data_module
 from .model import AnnotatedSource, BackgroundItem, Meeting, Position, Quote, Source
-from .nlp.temporal.published import Inference, infer_published
+
+if TYPE_CHECKING:
+    from .nlp.temporal.published import Inference
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +143,8 @@ class AnnotationCache:
         kept = self.get(key)
         if kept is not None:
             return kept[0]
+        from .nlp.temporal.published import infer_published
+
         guess = infer_published(source)
         self.put(key, (guess,))
         return guess
