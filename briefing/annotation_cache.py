@@ -10,7 +10,8 @@ read it, and a change to the labels or e-mail texts (rendering only) invalidates
 
 Entries are pickles, like the scheduler's job store in the same folder: the state folder must be
 as trusted as the code (it is created by the program, not fed by users). A file that cannot be
-read back counts as a miss and is replaced. Each entry is written atomically.
+read back counts as a miss and is replaced. Each entry is written atomically; one that no build
+has used for KEEP_DAYS days is removed.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import logging
 import os
 import pickle
 import tempfile
+import time
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -36,6 +38,8 @@ log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).parent
 FORMAT = 1
 """Bumped when the entry layout changes."""
+KEEP_DAYS = 30
+"""An entry no build has used for this many days is removed."""
 
 
 @dataclass
@@ -117,7 +121,25 @@ class AnnotationCache:
             return None
         if any(self.lexicons.get(name) != digest for name, digest in read.items()):
             return None
+        try:
+            os.utime(path)  # used now: kept by prune()
+        except OSError:
+            pass
         return found
+
+    def prune(self, unused_days: float = KEEP_DAYS) -> int:
+        """Remove the entries no build has used for ``unused_days`` (those of an older extraction
+        version, of sources gone from the seeds); return how many."""
+        limit = time.time() - unused_days * 86400
+        removed = 0
+        for path in self.folder.glob("*/*.pickle"):
+            try:
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
 
     def put(self, key: str, found: Any) -> None:
         """Store ``found`` (not None) with the hashes of the data files this process has read so far (a

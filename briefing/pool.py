@@ -32,6 +32,8 @@ def annotate_all(sources: list[Source], extra_aliases: dict[str, str], cache: An
         for i, f in zip(missing, _annotate(jobs, extra_aliases, cache, workers or os.cpu_count() or 1)):
             found[i] = f
             stage.advance()
+    if cache is not None:
+        cache.prune()
     return [f.attach(s) for f, s in zip(found, sources)]  # type: ignore[union-attr]
 
 
