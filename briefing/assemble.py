@@ -10,6 +10,7 @@ from .config import Config
 from .key_facts import key_facts
 from .model import AnnotatedSource, BackgroundItem, Briefing, Meeting, Party, Position, Quote
 from .nlp.meetings.merge import merge_meetings
+from .nlp.meetings.titles import LABEL, OWN, label_title, translate_noun, with_parties
 from .parties import party_name
 
 log = logging.getLogger(__name__)
@@ -22,6 +23,7 @@ def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, lan
                         sources=[a.source for a in annotated])
     meetings = merge_meetings([m for a in annotated for m in a.meetings])
     published = {a.source.id: a.source.published for a in annotated}
+    retitle(meetings, {a.source.id: a.source.language for a in annotated}, language)
     for m in meetings:
         m.status = meeting_status(m, as_of)
         if m.status == "upcoming" and m.start is None and _stale(m, published, as_of, config):
@@ -36,6 +38,19 @@ def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, lan
     briefing.background = dedupe_background([b for a in annotated for b in a.background])
     briefing.key_facts = key_facts(briefing)
     return briefing
+
+
+def retitle(meetings: list[Meeting], source_language: dict[str, str], language: str) -> None:
+    """A title the builder made from a verb or a noun and the parties is made again in the
+    briefing's language; a title the source gives in its own words stays as written."""
+    for m in meetings:
+        source = source_language.get(m.evidence[0].source) if m.evidence else None
+        if not source or source == language or m.title_rank == OWN:
+            continue
+        if m.title_rank == LABEL:
+            m.title = label_title(m.participants, m.format, language)
+        elif (noun := translate_noun(m.title.split(" ", 1)[0], source, language)) is not None:
+            m.title = with_parties(noun, m.participants, language)
 
 
 def meeting_status(m: Meeting, as_of: date) -> str:

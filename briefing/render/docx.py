@@ -380,7 +380,7 @@ class DocxWriter:
             cells[0].text = v.when(m, "span")
             self.statement(cells[1].paragraphs[0], m.title, m.evidence)
             cells[2].text = v.parties(m.participants)
-            cells[3].text = m.location or "–"
+            cells[3].text = v.place(m.location) or "–"
             cells[4].text = v.meeting_format(m) or "–"
         # Widths on the grid and on every cell: Word reads the cells, LibreOffice the grid.
         table.autofit = False

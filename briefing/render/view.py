@@ -15,6 +15,7 @@ from babel.dates import format_date
 from ..config import Config
 from ..model import Briefing, Evidence, Meeting, Source
 from ..parties import party_name
+from ..places import place_name
 from .labels import format_day, format_range, format_span, labels_for
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,10 @@ class View:
         sources = {s.id: s for s in self.briefing.sources}
         source = sources.get(evidence[0].source) if evidence else None
         return source.language if source is not None and source.language else self.lang
+
+    def place(self, name: str | None) -> str | None:
+        """A place as the briefing's language writes it ('Genf' / 'Geneva')."""
+        return place_name(name, self.lang)
 
     def parties(self, codes: list[str]) -> str:
         return ", ".join(party_name(c, self.lang) for c in codes)
