@@ -258,14 +258,12 @@ class Resolver(CalendarNames):
     def _bare_day(self, m, s, e, sentence):
         day = int(m.group("day"))
         after = self.body[e:e + 120]
-        mm = re.search(r"[0-3]?\d\.?(?:st|nd|rd|th)?\s*(?:of\s+)?("
-                       + "|".join(re.escape(k[:1].upper() + k[1:]) for k in self.lex["months"])
-                       + r")(?!\w)(?:,?\s*((?:19|20)\d\d))?", after)
+        mm = self.lex.templates["listed_day_month"].search(after)
         if not mm:
             return None
-        month = self._month_number(mm.group(1))
-        if mm.group(2):
-            y = int(mm.group(2))
+        month = self._month_number(mm.group("month"))
+        if mm.group("year"):
+            y = int(mm.group("year"))
         elif self._context_year(sentence, s, e):
             y = self._context_year(sentence, s, e)
         elif self.ref is None:
