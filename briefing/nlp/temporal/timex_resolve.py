@@ -412,11 +412,28 @@ class Resolver(CalendarNames):
         dp_text = m.group("dp")
         dp = self.lex["dayparts"].get(dp_text.lower()) if dp_text else None
         typ = "TIME" if dp else "DATE"
+        if offset == 0 and not dp and self._nowadays(s, e):
+            return self._timex(s, e, "DATE", "PRESENT_REF")
         if self.ref is None:
             return self._unanchored(self._timex(s, e, typ, "XXXX-XX-XX" + (f"T{dp}" if dp else "")))
         d = self.ref + timedelta(days=offset)
         self.last_day = d
         return self._timex(s, e, typ, d.isoformat() + (f"T{dp}" if dp else ""), first_day=d, last_day=d)
+
+    def _nowadays(self, s: int, e: int) -> bool:
+        """ "noch heute", "bis heute", "heute noch", "to this day": today as the present age, not a day."""
+        before, after = self.lex.data.get("nowadays_before"), self.lex.data.get("nowadays_after")
+        return bool((before and re.search(before, self.body[max(0, s - 20):s]))
+                    or (after and re.match(after, self.body[e:e + 20])))
+
+    def _daypart_date(self, m, s, e, sentence):
+        """ "in der Nacht des 14. August", "on the evening of May 3": a part of a named day."""
+        t = self._date(m, s, e, sentence)
+        dp = self.lex["dayparts"].get(m.group("dp").lower())
+        if t is None or not dp:
+            return t
+        t.type, t.value = "TIME", f"{t.value}T{dp}"
+        return t
 
     def _heuer(self, m, s, e, sentence):
         if self.ref is None:
@@ -742,6 +759,9 @@ class Resolver(CalendarNames):
         if not dp:
             return None
         return self._on_day(s, e, dp, self._narrative_day(sentence))
+
+    def _set_monthly(self, m, s, e, sentence):
+        return self._timex(s, e, "SET", "P1M")
 
     def _set(self, m, s, e, sentence):
         value = self.lex["sets"].get(m.group("core").lower())
