@@ -185,3 +185,22 @@ def test_today_as_the_present_age(lang, text, value):
 ])
 def test_part_of_a_named_day_and_monthly_sets(lang, text, span, value):
     assert found(text, lang)[span] == value
+
+
+@pytest.mark.parametrize("lang, text, span, value", [
+    ("de", "Die Zulassung dauert sechs bis acht Monate.", "sechs", "P6M"),
+    ("en", "The approval takes six to eight months.", "six", "P6M"),
+    ("de", "Die Praxis zählt 200 Patienten pro Tag.", "pro Tag", "P1D"),
+    ("de", "Drei Minuten später fiel das zweite Tor.", "Drei Minuten später", "XXXX-XX-XXTXX:XX"),
+    ("en", "Three minutes later the second goal fell.", "Three minutes later", "XXXX-XX-XXTXX:XX"),
+])
+def test_ranges_of_counts_rates_and_minutes_later(lang, text, span, value):
+    assert found(text, lang)[span] == value
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Die beiden Männer sind 31 bis 35 Jahre alt."),
+    ("de", "Wir treffen uns zwischen 10 und 12 Uhr."),
+])
+def test_no_duration_from_ages_or_clock_ranges(lang, text):
+    assert all(t.type != "DURATION" for t in tag(text, lang))

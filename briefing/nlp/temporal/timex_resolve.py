@@ -602,7 +602,9 @@ class Resolver(CalendarNames):
             return self._duration(m, s, e, sentence)
         base, anchor = self._anchor_day()
         if unit in DURATION_TIME_UNITS:
-            if base is None:
+            if base is None or unit in ("M", "S"):
+                # "drei Minuten später": minutes after a moment whose clock time is unknown; which day that
+                # is, is not said either (KRAUTS: XXXX-XX-XXTXX:XX).
                 return self._unanchored(self._timex(s, e, "TIME", "XXXX-XX-XXTXX:XX"))
             return self._timex(s, e, "TIME", f"{base.isoformat()}TXX:XX", anchor=anchor)
         if base is None:
@@ -664,6 +666,7 @@ class Resolver(CalendarNames):
         return self._timex(s, e, "DURATION", self._duration_value("X", unit)) if unit else None
 
     _duration_these = _duration_long
+    _duration_first = _duration
 
     def _duration_bare(self, m, s, e, sentence):
         unit = self.lex["units"].get(m.group("unit").lower())
@@ -771,7 +774,8 @@ class Resolver(CalendarNames):
         return self._timex(s, e, "SET", value) if value else None
 
     def _set_every(self, m, s, e, sentence):
-        unit_text = (m.group("unit") or m.group("unit2") or "").lower()
+        groups = [g for g in ("unit", "unit2", "unit3") if g in m.re.groupindex]
+        unit_text = next((m.group(g) for g in groups if m.group(g)), "").lower()
         unit = self.lex["units"].get(unit_text)
         if unit_text in self.lex["dayparts"]:  # "jeden Abend", "every morning"
             return self._timex(s, e, "SET", "P1D")
