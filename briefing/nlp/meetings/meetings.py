@@ -22,6 +22,8 @@ from ..actors.actors import SentenceActors
 from ..actors.gazetteer import Gazetteer
 from ..statements.statements import SentenceSpeech
 from ..statements.statements import lexicon as speech_lexicon
+from ..temporal.timex_lex import lexicon as tense_lexicon
+from ..temporal.timex_tense import clause_direction
 from .context import Document, SentenceContext, Span
 from .days import Day, count_from_event, find_days, lengthen, span_days, stretches, with_event_day
 from .formats import format_of_words, meeting_format
@@ -85,7 +87,8 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
         return
     run.spare = None
     if not days:
-        _sideline_meeting(ctx, triggers, run)
+        if not _sideline_meeting(ctx, triggers, run):
+            _undated_meeting(ctx, triggers, run)
         return
     for a, b, day in stretches(ctx, days):
         _stretch_meetings(ctx, Span(a, b, triggers), day, run)
@@ -131,23 +134,42 @@ def _dated(ctx: SentenceContext) -> bool:
     return any(any(c.isdigit() for c in t.value or "") for t in ctx.timexes)
 
 
-def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> None:
+def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> bool:
     """"Am Rande ist ein Gespräch zwischen Blinken und Lawrow vorgesehen": a meeting of its own on the day
     of the meeting named just before."""
     if find_phrase(ctx, ctx.lex.sidelines) is None or not run.last_at or _dated(ctx) \
             or ctx.n - run.last_at[0] > SIDELINE_WINDOW:
-        return
+        return False
     parent = run.last_at[1]
     span = Span(0, len(ctx.tokens) - 1, triggers)
     m = build_meeting(ctx, span, None)
     if m is None:
-        return
+        return True
     m.start = m.end = parent.start
     m.side = True
     m.location = m.location or parent.location
     m.date_resolved, m.date_text = parent.date_resolved, parent.date_text
     m.reported_past, m.status = parent.reported_past, parent.status
     run.meetings.extend(split_by_partner(ctx, span, m))
+    return True
+
+
+def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> None:
+    """"In Abuja trifft er den nigerianischen Präsidenten", "will hold talks with Pompeo in Washington": a
+    meeting told as coming, with someone met at a named place, and no day: upcoming, its date unresolved."""
+    if _dated(ctx):
+        return
+    span = Span(0, len(ctx.tokens) - 1, triggers)
+    trigger = ctx.tokens[span.named_by[0]]
+    if clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language)) \
+            not in ("future", "present"):
+        return
+    m = build_meeting(ctx, span, None)
+    if m is None or m.location is None or len(m.participants) < 2 or not _known_place(m.location, ctx.gaz):
+        return
+    m.date_resolved = False
+    run.meetings.extend(split_by_partner(ctx, span, m))
+    run.last_at = (ctx.n, m)
 
 
 def _parts(ctx: SentenceContext, span: Span) -> list[Span]:

@@ -7,6 +7,7 @@ import logging
 from ...model import Token
 from .context import SentenceContext, Span
 from .lexicon import MeetingLexicon
+from .places import in_topic_phrase
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,9 @@ def find_triggers(ctx: SentenceContext) -> list[int]:
             continue
         head = not (i + 1 < len(tokens) and tokens[i + 1].pos in ("NN1", "NN2"))  # "council presidency"
         if event_noun(tok, lex) and head:
-            out.append(i)
+            # "unterrichtet sie über das Gespräch": a meeting noun in the topic is what is talked about
+            if not in_topic_phrase(ctx.sentence, i, lex):
+                out.append(i)
             continue
         lemma = tok.lemma.lower()
         # the tagger sometimes takes "will host" for two nouns: after a modal it is a verb
