@@ -88,6 +88,9 @@ class Timex:
     then carry the range's first_day/last_day; keep one of them when building meetings."""
     kind: str = ""
     """Which rule found it: weekday | date | bare_day | reld | anaphor_words | anaphor_units | duration | ..."""
+    mod: str | None = None
+    """START | MID | END (TimeML's mod) when the expression names part of a month or week: "Ende März",
+    "Anfang nächster Woche", "early next month". Its days are then a vague range, and ``text`` is how to show it."""
 
 
 @dataclass
@@ -106,8 +109,11 @@ class ActorMention:
 class Quote:
     text: str
     speaker: str | None
+    """As the article names the speaker, at their fullest: a name, else a role phrase."""
     party: str | None
     evidence: list[Evidence] = field(default_factory=list)
+    speaker_role: str | None = None
+    """The role the article gives the speaker ("Vorsitzende Richterin", "Sprecher des Auswärtigen Amts")."""
 
 
 @dataclass
