@@ -228,3 +228,35 @@ def test_seed_titles_the_council_and_shows_the_video_conference():
 def test_a_line_ending_in_a_comma_is_no_heading():
     assert not is_heading("Lawrow reist am 15. Mai zu einem Arbeitsbesuch nach Berlin,")
     assert is_heading("Biden droht mit Reaktion")
+
+
+# -- days told around the meeting --------------------------------------------------------------------
+
+def test_a_bracketed_clock_time_keeps_two_days_one_range():
+    [m] = meetings("Die Außenminister der G20 kommen am Donnerstag (ab 14.00 Uhr) und am Freitag in Bonn zusammen.")
+    assert (m.start, m.end) == (date(2022, 1, 6), date(2022, 1, 7))
+    [e] = meetings("The G20 foreign ministers meet in Bonn on Thursday (from 2 p.m.) and on Friday.", "en")
+    assert (e.start, e.end) == (date(2022, 1, 6), date(2022, 1, 7))
+
+
+def test_last_day_of_a_trip_dated_before():
+    ms = meetings("Steinmeier reist vom 10. bis 14. Januar nach Nigeria. "
+                  "Am letzten Reisetag trifft er in Abuja den Präsidenten Tinubu.")
+    assert date(2022, 1, 14) in {m.start for m in ms if m.start == m.end}
+    en = meetings("Steinmeier will travel to Nigeria from January 10 to 14. "
+                  "On the last day of the trip he will meet President Tinubu in Abuja.", "en")
+    assert date(2022, 1, 14) in {m.start for m in en if m.start == m.end}
+
+
+def test_a_length_named_later_lengthens_the_meeting():
+    [m] = meetings("Die Außenminister der G20 treffen sich am Donnerstag in Johannesburg. "
+                   "Lawrow hat seine Teilnahme an dem zweitägigen Treffen bestätigt.")
+    assert (m.start, m.end) == (date(2022, 1, 6), date(2022, 1, 7))
+    [e] = meetings("G20 foreign ministers meet in Johannesburg on Thursday. "
+                   "Lavrov has confirmed he will attend the two-day meeting.", "en")
+    assert (e.start, e.end) == (date(2022, 1, 6), date(2022, 1, 7))
+
+
+def test_a_month_is_no_place():
+    ms = meetings("Abe will hold talks with Obama in June.", "en")
+    assert all(m.location != "June" for m in ms)
