@@ -97,7 +97,9 @@ def _phrase(s: Sentence, i: int, language: str, words: dict) -> str:
             t = tokens[k].text
             owner = t.endswith("'") or t in ("'s", "’s")
             before_owner = k + 1 < i and tokens[k + 1].text in ("'", "'s", "’s")
-            if t.lower() in ("the", "a", "an") or not (t[:1].isupper() or owner or before_owner):
+            # "Nato-Russia Council", split at its hyphens by the tokenizer
+            hyphen = t == "-" and k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].end == tokens[k].start
+            if t.lower() in ("the", "a", "an") or not (t[:1].isupper() or owner or before_owner or hyphen):
                 break
             first = k
             k -= 1
