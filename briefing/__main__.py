@@ -16,18 +16,19 @@ from .errors import BriefingError
 
 log = logging.getLogger("briefing")
 
-FORMAT_CHOICES = ("json", "html", "pdf", "docx", "ics")
-
-
 def _formats(value: str) -> list[str]:
+    from .render import RENDERERS  # the registry is the one list of formats
+
     names = [v.strip() for v in value.split(",") if v.strip()]
-    bad = [n for n in names if n not in FORMAT_CHOICES]
+    bad = [n for n in names if n not in RENDERERS]
     if bad or not names:
-        raise argparse.ArgumentTypeError(f"expected formats from {', '.join(FORMAT_CHOICES)}, found {value!r}")
+        raise argparse.ArgumentTypeError(f"expected formats from {', '.join(RENDERERS.names())}, found {value!r}")
     return names
 
 
 def parser() -> argparse.ArgumentParser:
+    from .render import RENDERERS
+
     ap = argparse.ArgumentParser(prog="briefing", description="News articles in, a diplomatic briefing out.")
     ap.add_argument("--config", "-c", type=Path, default=None,
                     help="config file (default: ./config.yaml when it exists)")
@@ -37,7 +38,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build one briefing now and print the paths written")
     b.add_argument("--seeds", type=Path, help="folder of source articles")
     b.add_argument("--out", type=Path, help="folder to write the briefing to")
-    b.add_argument("--format", type=_formats, dest="formats", help="comma-separated: pdf,docx,json,html,ics")
+    b.add_argument("--format", type=_formats, dest="formats",
+                   help=f"comma-separated: {','.join(RENDERERS.names())}")
     b.add_argument("--as-of", dest="as_of", help="today | latest-source | YYYY-MM-DD")
     b.add_argument("--lang", choices=("de", "en"), help="language of labels and dates")
 
@@ -70,7 +72,7 @@ def config_from(args: argparse.Namespace):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from .pipeline import build
 
     cfg = config_from(args)
     result = build(cfg, seeds=args.seeds, out=args.out, formats=args.formats, as_of=args.as_of,
@@ -85,7 +87,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from .inspect import as_text, inspect_files
+    from .inspection import as_text, inspect_files
 
     cfg = config_from(args)
     reports = inspect_files(args.files, as_of=args.as_of, extra_aliases=cfg.actors)
@@ -104,27 +106,27 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
-    from .schedule import run_scheduler
+    from .scheduler.service import run_scheduler
 
     return run_scheduler(config_from(args), config_path=args.config or Path("config.yaml"))
 
 
 def cmd_jobs(args: argparse.Namespace) -> int:
-    from .schedule import list_jobs
+    from .scheduler.tables import list_jobs
 
     print(list_jobs(config_from(args)))
     return 0
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from .ledger import show_history
+    from .scheduler.tables import show_history
 
     print(show_history(config_from(args), job=args.job, limit=args.limit, run=args.run))
     return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .schedule import run_job_now
+    from .scheduler.tables import run_job_now
 
     return run_job_now(config_from(args), args.job, retry_only=args.retry_only)
 

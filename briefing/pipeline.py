@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,11 +17,20 @@ from .errors import NoSourcesError
 from .model import AnnotatedSource, Briefing, Source
 from .nlp.annotate import annotate
 from .outputs import slug, write_all
+from .parallel import side_by_side
 from .render import load_renderers, render
 from .sources import SeedProblem, load_sources
-from .workers import side_by_side
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Seeds:
+    """The seeds folder, read once: every usable source, and one problem per file that could not be read."""
+
+    folder: Path
+    sources: list[Source]
+    problems: list[SeedProblem] = field(default_factory=list)
 
 
 @dataclass
@@ -33,38 +43,59 @@ class BuildResult:
 def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
           formats: list[str] | None = None, as_of: str | None = None, language: str | None = None,
           today: date | None = None, previous: Briefing | None = None, write: bool = True,
-          extra_warnings: list[str] | None = None) -> BuildResult:
+          extra_warnings: list[str] | None = None, loaded: Seeds | None = None) -> BuildResult:
     """Load seeds -> settle dates -> annotate -> assemble -> render -> write, in that order.
 
-    Settling dates and annotating (``read``) run in a worker process while this one loads the
-    renderers: the two take about as long and do not depend on each other.
+    ``loaded`` is the seeds folder already read (the scheduler reads it once, to record and check
+    the sources, and hands it over). Settling dates and annotating (``read``) run in a
+    worker process while this one loads the renderers: the two take about as long and do not
+    depend on each other.
 
     Everything is rendered in memory before the first file is written, so a failed build leaves
-    the previous files as they were.
+    the previous files as they were. Each stage logs one line with its time.
     """
-    seeds_given = seeds
-    seeds = seeds or config.resolve(config.seeds)
     out = out or config.resolve(config.out)
     formats = formats or config.formats
     today = today or date.today()
 
-    sources, problems = load_sources(_existing_folder(seeds, config, from_config=seeds_given is None))
-    if not sources:
-        why = "; ".join(str(p) for p in problems) or "the folder holds no .txt or .md file"
-        raise NoSourcesError(f"no usable source in {seeds}: {why}")
+    clock = time.perf_counter()
+    loaded = loaded or read_seeds(config, seeds)
+    if not loaded.sources:
+        why = "; ".join(str(p) for p in loaded.problems) or "the folder holds no .txt or .md file"
+        raise NoSourcesError(f"no usable source in {loaded.folder}: {why}")
+    clock = _stage("sources read", clock, f"{len(loaded.sources)} from {loaded.folder}, {len(loaded.problems)} skipped")
     (annotated, as_of_day, as_of_from, warnings), _ = side_by_side(
-        lambda: read(sources, as_of or config.as_of, today, config.actors),
+        lambda: read(loaded.sources, as_of or config.as_of, today, config.actors),
         meanwhile=lambda: load_renderers(formats))
-    language = language or _language(config, [s.language for s in sources])
+    clock = _stage("annotated", clock, f"{sum(len(a.sentences) for a in annotated)} sentences, as of {as_of_day}")
+    language = language or _language(config, [s.language for s in loaded.sources])
     briefing = assemble(annotated, as_of_day, as_of_from, language, config)
     briefing.warnings += warnings + list(extra_warnings or [])
     if previous is not None:
         briefing.changes = compare(previous, briefing)  # what changed since the job's previous briefing
-    briefing.skipped = [str(p) for p in problems]
+    briefing.skipped = [str(p) for p in loaded.problems]
+    clock = _stage("assembled", clock, f"{len(briefing.meetings)} meetings, {len(briefing.parties)} parties, "
+                                       f"{len(briefing.quotes)} quotes")
 
     files = render(briefing, formats, config, stem=f"{slug(config.title)}-{as_of_day.isoformat()}")
+    clock = _stage("rendered", clock, ", ".join(formats))
     paths = write_all(files, out) if write else []
-    return BuildResult(briefing, paths, problems)
+    if write:
+        _stage("written", clock, f"{len(paths)} files to {out}")
+    return BuildResult(briefing, paths, loaded.problems)
+
+
+def read_seeds(config: Config, folder: Path | None = None) -> Seeds:
+    """The seeds folder (``folder``, else the config's ``seeds``) read once."""
+    given = folder
+    folder = folder or config.resolve(config.seeds)
+    return Seeds(folder, *load_sources(_existing_folder(folder, config, from_config=given is None)))
+
+
+def _stage(name: str, since: float, detail: str) -> float:
+    now = time.perf_counter()
+    log.info("%s in %.2f s: %s", name, now - since, detail)
+    return now
 
 
 def read(sources: list[Source], as_of: str, today: date,

@@ -7,11 +7,11 @@ APScheduler 3 with a persistent job store (SQLite in the state folder by default
   cron, time zone and dates kept in the job's kwargs); otherwise the stored next run time stays,
   and a run missed within ``misfire_grace_hours`` runs once (coalesce) when the scheduler is back.
 - APScheduler has no job timeout (#342, #528): each build runs in a child process that is killed
-  at the job's ``timeout_minutes`` (briefing/runner.py).
+  at the job's ``timeout_minutes`` (scheduler/build_process.py).
 - APScheduler 3 reads cron weekday numbers with 0 = Monday; crontab means 0 = Sunday. Numbers are
   turned into weekday names first, so "1-5" means Monday to Friday as in crontab.
 - APScheduler advances a job's next run time when it starts the run, so a run cut short by a crash
-  would be lost; the ledger remembers it, and the next start finishes it (jobs.resume_unfinished).
+  would be lost; the ledger remembers it, and the next start finishes it (runs.resume_unfinished).
 """
 
 from __future__ import annotations
@@ -30,16 +30,17 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED, JobExecutionEvent
-from apscheduler.executors.base import BaseExecutor
+from apscheduler.executors.base import BaseExecutor, MaxInstancesReachedError
+from apscheduler.job import Job
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_STOPPED
 from apscheduler.triggers.cron import CronTrigger
 
-from . import jobs
-from .config import Config, Schedule, load_config
-from .errors import BriefingError
-from .ledger import OK, SKIPPED_STALE, SKIPPED_UNCHANGED, Ledger, state_dir
+from ..config import Config, Schedule, load_config
+from ..errors import BriefingError
+from . import runs
+from .state_folder import StateFolder
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,14 @@ class FireTimeExecutor(BaseExecutor):
         super().__init__()
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers, thread_name_prefix="briefing-job")
 
+    def submit_job(self, job: Job, run_times: list[datetime]) -> None:
+        """As APScheduler's, and a fire refused because the job's previous run still runs is recorded."""
+        try:
+            super().submit_job(job, run_times)
+        except MaxInstancesReachedError:
+            self._pool.submit(_record_skipped, job, run_times)
+            raise
+
     def _do_submit_job(self, job, run_times) -> None:
         def done(future: concurrent.futures.Future) -> None:
             exc = future.exception()
@@ -111,6 +120,15 @@ class FireTimeExecutor(BaseExecutor):
         self._pool.shutdown(wait)
 
 
+def _record_skipped(job: Job, run_times: list[datetime]) -> None:
+    for run_time in run_times:
+        log.warning("job %s: the run due at %s was skipped: the previous run is still being built", job.id, run_time)
+        try:
+            runs.record_skipped(**job.kwargs, fire_time=run_time)
+        except Exception:  # the ledger entry is a courtesy; the scheduler goes on without it
+            log.exception("job %s: could not record the skipped run in the ledger", job.id)
+
+
 def _run_job(job, alias: str, run_times: list[datetime]) -> list[JobExecutionEvent]:
     events = []
     for run_time in run_times:
@@ -120,7 +138,7 @@ def _run_job(job, alias: str, run_times: list[datetime]) -> list[JobExecutionEve
                         run_time, late)
             events.append(JobExecutionEvent(EVENT_JOB_MISSED, job.id, alias, run_time))
             try:
-                jobs.record_missed(**job.kwargs, fire_time=run_time, late=late)
+                runs.record_missed(**job.kwargs, fire_time=run_time, late=late)
             except Exception:  # the ledger entry is a courtesy; the scheduler goes on without it
                 log.exception("job %s: could not record the missed run in the ledger", job.id)
             continue
@@ -154,7 +172,7 @@ class BriefingScheduler(BackgroundScheduler):
 
 
 def job_store_url(config: Config) -> str:
-    return config.job_store or f"sqlite:///{state_dir(config) / 'jobs.sqlite'}"
+    return config.job_store or f"sqlite:///{StateFolder(config).ensure().job_store_file}"
 
 
 def make_scheduler(config: Config) -> BriefingScheduler:
@@ -182,7 +200,7 @@ def sync_jobs(scheduler: BackgroundScheduler, config: Config, config_path: str |
         stored = scheduler.get_job(job.id)
         if stored is None:
             extra = {"next_run_time": None} if job.paused else {}
-            scheduler.add_job(jobs.JOB_FUNC, make_trigger(job), id=job.id, name=job.id, kwargs=kwargs,
+            scheduler.add_job(runs.JOB_FUNC, make_trigger(job), id=job.id, name=job.id, kwargs=kwargs,
                               misfire_grace_time=grace, coalesce=True, max_instances=1, **extra)
             said.append(f"added {job.id}")
             continue
@@ -204,7 +222,7 @@ def sync_jobs(scheduler: BackgroundScheduler, config: Config, config_path: str |
 
 def acquire_lock(config: Config) -> int:
     """An exclusive lock on the state folder, held for the scheduler's life; the kernel frees it on death."""
-    path = state_dir(config) / "scheduler.lock"
+    path = StateFolder(config).ensure().path / "scheduler.lock"
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -267,8 +285,8 @@ def run_scheduler(config: Config, config_path: str | Path | None = None) -> int:
     """
     path = str(config.path or Path(config_path).resolve()) if (config.path or config_path) else None
     lock = acquire_lock(config)
-    jobs.STOP.clear()
-    previous_handlers = {s: signal.signal(s, lambda *_: jobs.STOP.set()) for s in (signal.SIGINT, signal.SIGTERM)}
+    runs.STOP.clear()
+    previous_handlers = {s: signal.signal(s, lambda *_: runs.STOP.set()) for s in (signal.SIGINT, signal.SIGTERM)}
     scheduler = make_scheduler(config)
     try:
         scheduler.start(paused=True)
@@ -276,13 +294,13 @@ def run_scheduler(config: Config, config_path: str | Path | None = None) -> int:
             _say(line)
         # Runs a crash or shutdown left unfinished come first; then the schedule, whose missed runs
         # within the grace time follow at once.
-        for run in jobs.resume_unfinished(config):
+        for run in runs.resume_unfinished(config):
             _say(f"finished run {run.id} of {run.job} left over from before: {run.status}")
-        if not jobs.STOP.is_set():
+        if not runs.STOP.is_set():
             scheduler.resume()
-            _say(f"running {len(config.schedules)} jobs on {state_dir(config)} (process {os.getpid()})")
+            _say(f"running {len(config.schedules)} jobs on {StateFolder(config).path} (process {os.getpid()})")
         watch = _Watch(path)
-        while not jobs.STOP.wait(0.5):
+        while not runs.STOP.wait(0.5):
             if watch.changed():
                 _reload(scheduler, path)
         _say("stopping; a running build may take up to "
@@ -299,57 +317,16 @@ def run_scheduler(config: Config, config_path: str | Path | None = None) -> int:
         os.close(lock)
 
 
-# --- `briefing jobs` and `briefing run` -----------------------------------------------------------
+# --- the job store, read without a scheduler (`briefing jobs`) ------------------------------------
 
-def _local(moment: datetime | None, tz: str) -> str:
-    if moment is None:
-        return "-"
-    return moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M %Z")
-
-
-def list_jobs(config: Config) -> str:
-    """The configured jobs, their next run times (from the job store when it has them) and last run."""
-    if not config.schedules:
-        return "no jobs: config.yaml has no schedules"
-    stored = {}
-    db = state_dir(config) / "jobs.sqlite"
-    if config.job_store or db.is_file():
-        scheduler = make_scheduler(config)
-        store = scheduler._jobstores["default"]
-        store.start(scheduler, "default")
-        stored = {j.id: j for j in store.get_all_jobs()}
+def stored_jobs(config: Config) -> dict[str, Job]:
+    """The jobs in the job store by id, read only; {} when no scheduler has created the store yet."""
+    if not config.job_store and not StateFolder(config).job_store_file.is_file():
+        return {}
+    scheduler = make_scheduler(config)
+    store = scheduler._jobstores["default"]
+    store.start(scheduler, "default")
+    try:
+        return {j.id: j for j in store.get_all_jobs()}
+    finally:
         store.shutdown()
-    ledger = Ledger.of(config)
-    header = ("JOB", "CRON", "TIME ZONE", "NEXT RUN", "DELIVER", "LAST RUN")
-    rows = []
-    for job in config.schedules:
-        s = stored.get(job.id)
-        if job.paused or (s is not None and s.next_run_time is None):
-            nxt = "paused"
-        elif s is not None and s.kwargs.get("fingerprint") == fingerprint(job):
-            nxt = _local(s.next_run_time, job.timezone)
-        else:
-            upcoming = make_trigger(job).get_next_fire_time(None, datetime.now(UTC))
-            nxt = f"{_local(upcoming, job.timezone)} (once the scheduler starts)"
-        last = ledger.last_run(job.id)
-        rows.append((job.id, job.cron, job.timezone, nxt, ",".join(job.deliver),
-                     f"{last.status} (run {last.id})" if last else "never"))
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in [header, *rows])
-
-
-def run_job_now(config: Config, job_id: str, retry_only: bool = False) -> int:
-    """`briefing run JOB`: deliver what earlier runs still owe, then run the job now (a test send)."""
-    resumed, run = jobs.run_now(config, job_id, retry_only=retry_only)
-    ledger = Ledger.of(config)
-    for r in resumed:
-        print(f"earlier run {r.id} ({r.fire_time}): {r.status}" + (f": {r.error}" if r.error else ""))
-    if run is None:
-        if not resumed:
-            print(f"nothing to retry for {job_id}")
-        return 0 if all(r.status == OK for r in resumed) else 1
-    for at, text in ledger.events(run.id):
-        print(f"  {at[11:19]}  {text}")
-    print(f"run {run.id} of {job_id}: {run.status}" + (f": {run.error}" if run.error else ""))
-    good = (OK, SKIPPED_UNCHANGED, SKIPPED_STALE)
-    return 0 if run.status in good and all(r.status == OK for r in resumed) else 1
