@@ -3,7 +3,6 @@ the briefing's date, group positions by party, dedupe quotes and background, and
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 
 from .config import Config
@@ -11,8 +10,6 @@ from .data import load_data
 from .model import AnnotatedSource, BackgroundItem, Briefing, Meeting, Party, Position, Quote
 from .nlp.meetings.merge import merge_meetings
 from .parties import party_name
-
-log = logging.getLogger(__name__)
 
 
 def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, language: str,

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 from briefing.config import load_config
 from briefing.errors import RenderError
+from briefing.labels import labels_for
 from briefing.render.docx import render_docx
-from briefing.render.labels import labels_for
 
 from .briefing_factory import make_briefing, sample_changes
 

@@ -6,16 +6,12 @@ w:t node as text (never parsed as XML) and cannot add markup.
 
 from __future__ import annotations
 
-import logging
-
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph
-
-log = logging.getLogger(__name__)
 
 _bookmark_ids = iter(range(1, 1_000_000))
 

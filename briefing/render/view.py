@@ -6,18 +6,15 @@ document is 1 and the sources appendix lists each cited sentence once under its 
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from datetime import date
 
 from babel.dates import format_date
 
 from ..config import Config
+from ..labels import format_day, format_range, labels_for
 from ..model import Briefing, Evidence, Meeting, Source
 from ..parties import party_name
-from .labels import format_day, format_range, labels_for
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
