@@ -161,6 +161,7 @@ def test_missing_reference_docx_is_a_user_error(tmp_path):
         render_docx(make_briefing("de"), load_config(None, reference_docx=str(tmp_path / "nope.docx")))
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_it_and_prints_every_heading(docx_bytes, tmp_path):
     soffice = shutil.which("soffice") or "/usr/bin/soffice"
     src = tmp_path / "briefing.docx"

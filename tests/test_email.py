@@ -22,6 +22,7 @@ from .delivery_support import SMTPServer, attachments, folder_of, free_port, led
 A, B = "anna@example.org", "bernd@example.org"
 
 
+@pytest.mark.slow
 def test_each_recipient_gets_one_message_with_html_text_and_calendar(tmp_path: Path) -> None:
     port = free_port()
     cfg_path = make_project(tmp_path, port, job={"deliver": ["email"], "recipients": [A, B, A]},
@@ -53,6 +54,7 @@ def test_each_recipient_gets_one_message_with_html_text_and_calendar(tmp_path: P
     assert {(d.target, d.status, d.attempts) for d in ledger.deliveries(run.id)} == {(A, OK, 1), (B, OK, 1)}
 
 
+@pytest.mark.slow
 def test_pdf_and_docx_attached(tmp_path: Path) -> None:
     port = free_port()
     cfg_path = make_project(tmp_path, port, job={"deliver": ["email"], "recipients": [A], "formats": ["pdf", "docx"]})
@@ -67,6 +69,7 @@ def test_pdf_and_docx_attached(tmp_path: Path) -> None:
     assert files[pdf] == stored.read_bytes()  # what was sent is what the run built
 
 
+@pytest.mark.slow
 def test_refused_recipient_is_retried_and_nobody_gets_two_copies(tmp_path: Path) -> None:
     port = free_port()
     cfg_path = make_project(tmp_path, port, job={"deliver": ["email"], "recipients": [A, B]})
@@ -80,6 +83,7 @@ def test_refused_recipient_is_retried_and_nobody_gets_two_copies(tmp_path: Path)
     assert attempts == {A: (OK, 1), B: (OK, 3)}
 
 
+@pytest.mark.slow
 def test_server_down_leaves_failed_deliveries_that_the_next_start_and_run_retry_send_without_rebuilding(
         tmp_path: Path, capsys) -> None:
     port = free_port()  # nothing listens here yet
