@@ -119,6 +119,9 @@ class Config:
     """Make a PDF/A-3 with the briefing's JSON embedded as an attachment."""
     actors: dict[str, str] = field(default_factory=dict)
     """Extra actor aliases, name -> party code, e.g. {"Selenskyj": UKR}."""
+    unresolved_meeting_max_age_days: int = 30
+    """A meeting whose day cannot be resolved is no longer upcoming once its source is older than the
+    briefing by more than this many days (a vaguely dated one is past once its stretch of time is over)."""
     job_store: str | None = None
     """SQLAlchemy URL of the scheduler's job store (default: SQLite in the state folder)."""
     misfire_grace_hours: float = 6.0
@@ -359,6 +362,9 @@ def _check_together(cfg: Config, node: yaml.Node | None, problems: list[str]) ->
         _check_channels(name, job, jn, problems)
         if job.start_date and job.end_date and job.end_date < job.start_date:
             _say(problems, f"{name}.end_date", _line(jn, "end_date"), "is before start_date")
+    if cfg.unresolved_meeting_max_age_days < 0:
+        _say(problems, "unresolved_meeting_max_age_days", _line(node, "unresolved_meeting_max_age_days"),
+             f"expected a number of days, 0 or more, found {cfg.unresolved_meeting_max_age_days}")
     if cfg.seeds and cfg.out and Path(cfg.out).resolve() == Path(cfg.seeds).resolve():
         _say(problems, "out", _line(node, "out"), "must not be the seeds folder")
 

@@ -64,7 +64,8 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
                                     "evidence": evidence_to_dict(x.evidence)} for x in p.positions]}
                     for p in b.parties],
         "background": [{"text": x.text, "evidence": evidence_to_dict(x.evidence)} for x in b.background],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "party": q.party, "evidence": evidence_to_dict(q.evidence)}
+        "quotes": [{"text": q.text, "speaker": q.speaker, "speaker_role": q.speaker_role, "party": q.party,
+                    "evidence": evidence_to_dict(q.evidence)}
                    for q in b.quotes],
         "changes": None if b.changes is None else [dataclasses.asdict(c) for c in b.changes],
     }
@@ -111,8 +112,8 @@ def briefing_from_dict(d: dict[str, Any]) -> Briefing:
         meetings=[meeting_from_dict(m) for m in d.get("meetings", [])],
         parties=[party_from_dict(p) for p in d.get("parties", [])],
         background=[BackgroundItem(x["text"], evidence_from_dict(x.get("evidence"))) for x in d.get("background", [])],
-        quotes=[Quote(q["text"], q.get("speaker"), q.get("party"), evidence_from_dict(q.get("evidence")))
-                for q in d.get("quotes", [])],
+        quotes=[Quote(q["text"], q.get("speaker"), q.get("party"), evidence_from_dict(q.get("evidence")),
+                      speaker_role=q.get("speaker_role")) for q in d.get("quotes", [])],
         key_facts=list(d.get("key_facts") or []), classification=d.get("classification"),
         warnings=list(d.get("warnings") or []), skipped=list(d.get("skipped") or []),
         changes=None if changes is None else [Change(c["kind"], c["text"]) for c in changes],
