@@ -3,6 +3,8 @@ body and attachments, retries per recipient, and re-delivery from stored files a
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,9 +14,11 @@ from briefing.__main__ import main
 from briefing.config import load_config
 from briefing.deliver import Parcel, mail
 from briefing.deliver.mail import DeliveryError, _credentials
+from briefing.render.view import make_view
 from briefing.scheduler.runs import resume_unfinished
 from briefing.scheduler.states import DELIVERY_FAILED, OK
 from briefing.scheduler.tables import run_job_now
+from briefing.serialize import briefing_from_dict, briefing_to_json
 
 from .briefing_factory import make_briefing, sample_changes
 from .delivery_support import SMTPServer, attachments, folder_of, free_port, ledger_of, make_project
@@ -217,3 +221,16 @@ def test_encrypted_connection_with_login_from_the_environment(tmp_path: Path, mo
     assert len(logins.tries) >= 3 and set(logins.tries[1:]) == {(b"lage", b"falsch")}
     (msg,) = handler.to(A)
     assert attachments(msg) == {"lage.ics": b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"}
+
+
+def test_the_mail_dates_meetings_as_the_pdf_does_from_the_stored_briefing(tmp_path: Path) -> None:
+    config = load_config(make_project(tmp_path, job={"deliver": ["email"], "recipients": [A]}))
+    b = make_briefing()
+    vague = b.meetings[3]  # 'Ende des Monats': shown as written, with the days it stands for
+    vague.start, vague.end = vague.window_start, vague.window_end = date(2023, 3, 27), date(2023, 3, 31)
+    stored = briefing_from_dict(json.loads(briefing_to_json(b)))
+    parcel = Parcel(run_id=7, job=config.schedules[0], config=config, stamp="20230306T060000Z", files={},
+                    briefing=stored)
+    shown = make_view(b, config)
+    assert [m["when"] for m in mail.view(parcel)["meetings"]] == [shown.when(m, "long") for m in b.upcoming]
+    assert any(m["when"].startswith("Ende des Monats (") for m in mail.view(parcel)["meetings"])
