@@ -101,7 +101,9 @@ def test_history_table_tells_the_story(tmp_path: Path) -> None:
 def test_history_command_before_and_after_a_run(tmp_path: Path, capsys) -> None:
     cfg = make_project(tmp_path)
     assert main(["-c", str(cfg), "history"]) == 0
+    assert main(["-c", str(cfg), "jobs"]) == 0
     assert "no runs yet" in capsys.readouterr().out
+    assert not (tmp_path / "state").exists()  # reading creates nothing
     assert main(["-c", str(cfg), "run", "daily"]) == 0
     capsys.readouterr()
     assert main(["-c", str(cfg), "history", "--job", "daily"]) == 0
