@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from .config import Config
-from .data import load_data
+from .key_facts import key_facts
 from .model import AnnotatedSource, BackgroundItem, Briefing, Meeting, Party, Position, Quote
 from .nlp.meetings.merge import merge_meetings
 from .parties import party_name
@@ -91,42 +91,3 @@ def dedupe_background(items: list[BackgroundItem]) -> list[BackgroundItem]:
             seen.add(key)
             out.append(b)
     return out
-
-
-def _day(d: date, t: dict) -> str:
-    return t["date"].format(day=d.day, month=t["months"][d.month - 1], year=d.year)
-
-
-def _who(codes: list[str], language: str, t: dict) -> str:
-    names = [party_name(c, language) for c in codes[:4]]
-    if len(names) <= 1:
-        return names[0] if names else "–"
-    return ", ".join(names[:-1]) + f" {t['and']} " + names[-1]
-
-
-def key_facts(b: Briefing) -> list[str]:
-    """3-5 one-line facts built from the extracted items (templates in data/key_facts.yaml)."""
-    data = load_data("key_facts")
-    t = data.get(b.language) or data["de"]
-    facts: list[str] = []
-    dated = [m for m in b.upcoming if m.start]
-    if dated:
-        m = dated[0]
-        place = t["place"].format(place=m.location) if m.location else ""
-        facts.append(t["next_meeting"].format(title=m.title, date=_day(m.start, t), place=place,
-                                              who=_who(m.participants, b.language, t)))
-        last = max(x.end or x.start for x in dated)
-        facts.append(t["upcoming_count"].format(count=len(b.upcoming), until=_day(last, t))
-                     if len(b.upcoming) > 1 else t["upcoming_one"])
-    else:
-        facts.append(t["no_upcoming"])
-    kinds = data.get("main_kinds") or []
-    for party in b.parties[: data.get("max_positions", 2)]:
-        # the strongest kind first; among equals a statement with a quote, then the fuller one
-        main = sorted(party.positions, key=lambda p: (kinds.index(p.kind) if p.kind in kinds else len(kinds),
-                                                      not any(c in p.text for c in "„“\"»"), -len(p.text)))[0]
-        words = main.text.split()
-        text = " ".join(words[: data.get("max_words", 18)]) + (" …" if len(words) > data.get("max_words", 18) else "")
-        facts.append(t["position"].format(party=party.name, text=text))
-    facts.append(t["sources"].format(sources=len(b.sources), as_of=_day(b.as_of, t)))
-    return facts[:5]
