@@ -3,7 +3,6 @@ the briefing's date, group positions by party, dedupe quotes and background, and
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 
 from .config import Config
@@ -12,8 +11,6 @@ from .model import AnnotatedSource, BackgroundItem, Briefing, Meeting, Party, Po
 from .nlp.meetings.merge import merge_meetings
 from .nlp.meetings.titles import LABEL, OWN, label_title, translate_noun, with_parties
 from .parties import party_name
-
-log = logging.getLogger(__name__)
 
 
 def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, language: str,

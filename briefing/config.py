@@ -8,7 +8,6 @@ Checks that tie keys together run after every key is valid on its own.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import re
 import types
 import typing
@@ -22,7 +21,6 @@ import yaml
 from .errors import ConfigError
 from .plain_yaml import compose_plain, error_line, load_plain
 
-log = logging.getLogger(__name__)
 
 @dataclass
 class EmailConfig:

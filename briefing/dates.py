@@ -8,14 +8,11 @@ relative dates are shown as written, never resolved against the wall clock.
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 
 from .errors import UsageError
 from .model import Source
 from .nlp.temporal.published import infer_published
-
-log = logging.getLogger(__name__)
 
 
 def parse_as_of(value: str) -> str | date:

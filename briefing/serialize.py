@@ -7,7 +7,8 @@ The field names are a published contract (schema/briefing.schema.json): add, nev
 
 What the JSON does not hold comes back as the model's default: a source's text (``body``) and
 folder (``path`` keeps only the file name), the briefing's ``author``, and the assembly-time
-marks of a meeting (``reported_past``, ``named``, ``side``), which no stored briefing needs.
+marks of a meeting (``reported_past``, ``named``, ``side``, ``title_rank``), which no stored
+briefing needs.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ def source_to_dict(s: Source) -> dict[str, Any]:
 def meeting_to_dict(m: Meeting) -> dict[str, Any]:
     return {"title": m.title, "start": _day(m.start), "end": _day(m.end), "participants": list(m.participants),
             "location": m.location, "format": m.format, "status": m.status, "date_text": m.date_text,
-            "date_resolved": m.date_resolved, "evidence": evidence_to_dict(m.evidence)}
+            "date_resolved": m.date_resolved, "window_start": _day(m.window_start),
+            "window_end": _day(m.window_end), "evidence": evidence_to_dict(m.evidence)}
 
 
 def briefing_to_dict(b: Briefing) -> dict[str, Any]:
@@ -93,7 +95,8 @@ def meeting_from_dict(d: dict[str, Any]) -> Meeting:
     return Meeting(title=d["title"], start=_date(d.get("start")), end=_date(d.get("end")),
                    participants=list(d.get("participants") or []), location=d.get("location"),
                    format=d.get("format"), status=d.get("status", "upcoming"), date_text=d.get("date_text") or "",
-                   date_resolved=d.get("date_resolved", True), evidence=evidence_from_dict(d.get("evidence")))
+                   date_resolved=d.get("date_resolved", True), window_start=_date(d.get("window_start")),
+                   window_end=_date(d.get("window_end")), evidence=evidence_from_dict(d.get("evidence")))
 
 
 def party_from_dict(d: dict[str, Any]) -> Party:

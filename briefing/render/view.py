@@ -6,19 +6,16 @@ document is 1 and the sources appendix lists each cited sentence once under its 
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from babel.dates import format_date
 
 from ..config import Config
+from ..labels import format_day, format_range, format_span, labels_for
 from ..model import Briefing, Evidence, Meeting, Source
 from ..parties import party_name
 from ..places import place_name
-from .labels import format_day, format_range, format_span, labels_for
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
