@@ -16,6 +16,7 @@ from .config import Config, folder_error
 from .dates import settle_dates
 from .errors import NoSourcesError
 from .model import AnnotatedSource, Briefing, Source
+from .notices import Notice, say
 from .outputs import slug, write_all
 from .parallel import side_by_side
 from .pool import annotate_all
@@ -72,10 +73,10 @@ def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
     clock = _stage("annotated", clock, f"{len(annotated)} sources, as of {as_of_day}")
     language = language or _language(config, [s.language for s in loaded.sources])
     briefing = assemble(annotated, as_of_day, as_of_from, language, config)
-    briefing.warnings += warnings + list(extra_warnings or [])
+    briefing.warnings += [w.say(language) for w in warnings] + list(extra_warnings or [])
     if previous is not None:
         briefing.changes = compare(previous, briefing)  # what changed since the job's previous briefing
-    briefing.skipped = [str(p) for p in loaded.problems]
+    briefing.skipped = [say("skipped", language, file=p.path.name, reason=p.reason) for p in loaded.problems]
     clock = _stage("assembled", clock, f"{len(briefing.meetings)} meetings, {len(briefing.parties)} parties, "
                                        f"{len(briefing.quotes)} quotes")
 
@@ -104,7 +105,7 @@ def _stage(name: str, since: float, detail: str) -> float:
 
 
 def read(sources: list[Source], as_of: str, today: date,
-         config: Config) -> tuple[list[AnnotatedSource], date, str, list[str]]:
+         config: Config) -> tuple[list[AnnotatedSource], date, str, list[Notice]]:
     """Settle every source's reference date, then annotate each one (in a worker, see build()):
     from the annotation cache in the state folder where it holds the source, the rest in a pool
     of ``config.workers`` processes. Each source's sentences and tokens stay in the worker that
