@@ -4,12 +4,16 @@ the briefing's date, group positions by party, dedupe quotes and background, and
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from .config import Config
 from .key_facts import key_facts
 from .model import AnnotatedSource, BackgroundItem, Briefing, Meeting, Party, Position, Quote
 from .nlp.meetings.merge import merge_meetings
+from .nlp.meetings.titles import LABEL, OWN, label_title, translate_noun, with_parties
 from .parties import party_name
+
+T = TypeVar("T")
 
 
 def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, language: str,
@@ -19,6 +23,7 @@ def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, lan
                         sources=[a.source for a in annotated])
     meetings = merge_meetings([m for a in annotated for m in a.meetings])
     published = {a.source.id: a.source.published for a in annotated}
+    retitle(meetings, {a.source.id: a.source.language for a in annotated}, language)
     for m in meetings:
         m.status = meeting_status(m, as_of)
         if m.status == "upcoming" and m.start is None and _stale(m, published, as_of, config):
@@ -32,7 +37,42 @@ def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, lan
     briefing.quotes = dedupe_quotes([q for a in annotated for q in a.quotes])
     briefing.background = dedupe_background([b for a in annotated for b in a.background])
     briefing.key_facts = key_facts(briefing)
+    cap_sections(briefing, config)
     return briefing
+
+
+def retitle(meetings: list[Meeting], source_language: dict[str, str], language: str) -> None:
+    """A title the builder made from a verb or a noun and the parties is made again in the
+    briefing's language; a title the source gives in its own words stays as written."""
+    for m in meetings:
+        source = source_language.get(m.evidence[0].source) if m.evidence else None
+        if not source or source == language or m.title_rank == OWN:
+            continue
+        if m.title_rank == LABEL:
+            m.title = label_title(m.participants, m.format, language)
+        elif (noun := translate_noun(m.title.split(" ", 1)[0], source, language)) is not None:
+            m.title = with_parties(noun, m.participants, language)
+
+
+def cap(items: list[T], limit: int | None) -> tuple[list[T], list[T]]:
+    """(the first ``limit`` items, the rest): what a section shows and what it leaves out."""
+    if limit is None:
+        return items, []
+    return items[:limit], items[limit:]
+
+
+def cap_sections(briefing: Briefing, config: Config) -> None:
+    """A briefing stays a briefing: each section shows at most its configured number of items; the
+    rest stay in the JSON, and the document says how many were left out."""
+    briefing.parties, briefing.parties_left_out = cap(briefing.parties, config.max_parties)
+    for party in briefing.parties:
+        party.positions, party.left_out = cap(party.positions, config.max_positions_per_party)
+    for party in briefing.parties_left_out:
+        party.positions, party.left_out = [], party.positions
+    past, briefing.past_left_out = cap(briefing.past, config.max_past_meetings)
+    briefing.meetings = briefing.upcoming + past
+    briefing.quotes, briefing.quotes_left_out = cap(briefing.quotes, config.max_quotes)
+    briefing.background, briefing.background_left_out = cap(briefing.background, config.max_background)
 
 
 def meeting_status(m: Meeting, as_of: date) -> str:
@@ -71,13 +111,16 @@ def group_positions(positions: list[Position], language: str) -> list[Party]:
 
 
 def dedupe_quotes(quotes: list[Quote]) -> list[Quote]:
+    """One quote per wording and party; a repeat adds its evidence to the first."""
     out: list[Quote] = []
+    first: dict[tuple[str, str | None], Quote] = {}
     for q in quotes:
-        key = " ".join(q.text.split()).casefold()
-        twin = next((o for o in out if " ".join(o.text.split()).casefold() == key and o.party == q.party), None)
+        key = (" ".join(q.text.split()).casefold(), q.party)
+        twin = first.get(key)
         if twin:
             twin.evidence.extend(e for e in q.evidence if e not in twin.evidence)
             continue
+        first[key] = q
         out.append(q)
     return out
 

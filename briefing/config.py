@@ -120,6 +120,22 @@ class Config:
     """Make a PDF/A-3 with the briefing's JSON embedded as an attachment."""
     actors: dict[str, str] = field(default_factory=dict)
     """Extra actor aliases, name -> party code, e.g. {"Selenskyj": UKR}."""
+    workers: int | None = None
+    """Processes that annotate sources side by side (default: the number of cores)."""
+    max_source_kb: int = 1024
+    """A source file larger than this (in KB) is skipped with one warning line."""
+    max_parties: int = 12
+    """The PDF and DOCX show the positions of at most this many parties (those with the most positions)."""
+    max_positions_per_party: int = 5
+    """The PDF and DOCX show at most this many positions per party and say how many were left out."""
+    max_quotes: int = 8
+    """The PDF and DOCX show at most this many quotes and say how many were left out."""
+    max_background: int = 8
+    """The PDF and DOCX show at most this many background items and say how many were left out."""
+    max_past_meetings: int = 8
+    """The PDF and DOCX list at most this many past meetings (the latest) and say how many were left out."""
+    max_sources: int = 30
+    """The sources appendix lists every source the document cites and, up to this many entries in all, the others."""
     unresolved_meeting_max_age_days: int = 30
     """A meeting whose day cannot be resolved is no longer upcoming once its source is older than the
     briefing by more than this many days (a vaguely dated one is past once its stretch of time is over)."""
@@ -152,6 +168,8 @@ class Config:
 
 
 CRON_FIELDS = 5
+POSITIVE = ("workers", "max_source_kb", "max_parties", "max_positions_per_party", "max_quotes", "max_background",
+            "max_past_meetings", "max_sources")
 _AS_OF = re.compile(r"^(today|latest-source|\d{4}-\d{2}-\d{2})$")
 
 
@@ -350,6 +368,9 @@ def _check_together(cfg: Config, node: yaml.Node | None, problems: list[str]) ->
     """Checks that need more than one key, run once every key is valid on its own."""
     _check_as_of("as_of", cfg.as_of, _line(node, "as_of"), problems)
     _check_formats("formats", cfg.formats, _line(node, "formats"), problems)
+    for key in POSITIVE:
+        if getattr(cfg, key) is not None and getattr(cfg, key) < 1:
+            _say(problems, key, _line(node, key), f"expected a whole number of at least 1, found {getattr(cfg, key)}")
     ids: set[str] = set()
     jobs_node = _child(node, "schedules")
     for i, job in enumerate(cfg.schedules):

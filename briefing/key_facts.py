@@ -15,6 +15,7 @@ from datetime import date
 from .data import load_data
 from .model import Briefing, Meeting, Party, Position
 from .parties import party_name
+from .places import place_name
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def _meeting_facts(b: Briefing, t: dict) -> list[str]:
     if not dated:
         return [t["no_upcoming"]]
     m = dated[0]
-    place = t["place"].format(place=_in_place(m.location, t)) if m.location else ""
+    place = t["place"].format(place=_in_place(place_name(m.location, b.language), t)) if m.location else ""
     who = t["who"].format(who=_who(m.participants, b.language, t)) if m.participants else ""
     facts = [t["next_meeting"].format(title=m.title, when=_when(m, t), place=place, who=who)]
     last = max(x.end or x.start for x in dated)

@@ -181,6 +181,9 @@ class Party:
     code: str
     name: str
     positions: list[Position] = field(default_factory=list)
+    """The positions the document shows (at most ``max_positions_per_party``)."""
+    left_out: list[Position] = field(default_factory=list)
+    """Positions beyond the cap: in the JSON, counted in the document."""
 
 
 @dataclass
@@ -204,6 +207,14 @@ class Briefing:
     parties: list[Party] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    parties_left_out: list[Party] = field(default_factory=list)
+    """Parties beyond ``max_parties`` (all their positions left out): in the JSON, counted in the document."""
+    past_left_out: list[Meeting] = field(default_factory=list)
+    """Past meetings beyond ``max_past_meetings``: in the JSON, counted in the document."""
+    quotes_left_out: list[Quote] = field(default_factory=list)
+    """Quotes beyond ``max_quotes``: in the JSON, counted in the document."""
+    background_left_out: list[BackgroundItem] = field(default_factory=list)
+    """Background beyond ``max_background``: in the JSON, counted in the document."""
     key_facts: list[str] = field(default_factory=list)
     classification: str | None = None
     author: str | None = None

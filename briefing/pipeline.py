@@ -9,15 +9,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .annotation_cache import AnnotationCache
 from .assemble import assemble
 from .changes import compare
 from .config import Config, folder_error
 from .dates import settle_dates
 from .errors import NoSourcesError
 from .model import AnnotatedSource, Briefing, Source
-from .nlp.annotate import annotate
 from .outputs import slug, write_all
 from .parallel import side_by_side
+from .pool import annotate_all
+from .progress import Stage
 from .render import load_renderers, render
 from .sources import SeedProblem, load_sources
 
@@ -65,9 +67,9 @@ def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
         raise NoSourcesError(f"no usable source in {loaded.folder}: {why}")
     clock = _stage("sources read", clock, f"{len(loaded.sources)} from {loaded.folder}, {len(loaded.problems)} skipped")
     (annotated, as_of_day, as_of_from, warnings), _ = side_by_side(
-        lambda: read(loaded.sources, as_of or config.as_of, today, config.actors),
+        lambda: read(loaded.sources, as_of or config.as_of, today, config),
         meanwhile=lambda: load_renderers(formats))
-    clock = _stage("annotated", clock, f"{sum(len(a.sentences) for a in annotated)} sentences, as of {as_of_day}")
+    clock = _stage("annotated", clock, f"{len(annotated)} sources, as of {as_of_day}")
     language = language or _language(config, [s.language for s in loaded.sources])
     briefing = assemble(annotated, as_of_day, as_of_from, language, config)
     briefing.warnings += warnings + list(extra_warnings or [])
@@ -77,7 +79,9 @@ def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
     clock = _stage("assembled", clock, f"{len(briefing.meetings)} meetings, {len(briefing.parties)} parties, "
                                        f"{len(briefing.quotes)} quotes")
 
-    files = render(briefing, formats, config, stem=f"{slug(config.title)}-{as_of_day.isoformat()}")
+    with Stage("render", len(formats)) as bar:
+        files = render(briefing, formats, config, stem=f"{slug(config.title)}-{as_of_day.isoformat()}")
+        bar.advance(len(formats))
     clock = _stage("rendered", clock, ", ".join(formats))
     paths = write_all(files, out) if write else []
     if write:
@@ -89,7 +93,8 @@ def read_seeds(config: Config, folder: Path | None = None) -> Seeds:
     """The seeds folder (``folder``, else the config's ``seeds``) read once."""
     given = folder
     folder = folder or config.resolve(config.seeds)
-    return Seeds(folder, *load_sources(_existing_folder(folder, config, from_config=given is None)))
+    return Seeds(folder, *load_sources(_existing_folder(folder, config, from_config=given is None),
+                                       max_kb=config.max_source_kb))
 
 
 def _stage(name: str, since: float, detail: str) -> float:
@@ -99,10 +104,16 @@ def _stage(name: str, since: float, detail: str) -> float:
 
 
 def read(sources: list[Source], as_of: str, today: date,
-         extra_aliases: dict[str, str]) -> tuple[list[AnnotatedSource], date, str, list[str]]:
-    """Settle every source's reference date, then annotate each one (in a worker, see build())."""
-    as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today)
-    return [annotate(s, extra_aliases) for s in sources], as_of_day, as_of_from, warnings
+         config: Config) -> tuple[list[AnnotatedSource], date, str, list[str]]:
+    """Settle every source's reference date, then annotate each one (in a worker, see build()):
+    from the annotation cache in the state folder where it holds the source, the rest in a pool
+    of ``config.workers`` processes. Each source's sentences and tokens stay in the worker that
+    annotated it: what comes back is what the briefing is made of."""
+    cache = AnnotationCache(config.resolve(config.state) / "annotations")
+    with Stage("dates", len(sources)) as bar:
+        as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today, infer=cache.inferred_date)
+        bar.advance(len(sources))
+    return annotate_all(sources, config.actors, cache, config.workers), as_of_day, as_of_from, warnings
 
 
 def _existing_folder(folder: Path, config: Config, from_config: bool) -> Path:

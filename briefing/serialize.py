@@ -49,6 +49,26 @@ def meeting_to_dict(m: Meeting) -> dict[str, Any]:
             "window_end": _day(m.window_end), "evidence": evidence_to_dict(m.evidence)}
 
 
+def _flagged(*groups: tuple[list, bool]) -> list[tuple[Any, bool]]:
+    """(item, left out?) for the shown items, then those the document leaves out (their section's cap)."""
+    return [(x, left_out) for items, left_out in groups for x in items]
+
+
+def left_out_counts(b: Briefing) -> dict[str, int]:
+    """How many items of each section the document leaves out (they are in the JSON, marked)."""
+    return {"parties": len(b.parties_left_out),
+            "positions": sum(len(p.left_out) for p in b.parties + b.parties_left_out),
+            "past_meetings": len(b.past_left_out), "quotes": len(b.quotes_left_out),
+            "background": len(b.background_left_out)}
+
+
+def party_to_dict(p: Party) -> dict[str, Any]:
+    return {"code": p.code, "name": p.name,
+            "positions": [{"text": x.text, "kind": x.kind, "speaker": x.speaker,
+                           "evidence": evidence_to_dict(x.evidence), "left_out": left_out}
+                          for x, left_out in _flagged((p.positions, False), (p.left_out, True))]}
+
+
 def briefing_to_dict(b: Briefing) -> dict[str, Any]:
     return {
         "title": b.title,
@@ -60,15 +80,15 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
         "skipped": list(b.skipped),
         "key_facts": list(b.key_facts),
         "sources": [source_to_dict(s) for s in b.sources],
-        "meetings": [meeting_to_dict(m) for m in b.meetings],
-        "parties": [{"code": p.code, "name": p.name,
-                     "positions": [{"text": x.text, "kind": x.kind, "speaker": x.speaker,
-                                    "evidence": evidence_to_dict(x.evidence)} for x in p.positions]}
-                    for p in b.parties],
-        "background": [{"text": x.text, "evidence": evidence_to_dict(x.evidence)} for x in b.background],
+        "meetings": [{**meeting_to_dict(m), "left_out": left_out}
+                     for m, left_out in _flagged((b.meetings, False), (b.past_left_out, True))],
+        "parties": [party_to_dict(p) for p in b.parties + b.parties_left_out],
+        "background": [{"text": x.text, "evidence": evidence_to_dict(x.evidence), "left_out": left_out}
+                       for x, left_out in _flagged((b.background, False), (b.background_left_out, True))],
         "quotes": [{"text": q.text, "speaker": q.speaker, "speaker_role": q.speaker_role, "party": q.party,
-                    "evidence": evidence_to_dict(q.evidence)}
-                   for q in b.quotes],
+                    "evidence": evidence_to_dict(q.evidence), "left_out": left_out}
+                   for q, left_out in _flagged((b.quotes, False), (b.quotes_left_out, True))],
+        "left_out": left_out_counts(b),
         "changes": None if b.changes is None else [dataclasses.asdict(c) for c in b.changes],
     }
 
@@ -101,22 +121,37 @@ def meeting_from_dict(d: dict[str, Any]) -> Meeting:
 
 def party_from_dict(d: dict[str, Any]) -> Party:
     code = d["code"]
-    return Party(code, d.get("name") or code,
-                 [Position(code, x["text"], x.get("kind", "statement"), x.get("speaker"),
-                           evidence_from_dict(x.get("evidence"))) for x in d.get("positions", [])])
+    positions = [(Position(code, x["text"], x.get("kind", "statement"), x.get("speaker"),
+                           evidence_from_dict(x.get("evidence"))), x.get("left_out", False))
+                 for x in d.get("positions", [])]
+    shown, left_out = _split(positions)
+    return Party(code, d.get("name") or code, shown, left_out)
+
+
+def _split(flagged: list[tuple[Any, bool]]) -> tuple[list, list]:
+    """(the items shown, the items left out), as ``_flagged`` wrote them."""
+    return [x for x, out in flagged if not out], [x for x, out in flagged if out]
 
 
 def briefing_from_dict(d: dict[str, Any]) -> Briefing:
     changes = d.get("changes")
+    meetings, past_left_out = _split([(meeting_from_dict(m), m.get("left_out", False)) for m in d.get("meetings", [])])
+    parties = [party_from_dict(p) for p in d.get("parties", [])]
+    background, background_left_out = _split([(BackgroundItem(x["text"], evidence_from_dict(x.get("evidence"))),
+                                                x.get("left_out", False)) for x in d.get("background", [])])
+    quotes, quotes_left_out = _split([(Quote(q["text"], q.get("speaker"), q.get("party"),
+                                             evidence_from_dict(q.get("evidence")), speaker_role=q.get("speaker_role")),
+                                       q.get("left_out", False)) for q in d.get("quotes", [])])
     return Briefing(
         title=d.get("title", ""), as_of=date.fromisoformat(d["as_of"]), as_of_from=d.get("as_of_from", "explicit"),
         language=d.get("language", "de"),
         sources=[source_from_dict(s) for s in d.get("sources", [])],
-        meetings=[meeting_from_dict(m) for m in d.get("meetings", [])],
-        parties=[party_from_dict(p) for p in d.get("parties", [])],
-        background=[BackgroundItem(x["text"], evidence_from_dict(x.get("evidence"))) for x in d.get("background", [])],
-        quotes=[Quote(q["text"], q.get("speaker"), q.get("party"), evidence_from_dict(q.get("evidence")),
-                      speaker_role=q.get("speaker_role")) for q in d.get("quotes", [])],
+        meetings=meetings, past_left_out=past_left_out,
+        # a party the document leaves out shows none of its positions
+        parties=[p for p in parties if p.positions or not p.left_out],
+        parties_left_out=[p for p in parties if not p.positions and p.left_out],
+        background=background, background_left_out=background_left_out,
+        quotes=quotes, quotes_left_out=quotes_left_out,
         key_facts=list(d.get("key_facts") or []), classification=d.get("classification"),
         warnings=list(d.get("warnings") or []), skipped=list(d.get("skipped") or []),
         changes=None if changes is None else [Change(c["kind"], c["text"]) for c in changes],

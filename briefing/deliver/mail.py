@@ -53,7 +53,7 @@ def view(parcel: Parcel) -> dict:
     """
     shown = make_view(parcel.briefing, parcel.config)
     b, lang = shown.briefing, shown.lang
-    meetings = [{"title": m.title, "when": shown.when(m, "long"), "place": m.location or "",
+    meetings = [{"title": m.title, "when": shown.when(m, "long"), "place": shown.place(m.location) or "",
                  "participants": shown.parties(m.participants)} for m in b.upcoming]
     return {
         "title": b.title,
