@@ -34,7 +34,9 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--verbose", "-v", action="store_true", help="log what each stage does")
     sub = ap.add_subparsers(dest="command", required=True)
 
-    b = sub.add_parser("build", help="build one briefing now and print the paths written")
+    b = sub.add_parser("build", help="build briefings now and print the paths written")
+    b.add_argument("ids", nargs="*", metavar="ID", help="briefings of 'briefings:' to build (default: all)")
+    b.add_argument("--offline", action="store_true", help="read feeds and pages from the source cache alone")
     b.add_argument("--seeds", type=Path, help="folder of source articles")
     b.add_argument("--out", type=Path, help="folder to write the briefing to")
     b.add_argument("--format", type=_formats, dest="formats", help="comma-separated: pdf,docx,json,html,ics")
@@ -47,6 +49,7 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--as-of", dest="as_of", help="reference date for sources without one (YYYY-MM-DD)")
 
     sub.add_parser("check", help="check config.yaml and print what it sets")
+    sub.add_parser("sources", help="list every source with its state: last fetched, items, last error")
     sub.add_parser("schedule", help="run the configured schedules until interrupted")
     sub.add_parser("jobs", help="list the scheduled jobs and their next run times")
     h = sub.add_parser("history", help="show the run ledger")
@@ -70,17 +73,25 @@ def config_from(args: argparse.Namespace):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from .build import BuildRequest, build_many
 
     cfg = config_from(args)
-    result = build(cfg, seeds=args.seeds, out=args.out, formats=args.formats, as_of=args.as_of,
-                   language=args.lang)
-    for problem in result.problems:
-        print(f"warning: {problem}", file=sys.stderr)
-    for warning in result.briefing.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for path in result.paths:
-        print(path)
+    request = BuildRequest(seeds=args.seeds, out=args.out, formats=args.formats, as_of=args.as_of,
+                           language=args.lang, offline=args.offline)
+    results = build_many(cfg, args.ids or None, request)
+    for result in results:
+        prefix = f"{result.briefing_id}: " if result.briefing_id else ""
+        for line in [str(p) for p in result.problems] + result.briefing.warnings:
+            print(f"warning: {prefix}{line}", file=sys.stderr)
+        for path in result.paths:
+            print(path)
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from .sources.listing import list_sources
+
+    print(list_sources(config_from(args)))
     return 0
 
 
@@ -129,7 +140,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run_job_now(config_from(args), args.job, retry_only=args.retry_only)
 
 
-COMMANDS = {"build": cmd_build, "inspect": cmd_inspect, "check": cmd_check, "schedule": cmd_schedule,
+COMMANDS = {"build": cmd_build, "inspect": cmd_inspect, "check": cmd_check, "sources": cmd_sources,
+            "schedule": cmd_schedule,
             "jobs": cmd_jobs, "history": cmd_history, "run": cmd_run}
 
 

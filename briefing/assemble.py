@@ -11,6 +11,8 @@ from .data import load_data
 from .model import AnnotatedSource, BackgroundItem, Briefing, Meeting, Party, Position, Quote
 from .nlp.meetings.merge import merge_meetings
 from .parties import party_name
+from .relevance import Relevance
+from .render.labels import format_day, labels_for
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +33,43 @@ def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, lan
     briefing.parties = group_positions([p for a in annotated for p in a.positions], language)
     briefing.quotes = dedupe_quotes([q for a in annotated for q in a.quotes])
     briefing.background = dedupe_background([b for a in annotated for b in a.background])
+    limit(briefing, Relevance(config, as_of, {a.source.id: a.source.published for a in annotated}))
     briefing.key_facts = key_facts(briefing)
     return briefing
+
+
+def cap(items: list, limit: int | None) -> tuple[list, list]:
+    """(the first ``limit`` items, the rest); all of them when there is no limit."""
+    if limit is None:
+        return list(items), []
+    return list(items[:limit]), list(items[limit:])
+
+
+def limit(b: Briefing, rank: Relevance) -> None:
+    """Rank each section by relevance and cut it at the briefing's limits; what is cut goes to
+    ``left_out`` (whole, for the JSON) and a note says how many per section."""
+    config, out = rank.config, b.left_out
+    for party in b.parties:
+        party.positions, cut = cap(rank.order(party.positions), config.max_positions_per_party)
+        out.positions += cut
+    b.quotes, out.quotes = cap(rank.order(b.quotes), config.max_quotes)
+    b.background, out.background = cap(rank.order(b.background), config.max_background)
+    if config.horizon_days is not None:
+        last = date.fromordinal(b.as_of.toordinal() + config.horizon_days)
+        out.meetings = [m for m in b.upcoming if m.start and m.start > last]
+        b.meetings = [m for m in b.meetings if m not in out.meetings]
+    b.warnings += left_out_notes(b, config.horizon_days)
+
+
+def left_out_notes(b: Briefing, horizon_days: int | None) -> list[str]:
+    L = labels_for(b.language)
+    notes = [L["left_out"].format(section=L[section], count=len(items))
+             for section, items in (("positions", b.left_out.positions), ("quotes", b.left_out.quotes),
+                                    ("background", b.left_out.background)) if items]
+    if b.left_out.meetings and horizon_days is not None:
+        last = format_day(date.fromordinal(b.as_of.toordinal() + horizon_days), b.language, "long")
+        notes.append(L["beyond_horizon"].format(count=len(b.left_out.meetings), day=last))
+    return notes
 
 
 def meeting_status(m: Meeting, as_of: date) -> str:

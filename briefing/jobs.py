@@ -181,18 +181,32 @@ def as_of_for(job: Schedule, fire_time: datetime) -> str:
 
 
 def _sources(config: Config) -> list[Source]:
-    from .sources import load_sources
+    """The sources as they stand before the build: folders, and feeds and pages as last cached."""
+    from .config import source_entries
+    from .errors import BriefingError
+    from .sources import gather
 
-    folder = config.resolve(config.seeds)
-    if not folder.is_dir():
+    try:
+        return gather(config, source_entries(config), now_utc().date(), offline=True).sources
+    except BriefingError:
         return []
-    return load_sources(folder)[0]
+
+
+def _on_the_web(config: Config) -> bool:
+    return any(e.feed or e.page for e in config.sources)
+
+
+def source_name(source: Source) -> str:
+    return source.path.name if source.path else source.url or source.id
 
 
 def source_time(source: Source) -> datetime:
-    """How new a source is: its publication day (to the day's end) when known, else the file's mtime."""
+    """How new a source is: its publication day (to the day's end) when known, else the file's mtime
+    (for an undated feed item or page: now, as it was just read)."""
     if source.published:
         return datetime.combine(source.published + timedelta(days=1), datetime.min.time(), UTC)
+    if source.path is None:
+        return now_utc()
     return datetime.fromtimestamp(source.path.stat().st_mtime, UTC)
 
 
@@ -204,7 +218,7 @@ def stale_reason(job: Schedule, sources: list[Source], now: datetime) -> str | N
     age = (now - source_time(newest)).total_seconds() / 3600
     if age <= job.max_source_age_hours:
         return None
-    return (f"stale sources: the newest source ({newest.path.name}) is {age:.0f} hours old, "
+    return (f"stale sources: the newest source ({source_name(newest)}) is {age:.0f} hours old, "
             f"more than the {job.max_source_age_hours:g} hours this job allows")
 
 
@@ -224,8 +238,8 @@ def build_run(config: Config, job: Schedule, ledger: Ledger, run: Run) -> None:
     run = ledger.start(run.id)
     ledger.event(run.id, f"build started (attempt {run.attempts}, process {os.getpid()})")
     sources = _sources(config)
-    ledger.set_sources(run.id, [{"file": s.path.name, "sha256": s.sha256} for s in sources])
-    if not sources:
+    ledger.set_sources(run.id, [{"file": source_name(s), "sha256": s.sha256} for s in sources])
+    if not sources and not _on_the_web(config):  # feeds and pages are known only once the build fetched them
         ledger.finish(run.id, SKIPPED_EMPTY, f"no usable source in {config.resolve(config.seeds)}")
         return
     warnings = []
@@ -242,7 +256,8 @@ def build_run(config: Config, job: Schedule, ledger: Ledger, run: Run) -> None:
     previous_json = _json_file(ledger, previous.id) if previous else None
     spec = BuildSpec(config=str(config.path) if config.path else None, out=str(folder),
                      formats=build_formats(config, job), as_of=as_of_for(job, run.fire),
-                     previous=str(previous_json) if previous_json else None, warnings=warnings)
+                     previous=str(previous_json) if previous_json else None, warnings=warnings,
+                     briefing=job.briefing)
     outcome = run_build(spec, job.timeout_minutes * 60, STOP, config.shutdown_grace_seconds,
                         on_start=lambda pid: ledger.event(run.id, f"building in process {pid}"))
     if outcome.stopped:

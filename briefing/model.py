@@ -13,17 +13,19 @@ from pathlib import Path
 
 @dataclass
 class Source:
-    """One article read from the seeds folder."""
+    """One article: a file of a folder, or a page fetched from the web (then ``path`` is None)."""
 
     id: str
-    path: Path
+    path: Path | None
     title: str
     body: str
     """The article's text after the front matter (for .txt: the whole file, title line included)."""
     language: str = "de"
     published: date | None = None
     published_from: str = "unknown"
-    """Where ``published`` came from: front_matter | as_of | inferred | unknown."""
+    """Where ``published`` came from: front_matter | page | feed | as_of | inferred | unknown.
+
+    page: the page's own date (trafilatura); feed: the date its feed gave the item."""
     published_confidence: float | None = None
     """For an inferred date: how sure the inference is (0..1)."""
     published_note: str = ""
@@ -31,6 +33,7 @@ class Source:
     url: str | None = None
     outlet: str | None = None
     sha256: str = ""
+    author: str | None = None
 
 
 @dataclass
@@ -180,6 +183,19 @@ class Change:
 
 
 @dataclass
+class LeftOut:
+    """What a briefing's limits cut, kept whole for the JSON: nothing relevant is dropped silently."""
+
+    positions: list[Position] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    background: list[BackgroundItem] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    """Upcoming meetings beyond the briefing's horizon_days."""
+    sources: list[Source] = field(default_factory=list)
+    """Sources read this run that name none of the briefing's parties or keywords."""
+
+
+@dataclass
 class Briefing:
     title: str
     as_of: date
@@ -199,6 +215,7 @@ class Briefing:
     """One line per seed that could not be read."""
     changes: list[Change] | None = None
     """None when there is no previous briefing to compare with."""
+    left_out: LeftOut = field(default_factory=LeftOut)
 
     @property
     def upcoming(self) -> list[Meeting]:

@@ -38,6 +38,8 @@ class BuildSpec:
     """Path of the previous briefing's JSON, for 'what changed'."""
     warnings: list[str] = field(default_factory=list)
     """Warnings the run adds to the briefing (e.g. stale sources)."""
+    briefing: str | None = None
+    """The id of the briefing to build (of `briefings:`); None: the config's first or only one."""
 
 
 @dataclass
@@ -133,8 +135,8 @@ def child_main(argv: list[str]) -> int:
         if spec.previous and Path(spec.previous).is_file():
             previous = briefing_from_dict(json.loads(Path(spec.previous).read_text(encoding="utf-8")))
         try:
-            build(config, out=out, formats=spec.formats, as_of=spec.as_of, previous=previous,
-                  extra_warnings=spec.warnings)
+            build(config, briefing_id=spec.briefing, out=out, formats=spec.formats, as_of=spec.as_of,
+                  previous=previous, extra_warnings=spec.warnings)
         except BriefingError as e:
             (out / ERROR_FILE).write_text(str(e), encoding="utf-8")
             return 1

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
-from ..model import Briefing, Evidence, Meeting, Source
+from ..model import Briefing, Evidence, Meeting, Position, Quote, Source
 from . import register
 
 SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "briefing.schema.json"
@@ -26,13 +26,32 @@ def _day(d: date | None) -> str | None:
 def source_dict(s: Source) -> dict[str, Any]:
     return {"id": s.id, "title": s.title, "published": _day(s.published), "published_from": s.published_from,
             "published_confidence": s.published_confidence, "published_note": s.published_note or None,
-            "language": s.language, "url": s.url, "outlet": s.outlet, "file": s.path.name, "sha256": s.sha256}
+            "language": s.language, "url": s.url, "outlet": s.outlet, "author": s.author,
+            "file": s.path.name if s.path else None, "sha256": s.sha256}
 
 
 def meeting_dict(m: Meeting) -> dict[str, Any]:
     return {"title": m.title, "start": _day(m.start), "end": _day(m.end), "participants": list(m.participants),
             "location": m.location, "format": m.format, "status": m.status, "date_text": m.date_text,
             "date_resolved": m.date_resolved, "evidence": evidence(m.evidence)}
+
+
+def position_dict(p: Position) -> dict[str, Any]:
+    return {"text": p.text, "kind": p.kind, "speaker": p.speaker, "evidence": evidence(p.evidence)}
+
+
+def quote_dict(q: Quote) -> dict[str, Any]:
+    return {"text": q.text, "speaker": q.speaker, "party": q.party, "evidence": evidence(q.evidence)}
+
+
+def left_out_dict(b: Briefing) -> dict[str, Any]:
+    out = b.left_out
+    return {"positions": [{"party": p.party, **position_dict(p)} for p in out.positions],
+            "quotes": [quote_dict(q) for q in out.quotes],
+            "background": [{"text": x.text, "evidence": evidence(x.evidence)} for x in out.background],
+            "meetings": [meeting_dict(m) for m in out.meetings],
+            "sources": [{"id": s.id, "title": s.title, "url": s.url, "file": s.path.name if s.path else None}
+                        for s in out.sources]}
 
 
 def briefing_dict(b: Briefing) -> dict[str, Any]:
@@ -48,13 +67,12 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
         "sources": [source_dict(s) for s in b.sources],
         "meetings": [meeting_dict(m) for m in b.meetings],
         "parties": [{"code": p.code, "name": p.name,
-                     "positions": [{"text": x.text, "kind": x.kind, "speaker": x.speaker,
-                                    "evidence": evidence(x.evidence)} for x in p.positions]}
+                     "positions": [position_dict(x) for x in p.positions]}
                     for p in b.parties],
         "background": [{"text": x.text, "evidence": evidence(x.evidence)} for x in b.background],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "party": q.party, "evidence": evidence(q.evidence)}
-                   for q in b.quotes],
+        "quotes": [quote_dict(q) for q in b.quotes],
         "changes": None if b.changes is None else [dataclasses.asdict(c) for c in b.changes],
+        "left_out": left_out_dict(b),
     }
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import Source
-from .nlp.language import detect_language
+from ..model import Source
+from ..nlp.language import detect_language
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,76 @@
+"""Reading the configured sources: folders of article files, feeds and pages.
+
+``gather`` reads every entry of `sources:` once per run and returns the Sources, the files that
+could not be read, and one problem per feed or page that failed (the briefing says each in its
+language). Folders are read as before (``folder.py``); feeds and pages go through the HTTP
+client (``fetch.py``) and the source cache in the state folder (``cache.py``), or, offline, through
+the cache alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..config import Config, SourceEntry, folder_error
+from ..errors import NoSourcesError
+from ..model import Source
+from .folder import SeedProblem, SeedUnreadable, load_sources, read_source
+from .web import WebProblem, WebReader
+
+__all__ = ["Gathered", "SeedProblem", "SeedUnreadable", "WebProblem", "gather", "load_sources", "read_source"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Gathered:
+    sources: list[Source] = field(default_factory=list)
+    skipped: list[SeedProblem] = field(default_factory=list)
+    """Files of a folder that could not be read."""
+    problems: list[WebProblem] = field(default_factory=list)
+    """Feeds and pages that could not be fetched or read this run."""
+
+
+def gather(config: Config, entries: list[SourceEntry], today: date, offline: bool = False,
+           from_command_line: bool = False) -> Gathered:
+    """Every source the entries name, each read once; feeds and pages offline from the cache alone."""
+    found = Gathered()
+    reader = _web_reader(config, entries, today, offline)
+    for entry in entries:
+        if entry.folder:
+            sources, skipped = load_sources(_folder(config, entry.folder, from_command_line))
+            found.sources += sources
+            found.skipped += skipped
+        elif entry.feed:
+            found.sources += reader.feed(entry.feed, entry.max_items, entry.max_age_days)
+        elif entry.page and (source := reader.page(entry.page)) is not None:
+            found.sources.append(source)
+    if reader is not None:
+        found.problems = reader.problems
+        if reader.fetcher is not None:
+            reader.fetcher.close()
+    return found
+
+
+def _web_reader(config: Config, entries: list[SourceEntry], today: date, offline: bool) -> WebReader | None:
+    """A reader over the source cache, with an HTTP client unless offline; None when nothing is on the web."""
+    if not any(e.feed or e.page for e in entries):
+        return None
+    from .cache import SourceCache
+    from .fetch import Fetcher, Limits
+
+    f = config.fetch
+    fetcher = None if offline else Fetcher(Limits(f.timeout_seconds, f.max_kb, f.max_redirects, f.user_agent))
+    return WebReader(SourceCache(config.resolve(config.state)), fetcher, today)
+
+
+def _folder(config: Config, name: str, from_command_line: bool) -> Path:
+    folder = config.resolve(name)
+    if not folder.is_dir():
+        if from_command_line:
+            raise NoSourcesError(f"the seeds folder {folder} does not exist")
+        raise folder_error(config, "sources" if config.sources else "seeds", folder)
+    return folder
