@@ -73,7 +73,7 @@ def config_from(args: argparse.Namespace):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import BuildRequest, build_many
+    from .pipeline import BuildRequest, build_many
 
     cfg = config_from(args)
     request = BuildRequest(seeds=args.seeds, out=args.out, formats=args.formats, as_of=args.as_of,
@@ -96,7 +96,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from .inspect import as_text, inspect_files
+    from .inspection import as_text, inspect_files
 
     cfg = config_from(args)
     reports = inspect_files(args.files, as_of=args.as_of, extra_aliases=cfg.actors)
@@ -115,27 +115,27 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
-    from .schedule import run_scheduler
+    from .scheduler.service import run_scheduler
 
     return run_scheduler(config_from(args), config_path=args.config or Path("config.yaml"))
 
 
 def cmd_jobs(args: argparse.Namespace) -> int:
-    from .schedule import list_jobs
+    from .scheduler.service import list_jobs
 
     print(list_jobs(config_from(args)))
     return 0
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from .ledger import show_history
+    from .scheduler.ledger import show_history
 
     print(show_history(config_from(args), job=args.job, limit=args.limit, run=args.run))
     return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .schedule import run_job_now
+    from .scheduler.service import run_job_now
 
     return run_job_now(config_from(args), args.job, retry_only=args.retry_only)
 

@@ -16,7 +16,7 @@ import yaml
 from aiosmtpd.controller import Controller
 
 from briefing.config import load_config
-from briefing.ledger import Ledger
+from briefing.scheduler.ledger import Ledger
 
 from .conftest import SEED
 

@@ -6,13 +6,13 @@ import json
 from datetime import date
 from pathlib import Path
 
-from briefing.build import build
 from briefing.changes import briefing_from_dict, compare
 from briefing.config import load_config
-from briefing.ledger import OK, SKIPPED_UNCHANGED
 from briefing.model import Briefing, Meeting, Party, Position
-from briefing.render.json import briefing_dict
-from briefing.schedule import run_job_now
+from briefing.pipeline import build
+from briefing.render.json_file import briefing_dict
+from briefing.scheduler.ledger import OK, SKIPPED_UNCHANGED
+from briefing.scheduler.service import run_job_now
 
 from .delivery_support import ledger_of, make_project
 

@@ -9,7 +9,7 @@ import sys
 import jsonschema
 
 from briefing.__main__ import main
-from briefing.render.json import SCHEMA_PATH
+from briefing.render.json_file import SCHEMA_PATH
 
 from .conftest import ROOT, write_config
 

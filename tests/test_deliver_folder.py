@@ -7,8 +7,8 @@ from pathlib import Path
 from briefing.config import load_config
 from briefing.deliver import Parcel, get_channel, send_with_retries
 from briefing.deliver.folder import send_folder
-from briefing.ledger import DELIVERY_FAILED, OK
-from briefing.schedule import run_job_now
+from briefing.scheduler.ledger import DELIVERY_FAILED, OK
+from briefing.scheduler.service import run_job_now
 
 from .delivery_support import ledger_of, make_project
 

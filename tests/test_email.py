@@ -10,13 +10,12 @@ from aiosmtpd.controller import Controller
 
 from briefing.__main__ import main
 from briefing.config import load_config
-from briefing.deliver import Parcel
-from briefing.deliver import email as mail
-from briefing.deliver.email import DeliveryError, _credentials
-from briefing.jobs import resume_unfinished
-from briefing.ledger import DELIVERY_FAILED, OK
-from briefing.render.json import briefing_dict
-from briefing.schedule import run_job_now
+from briefing.deliver import Parcel, mail
+from briefing.deliver.mail import DeliveryError, _credentials
+from briefing.render.json_file import briefing_dict
+from briefing.scheduler.ledger import DELIVERY_FAILED, OK
+from briefing.scheduler.runs import resume_unfinished
+from briefing.scheduler.service import run_job_now
 
 from .briefing_factory import make_briefing, sample_changes
 from .delivery_support import SMTPServer, attachments, free_port, ledger_of, make_project

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from briefing.__main__ import main
 from briefing.config import load_config
-from briefing.jobs import prune_runs
-from briefing.ledger import (
+from briefing.scheduler.ledger import (
     BUILT,
     DELIVERY_FAILED,
     FAILED,
@@ -19,6 +18,7 @@ from briefing.ledger import (
     history_table,
     run_lock,
 )
+from briefing.scheduler.runs import prune_runs
 
 from .delivery_support import make_project
 

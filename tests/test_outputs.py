@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.build import build
 from briefing.config import load_config
 from briefing.errors import RenderError
 from briefing.outputs import slug, write_atomic
+from briefing.pipeline import build
 
 from .conftest import write_config
 

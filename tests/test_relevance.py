@@ -12,7 +12,7 @@ from briefing.config import Config, briefing_views, load_config
 from briefing.errors import ConfigError, UsageError
 from briefing.model import Evidence, Quote
 from briefing.relevance import Relevance, belongs
-from briefing.render.json import briefing_dict
+from briefing.render.json_file import briefing_dict
 from tests.nlp_support import annotated
 
 from .conftest import write_config

@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from briefing.config import load_config
-from briefing.ledger import OK, RUNNING
-from briefing.schedule import list_jobs, make_scheduler, sync_jobs
+from briefing.scheduler.ledger import OK, RUNNING
+from briefing.scheduler.service import list_jobs, make_scheduler, sync_jobs
 
 from .delivery_support import FAST_TEMPLATE, SLOW_TEMPLATE, SMTPServer, free_port, ledger_of, make_project, wait_for
 

@@ -13,10 +13,10 @@ import pytest
 import yaml
 from apscheduler.triggers.interval import IntervalTrigger
 
-from briefing import jobs
 from briefing.config import load_config
-from briefing.ledger import FAILED, MISSED, OK, SKIPPED_EMPTY, SKIPPED_STALE
-from briefing.schedule import crontab_weekdays, list_jobs, make_scheduler, make_trigger, run_job_now, sync_jobs
+from briefing.scheduler import runs as jobs
+from briefing.scheduler.ledger import FAILED, MISSED, OK, SKIPPED_EMPTY, SKIPPED_STALE
+from briefing.scheduler.service import crontab_weekdays, list_jobs, make_scheduler, make_trigger, run_job_now, sync_jobs
 
 from .delivery_support import (
     FAST_TEMPLATE,
@@ -251,6 +251,6 @@ def test_a_config_broken_while_running_skips_the_run_in_one_log_line(tmp_path: P
     cfg_path = make_project(tmp_path)
     cfg_path.write_text(cfg_path.read_text().replace("keep: 5", "keep: five"))
     assert jobs.scheduled_run(str(cfg_path), "daily", fire_time=datetime.now(UTC)) == "config error"
-    (record,) = [r for r in caplog.records if r.name == "briefing.jobs"]
+    (record,) = [r for r in caplog.records if r.name == "briefing.scheduler.runs"]
     assert "job daily not run" in record.getMessage() and "folder.keep" in record.getMessage()
     assert record.exc_info is None

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.build import BuildRequest, build, build_many
 from briefing.changes import briefing_from_dict
 from briefing.config import load_config, source_entries
 from briefing.errors import NoSourcesError
+from briefing.pipeline import BuildRequest, build, build_many
 from briefing.sources import gather
 
 from .conftest import write_config

@@ -109,4 +109,4 @@ def send_with_retries(channel: Channel, parcel: Parcel, target: str, stop: threa
 
 def _load_builtins() -> None:
     # Importing a module registers its channel.
-    from . import email, folder  # noqa: F401
+    from . import folder, mail  # noqa: F401

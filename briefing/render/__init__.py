@@ -49,7 +49,7 @@ def render(briefing: Briefing, formats: list[str], config: Config, stem: str) ->
     The PDF (the slowest) is rendered here while a worker renders the other formats. A mistake
     in a user's template is reported as one line naming the format and the template.
     """
-    from ..workers import side_by_side
+    from ..parallel import side_by_side
 
     rest = [f for f in formats if f != "pdf"]
     if "pdf" in formats and rest:
@@ -78,4 +78,4 @@ def _render_each(briefing: Briefing, formats: list[str], config: Config, stem: s
 
 def _load_builtins() -> None:
     # Importing a module registers its renderers.
-    from . import docx, html, ics, json, pdf  # noqa: F401
+    from . import docx, html, ics, json_file, pdf  # noqa: F401

@@ -75,7 +75,7 @@ def write_pdf(briefing: Briefing, config: Config) -> tuple[bytes, AssetFetcher]:
                            url_fetcher=fetcher)
     options: dict = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
     if config.pdf_attach_json:
-        from .json import render_json
+        from .json_file import render_json
 
         options["pdf_variant"] = "pdf/a-3a"
         options["attachments"] = [weasyprint.Attachment(

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .config import Config
-from .errors import UsageError
+from ..config import Config
+from ..errors import UsageError
 
 log = logging.getLogger(__name__)
 

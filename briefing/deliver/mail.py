@@ -23,10 +23,10 @@ import jinja2
 from ..config import Config, Schedule
 from ..data import load_data
 from ..errors import RenderError
-from ..ledger import now_utc
 from ..parties import party_name
 from ..render.html import environment
 from ..render.labels import format_day, format_range, labels_for
+from ..scheduler.ledger import now_utc
 from . import DeliveryError, Parcel, register
 
 log = logging.getLogger(__name__)

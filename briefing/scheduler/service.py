@@ -7,11 +7,11 @@ APScheduler 3 with a persistent job store (SQLite in the state folder by default
   cron, time zone and dates kept in the job's kwargs); otherwise the stored next run time stays,
   and a run missed within ``misfire_grace_hours`` runs once (coalesce) when the scheduler is back.
 - APScheduler has no job timeout (#342, #528): each build runs in a child process that is killed
-  at the job's ``timeout_minutes`` (briefing/runner.py).
+  at the job's ``timeout_minutes`` (scheduler/build_process.py).
 - APScheduler 3 reads cron weekday numbers with 0 = Monday; crontab means 0 = Sunday. Numbers are
   turned into weekday names first, so "1-5" means Monday to Friday as in crontab.
 - APScheduler advances a job's next run time when it starts the run, so a run cut short by a crash
-  would be lost; the ledger remembers it, and the next start finishes it (jobs.resume_unfinished).
+  would be lost; the ledger remembers it, and the next start finishes it (runs.resume_unfinished).
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_STOPPED
 from apscheduler.triggers.cron import CronTrigger
 
-from . import jobs
-from .config import Config, Schedule, load_config
-from .errors import BriefingError
+from ..config import Config, Schedule, load_config
+from ..errors import BriefingError
+from . import runs
 from .ledger import OK, SKIPPED_STALE, SKIPPED_UNCHANGED, Ledger, state_dir
 
 log = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ def _run_job(job, alias: str, run_times: list[datetime]) -> list[JobExecutionEve
                         run_time, late)
             events.append(JobExecutionEvent(EVENT_JOB_MISSED, job.id, alias, run_time))
             try:
-                jobs.record_missed(**job.kwargs, fire_time=run_time, late=late)
+                runs.record_missed(**job.kwargs, fire_time=run_time, late=late)
             except Exception:  # the ledger entry is a courtesy; the scheduler goes on without it
                 log.exception("job %s: could not record the missed run in the ledger", job.id)
             continue
@@ -182,7 +182,7 @@ def sync_jobs(scheduler: BackgroundScheduler, config: Config, config_path: str |
         stored = scheduler.get_job(job.id)
         if stored is None:
             extra = {"next_run_time": None} if job.paused else {}
-            scheduler.add_job(jobs.JOB_FUNC, make_trigger(job), id=job.id, name=job.id, kwargs=kwargs,
+            scheduler.add_job(runs.JOB_FUNC, make_trigger(job), id=job.id, name=job.id, kwargs=kwargs,
                               misfire_grace_time=grace, coalesce=True, max_instances=1, **extra)
             said.append(f"added {job.id}")
             continue
@@ -267,8 +267,8 @@ def run_scheduler(config: Config, config_path: str | Path | None = None) -> int:
     """
     path = str(config.path or Path(config_path).resolve()) if (config.path or config_path) else None
     lock = acquire_lock(config)
-    jobs.STOP.clear()
-    previous_handlers = {s: signal.signal(s, lambda *_: jobs.STOP.set()) for s in (signal.SIGINT, signal.SIGTERM)}
+    runs.STOP.clear()
+    previous_handlers = {s: signal.signal(s, lambda *_: runs.STOP.set()) for s in (signal.SIGINT, signal.SIGTERM)}
     scheduler = make_scheduler(config)
     try:
         scheduler.start(paused=True)
@@ -276,13 +276,13 @@ def run_scheduler(config: Config, config_path: str | Path | None = None) -> int:
             _say(line)
         # Runs a crash or shutdown left unfinished come first; then the schedule, whose missed runs
         # within the grace time follow at once.
-        for run in jobs.resume_unfinished(config):
+        for run in runs.resume_unfinished(config):
             _say(f"finished run {run.id} of {run.job} left over from before: {run.status}")
-        if not jobs.STOP.is_set():
+        if not runs.STOP.is_set():
             scheduler.resume()
             _say(f"running {len(config.schedules)} jobs on {state_dir(config)} (process {os.getpid()})")
         watch = _Watch(path)
-        while not jobs.STOP.wait(0.5):
+        while not runs.STOP.wait(0.5):
             if watch.changed():
                 _reload(scheduler, path)
         _say("stopping; a running build may take up to "
@@ -340,7 +340,7 @@ def list_jobs(config: Config) -> str:
 
 def run_job_now(config: Config, job_id: str, retry_only: bool = False) -> int:
     """`briefing run JOB`: deliver what earlier runs still owe, then run the job now (a test send)."""
-    resumed, run = jobs.run_now(config, job_id, retry_only=retry_only)
+    resumed, run = runs.run_now(config, job_id, retry_only=retry_only)
     ledger = Ledger.of(config)
     for r in resumed:
         print(f"earlier run {r.id} ({r.fire_time}): {r.status}" + (f": {r.error}" if r.error else ""))

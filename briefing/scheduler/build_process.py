@@ -1,7 +1,7 @@
 """One run's build in a child process, so that a build past its time limit can be ended.
 
 APScheduler cannot stop a job that runs too long (its threads cannot be killed), so the job
-thread starts ``python -m briefing.runner SPEC`` and kills it at the job's ``timeout_minutes``.
+thread starts ``python -m briefing.scheduler.build_process SPEC`` and kills it at the job's ``timeout_minutes``.
 The child reads the config file again and calls build() — the one path to a briefing — writing
 into the run's folder. It dies with its parent (PR_SET_PDEATHSIG on Linux), so a killed scheduler
 leaves no orphan build behind.
@@ -57,7 +57,7 @@ def run_build(spec: BuildSpec, timeout_seconds: float, stop: threading.Event | N
     out = Path(spec.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / ERROR_FILE).unlink(missing_ok=True)
-    cmd = [sys.executable, "-m", "briefing.runner", json.dumps(asdict(spec))]
+    cmd = [sys.executable, "-m", "briefing.scheduler.build_process", json.dumps(asdict(spec))]
     with open(out / LOG_FILE, "ab") as logfile:
         # A session of its own: a terminal's Ctrl-C reaches only the scheduler, which then gives the
         # build its grace time; and ending the build ends its worker processes with it.
@@ -125,10 +125,10 @@ def child_main(argv: list[str]) -> int:
     spec = BuildSpec(**json.loads(argv[0]))
     out = Path(spec.out)
     try:
-        from .build import build
-        from .changes import briefing_from_dict
-        from .config import load_config
-        from .errors import BriefingError
+        from ..changes import briefing_from_dict
+        from ..config import load_config
+        from ..errors import BriefingError
+        from ..pipeline import build
 
         config = load_config(spec.config)
         previous = None

@@ -18,9 +18,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .config import Config, Schedule, load_config
-from .deliver import Parcel, get_channel, send_with_retries
-from .errors import BriefingError, UsageError
+from ..config import Config, Schedule, load_config
+from ..deliver import Parcel, get_channel, send_with_retries
+from ..errors import BriefingError, UsageError
+from ..model import Source
+from ..render import get_renderer
+from .build_process import ERROR_FILE, LOG_FILE, BuildSpec, run_build
 from .ledger import (
     BUILT,
     DELIVERY_FAILED,
@@ -40,16 +43,13 @@ from .ledger import (
     now_utc,
     run_lock,
 )
-from .model import Source
-from .render import get_renderer
-from .runner import ERROR_FILE, LOG_FILE, BuildSpec, run_build
 
 log = logging.getLogger(__name__)
 
 STOP = threading.Event()
 """Set when the scheduler shuts down: running builds get the grace time, retries stop waiting."""
 
-JOB_FUNC = "briefing.jobs:scheduled_run"
+JOB_FUNC = "briefing.scheduler.runs:scheduled_run"
 """The job function as APScheduler stores it (a textual reference survives restarts)."""
 
 
@@ -63,7 +63,7 @@ def find_job(config: Config, job_id: str) -> Schedule:
 
 def scheduled_run(config_path: str | None, job_id: str, fingerprint: str = "",
                   fire_time: datetime | None = None) -> str:
-    """The function APScheduler calls; ``fire_time`` is the scheduled time (see schedule.FireTimeExecutor)."""
+    """The function APScheduler calls; ``fire_time`` is the scheduled time (see service.FireTimeExecutor)."""
     try:
         config = load_config(config_path)
     except BriefingError as e:
@@ -182,9 +182,9 @@ def as_of_for(job: Schedule, fire_time: datetime) -> str:
 
 def _sources(config: Config) -> list[Source]:
     """The sources as they stand before the build: folders, and feeds and pages as last cached."""
-    from .config import source_entries
-    from .errors import BriefingError
-    from .sources import gather
+    from ..config import source_entries
+    from ..errors import BriefingError
+    from ..sources import gather
 
     try:
         return gather(config, source_entries(config), now_utc().date(), offline=True).sources

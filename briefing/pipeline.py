@@ -16,11 +16,11 @@ from .errors import NoSourcesError
 from .model import AnnotatedSource, Briefing, Source
 from .nlp.annotate import annotate
 from .outputs import slug, write_all
+from .parallel import side_by_side
 from .relevance import belongs
 from .render import load_renderers, render
 from .render.labels import labels_for
 from .sources import Gathered, SeedProblem, gather
-from .workers import side_by_side
 
 log = logging.getLogger(__name__)
 
