@@ -6,12 +6,14 @@ import json
 from datetime import date
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from briefing.changes import briefing_from_dict
 from briefing.config import load_config, source_entries
 from briefing.errors import NoSourcesError
 from briefing.pipeline import BuildRequest, build, build_many
+from briefing.render.json_file import SCHEMA_PATH
 from briefing.sources import gather
 
 from .conftest import write_config
@@ -172,6 +174,7 @@ def test_two_briefings_from_one_config_each_get_their_sources(tmp_path, server):
     assert pages(got["nahost"]) == {"iran-talks.html"}
     assert [p.name for p in got["nahost"].paths] == ["nahost-2022-01-06.json"]  # as_of: the newest source's day
     data = json.loads(got["nahost"].paths[0].read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
     assert data["title"] == "Lagebild Nahost" and data["language"] == "en"
     assert {s["id"] for s in data["left_out"]["sources"]} == {s.id for s in got["russland-nato"].briefing.sources}
     only = build_many(config, ["nahost"], BuildRequest(today=TODAY, write=False))
@@ -233,3 +236,45 @@ def test_briefing_sources_lists_each_source_with_its_state(tmp_path, server, cap
     assert out[1].startswith(f"  {server.url('/en/ministers.html')}: last fetched ") and out[1].endswith("ok")
     assert "published 2022-01-06 (feed)" in out[1]
     assert out[-1].startswith(f"page {server.url('/gone.html')}: ") and out[-1].endswith("last error: status: 404")
+
+
+def test_a_scheduled_job_sends_the_briefing_it_names(tmp_path, server):
+    from briefing.scheduler.ledger import Ledger
+    from briefing.scheduler.service import run_job_now
+
+    from .delivery_support import make_project
+
+    briefings = [{"id": "russland-nato", "parties": ["RUS", "NATO"]},
+                 {"id": "nahost", "title": "Lagebild Nahost", "parties": ["IRN"]}]
+    path = make_project(tmp_path, job={"briefing": "nahost", "formats": ["json"]}, briefings=briefings,
+                        sources=feeds(server))
+    config = load_config(path)
+    assert run_job_now(config, "daily") == 0
+    ledger = Ledger.of(config)
+    run = ledger.runs("daily")[0]
+    stored = [p.name for p in ledger.run_dir(run.id).glob("*.json")]
+    assert stored == ["nahost-2022-01-07.json"]
+    data = json.loads((ledger.run_dir(run.id) / stored[0]).read_text(encoding="utf-8"))
+    assert data["title"] == "Lagebild Nahost"
+    assert [s["url"] for s in data["sources"]] == [server.url("/en/iran-talks.html")]
+    assert list((tmp_path / "delivered" / "daily").rglob("nahost-2022-01-07.json"))
+
+
+def test_a_failed_source_is_a_line_in_the_docx_sources_section_and_on_the_command_line(tmp_path, server, capsys):
+    import docx
+
+    from briefing.__main__ import main
+
+    path = write_config(tmp_path, language="en", formats=["docx", "json"],
+                        sources=[{"page": server.url("/en/iran-talks.html")}, {"page": server.url("/gone.html")}])
+    assert main(["--config", str(path), "build"]) == 0
+    out, err = capsys.readouterr()
+    line = f"{server.url('/gone.html')}: the server answered with HTTP status 404"
+    assert f"warning: {line}\n" in err
+    document = docx.Document(next(p for p in out.split() if p.endswith(".docx")))
+    texts = [p.text for p in document.paragraphs]
+    assert texts.index(line) > texts.index("Sources")
+    server.stop()
+    assert main(["--config", str(path), "build", "--offline"]) == 0
+    err = capsys.readouterr().err
+    assert f"{server.url('/gone.html')}: not in the cache (built offline)" in err

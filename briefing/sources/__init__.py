@@ -13,14 +13,17 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config, SourceEntry, folder_error
 from ..errors import NoSourcesError
 from ..model import Source
 from .folder import SeedProblem, SeedUnreadable, load_sources, read_source
-from .web import WebProblem, WebReader
 
-__all__ = ["Gathered", "SeedProblem", "SeedUnreadable", "WebProblem", "gather", "load_sources", "read_source"]
+if TYPE_CHECKING:
+    from .web import WebProblem, WebReader
+
+__all__ = ["Gathered", "SeedProblem", "SeedUnreadable", "gather", "load_sources", "read_source"]
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +62,10 @@ def _web_reader(config: Config, entries: list[SourceEntry], today: date, offline
     """A reader over the source cache, with an HTTP client unless offline; None when nothing is on the web."""
     if not any(e.feed or e.page for e in entries):
         return None
+    # imported here: the HTTP client, feedparser and trafilatura cost a build from folders nothing
     from .cache import SourceCache
     from .fetch import Fetcher, Limits
+    from .web import WebReader
 
     f = config.fetch
     fetcher = None if offline else Fetcher(Limits(f.timeout_seconds, f.max_kb, f.max_redirects, f.user_agent))

@@ -60,8 +60,6 @@ class Fetcher:
     """One client for a whole run: connections and each host's robots.txt are reused."""
 
     limits: Limits = field(default_factory=Limits)
-    requests: int = 0
-    """Requests sent that answered with a body (200), robots.txt included; for tests and logging."""
 
     def __post_init__(self) -> None:
         self._client = httpx.Client(timeout=self.limits.timeout_seconds, follow_redirects=False,
@@ -103,7 +101,6 @@ class Fetcher:
                 if r.status_code != 200:
                     raise FetchError("status", str(r.status_code))
                 body = self._read(r, deadline)
-                self.requests += 1
                 return Fetched(url, 200, body, r.headers.get("etag"), r.headers.get("last-modified"))
         except httpx.TimeoutException:
             raise FetchError("timeout", f"{self.limits.timeout_seconds:g}") from None
