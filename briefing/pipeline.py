@@ -64,7 +64,8 @@ class ReadSources:
 
 def build(config: Config, *, briefing_id: str | None = None, **request: object) -> BuildResult:
     """One briefing (the named one of `briefings:`, else the first): see ``build_many``."""
-    return build_many(config, [briefing_id] if briefing_id else None, BuildRequest(**request))[0]
+    first = [config.briefings[0].id] if config.briefings else None
+    return build_many(config, [briefing_id] if briefing_id else first, BuildRequest(**request))[0]
 
 
 def build_many(config: Config, ids: list[str] | None, request: BuildRequest) -> list[BuildResult]:

@@ -53,8 +53,7 @@ def gather(config: Config, entries: list[SourceEntry], today: date, offline: boo
             found.sources.append(source)
     if reader is not None:
         found.problems = reader.problems
-        if reader.fetcher is not None:
-            reader.fetcher.close()
+        reader.close()
     return found
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from contextlib import closing
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -48,36 +47,31 @@ _COLUMNS = [f.name for f in fields(CachedEntry)]
 
 
 class SourceCache:
+    """One connection for a run; each write is its own transaction, so a build that dies keeps what it fetched."""
+
     def __init__(self, state: Path) -> None:
         self.path = state / FILE
         state.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect()) as db, db:
-            db.execute(f"CREATE TABLE IF NOT EXISTS entries ({', '.join(_COLUMNS)}, PRIMARY KEY (url))")
+        self.db = sqlite3.connect(self.path, timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable at checkpoints, no fsync per row
+        with self.db:
+            self.db.execute(f"CREATE TABLE IF NOT EXISTS entries ({', '.join(_COLUMNS)}, PRIMARY KEY (url))")
 
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30)
-        db.execute("PRAGMA journal_mode=WAL")
-        return db
+    def close(self) -> None:
+        self.db.close()
 
     def get(self, url: str) -> CachedEntry | None:
-        with closing(self._connect()) as db:
-            row = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM entries WHERE url = ?", (url,)).fetchone()
+        row = self.db.execute(f"SELECT {', '.join(_COLUMNS)} FROM entries WHERE url = ?", (url,)).fetchone()
         return _entry(row) if row else None
 
     def put(self, entry: CachedEntry) -> None:
         values = asdict(entry)
         values["items"] = json.dumps(entry.items, ensure_ascii=False)
         marks = ", ".join("?" for _ in _COLUMNS)
-        with closing(self._connect()) as db, db:
-            db.execute(f"INSERT OR REPLACE INTO entries ({', '.join(_COLUMNS)}) VALUES ({marks})",
-                       [values[c] for c in _COLUMNS])
-
-    def all(self) -> list[CachedEntry]:
-        if not self.path.is_file():
-            return []
-        with closing(self._connect()) as db:
-            rows = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM entries ORDER BY url").fetchall()
-        return [_entry(r) for r in rows]
+        with self.db:
+            self.db.execute(f"INSERT OR REPLACE INTO entries ({', '.join(_COLUMNS)}) VALUES ({marks})",
+                            [values[c] for c in _COLUMNS])
 
 
 def _entry(row: tuple) -> CachedEntry:

@@ -28,6 +28,8 @@ def list_sources(config: Config) -> str:
         for item in (cached.items if cached and entry.feed else [])[: entry.max_items]:
             page = cache.get(item["url"]) if cache else None
             lines.append(f"  {item['url']}: {_state(page)}")
+    if cache is not None:
+        cache.close()
     return "\n".join(lines)
 
 

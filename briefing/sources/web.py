@@ -73,6 +73,11 @@ class WebReader:
         self._urls: set[str] = set()
         self._hashes: set[str] = set()
 
+    def close(self) -> None:
+        self.cache.close()
+        if self.fetcher is not None:
+            self.fetcher.close()
+
     def feed(self, url: str, max_items: int, max_age_days: float | None) -> list[Source]:
         items = select_items(self._feed_items(url), max_items, max_age_days, self.today)
         return [s for item in items if (s := self.page(item["url"], item)) is not None]
