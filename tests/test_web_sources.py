@@ -116,6 +116,18 @@ def test_failures_give_one_line_each_in_the_briefings_language_and_the_rest_buil
                                                         server.url("/en/ministers.html")}
 
 
+def test_a_hanging_server_and_a_dripping_one_each_end_at_the_time_limit(tmp_path, server):
+    server.routes["/slow.xml"] = Route(b"<rss/>", delay=3.0)
+    server.routes["/drip.html"] = Route(b"<p>" + b"x" * 60 + b"</p>", drip=0.05)  # each byte in time, the whole late
+    config = config_for(tmp_path, [{"feed": server.url("/slow.xml")}, {"page": server.url("/drip.html")}],
+                        fetch={"timeout_seconds": 1})
+    got = read(config)
+    assert [(p.url.removeprefix(server.base), p.kind, str(p)) for p in got.problems] == [
+        ("/slow.xml", "timeout", f"{server.url('/slow.xml')}: no complete answer within 1 s"),
+        ("/drip.html", "timeout", f"{server.url('/drip.html')}: no complete answer within 1 s")]
+    assert got.sources == []
+
+
 def test_a_source_that_fails_later_is_built_from_its_cached_copy(tmp_path, server):
     config = config_for(tmp_path, [{"page": server.url("/de/nato-russland.html")}])
     build(config, today=TODAY, write=False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -21,6 +22,10 @@ class Route:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     content_type: str = "text/html; charset=utf-8"
+    delay: float = 0.0
+    """Seconds to wait before answering (a server that hangs)."""
+    drip: float = 0.0
+    """Seconds between single bytes of the body (a server that answers, but ever so slowly)."""
 
 
 @dataclass
@@ -47,6 +52,8 @@ class NewsServer:
                 pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True  # stopping does not wait for a hanging or dripping answer to end
+        self.httpd.block_on_close = False
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
@@ -75,9 +82,11 @@ class NewsServer:
             return
         headers = {"Content-Type": route.content_type, **({"ETag": tag} if route.status == 200 else {}),
                    **route.headers}
-        self._send(h, route.status, headers, route.body)
+        time.sleep(route.delay)
+        self._send(h, route.status, headers, route.body, route.drip)
 
-    def _send(self, h: BaseHTTPRequestHandler, status: int, headers: dict[str, str], body: bytes) -> None:
+    def _send(self, h: BaseHTTPRequestHandler, status: int, headers: dict[str, str], body: bytes,
+              drip: float = 0.0) -> None:
         self.seen.append(Seen(h.path, status, h.headers.get("If-None-Match"), h.headers.get("User-Agent")))
         h.send_response(status)
         for k, v in headers.items():
@@ -86,7 +95,10 @@ class NewsServer:
             h.send_header("Content-Length", str(len(body)))
         h.end_headers()
         try:
-            h.wfile.write(body)
+            for piece in ([body[i:i + 1] for i in range(len(body))] if drip else [body]):
+                h.wfile.write(piece)
+                h.wfile.flush()
+                time.sleep(drip)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client stopped reading: what a size cap does
 
