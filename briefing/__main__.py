@@ -16,18 +16,19 @@ from .errors import BriefingError
 
 log = logging.getLogger("briefing")
 
-FORMAT_CHOICES = ("json", "html", "pdf", "docx", "ics")
-
-
 def _formats(value: str) -> list[str]:
+    from .render import RENDERERS  # the registry is the one list of formats
+
     names = [v.strip() for v in value.split(",") if v.strip()]
-    bad = [n for n in names if n not in FORMAT_CHOICES]
+    bad = [n for n in names if n not in RENDERERS]
     if bad or not names:
-        raise argparse.ArgumentTypeError(f"expected formats from {', '.join(FORMAT_CHOICES)}, found {value!r}")
+        raise argparse.ArgumentTypeError(f"expected formats from {', '.join(RENDERERS.names())}, found {value!r}")
     return names
 
 
 def parser() -> argparse.ArgumentParser:
+    from .render import RENDERERS
+
     ap = argparse.ArgumentParser(prog="briefing", description="News articles in, a diplomatic briefing out.")
     ap.add_argument("--config", "-c", type=Path, default=None,
                     help="config file (default: ./config.yaml when it exists)")
@@ -39,7 +40,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--offline", action="store_true", help="read feeds and pages from the source cache alone")
     b.add_argument("--seeds", type=Path, help="folder of source articles")
     b.add_argument("--out", type=Path, help="folder to write the briefing to")
-    b.add_argument("--format", type=_formats, dest="formats", help="comma-separated: pdf,docx,json,html,ics")
+    b.add_argument("--format", type=_formats, dest="formats",
+                   help=f"comma-separated: {','.join(RENDERERS.names())}")
     b.add_argument("--as-of", dest="as_of", help="today | latest-source | YYYY-MM-DD")
     b.add_argument("--lang", choices=("de", "en"), help="language of labels and dates")
 
@@ -73,10 +75,10 @@ def config_from(args: argparse.Namespace):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .pipeline import BuildRequest, build_many
+    from .pipeline import BuildOptions, build_many
 
     cfg = config_from(args)
-    request = BuildRequest(seeds=args.seeds, out=args.out, formats=args.formats, as_of=args.as_of,
+    request = BuildOptions(seeds=args.seeds, out=args.out, formats=args.formats, as_of=args.as_of,
                            language=args.lang, offline=args.offline)
     results = build_many(cfg, args.ids or None, request)
     for result in results:
@@ -121,21 +123,21 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def cmd_jobs(args: argparse.Namespace) -> int:
-    from .scheduler.service import list_jobs
+    from .scheduler.tables import list_jobs
 
     print(list_jobs(config_from(args)))
     return 0
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from .scheduler.ledger import show_history
+    from .scheduler.tables import show_history
 
     print(show_history(config_from(args), job=args.job, limit=args.limit, run=args.run))
     return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .scheduler.service import run_job_now
+    from .scheduler.tables import run_job_now
 
     return run_job_now(config_from(args), args.job, retry_only=args.retry_only)
 

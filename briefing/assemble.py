@@ -23,8 +23,11 @@ def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, lan
                         classification=config.classification, author=config.author,
                         sources=[a.source for a in annotated])
     meetings = merge_meetings([m for a in annotated for m in a.meetings])
+    published = {a.source.id: a.source.published for a in annotated}
     for m in meetings:
         m.status = meeting_status(m, as_of)
+        if m.status == "upcoming" and m.start is None and _stale(m, published, as_of, config):
+            m.status = "past"
     upcoming = sorted((m for m in meetings if m.status == "upcoming"),
                       key=lambda m: (m.start is None, m.start or date.max, m.end or date.max))
     past = sorted((m for m in meetings if m.status == "past"),
@@ -73,13 +76,26 @@ def left_out_notes(b: Briefing, horizon_days: int | None) -> list[str]:
 
 
 def meeting_status(m: Meeting, as_of: date) -> str:
-    """past: ended before as_of, or told as already held and ended on as_of at the latest."""
+    """past: ended before as_of, or told as already held and ended on as_of at the latest. A vaguely dated
+    meeting ("Ende März") is past once its stretch of time is over."""
     end = m.end or m.start
+    if end is None and m.window_end is not None and m.window_end < as_of:
+        return "past"
     if end is None:
         return "past" if m.reported_past else "upcoming"
     if end < as_of or (m.reported_past and end <= as_of):
         return "past"
     return "upcoming"
+
+
+def _stale(m: Meeting, published: dict[str, date | None], as_of: date, config: Config) -> bool:
+    """An undated meeting told only by sources older than the briefing by more than
+    ``unresolved_meeting_max_age_days``: whatever it announced has most likely happened by now."""
+    days = [published.get(e.source) for e in m.evidence]
+    if not days or any(d is None for d in days):
+        return False
+    newest = max(d for d in days if d is not None)
+    return (as_of - newest).days > config.unresolved_meeting_max_age_days
 
 
 def group_positions(positions: list[Position], language: str) -> list[Party]:

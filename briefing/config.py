@@ -23,9 +23,6 @@ from .errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("json", "html", "pdf", "docx", "ics")
-
-
 @dataclass
 class EmailConfig:
     host: str = "localhost"
@@ -198,6 +195,9 @@ class Config:
     """Make a PDF/A-3 with the briefing's JSON embedded as an attachment."""
     actors: dict[str, str] = field(default_factory=dict)
     """Extra actor aliases, name -> party code, e.g. {"Selenskyj": UKR}."""
+    unresolved_meeting_max_age_days: int = 30
+    """A meeting whose day cannot be resolved is no longer upcoming once its source is older than the
+    briefing by more than this many days (a vaguely dated one is past once its stretch of time is over)."""
     job_store: str | None = None
     """SQLAlchemy URL of the scheduler's job store (default: SQLite in the state folder)."""
     misfire_grace_hours: float = 6.0
@@ -466,14 +466,12 @@ def _check_together(cfg: Config, node: yaml.Node | None, problems: list[str]) ->
         if job.formats is not None:
             _check_formats(f"{name}.formats", job.formats, _line(jn, "formats"), problems)
         _check_as_of(f"{name}.as_of", job.as_of, _line(jn, "as_of"), problems)
-        for channel in job.deliver:
-            if channel not in ("folder", "email"):
-                _say(problems, f"{name}.deliver", _line(jn, "deliver"),
-                     f"expected channels from folder, email, found {channel!r}")
-        if "email" in job.deliver and not job.recipients:
-            _say(problems, f"{name}.recipients", _line(jn), "the email channel needs at least one recipient")
+        _check_channels(name, job, jn, problems)
         if job.start_date and job.end_date and job.end_date < job.start_date:
             _say(problems, f"{name}.end_date", _line(jn, "end_date"), "is before start_date")
+    if cfg.unresolved_meeting_max_age_days < 0:
+        _say(problems, "unresolved_meeting_max_age_days", _line(node, "unresolved_meeting_max_age_days"),
+             f"expected a number of days, 0 or more, found {cfg.unresolved_meeting_max_age_days}")
     if cfg.seeds and cfg.out and Path(cfg.out).resolve() == Path(cfg.seeds).resolve():
         _say(problems, "out", _line(node, "out"), "must not be the seeds folder")
     _check_sources(cfg, _child(node, "sources"), problems)
@@ -524,9 +522,22 @@ def _check_as_of(name: str, value: str, line: int | None, problems: list[str]) -
 
 
 def _check_formats(name: str, formats: list[str], line: int | None, problems: list[str]) -> None:
-    bad = [f for f in formats if f not in FORMATS]
+    from .render import RENDERERS  # the registry is the one list of formats
+
+    bad = [f for f in formats if f not in RENDERERS]
     if bad:
-        _say(problems, name, line, f"expected formats from {', '.join(FORMATS)}, found {', '.join(bad)}")
+        _say(problems, name, line, f"expected formats from {', '.join(RENDERERS.names())}, found {', '.join(bad)}")
+
+
+def _check_channels(name: str, job: Schedule, node: yaml.Node | None, problems: list[str]) -> None:
+    from .deliver import CHANNELS  # the registry is the one list of channels
+
+    for channel in job.deliver:
+        if channel not in CHANNELS:
+            _say(problems, f"{name}.deliver", _line(node, "deliver"),
+                 f"expected channels from {', '.join(CHANNELS.names())}, found {channel!r}")
+        elif CHANNELS.get(channel).needs_recipients and not job.recipients:
+            _say(problems, f"{name}.recipients", _line(node), f"the {channel} channel needs at least one recipient")
 
 
 def check_cron(expression: str, timezone: str = "UTC") -> str | None:

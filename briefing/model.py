@@ -91,6 +91,9 @@ class Timex:
     then carry the range's first_day/last_day; keep one of them when building meetings."""
     kind: str = ""
     """Which rule found it: weekday | date | bare_day | reld | anaphor_words | anaphor_units | duration | ..."""
+    mod: str | None = None
+    """START | MID | END (TimeML's mod) when the expression names part of a month or week: "Ende März",
+    "Anfang nächster Woche", "early next month". Its days are then a vague range, and ``text`` is how to show it."""
 
 
 @dataclass
@@ -109,8 +112,11 @@ class ActorMention:
 class Quote:
     text: str
     speaker: str | None
+    """As the article names the speaker, at their fullest: a name, else a role phrase."""
     party: str | None
     evidence: list[Evidence] = field(default_factory=list)
+    speaker_role: str | None = None
+    """The role the article gives the speaker ("Vorsitzende Richterin", "Sprecher des Auswärtigen Amts")."""
 
 
 @dataclass
@@ -144,6 +150,13 @@ class Meeting:
     """The title is the source's own noun for it ("Gipfel"), not a label made from a verb."""
     side: bool = False
     """Held on the sidelines of another meeting ("am Rande"): never merged into it."""
+    window_start: date | None = None
+    """For a meeting dated only vaguely ("Ende März", "next week"): the first day it may fall on."""
+    window_end: date | None = None
+    """... and the last (its status is past once this day has gone by)."""
+    title_rank: int = 0
+    """How well the title names it: 2 the source's own name ("Nato-Russland-Rat"), 1 its noun with the
+    parties, 0 a label for a meeting told by a verb. Merged mentions keep the best title."""
 
 
 @dataclass

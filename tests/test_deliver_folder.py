@@ -7,9 +7,10 @@ from pathlib import Path
 from briefing.config import load_config
 from briefing.deliver import Parcel, get_channel, send_with_retries
 from briefing.deliver.folder import send_folder
-from briefing.scheduler.ledger import DELIVERY_FAILED, OK
-from briefing.scheduler.service import run_job_now
+from briefing.scheduler.states import DELIVERY_FAILED, OK
+from briefing.scheduler.tables import run_job_now
 
+from .briefing_factory import make_briefing
 from .delivery_support import ledger_of, make_project
 
 
@@ -20,7 +21,7 @@ def _parcel(tmp_path: Path, stamp: str, content: bytes = b"{}", keep: int = 2) -
     src.mkdir(parents=True)
     (src / "lage.json").write_bytes(content)
     (src / "lage.html").write_bytes(b"<html></html>")
-    return Parcel(run_id=1, job=config.schedules[0], config=config, stamp=stamp,
+    return Parcel(run_id=1, job=config.schedules[0], config=config, stamp=stamp, briefing=make_briefing(),
                   files={p.name: p for p in src.iterdir()})
 
 

@@ -12,13 +12,12 @@ from briefing.__main__ import main
 from briefing.config import load_config
 from briefing.deliver import Parcel, mail
 from briefing.deliver.mail import DeliveryError, _credentials
-from briefing.render.json_file import briefing_dict
-from briefing.scheduler.ledger import DELIVERY_FAILED, OK
 from briefing.scheduler.runs import resume_unfinished
-from briefing.scheduler.service import run_job_now
+from briefing.scheduler.states import DELIVERY_FAILED, OK
+from briefing.scheduler.tables import run_job_now
 
 from .briefing_factory import make_briefing, sample_changes
-from .delivery_support import SMTPServer, attachments, free_port, ledger_of, make_project
+from .delivery_support import SMTPServer, attachments, folder_of, free_port, ledger_of, make_project
 
 A, B = "anna@example.org", "bernd@example.org"
 
@@ -64,7 +63,7 @@ def test_pdf_and_docx_attached(tmp_path: Path) -> None:
     assert [n.rsplit(".", 1)[1] for n in names] == ["docx", "ics", "pdf"]
     pdf = next(n for n in names if n.endswith(".pdf"))
     assert files[pdf].startswith(b"%PDF-")
-    stored = ledger_of(cfg_path).run_dir(1) / pdf
+    stored = folder_of(cfg_path).run_dir(1) / pdf
     assert files[pdf] == stored.read_bytes()  # what was sent is what the run built
 
 
@@ -94,7 +93,7 @@ def test_server_down_leaves_failed_deliveries_that_the_next_start_and_run_retry_
     records = {(d.channel, d.target): d for d in ledger.deliveries(run.id)}
     assert records[("folder", str(tmp_path / "delivered"))].status == OK
     assert records[("email", A)].status == "failed" and records[("email", A)].attempts == 2
-    built = {p.name: p.stat().st_mtime_ns for p in ledger.run_dir(run.id).iterdir()}
+    built = {p.name: p.stat().st_mtime_ns for p in folder_of(cfg_path).run_dir(run.id).iterdir()}
 
     # The server is back but still refuses B: what the scheduler does at its next start.
     with SMTPServer(port, refuse={B: 100}) as smtp:
@@ -109,7 +108,7 @@ def test_server_down_leaves_failed_deliveries_that_the_next_start_and_run_retry_
     assert smtp_later.to(A) == [] and len(smtp_later.to(B)) == 1  # A already had it: not sent again
     after = ledger.get(run.id)
     assert after.status == OK and after.attempts == 1  # one build only
-    assert {p.name: p.stat().st_mtime_ns for p in ledger.run_dir(run.id).iterdir()} == built
+    assert {p.name: p.stat().st_mtime_ns for p in folder_of(cfg_path).run_dir(run.id).iterdir()} == built
     records = {(d.channel, d.target): d for d in ledger.deliveries(run.id)}
     assert records[("folder", str(tmp_path / "delivered"))].attempts == 1  # the folder was not sent again
     assert (records[("email", A)].attempts, records[("email", B)].attempts) == (3, 6)
@@ -123,7 +122,7 @@ def test_body_lists_changes_meetings_and_warnings(tmp_path: Path) -> None:
     b = make_briefing(changes=sample_changes())
     b.warnings = ["stale sources: <newest> is 80 hours old"]
     parcel = Parcel(run_id=7, job=config.schedules[0], config=config, stamp="20220107T060000Z", files={},
-                    briefing=briefing_dict(b))
+                    briefing=b)
     msg = mail.message(parcel, A)
     html = msg.get_body(("html",)).get_content()
     text = msg.get_body(("plain",)).get_content()
@@ -171,7 +170,7 @@ def _tls_parcel(tmp_path: Path, security: str, port: int) -> Parcel:
     ics = tmp_path / "lage.ics"
     ics.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n")
     return Parcel(run_id=3, job=config.schedules[0], config=config, stamp="20240502T050000Z", files={},
-                  extras={ics.name: ics}, briefing=briefing_dict(make_briefing()))
+                  extras={ics.name: ics}, briefing=make_briefing())
 
 
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")

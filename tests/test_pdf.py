@@ -16,7 +16,8 @@ from briefing.render.pdf import write_pdf
 
 from .briefing_factory import make_briefing, sample_changes
 
-SECTIONS = ("key_facts", "upcoming_meetings", "changes", "positions", "background", "quotes", "sources")
+SECTIONS = ("key_facts", "upcoming_meetings", "past_meetings", "changes",
+            "positions", "background", "quotes", "sources")
 
 
 @pytest.fixture(scope="module")

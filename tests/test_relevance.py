@@ -12,7 +12,7 @@ from briefing.config import Config, briefing_views, load_config
 from briefing.errors import ConfigError, UsageError
 from briefing.model import Evidence, Quote
 from briefing.relevance import Relevance, belongs
-from briefing.render.json_file import briefing_dict
+from briefing.serialize import briefing_to_dict
 from tests.nlp_support import annotated
 
 from .conftest import write_config
@@ -44,7 +44,7 @@ def test_items_rank_by_party_then_recency_and_the_cut_goes_to_left_out():
     assert [q.evidence[0].source for q in b.quotes] == ["old"]  # the party's quote outranks the newer one
     assert [q.evidence[0].source for q in b.left_out.quotes] == ["new"]
     assert any(w.startswith("Zitate: 1 weitere nach Relevanz ausgelassen") for w in b.warnings)
-    data = briefing_dict(b)
+    data = briefing_to_dict(b)
     assert [q["text"] for q in data["left_out"]["quotes"]] == [b.left_out.quotes[0].text]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,15 +15,21 @@ import yaml
 from apscheduler.triggers.interval import IntervalTrigger
 
 from briefing.config import load_config
+from briefing.pipeline import build
 from briefing.scheduler import runs as jobs
-from briefing.scheduler.ledger import FAILED, MISSED, OK, SKIPPED_EMPTY, SKIPPED_STALE
-from briefing.scheduler.service import crontab_weekdays, list_jobs, make_scheduler, make_trigger, run_job_now, sync_jobs
+from briefing.scheduler.build_process import BuildOutcome, BuildRequest, Limits
+from briefing.scheduler.runs import place_of
+from briefing.scheduler.service import crontab_weekdays, make_scheduler, make_trigger, sync_jobs
+from briefing.scheduler.states import FAILED, MISSED, OK, SKIPPED_BUSY, SKIPPED_EMPTY, SKIPPED_STALE
+from briefing.scheduler.tables import list_jobs, run_job_now
+from briefing.serialize import read_briefing
 
 from .delivery_support import (
     FAST_TEMPLATE,
     SLOW_TEMPLATE,
     SMTPServer,
     attachments,
+    folder_of,
     free_port,
     ledger_of,
     make_project,
@@ -149,7 +156,7 @@ def test_scheduled_run_builds_and_delivers_to_folder_and_email(tmp_path: Path) -
     (msg,) = smtp.to("anna@example.org")
     ics = attachments(msg)[f"lagebild-test-{today}.ics"]
     assert ics.startswith(b"BEGIN:VCALENDAR\r\n") and ics.rstrip().endswith(b"END:VCALENDAR")
-    assert ics == (ledger.run_dir(run.id) / f"lagebild-test-{today}.ics").read_bytes()
+    assert ics == (folder_of(cfg_path).run_dir(run.id) / f"lagebild-test-{today}.ics").read_bytes()
 
 
 def test_a_hung_build_is_ended_at_its_time_limit_and_the_next_run_still_runs(tmp_path: Path) -> None:
@@ -178,7 +185,7 @@ def test_a_hung_build_is_ended_at_its_time_limit_and_the_next_run_still_runs(tmp
     finally:
         scheduler.shutdown(wait=True)
     assert nxt.id != hung.id and ledger.get(hung.id).status == FAILED
-    html = next(ledger.run_dir(nxt.id).glob("*.html")).read_text()
+    html = next(folder_of(cfg_path).run_dir(nxt.id).glob("*.html")).read_text()
     assert "<h1>Lagebild Test</h1>" in html
     assert len(list((tmp_path / "delivered" / "daily").iterdir())) == 1  # the hung run sent nothing
 
@@ -212,14 +219,14 @@ def test_stale_sources_are_skipped_or_sent_with_a_warning(tmp_path: Path) -> Non
     assert run_job_now(config, "daily") == 0
     sent = ledger.runs("daily")[0]
     assert sent.status == OK
-    stored = json.loads(next(ledger.run_dir(sent.id).glob("*.json")).read_text())
+    stored = json.loads(next(folder_of(cfg_path).run_dir(sent.id).glob("*.json")).read_text())
     assert any("stale sources" in w and "50 hours old" in w for w in stored["warnings"])
-    assert "stale sources" in next(ledger.run_dir(sent.id).glob("*.html")).read_text()
+    assert "stale sources" in next(folder_of(cfg_path).run_dir(sent.id).glob("*.html")).read_text()
 
     fresh = tmp_path / "seeds" / "fresh.md"
     fresh.write_text("---\ntitle: Neue Lage\n---\nDie Lage ist heute neu beschrieben worden.\n")
     assert run_job_now(config, "daily") == 0
-    stored = json.loads(next(ledger.run_dir(ledger.runs("daily")[0].id).glob("*.json")).read_text())
+    stored = json.loads(next(folder_of(cfg_path).run_dir(ledger.runs("daily")[0].id).glob("*.json")).read_text())
     assert not any("stale" in w for w in stored["warnings"])
 
 
@@ -237,6 +244,7 @@ def test_jobs_command_lists_next_run_and_last_run(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path, job={"cron": "0 7 * * 1-5"})
     config = load_config(cfg_path)
     lines = list_jobs(config).splitlines()
+    assert not (tmp_path / "state").exists()  # reading the jobs creates nothing
     assert lines[0].split() == ["JOB", "CRON", "TIME", "ZONE", "NEXT", "RUN", "DELIVER", "LAST", "RUN"]
     assert "(once the scheduler starts)" in lines[1] and lines[1].rstrip().endswith("never")
     scheduler = _scheduler(config)
@@ -254,3 +262,42 @@ def test_a_config_broken_while_running_skips_the_run_in_one_log_line(tmp_path: P
     (record,) = [r for r in caplog.records if r.name == "briefing.scheduler.runs"]
     assert "job daily not run" in record.getMessage() and "folder.keep" in record.getMessage()
     assert record.exc_info is None
+
+
+def test_a_fire_skipped_while_the_previous_build_still_runs_is_recorded(tmp_path: Path) -> None:
+    (tmp_path / "mytemplates").mkdir()
+    (tmp_path / "mytemplates" / "briefing.html").write_text(SLOW_TEMPLATE)
+    cfg_path = make_project(tmp_path, job={"formats": ["html"], "timeout_minutes": 0.1}, templates="mytemplates")
+    config = load_config(cfg_path)
+    scheduler = _scheduler(config)
+    scheduler.add_job(jobs.JOB_FUNC, IntervalTrigger(seconds=2), id="often", next_run_time=datetime.now(UTC),
+                      kwargs={"config_path": str(cfg_path), "job_id": "daily"})
+    scheduler.resume()
+    try:
+        ledger = ledger_of(cfg_path)
+        skipped = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == SKIPPED_BUSY), None))
+        scheduler.pause()
+    finally:
+        scheduler.shutdown(wait=True)
+    first = min(ledger.runs("daily"), key=lambda r: r.id)
+    assert skipped.fire > first.fire and skipped.attempts == 0 and skipped.ended
+    assert f"run {first.id} of this job was still being built; not run" == skipped.error
+
+
+def _in_this_process(request: BuildRequest, limits: Limits, on_start) -> BuildOutcome:
+    """Another executor: the build in the scheduler's own process, from the same request."""
+    build(load_config(request.config), out=Path(request.out), formats=request.formats, as_of=request.as_of,
+          previous=request.previous, extra_warnings=request.warnings, loaded=request.seeds)
+    return BuildOutcome(True)
+
+
+def test_another_executor_builds_from_the_seeds_the_run_read_and_recorded(tmp_path: Path) -> None:
+    cfg_path = make_project(tmp_path)
+    config = load_config(cfg_path)
+    place = replace(place_of(config, config.schedules[0]), builder=_in_this_process)
+    run = jobs.run_once(place, datetime.now(UTC), "manual")
+    assert run.status == OK
+    (recorded,) = run.sources
+    stored = read_briefing(place.folder.briefing_file(run.id))
+    assert [(s.path.name, s.sha256) for s in stored.sources] == [(recorded["file"], recorded["sha256"])]
+    assert (tmp_path / "delivered" / "daily").is_dir()

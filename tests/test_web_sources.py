@@ -9,11 +9,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from briefing.changes import briefing_from_dict
 from briefing.config import load_config, source_entries
 from briefing.errors import NoSourcesError
-from briefing.pipeline import BuildRequest, build, build_many
+from briefing.pipeline import BuildOptions, build, build_many
 from briefing.render.json_file import SCHEMA_PATH
+from briefing.serialize import briefing_from_dict
 from briefing.sources import gather
 
 from .conftest import write_config
@@ -179,7 +179,7 @@ def test_two_briefings_from_one_config_each_get_their_sources(tmp_path, server):
                  {"id": "nahost", "title": "Lagebild Nahost", "language": "en", "parties": ["ISR", "IRN"],
                   "keywords": ["enrichment"]}]
     config = config_for(tmp_path, feeds(server), briefings=briefings, formats=["json"])
-    results = build_many(config, None, BuildRequest(today=TODAY))
+    results = build_many(config, None, BuildOptions(today=TODAY))
     got = {r.briefing_id: r for r in results}
     pages = lambda r: {s.url.rsplit("/", 1)[1] for s in r.briefing.sources}  # noqa: E731
     assert pages(got["russland-nato"]) == {"nato-russland.html", "ministers.html"}
@@ -189,7 +189,7 @@ def test_two_briefings_from_one_config_each_get_their_sources(tmp_path, server):
     jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
     assert data["title"] == "Lagebild Nahost" and data["language"] == "en"
     assert {s["id"] for s in data["left_out"]["sources"]} == {s.id for s in got["russland-nato"].briefing.sources}
-    only = build_many(config, ["nahost"], BuildRequest(today=TODAY, write=False))
+    only = build_many(config, ["nahost"], BuildOptions(today=TODAY, write=False))
     assert [r.briefing_id for r in only] == ["nahost"]
 
 
@@ -251,22 +251,19 @@ def test_briefing_sources_lists_each_source_with_its_state(tmp_path, server, cap
 
 
 def test_a_scheduled_job_sends_the_briefing_it_names(tmp_path, server):
-    from briefing.scheduler.ledger import Ledger
-    from briefing.scheduler.service import run_job_now
+    from briefing.scheduler.tables import run_job_now
 
-    from .delivery_support import make_project
+    from .delivery_support import folder_of, ledger_of, make_project
 
     briefings = [{"id": "russland-nato", "parties": ["RUS", "NATO"]},
                  {"id": "nahost", "title": "Lagebild Nahost", "parties": ["IRN"]}]
     path = make_project(tmp_path, job={"briefing": "nahost", "formats": ["json"]}, briefings=briefings,
                         sources=feeds(server))
-    config = load_config(path)
-    assert run_job_now(config, "daily") == 0
-    ledger = Ledger.of(config)
-    run = ledger.runs("daily")[0]
-    stored = [p.name for p in ledger.run_dir(run.id).glob("*.json")]
+    assert run_job_now(load_config(path), "daily") == 0
+    run = ledger_of(path).runs("daily")[0]
+    stored = [p.name for p in folder_of(path).run_dir(run.id).glob("*.json")]
     assert stored == ["nahost-2022-01-07.json"]
-    data = json.loads((ledger.run_dir(run.id) / stored[0]).read_text(encoding="utf-8"))
+    data = json.loads((folder_of(path).run_dir(run.id) / stored[0]).read_text(encoding="utf-8"))
     assert data["title"] == "Lagebild Nahost"
     assert [s["url"] for s in data["sources"]] == [server.url("/en/iran-talks.html")]
     assert list((tmp_path / "delivered" / "daily").rglob("nahost-2022-01-07.json"))

@@ -15,16 +15,16 @@ from pathlib import Path
 
 from ..config import Config, Schedule
 from ..outputs import write_atomic
-from . import Parcel, register
+from . import Parcel
 
 log = logging.getLogger(__name__)
 
 
-def _targets(config: Config, job: Schedule) -> list[str]:
+def targets(config: Config, job: Schedule) -> list[str]:
     return [str(config.resolve(config.folder.path))]
 
 
-def _retry(config: Config) -> tuple[int, float]:
+def retry(config: Config) -> tuple[int, float]:
     return config.folder.retries, config.folder.retry_backoff_seconds
 
 
@@ -37,7 +37,6 @@ def _same(folder: Path, files: dict[str, Path]) -> bool:
                                    for n, p in files.items())
 
 
-@register("folder", targets=_targets, retry=_retry)
 def send_folder(parcel: Parcel, target: str) -> str:
     job_dir = Path(target) / parcel.job.id
     final = job_dir / parcel.stamp

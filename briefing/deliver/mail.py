@@ -14,7 +14,7 @@ import logging
 import os
 import smtplib
 import ssl
-from datetime import date
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
 
@@ -23,11 +23,10 @@ import jinja2
 from ..config import Config, Schedule
 from ..data import load_data
 from ..errors import RenderError
-from ..parties import party_name
 from ..render.html import environment
-from ..render.labels import format_day, format_range, labels_for
-from ..scheduler.ledger import now_utc
-from . import DeliveryError, Parcel, register
+from ..render.labels import labels_for
+from ..render.view import make_view
+from . import DeliveryError, Parcel
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +36,11 @@ ATTACH = {".pdf": ("application", "pdf"),
           ".ics": ("text", "calendar")}
 
 
-def _targets(config: Config, job: Schedule) -> list[str]:
+def targets(config: Config, job: Schedule) -> list[str]:
     return list(dict.fromkeys(job.recipients))  # a recipient listed twice still gets one copy
 
 
-def _retry(config: Config) -> tuple[int, float]:
+def retry(config: Config) -> tuple[int, float]:
     return config.email.retries, config.email.retry_backoff_seconds
 
 
@@ -50,35 +49,26 @@ def _labels(language: str) -> dict[str, str]:
     return {**labels_for(language), **own}
 
 
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 def view(parcel: Parcel) -> dict:
-    """What the mail shows, prepared once for the HTML body and the plain-text part alike."""
-    b = parcel.briefing
-    lang = b.get("language", "de")
-    L = _labels(lang)
-    meetings = []
-    for m in b.get("meetings", []):
-        if m.get("status") != "upcoming":
-            continue
-        when = format_range(_day(m.get("start")), _day(m.get("end")), lang, "long") if m.get("start") else \
-            f"{m.get('date_text') or '?'} ({L['unresolved']})"
-        meetings.append({"title": m["title"], "when": when, "place": m.get("location") or "",
-                         "participants": ", ".join(party_name(c, lang) for c in m.get("participants") or [])})
-    changes = b.get("changes")
+    """What the mail shows, prepared once for the HTML body and the plain-text part alike.
+
+    Dates, parties and change labels come from the same View the PDF and DOCX use.
+    """
+    shown = make_view(parcel.briefing, parcel.config)
+    b, lang = shown.briefing, shown.lang
+    meetings = [{"title": m.title, "when": shown.when(m, "long"), "place": m.location or "",
+                 "participants": shown.parties(m.participants)} for m in b.upcoming]
     return {
-        "title": b.get("title", ""),
-        "as_of": format_day(_day(b.get("as_of")), lang),
-        "classification": b.get("classification"),
-        "key_facts": list(b.get("key_facts") or []),
+        "title": b.title,
+        "as_of": shown.day(b.as_of),
+        "classification": b.classification,
+        "key_facts": list(b.key_facts),
         "meetings": meetings,
-        "changes": None if changes is None else [{"label": L.get(f"change_{c['kind']}", c["kind"]), "text": c["text"]}
-                                                 for c in changes],
-        "warnings": list(b.get("warnings") or []),
+        "changes": None if b.changes is None else [{"label": shown.change_kind(c.kind), "text": c.text}
+                                                   for c in b.changes],
+        "warnings": list(b.warnings),
         "attachments": [p.name for p in attachments(parcel)],
-        "sent_by": L["sent_by"].format(job=parcel.job.id),
+        "sent_by": _labels(lang)["sent_by"].format(job=parcel.job.id),
         "lang": lang,
     }
 
@@ -133,7 +123,7 @@ def message(parcel: Parcel, recipient: str) -> EmailMessage:
     msg["Subject"] = subject
     msg["From"] = formataddr(parseaddr(sender))
     msg["To"] = recipient
-    msg["Date"] = format_datetime(now_utc())
+    msg["Date"] = format_datetime(datetime.now(UTC))
     # The same run and recipient always get the same Message-ID, so a receiver can spot a duplicate.
     domain = sender.rpartition("@")[2] or "localhost"
     key = hashlib.sha256(f"{parcel.run_id}|{parcel.stamp}|{recipient}".encode()).hexdigest()[:16]
@@ -159,7 +149,6 @@ def _credentials(config: Config) -> tuple[str, str] | None:
     return user, password
 
 
-@register("email", targets=_targets, retry=_retry, needs=("ics",))
 def send_email(parcel: Parcel, recipient: str) -> str:
     e = parcel.config.email
     msg = message(parcel, recipient)

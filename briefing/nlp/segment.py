@@ -53,9 +53,11 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
 
 
 def is_heading(text: str) -> bool:
-    """A short line without final punctuation, as news sites set sub-headings."""
+    """A short line without final punctuation, as news sites set sub-headings. A line ending in a comma is
+    a sentence that page furniture broke in two ("... reist am 15. Mai nach Berlin," / "verlautete ..."),
+    no heading."""
     line = text.strip().lstrip("#").strip()
-    return bool(line) and "\n" not in line and not line.endswith(FINAL_PUNCTUATION) \
+    return bool(line) and "\n" not in line and not line.endswith((*FINAL_PUNCTUATION, ",")) \
         and len(line.split()) <= MAX_HEADING_WORDS
 
 

@@ -11,7 +11,6 @@ from markupsafe import Markup
 from ..config import Config
 from ..errors import RenderError
 from ..model import Briefing
-from . import register
 from .labels import format_day
 from .timeline import build_timeline
 from .view import make_view
@@ -82,6 +81,5 @@ def _stylesheet(config: Config) -> Markup | None:
     return None
 
 
-@register("html", ".html", "text/html")
 def render_html(briefing: Briefing, config: Config) -> bytes:
     return render_html_text(briefing, config, inline_css=True).encode("utf-8")

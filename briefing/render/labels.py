@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import format_date
+from babel.dates import format_date, format_interval
 
 from ..data import load_data
 
@@ -30,3 +30,11 @@ def format_range(start: date | None, end: date | None, language: str = "de", for
     if end is None or end == start:
         return format_day(start, language, form)
     return f"{format_day(start, language, form)} – {format_day(end, language, form)}"
+
+
+def format_span(start: date | None, end: date | None, language: str = "de") -> str:
+    """A compact day or range for narrow columns, the month named once when it is shared:
+    'Di., 4. – Do., 6. Jan. 2022' / 'Tue, 4 Jan – Thu, 6 Jan 2022' (Babel's interval formats)."""
+    if start is None:
+        return ""
+    return format_interval(start, end or start, "yMMMEd", locale=labels_for(language)["date_locale"])

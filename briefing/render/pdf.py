@@ -12,7 +12,6 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..config import Config
 from ..model import Briefing
-from . import register
 from .html import render_html_text, template_dirs
 
 log = logging.getLogger(__name__)
@@ -87,6 +86,5 @@ def write_pdf(briefing: Briefing, config: Config) -> tuple[bytes, AssetFetcher]:
     return data, fetcher
 
 
-@register("pdf", ".pdf", "application/pdf")
 def render_pdf(briefing: Briefing, config: Config) -> bytes:
     return write_pdf(briefing, config)[0]

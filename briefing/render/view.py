@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 from babel.dates import format_date
 
 from ..config import Config
 from ..model import Briefing, Evidence, Meeting, Source
 from ..parties import party_name
-from .labels import format_day, format_range, labels_for
+from .labels import format_day, format_range, format_span, labels_for
 
 log = logging.getLogger(__name__)
 
@@ -83,14 +83,23 @@ class View:
     marking: str | None
     author: str | None
     citations: Citations
+    made: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
+    """When the document is made: its creation and modification date, the same in the PDF and the DOCX."""
 
     def day(self, d: date | None, form: str = "full") -> str:
         return format_day(d, self.lang, form)
 
     def when(self, m: Meeting, form: str = "full") -> str:
-        """The meeting's date or range, or the date as written when it could not be resolved."""
+        """The meeting's date or range, or the date as written when it could not be resolved.
+
+        ``form`` is a form of ``format_day``, or ``span`` for a compact range in a narrow column."""
         if m.start is None:
             return f"{m.date_text} ({self.labels['unresolved']})" if m.date_text else self.labels["unresolved"]
+        if not m.date_resolved and m.date_text and m.window_start:
+            # "Ende März": as the source writes it, with the days it stands for
+            return f"{m.date_text} ({format_range(m.start, m.end, self.lang, 'short')})"
+        if form == "span":
+            return format_span(m.start, m.end, self.lang)
         if m.end and m.end != m.start and form == "full" and (m.start.year, m.start.month) == (m.end.year, m.end.month):
             # One month: name it once ("Sonntag, 12. – Montag, 13. März 2023").
             head = format_date(m.start, "EEEE, d." if self.lang == "de" else "EEEE, d", locale=self.lang)
@@ -107,6 +116,13 @@ class View:
                 if source.published_confidence is not None else ""
             text += f" ({self.labels['inferred']}{sure})"
         return text
+
+    def text_lang(self, evidence: list[Evidence]) -> str:
+        """The language of the source a text was taken from, else the briefing's: quoted German
+        stays German inside an English briefing, for hyphenation and spell-checking."""
+        sources = {s.id: s for s in self.briefing.sources}
+        source = sources.get(evidence[0].source) if evidence else None
+        return source.language if source is not None and source.language else self.lang
 
     def parties(self, codes: list[str]) -> str:
         return ", ".join(party_name(c, self.lang) for c in codes)

@@ -1,17 +1,22 @@
 """One run's build in a child process, so that a build past its time limit can be ended.
 
 APScheduler cannot stop a job that runs too long (its threads cannot be killed), so the job
-thread starts ``python -m briefing.scheduler.build_process SPEC`` and kills it at the job's ``timeout_minutes``.
-The child reads the config file again and calls build() — the one path to a briefing — writing
+thread starts ``python -m briefing.scheduler.build_process``, hands it the ``BuildRequest`` on
+its standard input, and kills it at the job's ``timeout_minutes``. The request carries the seeds
+as the scheduler read them and the previous briefing as a typed ``Briefing``: the child reads
+neither again. It reads the config file and calls build() — the one path to a briefing — writing
 into the run's folder. It dies with its parent (PR_SET_PDEATHSIG on Linux), so a killed scheduler
 leaves no orphan build behind.
+
+``run_build`` is the executor the run's stages call (runs.py, ``Run.builder``); another executor
+(a task queue's worker) takes the same ``BuildRequest`` and gives back a ``BuildOutcome``.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -19,27 +24,46 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .state_folder import ERROR_FILE, LOG_FILE
+
+if TYPE_CHECKING:  # the scheduler itself never imports the pipeline; only the build process does
+    from ..model import Briefing
+    from ..pipeline import Seeds
 
 log = logging.getLogger(__name__)
 
-ERROR_FILE = "error.txt"
-LOG_FILE = "build.log"
-
 
 @dataclass
-class BuildSpec:
+class BuildRequest:
+    """Everything one scheduled build needs, handed to the build process whole."""
+
     config: str | None
+    """The config file's path; the build reads it itself."""
     out: str
     formats: list[str]
     as_of: str
-    previous: str | None = None
-    """Path of the previous briefing's JSON, for 'what changed'."""
+    seeds: Seeds
+    """The seeds as the run read (and recorded) them."""
+    previous: Briefing | None = None
+    """The job's previous briefing, for 'what changed'."""
     warnings: list[str] = field(default_factory=list)
     """Warnings the run adds to the briefing (e.g. stale sources)."""
     briefing: str | None = None
     """The id of the briefing to build (of `briefings:`); None: the config's first or only one."""
+
+
+@dataclass
+class Limits:
+    """How long a build may take, and the signal to stop early (the scheduler shutting down)."""
+
+    timeout_seconds: float
+    grace_seconds: float = 60.0
+    """After ``stop`` is set, how long the build may still take."""
+    stop: threading.Event | None = None
 
 
 @dataclass
@@ -51,44 +75,60 @@ class BuildOutcome:
     """Ended because the scheduler shut down and the grace time ran out."""
 
 
-def run_build(spec: BuildSpec, timeout_seconds: float, stop: threading.Event | None = None,
-              grace_seconds: float = 60.0, on_start: Callable[[int], None] | None = None) -> BuildOutcome:
-    """Build in a child process; kill it past ``timeout_seconds``, or ``grace_seconds`` after ``stop``."""
-    out = Path(spec.out)
+def run_build(request: BuildRequest, limits: Limits, on_start: Callable[[int], None] | None = None) -> BuildOutcome:
+    """Build in a child process; kill it past the time limit, or the grace time after a stop."""
+    out = Path(request.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / ERROR_FILE).unlink(missing_ok=True)
-    cmd = [sys.executable, "-m", "briefing.scheduler.build_process", json.dumps(asdict(spec))]
+    cmd = [sys.executable, "-m", "briefing.scheduler.build_process"]
     with open(out / LOG_FILE, "ab") as logfile:
         # A session of its own: a terminal's Ctrl-C reaches only the scheduler, which then gives the
         # build its grace time; and ending the build ends its worker processes with it.
-        child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=logfile, stderr=logfile,
+        child = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=logfile, stderr=logfile,
                                  env={**os.environ, "BRIEFING_PARENT_PID": str(os.getpid())},
                                  start_new_session=True)
         if on_start is not None:
             on_start(child.pid)
-        deadline = time.monotonic() + timeout_seconds
-        stop_deadline: float | None = None
-        while True:
-            try:
-                code = child.wait(timeout=0.1)
-                break
-            except subprocess.TimeoutExpired:
-                pass
-            now = time.monotonic()
-            if stop is not None and stop.is_set() and stop_deadline is None:
-                stop_deadline = now + grace_seconds
-                log.info("shutting down: the running build may take %.0f s more", grace_seconds)
-            if now > deadline or (stop_deadline is not None and now > stop_deadline):
-                _end(child)
-                if now > deadline:
-                    return BuildOutcome(False, f"the build took longer than {timeout_seconds / 60:g} minutes "
-                                               "(timeout_minutes) and was ended", timed_out=True)
-                return BuildOutcome(False, "the scheduler shut down before the build finished", stopped=True)
+        _hand_over(child, request)
+        code = _wait(child, limits)
+    if isinstance(code, BuildOutcome):
+        return code
     if code == 0:
         return BuildOutcome(True)
     error_file = out / ERROR_FILE
     error = error_file.read_text(encoding="utf-8").strip() if error_file.is_file() else ""
     return BuildOutcome(False, error or f"the build process ended with status {code}")
+
+
+def _hand_over(child: subprocess.Popen, request: BuildRequest) -> None:
+    # A pipe between this process and its own child: nothing else can write to it.
+    try:
+        child.stdin.write(pickle.dumps(request))
+        child.stdin.close()
+    except BrokenPipeError:  # the child died at once; its exit status tells why
+        pass
+
+
+def _wait(child: subprocess.Popen, limits: Limits) -> int | BuildOutcome:
+    """The child's exit status, or the outcome of ending it at the time limit or after a stop."""
+    deadline = time.monotonic() + limits.timeout_seconds
+    stop_deadline: float | None = None
+    while True:
+        try:
+            return child.wait(timeout=0.1)
+        except subprocess.TimeoutExpired:
+            pass
+        now = time.monotonic()
+        if limits.stop is not None and limits.stop.is_set() and stop_deadline is None:
+            stop_deadline = now + limits.grace_seconds
+            log.info("shutting down: the running build may take %.0f s more", limits.grace_seconds)
+        if now > deadline:
+            _end(child)
+            return BuildOutcome(False, f"the build took longer than {limits.timeout_seconds / 60:g} minutes "
+                                       "(timeout_minutes) and was ended", timed_out=True)
+        if stop_deadline is not None and now > stop_deadline:
+            _end(child)
+            return BuildOutcome(False, "the scheduler shut down before the build finished", stopped=True)
 
 
 def _end(child: subprocess.Popen) -> None:
@@ -120,23 +160,19 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def child_main(argv: list[str]) -> int:
+def child_main() -> int:
     _die_with_parent()
-    spec = BuildSpec(**json.loads(argv[0]))
-    out = Path(spec.out)
+    request: BuildRequest = pickle.load(sys.stdin.buffer)
+    out = Path(request.out)
     try:
-        from ..changes import briefing_from_dict
         from ..config import load_config
         from ..errors import BriefingError
         from ..pipeline import build
 
-        config = load_config(spec.config)
-        previous = None
-        if spec.previous and Path(spec.previous).is_file():
-            previous = briefing_from_dict(json.loads(Path(spec.previous).read_text(encoding="utf-8")))
+        config = load_config(request.config)
         try:
-            build(config, briefing_id=spec.briefing, out=out, formats=spec.formats, as_of=spec.as_of,
-                  previous=previous, extra_warnings=spec.warnings)
+            build(config, briefing_id=request.briefing, out=out, formats=request.formats, as_of=request.as_of,
+                  previous=request.previous, extra_warnings=request.warnings, loaded=request.seeds)
         except BriefingError as e:
             (out / ERROR_FILE).write_text(str(e), encoding="utf-8")
             return 1
@@ -147,5 +183,6 @@ def child_main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    raise SystemExit(child_main(sys.argv[1:]))
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("briefing.pipeline").setLevel(logging.INFO)  # one line per stage, into build.log
+    raise SystemExit(child_main())

@@ -1,79 +1,79 @@
-"""The run ledger: one row per run (job id + scheduled fire time), its deliveries and its story.
+"""The run ledger, the scheduler's store: one row per run (job id + scheduled fire time), its
+deliveries and its story. SQL only, through SQLAlchemy; nothing here knows about files or processes.
 
-SQLite in the state folder (stdlib sqlite3). The key (job, fire_time) is unique, so a run that a
-restart or a second process meets again is found, not repeated: what already went out is never
-sent again, and a run whose build succeeded is delivered from its stored files without a rebuild.
+The key (job, fire_time) is unique, so a run that a restart or a second process meets again is
+found, not repeated. By default the ledger is SQLite in the state folder; any SQLAlchemy URL whose
+dialect offers ``INSERT ... ON CONFLICT`` (SQLite, PostgreSQL) serves as well.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
-import os
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
+from functools import cache
+from typing import Any
 
-from ..config import Config
-from ..errors import UsageError
+from sqlalchemy import (
+    Column,
+    Engine,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    inspect,
+    literal_column,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.pool import NullPool
+from sqlalchemy.schema import CreateTable
+
+from .states import HAS_BRIEFING, OK, RUNNING, TO_BUILD, TO_DELIVER
 
 log = logging.getLogger(__name__)
 
-RUNNING = "running"
-INTERRUPTED = "interrupted"
-BUILT = "built"
-OK = "ok"
-DELIVERY_FAILED = "delivery failed"
-FAILED = "failed"
-SKIPPED_UNCHANGED = "skipped: unchanged"
-SKIPPED_STALE = "skipped: stale"
-SKIPPED_EMPTY = "skipped: no usable source"
-MISSED = "missed"
-
-DONE = (OK, FAILED, SKIPPED_UNCHANGED, SKIPPED_STALE, SKIPPED_EMPTY, MISSED)
-"""A run in one of these states is finished: meeting it again does nothing."""
-TO_DELIVER = (BUILT, DELIVERY_FAILED)
-"""Built, but not every delivery succeeded: deliver the stored files again, never rebuild."""
-TO_BUILD = (RUNNING, INTERRUPTED)
-"""The build never finished (the process died or was stopped): build again under the same key."""
-HAS_BRIEFING = (OK, BUILT, DELIVERY_FAILED, SKIPPED_UNCHANGED)
-"""Runs whose stored JSON can serve as the 'previous briefing' of the job's next run."""
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    job TEXT NOT NULL,
-    fire_time TEXT NOT NULL,
-    trigger TEXT NOT NULL,
-    started TEXT,
-    ended TEXT,
-    status TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    sources TEXT NOT NULL DEFAULT '[]',
-    outputs TEXT NOT NULL DEFAULT '[]',
-    error TEXT,
-    UNIQUE (job, fire_time)
-);
-CREATE TABLE IF NOT EXISTS deliveries (
-    run_id INTEGER NOT NULL REFERENCES runs(id),
-    channel TEXT NOT NULL,
-    target TEXT NOT NULL,
-    status TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    error TEXT,
-    at TEXT NOT NULL,
-    PRIMARY KEY (run_id, channel, target)
-);
-CREATE TABLE IF NOT EXISTS events (
-    run_id INTEGER NOT NULL REFERENCES runs(id),
-    at TEXT NOT NULL,
-    text TEXT NOT NULL
-);
-"""
+metadata = MetaData()
+# The same tables the ledger has had since its first version: an existing ledger file needs no migration.
+runs_table = Table(
+    "runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("job", Text, nullable=False),
+    Column("fire_time", Text, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("started", Text),
+    Column("ended", Text),
+    Column("status", Text, nullable=False),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("sources", Text, nullable=False, server_default="[]"),
+    Column("outputs", Text, nullable=False, server_default="[]"),
+    Column("error", Text),
+    UniqueConstraint("job", "fire_time"),
+    sqlite_autoincrement=True,
+)
+deliveries_table = Table(
+    "deliveries", metadata,
+    Column("run_id", Integer, ForeignKey("runs.id"), primary_key=True),
+    Column("channel", String, primary_key=True),
+    Column("target", String, primary_key=True),
+    Column("status", Text, nullable=False),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("error", Text),
+    Column("at", Text, nullable=False),
+)
+events_table = Table(
+    "events", metadata,
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("at", Text, nullable=False),
+    Column("text", Text, nullable=False),
+)
 
 
 def now_utc() -> datetime:
@@ -115,254 +115,174 @@ class DeliveryRecord:
     at: str
 
 
-def state_dir(config: Config) -> Path:
-    folder = config.resolve(config.state)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+@cache
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        # One connection per call, as jobs run in threads and builds in forked processes; WAL lets
+        # `briefing history` read while the scheduler writes.
+        engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 30, "check_same_thread": False})
+        event.listen(engine, "connect", lambda db, _: db.execute("PRAGMA journal_mode=WAL"))
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+@cache
+def _create_tables(url: str) -> None:
+    """Once per process and URL; IF NOT EXISTS, as job threads and other processes may race to it."""
+    with _engine(url).begin() as db:
+        for table in metadata.sorted_tables:
+            db.execute(CreateTable(table, if_not_exists=True))
+
+
+def _insert(engine: Engine):
+    """The dialect's INSERT with ON CONFLICT, which the ledger's idempotent writes rely on."""
+    dialects = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+    try:
+        return dialects[engine.dialect.name]
+    except KeyError:
+        raise ValueError(f"the run ledger needs SQLite or PostgreSQL, not {engine.dialect.name}") from None
 
 
 class Ledger:
-    """The ledger file of a state folder. Each call opens its own connection: jobs run in threads."""
+    """The ledger at a SQLAlchemy URL. ``create=False`` opens it for reading only (tables may be missing)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.executescript(SCHEMA)
+    def __init__(self, url: str, create: bool = True) -> None:
+        self.url = url
+        self.engine = _engine(url)
+        if create:
+            _create_tables(url)
 
-    @classmethod
-    def of(cls, config: Config) -> Ledger:
-        return cls(state_dir(config) / "ledger.sqlite")
-
-    def run_dir(self, run_id: int) -> Path:
-        """Where a run's built files are kept, for delivery and for re-delivery after a failure."""
-        return self.path.parent / "runs" / str(run_id)
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30)
-        db.row_factory = sqlite3.Row
-        try:
-            # WAL lets `briefing history` read while the scheduler writes.
-            db.execute("PRAGMA journal_mode=WAL")
-            with db:
-                yield db
-        finally:
-            db.close()
+    def exists(self) -> bool:
+        return inspect(self.engine).has_table("runs")
 
     # --- runs ---------------------------------------------------------------------------------
 
     def claim(self, job: str, fire_time: datetime, trigger: str) -> Run:
         """The run of ``job`` at ``fire_time``: created when new, else the existing one, unchanged."""
         key = stamp(fire_time)
-        with self._connect() as db:
-            db.execute("INSERT OR IGNORE INTO runs (job, fire_time, trigger, status) VALUES (?, ?, ?, ?)",
-                       (job, key, trigger, RUNNING))
-            row = db.execute("SELECT * FROM runs WHERE job = ? AND fire_time = ?", (job, key)).fetchone()
-        return _run(row)
+        with self.engine.begin() as db:
+            db.execute(self._new_run(job=job, fire_time=key, trigger=trigger, status=RUNNING))
+            row = db.execute(select(runs_table).where(runs_table.c.job == job, runs_table.c.fire_time == key)).one()
+        return _run(row._mapping)
+
+    def record_not_run(self, job: str, fire_time: datetime, status: str, why: str) -> None:
+        """A fire that was not run (missed, skipped), finished at once; nothing when the run exists."""
+        with self.engine.begin() as db:
+            db.execute(self._new_run(job=job, fire_time=stamp(fire_time), trigger="schedule", status=status,
+                                     ended=stamp(now_utc()), error=why))
+
+    def _new_run(self, **values: Any):
+        new = _insert(self.engine)(runs_table).values(**values)
+        return new.on_conflict_do_nothing(index_elements=["job", "fire_time"])
 
     def get(self, run_id: int) -> Run:
-        with self._connect() as db:
-            row = db.execute("SELECT * FROM runs WHERE id = ?", (run_id,)).fetchone()
+        with self.engine.connect() as db:
+            row = db.execute(select(runs_table).where(runs_table.c.id == run_id)).first()
         if row is None:
             raise KeyError(run_id)
-        return _run(row)
+        return _run(row._mapping)
+
+    def _update(self, run_id: int, **values: Any) -> None:
+        with self.engine.begin() as db:
+            db.execute(update(runs_table).where(runs_table.c.id == run_id).values(**values))
 
     def start(self, run_id: int) -> Run:
         """Mark a build attempt as begun."""
-        with self._connect() as db:
-            db.execute("UPDATE runs SET status = ?, started = ?, ended = NULL, error = NULL, "
-                       "attempts = attempts + 1 WHERE id = ?", (RUNNING, stamp(now_utc()), run_id))
+        self._update(run_id, status=RUNNING, started=stamp(now_utc()), ended=None, error=None,
+                     attempts=runs_table.c.attempts + 1)
         return self.get(run_id)
 
     def finish(self, run_id: int, status: str, error: str | None = None) -> None:
-        with self._connect() as db:
-            db.execute("UPDATE runs SET status = ?, ended = ?, error = ? WHERE id = ?",
-                       (status, stamp(now_utc()), error, run_id))
+        self._update(run_id, status=status, ended=stamp(now_utc()), error=error)
 
     def set_status(self, run_id: int, status: str) -> None:
-        with self._connect() as db:
-            db.execute("UPDATE runs SET status = ? WHERE id = ?", (status, run_id))
+        self._update(run_id, status=status)
 
     def set_sources(self, run_id: int, sources: list[dict]) -> None:
-        with self._connect() as db:
-            db.execute("UPDATE runs SET sources = ? WHERE id = ?", (json.dumps(sources), run_id))
+        self._update(run_id, sources=json.dumps(sources))
 
     def set_outputs(self, run_id: int, outputs: list[dict]) -> None:
-        with self._connect() as db:
-            db.execute("UPDATE runs SET outputs = ? WHERE id = ?", (json.dumps(outputs), run_id))
+        self._update(run_id, outputs=json.dumps(outputs))
 
     def runs(self, job: str | None = None, limit: int = 20) -> list[Run]:
         """The newest runs first."""
-        sql, args = "SELECT * FROM runs", []
+        query = select(runs_table)
         if job:
-            sql += " WHERE job = ?"
-            args.append(job)
-        sql += " ORDER BY fire_time DESC, id DESC LIMIT ?"
-        args.append(limit)
-        with self._connect() as db:
-            return [_run(r) for r in db.execute(sql, args).fetchall()]
+            query = query.where(runs_table.c.job == job)
+        query = query.order_by(runs_table.c.fire_time.desc(), runs_table.c.id.desc()).limit(limit)
+        return self._runs(query)
 
     def unfinished(self, job: str | None = None, since: datetime | None = None) -> list[Run]:
         """Runs that still need a build or a delivery, oldest first."""
-        states = TO_BUILD + TO_DELIVER
-        sql = f"SELECT * FROM runs WHERE status IN ({','.join('?' * len(states))})"
-        args: list = list(states)
+        query = select(runs_table).where(runs_table.c.status.in_(TO_BUILD + TO_DELIVER))
         if job:
-            sql += " AND job = ?"
-            args.append(job)
+            query = query.where(runs_table.c.job == job)
         if since:
-            sql += " AND fire_time >= ?"
-            args.append(stamp(since))
-        with self._connect() as db:
-            return [_run(r) for r in db.execute(sql + " ORDER BY fire_time, id", args).fetchall()]
+            query = query.where(runs_table.c.fire_time >= stamp(since))
+        return self._runs(query.order_by(runs_table.c.fire_time, runs_table.c.id))
 
     def previous(self, job: str, before: Run) -> Run | None:
         """The job's latest run before ``before`` that has a briefing to compare with."""
-        sql = (f"SELECT * FROM runs WHERE job = ? AND id != ? AND fire_time <= ? AND status IN "
-               f"({','.join('?' * len(HAS_BRIEFING))}) ORDER BY fire_time DESC, id DESC LIMIT 1")
-        with self._connect() as db:
-            row = db.execute(sql, (job, before.id, before.fire_time, *HAS_BRIEFING)).fetchone()
-        return _run(row) if row else None
+        query = (select(runs_table)
+                 .where(runs_table.c.job == job, runs_table.c.id != before.id,
+                        runs_table.c.fire_time <= before.fire_time, runs_table.c.status.in_(HAS_BRIEFING))
+                 .order_by(runs_table.c.fire_time.desc(), runs_table.c.id.desc()).limit(1))
+        found = self._runs(query)
+        return found[0] if found else None
 
     def last_run(self, job: str) -> Run | None:
         runs = self.runs(job, limit=1)
         return runs[0] if runs else None
 
+    def _runs(self, query) -> list[Run]:
+        with self.engine.connect() as db:
+            return [_run(r._mapping) for r in db.execute(query)]
+
     # --- deliveries ---------------------------------------------------------------------------
 
     def record_delivery(self, run_id: int, channel: str, target: str, status: str, attempts: int,
                         error: str | None = None) -> None:
-        with self._connect() as db:
-            db.execute("INSERT INTO deliveries (run_id, channel, target, status, attempts, error, at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, channel, target) DO UPDATE SET "
-                       "status = excluded.status, attempts = deliveries.attempts + excluded.attempts, "
-                       "error = excluded.error, at = excluded.at",
-                       (run_id, channel, target, status, attempts, error, stamp(now_utc())))
+        new = _insert(self.engine)(deliveries_table).values(run_id=run_id, channel=channel, target=target,
+                                                             status=status, attempts=attempts, error=error,
+                                                             at=stamp(now_utc()))
+        again = new.on_conflict_do_update(
+            index_elements=["run_id", "channel", "target"],
+            set_={"status": new.excluded.status, "attempts": deliveries_table.c.attempts + new.excluded.attempts,
+                  "error": new.excluded.error, "at": new.excluded.at})
+        with self.engine.begin() as db:
+            db.execute(again)
 
     def deliveries(self, run_id: int) -> list[DeliveryRecord]:
-        with self._connect() as db:
-            rows = db.execute("SELECT * FROM deliveries WHERE run_id = ? ORDER BY channel, target",
-                              (run_id,)).fetchall()
-        return [DeliveryRecord(**dict(r)) for r in rows]
+        query = (select(deliveries_table).where(deliveries_table.c.run_id == run_id)
+                 .order_by(deliveries_table.c.channel, deliveries_table.c.target))
+        with self.engine.connect() as db:
+            return [DeliveryRecord(**r._mapping) for r in db.execute(query)]
 
     def delivered(self, run_id: int, channel: str, target: str) -> bool:
-        with self._connect() as db:
-            row = db.execute("SELECT status FROM deliveries WHERE run_id = ? AND channel = ? AND target = ?",
-                             (run_id, channel, target)).fetchone()
-        return bool(row) and row["status"] == OK
+        query = select(deliveries_table.c.status).where(
+            deliveries_table.c.run_id == run_id, deliveries_table.c.channel == channel,
+            deliveries_table.c.target == target)
+        with self.engine.connect() as db:
+            return db.execute(query).scalar() == OK
 
     # --- the story ----------------------------------------------------------------------------
 
     def event(self, run_id: int, text: str) -> None:
         log.info("run %s: %s", run_id, text)
-        with self._connect() as db:
-            db.execute("INSERT INTO events (run_id, at, text) VALUES (?, ?, ?)", (run_id, stamp(now_utc()), text))
+        with self.engine.begin() as db:
+            db.execute(events_table.insert().values(run_id=run_id, at=stamp(now_utc()), text=text))
 
     def events(self, run_id: int) -> list[tuple[str, str]]:
-        with self._connect() as db:
-            rows = db.execute("SELECT at, text FROM events WHERE run_id = ? ORDER BY rowid", (run_id,)).fetchall()
-        return [(r["at"], r["text"]) for r in rows]
+        # In the order written: SQLite's rowid, elsewhere the time stamp.
+        order = literal_column("rowid") if self.engine.dialect.name == "sqlite" else events_table.c.at
+        query = select(events_table.c.at, events_table.c.text).where(events_table.c.run_id == run_id).order_by(order)
+        with self.engine.connect() as db:
+            return [(r.at, r.text) for r in db.execute(query)]
 
 
-def _run(row: sqlite3.Row) -> Run:
+def _run(row: Any) -> Run:
     d = dict(row)
     d["sources"] = json.loads(d["sources"] or "[]")
     d["outputs"] = json.loads(d["outputs"] or "[]")
     return Run(**d)
-
-
-@contextmanager
-def run_lock(ledger: Ledger, run_id: int) -> Iterator[bool]:
-    """Hold the run's lock while building or delivering it; yields False when another process has it.
-
-    The kernel drops an flock when its process dies, so a run marked running whose lock is free
-    was interrupted (its scheduler was killed), not still going.
-    """
-    folder = ledger.path.parent / "locks"
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / f"run-{run_id}.lock", os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
-
-
-# --- `briefing history` ---------------------------------------------------------------------------
-
-def _short(moment: str | None) -> str:
-    if not moment:
-        return "-"
-    return datetime.fromisoformat(moment).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%SZ")
-
-
-def _took(run: Run) -> str:
-    if not run.started or not run.ended:
-        return "-"
-    seconds = (datetime.fromisoformat(run.ended) - datetime.fromisoformat(run.started)).total_seconds()
-    return f"{seconds:.1f}s"
-
-
-def delivery_summary(records: list[DeliveryRecord]) -> str:
-    """'folder ok, email 1/2 ok' — per channel, how many targets got the briefing."""
-    by_channel: dict[str, list[DeliveryRecord]] = {}
-    for r in records:
-        by_channel.setdefault(r.channel, []).append(r)
-    parts = []
-    for channel, recs in by_channel.items():
-        good = sum(r.status == OK for r in recs)
-        parts.append(f"{channel} ok" if good == len(recs) == 1 else
-                     f"{channel} failed" if len(recs) == 1 else f"{channel} {good}/{len(recs)} ok")
-    return ", ".join(parts) or "-"
-
-
-def history_table(ledger: Ledger, job: str | None = None, limit: int = 20) -> str:
-    runs = ledger.runs(job, limit)
-    if not runs:
-        return "no runs yet" + (f" of job {job!r}" if job else "")
-    header = ("RUN", "JOB", "SCHEDULED (UTC)", "STARTED (UTC)", "TOOK", "TRIES", "STATUS", "DELIVERY", "NOTE")
-    rows = []
-    for r in runs:
-        events = ledger.events(r.id)
-        note = r.error or (events[-1][1] if events else "")
-        note = " ".join(note.split())
-        rows.append((str(r.id), r.job, _short(r.fire_time), _short(r.started), _took(r), str(r.attempts),
-                     r.status, delivery_summary(ledger.deliveries(r.id)), note[:70] + ("…" if len(note) > 70 else "")))
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in [header, *rows]]
-    return "\n".join(lines)
-
-
-def run_story(ledger: Ledger, run_id: int) -> str:
-    """One run in full: its key and outcome, every step, each delivery, the files it built."""
-    try:
-        r = ledger.get(run_id)
-    except KeyError:
-        raise UsageError(f"no run {run_id} in the ledger") from None
-    lines = [f"run {r.id} of {r.job} ({r.trigger}), scheduled {_short(r.fire_time)}: {r.status}"
-             + (f" - {r.error}" if r.error else "")]
-    lines += [f"  {_short(at)}  {text}" for at, text in ledger.events(r.id)]
-    for d in ledger.deliveries(r.id):
-        lines.append(f"  {d.channel} to {d.target}: {d.status} after {d.attempts} attempts"
-                     + (f" ({d.error})" if d.error else ""))
-    lines += [f"  source {s['file']} sha256 {s['sha256'][:12]}" for s in r.sources]
-    lines += [f"  output {o['file']} sha256 {o['sha256'][:12]}" for o in r.outputs]
-    return "\n".join(lines)
-
-
-def show_history(config: Config, job: str | None = None, limit: int = 20, run: int | None = None) -> str:
-    """The ledger as a readable table, newest run first; or, given ``run``, that run's whole story."""
-    path = config.resolve(config.state) / "ledger.sqlite"
-    if not path.is_file():
-        return "no runs yet (the ledger is created by the first run)"
-    if run is not None:
-        return run_story(Ledger(path), run)
-    return history_table(Ledger(path), job, limit)

@@ -30,7 +30,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED, JobExecutionEvent
-from apscheduler.executors.base import BaseExecutor
+from apscheduler.executors.base import BaseExecutor, MaxInstancesReachedError
+from apscheduler.job import Job
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_STOPPED
@@ -39,7 +40,7 @@ from apscheduler.triggers.cron import CronTrigger
 from ..config import Config, Schedule, load_config
 from ..errors import BriefingError
 from . import runs
-from .ledger import OK, SKIPPED_STALE, SKIPPED_UNCHANGED, Ledger, state_dir
+from .state_folder import StateFolder
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,14 @@ class FireTimeExecutor(BaseExecutor):
         super().__init__()
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers, thread_name_prefix="briefing-job")
 
+    def submit_job(self, job: Job, run_times: list[datetime]) -> None:
+        """As APScheduler's, and a fire refused because the job's previous run still runs is recorded."""
+        try:
+            super().submit_job(job, run_times)
+        except MaxInstancesReachedError:
+            self._pool.submit(_record_skipped, job, run_times)
+            raise
+
     def _do_submit_job(self, job, run_times) -> None:
         def done(future: concurrent.futures.Future) -> None:
             exc = future.exception()
@@ -109,6 +118,15 @@ class FireTimeExecutor(BaseExecutor):
 
     def shutdown(self, wait: bool = True) -> None:
         self._pool.shutdown(wait)
+
+
+def _record_skipped(job: Job, run_times: list[datetime]) -> None:
+    for run_time in run_times:
+        log.warning("job %s: the run due at %s was skipped: the previous run is still being built", job.id, run_time)
+        try:
+            runs.record_skipped(**job.kwargs, fire_time=run_time)
+        except Exception:  # the ledger entry is a courtesy; the scheduler goes on without it
+            log.exception("job %s: could not record the skipped run in the ledger", job.id)
 
 
 def _run_job(job, alias: str, run_times: list[datetime]) -> list[JobExecutionEvent]:
@@ -154,7 +172,7 @@ class BriefingScheduler(BackgroundScheduler):
 
 
 def job_store_url(config: Config) -> str:
-    return config.job_store or f"sqlite:///{state_dir(config) / 'jobs.sqlite'}"
+    return config.job_store or f"sqlite:///{StateFolder(config).ensure().job_store_file}"
 
 
 def make_scheduler(config: Config) -> BriefingScheduler:
@@ -204,7 +222,7 @@ def sync_jobs(scheduler: BackgroundScheduler, config: Config, config_path: str |
 
 def acquire_lock(config: Config) -> int:
     """An exclusive lock on the state folder, held for the scheduler's life; the kernel frees it on death."""
-    path = state_dir(config) / "scheduler.lock"
+    path = StateFolder(config).ensure().path / "scheduler.lock"
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -280,7 +298,7 @@ def run_scheduler(config: Config, config_path: str | Path | None = None) -> int:
             _say(f"finished run {run.id} of {run.job} left over from before: {run.status}")
         if not runs.STOP.is_set():
             scheduler.resume()
-            _say(f"running {len(config.schedules)} jobs on {state_dir(config)} (process {os.getpid()})")
+            _say(f"running {len(config.schedules)} jobs on {StateFolder(config).path} (process {os.getpid()})")
         watch = _Watch(path)
         while not runs.STOP.wait(0.5):
             if watch.changed():
@@ -299,57 +317,16 @@ def run_scheduler(config: Config, config_path: str | Path | None = None) -> int:
         os.close(lock)
 
 
-# --- `briefing jobs` and `briefing run` -----------------------------------------------------------
+# --- the job store, read without a scheduler (`briefing jobs`) ------------------------------------
 
-def _local(moment: datetime | None, tz: str) -> str:
-    if moment is None:
-        return "-"
-    return moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M %Z")
-
-
-def list_jobs(config: Config) -> str:
-    """The configured jobs, their next run times (from the job store when it has them) and last run."""
-    if not config.schedules:
-        return "no jobs: config.yaml has no schedules"
-    stored = {}
-    db = state_dir(config) / "jobs.sqlite"
-    if config.job_store or db.is_file():
-        scheduler = make_scheduler(config)
-        store = scheduler._jobstores["default"]
-        store.start(scheduler, "default")
-        stored = {j.id: j for j in store.get_all_jobs()}
+def stored_jobs(config: Config) -> dict[str, Job]:
+    """The jobs in the job store by id, read only; {} when no scheduler has created the store yet."""
+    if not config.job_store and not StateFolder(config).job_store_file.is_file():
+        return {}
+    scheduler = make_scheduler(config)
+    store = scheduler._jobstores["default"]
+    store.start(scheduler, "default")
+    try:
+        return {j.id: j for j in store.get_all_jobs()}
+    finally:
         store.shutdown()
-    ledger = Ledger.of(config)
-    header = ("JOB", "CRON", "TIME ZONE", "NEXT RUN", "DELIVER", "LAST RUN")
-    rows = []
-    for job in config.schedules:
-        s = stored.get(job.id)
-        if job.paused or (s is not None and s.next_run_time is None):
-            nxt = "paused"
-        elif s is not None and s.kwargs.get("fingerprint") == fingerprint(job):
-            nxt = _local(s.next_run_time, job.timezone)
-        else:
-            upcoming = make_trigger(job).get_next_fire_time(None, datetime.now(UTC))
-            nxt = f"{_local(upcoming, job.timezone)} (once the scheduler starts)"
-        last = ledger.last_run(job.id)
-        rows.append((job.id, job.cron, job.timezone, nxt, ",".join(job.deliver),
-                     f"{last.status} (run {last.id})" if last else "never"))
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in [header, *rows])
-
-
-def run_job_now(config: Config, job_id: str, retry_only: bool = False) -> int:
-    """`briefing run JOB`: deliver what earlier runs still owe, then run the job now (a test send)."""
-    resumed, run = runs.run_now(config, job_id, retry_only=retry_only)
-    ledger = Ledger.of(config)
-    for r in resumed:
-        print(f"earlier run {r.id} ({r.fire_time}): {r.status}" + (f": {r.error}" if r.error else ""))
-    if run is None:
-        if not resumed:
-            print(f"nothing to retry for {job_id}")
-        return 0 if all(r.status == OK for r in resumed) else 1
-    for at, text in ledger.events(run.id):
-        print(f"  {at[11:19]}  {text}")
-    print(f"run {run.id} of {job_id}: {run.status}" + (f": {run.error}" if run.error else ""))
-    good = (OK, SKIPPED_UNCHANGED, SKIPPED_STALE)
-    return 0 if run.status in good and all(r.status == OK for r in resumed) else 1

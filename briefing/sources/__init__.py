@@ -23,7 +23,8 @@ from .folder import SeedProblem, SeedUnreadable, load_sources, read_source
 if TYPE_CHECKING:
     from .web import WebProblem, WebReader
 
-__all__ = ["Gathered", "SeedProblem", "SeedUnreadable", "gather", "load_sources", "read_source"]
+__all__ = ["Gathered", "SeedProblem", "SeedUnreadable", "gather", "load_sources", "read_folders", "read_source",
+           "read_web"]
 
 log = logging.getLogger(__name__)
 
@@ -40,21 +41,40 @@ class Gathered:
 def gather(config: Config, entries: list[SourceEntry], today: date, offline: bool = False,
            from_command_line: bool = False) -> Gathered:
     """Every source the entries name, each read once; feeds and pages offline from the cache alone."""
-    found = Gathered()
-    reader = _web_reader(config, entries, today, offline)
+    sources, skipped = read_folders(config, entries, from_command_line)
+    web, problems = read_web(config, entries, today, offline)
+    return Gathered(sources + web, skipped, problems)
+
+
+def read_folders(config: Config, entries: list[SourceEntry],
+                 from_command_line: bool = False) -> tuple[list[Source], list[SeedProblem]]:
+    """The articles of every folder entry, and one problem per file that could not be read."""
+    sources: list[Source] = []
+    skipped: list[SeedProblem] = []
     for entry in entries:
         if entry.folder:
-            sources, skipped = load_sources(_folder(config, entry.folder, from_command_line))
-            found.sources += sources
-            found.skipped += skipped
-        elif entry.feed:
-            found.sources += reader.feed(entry.feed, entry.max_items, entry.max_age_days)
-        elif entry.page and (source := reader.page(entry.page)) is not None:
-            found.sources.append(source)
-    if reader is not None:
-        found.problems = reader.problems
+            found, problems = load_sources(_folder(config, entry.folder, from_command_line))
+            sources += found
+            skipped += problems
+    return sources, skipped
+
+
+def read_web(config: Config, entries: list[SourceEntry], today: date,
+             offline: bool = False) -> tuple[list[Source], list[WebProblem]]:
+    """The articles of every feed and page entry, and one problem per feed or page that failed."""
+    reader = _web_reader(config, entries, today, offline)
+    if reader is None:
+        return [], []
+    sources: list[Source] = []
+    try:
+        for entry in entries:
+            if entry.feed:
+                sources += reader.feed(entry.feed, entry.max_items, entry.max_age_days)
+            elif entry.page and (source := reader.page(entry.page)) is not None:
+                sources.append(source)
+    finally:
         reader.close()
-    return found
+    return sources, reader.problems
 
 
 def _web_reader(config: Config, entries: list[SourceEntry], today: date, offline: bool) -> WebReader | None:

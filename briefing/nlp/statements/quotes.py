@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ...data import load_data
 from ...model import Evidence, Quote, Sentence
+from .speakers import attribute, quote_speaker
 from .statements import SentenceSpeech
 
 log = logging.getLogger(__name__)
@@ -28,8 +29,10 @@ def find_quotes(source_id: str, body: str, sentences: list[Sentence], speech: li
         if not text.strip():
             continue
         party, speaker = _speaker(speech, s_first, s_last, first, sentences)
+        # the speaker as the article names them (statements/speakers.py)
+        party, speaker, role = attribute(quote_speaker(speech, s_first, s_last, first, sentences), party, speaker)
         ev = [Evidence(source_id, sentences[k].index, sentences[k].text) for k in range(s_first, s_last + 1)]
-        out.append(Quote(text=text, speaker=speaker, party=party, evidence=ev))
+        out.append(Quote(text=text, speaker=speaker, party=party, evidence=ev, speaker_role=role))
     _echoes(out)
     return out
 

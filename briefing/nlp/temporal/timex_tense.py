@@ -80,6 +80,17 @@ def _mistagged_present(tokens: list[Token], i: int, s: dict[str, frozenset[str]]
     return _tag(tokens[i - 1]) in s.get("subject_tags", frozenset())
 
 
+def _perfect_or_state(aux: str, participles: list[Token], s: dict[str, frozenset[str]]) -> str:
+    """An auxiliary with a participle: a schedule ("ist für Freitag geplant": future), a lasting state with a
+    present form ("ist bis 30. Juni geöffnet": present), or else a perfect (past)."""
+    words = {p.text.lower() for p in participles}
+    if words & s["future_participles"]:
+        return "future"
+    if words & s.get("state_participles", frozenset()) and aux not in s["past_finite"]:
+        return "present"
+    return "past"
+
+
 def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> str | None:
     """'past' | 'future' | 'present' | None from the verbs of a clause; the finite verb nearest ``at`` decides.
 
@@ -102,8 +113,7 @@ def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> 
         if form in s["past_finite"]:
             vote = "past"
         elif form in s["perfect_aux"] and participles:
-            planned = any(p.text.lower() in s["future_participles"] for p in participles)
-            vote = "future" if planned else "past"
+            vote = _perfect_or_state(form, participles, s)
         elif form in s["future_finite"]:
             vote = "future"
         elif tag in s.get("past_tags", frozenset()):
