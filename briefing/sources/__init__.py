@@ -87,8 +87,9 @@ def _web_reader(config: Config, entries: list[SourceEntry], today: date, offline
     from .web import WebReader
 
     f = config.fetch
-    fetcher = None if offline else Fetcher(Limits(f.timeout_seconds, f.max_kb, f.max_redirects, f.user_agent))
-    return WebReader(SourceCache(config.resolve(config.state)), fetcher, today)
+    cache = SourceCache(config.resolve(config.state))
+    fetcher = None if offline else Fetcher(Limits(f.timeout_seconds, f.max_kb, f.max_redirects, f.user_agent), cache)
+    return WebReader(cache, fetcher, today)
 
 
 def _folder(config: Config, name: str, from_command_line: bool) -> Path:

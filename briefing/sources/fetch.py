@@ -14,10 +14,13 @@ import logging
 import time
 import zlib
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 import httpx
+
+from .cache import CachedEntry, SourceCache
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +63,8 @@ class Fetcher:
     """One client for a whole run: connections and each host's robots.txt are reused."""
 
     limits: Limits = field(default_factory=Limits)
+    cache: SourceCache | None = None
+    """Where each host's robots.txt is kept between runs, so an unchanged one is not downloaded again."""
 
     def __post_init__(self) -> None:
         self._client = httpx.Client(timeout=self.limits.timeout_seconds, follow_redirects=False,
@@ -136,7 +141,7 @@ class Fetcher:
         """robots.txt as RFC 9309 reads it: missing (4xx) allows all; an error (5xx) allows nothing."""
         rules = RobotFileParser()
         try:
-            response = self._send(origin + "/robots.txt", {})
+            text = self._robots_text(origin + "/robots.txt")
         except FetchError as e:
             if e.kind == "status" and e.detail.startswith("4"):
                 rules.parse([])
@@ -145,11 +150,23 @@ class Fetcher:
                 raise
             rules.disallow_all = True
             return rules
-        if response.status != 200:  # a redirect for robots.txt: not followed, read as no rules
-            rules.parse([])
-            return rules
-        rules.parse(response.body.decode("utf-8", "replace").splitlines())
+        rules.parse(text.splitlines())
         return rules
+
+    def _robots_text(self, url: str) -> str:
+        """The text of a robots.txt, asked conditionally when the cache has it; a redirect reads as no rules."""
+        cached = self.cache.get(url) if self.cache else None
+        known = cached is not None and cached.text is not None
+        validators = {k: v for k, v in (("If-None-Match", cached.etag if known else None),
+                                        ("If-Modified-Since", cached.last_modified if known else None)) if v}
+        response = self._send(url, validators)
+        if response.status == 304 and known:
+            return cached.text or ""
+        text = response.body.decode("utf-8", "replace") if response.status == 200 else ""
+        if self.cache is not None and response.status == 200:
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            self.cache.put(CachedEntry(url, "robots", response.etag, response.last_modified, now, now, text=text))
+        return text
 
 
 def _check_scheme(url: str) -> None:
