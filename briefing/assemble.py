@@ -52,6 +52,7 @@ def limit(b: Briefing, rank: Relevance) -> None:
     """Rank each section by relevance and cut it at the briefing's limits; what is cut goes to
     ``left_out`` (whole, for the JSON) and a note says how many per section."""
     config, out = rank.config, b.left_out
+    b.parties.sort(key=lambda party: party.code not in config.parties)  # the briefing's own parties first
     for party in b.parties:
         party.positions, cut = cap(rank.order(party.positions), config.max_positions_per_party)
         out.positions += cut

@@ -41,6 +41,7 @@ def test_a_source_belongs_to_a_briefing_by_party_or_keyword_and_to_one_without_e
 def test_items_rank_by_party_then_recency_and_the_cut_goes_to_left_out():
     config = Config(parties=["NATO"], max_quotes=1, max_positions_per_party=1)
     b = assemble(sources(), date(2022, 1, 7), "explicit", "de", config)
+    assert b.parties[0].code == "NATO"  # the briefing's party first, though IRN has more positions
     assert [q.evidence[0].source for q in b.quotes] == ["old"]  # the party's quote outranks the newer one
     assert [q.evidence[0].source for q in b.left_out.quotes] == ["new"]
     assert any(w.startswith("Zitate: 1 weitere nach Relevanz ausgelassen") for w in b.warnings)

@@ -270,12 +270,13 @@ def test_a_scheduled_job_sends_the_briefing_it_names(tmp_path, server):
     assert list((tmp_path / "delivered" / "daily").rglob("nahost-2022-01-07.json"))
 
 
-def test_a_failed_source_is_a_line_in_the_docx_sources_section_and_on_the_command_line(tmp_path, server, capsys):
+def test_a_failed_source_is_a_line_in_the_docx_and_pdf_and_on_the_command_line(tmp_path, server, capsys):
     import docx
+    import pypdf
 
     from briefing.__main__ import main
 
-    path = write_config(tmp_path, language="en", formats=["docx", "json"],
+    path = write_config(tmp_path, language="en", formats=["docx", "json", "pdf"],
                         sources=[{"page": server.url("/en/iran-talks.html")}, {"page": server.url("/gone.html")}])
     assert main(["--config", str(path), "build"]) == 0
     out, err = capsys.readouterr()
@@ -284,6 +285,8 @@ def test_a_failed_source_is_a_line_in_the_docx_sources_section_and_on_the_comman
     document = docx.Document(next(p for p in out.split() if p.endswith(".docx")))
     texts = [p.text for p in document.paragraphs]
     assert texts.index(line) > texts.index("Sources")
+    pdf = pypdf.PdfReader(next(p for p in out.split() if p.endswith(".pdf")))
+    assert "HTTP status 404" in " ".join(page.extract_text() for page in pdf.pages)
     server.stop()
     assert main(["--config", str(path), "build", "--offline"]) == 0
     err = capsys.readouterr().err
