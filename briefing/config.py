@@ -493,12 +493,14 @@ def _check_sources(cfg: Config, node: yaml.Node | None, problems: list[str]) -> 
 
 def _check_briefings(cfg: Config, node: yaml.Node | None, problems: list[str]) -> None:
     ids: set[str] = set()
+    _check_parties("parties", cfg.parties, cfg, _line(node, "parties"), problems)
     for i, spec in enumerate(cfg.briefings):
         bn = _child(_child(node, "briefings"), i)
         if not re.match(r"^[\w-]+$", spec.id) or spec.id in ids:
             why = "is used twice" if spec.id in ids else "may hold only letters, digits, - and _"
             _say(problems, f"briefings[{i}].id", _line(bn, "id"), f"the id {spec.id!r} {why}")
         ids.add(spec.id)
+        _check_parties(f"briefings[{i}].parties", spec.parties or [], cfg, _line(bn, "parties"), problems)
     for i, job in enumerate(cfg.schedules):
         jn = _child(_child(node, "schedules"), i)
         if job.briefing is not None and job.briefing not in ids:
@@ -508,6 +510,17 @@ def _check_briefings(cfg: Config, node: yaml.Node | None, problems: list[str]) -
         elif job.briefing is None and len(ids) > 1:
             _say(problems, f"schedules[{i}].briefing", _line(jn),
                  f"name the briefing the job sends ({', '.join(sorted(ids))})")
+
+
+def _check_parties(name: str, codes: list[str], cfg: Config, line: int | None, problems: list[str]) -> None:
+    """A party code no actor maps to would keep no source: a typo, said at once."""
+    from .data import load_data
+
+    known = set(load_data("parties")) | set(cfg.actors.values())
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        _say(problems, name, line, f"unknown party code {', '.join(map(repr, unknown))} "
+                                   "(codes as in briefing/data/parties.yaml, e.g. RUS, NATO, EU)")
 
 
 def _check_as_of(name: str, value: str, line: int | None, problems: list[str]) -> None:

@@ -78,11 +78,12 @@ def test_each_briefing_lays_its_keys_over_the_top_level(tmp_path):
 def test_briefing_ids_and_schedule_briefings_are_checked(tmp_path):
     job = {"id": "morning", "cron": "0 7 * * *"}
     with pytest.raises(ConfigError) as e:
-        load_config(write_config(tmp_path, briefings=[{"id": "a"}, {"id": "a"}, {"id": "b c"}],
+        load_config(write_config(tmp_path, briefings=[{"id": "a"}, {"id": "a", "parties": ["NAT0"]}, {"id": "b c"}],
                                  schedules=[{**job, "briefing": "x"}]))
     text = str(e.value)
     assert "'briefings[1].id': the id 'a' is used twice" in text
     assert "'briefings[2].id': the id 'b c' may hold only letters" in text
     assert "'schedules[0].briefing': unknown briefing 'x' (known: a, b c)" in text
+    assert "'briefings[1].parties': unknown party code 'NAT0'" in text
     with pytest.raises(ConfigError, match="name the briefing the job sends"):
         load_config(write_config(tmp_path, briefings=[{"id": "a"}, {"id": "b"}], schedules=[job]))
