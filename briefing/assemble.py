@@ -169,5 +169,6 @@ def key_facts(b: Briefing) -> list[str]:
         words = main.text.split()
         text = " ".join(words[: data.get("max_words", 18)]) + (" …" if len(words) > data.get("max_words", 18) else "")
         facts.append(t["position"].format(party=party.name, text=text))
-    facts.append(t["sources"].format(sources=len(b.sources), as_of=_day(b.as_of, t)))
+    facts.append(t["sources" if len(b.sources) != 1 else "sources_one"].format(sources=len(b.sources),
+                                                                             as_of=_day(b.as_of, t)))
     return facts[:5]

@@ -20,6 +20,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import yaml
 
 from .errors import ConfigError
+from .plain_yaml import compose_plain, error_line, load_plain
 
 log = logging.getLogger(__name__)
 
@@ -277,11 +278,11 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
         except (OSError, UnicodeDecodeError) as e:
             raise ConfigError([f"cannot be read: {e}"], shown) from None
         try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-            raw = yaml.safe_load(text) or {}
+            node = compose_plain(text)
+            raw = load_plain(text) or {}
         except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            where = f"line {mark.line + 1}: " if mark else ""
+            line = error_line(e)
+            where = f"line {line}: " if line else ""
             problem = getattr(e, "problem", None) or str(e).splitlines()[0]
             raise ConfigError([f"{where}not valid YAML ({problem})"], shown) from None
         base = p.resolve().parent
@@ -290,10 +291,10 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
     raw = {**raw, **{k: v for k, v in overrides.items() if v is not None}}
     problems: list[str] = []
     cfg = _build(Config, raw, node, "", problems)
-    if not problems:
+    if cfg is not None:  # checks of keys together run on what is valid, so every problem shows at once
         _check_together(cfg, node, problems)
     if problems:
-        raise ConfigError(problems, shown)
+        raise ConfigError(sorted(problems, key=_line_of), shown)
     cfg.base_dir = base
     cfg.path = Path(path).resolve() if path is not None else None
     if isinstance(node, yaml.MappingNode):
@@ -342,6 +343,12 @@ def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
     return None
 
 
+def _line_of(problem: str) -> int:
+    """The line a problem names (0 when it names none), to report problems in file order."""
+    match = re.match(r"line (\d+): ", problem)
+    return int(match.group(1)) if match else 0
+
+
 def _say(problems: list[str], name: str, line: int | None, message: str) -> None:
     where = f"line {line}: " if line else ""
     problems.append(f"{where}Config value '{name}': {message}")
@@ -388,12 +395,12 @@ def _convert(tp: Any, value: Any, node: yaml.Node | None, name: str, problems: l
         if not isinstance(value, list):
             _say(problems, name, line, f"expected a list, found {_kind(value)}")
             return False, None
-        out, good = [], True
+        out = []
         for i, item in enumerate(value):
             ok, v = _convert(args[0], item, _child(node, i), f"{name}[{i}]", problems, _line(node, i) or line)
-            good &= ok
-            out.append(v)
-        return good, out
+            if ok and v is not None:  # a bad item is reported; the good ones are still checked together
+                out.append(v)
+        return True, out
     if origin is dict:
         if not isinstance(value, dict):
             _say(problems, name, line, f"expected a mapping, found {_kind(value)}")
@@ -403,9 +410,8 @@ def _convert(tp: Any, value: Any, node: yaml.Node | None, name: str, problems: l
         if not isinstance(value, dict):
             _say(problems, name, line, f"expected a mapping, found {_kind(value)}")
             return False, None
-        before = len(problems)
         obj = _build(tp, value, node, f"{name}.", problems)
-        return len(problems) == before, obj
+        return obj is not None, obj
     if tp is bool:
         if isinstance(value, bool):
             return True, value
@@ -425,7 +431,9 @@ def _convert(tp: Any, value: Any, node: yaml.Node | None, name: str, problems: l
         try:
             return True, date.fromisoformat(str(value))
         except ValueError:
-            _say(problems, name, line, f"expected a date YYYY-MM-DD, found {_kind(value)}")
+            real = " is not a real date" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)) else ""
+            _say(problems, name, line, f"{str(value)!r}{real}" if real else
+                 f"expected a date YYYY-MM-DD, found {_kind(value)}")
             return False, None
     if tp is str:
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):

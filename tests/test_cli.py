@@ -101,3 +101,40 @@ def test_inspect_json_lists_sentences_and_timexes(tmp_path):
     assert report["published"] == "2022-01-04"
     assert report["sentences"][0]["text"] == "Die Minister treffen sich am 12. Januar in Brüssel."
     assert isinstance(report["timexes"], list)
+
+
+def test_config_option_after_the_subcommand_and_a_title_override(project, capsys):
+    code = main(["build", "--config", str(project / "config.yaml"), "--format", "json", "--title", "Lage Ost"])
+    assert code == 0
+    data = json.loads(open(capsys.readouterr().out.strip(), encoding="utf-8").read())
+    assert data["title"] == "Lage Ost"
+
+
+def test_inspect_of_a_missing_file_is_an_error():
+    p = run("inspect", "nofile.txt")
+    assert p.returncode == 2 and p.stderr.strip() == "error: no such file: nofile.txt"
+
+
+def test_check_prints_what_it_validated_with_right_plurals():
+    p = run("check", cwd=ROOT)
+    lines = p.stdout.splitlines()
+    assert any(line.strip().startswith("formats: pdf, docx, json") for line in lines)
+    assert any(line.strip().startswith("1 schedule: morning (0 7 * * 1-5, Europe/Berlin)") for line in lines)
+
+
+def test_every_subcommand_and_option_has_help():
+    from briefing.__main__ import parser
+
+    ap = parser()
+    sub = next(a for a in ap._actions if a.dest == "command")
+    for name, command in sub.choices.items():
+        assert command.description, name
+        for action in command._actions:
+            assert action.help, (name, action.dest)
+
+
+def test_verbose_shows_briefing_stages_not_library_chatter(project):
+    p = run("-c", str(project / "config.yaml"), "-v", "build", "--format", "pdf")
+    assert p.returncode == 0
+    names = {line.split()[1].rstrip(":") for line in p.stderr.splitlines() if line.startswith("INFO ")}
+    assert names and all(n.startswith("briefing") for n in names)

@@ -61,3 +61,13 @@ def test_unreadable_seeds_are_reported_and_skipped(tmp_path):
                        "broken.md": reasons["broken.md"]}
     assert reasons["broken.md"].startswith("front matter is not valid YAML")
     assert str(problems[0]).startswith("skipped ")
+
+
+def test_an_impossible_published_date_skips_that_source_with_one_line(tmp_path):
+    (tmp_path / "bad.md").write_text("---\ntitle: T\npublished: 2022-02-30\n---\nDer Minister reist.\n",
+                                     encoding="utf-8")
+    (tmp_path / "good.md").write_text("---\ntitle: G\npublished: 2022-02-28\n---\nDer Minister reist.\n",
+                                      encoding="utf-8")
+    sources, problems = load_sources(tmp_path)
+    assert [s.title for s in sources] == ["G"] and sources[0].published == date(2022, 2, 28)
+    assert len(problems) == 1 and "2022-02-30 is not a real date" in str(problems[0])

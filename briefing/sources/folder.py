@@ -12,6 +12,7 @@ import yaml
 
 from ..model import Source
 from ..nlp.language import detect_language
+from ..plain_yaml import load_plain
 
 log = logging.getLogger(__name__)
 
@@ -97,9 +98,12 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     close = text.find("\n", end + 4)
     body = text[close + 1:] if close >= 0 else ""
     try:
-        meta = yaml.safe_load(text[4:end]) or {}
+        meta = load_plain(text[4:end]) or {}
     except yaml.YAMLError as e:
         raise SeedUnreadable(f"front matter is not valid YAML ({getattr(e, 'problem', e)})") from None
+    published = meta.get("published") if isinstance(meta, dict) else None
+    if published is not None and _as_date(published) is None:
+        raise SeedUnreadable(f"front matter: published {published!s} is not a real date (YYYY-MM-DD)")
     if not isinstance(meta, dict):
         raise SeedUnreadable("front matter is not a mapping of keys")
     return meta, body
