@@ -143,9 +143,15 @@ def describe(cfg) -> list[str]:
     """What a valid config sets, one line a topic: what `briefing check` promises to print."""
     jobs = [f"{j.id} ({j.cron}, {j.timezone}{', paused' if j.paused else ''}) → {', '.join(j.deliver)}"
             for j in cfg.schedules]
+    from .config import source_entries
+
+    sources = [str(cfg.resolve(e.folder)) if e.folder else f"{'feed' if e.feed else 'page'} {e.feed or e.page}"
+               for e in source_entries(cfg)]
+    briefings = [f"{b.id} ({b.title or cfg.title})" for b in cfg.briefings]
     return [f"title: {cfg.title}", f"language: {cfg.language}; as of: {cfg.as_of}",
-            f"sources: {cfg.resolve(cfg.seeds)}; out: {cfg.resolve(cfg.out)}; state: {cfg.resolve(cfg.state)}",
+            f"sources: {', '.join(sources)}; out: {cfg.resolve(cfg.out)}; state: {cfg.resolve(cfg.state)}",
             f"formats: {', '.join(cfg.formats)}",
+            *([f"{plural(len(briefings), 'briefing')}: {'; '.join(briefings)}"] if briefings else []),
             f"{plural(len(jobs), 'schedule')}" + (f": {'; '.join(jobs)}" if jobs else "")]
 
 

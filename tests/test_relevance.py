@@ -87,3 +87,15 @@ def test_briefing_ids_and_schedule_briefings_are_checked(tmp_path):
     assert "'briefings[1].parties': unknown party code 'NAT0'" in text
     with pytest.raises(ConfigError, match="name the briefing the job sends"):
         load_config(write_config(tmp_path, briefings=[{"id": "a"}, {"id": "b"}], schedules=[job]))
+
+
+def test_check_names_the_sources_and_the_briefings(tmp_path, capsys):
+    from briefing.__main__ import main
+
+    (tmp_path / "seeds").mkdir()
+    path = write_config(tmp_path, sources=[{"folder": "seeds"}, {"feed": "https://news.example.org/rss.xml"}],
+                        briefings=[{"id": "a", "title": "A"}, {"id": "b"}])
+    assert main(["check", "-c", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"sources: {tmp_path / 'seeds'}, feed https://news.example.org/rss.xml;" in out
+    assert "2 briefings: a (A); b (Test briefing)" in out
