@@ -68,6 +68,19 @@ def test_articles_text_title_author_and_dates_are_taken_out(tmp_path, server):
     assert all("briefing/" in (s.user_agent or "") for s in server.seen)
 
 
+def test_an_rss_1_0_feed_is_read_too(tmp_path, server):
+    server.routes["/rdf.xml"] = Route(f"""<?xml version="1.0" encoding="utf-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+         xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="{server.base}/rdf.xml"><title>RDF Test</title><link>{server.base}/</link>
+<description>t</description></channel>
+<item rdf:about="{server.base}/en/ministers.html"><title>Ministers</title><link>{server.base}/en/ministers.html</link>
+<dc:date>2022-01-06T07:00:00Z</dc:date></item></rdf:RDF>""".encode(), content_type="application/rdf+xml")
+    got = read(config_for(tmp_path, [{"feed": server.url("/rdf.xml")}]))
+    assert [(s.url, s.published, s.published_from) for s in got.sources] == [
+        (server.url("/en/ministers.html"), date(2022, 1, 6), "feed")]
+
+
 def test_a_second_run_asks_conditionally_and_downloads_nothing_unchanged(tmp_path, server):
     server.routes["/robots.txt"] = Route(b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
     config = config_for(tmp_path, feeds(server))
