@@ -14,7 +14,6 @@ from pathlib import Path
 
 from .errors import BriefingError, UsageError
 
-log = logging.getLogger("briefing")
 
 def _formats(value: str) -> list[str]:
     from .render import RENDERERS  # the registry is the one list of formats

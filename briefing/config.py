@@ -8,7 +8,6 @@ Checks that tie keys together run after every key is valid on its own.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import re
 import types
 import typing
@@ -22,7 +21,6 @@ import yaml
 from .errors import ConfigError
 from .plain_yaml import compose_plain, error_line, load_plain
 
-log = logging.getLogger(__name__)
 
 @dataclass
 class EmailConfig:
@@ -172,12 +170,6 @@ class Config:
     """Words a source may contain instead of naming one of `parties`."""
     horizon_days: int | None = None
     """Upcoming meetings up to this many days after the briefing's date are shown (none: all)."""
-    max_positions_per_party: int | None = None
-    """Most positions shown per party, the most relevant first (none: all)."""
-    max_quotes: int | None = None
-    """Most quotes shown, the most relevant first (none: all)."""
-    max_background: int | None = None
-    """Most background items shown, the most relevant first (none: all)."""
     out: str = "out"
     """Folder the briefings are written to, relative to this file."""
     state: str = "state"
@@ -196,6 +188,22 @@ class Config:
     """Make a PDF/A-3 with the briefing's JSON embedded as an attachment."""
     actors: dict[str, str] = field(default_factory=dict)
     """Extra actor aliases, name -> party code, e.g. {"Selenskyj": UKR}."""
+    workers: int | None = None
+    """Processes that annotate sources side by side (default: the number of cores)."""
+    max_source_kb: int = 1024
+    """A source file larger than this (in KB) is skipped with one warning line."""
+    max_parties: int = 12
+    """The PDF and DOCX show the positions of at most this many parties (those with the most positions)."""
+    max_positions_per_party: int = 5
+    """The PDF and DOCX show at most this many positions per party and say how many were left out."""
+    max_quotes: int = 8
+    """The PDF and DOCX show at most this many quotes and say how many were left out."""
+    max_background: int = 8
+    """The PDF and DOCX show at most this many background items and say how many were left out."""
+    max_past_meetings: int = 8
+    """The PDF and DOCX list at most this many past meetings (the latest) and say how many were left out."""
+    max_sources: int = 30
+    """The sources appendix lists every source the document cites and, up to this many entries in all, the others."""
     unresolved_meeting_max_age_days: int = 30
     """A meeting whose day cannot be resolved is no longer upcoming once its source is older than the
     briefing by more than this many days (a vaguely dated one is past once its stretch of time is over)."""
@@ -259,6 +267,8 @@ def briefing_views(config: Config, ids: list[str] | None = None) -> list[Config]
 
 
 CRON_FIELDS = 5
+POSITIVE = ("workers", "max_source_kb", "max_parties", "max_positions_per_party", "max_quotes", "max_background",
+            "max_past_meetings", "max_sources")
 _AS_OF = re.compile(r"^(today|latest-source|\d{4}-\d{2}-\d{2})$")
 
 
@@ -457,6 +467,9 @@ def _check_together(cfg: Config, node: yaml.Node | None, problems: list[str]) ->
     """Checks that need more than one key, run once every key is valid on its own."""
     _check_as_of("as_of", cfg.as_of, _line(node, "as_of"), problems)
     _check_formats("formats", cfg.formats, _line(node, "formats"), problems)
+    for key in POSITIVE:
+        if getattr(cfg, key) is not None and getattr(cfg, key) < 1:
+            _say(problems, key, _line(node, key), f"expected a whole number of at least 1, found {getattr(cfg, key)}")
     ids: set[str] = set()
     jobs_node = _child(node, "schedules")
     for i, job in enumerate(cfg.schedules):
@@ -509,6 +522,10 @@ def _check_briefings(cfg: Config, node: yaml.Node | None, problems: list[str]) -
             _say(problems, f"briefings[{i}].id", _line(bn, "id"), f"the id {spec.id!r} {why}")
         ids.add(spec.id)
         _check_parties(f"briefings[{i}].parties", spec.parties or [], cfg, _line(bn, "parties"), problems)
+        for key in ("max_positions_per_party", "max_quotes", "max_background"):
+            if getattr(spec, key) is not None and getattr(spec, key) < 1:
+                _say(problems, f"briefings[{i}].{key}", _line(bn, key),
+                     f"expected a whole number of at least 1, found {getattr(spec, key)}")
     for i, job in enumerate(cfg.schedules):
         jn = _child(_child(node, "schedules"), i)
         if job.briefing is not None and job.briefing not in ids:

@@ -8,14 +8,13 @@ relative dates are shown as written, never resolved against the wall clock.
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 from datetime import date
 
 from .errors import UsageError
 from .model import Source
-from .nlp.temporal.published import infer_published
-
-log = logging.getLogger(__name__)
+from .nlp.segment import remembering
+from .nlp.temporal.published import Inference, infer_published
 
 
 def parse_as_of(value: str) -> str | date:
@@ -27,8 +26,12 @@ def parse_as_of(value: str) -> str | date:
         raise UsageError(f"--as-of: expected today, latest-source or YYYY-MM-DD, found {value!r}") from None
 
 
-def settle_dates(sources: list[Source], as_of: str, today: date) -> tuple[date, str, list[str]]:
-    """Give each source its reference date; return (as_of date, where it came from, warnings)."""
+def settle_dates(sources: list[Source], as_of: str, today: date,
+                 infer: Callable[[Source], Inference | None] = infer_published) -> tuple[date, str, list[str]]:
+    """Give each source its reference date; return (as_of date, where it came from, warnings).
+
+    ``infer`` infers an undated source's date (the build passes one that asks the annotation cache first).
+    """
     wanted = parse_as_of(as_of)
     warnings: list[str] = []
     for source in sources:
@@ -37,7 +40,8 @@ def settle_dates(sources: list[Source], as_of: str, today: date) -> tuple[date, 
         if isinstance(wanted, date):
             source.published, source.published_from = wanted, "as_of"
         elif wanted == "latest-source":
-            guess = infer_published(source)
+            with remembering():  # the annotation takes this segmentation instead of making it again
+                guess = infer(source)
             if guess:
                 source.published, source.published_from = guess.published, "inferred"
                 source.published_confidence, source.published_note = guess.confidence, guess.note

@@ -177,6 +177,11 @@ class AnnotatedSource:
     positions: list[Position] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    """The party codes its actor mentions name (kept when the mentions themselves are not)."""
+
+    def named_parties(self) -> set[str]:
+        return set(self.parties) | {m.party for m in self.actors}
 
 
 @dataclass
@@ -184,6 +189,9 @@ class Party:
     code: str
     name: str
     positions: list[Position] = field(default_factory=list)
+    """The positions the document shows (at most ``max_positions_per_party``)."""
+    left_out: list[Position] = field(default_factory=list)
+    """Positions beyond the cap: in the JSON, counted in the document."""
 
 
 @dataclass
@@ -193,19 +201,6 @@ class Change:
     kind: str
     """meeting_added | meeting_moved | meeting_dropped | position_added"""
     text: str
-
-
-@dataclass
-class LeftOut:
-    """What a briefing's limits cut, kept whole for the JSON: nothing relevant is dropped silently."""
-
-    positions: list[Position] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    background: list[BackgroundItem] = field(default_factory=list)
-    meetings: list[Meeting] = field(default_factory=list)
-    """Upcoming meetings beyond the briefing's horizon_days."""
-    sources: list[Source] = field(default_factory=list)
-    """Sources read this run that name none of the briefing's parties or keywords."""
 
 
 @dataclass
@@ -220,6 +215,18 @@ class Briefing:
     parties: list[Party] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    parties_left_out: list[Party] = field(default_factory=list)
+    """Parties beyond ``max_parties`` (all their positions left out): in the JSON, counted in the document."""
+    past_left_out: list[Meeting] = field(default_factory=list)
+    upcoming_left_out: list[Meeting] = field(default_factory=list)
+    """Upcoming meetings after the briefing's ``horizon_days``: in the JSON, said in the warnings."""
+    sources_left_out: list[Source] = field(default_factory=list)
+    """Sources read this run that name none of the briefing's parties or keywords: in the JSON, marked."""
+    """Past meetings beyond ``max_past_meetings``: in the JSON, counted in the document."""
+    quotes_left_out: list[Quote] = field(default_factory=list)
+    """Quotes beyond ``max_quotes``: in the JSON, counted in the document."""
+    background_left_out: list[BackgroundItem] = field(default_factory=list)
+    """Background beyond ``max_background``: in the JSON, counted in the document."""
     key_facts: list[str] = field(default_factory=list)
     classification: str | None = None
     author: str | None = None
@@ -228,7 +235,6 @@ class Briefing:
     """One line per seed that could not be read."""
     changes: list[Change] | None = None
     """None when there is no previous briefing to compare with."""
-    left_out: LeftOut = field(default_factory=LeftOut)
 
     @property
     def upcoming(self) -> list[Meeting]:

@@ -10,18 +10,20 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .annotation_cache import AnnotationCache
 from .assemble import assemble
 from .changes import compare
 from .config import Config, briefing_views, source_entries
 from .dates import settle_dates
 from .errors import NoSourcesError
+from .labels import labels_for
 from .model import AnnotatedSource, Briefing, Source
-from .nlp.annotate import annotate
 from .outputs import slug, write_all
 from .parallel import side_by_side
+from .pool import annotate_all
+from .progress import Stage
 from .relevance import belongs
 from .render import load_renderers, render
-from .render.labels import labels_for
 from .sources import SeedProblem, read_folders, read_web
 
 if TYPE_CHECKING:
@@ -110,9 +112,9 @@ def build_many(config: Config, ids: list[str] | None, options: BuildOptions) -> 
                                           f"{len(seeds.problems) + len(problems)} not usable")
     formats = options.formats or config.formats
     (annotated, as_of_day, as_of_from, warnings), _ = side_by_side(
-        lambda: read(sources, options.as_of or config.as_of, today, config.actors),
+        lambda: read(sources, options.as_of or config.as_of, today, config),
         meanwhile=lambda: load_renderers(formats))
-    clock = _stage("annotated", clock, f"{sum(len(a.sentences) for a in annotated)} sentences, as of {as_of_day}")
+    clock = _stage("annotated", clock, f"{len(annotated)} sources, as of {as_of_day}")
     done = ReadSources(seeds, problems, annotated, as_of_day, as_of_from, warnings)
     return [make_briefing(view, done, options) for view in views]
 
@@ -124,7 +126,7 @@ def make_briefing(config: Config, done: ReadSources, options: BuildOptions) -> B
     language = options.language or _language(config, [a.source.language for a in chosen or done.annotated])
     briefing = assemble(chosen, done.as_of, done.as_of_from, language, config)
     kept = {id(a) for a in chosen}
-    briefing.left_out.sources = [a.source for a in done.annotated if id(a) not in kept]
+    briefing.sources_left_out = [a.source for a in done.annotated if id(a) not in kept]
     briefing.warnings += done.warnings + [p.line(language) for p in done.problems]
     briefing.warnings += ([] if chosen else [labels_for(language)["no_match"]]) + list(options.extra_warnings or [])
     if options.previous is not None:
@@ -136,7 +138,9 @@ def make_briefing(config: Config, done: ReadSources, options: BuildOptions) -> B
 
     formats = options.formats or config.formats
     out = options.out or config.resolve(config.out)
-    files = render(briefing, formats, config, stem=f"{name}-{done.as_of.isoformat()}")
+    with Stage("render", len(formats)) as bar:
+        files = render(briefing, formats, config, stem=f"{name}-{done.as_of.isoformat()}")
+        bar.advance(len(formats))
     clock = _stage("rendered", clock, ", ".join(formats))
     paths = write_all(files, out) if options.write else []
     if options.write:
@@ -165,10 +169,16 @@ def _stage(name: str, since: float, detail: str) -> float:
 
 
 def read(sources: list[Source], as_of: str, today: date,
-         extra_aliases: dict[str, str]) -> tuple[list[AnnotatedSource], date, str, list[str]]:
-    """Settle every source's reference date, then annotate each one (in a worker, see build_many())."""
-    as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today)
-    return [annotate(s, extra_aliases) for s in sources], as_of_day, as_of_from, warnings
+         config: Config) -> tuple[list[AnnotatedSource], date, str, list[str]]:
+    """Settle every source's reference date, then annotate each one (in a worker, see build_many()):
+    from the annotation cache in the state folder where it holds the source, the rest in a pool
+    of ``config.workers`` processes. Each source's sentences and tokens stay in the worker that
+    annotated it: what comes back is what the briefing is made of."""
+    cache = AnnotationCache(config.resolve(config.state) / "annotations")
+    with Stage("dates", len(sources)) as bar:
+        as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today, infer=cache.inferred_date)
+        bar.advance(len(sources))
+    return annotate_all(sources, config.actors, cache, config.workers), as_of_day, as_of_from, warnings
 
 
 def _language(config: Config, languages: list[str]) -> str:

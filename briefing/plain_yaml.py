@@ -14,7 +14,10 @@ import yaml
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class PlainLoader(yaml.SafeLoader):
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it: faster
+
+
+class PlainLoader(SafeLoader):
     """SafeLoader without the implicit timestamp type."""
 
 

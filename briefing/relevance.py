@@ -26,7 +26,7 @@ RECENCY_WEEK = 7.0
 def belongs(annotated: AnnotatedSource, config: Config) -> bool:
     if not config.parties and not config.keywords:
         return True
-    if {m.party for m in annotated.actors} & set(config.parties):
+    if annotated.named_parties() & set(config.parties):
         return True
     text = f"{annotated.source.title}\n{annotated.source.body}".casefold()
     return any(k.casefold() in text for k in config.keywords)
@@ -38,13 +38,6 @@ class Relevance:
     as_of: date
     published: dict[str, date | None]
     """Each source's publication date, by source id."""
-
-    @property
-    def active(self) -> bool:
-        """Ranking changes the order only where the briefing asks for a focus or a limit."""
-        c = self.config
-        return bool(c.parties or c.keywords or c.max_positions_per_party is not None
-                    or c.max_quotes is not None or c.max_background is not None)
 
     def score(self, item: object) -> float:
         text = str(getattr(item, "text", "")).casefold()
@@ -59,5 +52,5 @@ class Relevance:
         return 1.0 / (1.0 + min(ages) / RECENCY_WEEK) if ages else 0.0
 
     def order(self, items: list) -> list:
-        """Most relevant first; equals keep their order. Unchanged when the briefing has no focus or limit."""
-        return sorted(items, key=self.score, reverse=True) if self.active else list(items)
+        """Most relevant first; equals keep their order (so one source's items keep the article's order)."""
+        return sorted(items, key=self.score, reverse=True)

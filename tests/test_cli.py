@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import jsonschema
+import pytest
 
 from briefing.__main__ import main
 from briefing.render.json_file import SCHEMA_PATH
@@ -44,6 +45,7 @@ def test_options_override_config(project, tmp_path, capsys):
     assert json.loads(open(path, encoding="utf-8").read())["language"] == "en"
 
 
+@pytest.mark.slow
 def test_bad_config_exits_2_with_one_line_and_no_traceback(tmp_path):
     cfg = write_config(tmp_path, "title: T\nformats: pdf\n")
     p = run("-c", str(cfg), "build")
@@ -52,6 +54,7 @@ def test_bad_config_exits_2_with_one_line_and_no_traceback(tmp_path):
     assert "Traceback" not in p.stderr
 
 
+@pytest.mark.slow
 def test_missing_seeds_folder_names_the_key_and_line(tmp_path):
     cfg = write_config(tmp_path, "title: T\nseeds: no-such-folder\n")
     p = run("-c", str(cfg), "build")
@@ -60,6 +63,7 @@ def test_missing_seeds_folder_names_the_key_and_line(tmp_path):
                                 f"the folder {tmp_path / 'no-such-folder'} does not exist")
 
 
+@pytest.mark.slow
 def test_no_usable_source_exits_1(tmp_path):
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "x.txt").write_bytes(b"\x00\x01")
@@ -70,6 +74,7 @@ def test_no_usable_source_exits_1(tmp_path):
     assert "skipped x.txt: binary file" in p.stderr
 
 
+@pytest.mark.slow
 def test_unreadable_seed_is_reported_and_the_others_build(project):
     (project / "seeds" / "broken.txt").write_bytes(b"\x00binary")
     p = run("-c", str(project / "config.yaml"), "build")
@@ -78,6 +83,7 @@ def test_unreadable_seed_is_reported_and_the_others_build(project):
     assert p.stdout.strip().endswith(".json")
 
 
+@pytest.mark.slow
 def test_bad_as_of_and_format_are_usage_errors(project):
     p = run("-c", str(project / "config.yaml"), "build", "--as-of", "next-week")
     assert p.returncode == 2
@@ -86,11 +92,13 @@ def test_bad_as_of_and_format_are_usage_errors(project):
     assert p.returncode == 2 and "expected formats from json, html, pdf, docx, ics, found 'pdf,rtf'" in p.stderr
 
 
+@pytest.mark.slow
 def test_check_reports_ok():
     p = run("check", cwd=ROOT)
     assert p.returncode == 0 and p.stdout.startswith(str(ROOT / "config.yaml") + ": ok")
 
 
+@pytest.mark.slow
 def test_inspect_json_lists_sentences_and_timexes(tmp_path):
     article = tmp_path / "a.md"
     article.write_text("---\ntitle: T\npublished: 2022-01-04\nlanguage: de\n---\n"

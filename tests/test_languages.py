@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from briefing.config import load_config
 from briefing.data import load_data
+from briefing.labels import format_day, format_range, labels_for
 from briefing.render.docx import render_docx
 from briefing.render.html import render_html_text
-from briefing.render.labels import format_day, format_range, labels_for
 from briefing.render.pdf import write_pdf
 
 from .briefing_factory import make_briefing, sample_changes

@@ -49,6 +49,7 @@ def test_unknown_names_are_refused_with_the_registered_ones(tmp_path: Path) -> N
     assert "the email channel needs at least one recipient" in said
 
 
+@pytest.mark.slow
 def test_listing_the_formats_loads_no_renderer() -> None:
     code = ("import sys; from briefing.config import load_config; load_config(None, formats=['pdf', 'docx']); "
             "print(sorted(m for m in ('weasyprint', 'docx') if m in sys.modules))")

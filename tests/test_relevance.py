@@ -12,7 +12,7 @@ from briefing.config import Config, briefing_views, load_config
 from briefing.errors import ConfigError, UsageError
 from briefing.model import Evidence, Quote
 from briefing.relevance import Relevance, belongs
-from briefing.serialize import briefing_to_dict
+from briefing.serialize import briefing_from_dict, briefing_to_dict
 from tests.nlp_support import annotated
 
 from .conftest import write_config
@@ -43,24 +43,27 @@ def test_items_rank_by_party_then_recency_and_the_cut_goes_to_left_out():
     b = assemble(sources(), date(2022, 1, 7), "explicit", "de", config)
     assert b.parties[0].code == "NATO"  # the briefing's party first, though IRN has more positions
     assert [q.evidence[0].source for q in b.quotes] == ["old"]  # the party's quote outranks the newer one
-    assert [q.evidence[0].source for q in b.left_out.quotes] == ["new"]
-    assert any(w.startswith("Zitate: 1 weitere nach Relevanz ausgelassen") for w in b.warnings)
+    assert [q.evidence[0].source for q in b.quotes_left_out] == ["new"]
     data = briefing_to_dict(b)
-    assert [q["text"] for q in data["left_out"]["quotes"]] == [b.left_out.quotes[0].text]
+    assert [(q["text"], q["left_out"]) for q in data["quotes"]] == [(b.quotes[0].text, False),
+                                                                    (b.quotes_left_out[0].text, True)]
+    assert data["left_out"]["quotes"] == 1
 
 
 def test_recency_ranks_equal_items_the_newer_first():
     rank = Relevance(Config(max_quotes=1), date(2022, 1, 7), {"old": date(2021, 12, 1), "new": date(2022, 1, 6)})
     quotes = [Quote("alt", None, None, [Evidence("old", 1, "")]), Quote("neu", None, None, [Evidence("new", 1, "")])]
     assert [q.text for q in cap(rank.order(quotes), 1)[0]] == ["neu"]
-    assert [q.text for q in Relevance(Config(), date(2022, 1, 7), {}).order(quotes)] == ["alt", "neu"]  # no focus
+    assert [q.text for q in Relevance(Config(), date(2022, 1, 7), {}).order(quotes)] == ["alt", "neu"]  # no dates
 
 
 def test_meetings_beyond_the_horizon_are_left_out_and_said_so():
     b = assemble(sources(), date(2022, 1, 7), "explicit", "en", Config(horizon_days=21))
     assert [m.start for m in b.upcoming] == [date(2022, 1, 7)]
-    assert [m.start for m in b.left_out.meetings] == [date(2022, 2, 28)]
-    assert any("1 meetings after 28 January 2022 left out" in w for w in b.warnings)
+    assert [m.start for m in b.upcoming_left_out] == [date(2022, 2, 28)]
+    assert any("1 meetings after 28 January 2022 not listed" in w for w in b.warnings)
+    again = briefing_from_dict(briefing_to_dict(b))
+    assert [m.start for m in again.upcoming_left_out] == [date(2022, 2, 28)] and again.past_left_out == []
 
 
 def test_each_briefing_lays_its_keys_over_the_top_level(tmp_path):

@@ -10,7 +10,6 @@ failure sends what was built, without a rebuild.
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import smtplib
 import ssl
@@ -23,12 +22,10 @@ import jinja2
 from ..config import Config, Schedule
 from ..data import load_data
 from ..errors import RenderError
+from ..labels import labels_for
 from ..render.html import environment
-from ..render.labels import labels_for
 from ..render.view import make_view
 from . import DeliveryError, Parcel
-
-log = logging.getLogger(__name__)
 
 TEMPLATE = "email.html"
 ATTACH = {".pdf": ("application", "pdf"),
@@ -56,7 +53,7 @@ def view(parcel: Parcel) -> dict:
     """
     shown = make_view(parcel.briefing, parcel.config)
     b, lang = shown.briefing, shown.lang
-    meetings = [{"title": m.title, "when": shown.when(m, "long"), "place": m.location or "",
+    meetings = [{"title": m.title, "when": shown.when(m, "long"), "place": shown.place(m.location) or "",
                  "participants": shown.parties(m.participants)} for m in b.upcoming]
     return {
         "title": b.title,

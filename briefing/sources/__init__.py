@@ -53,7 +53,7 @@ def read_folders(config: Config, entries: list[SourceEntry],
     skipped: list[SeedProblem] = []
     for entry in entries:
         if entry.folder:
-            found, problems = load_sources(_folder(config, entry.folder, from_command_line))
+            found, problems = load_sources(_folder(config, entry.folder, from_command_line), config.max_source_kb)
             sources += found
             skipped += problems
     return sources, skipped

@@ -36,7 +36,8 @@ PROPER_TAGS = frozenset({"NE", "NNI", "NP0"})
 PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "PRP", "PRF"})
 """STTS (German) and CLAWS (English) prepositions; "PRF" is CLAWS's "of" (STTS's reflexive is "PRF" too,
 so German reads it as no preposition: "äußerte sich der Sprecher")."""
-GENITIVE_LINKS = {"de": frozenset({"des", "der"}), "en": frozenset({"of", "for"})}
+GENITIVE_LINKS = {"de": frozenset({"des", "der", "für"}), "en": frozenset({"of", "for"})}
+"""Words that attach an attribute to a role or body: "Sprecher des Senders", "Bundesagentur für Arbeit"."""
 NAME_LINKS = {"de": frozenset({"von"}), "en": frozenset()}
 MAX_ATTRIBUTES = 2
 """A role takes at most this many attributes ("der Leiter des Programms der WHO")."""
@@ -149,8 +150,10 @@ def _is_adj(tok: Token) -> bool:
     return tok.pos.startswith(ADJECTIVE_TAGS)
 
 
-def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon) -> list[Phrase]:
-    """Every person, role, body and name phrase outside quotation marks, in order."""
+def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon,
+                 known: frozenset[str] = frozenset()) -> list[Phrase]:
+    """Every person, role, body and name phrase outside quotation marks, in order. ``known`` holds
+    surnames named before in the source: a tagger may read "Schnappauf" as a common noun."""
     tokens = sentence.tokens
     out: list[Phrase] = []
     i = 0
@@ -160,11 +163,14 @@ def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon) -> list
             i += 1
             continue
         phrase = _classify(sentence, i, end, lex)
+        if phrase is None and end == i and tokens[i].text in known:
+            phrase = Phrase(i, i, "name", tokens[i].text, name=tokens[i].text, free=_free(tokens, i))
         if phrase is not None:
             phrase.last = _attributes(tokens, mask, phrase, lex)
             phrase.text = _slice(sentence, phrase.first, phrase.last)
             if phrase.kind == "role":
                 phrase.role = _slice(sentence, _after_determiner(tokens, phrase.first), phrase.last)
+                _named_role(sentence, phrase, lex)
             out.append(phrase)
             i = phrase.last + 1
         else:
@@ -247,6 +253,19 @@ def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon) -> Ph
         phrase.gender = _body_gender(bodies[-1][1], phrase)
         return phrase
     return None
+
+
+def _named_role(sentence: Sentence, phrase: Phrase, lex: NameLexicon) -> None:
+    """A role whose attribute ends in a full name is that person: "Ex-Gouverneur von Massachusetts Mitt Romney"."""
+    tokens = sentence.tokens
+    names = _name_tokens(tokens, phrase.first + 1, phrase.last, lex)
+    if names is None or not names[1]:
+        return
+    n_first = names[0]
+    phrase.kind, phrase.name, phrase.first_name = "person", _slice(sentence, n_first, phrase.last), True
+    phrase.role = _slice(sentence, _after_determiner(tokens, phrase.first), n_first - 1)
+    g = first_name(tokens[n_first].text)
+    phrase.gender = g if g in ("m", "f") else phrase.gender
 
 
 def _name_tokens(tokens: list[Token], start: int, last: int, lex: NameLexicon) -> tuple[int, bool] | None:

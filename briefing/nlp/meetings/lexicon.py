@@ -43,6 +43,12 @@ class MeetingLexicon:
     topic_phrases: frozenset[str] = frozenset()
     object_pronouns: frozenset[str] = frozenset()
     separately: frozenset[str] = frozenset()
+    day_prepositions: frozenset[str] = frozenset()
+    """Words before a day ("am Montag", "vom 3."): two days with only these and joiners between make one."""
+    clock_prepositions: frozenset[str] = frozenset()
+    """Words before a clock time ("um 10 Uhr", "ab 14.00 Uhr"): the time sits on the day named beside it."""
+    trip_days: dict[str, str] = field(default_factory=dict)
+    """"am letzten Reisetag": a phrase naming the first or last day of a journey dated before."""
     both: frozenset[str] = frozenset()
     """"die beiden Staatschefs": the two named just before."""
     other_verbs: frozenset[str] = frozenset()
@@ -84,6 +90,9 @@ def lexicon(language: str) -> MeetingLexicon:
         topic_phrases=frozenset(d.get("topic_phrases") or []),
         object_pronouns=frozenset(d.get("object_pronouns") or []),
         separately=frozenset(d.get("separately") or []), both=frozenset(d.get("both") or []),
+        trip_days={str(k).lower(): str(v) for k, v in (d.get("trip_days") or {}).items()},
+        day_prepositions=frozenset(d.get("day_prepositions") or []),
+        clock_prepositions=frozenset(d.get("clock_prepositions") or []),
         other_verbs=frozenset(d.get("other_verbs") or []),
         not_met={str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in (d.get("not_met") or {}).items()},
         format_words=frozenset(d.get("format_words") or []))

@@ -7,6 +7,7 @@ import logging
 from ...model import Token
 from .context import SentenceContext, Span
 from .lexicon import MeetingLexicon
+from .places import in_topic_phrase
 
 log = logging.getLogger(__name__)
 
@@ -22,9 +23,12 @@ def find_triggers(ctx: SentenceContext) -> list[int]:
     for i, tok in enumerate(tokens):
         if ctx.mask[i] or _not_a_meeting(ctx, i):
             continue
-        head = not (i + 1 < len(tokens) and tokens[i + 1].pos in ("NN1", "NN2"))  # "council presidency"
+        # "council presidency", "Council President Charles Michel": the noun modifies the next
+        head = not (i + 1 < len(tokens) and tokens[i + 1].pos in ("NN1", "NN2", "NP0"))
         if event_noun(tok, lex) and head:
-            out.append(i)
+            # "unterrichtet sie über das Gespräch": a meeting noun in the topic is what is talked about
+            if not in_topic_phrase(ctx.sentence, i, lex):
+                out.append(i)
             continue
         lemma = tok.lemma.lower()
         # the tagger sometimes takes "will host" for two nouns: after a modal it is a verb
@@ -64,7 +68,7 @@ def _not_a_meeting(ctx: SentenceContext, i: int) -> bool:
 
 def event_noun(tok: Token, lex: MeetingLexicon) -> bool:
     """A noun naming a meeting, inflected too: "des Gipfels", "des Treffens", "zu Gesprächen"."""
-    if not tok.pos.startswith(("NN", "NE")):
+    if not tok.pos.startswith(("NN", "NE", "NP0")):  # "the Nato-Russia Council" (a proper noun in English)
         return False
     tail = tok.text.lower().rsplit("-", 1)[-1]
     stems = (tail, tail[:-1] if tail.endswith(("s", "n")) else tail,

@@ -63,7 +63,7 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
     """Stage 1: the phrases and pronouns of the sentence, each resolved in reading order."""
     names = name_lexicon(ctx.language)
     tokens = ctx.sentence.tokens
-    phrases = _with_gazetteer(ctx, find_phrases(ctx.sentence, ctx.mask, names))
+    phrases = _with_gazetteer(ctx, find_phrases(ctx.sentence, ctx.mask, names, discourse.surnames()))
     items = [Mention(p.first, p.last, None, p) for p in phrases]
     covered = {k for m in items for k in range(m.first, m.last + 1)}
     for i, tok in enumerate(tokens):
@@ -113,23 +113,46 @@ def _reported(ctx: SentenceContext, lex: SpeechLexicon) -> list[range]:
 
 
 def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) -> list[Said]:
-    """Stage 2: the speakers of the sentence's verbs of saying, then of its attribution phrases."""
+    """Stage 2: the speakers of the sentence's verbs of saying (main clauses first, then relative and
+    other subordinate clauses: "die Schröder erklärt hatte: „…“"), of a name before a colon
+    ("Bundesinnenminister Schäuble: „…“"), then of its attribution phrases ("laut X")."""
+    out = _by_verbs(ctx, lex, main=True) or _by_verbs(ctx, lex, main=False)
+    if not out:
+        by = _before_colon(ctx) or _attribution(ctx, lex)
+        if by is not None and by.referent is not None:
+            out.append(Said(ctx.n, by.first, by.last, by.referent, "statement", "attribution"))
+    for said in out:
+        if said.referent is not None:
+            discourse.speaks(said.referent)
+    return [s for s in out if s.referent is not None]
+
+
+def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said]:
     out: list[Said] = []
     for k, clause in enumerate(ctx.clauses):
+        if main == (clause.subordinate and clause.opener not in ("wie", "as")):
+            continue
         verb = speech_verb(clause, ctx.sentence, lex, ctx.language, speaking=True)
-        if verb is None or (clause.subordinate and clause.opener not in ("wie", "as")):
+        if verb is None:
             continue
         who = speaker_of(ctx, k, verb[0], lex)
-        if who is not None and who.referent is not None:
-            discourse.speaks(who.referent)
+        if who is not None:
             out.append(Said(ctx.n, clause.first, clause.last, who.referent, verb[1]))
-    if not out:
-        by = _attribution(ctx, lex)
-        if by is not None and by.referent is not None:
-            discourse.speaks(by.referent)
-        if by is not None:
-            out.append(Said(ctx.n, by.first, by.last, by.referent, "statement", "attribution"))
-    return [s for s in out if s.referent is not None]
+    return out
+
+
+def _before_colon(ctx: SentenceContext) -> Mention | None:
+    """A clause that is only a name or role and ends in a colon before a quote: "Schäuble: „…“"."""
+    tokens = ctx.sentence.tokens
+    for clause in ctx.clauses:
+        end = clause.last + 1
+        if end + 1 >= len(tokens) or tokens[end].text != ":" or not ctx.mask[end + 1]:
+            continue
+        inside = [m for m in ctx.inside(clause) if m.phrase is not None]
+        if len(inside) == 1 and inside[0].first == clause.first and inside[0].last == clause.last \
+                and inside[0].phrase.kind in ("person", "role", "body", "name"):
+            return inside[0]
+    return None
 
 
 def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> Mention | None:
@@ -141,7 +164,9 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     before = [m for m in inside if m.last < pivot and not _oblique(ctx, m)]
     after = [m for m in inside if m.first > pivot]
     who = None
-    if before and _opens(ctx, clause.first, before[0].first):
+    if ctx.sentence.tokens[verb].lemma.lower() in lex.citing and after:
+        who = after[0]  # "Ein Fernsehsender zitierte Papandreou mit den Worten"
+    elif before and _opens(ctx, clause.first, before[0].first):
         who = before[0] if ctx.language != "en" else before[-1]
     elif after and (ctx.language != "en" or ctx.sentence.tokens[verb].lemma.lower() in lex.inverting):
         who = after[0]  # "„…“, sagte Bundesfinanzminister Steinbrück", "said the official"
@@ -229,7 +254,7 @@ def _attribution(ctx: SentenceContext, lex: SpeechLexicon) -> Mention | None:
                 after = [m for m in named if i + len(phrase) <= m.first <= i + len(phrase) + 3]
                 if after:
                     return after[0]
-        if words[i] in lex.after_quote and i > 0 and ctx.mask[i - 1]:
+        if words[i] in lex.after_quote and i > 0 and (ctx.mask[i - 1] or words[i - 1] == "," and ctx.mask[i - 2]):
             right = [m for m in named if m.first == i + 1]
             if right:
                 return right[0]

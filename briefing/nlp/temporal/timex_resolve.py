@@ -258,14 +258,12 @@ class Resolver(CalendarNames):
     def _bare_day(self, m, s, e, sentence):
         day = int(m.group("day"))
         after = self.body[e:e + 120]
-        mm = re.search(r"[0-3]?\d\.?(?:st|nd|rd|th)?\s*(?:of\s+)?("
-                       + "|".join(re.escape(k[:1].upper() + k[1:]) for k in self.lex["months"])
-                       + r")(?!\w)(?:,?\s*((?:19|20)\d\d))?", after)
+        mm = self.lex.templates["listed_day_month"].search(after)
         if not mm:
             return None
-        month = self._month_number(mm.group(1))
-        if mm.group(2):
-            y = int(mm.group(2))
+        month = self._month_number(mm.group("month"))
+        if mm.group("year"):
+            y = int(mm.group("year"))
         elif self._context_year(sentence, s, e):
             y = self._context_year(sentence, s, e)
         elif self.ref is None:
@@ -414,11 +412,28 @@ class Resolver(CalendarNames):
         dp_text = m.group("dp")
         dp = self.lex["dayparts"].get(dp_text.lower()) if dp_text else None
         typ = "TIME" if dp else "DATE"
+        if offset == 0 and not dp and self._nowadays(s, e):
+            return self._timex(s, e, "DATE", "PRESENT_REF")
         if self.ref is None:
             return self._unanchored(self._timex(s, e, typ, "XXXX-XX-XX" + (f"T{dp}" if dp else "")))
         d = self.ref + timedelta(days=offset)
         self.last_day = d
         return self._timex(s, e, typ, d.isoformat() + (f"T{dp}" if dp else ""), first_day=d, last_day=d)
+
+    def _nowadays(self, s: int, e: int) -> bool:
+        """ "noch heute", "bis heute", "heute noch", "to this day": today as the present age, not a day."""
+        before, after = self.lex.data.get("nowadays_before"), self.lex.data.get("nowadays_after")
+        return bool((before and re.search(before, self.body[max(0, s - 20):s]))
+                    or (after and re.match(after, self.body[e:e + 20])))
+
+    def _daypart_date(self, m, s, e, sentence):
+        """ "in der Nacht des 14. August", "on the evening of May 3": a part of a named day."""
+        t = self._date(m, s, e, sentence)
+        dp = self.lex["dayparts"].get(m.group("dp").lower())
+        if t is None or not dp:
+            return t
+        t.type, t.value = "TIME", f"{t.value}T{dp}"
+        return t
 
     def _heuer(self, m, s, e, sentence):
         if self.ref is None:
@@ -587,7 +602,9 @@ class Resolver(CalendarNames):
             return self._duration(m, s, e, sentence)
         base, anchor = self._anchor_day()
         if unit in DURATION_TIME_UNITS:
-            if base is None:
+            if base is None or unit in ("M", "S"):
+                # "drei Minuten später": minutes after a moment whose clock time is unknown; which day that
+                # is, is not said either (KRAUTS: XXXX-XX-XXTXX:XX).
                 return self._unanchored(self._timex(s, e, "TIME", "XXXX-XX-XXTXX:XX"))
             return self._timex(s, e, "TIME", f"{base.isoformat()}TXX:XX", anchor=anchor)
         if base is None:
@@ -649,6 +666,7 @@ class Resolver(CalendarNames):
         return self._timex(s, e, "DURATION", self._duration_value("X", unit)) if unit else None
 
     _duration_these = _duration_long
+    _duration_first = _duration
 
     def _duration_bare(self, m, s, e, sentence):
         unit = self.lex["units"].get(m.group("unit").lower())
@@ -745,6 +763,9 @@ class Resolver(CalendarNames):
             return None
         return self._on_day(s, e, dp, self._narrative_day(sentence))
 
+    def _set_monthly(self, m, s, e, sentence):
+        return self._timex(s, e, "SET", "P1M")
+
     def _set(self, m, s, e, sentence):
         value = self.lex["sets"].get(m.group("core").lower())
         if value is None:
@@ -753,7 +774,8 @@ class Resolver(CalendarNames):
         return self._timex(s, e, "SET", value) if value else None
 
     def _set_every(self, m, s, e, sentence):
-        unit_text = (m.group("unit") or m.group("unit2") or "").lower()
+        groups = [g for g in ("unit", "unit2", "unit3") if g in m.re.groupindex]
+        unit_text = next((m.group(g) for g in groups if m.group(g)), "").lower()
         unit = self.lex["units"].get(unit_text)
         if unit_text in self.lex["dayparts"]:  # "jeden Abend", "every morning"
             return self._timex(s, e, "SET", "P1D")
