@@ -10,10 +10,10 @@ from pathlib import Path
 
 import yaml
 
-from .markup import strip_markup
-from .model import Source
-from .nlp.language import detect_language
-from .plain_yaml import load_plain
+from ..markup import strip_markup
+from ..model import Source
+from ..nlp.language import detect_language
+from ..plain_yaml import load_plain
 
 log = logging.getLogger(__name__)
 
