@@ -20,7 +20,7 @@ from functools import lru_cache
 from ...data import load_data
 from ..actors.actors import Entity
 from ..actors.mentions import Discourse, Known, Referent
-from ..actors.names import Phrase, find_phrases, name_lexicon
+from ..actors.names import NameLexicon, Phrase, find_phrases, name_lexicon
 from ..clauses import Clause, finite_verb
 from ..context import Mention, SentenceContext
 from .speech import SpeechLexicon, speech_verb, subjunctive_form
@@ -44,7 +44,7 @@ class Said:
     referent: Referent | None
     kind: str = "statement"
     via: str = "verb"
-    """verb | attribution | subject | continued"""
+    """verb | attribution | subject | continued | pronoun (a pronoun that agrees with nobody: unknown)"""
 
     @property
     def speaker(self) -> str | None:
@@ -63,7 +63,7 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
     """Stage 1: the phrases and pronouns of the sentence, each resolved in reading order."""
     names = name_lexicon(ctx.language)
     tokens = ctx.sentence.tokens
-    phrases = _with_gazetteer(ctx, find_phrases(ctx.sentence, ctx.mask, names, discourse.surnames()))
+    phrases = _with_gazetteer(ctx, find_phrases(ctx.sentence, ctx.mask, names, discourse.surnames()), names)
     items = [Mention(p.first, p.last, None, p) for p in phrases]
     covered = {k for m in items for k in range(m.first, m.last + 1)}
     for i, tok in enumerate(tokens):
@@ -82,7 +82,7 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
     ctx.mentions = items
 
 
-def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase]) -> list[Phrase]:
+def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase], names: NameLexicon) -> list[Phrase]:
     """Add the people and places the gazetteer knows that no phrase covers ("Von der Leyen" opening a
     sentence, where "Von" reads as a preposition)."""
     out = list(phrases)
@@ -94,9 +94,11 @@ def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase]) -> list[Phrase]
             continue
         out = [p for p in out if p not in overlapping]
         kind = "person" if e.person else {"person": "person", "office": "role"}.get(e.kind, "name")
+        told = names.person_noun(e.role_word) if e.role_word else None
+        gender = told if told in ("m", "f") else (names.body(e.role_word) if e.role_word else None)
         out.append(Phrase(e.first, e.last, kind, e.text, name=e.person or (e.text if kind != "role" else None),
                           role=e.text if kind == "role" else None, head=e.role_word, free=e.free,
-                          definite=e.role_word_definite))
+                          definite=e.role_word_definite, gender=gender if gender in ("m", "f", "n") else None))
     return sorted(out, key=lambda p: p.first)
 
 
@@ -124,7 +126,8 @@ def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) ->
     for said in out:
         if said.referent is not None:
             discourse.speaks(said.referent)
-    return [s for s in out if s.referent is not None]
+    # a pronoun that agrees with nobody named before stays in: the speaker is unknown, not guessed
+    return [s for s in out if s.referent is not None or s.via == "pronoun"]
 
 
 def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said]:
@@ -137,20 +140,22 @@ def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said
             continue
         who = speaker_of(ctx, k, verb[0], lex)
         if who is not None:
-            out.append(Said(ctx.n, clause.first, clause.last, who.referent, verb[1]))
+            out.append(Said(ctx.n, clause.first, clause.last, who.referent, verb[1],
+                            "pronoun" if who.pronoun and who.referent is None else "verb"))
     return out
 
 
 def _before_colon(ctx: SentenceContext) -> Mention | None:
-    """A clause that is only a name or role and ends in a colon before a quote: "Schäuble: „…“"."""
+    """A verbless clause opening with a name or role and ending in a colon before a quote:
+    "Bundesinnenminister Schäuble: „…“", "Nina Hagen zur neuen Heimat: „…“"."""
     tokens = ctx.sentence.tokens
     for clause in ctx.clauses:
         end = clause.last + 1
-        if end + 1 >= len(tokens) or tokens[end].text != ":" or not ctx.mask[end + 1]:
+        if end + 1 >= len(tokens) or tokens[end].text != ":" or not ctx.mask[end + 1] \
+                or finite_verb(clause, ctx.sentence, ctx.language) is not None:
             continue
         inside = [m for m in ctx.inside(clause) if m.phrase is not None]
-        if len(inside) == 1 and inside[0].first == clause.first and inside[0].last == clause.last \
-                and inside[0].phrase.kind in ("person", "role", "body", "name"):
+        if inside and inside[0].first == clause.first and inside[0].phrase.kind in ("person", "role", "body", "name"):
             return inside[0]
     return None
 
@@ -254,7 +259,7 @@ def _attribution(ctx: SentenceContext, lex: SpeechLexicon) -> Mention | None:
                 after = [m for m in named if i + len(phrase) <= m.first <= i + len(phrase) + 3]
                 if after:
                     return after[0]
-        if words[i] in lex.after_quote and i > 0 and (ctx.mask[i - 1] or words[i - 1] == "," and ctx.mask[i - 2]):
+        if words[i] in lex.after_quote and i > 0 and (ctx.mask[i - 1] or words[i - 1] == ","):
             right = [m for m in named if m.first == i + 1]
             if right:
                 return right[0]
@@ -308,7 +313,9 @@ def quote_speaker(speech: list, s_first: int, s_last: int, first_tok: int, sente
             before >= 0 and sentences[before].text.rstrip().endswith(":"):
         if speech[before].said:
             return speech[before].said[-1]
-        if sentences[before].text.rstrip().endswith(":"):
+        if sentences[before].text.rstrip().endswith(":") or first_tok == 0 and _person(speech[before].said_subject):
+            # "Oettinger will die Fächer straffen. „Nicht jede Formel ist notwendig.“": a quote standing
+            # alone after a sentence about someone is theirs
             return speech[before].said_subject
     after = s_last + 1
     if after < len(sentences) and sentences[after].paragraph == sentences[s_last].paragraph \
@@ -318,13 +325,19 @@ def quote_speaker(speech: list, s_first: int, s_last: int, first_tok: int, sente
     return None
 
 
+def _person(said: Said | None) -> bool:
+    return said is not None and said.referent is not None and said.referent.kind == "person"
+
+
 def attribute(said: Said | None, party: str | None, speaker: str | None) -> tuple[str | None, str | None, str | None]:
     """(party, speaker, role) of a quote from its open-world speaker and the party the gazetteer-based
     statements found (``party``, ``speaker``): the party stays only when it is this speaker's, known
     from the gazetteer, or the state an unnamed role or body of no party speaks for ("Eine Sprecherin
     des Außenministeriums", "Das Außenministerium" after "Warschau protestierte")."""
-    if said is None or said.referent is None:
+    if said is None:
         return party, speaker, None
+    if said.referent is None:
+        return None, None, None  # "sagte sie" with no woman named before: unknown, not the last known actor
     ref = said.referent
     if ref.party:
         return ref.party, ref.speaker, ref.role
