@@ -169,3 +169,16 @@ def test_verb_that_only_names_the_speaker():
 def test_surname_ending_like_a_role_noun_is_still_a_name():
     assert phrases("Kultusministerin Susanne Eisenmann sagte das.") == \
         [("person", "Susanne Eisenmann", "Kultusministerin")]
+
+
+def test_apposed_name_before_a_verb_first_clause_is_the_subject_not_the_object():
+    got = said("Die frühere Stadträtin und Anwältin, Mira Holm, warnte die Partei vor einem „teuren Irrtum“.")
+    assert got == [("Mira Holm", "frühere Stadträtin", None)]
+    got = said('The former mayor, Mira Holm, warned the party against a "costly mistake".', "en")
+    assert got[0][0] == "Mira Holm"
+
+
+def test_quote_goes_to_the_nearest_of_two_speakers():
+    got = said("Der Anwalt Jonas Behrendt hatte betont, der Mann sei nicht „gefährlich“, "
+               "doch die Richterin blieb hart: Das Urteil sei richtig, so Hanna Lindqvist.")
+    assert got[0][0] == "Jonas Behrendt"

@@ -39,6 +39,7 @@ so German reads it as no preposition: "äußerte sich der Sprecher")."""
 GENITIVE_LINKS = {"de": frozenset({"des", "der", "für"}), "en": frozenset({"of", "for"})}
 """Words that attach an attribute to a role or body: "Sprecher des Senders", "Bundesagentur für Arbeit"."""
 NAME_LINKS = {"de": frozenset({"von"}), "en": frozenset()}
+UMLAUTS = str.maketrans("äöü", "aou")
 MAX_ATTRIBUTES = 2
 """A role takes at most this many attributes ("der Leiter des Programms der WHO")."""
 
@@ -88,7 +89,10 @@ class NameLexicon:
         if low.endswith(self.person_nouns):
             return "m" if low.endswith(("mann", "man")) else ("f" if low.endswith("woman") else "")
         for ending in ("innen", "in"):
-            if low.endswith(ending) and low[: -len(ending)].endswith(self.person_nouns):
+            cut = low[: -len(ending)]
+            # "Anwältin", "Ärztin": the feminine may umlaut the noun's vowel
+            if low.endswith(ending) and (cut.endswith(self.person_nouns)
+                                         or cut.translate(UMLAUTS).endswith(self.person_nouns)):
                 return "pl" if ending == "innen" else "f"
         return None
 

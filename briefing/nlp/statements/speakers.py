@@ -115,10 +115,10 @@ def _reported(ctx: SentenceContext, lex: SpeechLexicon) -> list[range]:
 
 
 def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) -> list[Said]:
-    """Stage 2: the speakers of the sentence's verbs of saying (main clauses first, then relative and
-    other subordinate clauses: "die Schröder erklärt hatte: „…“"), of a name before a colon
+    """Stage 2: the speakers of the sentence's verbs of saying, in main and subordinate clauses ("die
+    Schröder erklärt hatte: „…“"; a quote goes to the nearest), of a name before a colon
     ("Bundesinnenminister Schäuble: „…“"), then of its attribution phrases ("laut X")."""
-    out = _by_verbs(ctx, lex, main=True) or _by_verbs(ctx, lex, main=False)
+    out = sorted(_by_verbs(ctx, lex, main=True) + _by_verbs(ctx, lex, main=False), key=lambda s: s.first)
     if not out:
         by = _before_colon(ctx) or _attribution(ctx, lex)
         if by is not None and by.referent is not None:
@@ -169,7 +169,10 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     before = [m for m in inside if m.last < pivot and not _oblique(ctx, m)]
     after = [m for m in inside if m.first > pivot]
     who = None
-    if ctx.sentence.tokens[verb].lemma.lower() in lex.citing and after:
+    apposed = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, pivot) else None
+    if apposed is not None:
+        who = apposed  # "Der Leiter des Programms, Klaus Stöhr, warnte die CDU": not the object after the verb
+    elif ctx.sentence.tokens[verb].lemma.lower() in lex.citing and after:
         who = after[0]  # "Ein Fernsehsender zitierte Papandreou mit den Worten"
     elif before and _opens(ctx, clause.first, before[0].first):
         who = before[0] if ctx.language != "en" else before[-1]
@@ -177,8 +180,6 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
         who = after[0]  # "„…“, sagte Bundesfinanzminister Steinbrück", "said the official"
     elif before:
         who = before[-1] if ctx.language == "en" else before[0]
-    elif _starts_with_verb(ctx, clause, pivot):
-        who = _apposed_subject(ctx, k)  # "Der Leiter des Programms, Klaus Stöhr, sagte"
     return _with_apposition(ctx, who) if who is not None else None
 
 
@@ -214,16 +215,31 @@ def _starts_with_verb(ctx: SentenceContext, clause: Clause, pivot: int) -> bool:
 
 
 def _apposed_subject(ctx: SentenceContext, k: int) -> Mention | None:
-    """The first mention of the verbless clauses just before clause ``k``, back to the sentence start."""
-    found = None
+    """The subject standing in the verbless clauses right before clause ``k`` (joined to it by a comma,
+    no quotation between): the person among them, else the first mention."""
+    found: list[Mention] = []
     for j in range(k - 1, -1, -1):
-        prev = ctx.clauses[j]
-        if finite_verb(prev, ctx.sentence, ctx.language) is not None or prev.subordinate:
+        prev, nxt = ctx.clauses[j], ctx.clauses[j + 1]
+        between = ctx.sentence.tokens[prev.last + 1:nxt.first]
+        if finite_verb(prev, ctx.sentence, ctx.language) is not None or prev.subordinate \
+                or any(ctx.mask[prev.last + 1:nxt.first]) or not any(t.text == "," for t in between):
             break
-        inside = ctx.inside(prev)
-        if inside:
-            found = inside[0]
-    return found
+        found = ctx.inside(prev) + found
+    person = next((m for m in found if m.phrase is not None and m.phrase.kind == "person"), None)
+    if person is not None and found[0] is not person and found[0].phrase is not None \
+            and found[0].phrase.kind == "role" and person.referent is not None and found[0].referent is not None:
+        _join(person.referent, found[0].referent)  # "Der frühere Bürgermeister und Justizsenator, Henning Scherf"
+    return person or (found[0] if found else None)
+
+
+def _join(name: Referent, role: Referent) -> None:
+    """A name and the role apposed to it are one referent: the name takes the role and its party."""
+    name.role = name.role or role.role
+    for r in role.roles:
+        if r not in name.roles:
+            name.roles.append(r)
+    name.kind = "person"
+    name.party = name.party or role.party
 
 
 def _with_apposition(ctx: SentenceContext, who: Mention) -> Mention:
@@ -238,12 +254,7 @@ def _with_apposition(ctx: SentenceContext, who: Mention) -> Mention:
     if name.phrase.kind not in ("person", "name") or role.phrase.kind != "role":
         return who
     if name.referent is not None and role.referent is not None:
-        name.referent.role = name.referent.role or role.referent.role
-        for r in role.referent.roles:
-            if r not in name.referent.roles:
-                name.referent.roles.append(r)
-        name.referent.kind = "person"
-        name.referent.party = name.referent.party or role.referent.party
+        _join(name.referent, role.referent)
     return name
 
 
@@ -303,7 +314,8 @@ def quote_speaker(speech: list, s_first: int, s_last: int, first_tok: int, sente
     for n in (s_first, s_last):
         said = speech[n].said
         if said:
-            near = min(said, key=lambda s: 0 if s.first <= first_tok <= s.last else abs(s.first - first_tok))
+            near = min(said, key=lambda s: 0 if s.first <= first_tok <= s.last
+                       else min(abs(s.first - first_tok), abs(s.last - first_tok)))
             return near if n == s_first else said[0]
     for n in (s_first, s_last):
         if speech[n].said_subject is not None:
