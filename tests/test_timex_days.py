@@ -102,6 +102,10 @@ def test_a_part_of_a_month_or_week_is_a_vague_range_kept_as_written(lang, text, 
     ("en", "WASHINGTON, Jan 4 (Reuters) - The foreign ministers meet on January 12.", "dateline"),
     ("en", "By Jane Doe and John Roe, January 4, 2022\nThe foreign ministers meet on January 12.", "byline"),
     ("en", "Updated 10:32 AM EST, Tue January 4, 2022\nThe foreign ministers meet on January 12.", "page"),
+    ("de", "Stand: 4. Januar 2022\nDie Außenminister treffen sich am 12. Januar.", "page"),
+    ("de", "Veröffentlicht am Dienstag, 4. Januar 2022\nDie Außenminister treffen sich am 12. Januar.", "page"),
+    ("en", "Published: 4 January 2022\nThe foreign ministers meet on January 12.", "page"),
+    ("en", "Politics | Updated January 4, 2022 at 10:00\nThe foreign ministers meet on January 12.", "inline"),
 ])
 def test_no_date_is_taken_from_page_furniture(lang, text, kind):
     assert kind in {f.kind for f in find_furniture(text, lang)}
@@ -113,6 +117,10 @@ def test_no_date_is_taken_from_page_furniture(lang, text, kind):
     ("de", "Von Montag bis Freitag wird in Genf verhandelt."),
     ("de", "Stand der Dinge ist am 3. Mai unklar."),
     ("en", "By Tuesday the talks will end."),
+    ("de", "Veröffentlicht wurde der Bericht am 3. Mai."),
+    ("de", "Aktualisiert werden die Zahlen am 3. Mai."),
+    ("en", "Published in 2021, the report was ignored."),
+    ("en", "Updated figures came out on May 3."),
 ])
 def test_article_text_that_looks_like_furniture_is_not(lang, text):
     assert find_furniture(text, lang) == []
