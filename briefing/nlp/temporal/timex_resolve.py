@@ -525,7 +525,8 @@ class Resolver(CalendarNames):
             return self._timex(s, e, "DATE", f"{m.group('year')}-{code}")
         if self.ref is None:
             return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{code}"))
-        cue = self.lex.cue(m.group("cue")) if m.group("cue") else None
+        # "im kommenden Frühjahr", "im Herbst nächsten Jahres", "the autumn of next year".
+        cue = self.lex.cue(m.group("cue") or m.group("yearcue"))
         y = self.ref.year + {"past": -1, "future": 1}.get(cue or "", 0)
         return self._timex(s, e, "DATE", f"{y}-{code}")
 
@@ -713,6 +714,12 @@ class Resolver(CalendarNames):
         joined = self.lex.data.get("day_list_before")
         return bool(joined and self.last_day_start >= sentence.start
                     and re.search(joined, self.body[max(sentence.start, self.last_day_start - 20):self.last_day_start]))
+
+    def _time_words(self, m, s, e, sentence):
+        hour = self.lex.number(m.group("hword"))
+        if not isinstance(hour, int) or not 1 <= hour <= 24:
+            return None
+        return self._on_day(s, e, f"{hour:02d}:00", self._near_day(sentence))
 
     def _on_day(self, s, e, time_of_day: str, near: date | None):
         """A TIME on the day named nearby, else on the reference day, else unanchored."""
