@@ -141,3 +141,14 @@ def test_a_dateline_without_a_year_pins_month_and_day():
             "Im vergangenen Jahr war das Treffen im März 2021 ausgefallen.")
     guess = infer_published(Source(id="t", path=Path("t.txt"), title="T", body=text, language="de"))
     assert guess is not None and (guess.published.month, guess.published.day) == (1, 4)
+
+
+@pytest.mark.parametrize("lang, text, span, expected", [
+    ("en", "The talks, first held in 2019, will resume in mid-January.", "mid-January",
+     (date(2022, 1, 11), date(2022, 1, 20))),
+    ("de", "Die 2019 begonnenen Gespräche sollen Mitte Januar fortgesetzt werden.", "Mitte Januar",
+     (date(2022, 1, 11), date(2022, 1, 20))),
+    ("de", "Im März 1992 und im April war er dort.", "April", (date(1992, 4, 1), date(1992, 4, 30))),
+])
+def test_a_year_named_before_in_the_sentence_carries_only_with_the_tense(lang, text, span, expected):
+    assert days(text, lang)[span] == expected

@@ -100,10 +100,18 @@ class Resolver(CalendarNames):
             return None
         year, index, dated = self.year_context
         if index == sentence.index:
-            return year
+            return None if self._against_tense(year, sentence, s, e) else year
         if index == sentence.index - 1 and dated and clause_direction(sentence, s, e, self.lex) == "past":
             return year
         return None
+
+    def _against_tense(self, year: int, sentence: Sentence, s: int, e: int) -> bool:
+        """Whether a year named earlier in the sentence lies on the wrong side of the reference date for the clause
+        of [s, e): "The talks, first held in 2019, will resume in mid-January" does not resume in 2019."""
+        if self.ref is None:
+            return False
+        direction = clause_direction(sentence, s, e, self.lex)
+        return (direction == "future" and year < self.ref.year) or (direction == "past" and year > self.ref.year)
 
     def _note_year(self, year: int, sentence: Sentence | None, dated: bool = True) -> None:
         if sentence is not None:
