@@ -152,3 +152,19 @@ def test_a_dateline_without_a_year_pins_month_and_day():
 ])
 def test_a_year_named_before_in_the_sentence_carries_only_with_the_tense(lang, text, span, expected):
     assert days(text, lang)[span] == expected
+
+
+@pytest.mark.parametrize("lang, text, span, first, last, mod", [
+    ("de", "Die Gespräche sind für die zweite Maihälfte geplant.", "die zweite Maihälfte", date(2022, 5, 16),
+     date(2022, 5, 31), "SECOND_HALF"),
+    ("de", "In der ersten Hälfte des nächsten Monats reist er.", "der ersten Hälfte des nächsten Monats",
+     date(2022, 2, 1), date(2022, 2, 15), "FIRST_HALF"),
+    ("en", "The talks are planned for the second half of May.", "the second half of May", date(2022, 5, 16),
+     date(2022, 5, 31), "SECOND_HALF"),
+    ("en", "A decision is due later this month.", "later this month", date(2022, 1, 7), date(2022, 1, 31), "LATER"),
+    ("en", "Earlier this week he met the chancellor.", "Earlier this week", date(2022, 1, 3), date(2022, 1, 5),
+     "EARLIER"),
+])
+def test_halves_of_a_month_and_the_rest_of_this_one(lang, text, span, first, last, mod):
+    t = next(t for t in tag(text, lang) if t.text == span)
+    assert (t.first_day, t.last_day, t.mod) == (first, last, mod)
