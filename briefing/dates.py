@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .errors import UsageError
 from .model import Source
 from .nlp.segment import remembering
-from .nlp.temporal.published import Inference, infer_published
 from .notices import Notice
+
+if TYPE_CHECKING:
+    from .nlp.temporal.published import Inference
 
 
 def parse_as_of(value: str) -> str | date:
@@ -28,11 +31,14 @@ def parse_as_of(value: str) -> str | date:
 
 
 def settle_dates(sources: list[Source], as_of: str, today: date,
-                 infer: Callable[[Source], Inference | None] = infer_published) -> tuple[date, str, list[Notice]]:
+                 infer: Callable[[Source], Inference | None] | None = None) -> tuple[date, str, list[Notice]]:
     """Give each source its reference date; return (as_of date, where it came from, warnings).
 
-    ``infer`` infers an undated source's date (the build passes one that asks the annotation cache first).
+    ``infer`` infers an undated source's date (default ``infer_published``; the build passes one
+    that asks the annotation cache first, so a rebuild need not load the date inference at all).
     """
+    if infer is None:
+        from .nlp.temporal.published import infer_published as infer
     wanted = parse_as_of(as_of)
     warnings: list[Notice] = []
     for source in sources:

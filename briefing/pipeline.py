@@ -10,18 +10,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .annotation_cache import AnnotationCache
 from .assemble import assemble
 from .changes import compare
 from .config import Config, briefing_views, source_entries
-from .dates import settle_dates
 from .errors import NoSourcesError
 from .labels import labels_for
 from .model import AnnotatedSource, Briefing, Source
 from .notices import Notice, say
 from .outputs import slug, write_all
 from .parallel import side_by_side
-from .pool import annotate_all
 from .progress import Stage
 from .relevance import belongs
 from .render import load_renderers, render
@@ -174,7 +171,15 @@ def read(sources: list[Source], as_of: str, today: date,
     """Settle every source's reference date, then annotate each one (in a worker, see build_many()):
     from the annotation cache in the state folder where it holds the source, the rest in a pool
     of ``config.workers`` processes. Each source's sentences and tokens stay in the worker that
-    annotated it: what comes back is what the briefing is made of."""
+    annotated it: what comes back is what the briefing is made of.
+
+    The extraction's modules are imported here, in the worker, while the building process loads
+    the renderers: a build's critical path is WeasyPrint's, not the tokenizer's.
+    """
+    from .annotation_cache import AnnotationCache
+    from .dates import settle_dates
+    from .pool import annotate_all
+
     cache = AnnotationCache(config.resolve(config.state) / "annotations")
     with Stage("dates", len(sources)) as bar:
         as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today, infer=cache.inferred_date)
