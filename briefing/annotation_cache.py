@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).parent
-FORMAT = 1
+FORMAT = 2
 """Bumped when the entry layout changes."""
 KEEP_DAYS = 30
 """An entry no build has used for this many days is removed."""
@@ -54,14 +54,17 @@ class Found:
     positions: list[Position] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    """The party codes the source's actor mentions name: which briefings it belongs to (relevance.py)."""
 
     @classmethod
     def of(cls, annotated: AnnotatedSource) -> Found:
-        return cls(annotated.quotes, annotated.positions, annotated.meetings, annotated.background)
+        return cls(annotated.quotes, annotated.positions, annotated.meetings, annotated.background,
+                   sorted(annotated.named_parties()))
 
     def attach(self, source: Source) -> AnnotatedSource:
         return AnnotatedSource(source=source, quotes=self.quotes, positions=self.positions,
-                               meetings=self.meetings, background=self.background)
+                               meetings=self.meetings, background=self.background, parties=self.parties)
 
 
 @cache

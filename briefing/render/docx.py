@@ -261,6 +261,8 @@ class DocxWriter:
             self.run(sub, v.marking, "Briefing Marking")
         if v.author:
             self.para(f"{L['issued_by']}: {v.author}")
+        if v.notice():
+            self.run(self.para(), v.notice(), "Briefing Label")
         contents = self.toc()
         self.heading(L["key_facts"], 1)
         for fact in b.key_facts:
@@ -382,7 +384,7 @@ class DocxWriter:
             cells[0].text = v.when(m, "span")
             self.statement(cells[1].paragraphs[0], m.title, m.evidence)
             cells[2].text = v.parties(m.participants)
-            cells[3].text = m.location or "–"
+            cells[3].text = v.place(m.location) or "–"
             cells[4].text = v.meeting_format(m) or "–"
         # Widths on the grid and on every cell: Word reads the cells, LibreOffice the grid.
         table.autofit = False

@@ -6,18 +6,17 @@ document is 1 and the sources appendix lists each cited sentence once under its 
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from babel.dates import format_date
 
 from ..config import Config
+from ..labels import format_day, format_range, format_span, labels_for
 from ..model import Briefing, Evidence, Meeting, Source
+from ..notices import say
 from ..parties import party_name
-from .labels import format_day, format_range, format_span, labels_for
-
-log = logging.getLogger(__name__)
+from ..places import place_name
 
 MAX_KEYWORDS = 255
 
@@ -141,6 +140,17 @@ class View:
         sources = {s.id: s for s in self.briefing.sources}
         source = sources.get(evidence[0].source) if evidence else None
         return source.language if source is not None and source.language else self.lang
+
+    def notice(self) -> str:
+        """One line under the title block when the briefing has warnings; they stand in the sources section."""
+        count = len(self.briefing.warnings) + len(self.briefing.skipped)
+        if not count:
+            return ""
+        return say("notice_one", self.lang) if count == 1 else say("notice_many", self.lang, count=count)
+
+    def place(self, name: str | None) -> str | None:
+        """A place as the briefing's language writes it ('Genf' / 'Geneva')."""
+        return place_name(name, self.lang)
 
     def parties(self, codes: list[str]) -> str:
         return ", ".join(party_name(c, self.lang) for c in codes)

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import yaml
 
-from .model import Source
-from .nlp.language import detect_language
+from ..markup import strip_markup
+from ..model import Source
+from ..nlp.language import detect_language
+from ..plain_yaml import load_plain
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".md", ".markdown")
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader where PyYAML has it: front matter of a thousand sources reads in a tenth of the time."""
 
 
@@ -84,6 +85,7 @@ def read_source(path: Path) -> Source:
     if not text.strip():
         raise SeedUnreadable("empty file")
     meta, body = split_front_matter(text)
+    body = strip_markup(body)
     if not body.strip():
         raise SeedUnreadable("no text after the front matter")
     title = str(meta.get("title") or "").strip() or first_line(body)
@@ -113,9 +115,12 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     close = text.find("\n", end + 4)
     body = text[close + 1:] if close >= 0 else ""
     try:
-        meta = yaml.load(text[4:end], Loader=YAML_LOADER) or {}
+        meta = load_plain(text[4:end]) or {}
     except yaml.YAMLError as e:
         raise SeedUnreadable(f"front matter is not valid YAML ({getattr(e, 'problem', e)})") from None
+    published = meta.get("published") if isinstance(meta, dict) else None
+    if published is not None and _as_date(published) is None:
+        raise SeedUnreadable(f"front matter: published {published!s} is not a real date (YYYY-MM-DD)")
     if not isinstance(meta, dict):
         raise SeedUnreadable("front matter is not a mapping of keys")
     return meta, body
