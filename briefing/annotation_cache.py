@@ -147,7 +147,7 @@ class AnnotationCache:
     def put(self, key: str, found: Any) -> None:
         """Store ``found`` (not None) with the hashes of the data files this process has read so far (a
         superset of what made it: a file is read before its first use and stays cached)."""
-        read = {name: self.lexicons.get(name, "") for name in sorted(data_module.READ)}
+        read = {name: self.lexicons.get(name) for name in sorted(data_module.READ)}
         path = self.path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
