@@ -122,7 +122,7 @@ class AnnotationCache:
         except Exception as e:  # noqa: BLE001 - a damaged entry is only a miss
             log.info("annotation cache: %s cannot be read back (%s); annotating again", path.name, e)
             return None
-        if any(self.lexicons.get(name) != digest for name, digest in read.items()):
+        if any(self.lexicons.get(name, "") != digest for name, digest in read.items()):  # as put() records
             return None
         try:
             os.utime(path)  # used now: kept by prune()
@@ -147,7 +147,7 @@ class AnnotationCache:
     def put(self, key: str, found: Any) -> None:
         """Store ``found`` (not None) with the hashes of the data files this process has read so far (a
         superset of what made it: a file is read before its first use and stays cached)."""
-        read = {name: self.lexicons.get(name) for name in sorted(data_module.READ)}
+        read = {name: self.lexicons.get(name, "") for name in sorted(data_module.READ)}
         path = self.path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -63,7 +63,8 @@ def _build_json(root: Path) -> str:
 
 
 def _entries(root: Path) -> dict[Path, int]:
-    """Each cache entry's inode: an entry written again (atomically, by a rename) gets a new one."""
+    """Each entry's inode: an entry written again (atomically, by a rename) gets a new one; a hit
+    only touches its time (a hit counts as use, see prune)."""
     return {p: p.stat().st_ino for p in (root / "state" / "annotations").rglob("*.pickle")}
 
 
