@@ -128,11 +128,11 @@ def test_decades_in_words_and_halves(lang, text, span, value):
 
 
 @pytest.mark.parametrize("lang, text, span, value, first, last", [
-    ("de", "Zu Jahresbeginn gab es Streit.", "Jahresbeginn", "2022", None, None),
+    ("de", "Zu Jahresbeginn gab es Streit.", "Jahresbeginn", "2022", date(2022, 1, 1), date(2022, 3, 31)),
     ("de", "Der Bericht kommt zum Monatsende.", "Monatsende", "2022-01", date(2022, 1, 21), date(2022, 1, 31)),
     ("de", "Zur Wochenmitte beraten die Minister.", "Wochenmitte", "2022-W01", date(2022, 1, 4), date(2022, 1, 6)),
     ("en", "The report is due at month-end.", "month-end", "2022-01", date(2022, 1, 21), date(2022, 1, 31)),
-    ("en", "Profits fell at year-end.", "year-end", "2022", None, None),
+    ("en", "Profits fell at year-end.", "year-end", "2022", date(2022, 10, 1), date(2022, 12, 31)),
 ])
 def test_nouns_naming_part_of_the_year_month_or_week(lang, text, span, value, first, last):
     t = next(t for t in tag(text, lang) if t.text == span)

@@ -19,6 +19,9 @@ PART_DAYS = {"month": {"START": (1, 10), "MID": (11, 20), "END": (21, 31), "FIRS
              "week": {"START": (1, 3), "MID": (2, 4), "END": (4, 7)}}
 """The days (of the month, of the week from Monday) a part names: "Ende März" is 21–31 March, "Anfang nächster
 Woche" Monday to Wednesday. The words for each part (START, MID, END: TimeML's mod) are in the lexicons."""
+PART_MONTHS = {"START": (1, 3), "MID": (5, 8), "END": (10, 12), "FIRST_HALF": (1, 6), "SECOND_HALF": (7, 12)}
+"""The months a part of a year names: "Anfang des Jahres" is January to March, "Ende des Jahres" October to
+December."""
 DURATION_TIME_UNITS = {"H", "M", "S"}
 YEARS_IN = {"DE": 10, "CE": 100}
 NEAR = 7
@@ -500,7 +503,12 @@ class Resolver(CalendarNames):
             return str(ref.year // 10 + k)[:3], None, None
         if code == "CE":
             return str(ref.year // 100 + k)[:2], None, None
-        return str(ref.year + k), None, None
+        y = ref.year + k
+        months = PART_MONTHS.get(part or "")
+        if months is None:
+            return str(y), None, None
+        # "Ende des Jahres", "by the end of the year": a part of the year is a vague range of months.
+        return str(y), date(y, months[0], 1), date(y, months[1], _last_day_of_month(y, months[1]))
 
     def _relunit(self, m, s, e, sentence):
         cue = self.lex.cue(m.group("cue"))
