@@ -161,8 +161,12 @@ def test_a_lasting_state_is_no_past_event(lang, text, span, value):
     assert found(text, lang)[span] == value
 
 
-def test_a_month_after_von_opens_a_span():
-    assert found("Die Saison dauert von Mai bis Oktober.") == {"Mai": "2022-05", "Oktober": "2022-10"}
+@pytest.mark.parametrize("lang, text, first, second", [
+    ("de", "Die Saison dauert von Mai bis Oktober.", "Mai", "Oktober"),
+    ("en", "The season runs from May to October.", "May", "October"),
+])
+def test_a_month_range_runs_forward(lang, text, first, second):
+    assert found(text, lang) == {first: "2022-05", second: "2022-10"}
 
 
 @pytest.mark.parametrize("lang, text, value", [
