@@ -92,8 +92,9 @@ class Timex:
     kind: str = ""
     """Which rule found it: weekday | date | bare_day | reld | anaphor_words | anaphor_units | duration | ..."""
     mod: str | None = None
-    """START | MID | END (TimeML's mod) when the expression names part of a month or week: "Ende März",
-    "Anfang nächster Woche", "early next month". Its days are then a vague range, and ``text`` is how to show it."""
+    """The part of a month or week the expression names: START | MID | END (TimeML's mod: "Ende März", "Anfang
+    nächster Woche", "early next month"), FIRST_HALF | SECOND_HALF ("die zweite Maihälfte"), LATER | EARLIER
+    ("later this month"). Its days are then a vague range, and ``text`` is how to show it."""
 
 
 @dataclass

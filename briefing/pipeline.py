@@ -10,17 +10,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .annotation_cache import AnnotationCache
 from .assemble import assemble
 from .changes import compare
 from .config import Config, briefing_views, source_entries
-from .dates import settle_dates
 from .errors import NoSourcesError
 from .labels import labels_for
 from .model import AnnotatedSource, Briefing, Source
+from .notices import Notice, say
 from .outputs import slug, write_all
 from .parallel import side_by_side
-from .pool import annotate_all
 from .progress import Stage
 from .relevance import belongs
 from .render import load_renderers, render
@@ -81,7 +79,7 @@ class ReadSources:
     annotated: list[AnnotatedSource]
     as_of: date
     as_of_from: str
-    warnings: list[str]
+    warnings: list[Notice]
 
 
 def build(config: Config, *, briefing_id: str | None = None, **options: object) -> BuildResult:
@@ -128,11 +126,11 @@ def make_briefing(config: Config, done: ReadSources, options: BuildOptions) -> B
     briefing = assemble(chosen, done.as_of, done.as_of_from, language, config)
     kept = {id(a) for a in chosen}
     briefing.sources_left_out = [a.source for a in done.annotated if id(a) not in kept]
-    briefing.warnings += done.warnings + [p.line(language) for p in done.problems]
+    briefing.warnings += [w.say(language) for w in done.warnings] + [p.line(language) for p in done.problems]
     briefing.warnings += ([] if chosen else [labels_for(language)["no_match"]]) + list(options.extra_warnings or [])
     if options.previous is not None:
         briefing.changes = compare(options.previous, briefing)  # what changed since the job's previous briefing
-    briefing.skipped = [str(p) for p in done.seeds.problems]
+    briefing.skipped = [say("skipped", language, file=p.path.name, reason=p.reason) for p in done.seeds.problems]
     name = config.briefing_id or slug(config.title)
     clock = _stage("assembled", clock, f"{name}: {len(chosen)} sources, {len(briefing.meetings)} meetings, "
                                        f"{len(briefing.parties)} parties, {len(briefing.quotes)} quotes")
@@ -170,11 +168,19 @@ def _stage(name: str, since: float, detail: str) -> float:
 
 
 def read(sources: list[Source], as_of: str, today: date,
-         config: Config) -> tuple[list[AnnotatedSource], date, str, list[str]]:
+         config: Config) -> tuple[list[AnnotatedSource], date, str, list[Notice]]:
     """Settle every source's reference date, then annotate each one (in a worker, see build_many()):
     from the annotation cache in the state folder where it holds the source, the rest in a pool
     of ``config.workers`` processes. Each source's sentences and tokens stay in the worker that
-    annotated it: what comes back is what the briefing is made of."""
+    annotated it: what comes back is what the briefing is made of.
+
+    The extraction's modules are imported here, in the worker, while the building process loads
+    the renderers: a build's critical path is WeasyPrint's, not the tokenizer's.
+    """
+    from .annotation_cache import AnnotationCache
+    from .dates import settle_dates
+    from .pool import annotate_all
+
     cache = AnnotationCache(config.resolve(config.state) / "annotations")
     with Stage("dates", len(sources)) as bar:
         as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today, infer=cache.inferred_date)

@@ -14,7 +14,6 @@ there, taking a BuildRequest and giving back a BuildOutcome).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import shutil
@@ -30,6 +29,7 @@ from ..config import Config, Schedule, load_config
 from ..deliver import Parcel, get_channel, send_with_retries
 from ..errors import BriefingError, UsageError
 from ..model import Briefing, Source
+from ..outputs import file_digest
 from ..render import get_renderer
 from ..serialize import read_briefing
 from .build_process import BuildOutcome, BuildRequest, Limits, run_build
@@ -289,16 +289,12 @@ def _briefing_of(place: RunPlace, run: Run | None) -> Briefing | None:
 
 def _record_outputs(place: RunPlace, run: Run, previous: Run | None) -> Briefing:
     files = place.folder.built_files(run.id)
-    place.ledger.set_outputs(run.id, [{"file": n, "sha256": _digest(p.read_bytes())} for n, p in files.items()])
+    place.ledger.set_outputs(run.id, [{"file": n, "sha256": file_digest(p)} for n, p in files.items()])
     briefing = _briefing_of(place, run)
     changes = briefing.changes
     told = "first briefing of this job" if changes is None else f"{len(changes)} changes since run {previous.id}"
     place.ledger.event(run.id, f"built {len(files)} files ({told})")
     return briefing
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 # --- stage: deliver -------------------------------------------------------------------------------
