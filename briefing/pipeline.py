@@ -105,9 +105,8 @@ def build_many(config: Config, ids: list[str] | None, options: BuildOptions) -> 
     sources = seeds.sources + web
     if not sources:
         raise NoSourcesError(_nothing_to_build(seeds, problems))
-    on_the_web = f"; {len(web)} from feeds and pages, {len(problems)} failed" if web or problems else ""
-    clock = _stage("sources read", clock, f"{len(seeds.sources)} from {seeds.folder or 'the folders'}, "
-                                          f"{len(seeds.problems)} skipped{on_the_web}")
+    clock = _stage("sources read", clock, f"{len(seeds.sources)} from folders, {len(web)} from the web, "
+                                          f"{len(seeds.problems) + len(problems)} not usable")
     formats = options.formats or config.formats
     (annotated, as_of_day, as_of_from, warnings), _ = side_by_side(
         lambda: read(sources, options.as_of or config.as_of, today, config),
@@ -131,8 +130,8 @@ def make_briefing(config: Config, done: ReadSources, options: BuildOptions) -> B
         briefing.changes = compare(options.previous, briefing)  # what changed since the job's previous briefing
     briefing.skipped = [say("skipped", language, file=p.path.name, reason=p.reason) for p in done.seeds.problems]
     name = config.briefing_id or slug(config.title)
-    clock = _stage("assembled", clock, f"{name}: {len(chosen)} sources, {len(briefing.meetings)} meetings, "
-                                       f"{len(briefing.parties)} parties, {len(briefing.quotes)} quotes")
+    clock = _stage(f"assembled {name}", clock, f"{len(chosen)} sources, {len(briefing.meetings)} meetings, "
+                                               f"{len(briefing.parties)} parties, {len(briefing.quotes)} quotes")
 
     formats = options.formats or config.formats
     out = options.out or config.resolve(config.out)
