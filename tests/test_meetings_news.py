@@ -297,3 +297,30 @@ def test_a_journey_of_several_days_is_a_visit():
     assert (m.start, m.end) == (date(2015, 4, 26), date(2015, 5, 3))
     [d] = meetings("Scholz reist vom 10. bis 14. Januar durch Westafrika.")
     assert (d.start, d.end) == (date(2022, 1, 10), date(2022, 1, 14))
+
+
+# -- calls with several counterparts, lengths, the veto powers -------------------------------------
+
+def test_calls_with_two_counterparts_are_two_calls():
+    ms = meetings("Biden will am Samstag mit Präsident Putin und Präsident Macron telefonieren.")
+    assert sorted(tuple(sorted(m.participants)) for m in ms) == [("FRA", "USA"), ("RUS", "USA")]
+    assert sorted(m.title for m in ms) == ["Telefonat USA – Frankreich", "Telefonat USA – Russland"]
+    en = meetings("Biden will speak by phone with Putin and Macron on Saturday.", "en")
+    assert sorted(tuple(sorted(m.participants)) for m in en) == [("FRA", "USA"), ("RUS", "USA")]
+
+
+def test_a_joint_call_stays_one():
+    [m] = meetings("Biden will am Samstag gemeinsam mit Präsident Putin und Präsident Macron telefonieren.")
+    assert set(m.participants) == {"USA", "RUS", "FRA"}
+
+
+def test_a_length_before_the_destination_is_no_count_from_an_event():
+    [m] = meetings("Scholz reist am Samstag für drei Tage nach China und trifft dort Präsident Xi Jinping.")
+    assert (m.start, m.end) == (date(2022, 1, 8), date(2022, 1, 10))
+    [e] = meetings("Scholz will travel on Saturday for three days to China to meet President Xi Jinping.", "en")
+    assert (e.start, e.end) == (date(2022, 1, 8), date(2022, 1, 10))
+
+
+def test_the_veto_powers_are_their_members():
+    [m] = meetings("Am Freitag ist in Wien ein Treffen der fünf UN-Vetomächte und Deutschlands mit dem Iran geplant.")
+    assert {"USA", "RUS", "CHN", "GBR", "FRA", "DEU", "IRN"} <= set(m.participants)

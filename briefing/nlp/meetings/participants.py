@@ -12,6 +12,7 @@ from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
 from .groups import group_parties
 from .places import in_attribution, in_topic_phrase
+from .titles import OWN, meeting_title
 from .triggers import event_noun, present
 
 log = logging.getLogger(__name__)
@@ -187,7 +188,14 @@ def per_partner(ctx: SentenceContext, m: Meeting) -> list[Meeting]:
     others = [p for p in m.participants if p != host]
     if host is None or host not in m.participants or len(others) < 2:
         return [m]
-    return [replace(m, participants=[host, p], evidence=list(m.evidence)) for p in others]
+    return [_retitled(ctx, replace(m, participants=[host, p], evidence=list(m.evidence))) for p in others]
+
+
+def _retitled(ctx: SentenceContext, m: Meeting) -> Meeting:
+    """A title made from the parties names only the two of each meeting split off."""
+    if m.title_rank < OWN:
+        m.title, m.title_rank = meeting_title(ctx.sentence, None, m.participants, m.format, ctx.gaz.language)
+    return m
 
 
 def per_organisation(ctx: SentenceContext, m: Meeting) -> list[Meeting]:
@@ -197,12 +205,17 @@ def per_organisation(ctx: SentenceContext, m: Meeting) -> list[Meeting]:
     if visitor is None or visitor in ORGANISATIONS or len(orgs) < 2 or visitor not in m.participants:
         return [m]
     rest = [p for p in m.participants if p not in orgs]
-    return [replace(m, participants=rest + [org], evidence=list(m.evidence)) for org in orgs]
+    return [_retitled(ctx, replace(m, participants=rest + [org], evidence=list(m.evidence))) for org in orgs]
 
 
 def split_by_partner(ctx: SentenceContext, span: Span, m: Meeting) -> list[Meeting]:
-    """One meeting per partner met separately, or per organisation a visitor sees."""
-    return per_partner(ctx, m) if apart(ctx, span) else per_organisation(ctx, m)
+    """One meeting per partner met separately, or per organisation a visitor sees. A phone call is held with
+    one counterpart at a time ("mit Putin und Hollande telefonieren": two calls), unless joint ("gemeinsam",
+    "Telefonkonferenz")."""
+    joint = any(w.startswith(tuple(ctx.lex.together)) for w in ctx.words(span.first, span.last))
+    if apart(ctx, span) or (m.format == "phone" and not joint):
+        return per_partner(ctx, m)
+    return per_organisation(ctx, m)
 
 
 def counted(ctx: SentenceContext, span: Span) -> bool:
