@@ -324,3 +324,39 @@ def test_a_length_before_the_destination_is_no_count_from_an_event():
 def test_the_veto_powers_are_their_members():
     [m] = meetings("Am Freitag ist in Wien ein Treffen der fünf UN-Vetomächte und Deutschlands mit dem Iran geplant.")
     assert {"USA", "RUS", "CHN", "GBR", "FRA", "DEU", "IRN"} <= set(m.participants)
+
+
+# -- sidelines, earlier events, stays told with "be" -----------------------------------------------
+
+def test_side_meeting_told_alone_leaves_the_summit_out_of_its_parties():
+    ms = meetings("Die Außenminister der G20 beraten am Donnerstag in Bonn. Tillerson will am Rande des "
+                  "G20-Treffens am Donnerstag auch den russischen Außenminister Sergej Lawrow treffen.")
+    side = [m for m in ms if "RUS" in m.participants]
+    assert len(side) == 1 and set(side[0].participants) == {"USA", "RUS"}
+    assert side[0].location == "Bonn"
+
+
+def test_on_the_sidelines_of_a_journey_is_some_day_of_it():
+    ms = meetings("Abe will travel to Washington between April 26 and May 3. The ministers will hold a meeting "
+                  "on the sidelines of Abe's trip.", "en", published=date(2015, 3, 23))
+    side = [m for m in ms if m.side]
+    assert side and side[0].start is None and side[0].status == "upcoming"
+    de = meetings("Scholz reist vom 10. bis 14. Januar zu einem Besuch nach Tokio.\n"
+                  "Am Rande der Reise ist ein Treffen der Außenminister geplant.")
+    assert [m.start for m in de if m.side] == [None]
+
+
+def test_a_visit_named_as_the_one_before_takes_neither_day_nor_place():
+    [m] = meetings("Following his visit to London, Kerry will travel to Davos and deliver remarks at the annual "
+                   "meeting of the World Economic Forum on Jan. 23.", "en", published=date(2015, 1, 18))
+    assert "GBR" not in m.participants and m.location != "London"
+    [d] = meetings("Nach seinem Besuch in London trifft Kerry am 23. Januar in Davos den Schweizer Präsidenten.",
+                   published=date(2015, 1, 18))
+    assert "GBR" not in d.participants and d.location == "Davos"
+
+
+def test_being_in_a_foreign_capital_on_a_day_is_a_visit():
+    [m] = meetings("Kerry will be in London on Jan. 22 to consult with British officials.", "en",
+                   published=date(2015, 1, 18))
+    assert (m.start, m.location) == (date(2015, 1, 22), "London") and {"USA", "GBR"} <= set(m.participants)
+    assert meetings("Prices will be in focus on Monday.", "en") == []

@@ -13,7 +13,7 @@ from .context import SentenceContext, Span
 from .groups import group_parties
 from .places import in_attribution, in_topic_phrase
 from .titles import OWN, meeting_title
-from .triggers import event_noun, present
+from .triggers import earlier_tokens, event_noun, present
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def _entities(ctx: SentenceContext, span: Span) -> list[str]:
     mitteilte"), nor a topic ("Sanktionen gegen Russland"). A shared seat ("Brüssel") counts as the body
     its context names."""
     mask = ctx.mask
-    timed = ctx.timed()
+    timed = ctx.timed() | earlier_tokens(ctx)
     return [e.party for e in ctx.actors.entities
             if span.first <= e.first <= span.last and not any(mask[e.first:e.last + 1]) and e.party
             and not timed.intersection(range(e.first, e.last + 1))
@@ -73,7 +73,7 @@ def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
     """Parties named inside words: "Vertreter der USA und Russlands", "The G20 leaders' summit", and
     compounds of an office ("US-Präsident")."""
     found, lex, gaz = ctx.actors, ctx.lex, ctx.gaz
-    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | ctx.timed()
+    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | ctx.timed() | earlier_tokens(ctx)
     out = []
     for i in range(span.first, span.last + 1):
         m_idx = found.token_mention[i]
