@@ -360,3 +360,17 @@ def test_being_in_a_foreign_capital_on_a_day_is_a_visit():
                    published=date(2015, 1, 18))
     assert (m.start, m.location) == (date(2015, 1, 22), "London") and {"USA", "GBR"} <= set(m.participants)
     assert meetings("Prices will be in focus on Monday.", "en") == []
+
+
+def test_the_host_city_alone_is_no_party_and_the_meeting_told_next_is_the_same():
+    [m] = meetings("Die Verhandlungen gehen am Freitag in Wien in die entscheidende Runde. Für Freitag ist ein "
+                   "Treffen der Außenminister Irans und Deutschlands geplant.")
+    assert m.location == "Wien" and "AUT" not in m.participants and {"IRN", "DEU"} <= set(m.participants)
+    [e] = meetings("The negotiations in Vienna enter their final round on Friday. A meeting of the foreign "
+                   "ministers of Iran and Germany is planned for Friday.", "en")
+    assert e.location == "Vienna" and "AUT" not in e.participants and {"IRN", "DEU"} <= set(e.participants)
+
+
+def test_a_call_is_not_merged_into_a_meeting_told_without_parties():
+    ms = meetings("Die Verhandlungen gehen am Freitag in Wien weiter. Am Freitag telefoniert Scholz mit Putin.")
+    assert len(ms) == 2

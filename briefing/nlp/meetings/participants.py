@@ -157,7 +157,7 @@ def _body(ctx: SentenceContext, first: int, last: int) -> int | None:
 def without_host(ctx: SentenceContext, span: Span, location: str | None, parties: list[str]) -> list[str]:
     """"Die Verhandlungen ... am Montag in Wien": the city where others meet is no party of its own. Its state
     takes part only when someone goes there (a visit, a journey) or its government is named as well."""
-    if location is None or len(parties) < 2 or present(ctx, 0, len(ctx.tokens) - 1):
+    if location is None or not parties or present(ctx, 0, len(ctx.tokens) - 1):
         return parties
     found, first, last = ctx.actors, span.first, span.last
     low = location.lower()
