@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from briefing.config import load_config
-from briefing.render.labels import labels_for
+from briefing.labels import labels_for
 from briefing.render.pdf import write_pdf
 
 from .briefing_factory import make_briefing, sample_changes

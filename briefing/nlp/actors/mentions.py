@@ -104,6 +104,10 @@ class Discourse:
             self.referents.append(found)
         return found
 
+    def surnames(self) -> frozenset[str]:
+        """The surnames of the people named so far ("Schnappauf" after "Werner Schnappauf")."""
+        return frozenset(r.surname for r in self.referents if r.surname)
+
     def speaks(self, ref: Referent) -> None:
         """A bare name that speaks ("Stoiber sagte") is a person."""
         if ref.kind == "name":

@@ -36,8 +36,10 @@ PROPER_TAGS = frozenset({"NE", "NNI", "NP0"})
 PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "PRP", "PRF"})
 """STTS (German) and CLAWS (English) prepositions; "PRF" is CLAWS's "of" (STTS's reflexive is "PRF" too,
 so German reads it as no preposition: "äußerte sich der Sprecher")."""
-GENITIVE_LINKS = {"de": frozenset({"des", "der"}), "en": frozenset({"of", "for"})}
+GENITIVE_LINKS = {"de": frozenset({"des", "der", "für"}), "en": frozenset({"of", "for"})}
+"""Words that attach an attribute to a role or body: "Sprecher des Senders", "Bundesagentur für Arbeit"."""
 NAME_LINKS = {"de": frozenset({"von"}), "en": frozenset()}
+UMLAUTS = str.maketrans("äöü", "aou")
 MAX_ATTRIBUTES = 2
 """A role takes at most this many attributes ("der Leiter des Programms der WHO")."""
 
@@ -87,7 +89,10 @@ class NameLexicon:
         if low.endswith(self.person_nouns):
             return "m" if low.endswith(("mann", "man")) else ("f" if low.endswith("woman") else "")
         for ending in ("innen", "in"):
-            if low.endswith(ending) and low[: -len(ending)].endswith(self.person_nouns):
+            cut = low[: -len(ending)]
+            # "Anwältin", "Ärztin": the feminine may umlaut the noun's vowel
+            if low.endswith(ending) and (cut.endswith(self.person_nouns)
+                                         or cut.translate(UMLAUTS).endswith(self.person_nouns)):
                 return "pl" if ending == "innen" else "f"
         return None
 
@@ -149,8 +154,10 @@ def _is_adj(tok: Token) -> bool:
     return tok.pos.startswith(ADJECTIVE_TAGS)
 
 
-def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon) -> list[Phrase]:
-    """Every person, role, body and name phrase outside quotation marks, in order."""
+def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon,
+                 known: frozenset[str] = frozenset()) -> list[Phrase]:
+    """Every person, role, body and name phrase outside quotation marks, in order. ``known`` holds
+    surnames named before in the source: a tagger may read "Schnappauf" as a common noun."""
     tokens = sentence.tokens
     out: list[Phrase] = []
     i = 0
@@ -160,11 +167,14 @@ def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon) -> list
             i += 1
             continue
         phrase = _classify(sentence, i, end, lex)
+        if phrase is None and end == i and tokens[i].text in known:
+            phrase = Phrase(i, i, "name", tokens[i].text, name=tokens[i].text, free=_free(tokens, i))
         if phrase is not None:
             phrase.last = _attributes(tokens, mask, phrase, lex)
             phrase.text = _slice(sentence, phrase.first, phrase.last)
             if phrase.kind == "role":
                 phrase.role = _slice(sentence, _after_determiner(tokens, phrase.first), phrase.last)
+                _named_role(sentence, phrase, lex)
             out.append(phrase)
             i = phrase.last + 1
         else:
@@ -249,15 +259,29 @@ def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon) -> Ph
     return None
 
 
+def _named_role(sentence: Sentence, phrase: Phrase, lex: NameLexicon) -> None:
+    """A role whose attribute ends in a full name is that person: "Ex-Gouverneur von Massachusetts Mitt Romney"."""
+    tokens = sentence.tokens
+    names = _name_tokens(tokens, phrase.first + 1, phrase.last, lex)
+    if names is None or not names[1]:
+        return
+    n_first = names[0]
+    phrase.kind, phrase.name, phrase.first_name = "person", _slice(sentence, n_first, phrase.last), True
+    phrase.role = _slice(sentence, _after_determiner(tokens, phrase.first), n_first - 1)
+    g = first_name(tokens[n_first].text)
+    phrase.gender = g if g in ("m", "f") else phrase.gender
+
+
 def _name_tokens(tokens: list[Token], start: int, last: int, lex: NameLexicon) -> tuple[int, bool] | None:
     """Where the name at the end of a phrase starts, and whether it opens with a first name."""
     k = last
-    if not _capitalised(tokens[last]) or lex.person_noun(tokens[last].text) is not None \
-            or lex.body(tokens[last].text) or tokens[last].text in lex.not_names:
+    after_first = last > start and first_name(tokens[last - 1].text) is not None  # "Susanne Eisenmann"
+    if not _capitalised(tokens[last]) or tokens[last].text in lex.not_names or not after_first and (
+            lex.person_noun(tokens[last].text) is not None or lex.body(tokens[last].text)):
         return None
-    while k - 1 >= start and (tokens[k - 1].pos in PROPER_TAGS or tokens[k - 1].text.lower() in lex.particles
-                              or tokens[k - 1].text == "-" or first_name(tokens[k - 1].text)
-                              and lex.person_noun(tokens[k - 1].text) is None):
+    while k - 1 >= start and lex.person_noun(tokens[k - 1].text) is None and (
+            tokens[k - 1].pos in PROPER_TAGS or tokens[k - 1].text.lower() in lex.particles
+            or tokens[k - 1].text == "-" or first_name(tokens[k - 1].text)):
         k -= 1
     while tokens[k].text.lower() in lex.particles or tokens[k].text == "-":
         k += 1  # a name does not open with "von" (that is "Bürgermeister von ...")

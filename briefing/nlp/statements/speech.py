@@ -33,6 +33,8 @@ class SpeechLexicon:
     joint: tuple[str, ...] = ()
     institutions: tuple[str, ...] = ()
     speaking: frozenset[str] = frozenset()
+    citing: frozenset[str] = frozenset()
+    """Verbs whose object is who speaks ("zitierte Papandreou mit den Worten")."""
     """Verbs that name who speaks but report no position ("schildern", "recount"): for speakers only."""
     """Role words of bodies ("ministry", "Außenministerium") that speak for the state just named."""
     """Words opening a subject that means all those named just before ("both sides", "die beiden")."""
@@ -53,7 +55,8 @@ def lexicon(language: str) -> SpeechLexicon:
                          frozenset(w.lower() for w in attribution.get("after_quote") or []),
                          tuple(w.lower() for w in data.get("joint") or []),
                          tuple(w.lower() for w in data.get("institutions") or []),
-                         frozenset(w.lower() for w in data.get("speaking") or []))
+                         frozenset(w.lower() for w in data.get("speaking") or []),
+                         frozenset(w.lower() for w in data.get("citing") or []))
 
 
 def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language: str,
@@ -77,7 +80,8 @@ def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language
         lemma = tok.lemma.lower()
         candidates = [p + lemma for p in particles] + [lemma] if is_finite(tok, language) else [lemma]
         for cand in candidates:
-            kind = lex.verbs.get(cand) or ("statement" if speaking and cand in lex.speaking else None)
+            kind = lex.verbs.get(cand) or ("statement" if speaking and (cand in lex.speaking or cand in lex.citing)
+                                           else None)
             if not kind:
                 continue
             need = lex.needs.get(cand)
