@@ -128,7 +128,7 @@ def make_briefing(config: Config, done: ReadSources, options: BuildOptions) -> B
     briefing.warnings += ([] if chosen else [say("no_match", language)]) + list(options.extra_warnings or [])
     if options.previous is not None:
         briefing.changes = compare(options.previous, briefing)  # what changed since the job's previous briefing
-    briefing.skipped = [say("skipped", language, file=p.path.name, reason=p.reason) for p in done.seeds.problems]
+    briefing.skipped = [p.line(language) for p in done.seeds.problems]
     name = config.briefing_id or slug(config.title)
     clock = _stage(f"assembled {name}", clock, f"{len(chosen)} sources, {len(briefing.meetings)} meetings, "
                                                f"{len(briefing.parties)} parties, {len(briefing.quotes)} quotes")

@@ -81,8 +81,8 @@ def test_warnings_are_in_the_briefings_language_with_a_notice_under_the_title(tm
                                  encoding="utf-8")
     (seeds / "b.txt").write_bytes(b"\x00binary")
     config = load_config(None, as_of="today")
-    for language, skipped, notice in (("de", "übersprungen: b.txt", "Hinweis: 3 Einschränkungen"),
-                                      ("en", "skipped b.txt", "Note: 3 limitations")):
+    for language, skipped, notice in (("de", "übersprungen: b.txt: Binärdatei", "Hinweis: 3 Einschränkungen"),
+                                      ("en", "skipped b.txt: binary file", "Note: 3 limitations")):
         b = build(config, seeds=seeds, formats=["html"], as_of="latest-source", language=language,
                   write=False).briefing
         assert b.skipped[0].startswith(skipped)

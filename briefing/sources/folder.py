@@ -13,21 +13,28 @@ import yaml
 from ..markup import strip_markup
 from ..model import Source
 from ..nlp.language import detect_language
+from ..notices import Notice, say
 from ..plain_yaml import load_plain
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".md", ".markdown")
-"""libyaml's safe loader where PyYAML has it: front matter of a thousand sources reads in a tenth of the time."""
 
 
 @dataclass
 class SeedProblem:
     path: Path
     reason: str
+    """Why, in English (the command line, the log)."""
+    notice: Notice | None = None
+    """The same, to be said in the briefing's language (data/notices.yaml)."""
 
     def __str__(self) -> str:
         return f"skipped {self.path.name}: {self.reason}"
+
+    def line(self, language: str) -> str:
+        reason = self.notice.say(language) if self.notice else self.reason
+        return say("skipped", language, file=self.path.name, reason=reason)
 
 
 def load_sources(folder: Path, max_kb: int | None = None) -> tuple[list[Source], list[SeedProblem]]:
@@ -40,13 +47,17 @@ def load_sources(folder: Path, max_kb: int | None = None) -> tuple[list[Source],
             _check_size(path, max_kb)
             sources.append(read_source(path))
         except SeedUnreadable as e:
-            problems.append(SeedProblem(path, str(e)))
+            problems.append(SeedProblem(path, str(e), e.notice))
             log.warning("skipped %s: %s", path.name, e)
     return sources, problems
 
 
 class SeedUnreadable(Exception):
-    pass
+    """A file that cannot be a source; ``key`` names its reason in data/notices.yaml."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.notice = Notice(key, {k: str(v) for k, v in values.items()})
+        super().__init__(self.notice.say("en"))
 
 
 def _check_size(path: Path, max_kb: int | None) -> None:
@@ -58,13 +69,13 @@ def _check_size(path: Path, max_kb: int | None) -> None:
     except OSError:
         return  # read_source says why it cannot be read
     if size > max_kb * 1024:
-        raise SeedUnreadable(f"{size / 1024:,.0f} KB, larger than max_source_kb ({max_kb:,} KB)")
+        raise SeedUnreadable("seed_too_large", size=f"{size / 1024:,.0f}", cap=f"{max_kb:,}")
 
 
 def decode(data: bytes) -> str:
     """UTF-8, else Latin-1 (Windows-1252 text is read as Latin-1); binary data is refused."""
     if b"\x00" in data:
-        raise SeedUnreadable("binary file (contains NUL bytes)")
+        raise SeedUnreadable("seed_binary")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -72,7 +83,7 @@ def decode(data: bytes) -> str:
     text = data.decode("latin-1")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
     if controls > max(2, len(text) // 200):
-        raise SeedUnreadable("neither UTF-8 nor Latin-1 text")
+        raise SeedUnreadable("seed_encoding")
     return text
 
 
@@ -80,14 +91,14 @@ def read_source(path: Path) -> Source:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise SeedUnreadable(f"cannot be read ({e.strerror or e})") from None
+        raise SeedUnreadable("seed_unreadable", why=e.strerror or e) from None
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise SeedUnreadable("empty file")
+        raise SeedUnreadable("seed_empty")
     meta, body = split_front_matter(text)
     body = strip_markup(body)
     if not body.strip():
-        raise SeedUnreadable("no text after the front matter")
+        raise SeedUnreadable("seed_no_text")
     title = str(meta.get("title") or "").strip() or first_line(body)
     language = str(meta.get("language") or "").strip().lower() or detect_language(body)
     published = _as_date(meta.get("published"))
@@ -117,12 +128,12 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     try:
         meta = load_plain(text[4:end]) or {}
     except yaml.YAMLError as e:
-        raise SeedUnreadable(f"front matter is not valid YAML ({getattr(e, 'problem', e)})") from None
+        raise SeedUnreadable("seed_bad_yaml", why=getattr(e, "problem", e)) from None
     published = meta.get("published") if isinstance(meta, dict) else None
     if published is not None and _as_date(published) is None:
-        raise SeedUnreadable(f"front matter: published {published!s} is not a real date (YYYY-MM-DD)")
+        raise SeedUnreadable("seed_bad_date", value=published)
     if not isinstance(meta, dict):
-        raise SeedUnreadable("front matter is not a mapping of keys")
+        raise SeedUnreadable("seed_not_mapping")
     return meta, body
 
 
