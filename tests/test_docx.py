@@ -225,6 +225,10 @@ def test_libreoffice_opens_it_with_page_numbers_in_the_contents(docx_bytes, tmp_
     for heading, page in contents.items():
         assert heading in lines[page - 1], (heading, page)
     assert contents[L["sources"]] > 1
+    # The date column holds a two-day range on two lines at most: its year is on the line after its start.
+    layout = "".join(lines).replace("\u2009", " ").splitlines()
+    start = next(i for i, line in enumerate(layout) if "So., 12." in line)
+    assert "2023" in layout[start] or "2023" in layout[start + 1]
 
 
 def test_contents_list_every_heading(doc):
