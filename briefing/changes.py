@@ -11,8 +11,8 @@ import logging
 import re
 from datetime import date
 
+from .labels import format_range
 from .model import Briefing, Change, Meeting
-from .render.labels import format_range
 
 log = logging.getLogger(__name__)
 

@@ -9,14 +9,11 @@ same work runs one step after the other, with the same result.
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 import pickle
 from collections.abc import Callable
 from typing import TypeVar
-
-log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 U = TypeVar("U")

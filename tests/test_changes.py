@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from briefing.changes import compare
 from briefing.config import load_config
 from briefing.model import Briefing, Meeting, Party, Position
@@ -99,6 +101,7 @@ def test_build_sets_changes_from_the_previous_briefing(tmp_path: Path) -> None:
     assert build(config, formats=["json"], as_of="2022-01-07", write=False).briefing.changes is None
 
 
+@pytest.mark.slow
 def test_skip_unchanged_sends_nothing_and_says_why(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path, job={"skip_unchanged": True, "formats": ["json"]})
     config = load_config(cfg_path)

@@ -16,8 +16,8 @@ from pypdf import PdfReader
 
 from briefing.config import load_config
 from briefing.errors import RenderError
+from briefing.labels import labels_for
 from briefing.render.docx import render_docx
-from briefing.render.labels import labels_for
 
 from .briefing_factory import make_briefing, sample_changes
 
@@ -196,6 +196,7 @@ def test_missing_reference_docx_is_a_user_error(tmp_path):
         render_docx(make_briefing("de"), load_config(None, reference_docx=str(tmp_path / "nope.docx")))
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_it_with_page_numbers_in_the_contents(docx_bytes, tmp_path):
     soffice = shutil.which("soffice") or "/usr/bin/soffice"
     src = tmp_path / "briefing.docx"

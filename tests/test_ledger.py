@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from briefing.__main__ import main
 from briefing.config import load_config
 from briefing.scheduler.ledger import Ledger
@@ -95,10 +97,13 @@ def test_history_table_tells_the_story(tmp_path: Path) -> None:
     assert history_table(ledger, folder, job="weekly") == "no runs yet of job 'weekly'"
 
 
+@pytest.mark.slow
 def test_history_command_before_and_after_a_run(tmp_path: Path, capsys) -> None:
     cfg = make_project(tmp_path)
     assert main(["-c", str(cfg), "history"]) == 0
+    assert main(["-c", str(cfg), "jobs"]) == 0
     assert "no runs yet" in capsys.readouterr().out
+    assert not (tmp_path / "state").exists()  # reading creates nothing
     assert main(["-c", str(cfg), "run", "daily"]) == 0
     capsys.readouterr()
     assert main(["-c", str(cfg), "history", "--job", "daily"]) == 0

@@ -25,10 +25,9 @@ def _titles(briefing: Briefing, config) -> bytes:
 
 @pytest.fixture
 def titles_format():
-    saved = RENDERERS.names()
     RENDERERS.add(Renderer("titles", ".txt", "text/plain", _titles))
     yield
-    RENDERERS._entries = {n: RENDERERS._entries[n] for n in saved}
+    RENDERERS.remove("titles")
 
 
 def test_an_added_format_is_known_to_config_cli_and_rendering(tmp_path: Path, titles_format) -> None:
@@ -49,6 +48,7 @@ def test_unknown_names_are_refused_with_the_registered_ones(tmp_path: Path) -> N
     assert "the email channel needs at least one recipient" in said
 
 
+@pytest.mark.slow
 def test_listing_the_formats_loads_no_renderer() -> None:
     code = ("import sys; from briefing.config import load_config; load_config(None, formats=['pdf', 'docx']); "
             "print(sorted(m for m in ('weasyprint', 'docx') if m in sys.modules))")

@@ -11,6 +11,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import yaml
 
 from briefing.config import load_config
@@ -19,6 +20,8 @@ from briefing.scheduler.states import OK, RUNNING
 from briefing.scheduler.tables import list_jobs, show_history
 
 from .delivery_support import FAST_TEMPLATE, SLOW_TEMPLATE, SMTPServer, free_port, ledger_of, make_project, wait_for
+
+pytestmark = pytest.mark.slow  # a real scheduler process, killed and started again
 
 A = "anna@example.org"
 

@@ -62,6 +62,7 @@ def _scheduler(config):
     return scheduler
 
 
+@pytest.mark.slow
 def test_restart_keeps_a_missed_run_instead_of_recomputing_from_now(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path)
     config = load_config(cfg_path)
@@ -90,6 +91,7 @@ def test_restart_keeps_a_missed_run_instead_of_recomputing_from_now(tmp_path: Pa
     scheduler.shutdown(wait=False)
 
 
+@pytest.mark.slow
 def test_missed_runs_coalesce_into_one(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path, job={"cron": "* * * * *", "formats": ["json"]})
     config = load_config(cfg_path)
@@ -111,6 +113,7 @@ def test_missed_runs_coalesce_into_one(tmp_path: Path) -> None:
     assert run.trigger == "schedule"
 
 
+@pytest.mark.slow
 def test_a_run_reached_beyond_the_grace_time_is_recorded_as_missed_not_run(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path, misfire_grace_hours=1)
     config = load_config(cfg_path)
@@ -129,6 +132,7 @@ def test_a_run_reached_beyond_the_grace_time_is_recorded_as_missed_not_run(tmp_p
     assert not (tmp_path / "delivered").exists()
 
 
+@pytest.mark.slow
 def test_scheduled_run_builds_and_delivers_to_folder_and_email(tmp_path: Path) -> None:
     port = free_port()
     cfg_path = make_project(tmp_path, port, job={"deliver": ["folder", "email"], "recipients": ["anna@example.org"],
@@ -159,6 +163,7 @@ def test_scheduled_run_builds_and_delivers_to_folder_and_email(tmp_path: Path) -
     assert ics == (folder_of(cfg_path).run_dir(run.id) / f"lagebild-test-{today}.ics").read_bytes()
 
 
+@pytest.mark.slow
 def test_a_hung_build_is_ended_at_its_time_limit_and_the_next_run_still_runs(tmp_path: Path) -> None:
     (tmp_path / "mytemplates").mkdir()
     template = tmp_path / "mytemplates" / "briefing.html"
@@ -203,6 +208,7 @@ def _age(path: Path, hours: float) -> None:
     os.utime(path, (then, then))
 
 
+@pytest.mark.slow
 def test_stale_sources_are_skipped_or_sent_with_a_warning(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path, job={"max_source_age_hours": 24, "on_stale": "skip"})
     for seed in (tmp_path / "seeds").iterdir():
@@ -230,6 +236,7 @@ def test_stale_sources_are_skipped_or_sent_with_a_warning(tmp_path: Path) -> Non
     assert not any("stale" in w for w in stored["warnings"])
 
 
+@pytest.mark.slow
 def test_an_empty_seeds_folder_is_recorded_and_sends_nothing(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path)
     for seed in (tmp_path / "seeds").iterdir():
@@ -240,6 +247,7 @@ def test_an_empty_seeds_folder_is_recorded_and_sends_nothing(tmp_path: Path) -> 
     assert not (tmp_path / "delivered").exists()
 
 
+@pytest.mark.slow
 def test_jobs_command_lists_next_run_and_last_run(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path, job={"cron": "0 7 * * 1-5"})
     config = load_config(cfg_path)
@@ -264,6 +272,7 @@ def test_a_config_broken_while_running_skips_the_run_in_one_log_line(tmp_path: P
     assert record.exc_info is None
 
 
+@pytest.mark.slow
 def test_a_fire_skipped_while_the_previous_build_still_runs_is_recorded(tmp_path: Path) -> None:
     (tmp_path / "mytemplates").mkdir()
     (tmp_path / "mytemplates" / "briefing.html").write_text(SLOW_TEMPLATE)
@@ -291,6 +300,7 @@ def _in_this_process(request: BuildRequest, limits: Limits, on_start) -> BuildOu
     return BuildOutcome(True)
 
 
+@pytest.mark.slow
 def test_another_executor_builds_from_the_seeds_the_run_read_and_recorded(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path)
     config = load_config(cfg_path)

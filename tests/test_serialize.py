@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import date
 from pathlib import Path
 
 from briefing.config import load_config
@@ -17,13 +18,16 @@ from .briefing_factory import make_briefing, sample_changes
 def _as_stored(b: Briefing) -> Briefing:
     """What the JSON keeps of a briefing: a source's file name, not its folder or text."""
     sources = [dataclasses.replace(s, path=Path(s.path.name), body="") for s in b.sources]
-    meetings = [dataclasses.replace(m, reported_past=False, named=False, side=False) for m in b.meetings]
+    meetings = [dataclasses.replace(m, reported_past=False, named=False, side=False, title_rank=0) for m in b.meetings]
     return dataclasses.replace(b, sources=sources, meetings=meetings, author=None)
 
 
 def test_every_field_comes_back_typed() -> None:
     for briefing in (make_briefing(changes=sample_changes()), make_briefing("en")):
         briefing.warnings, briefing.skipped, briefing.classification = ["stale"], ["skipped x.txt: empty"], "VS"
+        vague = briefing.meetings[3]  # dated only as 'end of the month': a window of days
+        vague.start, vague.end = vague.window_start, vague.window_end = date(2023, 3, 27), date(2023, 3, 31)
+        briefing.quotes[0].speaker_role = "Sprecher"
         again = briefing_from_dict(json.loads(briefing_to_json(briefing)))
         assert again == _as_stored(briefing)
 

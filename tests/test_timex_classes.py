@@ -163,3 +163,55 @@ def test_a_lasting_state_is_no_past_event(lang, text, span, value):
 
 def test_a_month_after_von_opens_a_span():
     assert found("Die Saison dauert von Mai bis Oktober.") == {"Mai": "2022-05", "Oktober": "2022-10"}
+
+
+@pytest.mark.parametrize("lang, text, value", [
+    ("de", "Von dieser Reform zehrt das Land noch heute.", "PRESENT_REF"),
+    ("de", "Der Fall ist bis heute ungeklärt.", "PRESENT_REF"),
+    ("de", "Das Land profitiert heute noch davon.", "PRESENT_REF"),
+    ("de", "Auch heute tagt der Rat.", "2022-01-06"),
+    ("en", "Until today nobody knew who wrote it.", "PRESENT_REF"),
+    ("en", "The council meets today.", "2022-01-06"),
+])
+def test_today_as_the_present_age(lang, text, value):
+    assert [t.value for t in tag(text, lang)] == [value]
+
+
+@pytest.mark.parametrize("lang, text, span, value", [
+    ("de", "In der Nacht des 14. August brannte die Scheune.", "Nacht des 14. August", "2021-08-14TNI"),
+    ("en", "On the night of August 14 the barn burned down.", "the night of August 14", "2021-08-14TNI"),
+    ("de", "Die Gruppe trifft sich jeden dritten Mittwoch im Monat.", "jeden dritten Mittwoch im Monat", "P1M"),
+    ("en", "The group meets every third Wednesday of the month.", "every third Wednesday of the month", "P1M"),
+])
+def test_part_of_a_named_day_and_monthly_sets(lang, text, span, value):
+    assert found(text, lang)[span] == value
+
+
+@pytest.mark.parametrize("lang, text, span, value", [
+    ("de", "Die Zulassung dauert sechs bis acht Monate.", "sechs", "P6M"),
+    ("en", "The approval takes six to eight months.", "six", "P6M"),
+    ("de", "Die Praxis zählt 200 Patienten pro Tag.", "pro Tag", "P1D"),
+    ("de", "Drei Minuten später fiel das zweite Tor.", "Drei Minuten später", "XXXX-XX-XXTXX:XX"),
+    ("en", "Three minutes later the second goal fell.", "Three minutes later", "XXXX-XX-XXTXX:XX"),
+])
+def test_ranges_of_counts_rates_and_minutes_later(lang, text, span, value):
+    assert found(text, lang)[span] == value
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Die beiden Männer sind 31 bis 35 Jahre alt."),
+    ("de", "Wir treffen uns zwischen 10 und 12 Uhr."),
+])
+def test_no_duration_from_ages_or_clock_ranges(lang, text):
+    assert all(t.type != "DURATION" for t in tag(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, span, value", [
+    ("de", "Um sieben Uhr beginnt die Sitzung.", "sieben Uhr", "2022-01-06T07:00"),
+    ("en", "The session begins at seven o'clock.", "seven o'clock", "2022-01-06T07:00"),
+    ("de", "Das Buch erscheint im Herbst nächsten Jahres.", "Herbst nächsten Jahres", "2023-FA"),
+    ("en", "The book comes out in the autumn of next year.", "the autumn of next year", "2023-FA"),
+    ("de", "Er arbeitete jahrzehntelang bei der Bahn.", "jahrzehntelang", "PXDE"),
+])
+def test_hours_in_words_seasons_of_a_named_year_and_decades_long(lang, text, span, value):
+    assert found(text, lang)[span] == value

@@ -144,6 +144,7 @@ CHARACTER_STYLES = {
 PARAGRAPH_STYLES = {
     "Briefing Citation": _small(8.5, 1.2),    # a cited sentence under its source
     "Briefing Header": _small(8),             # page header and footer lines
+    "Briefing Left Out": _italic,             # how many items a section leaves out (its cap)
 }
 
 
@@ -260,6 +261,8 @@ class DocxWriter:
             self.run(sub, v.marking, "Briefing Marking")
         if v.author:
             self.para(f"{L['issued_by']}: {v.author}")
+        if v.notice():
+            self.run(self.para(), v.notice(), "Briefing Label")
         contents = self.toc()
         self.heading(L["key_facts"], 1)
         for fact in b.key_facts:
@@ -363,6 +366,7 @@ class DocxWriter:
         if b.past:
             self.heading(L["past_meetings"], 1)
             self.meeting_table(b.past)
+        self.left_out(len(b.past_left_out))
 
     def meeting_table(self, meetings) -> None:
         L, v = self.L, self.v
@@ -380,7 +384,7 @@ class DocxWriter:
             cells[0].text = v.when(m, "span")
             self.statement(cells[1].paragraphs[0], m.title, m.evidence)
             cells[2].text = v.parties(m.participants)
-            cells[3].text = m.location or "–"
+            cells[3].text = v.place(m.location) or "–"
             cells[4].text = v.meeting_format(m) or "–"
         # Widths on the grid and on every cell: Word reads the cells, LibreOffice the grid.
         table.autofit = False
@@ -420,6 +424,8 @@ class DocxWriter:
                     p.add_run(" (")
                     self.run(p, x.speaker, "Briefing Speaker")
                     p.add_run(")")
+            self.left_out(len(party.left_out))
+        self.left_out(len(self.b.parties_left_out))
         if not self.b.parties:
             self.para(L["no_positions"])
 
@@ -434,14 +440,19 @@ class DocxWriter:
             self.run(p, q.speaker or L["speaker_unknown"], "Briefing Speaker")
             if q.party and v.parties([q.party]) != q.speaker:
                 p.add_run(f", {v.parties([q.party])}")
+        self.left_out(len(self.b.quotes_left_out))
         if not self.b.quotes:
             self.para(L["no_quotes"])
+
+    def left_out(self, count: int) -> None:
+        if count:
+            self.styled_para(self.v.left_out(count), "Briefing Left Out")
 
     def appendix(self) -> None:
         L, v = self.L, self.v
         self.heading(L["sources"], 1)
         self.para(L["evidence_note"])
-        for entry in v.citations.appendix():
+        for entry in v.sources():
             p = self.para(style="List Number")
             s = entry.source
             self.run(p, s.title if s else entry.id, "Briefing Source Title")
@@ -454,6 +465,7 @@ class DocxWriter:
             for c in entry.citations:
                 cp = self.styled_para(f"[{c.number}] {L['sentence']} {c.sentence}: {c.text}", "Briefing Citation")
                 add_bookmark(cp, f"ev_{c.number}")
+        self.left_out(v.sources_left_out())
         if self.b.warnings or self.b.skipped:
             self.heading(L["warnings"], 2)
             for w in self.b.warnings + self.b.skipped:

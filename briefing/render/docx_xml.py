@@ -6,8 +6,6 @@ w:t node as text (never parsed as XML) and cannot add markup.
 
 from __future__ import annotations
 
-import logging
-
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -15,8 +13,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph
-
-log = logging.getLogger(__name__)
 
 _bookmark_ids = iter(range(1, 1_000_000))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import jinja2
@@ -10,12 +9,10 @@ from markupsafe import Markup
 
 from ..config import Config
 from ..errors import RenderError
+from ..labels import format_day
 from ..model import Briefing
-from .labels import format_day
 from .timeline import build_timeline
 from .view import make_view
-
-log = logging.getLogger(__name__)
 
 PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 if not PACKAGED_TEMPLATES.is_dir():  # an editable install: the repository's own templates/ folder

@@ -52,6 +52,8 @@ class BuildRequest:
     """The job's previous briefing, for 'what changed'."""
     warnings: list[str] = field(default_factory=list)
     """Warnings the run adds to the briefing (e.g. stale sources)."""
+    briefing: str | None = None
+    """The id of the briefing to build (of `briefings:`); None: the config's first or only one."""
 
 
 @dataclass
@@ -79,6 +81,7 @@ def run_build(request: BuildRequest, limits: Limits, on_start: Callable[[int], N
     out.mkdir(parents=True, exist_ok=True)
     (out / ERROR_FILE).unlink(missing_ok=True)
     cmd = [sys.executable, "-m", "briefing.scheduler.build_process"]
+    payload = pickle.dumps(request)  # before the child starts: a request that cannot be sent starts nothing
     with open(out / LOG_FILE, "ab") as logfile:
         # A session of its own: a terminal's Ctrl-C reaches only the scheduler, which then gives the
         # build its grace time; and ending the build ends its worker processes with it.
@@ -87,7 +90,8 @@ def run_build(request: BuildRequest, limits: Limits, on_start: Callable[[int], N
                                  start_new_session=True)
         if on_start is not None:
             on_start(child.pid)
-        _hand_over(child, request)
+        # Written beside the wait, so that a child that never reads is still ended at its time limit.
+        threading.Thread(target=_hand_over, args=(child, payload), name="briefing-hand-over", daemon=True).start()
         code = _wait(child, limits)
     if isinstance(code, BuildOutcome):
         return code
@@ -98,12 +102,12 @@ def run_build(request: BuildRequest, limits: Limits, on_start: Callable[[int], N
     return BuildOutcome(False, error or f"the build process ended with status {code}")
 
 
-def _hand_over(child: subprocess.Popen, request: BuildRequest) -> None:
+def _hand_over(child: subprocess.Popen, payload: bytes) -> None:
     # A pipe between this process and its own child: nothing else can write to it.
     try:
-        child.stdin.write(pickle.dumps(request))
+        child.stdin.write(payload)
         child.stdin.close()
-    except BrokenPipeError:  # the child died at once; its exit status tells why
+    except (BrokenPipeError, ValueError):  # the child died or was ended; its exit status tells why
         pass
 
 
@@ -169,8 +173,8 @@ def child_main() -> int:
 
         config = load_config(request.config)
         try:
-            build(config, out=out, formats=request.formats, as_of=request.as_of, previous=request.previous,
-                  extra_warnings=request.warnings, loaded=request.seeds)
+            build(config, briefing_id=request.briefing, out=out, formats=request.formats, as_of=request.as_of,
+                  previous=request.previous, extra_warnings=request.warnings, loaded=request.seeds)
         except BriefingError as e:
             (out / ERROR_FILE).write_text(str(e), encoding="utf-8")
             return 1

@@ -116,7 +116,8 @@ def run_story(ledger: Ledger, folder: StateFolder, run_id: int) -> str:
              + (f" - {r.error}" if r.error else "")]
     lines += [f"  {_short(at)}  {text}" for at, text in ledger.events(r.id)]
     for d in ledger.deliveries(r.id):
-        lines.append(f"  {d.channel} to {d.target}: {d.status} after {d.attempts} attempts"
+        tries = f"{d.attempts} attempt" + ("" if d.attempts == 1 else "s")
+        lines.append(f"  {d.channel} to {d.target}: {d.status} after {tries}"
                      + (f" ({d.error})" if d.error else ""))
     lines += [f"  source {s['file']} sha256 {s['sha256'][:12]}" for s in r.sources]
     lines += [f"  output {o['file']} sha256 {o['sha256'][:12]}" for o in r.outputs]

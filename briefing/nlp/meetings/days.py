@@ -21,8 +21,9 @@ LONG_RANGE = 31  # days an explicit "vom ... bis" range may span
 SHORT_RANGE = 3  # days two days joined by "und" may lie apart and still be one stretch
 OFFSET_WORDS = frozenset({"nach", "vor", "später", "danach", "after", "before", "later", "earlier"})
 UNTIL = frozenset({"through", "until", "till", "bis"})
-ON = ("am", "an", "on", "um", "at")
 WEEK = 7
+LOOK_BACK = 3  # sentences back a meeting named again by a definite noun may lie
+BRACKETS = frozenset("()[]")
 MONTH = 28
 
 
@@ -139,9 +140,15 @@ def _run_forward(prev: Day, day: Day) -> None:
 
 
 def _listed(ctx: SentenceContext, prev: Day, day: Day) -> bool:
-    between = [x.text.lower() for x in ctx.tokens[prev.last_tok + 1: day.tok]]
-    return bool(between) and all(w in ctx.lex.joiners or w in ON for w in between) \
+    between = _between(ctx, prev, day)
+    lex = ctx.lex
+    return bool(between) and all(w in lex.joiners or w in lex.day_prepositions for w in between) \
         and prev.first is not None and not prev.clock and not day.clock
+
+def _between(ctx: SentenceContext, prev: Day, day: Day) -> list[str]:
+    """The words between two days, brackets left out ("am Donnerstag (ab 14.00 Uhr) und am Freitag")."""
+    return [x.text.lower() for x in ctx.tokens[prev.last_tok + 1: day.tok] if x.text not in BRACKETS]
+
 
 def _joined(ctx: SentenceContext, days: list[Day], day: Day) -> bool:
     """Join ``day`` to the day before it when the two make one: a clock time on its day ("am Donnerstag um
@@ -149,19 +156,21 @@ def _joined(ctx: SentenceContext, days: list[Day], day: Day) -> bool:
     with a day between them ("am Mittwoch und Freitag") are two meetings' days, not a range."""
     lex, s = ctx.lex, ctx.sentence
     prev = days[-1]
-    between = [x.text.lower() for x in s.tokens[prev.last_tok + 1: day.tok]]
-    if len(between) <= 2 and all(w in lex.joiners or w in ON for w in between) \
+    between = _between(ctx, prev, day)
+    if len(between) <= 2 and all(w in lex.joiners or w in lex.day_prepositions or w in lex.clock_prepositions
+                                 for w in between) \
             and prev.clock != day.clock and prev.first:
         # "at 10 a.m. on Monday", "am Donnerstag um 10 Uhr": the clock time sits on the named day
         keep = prev if day.clock else day
         keep.tok, keep.last_tok = prev.tok, day.last_tok
         days[-1] = keep
         return True
-    opened = prev.tok > 0 and s.tokens[prev.tok - 1].text.lower() in ("vom", "von", "from")
-    until = between[-1:] in (["bis"], ["to"], ["until"], ["through"])
+    opened = prev.tok > 0 and s.tokens[prev.tok - 1].text.lower() in lex.range_openers
+    # "between April 26 and May 3", "zwischen dem 3. und 5. Mai": after its opener "and" closes a range too
+    until = between[-1:] in (["bis"], ["to"], ["until"], ["through"]) or opened and between[-1:] in (["und"], ["and"])
     # "vom 30. November bis 11. Dezember", "from ... to": an explicit range may be long
     gap = LONG_RANGE if opened and until else SHORT_RANGE if until else 1
-    if between and all(w in lex.joiners or w in ("am", "an", "on", "vom", "von") for w in between) \
+    if between and all(w in lex.joiners or w in lex.day_prepositions for w in between) \
             and prev.first and prev.last and day.first >= prev.first and (day.first - prev.last).days <= gap:
         prev.last, prev.last_tok = day.last, day.last_tok
         return True
@@ -335,3 +344,43 @@ def span_days(ctx: SentenceContext, span: Span, day: Day | None) -> tuple[date |
             else:
                 end = start + length
     return start, end
+
+
+def trip_day(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
+    """"Am letzten Reisetag", "on the last day of the trip": the first or last day of the journey the source
+    dated before."""
+    words = " ".join(ctx.words())
+    for phrase, which in ctx.lex.trip_days.items():
+        at = words.find(phrase)
+        if at < 0:
+            continue
+        trip = next((m for m in reversed(earlier) if m.start and m.end and m.end > m.start
+                     and m.status == "upcoming"), None)
+        if trip is None:
+            return None
+        day = trip.end if which == "last" else trip.start
+        tok = len(words[:at].split())
+        last = tok + len(phrase.split()) - 1
+        s = ctx.sentence
+        return Day(day, day, tok, last, False, s.text[s.tokens[tok].start - s.start:s.tokens[last].end - s.start])
+    return None
+
+
+def length_of_named(ctx: SentenceContext, triggers: list[int], earlier: list[Meeting]) -> bool:
+    """"Lawrow hat seine Teilnahme an dem zweitägigen Treffen bestätigt": a length given to the meeting named
+    just before, in a sentence without a day of its own."""
+    s = ctx.sentence
+    for t in ctx.timexes:
+        m = DAYS_VALUE.match(t.value or "")
+        if t.type != "DURATION" or not m:
+            continue
+        after = token_at(s, t.end - 1) + 1
+        if after not in triggers:
+            continue
+        last = next((e for e in reversed(earlier) if e.evidence and e.start and e.start == e.end and not e.side
+                     and 0 < s.index - e.evidence[-1].sentence <= LOOK_BACK), None)
+        if last is None or last.start is None:
+            return False
+        last.end = last.start + timedelta(days=int(m.group(1)) - 1)
+        return True
+    return False

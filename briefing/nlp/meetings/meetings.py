@@ -16,21 +16,34 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import date
 
 from ...model import Evidence, Meeting, Sentence, Source, Timex
-from ..actors.actors import SentenceActors
+from ..actors.actors import ORGANISATIONS, SentenceActors
 from ..actors.gazetteer import Gazetteer
 from ..statements.statements import SentenceSpeech
 from ..statements.statements import lexicon as speech_lexicon
+from ..temporal.timex_lex import lexicon as tense_lexicon
+from ..temporal.timex_tense import clause_direction
 from .context import Document, SentenceContext, Span
-from .days import Day, count_from_event, find_days, lengthen, span_days, stretches, with_event_day
+from .days import (
+    Day,
+    count_from_event,
+    find_days,
+    length_of_named,
+    lengthen,
+    span_days,
+    stretches,
+    trip_day,
+    with_event_day,
+)
 from .formats import format_of_words, meeting_format
 from .lexicon import lexicon
 from .merge import merge_meetings
 from .participants import counted, find_body, participants, split_by_partner, without_host
-from .places import abroad, in_topic_phrase, last_place, place_of, station_of
+from .places import abroad, last_place, place_of, station_of
 from .titles import meeting_title
-from .triggers import ahead, departs, event_noun, find_phrase, find_triggers, is_travel
+from .triggers import ahead, departs, event_noun, find_phrase, find_triggers, is_travel, topic_noun
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +84,8 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     word taking the day of the sentence before, a side meeting of the last meeting, one per day named."""
     days = find_days(ctx)
     triggers = find_triggers(ctx)
+    if not days:
+        days = [d for d in [trip_day(ctx, run.meetings)] if d]
     count_from_event(ctx, days, triggers, run.meetings)
     if triggers:
         days = with_event_day(ctx, days, run.meetings)
@@ -85,7 +100,8 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
         return
     run.spare = None
     if not days:
-        _sideline_meeting(ctx, triggers, run)
+        if not _sideline_meeting(ctx, triggers, run) and not length_of_named(ctx, triggers, run.meetings):
+            _undated_meeting(ctx, triggers, run)
         return
     for a, b, day in stretches(ctx, days):
         _stretch_meetings(ctx, Span(a, b, triggers), day, run)
@@ -131,23 +147,54 @@ def _dated(ctx: SentenceContext) -> bool:
     return any(any(c.isdigit() for c in t.value or "") for t in ctx.timexes)
 
 
-def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> None:
+def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> bool:
     """"Am Rande ist ein Gespräch zwischen Blinken und Lawrow vorgesehen": a meeting of its own on the day
     of the meeting named just before."""
     if find_phrase(ctx, ctx.lex.sidelines) is None or not run.last_at or _dated(ctx) \
             or ctx.n - run.last_at[0] > SIDELINE_WINDOW:
-        return
+        return False
     parent = run.last_at[1]
     span = Span(0, len(ctx.tokens) - 1, triggers)
     m = build_meeting(ctx, span, None)
     if m is None:
-        return
+        return True
     m.start = m.end = parent.start
     m.side = True
     m.location = m.location or parent.location
     m.date_resolved, m.date_text = parent.date_resolved, parent.date_text
     m.reported_past, m.status = parent.reported_past, parent.status
     run.meetings.extend(split_by_partner(ctx, span, m))
+    return True
+
+
+def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> None:
+    """"In Abuja trifft er den nigerianischen Präsidenten", "will hold talks with Pompeo in Washington": a
+    meeting told as coming, with someone met at a named place, and no day: upcoming, its date unresolved."""
+    if _dated(ctx):
+        return
+    span = Span(0, len(ctx.tokens) - 1, triggers)
+    trigger = ctx.tokens[span.named_by[0]]
+    if clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language)) \
+            not in ("future", "present"):
+        return
+    if _tour(ctx):
+        return
+    m = build_meeting(ctx, span, None)
+    if m is None or m.location is None or len(m.participants) < 2 or not _known_place(m.location, ctx.gaz):
+        return
+    m.date_resolved = False
+    run.meetings.extend(split_by_partner(ctx, span, m))
+    run.last_at = (ctx.n, m)
+
+
+def _tour(ctx: SentenceContext) -> bool:
+    """"an Asian tour that will take Obama to South Korea, Malaysia and the Philippines", "Fragen (Syrien, Libyen,
+    Iran)": a sentence listing states by their names sums up, it tells of no one meeting."""
+    names = sorted((e for e in ctx.actors.entities if e.kind == "name" and e.party and e.party not in ORGANISATIONS),
+                   key=lambda e: e.first)
+    joiners = ctx.lex.list_joiners
+    return any(a.party != b.party and all(w in joiners for w in ctx.words(a.last + 1, b.first - 1))
+               for a, b in zip(names, names[1:]))
 
 
 def _parts(ctx: SentenceContext, span: Span) -> list[Span]:
@@ -208,6 +255,8 @@ def _journey_only(ctx: SentenceContext, span: Span, day: Day | None) -> bool:
     nach Moskau, wo sie einen Tag später ... trifft")."""
     if not all(is_travel(ctx, ctx.tokens[i]) for i in span.named_by):
         return False
+    if day is not None and day.first and day.last and day.last > day.first:
+        return False  # "his week-long trip between April 26 and May 3": a journey of days is a visit
     trigger = span.named_by[0]
     met = [e for e in ctx.actors.entities if span.first <= e.first <= span.last and e.kind in ("person", "office")
            and e.party and e is not ctx.said.subject and e.first > trigger]
@@ -221,12 +270,28 @@ def _journey_only(ctx: SentenceContext, span: Span, day: Day | None) -> bool:
 def _place(ctx: SentenceContext, span: Span, parties: list[str]) -> tuple[str | None, list[str]]:
     """The meeting's place, and the parties with a journey's first stop added ("erste Station ist Kairo")."""
     s, gaz, lex = ctx.sentence, ctx.gaz, ctx.lex
-    location = place_of(s, span.first, span.last, ctx.mask, gaz, lex)
+    location = place_of(s, span.first, span.last, place_mask(ctx), gaz, lex)
     stop = station_of(s, span.first, span.last, gaz, lex)
     if stop:
         location = stop[0]
         parties = list(dict.fromkeys([*parties, stop[1]]))
     return location, parties
+
+
+def place_mask(ctx: SentenceContext) -> list[bool]:
+    """Tokens that cannot name a place: quoted ones, and those of a temporal expression ("in June")."""
+    timed = ctx.timed()
+    return [hidden or i in timed for i, hidden in enumerate(ctx.mask)]
+
+
+def _told_as_held(ctx: SentenceContext, span: Span, start: date | None) -> bool:
+    """"Trump and Putin spoke on the phone ... Tuesday" in Tuesday's news: a verb in the past tells of a meeting
+    already held, on the source's own day (a day before it is past anyway)."""
+    published = ctx.doc.source.published
+    if start is None or published is None or start != published or ahead(ctx, span.first, span.last):
+        return False
+    trigger = ctx.tokens[span.named_by[0]]
+    return clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language)) == "past"
 
 
 def _there(ctx: SentenceContext, span: Span) -> str | None:
@@ -243,8 +308,7 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     parties = participants(ctx, span)
     location, parties = _place(ctx, span, parties)
     # "sprach mit Stoltenberg über die bevorstehenden Gespräche": a noun in the topic names another meeting
-    nouns = [i for i in span.named_by if event_noun(ctx.tokens[i], ctx.lex)
-             and not in_topic_phrase(ctx.sentence, i, ctx.lex)]
+    nouns = [i for i in span.named_by if event_noun(ctx.tokens[i], ctx.lex) and not topic_noun(ctx, i)]
     if not parties and not (location and nouns):
         return None  # a named event at a named place may stand without parties ("Sicherheitskonferenz in München")
     parties = without_host(ctx, span, location, parties)
@@ -255,11 +319,11 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     start, end = days
     whole = (span.first, span.last) == (0, len(ctx.tokens) - 1)
     if location is None and not whole and format_of_words(ctx, ctx.words(span.first, span.last)) is None:
-        location = place_of(ctx.sentence, 0, len(ctx.tokens) - 1, ctx.mask, ctx.gaz, ctx.lex)
+        location = place_of(ctx.sentence, 0, len(ctx.tokens) - 1, place_mask(ctx), ctx.gaz, ctx.lex)
     fmt = meeting_format(ctx, span, location)
     title, rank = meeting_title(ctx.sentence, nouns[0] if nouns else None, parties, fmt, ctx.gaz.language)
-    past = bool(day and day.past) and not ahead(ctx, span.first, span.last)
     published = ctx.doc.source.published
+    past = bool(day and day.past) and not ahead(ctx, span.first, span.last) or _told_as_held(ctx, span, start)
     status = "past" if published and end and (end < published or (past and end <= published)) else "upcoming"
     resolved = bool(start) and not (day and day.vague)  # "Ende März" is kept as a range, shown as written
     return Meeting(title=title, start=start, end=end, participants=parties, location=location, format=fmt,

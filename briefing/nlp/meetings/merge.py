@@ -72,7 +72,9 @@ def _same_undated(a: Meeting, b: Meeting, known: Callable[[str], bool] | None) -
         return False
     if undated.window_start and undated.window_end and dated.start:
         return undated.window_start <= dated.start <= undated.window_end
-    return False
+    # "bricht zu ihren Antrittsbesuchen in Kiew und Moskau auf" ... "Am Montag wird sie in Kiew ...": the stop
+    # named without a day is the one the source dates
+    return bool(undated.location and dated.location) and not dated.reported_past
 
 
 def _undated(m: Meeting) -> bool:

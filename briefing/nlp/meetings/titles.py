@@ -40,15 +40,33 @@ def meeting_title(s: Sentence, noun: int | None, parties: list[str], fmt: str | 
         compound = "-" in s.tokens[noun].text.strip("-")
         if (phrase != head or compound) and len(phrase) <= MAX_CHARS:
             return phrase, OWN
-    rank = NOUN if noun is not None else LABEL
+    return with_parties(head, parties, language), NOUN if noun is not None else LABEL
+
+
+def label_title(parties: list[str], fmt: str | None, language: str) -> str:
+    """The title of a meeting told only by a verb, in ``language``'s words: 'Phone call USA – Russia'."""
+    words = _words(language)
+    head = (words.get("verb_titles") or {}).get(fmt or "none", words.get("default", "Meeting"))
+    return with_parties(head, parties, language)
+
+
+def translate_noun(noun: str, source: str, language: str) -> str | None:
+    """An event noun in another language ('Gespräche' -> 'Talks'; data/meeting_nouns.yaml), or None."""
+    return next((entry[language] for entry in load_data("meeting_nouns")
+                 if entry.get(source) == noun and language in entry), None)
+
+
+def with_parties(head: str, parties: list[str], language: str) -> str:
+    """``head`` and as many parties' names as fit in MAX_CHARS: 'Gespräche USA – Russland'."""
+    words = _words(language)
     names = [party_name(p, language) for p in parties[:MAX_PARTIES]]
     while names:
         title = words.get("with_parties", "{noun} {parties}").format(
             noun=head, parties=words.get("joiner", " – ").join(names))
         if len(title) <= MAX_CHARS:
-            return title, rank
+            return title
         names.pop()
-    return head, rank
+    return head
 
 
 def _head(s: Sentence, i: int, language: str) -> str:
@@ -79,7 +97,9 @@ def _phrase(s: Sentence, i: int, language: str, words: dict) -> str:
             t = tokens[k].text
             owner = t.endswith("'") or t in ("'s", "’s")
             before_owner = k + 1 < i and tokens[k + 1].text in ("'", "'s", "’s")
-            if t.lower() in ("the", "a", "an") or not (t[:1].isupper() or owner or before_owner):
+            # "Nato-Russia Council", split at its hyphens by the tokenizer
+            hyphen = t == "-" and k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].end == tokens[k].start
+            if t.lower() in ("the", "a", "an") or not (t[:1].isupper() or owner or before_owner or hyphen):
                 break
             first = k
             k -= 1

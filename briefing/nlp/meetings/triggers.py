@@ -19,12 +19,16 @@ def find_triggers(ctx: SentenceContext) -> list[int]:
     words = set(ctx.words())
     particles = ctx.particles()
     out = []
+    timed = ctx.timed()
     for i, tok in enumerate(tokens):
         if ctx.mask[i] or _not_a_meeting(ctx, i):
             continue
-        head = not (i + 1 < len(tokens) and tokens[i + 1].pos in ("NN1", "NN2"))  # "council presidency"
-        if event_noun(tok, lex) and head:
-            out.append(i)
+        # "council presidency", "Council President Charles Michel": the noun modifies the next
+        head = not (i + 1 < len(tokens) and tokens[i + 1].pos in ("NN1", "NN2", "NP0") and i + 1 not in timed)
+        if event_noun(tok, lex) and head and not _not_an_event(ctx, i):
+            # "unterrichtet sie über das Gespräch": a meeting noun in the topic is what is talked about
+            if not topic_noun(ctx, i):
+                out.append(i)
             continue
         lemma = tok.lemma.lower()
         # the tagger sometimes takes "will host" for two nouns: after a modal it is a verb
@@ -62,9 +66,28 @@ def _not_a_meeting(ctx: SentenceContext, i: int) -> bool:
     return False
 
 
+def topic_noun(ctx: SentenceContext, i: int) -> bool:
+    """"über die bevorstehenden Gespräche", "about the talks": the noun heads the phrase of what is talked
+    about (only articles and adjectives between it and "über")."""
+    for k in range(i - 1, -1, -1):
+        tok = ctx.tokens[k]
+        if tok.text.lower() in ctx.lex.topic_phrases:
+            return True
+        if not tok.pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS", "PDAT", "DT0", "CRD", "CARD")):
+            return False
+    return False
+
+
+def _not_an_event(ctx: SentenceContext, i: int) -> bool:
+    """"Pressekonferenz", "a news conference": meeting nouns for events where no parties meet."""
+    word = ctx.tokens[i].text.lower()
+    pair = f"{ctx.tokens[i - 1].text.lower()} {word}" if i else word
+    return word.endswith(tuple(ctx.lex.not_events)) or pair in ctx.lex.not_events
+
+
 def event_noun(tok: Token, lex: MeetingLexicon) -> bool:
     """A noun naming a meeting, inflected too: "des Gipfels", "des Treffens", "zu Gesprächen"."""
-    if not tok.pos.startswith(("NN", "NE")):
+    if not tok.pos.startswith(("NN", "NE", "NP0")):  # "the Nato-Russia Council" (a proper noun in English)
         return False
     tail = tok.text.lower().rsplit("-", 1)[-1]
     stems = (tail, tail[:-1] if tail.endswith(("s", "n")) else tail,

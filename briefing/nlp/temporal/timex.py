@@ -87,6 +87,10 @@ def _plausible(kind: str, m: re.Match[str], body: str, s: int, e: int, lex: Lexi
         return True
     if kind == "duration":
         return not _an_age(m, body, s, next_word, lex)
+    if kind == "duration_first":
+        # The unit is read ahead: "sechs bis acht Monate"; "31 bis 35 Jahre alt" is an age.
+        after = re.match(r"\s*([^\W\d_]+)", body[m.end("unit"):m.end("unit") + 30])
+        return not _an_age(m, body, s, after.group(1).lower() if after else "", lex)
     if kind == "split_year":
         return _split_years(body[s:e])
     if kind == "duration_adj" and m.group("digits"):

@@ -28,6 +28,8 @@ class Lexicon:
     patterns: list[Pattern]
     range_joiner: re.Pattern[str]
     range_opener: re.Pattern[str]
+    templates: dict[str, re.Pattern[str]]
+    """Patterns outside ``patterns`` that use the same placeholders (``templates`` in the lexicon)."""
 
     def __getitem__(self, key: str) -> Any:
         return self.data.get(key) or {}
@@ -119,12 +121,14 @@ def lexicon(language: str) -> Lexicon:
         "decadeword": _alternation(data.get("decade_words"), both_cases=True),
         "partnoun": _alternation(data.get("part_nouns"), both_cases=True),
     }
-    patterns = []
-    for p in data["patterns"]:
-        text = p["re"]
-        for key, alt in fill.items():
-            text = text.replace("{" + key + "}", alt)
-        patterns.append(Pattern(p["kind"], re.compile(text)))
+    patterns = [Pattern(p["kind"], re.compile(_filled(p["re"], fill))) for p in data["patterns"]]
+    templates = {k: re.compile(_filled(v, fill)) for k, v in (data.get("templates") or {}).items()}
     log.debug("compiled %d timex patterns for %s", len(patterns), lang)
     return Lexicon(lang, data, patterns, re.compile(data["range_joiners"] + "$"),
-                   re.compile(data["range_openers"]))
+                   re.compile(data["range_openers"]), templates)
+
+
+def _filled(text: str, fill: dict[str, str]) -> str:
+    for key, alt in fill.items():
+        text = text.replace("{" + key + "}", alt)
+    return text

@@ -14,7 +14,8 @@ from .timex_tense import clause_direction, in_opening_phrase, reported_on
 
 log = logging.getLogger(__name__)
 
-PART_DAYS = {"month": {"START": (1, 10), "MID": (11, 20), "END": (21, 31)},
+PART_DAYS = {"month": {"START": (1, 10), "MID": (11, 20), "END": (21, 31), "FIRST_HALF": (1, 15),
+                       "SECOND_HALF": (16, 31)},
              "week": {"START": (1, 3), "MID": (2, 4), "END": (4, 7)}}
 """The days (of the month, of the week from Monday) a part names: "Ende März" is 21–31 March, "Anfang nächster
 Woche" Monday to Wednesday. The words for each part (START, MID, END: TimeML's mod) are in the lexicons."""
@@ -32,6 +33,14 @@ def _last_day_of_month(y: int, m: int) -> int:
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     n = y * 12 + (m - 1) + k
     return n // 12, n % 12 + 1
+
+
+def _around_today(days: tuple[int, int], part: str | None, k: int, today: int, last: int) -> tuple[int, int]:
+    """ "later this month", "earlier this week": the days of the current unit after or before today."""
+    if k != 0 or part not in ("LATER", "EARLIER"):
+        return days
+    lo, hi = (today + 1, last) if part == "LATER" else (1, today - 1)
+    return (lo, hi) if lo <= hi else days
 
 
 def _week(d: date) -> str:
@@ -100,10 +109,18 @@ class Resolver(CalendarNames):
             return None
         year, index, dated = self.year_context
         if index == sentence.index:
-            return year
+            return None if self._against_tense(year, sentence, s, e) else year
         if index == sentence.index - 1 and dated and clause_direction(sentence, s, e, self.lex) == "past":
             return year
         return None
+
+    def _against_tense(self, year: int, sentence: Sentence, s: int, e: int) -> bool:
+        """Whether a year named earlier in the sentence lies on the wrong side of the reference date for the clause
+        of [s, e): "The talks, first held in 2019, will resume in mid-January" does not resume in 2019."""
+        if self.ref is None:
+            return False
+        direction = clause_direction(sentence, s, e, self.lex)
+        return (direction == "future" and year < self.ref.year) or (direction == "past" and year > self.ref.year)
 
     def _note_year(self, year: int, sentence: Sentence | None, dated: bool = True) -> None:
         if sentence is not None:
@@ -258,14 +275,12 @@ class Resolver(CalendarNames):
     def _bare_day(self, m, s, e, sentence):
         day = int(m.group("day"))
         after = self.body[e:e + 120]
-        mm = re.search(r"[0-3]?\d\.?(?:st|nd|rd|th)?\s*(?:of\s+)?("
-                       + "|".join(re.escape(k[:1].upper() + k[1:]) for k in self.lex["months"])
-                       + r")(?!\w)(?:,?\s*((?:19|20)\d\d))?", after)
+        mm = self.lex.templates["listed_day_month"].search(after)
         if not mm:
             return None
-        month = self._month_number(mm.group(1))
-        if mm.group(2):
-            y = int(mm.group(2))
+        month = self._month_number(mm.group("month"))
+        if mm.group("year"):
+            y = int(mm.group("year"))
         elif self._context_year(sentence, s, e):
             y = self._context_year(sentence, s, e)
         elif self.ref is None:
@@ -414,11 +429,43 @@ class Resolver(CalendarNames):
         dp_text = m.group("dp")
         dp = self.lex["dayparts"].get(dp_text.lower()) if dp_text else None
         typ = "TIME" if dp else "DATE"
+        if offset == 0 and not dp and self._nowadays(s, e):
+            return self._timex(s, e, "DATE", "PRESENT_REF")
         if self.ref is None:
             return self._unanchored(self._timex(s, e, typ, "XXXX-XX-XX" + (f"T{dp}" if dp else "")))
         d = self.ref + timedelta(days=offset)
         self.last_day = d
         return self._timex(s, e, typ, d.isoformat() + (f"T{dp}" if dp else ""), first_day=d, last_day=d)
+
+    def _nowadays(self, s: int, e: int) -> bool:
+        """ "noch heute", "bis heute", "heute noch", "to this day": today as the present age, not a day."""
+        before, after = self.lex.data.get("nowadays_before"), self.lex.data.get("nowadays_after")
+        return bool((before and re.search(before, self.body[max(0, s - 20):s]))
+                    or (after and re.match(after, self.body[e:e + 20])))
+
+    def _month_half(self, m, s, e, sentence):
+        """ "die zweite Maihälfte", "the first half of June", "in der zweiten Hälfte des Monats"."""
+        half = {1: "FIRST_HALF", 2: "SECOND_HALF"}.get(self.lex["ordinals"].get(m.group("ord").lower()) or 0)
+        month = self._month_number(m.group("month")) if m.group("month") else None
+        if half is None or self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}" if month else "XXXX-XX", mod=half))
+        if month is None:
+            cue = self.lex.cue(m.group("cue")) if m.group("cue") else None
+            value, first, last = self._unit_value("MO", {"past": -1, "future": 1}.get(cue or "", 0), half)
+            return self._timex(s, e, "DATE", value, first_day=first, last_day=last, mod=half)
+        y = self._context_year(sentence, s, e) or self._year_for(month, None, self._date_direction(sentence, s, e))
+        lo, hi = PART_DAYS["month"][half]
+        return self._timex(s, e, "DATE", f"{y}-{month:02d}", first_day=date(y, month, lo),
+                           last_day=date(y, month, min(hi, _last_day_of_month(y, month))), mod=half)
+
+    def _daypart_date(self, m, s, e, sentence):
+        """ "in der Nacht des 14. August", "on the evening of May 3": a part of a named day."""
+        t = self._date(m, s, e, sentence)
+        dp = self.lex["dayparts"].get(m.group("dp").lower())
+        if t is None or not dp:
+            return t
+        t.type, t.value = "TIME", f"{t.value}T{dp}"
+        return t
 
     def _heuer(self, m, s, e, sentence):
         if self.ref is None:
@@ -438,12 +485,13 @@ class Resolver(CalendarNames):
         if code == "W":
             d = ref + timedelta(weeks=k)
             monday = d - timedelta(days=d.isoweekday() - 1)
-            lo, hi = PART_DAYS["week"].get(part or "", (1, 7))
+            lo, hi = _around_today(PART_DAYS["week"].get(part or "", (1, 7)), part, k, ref.isoweekday(), 7)
             return _week(d), monday + timedelta(days=lo - 1), monday + timedelta(days=hi - 1)
         if code == "MO":
             y, mo = _shift_month(ref.year, ref.month, k)
-            lo, hi = PART_DAYS["month"].get(part or "", (1, 31))
-            return f"{y}-{mo:02d}", date(y, mo, lo), date(y, mo, min(hi, _last_day_of_month(y, mo)))
+            last = _last_day_of_month(y, mo)
+            lo, hi = _around_today(PART_DAYS["month"].get(part or "", (1, 31)), part, k, ref.day, last)
+            return f"{y}-{mo:02d}", date(y, mo, lo), date(y, mo, min(hi, last))
         if code == "Q":
             q = (ref.month - 1) // 3 + k
             y = ref.year + q // 4
@@ -510,7 +558,8 @@ class Resolver(CalendarNames):
             return self._timex(s, e, "DATE", f"{m.group('year')}-{code}")
         if self.ref is None:
             return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{code}"))
-        cue = self.lex.cue(m.group("cue")) if m.group("cue") else None
+        # "im kommenden Frühjahr", "im Herbst nächsten Jahres", "the autumn of next year".
+        cue = self.lex.cue(m.group("cue") or m.group("yearcue"))
         y = self.ref.year + {"past": -1, "future": 1}.get(cue or "", 0)
         return self._timex(s, e, "DATE", f"{y}-{code}")
 
@@ -587,7 +636,9 @@ class Resolver(CalendarNames):
             return self._duration(m, s, e, sentence)
         base, anchor = self._anchor_day()
         if unit in DURATION_TIME_UNITS:
-            if base is None:
+            if base is None or unit in ("M", "S"):
+                # "drei Minuten später": minutes after a moment whose clock time is unknown; which day that
+                # is, is not said either (KRAUTS: XXXX-XX-XXTXX:XX).
                 return self._unanchored(self._timex(s, e, "TIME", "XXXX-XX-XXTXX:XX"))
             return self._timex(s, e, "TIME", f"{base.isoformat()}TXX:XX", anchor=anchor)
         if base is None:
@@ -649,6 +700,7 @@ class Resolver(CalendarNames):
         return self._timex(s, e, "DURATION", self._duration_value("X", unit)) if unit else None
 
     _duration_these = _duration_long
+    _duration_first = _duration
 
     def _duration_bare(self, m, s, e, sentence):
         unit = self.lex["units"].get(m.group("unit").lower())
@@ -695,6 +747,12 @@ class Resolver(CalendarNames):
         joined = self.lex.data.get("day_list_before")
         return bool(joined and self.last_day_start >= sentence.start
                     and re.search(joined, self.body[max(sentence.start, self.last_day_start - 20):self.last_day_start]))
+
+    def _time_words(self, m, s, e, sentence):
+        hour = self.lex.number(m.group("hword"))
+        if not isinstance(hour, int) or not 1 <= hour <= 24:
+            return None
+        return self._on_day(s, e, f"{hour:02d}:00", self._near_day(sentence))
 
     def _on_day(self, s, e, time_of_day: str, near: date | None):
         """A TIME on the day named nearby, else on the reference day, else unanchored."""
@@ -745,6 +803,9 @@ class Resolver(CalendarNames):
             return None
         return self._on_day(s, e, dp, self._narrative_day(sentence))
 
+    def _set_monthly(self, m, s, e, sentence):
+        return self._timex(s, e, "SET", "P1M")
+
     def _set(self, m, s, e, sentence):
         value = self.lex["sets"].get(m.group("core").lower())
         if value is None:
@@ -753,7 +814,8 @@ class Resolver(CalendarNames):
         return self._timex(s, e, "SET", value) if value else None
 
     def _set_every(self, m, s, e, sentence):
-        unit_text = (m.group("unit") or m.group("unit2") or "").lower()
+        groups = [g for g in ("unit", "unit2", "unit3") if g in m.re.groupindex]
+        unit_text = next((m.group(g) for g in groups if m.group(g)), "").lower()
         unit = self.lex["units"].get(unit_text)
         if unit_text in self.lex["dayparts"]:  # "jeden Abend", "every morning"
             return self._timex(s, e, "SET", "P1D")

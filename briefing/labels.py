@@ -1,4 +1,7 @@
-"""Labels and date formats per language (labels from data/labels.yaml, dates by Babel)."""
+"""Labels and date formats per language, in the user's words (labels from data/labels.yaml, dates by Babel).
+
+Shared by the renderers, the e-mail and "what changed": wording, not rendering.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from datetime import date
 
 from babel.dates import format_date, format_interval
 
-from ..data import load_data
+from .data import load_data
 
 
 def labels_for(language: str) -> dict[str, str]:
