@@ -182,3 +182,9 @@ def test_quote_goes_to_the_nearest_of_two_speakers():
     got = said("Der Anwalt Jonas Behrendt hatte betont, der Mann sei nicht „gefährlich“, "
                "doch die Richterin blieb hart: Das Urteil sei richtig, so Hanna Lindqvist.")
     assert got[0][0] == "Jonas Behrendt"
+
+
+def test_a_document_speaks_but_no_pronoun_points_back_to_it():
+    assert said("Der Bericht nennt die Lage „ernst“.")[0][0] == "Bericht"
+    assert said('The report calls the situation "grave".', "en")[0][0] == "report"
+    assert said("Der Bericht erschien am Montag. „Wir sind besorgt“, sagte er.") == [(None, None, None)]

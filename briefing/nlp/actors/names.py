@@ -82,6 +82,8 @@ class NameLexicon:
     plural_pronouns: frozenset[str]
     not_names: frozenset[str]
     pronoun_window: int
+    documents: tuple[str, ...] = ()
+    """Texts that speak ("der Bericht", "the statement"): bodies no pronoun points back to."""
 
     def person_noun(self, word: str) -> str | None:
         """The gender a role noun tells ("Sprecherin": f), "" when it tells none, None for no role noun."""
@@ -102,7 +104,8 @@ class NameLexicon:
         hit = self.bodies.get(low)
         if hit:
             return hit
-        return next((g for noun, g in self.bodies.items() if len(noun) >= 4 and low.endswith(noun)), None)
+        hit = next((g for noun, g in self.bodies.items() if len(noun) >= 4 and low.endswith(noun)), None)
+        return hit or ("doc" if low.endswith(self.documents) else None)
 
 
 @lru_cache(maxsize=4)
@@ -120,6 +123,7 @@ def name_lexicon(language: str) -> NameLexicon:
         frozenset(w.lower() for w in data.get("plural_pronouns") or []),
         frozenset(str(w) for w in data.get("not_names") or []),
         int(data.get("pronoun_window") or 4),
+        tuple(sorted({w.lower() for w in data.get("documents") or []})),
     )
 
 
@@ -305,8 +309,7 @@ def _person_gender(given: str, heads: list[tuple[int, str | None]], det: str | N
 def _body_gender(gender: str | None, phrase: Phrase) -> str | None:
     if gender == "pl":
         phrase.plural = True
-        return None
-    return gender
+    return gender if gender in ("m", "f", "n") else None  # a document ("doc") agrees with no pronoun
 
 
 def _attributes(tokens: list[Token], mask: list[bool], phrase: Phrase, lex: NameLexicon) -> int:
