@@ -108,10 +108,12 @@ def key_facts(b: Briefing) -> list[str]:
     else:
         facts.append(t["no_upcoming"])
     kinds = data.get("main_kinds") or []
+    said = [q.text for q in b.quotes if q.text]
     for party in b.parties[: data.get("max_positions", 2)]:
-        # the strongest kind first; among equals a statement with a quote, then the fuller one
+        # the strongest kind first; among equals a statement holding a quote (not a title or a
+        # scare-quoted word in quotation marks: only what the quotes list kept), then the fuller one
         main = sorted(party.positions, key=lambda p: (kinds.index(p.kind) if p.kind in kinds else len(kinds),
-                                                      not any(c in p.text for c in "„“\"»"), -len(p.text)))[0]
+                                                      not any(q in p.text for q in said), -len(p.text)))[0]
         words = main.text.split()
         text = " ".join(words[: data.get("max_words", 18)]) + (" …" if len(words) > data.get("max_words", 18) else "")
         facts.append(t["position"].format(party=party.name, text=text))
