@@ -87,3 +87,13 @@ def test_a_clause_in_quotation_marks_is_a_quote_without_a_verb_of_saying():
     assert quoted("“We will stay until the end” was the last line of the letter.", "en") == \
         ["We will stay until the end"]
 
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Seine Freunde nannten ihn „Eddie“.", "de", []),
+    ("His friends called him “Big Eddie”.", "en", []),
+    ("Die Opposition nannte den Plan „verantwortungslos“.", "de", ["verantwortungslos"]),
+    ("The opposition called the plan “reckless”.", "en", ["reckless"]),
+])
+def test_a_naming_verb_gives_a_name_but_a_judgement_is_said(text, language, expected):
+    assert quoted(text, language) == expected

@@ -53,6 +53,7 @@ class QuoteLexicon:
     name_tags: frozenset[str]
     function_tags: frozenset[str]
     article_tags: frozenset[str]
+    judgement_tags: frozenset[str]
     """Articles, prepositions and the like, which a name in title case may hold in lower case."""
     title_case_tags: tuple[str, ...]
     attributive_tags: tuple[str, ...]
@@ -91,6 +92,7 @@ def quote_lexicon(language: str) -> QuoteLexicon:
         name_tags=frozenset(str(t) for t in data.get("name_tags") or []),
         function_tags=frozenset(str(t) for t in data.get("function_tags") or []),
         article_tags=frozenset(str(t) for t in data.get("article_tags") or []),
+        judgement_tags=frozenset(str(t) for t in data.get("judgement_tags") or []),
         title_case_tags=tuple(str(t) for t in data.get("title_case_tags") or []),
         attributive_tags=tuple(str(t) for t in data.get("attributive_tags") or []) or ("-",),
         noun_tags=tuple(str(t) for t in data.get("noun_tags") or []) or ("-",),
@@ -177,12 +179,14 @@ def _title_before(span: QuotedSpan, lex: QuoteLexicon) -> bool:
 
 
 def _name_shaped(span: QuotedSpan, lex: QuoteLexicon) -> bool:
-    """Shaped like a name: capitalised, or a few words with no article or preposition
-    ("„heise online“", "„tagesschau.de“"; not "das Gesetz „kein Hindernis für den …“")."""
+    """Shaped like a name: capitalised, or a few words with no article, preposition or predicative
+    adjective ("„heise online“", "„tagesschau.de“"; not "das Gesetz „kein Hindernis für den …“",
+    "nannte den Plan „verantwortungslos“")."""
     if _capitalised(span):
         return True
     words = [t for t in span.inner if any(c.isalnum() for c in t.text)]
-    return 0 < len(words) <= 3 and not any(t.pos in lex.function_tags for t in words)
+    return 0 < len(words) <= 3 and not any(t.pos in lex.function_tags or t.pos in lex.judgement_tags
+                                           for t in words)
 
 
 def _enumerating(tokens: list[Token], k: int, span: QuotedSpan, lex: QuoteLexicon) -> bool:
