@@ -18,10 +18,10 @@ from apscheduler.triggers.interval import IntervalTrigger
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing import jobs  # noqa: E402
 from briefing.config import load_config  # noqa: E402
-from briefing.ledger import DONE  # noqa: E402
-from briefing.schedule import make_scheduler, sync_jobs  # noqa: E402
+from briefing.scheduler import runs as jobs  # noqa: E402
+from briefing.scheduler.service import make_scheduler, sync_jobs  # noqa: E402
+from briefing.scheduler.states import DONE  # noqa: E402
 from tests.delivery_support import SMTPServer, free_port, ledger_of, make_project  # noqa: E402
 
 

@@ -12,81 +12,114 @@ import logging
 import sys
 from pathlib import Path
 
-from .errors import BriefingError
-
-log = logging.getLogger("briefing")
-
-FORMAT_CHOICES = ("json", "html", "pdf", "docx", "ics")
+from .errors import BriefingError, UsageError
 
 
 def _formats(value: str) -> list[str]:
+    from .render import RENDERERS  # the registry is the one list of formats
+
     names = [v.strip() for v in value.split(",") if v.strip()]
-    bad = [n for n in names if n not in FORMAT_CHOICES]
+    bad = [n for n in names if n not in RENDERERS]
     if bad or not names:
-        raise argparse.ArgumentTypeError(f"expected formats from {', '.join(FORMAT_CHOICES)}, found {value!r}")
+        raise argparse.ArgumentTypeError(f"expected formats from {', '.join(RENDERERS.names())}, found {value!r}")
     return names
 
 
-def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="briefing", description="News articles in, a diplomatic briefing out.")
-    ap.add_argument("--config", "-c", type=Path, default=None,
-                    help="config file (default: ./config.yaml when it exists)")
-    ap.add_argument("--verbose", "-v", action="store_true", help="log what each stage does")
-    sub = ap.add_subparsers(dest="command", required=True)
+def _common(default_config, default_verbose) -> argparse.ArgumentParser:
+    """--config and --verbose, accepted before the subcommand and after it ('briefing build -c FILE').
 
-    b = sub.add_parser("build", help="build one briefing now and print the paths written")
+    After the subcommand their default is SUPPRESS, so that not giving them there keeps what was
+    given before it."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", "-c", type=Path, default=default_config,
+                        help="config file (default: ./config.yaml when it exists)")
+    common.add_argument("--verbose", "-v", action="store_true", default=default_verbose,
+                        help="log one line per stage of briefing's own work")
+    return common
+
+
+def parser() -> argparse.ArgumentParser:
+    from .render import RENDERERS
+
+    ap = argparse.ArgumentParser(prog="briefing", description="News articles in, a diplomatic briefing out.",
+                                 parents=[_common(None, False)])
+    common = _common(argparse.SUPPRESS, argparse.SUPPRESS)
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
+                              parents=[common])
+
+    b = command("build", "build briefings now and print the paths written")
+    b.add_argument("ids", nargs="*", metavar="ID", help="briefings of 'briefings:' to build (default: all)")
+    b.add_argument("--offline", action="store_true", help="read feeds and pages from the source cache alone")
     b.add_argument("--seeds", type=Path, help="folder of source articles")
     b.add_argument("--out", type=Path, help="folder to write the briefing to")
-    b.add_argument("--format", type=_formats, dest="formats", help="comma-separated: pdf,docx,json,html,ics")
+    b.add_argument("--format", type=_formats, dest="formats",
+                   help=f"comma-separated: {','.join(RENDERERS.names())}")
     b.add_argument("--as-of", dest="as_of", help="today | latest-source | YYYY-MM-DD")
     b.add_argument("--lang", choices=("de", "en"), help="language of labels and dates")
+    b.add_argument("--title", help="the briefing's title (overrides config.yaml's title)")
 
-    i = sub.add_parser("inspect", help="show what the builder finds in each source")
-    i.add_argument("files", nargs="+", type=Path)
-    i.add_argument("--format", choices=("json", "text"), default="text", dest="output")
+    i = command("inspect", "show what the builder finds in each source")
+    i.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a source article (.txt or .md)")
+    i.add_argument("--format", choices=("json", "text"), default="text", dest="output",
+                   help="text for people (default), json for programs")
     i.add_argument("--as-of", dest="as_of", help="reference date for sources without one (YYYY-MM-DD)")
 
-    sub.add_parser("check", help="check config.yaml and print what it sets")
-    sub.add_parser("schedule", help="run the configured schedules until interrupted")
-    sub.add_parser("jobs", help="list the scheduled jobs and their next run times")
-    h = sub.add_parser("history", help="show the run ledger")
+    command("check", "check config.yaml and print what it sets")
+    command("sources", "list every source with its state: last fetched, items, last error")
+    command("schedule", "run the configured schedules until interrupted")
+    command("jobs", "list the scheduled jobs and their next run times")
+    h = command("history", "show the run ledger")
     h.add_argument("--job", help="only this job's runs")
-    h.add_argument("--limit", type=int, default=20)
+    h.add_argument("--limit", type=int, default=20, help="how many runs to show, newest first (default 20)")
     h.add_argument("--run", type=int, help="the whole story of one run: steps, deliveries, files")
-    r = sub.add_parser("run", help="run a scheduled job now, through the same path (a test send)")
-    r.add_argument("job")
+    r = command("run", "run a scheduled job now, through the same path (a test send)")
+    r.add_argument("job", help="the job's id in config.yaml")
     r.add_argument("--retry-only", action="store_true",
                    help="only deliver what earlier runs of the job still owe; build nothing new")
     return ap
 
 
-def config_from(args: argparse.Namespace):
+def config_from(args: argparse.Namespace, **overrides):
     from .config import load_config
 
     path = args.config
     if path is None and Path("config.yaml").is_file():
         path = Path("config.yaml")
-    return load_config(path)
+    return load_config(path, **overrides)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from .pipeline import BuildOptions, build_many
 
-    cfg = config_from(args)
-    result = build(cfg, seeds=args.seeds, out=args.out, formats=args.formats, as_of=args.as_of,
-                   language=args.lang)
-    for problem in result.problems:
-        print(f"warning: {problem}", file=sys.stderr)
-    for warning in result.briefing.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for path in result.paths:
-        print(path)
+    cfg = config_from(args, title=args.title)
+    request = BuildOptions(seeds=args.seeds, out=args.out, formats=args.formats, as_of=args.as_of,
+                           language=args.lang, offline=args.offline)
+    results = build_many(cfg, args.ids or None, request)
+    for result in results:
+        prefix = f"{result.briefing_id}: " if result.briefing_id else ""
+        for line in [str(p) for p in result.problems] + result.briefing.warnings:
+            print(f"warning: {prefix}{line}", file=sys.stderr)
+        for path in result.paths:
+            print(path)
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from .sources.listing import list_sources
+
+    print(list_sources(config_from(args)))
     return 0
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from .inspect import as_text, inspect_files
+    from .inspection import as_text, inspect_files
 
+    missing = [str(f) for f in args.files if not f.is_file()]
+    if missing:
+        raise UsageError(f"no such file: {', '.join(missing)}")
     cfg = config_from(args)
     reports = inspect_files(args.files, as_of=args.as_of, extra_aliases=cfg.actors)
     if args.output == "json":
@@ -99,44 +132,71 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     cfg = config_from(args)
-    print(f"{cfg.path or 'defaults'}: ok ({len(cfg.schedules)} schedules, formats {', '.join(cfg.formats)})")
+    print(f"{cfg.path or 'defaults'}: ok")
+    for line in describe(cfg):
+        print(f"  {line}")
     return 0
 
 
+def describe(cfg) -> list[str]:
+    """What a valid config sets, one line a topic: what `briefing check` promises to print."""
+    jobs = [f"{j.id} ({j.cron}, {j.timezone}{', paused' if j.paused else ''}) → {', '.join(j.deliver)}"
+            for j in cfg.schedules]
+    from .config import source_entries
+
+    sources = [str(cfg.resolve(e.folder)) if e.folder else f"{'feed' if e.feed else 'page'} {e.feed or e.page}"
+               for e in source_entries(cfg)]
+    briefings = [f"{b.id} ({b.title or cfg.title})" for b in cfg.briefings]
+    return [f"title: {cfg.title}", f"language: {cfg.language}; as of: {cfg.as_of}",
+            f"sources: {', '.join(sources)}; out: {cfg.resolve(cfg.out)}; state: {cfg.resolve(cfg.state)}",
+            f"formats: {', '.join(cfg.formats)}",
+            *([f"{plural(len(briefings), 'briefing')}: {'; '.join(briefings)}"] if briefings else []),
+            f"{plural(len(jobs), 'schedule')}" + (f": {'; '.join(jobs)}" if jobs else "")]
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 schedule', '2 schedules' (English command-line output only; the briefing's own words are in data/)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def cmd_schedule(args: argparse.Namespace) -> int:
-    from .schedule import run_scheduler
+    from .scheduler.service import run_scheduler
 
     return run_scheduler(config_from(args), config_path=args.config or Path("config.yaml"))
 
 
 def cmd_jobs(args: argparse.Namespace) -> int:
-    from .schedule import list_jobs
+    from .scheduler.tables import list_jobs
 
     print(list_jobs(config_from(args)))
     return 0
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from .ledger import show_history
+    from .scheduler.tables import show_history
 
     print(show_history(config_from(args), job=args.job, limit=args.limit, run=args.run))
     return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .schedule import run_job_now
+    from .scheduler.tables import run_job_now
 
     return run_job_now(config_from(args), args.job, retry_only=args.retry_only)
 
 
-COMMANDS = {"build": cmd_build, "inspect": cmd_inspect, "check": cmd_check, "schedule": cmd_schedule,
+COMMANDS = {"build": cmd_build, "inspect": cmd_inspect, "check": cmd_check, "sources": cmd_sources,
+            "schedule": cmd_schedule,
             "jobs": cmd_jobs, "history": cmd_history, "run": cmd_run}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
+    # -v shows briefing's own stages; the libraries (WeasyPrint's layout, fontTools) stay at warnings.
+    logging.basicConfig(level=logging.WARNING if args.verbose else logging.ERROR,
                         format="%(levelname)s %(name)s: %(message)s")
+    if args.verbose:
+        logging.getLogger("briefing").setLevel(logging.INFO)
     try:
         return COMMANDS[args.command](args)
     except BriefingError as e:

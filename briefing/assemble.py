@@ -3,16 +3,19 @@ the briefing's date, group positions by party, dedupe quotes and background, and
 
 from __future__ import annotations
 
-import logging
 from datetime import date
+from typing import TypeVar
 
 from .config import Config
-from .data import load_data
+from .key_facts import key_facts
+from .labels import format_day, labels_for
 from .model import AnnotatedSource, BackgroundItem, Briefing, Meeting, Party, Position, Quote
 from .nlp.meetings.merge import merge_meetings
+from .nlp.meetings.titles import LABEL, OWN, label_title, translate_noun, with_parties
 from .parties import party_name
+from .relevance import Relevance
 
-log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, language: str,
@@ -21,8 +24,12 @@ def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, lan
                         classification=config.classification, author=config.author,
                         sources=[a.source for a in annotated])
     meetings = merge_meetings([m for a in annotated for m in a.meetings])
+    published = {a.source.id: a.source.published for a in annotated}
+    retitle(meetings, {a.source.id: a.source.language for a in annotated}, language)
     for m in meetings:
         m.status = meeting_status(m, as_of)
+        if m.status == "upcoming" and m.start is None and _stale(m, published, as_of, config):
+            m.status = "past"
     upcoming = sorted((m for m in meetings if m.status == "upcoming"),
                       key=lambda m: (m.start is None, m.start or date.max, m.end or date.max))
     past = sorted((m for m in meetings if m.status == "past"),
@@ -31,18 +38,87 @@ def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, lan
     briefing.parties = group_positions([p for a in annotated for p in a.positions], language)
     briefing.quotes = dedupe_quotes([q for a in annotated for q in a.quotes])
     briefing.background = dedupe_background([b for a in annotated for b in a.background])
+    rank_sections(briefing, Relevance(config, as_of, published))
     briefing.key_facts = key_facts(briefing)
+    cap_sections(briefing, config)
     return briefing
 
 
+def retitle(meetings: list[Meeting], source_language: dict[str, str], language: str) -> None:
+    """A title the builder made from a verb or a noun and the parties is made again in the
+    briefing's language; a title the source gives in its own words stays as written."""
+    for m in meetings:
+        source = source_language.get(m.evidence[0].source) if m.evidence else None
+        if not source or source == language or m.title_rank == OWN:
+            continue
+        if m.title_rank == LABEL:
+            m.title = label_title(m.participants, m.format, language)
+        elif (noun := translate_noun(m.title.split(" ", 1)[0], source, language)) is not None:
+            m.title = with_parties(noun, m.participants, language)
+
+
+def cap(items: list[T], limit: int | None) -> tuple[list[T], list[T]]:
+    """(the first ``limit`` items, the rest): what a section shows and what it leaves out."""
+    if limit is None:
+        return items, []
+    return items[:limit], items[limit:]
+
+
+def rank_sections(briefing: Briefing, rank: Relevance) -> None:
+    """The briefing's own parties first; positions, quotes and background by relevance to its parties
+    and keywords and by recency (relevance.py), so the caps keep the most relevant."""
+    own = rank.config.parties
+    briefing.parties.sort(key=lambda party: party.code not in own)
+    for party in briefing.parties:
+        party.positions = rank.order(party.positions)
+    briefing.quotes = rank.order(briefing.quotes)
+    briefing.background = rank.order(briefing.background)
+
+
+def cap_sections(briefing: Briefing, config: Config) -> None:
+    """A briefing stays a briefing: each section shows at most its configured number of items; the
+    rest stay in the JSON, and the document says how many were left out."""
+    briefing.parties, briefing.parties_left_out = cap(briefing.parties, config.max_parties)
+    for party in briefing.parties:
+        party.positions, party.left_out = cap(party.positions, config.max_positions_per_party)
+    for party in briefing.parties_left_out:
+        party.positions, party.left_out = [], party.positions
+    past, briefing.past_left_out = cap(briefing.past, config.max_past_meetings)
+    briefing.meetings = briefing.upcoming + past
+    briefing.quotes, briefing.quotes_left_out = cap(briefing.quotes, config.max_quotes)
+    briefing.background, briefing.background_left_out = cap(briefing.background, config.max_background)
+    if config.horizon_days is not None:
+        last = date.fromordinal(briefing.as_of.toordinal() + config.horizon_days)
+        briefing.upcoming_left_out = [m for m in briefing.upcoming if m.start and m.start > last]
+        beyond = {id(m) for m in briefing.upcoming_left_out}
+        briefing.meetings = [m for m in briefing.meetings if id(m) not in beyond]
+        if briefing.upcoming_left_out:
+            told = format_day(last, briefing.language, "long")
+            briefing.warnings.append(labels_for(briefing.language)["beyond_horizon"].format(
+                count=len(briefing.upcoming_left_out), day=told))
+
+
 def meeting_status(m: Meeting, as_of: date) -> str:
-    """past: ended before as_of, or told as already held and ended on as_of at the latest."""
+    """past: ended before as_of, or told as already held and ended on as_of at the latest. A vaguely dated
+    meeting ("Ende März") is past once its stretch of time is over."""
     end = m.end or m.start
+    if end is None and m.window_end is not None and m.window_end < as_of:
+        return "past"
     if end is None:
         return "past" if m.reported_past else "upcoming"
     if end < as_of or (m.reported_past and end <= as_of):
         return "past"
     return "upcoming"
+
+
+def _stale(m: Meeting, published: dict[str, date | None], as_of: date, config: Config) -> bool:
+    """An undated meeting told only by sources older than the briefing by more than
+    ``unresolved_meeting_max_age_days``: whatever it announced has most likely happened by now."""
+    days = [published.get(e.source) for e in m.evidence]
+    if not days or any(d is None for d in days):
+        return False
+    newest = max(d for d in days if d is not None)
+    return (as_of - newest).days > config.unresolved_meeting_max_age_days
 
 
 def group_positions(positions: list[Position], language: str) -> list[Party]:
@@ -58,13 +134,16 @@ def group_positions(positions: list[Position], language: str) -> list[Party]:
 
 
 def dedupe_quotes(quotes: list[Quote]) -> list[Quote]:
+    """One quote per wording and party; a repeat adds its evidence to the first."""
     out: list[Quote] = []
+    first: dict[tuple[str, str | None], Quote] = {}
     for q in quotes:
-        key = " ".join(q.text.split()).casefold()
-        twin = next((o for o in out if " ".join(o.text.split()).casefold() == key and o.party == q.party), None)
+        key = (" ".join(q.text.split()).casefold(), q.party)
+        twin = first.get(key)
         if twin:
             twin.evidence.extend(e for e in q.evidence if e not in twin.evidence)
             continue
+        first[key] = q
         out.append(q)
     return out
 
@@ -78,44 +157,3 @@ def dedupe_background(items: list[BackgroundItem]) -> list[BackgroundItem]:
             seen.add(key)
             out.append(b)
     return out
-
-
-def _day(d: date, t: dict) -> str:
-    return t["date"].format(day=d.day, month=t["months"][d.month - 1], year=d.year)
-
-
-def _who(codes: list[str], language: str, t: dict) -> str:
-    names = [party_name(c, language) for c in codes[:4]]
-    if len(names) <= 1:
-        return names[0] if names else "–"
-    return ", ".join(names[:-1]) + f" {t['and']} " + names[-1]
-
-
-def key_facts(b: Briefing) -> list[str]:
-    """3-5 one-line facts built from the extracted items (templates in data/key_facts.yaml)."""
-    data = load_data("key_facts")
-    t = data.get(b.language) or data["de"]
-    facts: list[str] = []
-    dated = [m for m in b.upcoming if m.start]
-    if dated:
-        m = dated[0]
-        place = t["place"].format(place=m.location) if m.location else ""
-        facts.append(t["next_meeting"].format(title=m.title, date=_day(m.start, t), place=place,
-                                              who=_who(m.participants, b.language, t)))
-        last = max(x.end or x.start for x in dated)
-        facts.append(t["upcoming_count"].format(count=len(b.upcoming), until=_day(last, t))
-                     if len(b.upcoming) > 1 else t["upcoming_one"])
-    else:
-        facts.append(t["no_upcoming"])
-    kinds = data.get("main_kinds") or []
-    said = [q.text for q in b.quotes if q.text]
-    for party in b.parties[: data.get("max_positions", 2)]:
-        # the strongest kind first; among equals a statement holding a quote (not a title or a
-        # scare-quoted word in quotation marks: only what the quotes list kept), then the fuller one
-        main = sorted(party.positions, key=lambda p: (kinds.index(p.kind) if p.kind in kinds else len(kinds),
-                                                      not any(q in p.text for q in said), -len(p.text)))[0]
-        words = main.text.split()
-        text = " ".join(words[: data.get("max_words", 18)]) + (" …" if len(words) > data.get("max_words", 18) else "")
-        facts.append(t["position"].format(party=party.name, text=text))
-    facts.append(t["sources"].format(sources=len(b.sources), as_of=_day(b.as_of, t)))
-    return facts[:5]

@@ -1,8 +1,8 @@
 """What changed since the same job's previous briefing: meetings added, moved, dropped; new positions.
 
-The previous briefing comes back from its stored JSON (``briefing_from_dict``); only the parts
-compared here are rebuilt. Meetings are matched by title first, then by the same participants,
-because a moved meeting keeps its name or its people while its date or place changes.
+The previous briefing comes back from its stored JSON (``serialize.read_briefing``). Meetings are
+matched by title first, then by the same participants, because a moved meeting keeps its name or
+its people while its date or place changes.
 """
 
 from __future__ import annotations
@@ -11,31 +11,10 @@ import logging
 import re
 from datetime import date
 
-from .model import Briefing, Change, Meeting, Party, Position
-from .render.labels import format_range
+from .labels import format_range
+from .model import Briefing, Change, Meeting
 
 log = logging.getLogger(__name__)
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def briefing_from_dict(d: dict) -> Briefing:
-    """Enough of a Briefing, from its JSON, to compare a later one with."""
-    meetings = [Meeting(title=m["title"], start=_day(m.get("start")), end=_day(m.get("end")),
-                        participants=list(m.get("participants") or []), location=m.get("location"),
-                        format=m.get("format"), status=m.get("status", "upcoming"),
-                        date_text=m.get("date_text") or "", date_resolved=m.get("date_resolved", True))
-                for m in d.get("meetings", [])]
-    parties = [Party(p["code"], p.get("name") or p["code"],
-                     [Position(p["code"], x["text"], x.get("kind", "statement"), x.get("speaker"))
-                      for x in p.get("positions", [])])
-               for p in d.get("parties", [])]
-    return Briefing(title=d.get("title", ""), as_of=date.fromisoformat(d["as_of"]),
-                    as_of_from=d.get("as_of_from", "explicit"), language=d.get("language", "de"),
-                    meetings=meetings, parties=parties, key_facts=list(d.get("key_facts") or []),
-                    warnings=list(d.get("warnings") or []))
 
 
 def _norm(text: str) -> str:

@@ -8,7 +8,6 @@ Checks that tie keys together run after every key is valid on its own.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import re
 import types
 import typing
@@ -20,10 +19,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import yaml
 
 from .errors import ConfigError
-
-log = logging.getLogger(__name__)
-
-FORMATS = ("json", "html", "pdf", "docx", "ics")
+from .plain_yaml import compose_plain, error_line, load_plain
 
 
 @dataclass
@@ -63,6 +59,60 @@ class FolderConfig:
 
 
 @dataclass
+class SourceEntry:
+    """One entry of `sources:`: exactly one of folder, feed, page."""
+
+    folder: str | None = None
+    """Folder of article files (.txt, .md), relative to the config file."""
+    feed: str | None = None
+    """URL of an RSS or Atom feed; each item's page is fetched and its article taken out."""
+    page: str | None = None
+    """URL of one article page."""
+    max_items: int = 50
+    """For a feed: how many of its newest items are read."""
+    max_age_days: float | None = None
+    """For a feed: items older than this (by the feed's date) are not read."""
+
+
+@dataclass
+class FetchConfig:
+    timeout_seconds: float = 20.0
+    """Time limit for one request, from asking to the last byte."""
+    max_kb: int = 2048
+    """A feed or page larger than this (after decompression) is refused."""
+    max_redirects: int = 5
+    """Redirects followed for one URL before giving up."""
+    user_agent: str = "briefing/0.1 (diplomatic news briefing; obeys robots.txt)"
+    """How the fetcher names itself to servers and in robots.txt matching."""
+
+
+@dataclass
+class BriefingSpec:
+    """One entry of `briefings:`; a key left out takes the top-level key's value."""
+
+    id: str
+    """The briefing's name, used by `briefing build ID`, a schedule's `briefing:`, and in file names."""
+    title: str | None = None
+    """The briefing's title."""
+    language: Literal["de", "en", "auto"] | None = None
+    """Language of labels and dates."""
+    classification: str | None = None
+    """A marking printed on every page."""
+    parties: list[str] | None = None
+    """Party codes: a source that names one of them belongs to this briefing."""
+    keywords: list[str] | None = None
+    """Words: a source that contains one of them belongs to this briefing."""
+    horizon_days: int | None = None
+    """Upcoming meetings up to this many days after the briefing's date are shown."""
+    max_positions_per_party: int | None = None
+    """Most positions shown per party, the most relevant first."""
+    max_quotes: int | None = None
+    """Most quotes shown, the most relevant first."""
+    max_background: int | None = None
+    """Most background items shown, the most relevant first."""
+
+
+@dataclass
 class Schedule:
     id: str
     """The job's name, used in the run ledger and by `briefing run ID`."""
@@ -92,6 +142,8 @@ class Schedule:
     """What a stale run does: skip it, or send it with a visible warning."""
     timeout_minutes: float = 20.0
     """A build running longer than this is ended and recorded as failed."""
+    briefing: str | None = None
+    """The id of the briefing (of `briefings:`) the job builds and sends."""
 
 
 @dataclass
@@ -105,7 +157,19 @@ class Config:
     author: str | None = None
     """The issuing office, written into the PDF and DOCX metadata."""
     seeds: str = "seeds"
-    """Folder of source articles (.txt, .md), relative to this file."""
+    """Folder of source articles (.txt, .md), relative to this file; short for `sources: [{folder: DIR}]`."""
+    sources: list[SourceEntry] = field(default_factory=list)
+    """Folders, feeds and pages to read (default: the `seeds` folder)."""
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    """Limits of the HTTP client that fetches feeds and pages."""
+    briefings: list[BriefingSpec] = field(default_factory=list)
+    """Several briefings from the same sources (default: one, made by the top-level keys)."""
+    parties: list[str] = field(default_factory=list)
+    """Party codes a source must name to be in the briefing (empty: every source)."""
+    keywords: list[str] = field(default_factory=list)
+    """Words a source may contain instead of naming one of `parties`."""
+    horizon_days: int | None = None
+    """Upcoming meetings up to this many days after the briefing's date are shown (none: all)."""
     out: str = "out"
     """Folder the briefings are written to, relative to this file."""
     state: str = "state"
@@ -124,6 +188,25 @@ class Config:
     """Make a PDF/A-3 with the briefing's JSON embedded as an attachment."""
     actors: dict[str, str] = field(default_factory=dict)
     """Extra actor aliases, name -> party code, e.g. {"Selenskyj": UKR}."""
+    workers: int | None = None
+    """Processes that annotate sources side by side (default: the number of cores)."""
+    max_source_kb: int = 1024
+    """A source file larger than this (in KB) is skipped with one warning line."""
+    max_parties: int = 12
+    """The PDF and DOCX show the positions of at most this many parties (those with the most positions)."""
+    max_positions_per_party: int = 5
+    """The PDF and DOCX show at most this many positions per party and say how many were left out."""
+    max_quotes: int = 8
+    """The PDF and DOCX show at most this many quotes and say how many were left out."""
+    max_background: int = 8
+    """The PDF and DOCX show at most this many background items and say how many were left out."""
+    max_past_meetings: int = 8
+    """The PDF and DOCX list at most this many past meetings (the latest) and say how many were left out."""
+    max_sources: int = 30
+    """The sources appendix lists every source the document cites and, up to this many entries in all, the others."""
+    unresolved_meeting_max_age_days: int = 30
+    """A meeting whose day cannot be resolved is no longer upcoming once its source is older than the
+    briefing by more than this many days (a vaguely dated one is past once its stretch of time is over)."""
     job_store: str | None = None
     """SQLAlchemy URL of the scheduler's job store (default: SQLite in the state folder)."""
     misfire_grace_hours: float = 6.0
@@ -143,6 +226,8 @@ class Config:
     path: Path | None = field(default=None, metadata={"internal": True})
     lines: dict[str, int] = field(default_factory=dict, metadata={"internal": True})
     """The line of each top-level key in the file, for messages about it after loading."""
+    briefing_id: str | None = field(default=None, metadata={"internal": True})
+    """For the view of one entry of `briefings:` (see ``briefing_views``): its id."""
 
     def resolve(self, value: str | None) -> Path | None:
         """A path from the config, read relative to the config file's folder."""
@@ -152,7 +237,38 @@ class Config:
         return p if p.is_absolute() else self.base_dir / p
 
 
+def source_entries(config: Config, seeds: Path | None = None) -> list[SourceEntry]:
+    """What to read: ``seeds`` when given (the command line's --seeds), else `sources:`, else `seeds:`."""
+    if seeds is not None:
+        return [SourceEntry(folder=str(Path(seeds).resolve()))]  # read from where the command was run
+    return config.sources or [SourceEntry(folder=config.seeds)]
+
+
+BRIEFING_KEYS = [f.name for f in dataclasses.fields(BriefingSpec) if f.name != "id"]
+
+
+def briefing_views(config: Config, ids: list[str] | None = None) -> list[Config]:
+    """One Config per briefing to build: the named ones of `briefings:` (all when none is named),
+    each the top-level config with the entry's keys laid over it; with no `briefings:`, the config."""
+    from .errors import UsageError
+
+    if not config.briefings:
+        if ids:
+            raise UsageError(f"unknown briefing {ids[0]!r}: config.yaml has no 'briefings:' list")
+        return [config]
+    known = {b.id: b for b in config.briefings}
+    unknown = [i for i in ids or [] if i not in known]
+    if unknown:
+        raise UsageError(f"unknown briefing {unknown[0]!r} (known: {', '.join(known)})")
+    chosen = [known[i] for i in dict.fromkeys(ids)] if ids else config.briefings
+    return [dataclasses.replace(config, briefing_id=b.id,
+                                **{k: getattr(b, k) for k in BRIEFING_KEYS if getattr(b, k) is not None})
+            for b in chosen]
+
+
 CRON_FIELDS = 5
+POSITIVE = ("workers", "max_source_kb", "max_parties", "max_positions_per_party", "max_quotes", "max_background",
+            "max_past_meetings", "max_sources")
 _AS_OF = re.compile(r"^(today|latest-source|\d{4}-\d{2}-\d{2})$")
 
 
@@ -172,11 +288,11 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
         except (OSError, UnicodeDecodeError) as e:
             raise ConfigError([f"cannot be read: {e}"], shown) from None
         try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-            raw = yaml.safe_load(text) or {}
+            node = compose_plain(text)
+            raw = load_plain(text) or {}
         except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            where = f"line {mark.line + 1}: " if mark else ""
+            line = error_line(e)
+            where = f"line {line}: " if line else ""
             problem = getattr(e, "problem", None) or str(e).splitlines()[0]
             raise ConfigError([f"{where}not valid YAML ({problem})"], shown) from None
         base = p.resolve().parent
@@ -185,10 +301,10 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
     raw = {**raw, **{k: v for k, v in overrides.items() if v is not None}}
     problems: list[str] = []
     cfg = _build(Config, raw, node, "", problems)
-    if not problems:
+    if cfg is not None:  # checks of keys together run on what is valid, so every problem shows at once
         _check_together(cfg, node, problems)
     if problems:
-        raise ConfigError(problems, shown)
+        raise ConfigError(sorted(problems, key=_line_of), shown)
     cfg.base_dir = base
     cfg.path = Path(path).resolve() if path is not None else None
     if isinstance(node, yaml.MappingNode):
@@ -237,6 +353,12 @@ def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
     return None
 
 
+def _line_of(problem: str) -> int:
+    """The line a problem names (0 when it names none), to report problems in file order."""
+    match = re.match(r"line (\d+): ", problem)
+    return int(match.group(1)) if match else 0
+
+
 def _say(problems: list[str], name: str, line: int | None, message: str) -> None:
     where = f"line {line}: " if line else ""
     problems.append(f"{where}Config value '{name}': {message}")
@@ -283,12 +405,12 @@ def _convert(tp: Any, value: Any, node: yaml.Node | None, name: str, problems: l
         if not isinstance(value, list):
             _say(problems, name, line, f"expected a list, found {_kind(value)}")
             return False, None
-        out, good = [], True
+        out = []
         for i, item in enumerate(value):
             ok, v = _convert(args[0], item, _child(node, i), f"{name}[{i}]", problems, _line(node, i) or line)
-            good &= ok
-            out.append(v)
-        return good, out
+            if ok and v is not None:  # a bad item is reported; the good ones are still checked together
+                out.append(v)
+        return True, out
     if origin is dict:
         if not isinstance(value, dict):
             _say(problems, name, line, f"expected a mapping, found {_kind(value)}")
@@ -298,9 +420,8 @@ def _convert(tp: Any, value: Any, node: yaml.Node | None, name: str, problems: l
         if not isinstance(value, dict):
             _say(problems, name, line, f"expected a mapping, found {_kind(value)}")
             return False, None
-        before = len(problems)
         obj = _build(tp, value, node, f"{name}.", problems)
-        return len(problems) == before, obj
+        return obj is not None, obj
     if tp is bool:
         if isinstance(value, bool):
             return True, value
@@ -320,7 +441,9 @@ def _convert(tp: Any, value: Any, node: yaml.Node | None, name: str, problems: l
         try:
             return True, date.fromisoformat(str(value))
         except ValueError:
-            _say(problems, name, line, f"expected a date YYYY-MM-DD, found {_kind(value)}")
+            real = " is not a real date" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)) else ""
+            _say(problems, name, line, f"{str(value)!r}{real}" if real else
+                 f"expected a date YYYY-MM-DD, found {_kind(value)}")
             return False, None
     if tp is str:
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
@@ -344,6 +467,9 @@ def _check_together(cfg: Config, node: yaml.Node | None, problems: list[str]) ->
     """Checks that need more than one key, run once every key is valid on its own."""
     _check_as_of("as_of", cfg.as_of, _line(node, "as_of"), problems)
     _check_formats("formats", cfg.formats, _line(node, "formats"), problems)
+    for key in POSITIVE:
+        if getattr(cfg, key) is not None and getattr(cfg, key) < 1:
+            _say(problems, key, _line(node, key), f"expected a whole number of at least 1, found {getattr(cfg, key)}")
     ids: set[str] = set()
     jobs_node = _child(node, "schedules")
     for i, job in enumerate(cfg.schedules):
@@ -361,16 +487,65 @@ def _check_together(cfg: Config, node: yaml.Node | None, problems: list[str]) ->
         if job.formats is not None:
             _check_formats(f"{name}.formats", job.formats, _line(jn, "formats"), problems)
         _check_as_of(f"{name}.as_of", job.as_of, _line(jn, "as_of"), problems)
-        for channel in job.deliver:
-            if channel not in ("folder", "email"):
-                _say(problems, f"{name}.deliver", _line(jn, "deliver"),
-                     f"expected channels from folder, email, found {channel!r}")
-        if "email" in job.deliver and not job.recipients:
-            _say(problems, f"{name}.recipients", _line(jn), "the email channel needs at least one recipient")
+        _check_channels(name, job, jn, problems)
         if job.start_date and job.end_date and job.end_date < job.start_date:
             _say(problems, f"{name}.end_date", _line(jn, "end_date"), "is before start_date")
+    if cfg.unresolved_meeting_max_age_days < 0:
+        _say(problems, "unresolved_meeting_max_age_days", _line(node, "unresolved_meeting_max_age_days"),
+             f"expected a number of days, 0 or more, found {cfg.unresolved_meeting_max_age_days}")
     if cfg.seeds and cfg.out and Path(cfg.out).resolve() == Path(cfg.seeds).resolve():
         _say(problems, "out", _line(node, "out"), "must not be the seeds folder")
+    _check_sources(cfg, _child(node, "sources"), problems)
+    _check_briefings(cfg, node, problems)
+
+
+def _check_sources(cfg: Config, node: yaml.Node | None, problems: list[str]) -> None:
+    for i, entry in enumerate(cfg.sources):
+        name, en = f"sources[{i}]", _child(node, i)
+        given = [k for k in ("folder", "feed", "page") if getattr(entry, k)]
+        if len(given) != 1:
+            _say(problems, name, _line(en), f"expected exactly one of folder, feed, page, found "
+                                            f"{', '.join(given) or 'none'}")
+            continue
+        url = entry.feed or entry.page
+        if url and not re.match(r"^https?://[^/\s]+", url, re.I):
+            _say(problems, f"{name}.{given[0]}", _line(en, given[0]), f"expected an http or https URL, found {url!r}")
+
+
+def _check_briefings(cfg: Config, node: yaml.Node | None, problems: list[str]) -> None:
+    ids: set[str] = set()
+    _check_parties("parties", cfg.parties, cfg, _line(node, "parties"), problems)
+    for i, spec in enumerate(cfg.briefings):
+        bn = _child(_child(node, "briefings"), i)
+        if not re.match(r"^[\w-]+$", spec.id) or spec.id in ids:
+            why = "is used twice" if spec.id in ids else "may hold only letters, digits, - and _"
+            _say(problems, f"briefings[{i}].id", _line(bn, "id"), f"the id {spec.id!r} {why}")
+        ids.add(spec.id)
+        _check_parties(f"briefings[{i}].parties", spec.parties or [], cfg, _line(bn, "parties"), problems)
+        for key in ("max_positions_per_party", "max_quotes", "max_background"):
+            if getattr(spec, key) is not None and getattr(spec, key) < 1:
+                _say(problems, f"briefings[{i}].{key}", _line(bn, key),
+                     f"expected a whole number of at least 1, found {getattr(spec, key)}")
+    for i, job in enumerate(cfg.schedules):
+        jn = _child(_child(node, "schedules"), i)
+        if job.briefing is not None and job.briefing not in ids:
+            known = f"known: {', '.join(sorted(ids))}" if ids else "config.yaml has no 'briefings:' list"
+            _say(problems, f"schedules[{i}].briefing", _line(jn, "briefing"),
+                 f"unknown briefing {job.briefing!r} ({known})")
+        elif job.briefing is None and len(ids) > 1:
+            _say(problems, f"schedules[{i}].briefing", _line(jn),
+                 f"name the briefing the job sends ({', '.join(sorted(ids))})")
+
+
+def _check_parties(name: str, codes: list[str], cfg: Config, line: int | None, problems: list[str]) -> None:
+    """A party code no actor maps to would keep no source: a typo, said at once."""
+    from .data import load_data
+
+    known = set(load_data("parties")) | set(cfg.actors.values())
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        _say(problems, name, line, f"unknown party code {', '.join(map(repr, unknown))} "
+                                   "(codes as in briefing/data/parties.yaml, e.g. RUS, NATO, EU)")
 
 
 def _check_as_of(name: str, value: str, line: int | None, problems: list[str]) -> None:
@@ -385,9 +560,22 @@ def _check_as_of(name: str, value: str, line: int | None, problems: list[str]) -
 
 
 def _check_formats(name: str, formats: list[str], line: int | None, problems: list[str]) -> None:
-    bad = [f for f in formats if f not in FORMATS]
+    from .render import RENDERERS  # the registry is the one list of formats
+
+    bad = [f for f in formats if f not in RENDERERS]
     if bad:
-        _say(problems, name, line, f"expected formats from {', '.join(FORMATS)}, found {', '.join(bad)}")
+        _say(problems, name, line, f"expected formats from {', '.join(RENDERERS.names())}, found {', '.join(bad)}")
+
+
+def _check_channels(name: str, job: Schedule, node: yaml.Node | None, problems: list[str]) -> None:
+    from .deliver import CHANNELS  # the registry is the one list of channels
+
+    for channel in job.deliver:
+        if channel not in CHANNELS:
+            _say(problems, f"{name}.deliver", _line(node, "deliver"),
+                 f"expected channels from {', '.join(CHANNELS.names())}, found {channel!r}")
+        elif CHANNELS.get(channel).needs_recipients and not job.recipients:
+            _say(problems, f"{name}.recipients", _line(node), f"the {channel} channel needs at least one recipient")
 
 
 def check_cron(expression: str, timezone: str = "UTC") -> str | None:

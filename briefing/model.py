@@ -13,17 +13,19 @@ from pathlib import Path
 
 @dataclass
 class Source:
-    """One article read from the seeds folder."""
+    """One article: a file of a folder, or a page fetched from the web (then ``path`` is None)."""
 
     id: str
-    path: Path
+    path: Path | None
     title: str
     body: str
     """The article's text after the front matter (for .txt: the whole file, title line included)."""
     language: str = "de"
     published: date | None = None
     published_from: str = "unknown"
-    """Where ``published`` came from: front_matter | as_of | inferred | unknown."""
+    """Where ``published`` came from: front_matter | page | feed | as_of | inferred | unknown.
+
+    page: the page's own date (trafilatura); feed: the date its feed gave the item."""
     published_confidence: float | None = None
     """For an inferred date: how sure the inference is (0..1)."""
     published_note: str = ""
@@ -31,6 +33,7 @@ class Source:
     url: str | None = None
     outlet: str | None = None
     sha256: str = ""
+    author: str | None = None
 
 
 @dataclass
@@ -88,6 +91,10 @@ class Timex:
     then carry the range's first_day/last_day; keep one of them when building meetings."""
     kind: str = ""
     """Which rule found it: weekday | date | bare_day | reld | anaphor_words | anaphor_units | duration | ..."""
+    mod: str | None = None
+    """The part of a month or week the expression names: START | MID | END (TimeML's mod: "Ende März", "Anfang
+    nächster Woche", "early next month"), FIRST_HALF | SECOND_HALF ("die zweite Maihälfte"), LATER | EARLIER
+    ("later this month"). Its days are then a vague range, and ``text`` is how to show it."""
 
 
 @dataclass
@@ -106,8 +113,11 @@ class ActorMention:
 class Quote:
     text: str
     speaker: str | None
+    """As the article names the speaker, at their fullest: a name, else a role phrase."""
     party: str | None
     evidence: list[Evidence] = field(default_factory=list)
+    speaker_role: str | None = None
+    """The role the article gives the speaker ("Vorsitzende Richterin", "Sprecher des Auswärtigen Amts")."""
 
 
 @dataclass
@@ -141,6 +151,13 @@ class Meeting:
     """The title is the source's own noun for it ("Gipfel"), not a label made from a verb."""
     side: bool = False
     """Held on the sidelines of another meeting ("am Rande"): never merged into it."""
+    window_start: date | None = None
+    """For a meeting dated only vaguely ("Ende März", "next week"): the first day it may fall on."""
+    window_end: date | None = None
+    """... and the last (its status is past once this day has gone by)."""
+    title_rank: int = 0
+    """How well the title names it: 2 the source's own name ("Nato-Russland-Rat"), 1 its noun with the
+    parties, 0 a label for a meeting told by a verb. Merged mentions keep the best title."""
 
 
 @dataclass
@@ -161,6 +178,11 @@ class AnnotatedSource:
     positions: list[Position] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    """The party codes its actor mentions name (kept when the mentions themselves are not)."""
+
+    def named_parties(self) -> set[str]:
+        return set(self.parties) | {m.party for m in self.actors}
 
 
 @dataclass
@@ -168,6 +190,9 @@ class Party:
     code: str
     name: str
     positions: list[Position] = field(default_factory=list)
+    """The positions the document shows (at most ``max_positions_per_party``)."""
+    left_out: list[Position] = field(default_factory=list)
+    """Positions beyond the cap: in the JSON, counted in the document."""
 
 
 @dataclass
@@ -191,6 +216,18 @@ class Briefing:
     parties: list[Party] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    parties_left_out: list[Party] = field(default_factory=list)
+    """Parties beyond ``max_parties`` (all their positions left out): in the JSON, counted in the document."""
+    past_left_out: list[Meeting] = field(default_factory=list)
+    upcoming_left_out: list[Meeting] = field(default_factory=list)
+    """Upcoming meetings after the briefing's ``horizon_days``: in the JSON, said in the warnings."""
+    sources_left_out: list[Source] = field(default_factory=list)
+    """Sources read this run that name none of the briefing's parties or keywords: in the JSON, marked."""
+    """Past meetings beyond ``max_past_meetings``: in the JSON, counted in the document."""
+    quotes_left_out: list[Quote] = field(default_factory=list)
+    """Quotes beyond ``max_quotes``: in the JSON, counted in the document."""
+    background_left_out: list[BackgroundItem] = field(default_factory=list)
+    """Background beyond ``max_background``: in the JSON, counted in the document."""
     key_facts: list[str] = field(default_factory=list)
     classification: str | None = None
     author: str | None = None

@@ -16,7 +16,8 @@ import yaml
 from aiosmtpd.controller import Controller
 
 from briefing.config import load_config
-from briefing.ledger import Ledger
+from briefing.scheduler.ledger import Ledger
+from briefing.scheduler.state_folder import StateFolder
 
 from .conftest import SEED
 
@@ -93,8 +94,12 @@ def make_project(where: Path, smtp_port: int | None = None, job: dict | None = N
     return path
 
 
+def folder_of(config_path: Path) -> StateFolder:
+    return StateFolder(load_config(config_path))
+
+
 def ledger_of(config_path: Path) -> Ledger:
-    return Ledger.of(load_config(config_path))
+    return folder_of(config_path).ledger()
 
 
 def wait_for(check: Callable[[], object], timeout: float = 30.0, every: float = 0.1) -> object:

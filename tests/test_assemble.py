@@ -68,7 +68,7 @@ def test_key_facts_for_a_meeting_without_parties():
     a = annotated("Vom 18. bis 20. Februar treffen sich in München Minister zur Sicherheitskonferenz.",
                   published=date(2022, 2, 14))
     b = assemble([a], date(2022, 2, 14), "explicit", "de", Config(title="Test"))
-    assert "Sicherheitskonferenz am 18. Februar 2022 in München" in b.key_facts[0]
+    assert b.key_facts[0] == "Nächster Termin: Sicherheitskonferenz vom 18. bis 20. Februar 2022 in München"
 
 
 def test_key_facts_prefer_a_statement_with_a_quote_over_one_with_a_title_in_quotation_marks():

@@ -6,15 +6,17 @@ import json
 from datetime import date
 from pathlib import Path
 
-from briefing.build import build
-from briefing.changes import briefing_from_dict, compare
-from briefing.config import load_config
-from briefing.ledger import OK, SKIPPED_UNCHANGED
-from briefing.model import Briefing, Meeting, Party, Position
-from briefing.render.json import briefing_dict
-from briefing.schedule import run_job_now
+import pytest
 
-from .delivery_support import ledger_of, make_project
+from briefing.changes import compare
+from briefing.config import load_config
+from briefing.model import Briefing, Meeting, Party, Position
+from briefing.pipeline import build
+from briefing.scheduler.states import OK, SKIPPED_UNCHANGED
+from briefing.scheduler.tables import run_job_now
+from briefing.serialize import briefing_from_dict, briefing_to_dict
+
+from .delivery_support import folder_of, ledger_of, make_project
 
 
 def _briefing(meetings: list[Meeting], positions: list[Position] | None = None, as_of: date = date(2024, 5, 2),
@@ -84,7 +86,7 @@ def test_new_positions_and_english_dates() -> None:
 def test_previous_briefing_comes_back_from_its_json() -> None:
     before = _briefing([_m("Ratstreffen", date(2024, 5, 10), "Brüssel", ["EU", "USA"], end=date(2024, 5, 11))],
                        [Position("EU", "Die EU fordert Gespräche", "demand")])
-    again = briefing_from_dict(json.loads(json.dumps(briefing_dict(before))))
+    again = briefing_from_dict(json.loads(json.dumps(briefing_to_dict(before))))
     assert again.meetings[0].end == date(2024, 5, 11) and again.meetings[0].participants == ["EU", "USA"]
     assert compare(again, before) == []
 
@@ -99,6 +101,7 @@ def test_build_sets_changes_from_the_previous_briefing(tmp_path: Path) -> None:
     assert build(config, formats=["json"], as_of="2022-01-07", write=False).briefing.changes is None
 
 
+@pytest.mark.slow
 def test_skip_unchanged_sends_nothing_and_says_why(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path, job={"skip_unchanged": True, "formats": ["json"]})
     config = load_config(cfg_path)
@@ -109,7 +112,7 @@ def test_skip_unchanged_sends_nothing_and_says_why(tmp_path: Path) -> None:
     assert first.status == OK and second.status == SKIPPED_UNCHANGED
     assert second.error == f"nothing changed since run {first.id}; nothing sent"
     assert ledger.deliveries(second.id) == []
-    stored = json.loads(next(ledger.run_dir(second.id).glob("*.json")).read_text())
+    stored = json.loads(next(folder_of(cfg_path).run_dir(second.id).glob("*.json")).read_text())
     assert stored["changes"] == []
     assert len(list((tmp_path / "delivered" / "daily").iterdir())) == 1
 

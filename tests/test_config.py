@@ -88,7 +88,7 @@ def test_email_channel_needs_recipients(tmp_path):
 
 def test_invalid_yaml_names_the_line(tmp_path):
     [p] = problems(tmp_path, "title: T\nformats: [pdf\n")
-    assert p.startswith("line 3: not valid YAML")
+    assert p.startswith("line 2: not valid YAML")  # where the unclosed list opens
 
 
 def test_missing_file(tmp_path):
@@ -108,3 +108,25 @@ def test_extra_actor_aliases_are_a_mapping(tmp_path):
     assert cfg.actors == {"Selenskyj": "UKR"}
     assert problems(tmp_path, "actors: [Selenskyj]\n") == [
         "line 1: Config value 'actors': expected a mapping, found a list"]
+
+
+def test_impossible_dates_are_problems_not_tracebacks(tmp_path):
+    found = problems(tmp_path, "as_of: 2022-13-45\nschedules:\n  - id: a\n    cron: '0 7 * * *'\n"
+                               "    start_date: 2024-02-31\n")
+    assert found == ["line 1: Config value 'as_of': '2022-13-45' is not a real date",
+                     "line 5: Config value 'schedules[0].start_date': '2024-02-31' is not a real date"]
+    [found] = problems(tmp_path, "as_of: 2022-02-30\n")
+    assert found == "line 1: Config value 'as_of': '2022-02-30' is not a real date"
+
+
+def test_every_problem_at_once_in_line_order_also_those_of_keys_together(tmp_path):
+    # A bad job and a bad format beside a valid job's bad cron: fixing one must not reveal others.
+    found = problems(tmp_path, "formats: [pdf, xyz]\nschedules:\n  - id: a\n    cron: 'bad'\n"
+                               "  - cron: '0 7 * * *'\nlanguage: fr\n")
+    assert [p.split(":", 1)[0] for p in found] == ["line 1", "line 4", "line 5", "line 6"]
+    assert "schedules[0].cron" in found[1] and "schedules[1].id" in found[2] and "'language'" in found[3]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path):
+    found = problems(tmp_path, 'title: "unclosed\nlanguage: de\nas_of: today\n')
+    assert found[0].startswith("line 1: not valid YAML")

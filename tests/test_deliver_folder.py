@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefing.config import load_config
 from briefing.deliver import Parcel, get_channel, send_with_retries
 from briefing.deliver.folder import send_folder
-from briefing.ledger import DELIVERY_FAILED, OK
-from briefing.schedule import run_job_now
+from briefing.scheduler.states import DELIVERY_FAILED, OK
+from briefing.scheduler.tables import run_job_now
 
+from .briefing_factory import make_briefing
 from .delivery_support import ledger_of, make_project
 
 
@@ -20,7 +23,7 @@ def _parcel(tmp_path: Path, stamp: str, content: bytes = b"{}", keep: int = 2) -
     src.mkdir(parents=True)
     (src / "lage.json").write_bytes(content)
     (src / "lage.html").write_bytes(b"<html></html>")
-    return Parcel(run_id=1, job=config.schedules[0], config=config, stamp=stamp,
+    return Parcel(run_id=1, job=config.schedules[0], config=config, stamp=stamp, briefing=make_briefing(),
                   files={p.name: p for p in src.iterdir()})
 
 
@@ -43,6 +46,7 @@ def test_same_run_again_is_not_copied_again(tmp_path: Path) -> None:
     assert send_folder(parcel, target).startswith("already in")
 
 
+@pytest.mark.slow
 def test_a_folder_that_cannot_be_written_is_a_recorded_failure(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the delivery folder should be")
@@ -64,6 +68,7 @@ def test_retries_back_off_and_give_up(tmp_path: Path) -> None:
     assert not outcome.ok and outcome.attempts == 3
 
 
+@pytest.mark.slow
 def test_job_run_delivers_only_the_jobs_formats(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path, job={"formats": ["html"]})
     assert run_job_now(load_config(cfg_path), "daily") == 0

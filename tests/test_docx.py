@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,12 +16,13 @@ from pypdf import PdfReader
 
 from briefing.config import load_config
 from briefing.errors import RenderError
+from briefing.labels import labels_for
 from briefing.render.docx import render_docx
-from briefing.render.labels import labels_for
 
 from .briefing_factory import make_briefing, sample_changes
 
-SECTIONS = ("key_facts", "upcoming_meetings", "changes", "positions", "background", "quotes", "sources")
+SECTIONS = ("key_facts", "upcoming_meetings", "past_meetings", "changes", "positions", "background", "quotes",
+            "sources")
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,8 @@ def test_sections_in_order_on_heading_styles(doc):
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert h1 == [L[k] for k in SECTIONS]
     h2 = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
-    assert "Russland (RUS)" in h2 and "Zurückliegende Termine" in h2
+    assert "Russland (RUS)" in h2 and "USA" in h2  # a name that is its code is not doubled: no "USA (USA)"
+    assert not any("(USA)" in h or "(NATO)" in h for h in h2) and "Zurückliegende Termine" not in h2
 
 
 def test_uses_the_built_in_styles(doc):
@@ -63,11 +66,18 @@ def test_meeting_tables_have_a_table_style_and_a_repeating_header_row(doc):
         assert all(r._tr.trPr is None or r._tr.trPr.find(qn("w:tblHeader")) is None for r in table.rows[1:])
     header = [c.text for c in doc.tables[0].rows[0].cells]
     assert header == ["Datum", "Termin", "Teilnehmer", "Ort", "Format"]
-    assert doc.tables[0].rows[1].cells[0].text == "Sonntag, 12. – Montag, 13. März 2023"
+    assert doc.tables[0].rows[1].cells[0].text.replace("\u2009", " ") == "So., 12. – Mo., 13. März 2023"  # fits
 
 
-def test_toc_field_and_update_on_open(doc):
-    assert 'TOC \\o "1-2" \\h \\z \\u' in _instructions(doc.element.body)
+def test_contents_link_each_heading_with_a_page_field(doc):
+    body = doc.element.body
+    marks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+    entries = [p for p in doc.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
+    for entry in entries:
+        (link,) = entry._p.iter(qn("w:hyperlink"))
+        anchor = link.get(qn("w:anchor"))
+        assert anchor in marks and _instructions(link) == [f"PAGEREF {anchor} \\h"]
+        assert entry.text.rsplit("\t", 1)[1].isdigit()  # a page number is shown before any update
     update = doc.settings.element.find(qn("w:updateFields"))
     assert update is not None and update.get(qn("w:val")) == "true"
 
@@ -108,18 +118,43 @@ def test_timeline_picture_has_alt_text(doc):
     assert not list(doc.element.body.iter("{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}txbx"))
 
 
-def test_changes_are_highlighted(doc):
+def test_changes_are_highlighted_by_named_styles(doc):
     start = next(i for i, p in enumerate(doc.paragraphs)
                  if p.text == "Was sich geändert hat" and p.style.name == "Heading 1")
     items = doc.paragraphs[start + 1:start + 5]
     assert [p.runs[0].text for p in items] == ["Neuer Termin", "Verlegt", "Entfallen", "Neue Position"]
-    assert all(p.runs[0].font.highlight_color is not None for p in items)
+    assert all(p.runs[0].style.font.highlight_color is not None for p in items)
+    assert all(p.runs[0].font.highlight_color is None for p in items)  # no direct formatting
 
 
-def test_comments_give_the_source_sentence_and_can_be_switched_off(doc):
+def test_labels_speakers_and_sources_are_named_styles_not_direct_formatting(doc):
+    styled: dict[str, list] = {}
+    for p in doc.paragraphs:
+        for run in p.runs:
+            styled.setdefault(run.style.name, []).append(run)
+            assert run.bold is None and run.italic is None and run.font.color.rgb is None and run.font.size is None
+    assert {"Briefing Label", "Briefing Speaker", "Briefing Source Title", "Briefing Marking"} <= set(styled)
+    assert any(r.text.startswith("Forderung") for r in styled["Briefing Label"])
+    assert any(r.text == "Sergej Beispielow" for r in styled["Briefing Speaker"])
+    citations = [p for p in doc.paragraphs if p.style.name == "Briefing Citation"]
+    assert citations and citations[0].text.startswith("[")
+    assert doc.styles["Briefing Label"].font.bold and doc.styles["Briefing Citation"].font.size is not None
+
+
+def test_text_from_a_source_in_another_language_keeps_its_language():
+    english = make_briefing("en")
+    english.sources[0].language = "de"  # the first source is German; the briefing is English
+    doc = Document(io.BytesIO(render_docx(english, load_config(None))))
+    langs = {r._r.rPr.find(qn("w:lang")).get(qn("w:val")) for p in doc.paragraphs for r in p.runs
+             if r._r.rPr is not None and r._r.rPr.find(qn("w:lang")) is not None}
+    assert langs == {"de-DE"}
+
+
+def test_comments_give_a_short_source_reference_and_can_be_switched_off(doc):
     comments = list(doc.comments)
-    assert comments and comments[0].author == "Referat 201"
-    assert any("Satz 3: Moskau verlangt verbindliche Zusagen." in c.text for c in comments)
+    assert comments and {c.author for c in comments} == {"briefing"}
+    assert any(c.text.endswith("Satz 3") and c.text.startswith("[") for c in comments)
+    assert all(len(line) < 80 for c in comments for line in c.text.splitlines())
     quiet = Document(io.BytesIO(render_docx(make_briefing("de"), load_config(None, docx_comments=False))))
     assert len(list(quiet.comments)) == 0
 
@@ -161,7 +196,8 @@ def test_missing_reference_docx_is_a_user_error(tmp_path):
         render_docx(make_briefing("de"), load_config(None, reference_docx=str(tmp_path / "nope.docx")))
 
 
-def test_libreoffice_opens_it_and_prints_every_heading(docx_bytes, tmp_path):
+@pytest.mark.slow
+def test_libreoffice_opens_it_with_page_numbers_in_the_contents(docx_bytes, tmp_path):
     soffice = shutil.which("soffice") or "/usr/bin/soffice"
     src = tmp_path / "briefing.docx"
     src.write_bytes(docx_bytes)
@@ -170,17 +206,28 @@ def test_libreoffice_opens_it_and_prints_every_heading(docx_bytes, tmp_path):
                           "--outdir", str(tmp_path), str(src)], capture_output=True, text=True, timeout=180)
     assert run.returncode == 0, run.stderr
     reader = PdfReader(tmp_path / "briefing.pdf")
-    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    pages = [" ".join(p.extract_text().split()) for p in reader.pages]
+    text = " ".join(pages)
     L = labels_for("de")
     for key in SECTIONS:
         assert L[key] in text
-    for party in ("Russland (RUS)", "USA (USA)", "Nato (NATO)"):
+    for party in ("Russland (RUS)", "Nato"):
         assert party in text
+    assert "USA (USA)" not in text
     assert "VS – NUR FÜR DEN DIENSTGEBRAUCH" in text
     assert f"Seite {len(reader.pages)} von {len(reader.pages)}" in text  # the fields were computed
+    # The contents give each heading's real page, computed by LibreOffice, without an update.
+    lines = subprocess.run(["pdftotext", "-layout", str(tmp_path / "briefing.pdf"), "-"], capture_output=True,
+                           text=True, check=True).stdout.split("\f")
+    contents = {m.group(1).strip(): int(m.group(2)) for m in re.finditer(r"^(\S[^.\n]*?)\.{3,}\s*(\d+)\s*$",
+                                                                          lines[0], re.M)}
+    assert L["sources"] in contents and L["quotes"] in contents
+    for heading, page in contents.items():
+        assert heading in lines[page - 1], (heading, page)
+    assert contents[L["sources"]] > 1
 
 
-def test_toc_field_shows_every_heading_before_it_is_updated(doc):
+def test_contents_list_every_heading(doc):
     headings = [p.text for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
-    entries = [p.text for p in doc.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
+    entries = [p.text.rsplit("\t", 1)[0] for p in doc.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
     assert entries == headings

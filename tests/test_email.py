@@ -3,6 +3,8 @@ body and attachments, retries per recipient, and re-delivery from stored files a
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,20 +12,21 @@ from aiosmtpd.controller import Controller
 
 from briefing.__main__ import main
 from briefing.config import load_config
-from briefing.deliver import Parcel
-from briefing.deliver import email as mail
-from briefing.deliver.email import DeliveryError, _credentials
-from briefing.jobs import resume_unfinished
-from briefing.ledger import DELIVERY_FAILED, OK
-from briefing.render.json import briefing_dict
-from briefing.schedule import run_job_now
+from briefing.deliver import Parcel, mail
+from briefing.deliver.mail import DeliveryError, _credentials
+from briefing.render.view import make_view
+from briefing.scheduler.runs import resume_unfinished
+from briefing.scheduler.states import DELIVERY_FAILED, OK
+from briefing.scheduler.tables import run_job_now
+from briefing.serialize import briefing_from_dict, briefing_to_json
 
 from .briefing_factory import make_briefing, sample_changes
-from .delivery_support import SMTPServer, attachments, free_port, ledger_of, make_project
+from .delivery_support import SMTPServer, attachments, folder_of, free_port, ledger_of, make_project
 
 A, B = "anna@example.org", "bernd@example.org"
 
 
+@pytest.mark.slow
 def test_each_recipient_gets_one_message_with_html_text_and_calendar(tmp_path: Path) -> None:
     port = free_port()
     cfg_path = make_project(tmp_path, port, job={"deliver": ["email"], "recipients": [A, B, A]},
@@ -55,6 +58,7 @@ def test_each_recipient_gets_one_message_with_html_text_and_calendar(tmp_path: P
     assert {(d.target, d.status, d.attempts) for d in ledger.deliveries(run.id)} == {(A, OK, 1), (B, OK, 1)}
 
 
+@pytest.mark.slow
 def test_pdf_and_docx_attached(tmp_path: Path) -> None:
     port = free_port()
     cfg_path = make_project(tmp_path, port, job={"deliver": ["email"], "recipients": [A], "formats": ["pdf", "docx"]})
@@ -65,10 +69,11 @@ def test_pdf_and_docx_attached(tmp_path: Path) -> None:
     assert [n.rsplit(".", 1)[1] for n in names] == ["docx", "ics", "pdf"]
     pdf = next(n for n in names if n.endswith(".pdf"))
     assert files[pdf].startswith(b"%PDF-")
-    stored = ledger_of(cfg_path).run_dir(1) / pdf
+    stored = folder_of(cfg_path).run_dir(1) / pdf
     assert files[pdf] == stored.read_bytes()  # what was sent is what the run built
 
 
+@pytest.mark.slow
 def test_refused_recipient_is_retried_and_nobody_gets_two_copies(tmp_path: Path) -> None:
     port = free_port()
     cfg_path = make_project(tmp_path, port, job={"deliver": ["email"], "recipients": [A, B]})
@@ -82,6 +87,7 @@ def test_refused_recipient_is_retried_and_nobody_gets_two_copies(tmp_path: Path)
     assert attempts == {A: (OK, 1), B: (OK, 3)}
 
 
+@pytest.mark.slow
 def test_server_down_leaves_failed_deliveries_that_the_next_start_and_run_retry_send_without_rebuilding(
         tmp_path: Path, capsys) -> None:
     port = free_port()  # nothing listens here yet
@@ -95,7 +101,7 @@ def test_server_down_leaves_failed_deliveries_that_the_next_start_and_run_retry_
     records = {(d.channel, d.target): d for d in ledger.deliveries(run.id)}
     assert records[("folder", str(tmp_path / "delivered"))].status == OK
     assert records[("email", A)].status == "failed" and records[("email", A)].attempts == 2
-    built = {p.name: p.stat().st_mtime_ns for p in ledger.run_dir(run.id).iterdir()}
+    built = {p.name: p.stat().st_mtime_ns for p in folder_of(cfg_path).run_dir(run.id).iterdir()}
 
     # The server is back but still refuses B: what the scheduler does at its next start.
     with SMTPServer(port, refuse={B: 100}) as smtp:
@@ -110,7 +116,7 @@ def test_server_down_leaves_failed_deliveries_that_the_next_start_and_run_retry_
     assert smtp_later.to(A) == [] and len(smtp_later.to(B)) == 1  # A already had it: not sent again
     after = ledger.get(run.id)
     assert after.status == OK and after.attempts == 1  # one build only
-    assert {p.name: p.stat().st_mtime_ns for p in ledger.run_dir(run.id).iterdir()} == built
+    assert {p.name: p.stat().st_mtime_ns for p in folder_of(cfg_path).run_dir(run.id).iterdir()} == built
     records = {(d.channel, d.target): d for d in ledger.deliveries(run.id)}
     assert records[("folder", str(tmp_path / "delivered"))].attempts == 1  # the folder was not sent again
     assert (records[("email", A)].attempts, records[("email", B)].attempts) == (3, 6)
@@ -124,7 +130,7 @@ def test_body_lists_changes_meetings_and_warnings(tmp_path: Path) -> None:
     b = make_briefing(changes=sample_changes())
     b.warnings = ["stale sources: <newest> is 80 hours old"]
     parcel = Parcel(run_id=7, job=config.schedules[0], config=config, stamp="20220107T060000Z", files={},
-                    briefing=briefing_dict(b))
+                    briefing=b)
     msg = mail.message(parcel, A)
     html = msg.get_body(("html",)).get_content()
     text = msg.get_body(("plain",)).get_content()
@@ -172,7 +178,7 @@ def _tls_parcel(tmp_path: Path, security: str, port: int) -> Parcel:
     ics = tmp_path / "lage.ics"
     ics.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n")
     return Parcel(run_id=3, job=config.schedules[0], config=config, stamp="20240502T050000Z", files={},
-                  extras={ics.name: ics}, briefing=briefing_dict(make_briefing()))
+                  extras={ics.name: ics}, briefing=make_briefing())
 
 
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
@@ -215,3 +221,39 @@ def test_encrypted_connection_with_login_from_the_environment(tmp_path: Path, mo
     assert len(logins.tries) >= 3 and set(logins.tries[1:]) == {(b"lage", b"falsch")}
     (msg,) = handler.to(A)
     assert attachments(msg) == {"lage.ics": b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"}
+
+
+def test_the_mail_dates_meetings_as_the_pdf_does_from_the_stored_briefing(tmp_path: Path) -> None:
+    config = load_config(make_project(tmp_path, job={"deliver": ["email"], "recipients": [A]}))
+    b = make_briefing()
+    vague = b.meetings[3]  # 'Ende des Monats': shown as written, with the days it stands for
+    vague.start, vague.end = vague.window_start, vague.window_end = date(2023, 3, 27), date(2023, 3, 31)
+    stored = briefing_from_dict(json.loads(briefing_to_json(b)))
+    parcel = Parcel(run_id=7, job=config.schedules[0], config=config, stamp="20230306T060000Z", files={},
+                    briefing=stored)
+    shown = make_view(b, config)
+    assert [m["when"] for m in mail.view(parcel)["meetings"]] == [shown.when(m, "span") for m in b.upcoming]
+    assert any(m["when"].startswith("Ende des Monats (") for m in mail.view(parcel)["meetings"])
+
+
+def test_the_mail_table_shows_compact_ranges_the_format_and_fits_the_body(tmp_path: Path) -> None:
+    config = load_config(make_project(tmp_path, job={"deliver": ["email"], "recipients": [A]}))
+    parcel = Parcel(run_id=7, job=config.schedules[0], config=config, stamp="20230306T060000Z", files={},
+                    briefing=make_briefing())
+    v = mail.view(parcel)
+    when = [m["when"].replace("\u2009", " ") for m in v["meetings"]]
+    assert "So., 12. – Mo., 13. März 2023" in when  # weekday, one month named once (Babel's interval)
+    assert "Fr., 10. März 2023" in when
+    assert {m["format"] for m in v["meetings"]} >= {"Videokonferenz", "persönlich"}
+    html = mail.html_body(parcel, v)
+    assert "nowrap" not in html and "table-layout: fixed" in html
+    assert html.count("<th ") == 5  # date, meeting, place, participants, format
+
+
+def test_the_classification_marking_is_in_the_subject(tmp_path: Path) -> None:
+    config = load_config(make_project(tmp_path, job={"deliver": ["email"], "recipients": [A]}))
+    b = make_briefing()
+    b.classification = "VS – NUR FÜR DEN DIENSTGEBRAUCH"
+    parcel = Parcel(run_id=7, job=config.schedules[0], config=config, stamp="20230306T060000Z", files={},
+                    briefing=b)
+    assert mail.message(parcel, A)["Subject"].startswith("[VS – NUR FÜR DEN DIENSTGEBRAUCH] ")

@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from briefing.config import load_config
 from briefing.data import load_data
+from briefing.labels import format_day, format_range, labels_for
 from briefing.render.docx import render_docx
 from briefing.render.html import render_html_text
-from briefing.render.labels import format_day, format_range, labels_for
 from briefing.render.pdf import write_pdf
 
 from .briefing_factory import make_briefing, sample_changes
@@ -67,4 +67,26 @@ def test_switching_the_language_switches_the_pdf_footer_and_the_docx():
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"][:2] == ["Key facts", "Upcoming meetings"]
     assert "Page" in doc.sections[0].footer.paragraphs[0].text
     assert doc.core_properties.language == "en-GB"
-    assert doc.tables[0].rows[1].cells[0].text == "Sunday, 12 – Monday, 13 March 2023"
+    assert doc.tables[0].rows[1].cells[0].text.replace("\u2009", " ") == "Sun, 12 Mar – Mon, 13 Mar 2023"
+
+
+def test_warnings_are_in_the_briefings_language_with_a_notice_under_the_title(tmp_path):
+    from briefing.config import load_config
+    from briefing.pipeline import build
+    from briefing.render.html import render_html_text
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Minister treffen sich\n\nDie Minister wollen am Freitag in Rom beraten.\n",
+                                 encoding="utf-8")
+    (seeds / "b.txt").write_bytes(b"\x00binary")
+    config = load_config(None, as_of="today")
+    for language, skipped, notice in (("de", "übersprungen: b.txt", "Hinweis: 3 Einschränkungen"),
+                                      ("en", "skipped b.txt", "Note: 3 limitations")):
+        b = build(config, seeds=seeds, formats=["html"], as_of="latest-source", language=language,
+                  write=False).briefing
+        assert b.skipped[0].startswith(skipped)
+        html = render_html_text(b, config)
+        assert notice in html[:html.index("</header>")] and 'id="warnings"' in html
+    assert b.warnings == ["a: no publication date given or inferable; its relative dates are left unresolved",
+                          "no source has a date: the briefing is dated today"]

@@ -5,28 +5,28 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from briefing.__main__ import main
 from briefing.config import load_config
-from briefing.jobs import prune_runs
-from briefing.ledger import (
-    BUILT,
-    DELIVERY_FAILED,
-    FAILED,
-    OK,
-    RUNNING,
-    SKIPPED_UNCHANGED,
-    Ledger,
-    history_table,
-    run_lock,
-)
+from briefing.scheduler.ledger import Ledger
+from briefing.scheduler.runs import place_of, prune_runs
+from briefing.scheduler.state_folder import StateFolder
+from briefing.scheduler.states import BUILT, DELIVERY_FAILED, FAILED, OK, RUNNING, SKIPPED_UNCHANGED
+from briefing.scheduler.tables import history_table
 
 from .delivery_support import make_project
 
 FIRE = datetime(2024, 5, 2, 7, 0, tzinfo=UTC)
 
 
+def _ledger(path: Path) -> Ledger:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return Ledger(f"sqlite:///{path}")
+
+
 def test_claim_is_idempotent_per_job_and_fire_time(tmp_path: Path) -> None:
-    ledger = Ledger(tmp_path / "ledger.sqlite")
+    ledger = _ledger(tmp_path / "ledger.sqlite")
     first = ledger.claim("daily", FIRE, "schedule")
     ledger.start(first.id)
     ledger.finish(first.id, OK)
@@ -41,7 +41,7 @@ def test_claim_is_idempotent_per_job_and_fire_time(tmp_path: Path) -> None:
 
 
 def test_unfinished_and_previous(tmp_path: Path) -> None:
-    ledger = Ledger(tmp_path / "ledger.sqlite")
+    ledger = _ledger(tmp_path / "ledger.sqlite")
     runs = [ledger.claim("daily", FIRE + timedelta(days=i), "schedule") for i in range(5)]
     for run, status in zip(runs, (OK, SKIPPED_UNCHANGED, FAILED, DELIVERY_FAILED, RUNNING), strict=True):
         ledger.finish(run.id, status)
@@ -54,7 +54,7 @@ def test_unfinished_and_previous(tmp_path: Path) -> None:
 
 
 def test_deliveries_are_recorded_per_channel_and_target(tmp_path: Path) -> None:
-    ledger = Ledger(tmp_path / "ledger.sqlite")
+    ledger = _ledger(tmp_path / "ledger.sqlite")
     run = ledger.claim("daily", FIRE, "schedule")
     ledger.record_delivery(run.id, "email", "a@example.org", "failed", 3, "connection refused")
     ledger.record_delivery(run.id, "email", "b@example.org", OK, 1)
@@ -66,16 +66,19 @@ def test_deliveries_are_recorded_per_channel_and_target(tmp_path: Path) -> None:
 
 
 def test_run_lock_is_exclusive_and_freed(tmp_path: Path) -> None:
-    ledger = Ledger(tmp_path / "ledger.sqlite")
-    with run_lock(ledger, 1) as first:
-        with run_lock(ledger, 1) as second, run_lock(ledger, 2) as other:
+    folder = StateFolder(load_config(make_project(tmp_path)))
+    with folder.run_lock(1) as first:
+        assert folder.is_held(1) and not folder.is_held(2)
+        with folder.run_lock(1) as second, folder.run_lock(2) as other:
             assert first and not second and other
-    with run_lock(ledger, 1) as again:
+    with folder.run_lock(1) as again:
         assert again
+    assert not folder.is_held(1)
 
 
 def test_history_table_tells_the_story(tmp_path: Path) -> None:
-    ledger = Ledger(tmp_path / "state" / "ledger.sqlite")
+    folder = StateFolder(load_config(make_project(tmp_path)))
+    ledger = folder.ledger()
     ok = ledger.claim("daily", FIRE, "schedule")
     ledger.start(ok.id)
     ledger.record_delivery(ok.id, "folder", "/srv/out", OK, 1)
@@ -86,18 +89,21 @@ def test_history_table_tells_the_story(tmp_path: Path) -> None:
     ledger.start(built.id)
     ledger.set_status(built.id, BUILT)
     ledger.event(built.id, "built 3 files")
-    table = history_table(ledger)
+    table = history_table(ledger, folder)
     lines = table.splitlines()
     assert lines[0].split()[:3] == ["RUN", "JOB", "SCHEDULED"]
     assert "2024-05-03 07:00:00Z" in lines[1] and "built 3 files" in lines[1]
     assert "delivery failed" in lines[2] and "email 1/2 ok, folder ok" in lines[2] and "450 mailbox busy" in lines[2]
-    assert history_table(ledger, job="weekly") == "no runs yet of job 'weekly'"
+    assert history_table(ledger, folder, job="weekly") == "no runs yet of job 'weekly'"
 
 
+@pytest.mark.slow
 def test_history_command_before_and_after_a_run(tmp_path: Path, capsys) -> None:
     cfg = make_project(tmp_path)
     assert main(["-c", str(cfg), "history"]) == 0
+    assert main(["-c", str(cfg), "jobs"]) == 0
     assert "no runs yet" in capsys.readouterr().out
+    assert not (tmp_path / "state").exists()  # reading creates nothing
     assert main(["-c", str(cfg), "run", "daily"]) == 0
     capsys.readouterr()
     assert main(["-c", str(cfg), "history", "--job", "daily"]) == 0
@@ -112,17 +118,18 @@ def test_history_command_before_and_after_a_run(tmp_path: Path, capsys) -> None:
 
 def test_old_runs_lose_their_files_but_never_an_unfinished_one_or_the_newest_briefing(tmp_path: Path) -> None:
     config = load_config(make_project(tmp_path, keep_runs=2))
-    ledger = Ledger.of(config)
+    place = place_of(config, config.schedules[0])
+    ledger, folder = place.ledger, place.folder
     statuses = (DELIVERY_FAILED, OK, OK, FAILED, FAILED, FAILED)  # oldest first
     runs = []
     for i, status in enumerate(statuses):
         run = ledger.claim("daily", FIRE + timedelta(days=i), "schedule")
         ledger.finish(run.id, status)
-        ledger.run_dir(run.id).mkdir(parents=True)
-        (ledger.run_dir(run.id) / "lage.json").write_text("{}")
+        folder.run_dir(run.id).mkdir(parents=True)
+        (folder.run_dir(run.id) / "lage.json").write_text("{}")
         runs.append(run)
-    prune_runs(config, ledger, "daily")
-    kept = [r.id for r in runs if ledger.run_dir(r.id).exists()]
+    prune_runs(place)
+    kept = [r.id for r in runs if folder.run_dir(r.id).exists()]
     # The two newest; the newest run with a briefing (the next comparison); the one still owing a delivery.
     assert kept == [runs[0].id, runs[2].id, runs[4].id, runs[5].id]
     assert ledger.events(runs[1].id)[-1][1] == "built files removed (keep_runs is 2)"

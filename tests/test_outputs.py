@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from briefing.build import build
 from briefing.config import load_config
 from briefing.errors import RenderError
 from briefing.outputs import slug, write_atomic
+from briefing.pipeline import build
 
 from .conftest import write_config
 
@@ -49,3 +51,13 @@ def test_unknown_format_is_a_render_error(project):
     cfg = load_config(project / "config.yaml")
     with pytest.raises(RenderError, match="unknown output format 'rtf'"):
         build(cfg, formats=["rtf"])
+
+
+def test_each_build_stage_logs_one_line_with_its_time(project, caplog):
+    caplog.set_level("INFO", logger="briefing.pipeline")
+    build(load_config(project / "config.yaml"), formats=["json"])
+    lines = [r.getMessage() for r in caplog.records if r.name == "briefing.pipeline"]
+    assert [line.split(" in ")[0] for line in lines] == ["sources read", "annotated", "assembled", "rendered",
+                                                        "written"]
+    assert all(re.search(r" in \d+\.\d\d s: ", line) for line in lines)
+    assert lines[0].endswith("1 from " + str(project / "seeds") + ", 0 skipped")

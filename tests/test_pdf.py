@@ -11,12 +11,13 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from briefing.config import load_config
-from briefing.render.labels import labels_for
+from briefing.labels import labels_for
 from briefing.render.pdf import write_pdf
 
 from .briefing_factory import make_briefing, sample_changes
 
-SECTIONS = ("key_facts", "upcoming_meetings", "changes", "positions", "background", "quotes", "sources")
+SECTIONS = ("key_facts", "upcoming_meetings", "past_meetings", "changes",
+            "positions", "background", "quotes", "sources")
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +132,14 @@ def test_pdf_a3_carries_the_json_when_asked():
     assert payload["title"] == b.title and len(payload["meetings"]) == len(b.meetings)
     assert b"pdfaid" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # level A: still tagged
+
+
+def test_no_word_is_broken_by_guessed_hyphenation():
+    # German patterns break compounds wrongly ("Einflusss-phäre"); lines break at spaces and written hyphens only.
+    b = make_briefing("de")
+    b.background[0].text = ("Die Staaten der ehemaligen sowjetischen Einflusssphäre in der Westukraine verlangen "
+                            "Sicherheitsgarantien, Rüstungskontrollverhandlungen und Beobachtermissionen. ") * 6
+    data, _ = write_pdf(b, load_config(None))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "Einflusssphäre" in text.replace("\n", " ")
+    assert "\u2010\n" not in text and "\u00ad" not in text  # no hyphen the renderer added

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
-from datetime import date
+from datetime import UTC, date, datetime
+
+from docx import Document
 
 from briefing.config import load_config
 from briefing.model import Meeting
@@ -23,9 +26,10 @@ def _section_ids(html: str) -> list[str]:
 def test_sections_in_order_with_changes_only_when_known():
     cfg = load_config(None)
     assert _section_ids(render_html_text(make_briefing("de"), cfg)) == [
-        "key-facts", "meetings", "positions", "background", "quotes", "sources"]
+        "key-facts", "meetings", "past-meetings", "positions", "background", "quotes", "sources"]
     html = render_html_text(make_briefing("de", changes=sample_changes("de")), cfg)
-    assert _section_ids(html) == ["key-facts", "meetings", "changes", "positions", "background", "quotes", "sources"]
+    assert _section_ids(html) == ["key-facts", "meetings", "past-meetings", "changes", "positions", "background",
+                                  "quotes", "sources"]
     for kind in ("meeting-added", "meeting-moved", "meeting-dropped", "position-added"):
         assert f'class="change {kind}"' in html
     assert '<mark class="badge">Entfallen</mark> Ministertreffen in Genf' in html
@@ -60,7 +64,24 @@ def test_head_carries_pdf_metadata():
     assert "<title>Lagebild Rüstungskontrolle</title>" in html
     assert '<meta name="author" content="Referat 201">' in html
     assert '<meta name="keywords" content="RUS, USA, NATO, OSCE, UKR">' in html
-    assert '<meta name="dcterms.created" content="2023-03-07">' in html
+    created = re.search(r'<meta name="dcterms.created" content="([^"]+)">', html).group(1)
+    assert f'<meta name="dcterms.modified" content="{created}">' in html
+    assert datetime.fromisoformat(created).date() == date.today()  # when the document was made
+
+
+def test_pdf_and_docx_carry_the_same_kind_of_creation_date():
+    from pypdf import PdfReader
+
+    from briefing.render.docx import render_docx
+    from briefing.render.pdf import render_pdf
+
+    briefing, config = make_briefing("de"), load_config(None)
+    pdf = PdfReader(io.BytesIO(render_pdf(briefing, config))).metadata
+    docx = Document(io.BytesIO(render_docx(briefing, config))).core_properties
+    made = [m.astimezone(UTC) if m.tzinfo else m.replace(tzinfo=UTC)
+            for m in (pdf.creation_date, pdf.modification_date, docx.created, docx.modified)]
+    assert all(abs((m - made[2]).total_seconds()) < 120 for m in made)
+    assert made[2].date() != briefing.as_of  # not the briefing's date, the day the files were made
 
 
 def test_meetings_table_has_dates_participant_names_place_and_format():
@@ -127,3 +148,12 @@ def test_an_inferred_publication_date_says_so_and_how_sure():
     assert "veröffentlicht 6. März 2023 · " in html  # a date from front matter needs no comment
     html = render_html_text(make_briefing("en"), cfg)
     assert "published 7 March 2023 (inferred from the text, confidence 80%)" in html
+
+
+def test_text_from_a_source_in_another_language_keeps_its_lang_attribute():
+    english = make_briefing("en")
+    english.sources[0].language = "de"  # S1 is German, the briefing English
+    html = render_html_text(english, load_config(None))
+    assert '<html lang="en">' in html
+    assert html.count('<blockquote lang="de">') == 1  # the first quote comes from S1
+    assert html.count('<blockquote lang="en">') == 1  # the second from S2

@@ -11,13 +11,17 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import yaml
 
 from briefing.config import load_config
-from briefing.ledger import OK, RUNNING
-from briefing.schedule import list_jobs, make_scheduler, sync_jobs
+from briefing.scheduler.service import make_scheduler, sync_jobs
+from briefing.scheduler.states import OK, RUNNING
+from briefing.scheduler.tables import list_jobs, show_history
 
 from .delivery_support import FAST_TEMPLATE, SLOW_TEMPLATE, SMTPServer, free_port, ledger_of, make_project, wait_for
+
+pytestmark = pytest.mark.slow  # a real scheduler process, killed and started again
 
 A = "anna@example.org"
 
@@ -75,6 +79,8 @@ def test_killed_mid_build_then_restarted_delivers_the_missed_run_once(tmp_path: 
             first.wait(timeout=10)
             wait_for(lambda: not _alive(builder), timeout=10)  # the build died with its scheduler
             assert ledger.get(run.id).status == RUNNING and run.fire == due
+            assert f"run {run.id} of daily (schedule), scheduled" in show_history(config, run=run.id)
+            assert show_history(config, run=run.id).split("\n")[0].endswith(": interrupted")  # no one builds it
             assert smtp.messages == [] and not (tmp_path / "delivered").exists()
 
             template.write_text(FAST_TEMPLATE)

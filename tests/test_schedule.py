@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,16 +14,22 @@ import pytest
 import yaml
 from apscheduler.triggers.interval import IntervalTrigger
 
-from briefing import jobs
 from briefing.config import load_config
-from briefing.ledger import FAILED, MISSED, OK, SKIPPED_EMPTY, SKIPPED_STALE
-from briefing.schedule import crontab_weekdays, list_jobs, make_scheduler, make_trigger, run_job_now, sync_jobs
+from briefing.pipeline import build
+from briefing.scheduler import runs as jobs
+from briefing.scheduler.build_process import BuildOutcome, BuildRequest, Limits
+from briefing.scheduler.runs import place_of
+from briefing.scheduler.service import crontab_weekdays, make_scheduler, make_trigger, sync_jobs
+from briefing.scheduler.states import FAILED, MISSED, OK, SKIPPED_BUSY, SKIPPED_EMPTY, SKIPPED_STALE
+from briefing.scheduler.tables import list_jobs, run_job_now
+from briefing.serialize import read_briefing
 
 from .delivery_support import (
     FAST_TEMPLATE,
     SLOW_TEMPLATE,
     SMTPServer,
     attachments,
+    folder_of,
     free_port,
     ledger_of,
     make_project,
@@ -55,6 +62,7 @@ def _scheduler(config):
     return scheduler
 
 
+@pytest.mark.slow
 def test_restart_keeps_a_missed_run_instead_of_recomputing_from_now(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path)
     config = load_config(cfg_path)
@@ -83,6 +91,7 @@ def test_restart_keeps_a_missed_run_instead_of_recomputing_from_now(tmp_path: Pa
     scheduler.shutdown(wait=False)
 
 
+@pytest.mark.slow
 def test_missed_runs_coalesce_into_one(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path, job={"cron": "* * * * *", "formats": ["json"]})
     config = load_config(cfg_path)
@@ -104,6 +113,7 @@ def test_missed_runs_coalesce_into_one(tmp_path: Path) -> None:
     assert run.trigger == "schedule"
 
 
+@pytest.mark.slow
 def test_a_run_reached_beyond_the_grace_time_is_recorded_as_missed_not_run(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path, misfire_grace_hours=1)
     config = load_config(cfg_path)
@@ -122,6 +132,7 @@ def test_a_run_reached_beyond_the_grace_time_is_recorded_as_missed_not_run(tmp_p
     assert not (tmp_path / "delivered").exists()
 
 
+@pytest.mark.slow
 def test_scheduled_run_builds_and_delivers_to_folder_and_email(tmp_path: Path) -> None:
     port = free_port()
     cfg_path = make_project(tmp_path, port, job={"deliver": ["folder", "email"], "recipients": ["anna@example.org"],
@@ -149,9 +160,10 @@ def test_scheduled_run_builds_and_delivers_to_folder_and_email(tmp_path: Path) -
     (msg,) = smtp.to("anna@example.org")
     ics = attachments(msg)[f"lagebild-test-{today}.ics"]
     assert ics.startswith(b"BEGIN:VCALENDAR\r\n") and ics.rstrip().endswith(b"END:VCALENDAR")
-    assert ics == (ledger.run_dir(run.id) / f"lagebild-test-{today}.ics").read_bytes()
+    assert ics == (folder_of(cfg_path).run_dir(run.id) / f"lagebild-test-{today}.ics").read_bytes()
 
 
+@pytest.mark.slow
 def test_a_hung_build_is_ended_at_its_time_limit_and_the_next_run_still_runs(tmp_path: Path) -> None:
     (tmp_path / "mytemplates").mkdir()
     template = tmp_path / "mytemplates" / "briefing.html"
@@ -178,7 +190,7 @@ def test_a_hung_build_is_ended_at_its_time_limit_and_the_next_run_still_runs(tmp
     finally:
         scheduler.shutdown(wait=True)
     assert nxt.id != hung.id and ledger.get(hung.id).status == FAILED
-    html = next(ledger.run_dir(nxt.id).glob("*.html")).read_text()
+    html = next(folder_of(cfg_path).run_dir(nxt.id).glob("*.html")).read_text()
     assert "<h1>Lagebild Test</h1>" in html
     assert len(list((tmp_path / "delivered" / "daily").iterdir())) == 1  # the hung run sent nothing
 
@@ -196,6 +208,7 @@ def _age(path: Path, hours: float) -> None:
     os.utime(path, (then, then))
 
 
+@pytest.mark.slow
 def test_stale_sources_are_skipped_or_sent_with_a_warning(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path, job={"max_source_age_hours": 24, "on_stale": "skip"})
     for seed in (tmp_path / "seeds").iterdir():
@@ -212,17 +225,18 @@ def test_stale_sources_are_skipped_or_sent_with_a_warning(tmp_path: Path) -> Non
     assert run_job_now(config, "daily") == 0
     sent = ledger.runs("daily")[0]
     assert sent.status == OK
-    stored = json.loads(next(ledger.run_dir(sent.id).glob("*.json")).read_text())
+    stored = json.loads(next(folder_of(cfg_path).run_dir(sent.id).glob("*.json")).read_text())
     assert any("stale sources" in w and "50 hours old" in w for w in stored["warnings"])
-    assert "stale sources" in next(ledger.run_dir(sent.id).glob("*.html")).read_text()
+    assert "stale sources" in next(folder_of(cfg_path).run_dir(sent.id).glob("*.html")).read_text()
 
     fresh = tmp_path / "seeds" / "fresh.md"
     fresh.write_text("---\ntitle: Neue Lage\n---\nDie Lage ist heute neu beschrieben worden.\n")
     assert run_job_now(config, "daily") == 0
-    stored = json.loads(next(ledger.run_dir(ledger.runs("daily")[0].id).glob("*.json")).read_text())
+    stored = json.loads(next(folder_of(cfg_path).run_dir(ledger.runs("daily")[0].id).glob("*.json")).read_text())
     assert not any("stale" in w for w in stored["warnings"])
 
 
+@pytest.mark.slow
 def test_an_empty_seeds_folder_is_recorded_and_sends_nothing(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path)
     for seed in (tmp_path / "seeds").iterdir():
@@ -233,10 +247,12 @@ def test_an_empty_seeds_folder_is_recorded_and_sends_nothing(tmp_path: Path) -> 
     assert not (tmp_path / "delivered").exists()
 
 
+@pytest.mark.slow
 def test_jobs_command_lists_next_run_and_last_run(tmp_path: Path) -> None:
     cfg_path = make_project(tmp_path, job={"cron": "0 7 * * 1-5"})
     config = load_config(cfg_path)
     lines = list_jobs(config).splitlines()
+    assert not (tmp_path / "state").exists()  # reading the jobs creates nothing
     assert lines[0].split() == ["JOB", "CRON", "TIME", "ZONE", "NEXT", "RUN", "DELIVER", "LAST", "RUN"]
     assert "(once the scheduler starts)" in lines[1] and lines[1].rstrip().endswith("never")
     scheduler = _scheduler(config)
@@ -251,6 +267,47 @@ def test_a_config_broken_while_running_skips_the_run_in_one_log_line(tmp_path: P
     cfg_path = make_project(tmp_path)
     cfg_path.write_text(cfg_path.read_text().replace("keep: 5", "keep: five"))
     assert jobs.scheduled_run(str(cfg_path), "daily", fire_time=datetime.now(UTC)) == "config error"
-    (record,) = [r for r in caplog.records if r.name == "briefing.jobs"]
+    (record,) = [r for r in caplog.records if r.name == "briefing.scheduler.runs"]
     assert "job daily not run" in record.getMessage() and "folder.keep" in record.getMessage()
     assert record.exc_info is None
+
+
+@pytest.mark.slow
+def test_a_fire_skipped_while_the_previous_build_still_runs_is_recorded(tmp_path: Path) -> None:
+    (tmp_path / "mytemplates").mkdir()
+    (tmp_path / "mytemplates" / "briefing.html").write_text(SLOW_TEMPLATE)
+    cfg_path = make_project(tmp_path, job={"formats": ["html"], "timeout_minutes": 0.1}, templates="mytemplates")
+    config = load_config(cfg_path)
+    scheduler = _scheduler(config)
+    scheduler.add_job(jobs.JOB_FUNC, IntervalTrigger(seconds=2), id="often", next_run_time=datetime.now(UTC),
+                      kwargs={"config_path": str(cfg_path), "job_id": "daily"})
+    scheduler.resume()
+    try:
+        ledger = ledger_of(cfg_path)
+        skipped = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == SKIPPED_BUSY), None))
+        scheduler.pause()
+    finally:
+        scheduler.shutdown(wait=True)
+    first = min(ledger.runs("daily"), key=lambda r: r.id)
+    assert skipped.fire > first.fire and skipped.attempts == 0 and skipped.ended
+    assert f"run {first.id} of this job was still being built; not run" == skipped.error
+
+
+def _in_this_process(request: BuildRequest, limits: Limits, on_start) -> BuildOutcome:
+    """Another executor: the build in the scheduler's own process, from the same request."""
+    build(load_config(request.config), out=Path(request.out), formats=request.formats, as_of=request.as_of,
+          previous=request.previous, extra_warnings=request.warnings, loaded=request.seeds)
+    return BuildOutcome(True)
+
+
+@pytest.mark.slow
+def test_another_executor_builds_from_the_seeds_the_run_read_and_recorded(tmp_path: Path) -> None:
+    cfg_path = make_project(tmp_path)
+    config = load_config(cfg_path)
+    place = replace(place_of(config, config.schedules[0]), builder=_in_this_process)
+    run = jobs.run_once(place, datetime.now(UTC), "manual")
+    assert run.status == OK
+    (recorded,) = run.sources
+    stored = read_briefing(place.folder.briefing_file(run.id))
+    assert [(s.path.name, s.sha256) for s in stored.sources] == [(recorded["file"], recorded["sha256"])]
+    assert (tmp_path / "delivered" / "daily").is_dir()

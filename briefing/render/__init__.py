@@ -1,13 +1,17 @@
-"""Output formats as registered entries: each renders a Briefing to bytes."""
+"""Output formats as registered entries: each renders a Briefing to bytes.
+
+``RENDERERS`` is the one list of formats; config checks and the CLI's ``--format`` ask it. An
+add-on format is one more ``RENDERERS.add(Renderer(...))``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..config import Config
 from ..errors import RenderError
 from ..model import Briefing
+from ..registry import Ref, Registry, resolve
 
 
 @dataclass
@@ -15,32 +19,42 @@ class Renderer:
     name: str
     suffix: str
     media_type: str
-    render: Callable[[Briefing, Config], bytes]
+    func: Ref
+    """``func(briefing, config) -> bytes``, or where to find it ("module:function")."""
+
+    def render(self, briefing: Briefing, config: Config) -> bytes:
+        return resolve(self.func)(briefing, config)
+
+    def load(self) -> None:
+        """Import the renderer and what it needs (WeasyPrint, python-docx) ahead of rendering."""
+        resolve(self.func)
 
 
-RENDERERS: dict[str, Renderer] = {}
-
-
-def register(name: str, suffix: str, media_type: str):
-    """Decorator: register ``func(briefing, config) -> bytes`` as the renderer of ``name``."""
-    def wrap(func: Callable[[Briefing, Config], bytes]) -> Callable[[Briefing, Config], bytes]:
-        RENDERERS[name] = Renderer(name, suffix, media_type, func)
-        return func
-    return wrap
+RENDERERS: Registry[Renderer] = Registry("output format", RenderError, [
+    Renderer("json", ".json", "application/json", "briefing.render.json_file:render_json"),
+    Renderer("html", ".html", "text/html", "briefing.render.html:render_html"),
+    Renderer("pdf", ".pdf", "application/pdf", "briefing.render.pdf:render_pdf"),
+    Renderer("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             "briefing.render.docx:render_docx"),
+    Renderer("ics", ".ics", "text/calendar", "briefing.render.ics:render_ics"),
+])
 
 
 def get_renderer(name: str) -> Renderer:
-    _load_builtins()
-    try:
-        return RENDERERS[name]
-    except KeyError:
-        raise RenderError(f"unknown output format {name!r} (known: {', '.join(sorted(RENDERERS))})") from None
+    return RENDERERS.get(name)
 
 
 def load_renderers(formats: list[str]) -> None:
-    """Import the renderers and what they need (WeasyPrint, python-docx) ahead of rendering."""
-    for name in formats:
-        get_renderer(name)
+    """Import the renderers this process will run, ahead of rendering (see pipeline.build).
+
+    With a PDF among other formats that is the PDF's alone: the others are rendered in a worker
+    (see ``render``), which imports python-docx and the rest while the PDF is made here.
+    """
+    from ..parallel import can_fork
+
+    here = ["pdf"] if "pdf" in formats and len(formats) > 1 and can_fork() else formats
+    for name in here:
+        get_renderer(name).load()
 
 
 def render(briefing: Briefing, formats: list[str], config: Config, stem: str) -> dict[str, bytes]:
@@ -49,7 +63,7 @@ def render(briefing: Briefing, formats: list[str], config: Config, stem: str) ->
     The PDF (the slowest) is rendered here while a worker renders the other formats. A mistake
     in a user's template is reported as one line naming the format and the template.
     """
-    from ..workers import side_by_side
+    from ..parallel import side_by_side
 
     rest = [f for f in formats if f != "pdf"]
     if "pdf" in formats and rest:
@@ -74,8 +88,3 @@ def _render_each(briefing: Briefing, formats: list[str], config: Config, stem: s
             where = f"{e.filename}:{e.lineno}: " if isinstance(e, jinja2.TemplateSyntaxError) else ""
             raise RenderError(f"{name}: template error: {where}{e.message or e}") from None
     return files
-
-
-def _load_builtins() -> None:
-    # Importing a module registers its renderers.
-    from . import docx, html, ics, json, pdf  # noqa: F401

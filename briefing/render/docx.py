@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -21,16 +21,16 @@ from docx.shared import Cm, Pt, RGBColor
 from ..config import Config
 from ..errors import RenderError
 from ..model import Briefing, Evidence
-from . import register
 from .docx_xml import (
     add_bookmark,
     add_field,
-    add_field_over_paragraphs,
     add_hyperlink,
     add_internal_link,
+    add_toc_line,
     repeat_header_row,
     set_alt_text,
     set_document_language,
+    set_run_language,
     update_fields_on_open,
 )
 from .html import template_dirs
@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 MARKING = RGBColor(0x8B, 0x1A, 0x1A)
 LANG_TAGS = {"de": "de-DE", "en": "en-GB"}
+COMMENT_AUTHOR = "briefing"
+SHORT_TITLE = 48
 TABLE_STYLES = ("Light List Accent 1", "Table Grid")
 CHANGE_COLOURS = {"meeting_added": WD_COLOR_INDEX.BRIGHT_GREEN, "position_added": WD_COLOR_INDEX.BRIGHT_GREEN,
                   "meeting_moved": WD_COLOR_INDEX.YELLOW, "meeting_dropped": WD_COLOR_INDEX.PINK}
@@ -102,6 +104,50 @@ def _style(doc, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH, setup=
     return name
 
 
+def _bold(colour: RGBColor | None = None):
+    def setup(style) -> None:
+        style.font.bold = True
+        if colour is not None:
+            style.font.color.rgb = colour
+    return setup
+
+
+def _italic(style) -> None:
+    style.font.italic = True
+
+
+def _small(size: float, indent: float = 0.0):
+    def setup(style) -> None:
+        style.font.size = Pt(size)
+        if indent:
+            style.paragraph_format.left_indent = Cm(indent)
+    return setup
+
+
+def _highlight(colour: WD_COLOR_INDEX):
+    def setup(style) -> None:
+        style.font.bold = True
+        style.font.highlight_color = colour
+    return setup
+
+
+# The briefing's own styles: an editor restyles each in one place (or in the reference document,
+# whose definitions win). Character styles for runs, paragraph styles for whole lines.
+CHARACTER_STYLES = {
+    "Briefing Label": _bold(ACCENT),          # a position's kind, 'Forderung:'
+    "Briefing Speaker": _italic,              # who said it, after a position or quote
+    "Briefing Marking": _bold(MARKING),       # the classification marking
+    "Briefing Source Title": _bold(),         # a source's title in the appendix
+    "Briefing Table Head": _bold(),           # a table's column heads
+    **{f"Briefing Change {kind}": _highlight(colour) for kind, colour in CHANGE_COLOURS.items()},
+}
+PARAGRAPH_STYLES = {
+    "Briefing Citation": _small(8.5, 1.2),    # a cited sentence under its source
+    "Briefing Header": _small(8),             # page header and footer lines
+    "Briefing Left Out": _italic,             # how many items a section leaves out (its cap)
+}
+
+
 def _toc_look(level: int):
     """Tight lines, level 2 indented: how Word's own TOC styles look (the default template lacks them)."""
     def setup(style) -> None:
@@ -109,6 +155,35 @@ def _toc_look(level: int):
         style.paragraph_format.space_after = Pt(2)
         style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
     return setup
+
+
+@dataclass
+class TocEntry:
+    level: int
+    text: str
+    bookmark: str
+    page: int
+    """An estimate, shown until Word or LibreOffice computes the PAGEREF field."""
+
+
+LINES_PER_PAGE = 46
+CHARS_PER_LINE = 95
+
+
+def _estimated_page(body) -> int:
+    """The page the next paragraph lands on, estimated from the text above it (10 pt on A4).
+
+    Only a first guess for the table of contents' cached page numbers: LibreOffice computes the
+    PAGEREF fields when it lays the document out, Word when it updates fields on open.
+    """
+    lines = 0.0
+    for child in body:
+        if child.tag == qn("w:tbl"):
+            lines += 2.5 * len(child.findall(qn("w:tr")))
+        elif child.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            lines += 14 if child.findall(".//" + qn("w:drawing")) else 0.4 + max(1, -(-len(text) // CHARS_PER_LINE))
+    return 1 + int(lines // LINES_PER_PAGE)
 
 
 class DocxWriter:
@@ -120,27 +195,54 @@ class DocxWriter:
         self.doc = base_document(config)
         self.comments = config.docx_comments
         self.sources = {s.id: s for s in briefing.sources}
+        self.headings: list[TocEntry] = []
 
     # -- pieces -------------------------------------------------------------------------------
     def para(self, text: str = "", style: str = "Normal"):
         return self.doc.add_paragraph(text, style=_style(self.doc, style))
 
     def heading(self, text: str, level: int):
+        """A heading, bookmarked so that the table of contents links to it and gives its page."""
         _style(self.doc, f"Heading {level}")
-        return self.doc.add_heading(text, level=level)
+        paragraph = self.doc.add_heading(text, level=level)
+        if level <= 2:
+            name = f"_Toc{len(self.headings) + 1}"
+            add_bookmark(paragraph, name)
+            self.headings.append(TocEntry(level, text, name, _estimated_page(self.doc.element.body)))
+        return paragraph
+
+    def run(self, paragraph, text: str, style: str):
+        """A run in one of the briefing's character styles (CHARACTER_STYLES)."""
+        return paragraph.add_run(text, style=_style(self.doc, style, WD_STYLE_TYPE.CHARACTER, CHARACTER_STYLES[style]))
+
+    def styled_para(self, text: str, style: str):
+        """A paragraph in one of the briefing's paragraph styles (PARAGRAPH_STYLES)."""
+        return self.para(text, _style(self.doc, style, setup=PARAGRAPH_STYLES[style]))
 
     def statement(self, paragraph, text: str, evidence: list[Evidence]) -> None:
         """``text`` as a run with its evidence markers and, when switched on, a comment naming the source."""
         run = paragraph.add_run(text)
+        self.text_language(run, evidence)
         self.markers(paragraph, evidence)
         if self.comments and evidence:
-            lines = []
-            for ev in evidence:
-                src = self.sources.get(ev.source)
-                lines.append(f"{src.title if src else ev.source}, {self.L['sentence']} {ev.sentence}: {ev.text}")
-            author = self.v.author or "briefing"
-            initials = "".join(w[0] for w in author.split()[:3]).upper()
-            self.doc.add_comment(run, text="\n".join(lines), author=author, initials=initials)
+            lines = [self.reference(ev) for ev in evidence]
+            self.doc.add_comment(run, text="\n".join(lines), author=COMMENT_AUTHOR, initials="B")
+
+    def reference(self, ev: Evidence) -> str:
+        """A short source reference for a comment: '[3] Nato-Außenminister beraten …, Satz 12'."""
+        src = self.sources.get(ev.source)
+        title = src.title if src else ev.source
+        if len(title) > SHORT_TITLE:
+            title = title[:SHORT_TITLE].rsplit(" ", 1)[0] + " …"
+        number = self.v.citations.numbers([ev])[0]
+        return f"[{number}] {title}, {self.L['sentence']} {ev.sentence}"
+
+    def text_language(self, run, evidence: list[Evidence]) -> None:
+        """Text taken from a source in another language keeps that language, so Word hyphenates
+        and spell-checks it by its own rules ('Osterweiterung' in an English briefing stays German)."""
+        language = self.v.text_lang(evidence)
+        if language != self.v.lang:
+            set_run_language(run, LANG_TAGS.get(language, language))
 
     def markers(self, paragraph, evidence: list[Evidence]) -> None:
         for i, n in enumerate(self.v.citations.numbers(evidence)):
@@ -155,11 +257,13 @@ class DocxWriter:
         self.para(b.title, "Title")
         sub = self.para(f"{L['as_of']}: {v.day(b.as_of)} · {L['sources_count']}: {len(b.sources)}", "Subtitle")
         if v.marking:
-            run = sub.add_run(f"\n{v.marking}")
-            run.bold, run.font.color.rgb = True, MARKING
+            sub.add_run().add_break()
+            self.run(sub, v.marking, "Briefing Marking")
         if v.author:
             self.para(f"{L['issued_by']}: {v.author}")
-        self.toc()
+        if v.notice():
+            self.run(self.para(), v.notice(), "Briefing Label")
+        contents = self.toc()
         self.heading(L["key_facts"], 1)
         for fact in b.key_facts:
             self.para(fact, "List Bullet")
@@ -176,6 +280,7 @@ class DocxWriter:
             self.para(L["no_background"])
         self.quotes()
         self.appendix()
+        self.toc_entries(after=contents)
         self.properties()
         update_fields_on_open(self.doc)
         set_document_language(self.doc, LANG_TAGS.get(v.lang, v.lang))
@@ -190,20 +295,18 @@ class DocxWriter:
             header = self._free_paragraph(section.header)
             self._tabs(header, width)
             header.add_run(f"{self.b.title}\t")
-            marking = header.add_run(v.marking or "")
-            marking.bold, marking.font.color.rgb = True, MARKING
+            self.run(header, v.marking or "", "Briefing Marking")
             header.add_run(f"\t{L['as_of']} {v.day(self.b.as_of, 'long')}")
             footer = self._free_paragraph(section.footer)
             self._tabs(footer, width)
-            mark = footer.add_run(f"\t{v.marking or ''}\t")
-            mark.bold, mark.font.color.rgb = True, MARKING
-            footer.add_run(f"{L['page']} ")
+            footer.add_run("\t")
+            self.run(footer, v.marking or "", "Briefing Marking")
+            footer.add_run(f"\t{L['page']} ")
             add_field(footer, "PAGE")
             footer.add_run(f" {L['of']} ")
             add_field(footer, "NUMPAGES")
             for p in (header, footer):
-                for run in p.runs:
-                    run.font.size = Pt(8)
+                p.style = _style(self.doc, "Briefing Header", setup=PARAGRAPH_STYLES["Briefing Header"])
 
     @staticmethod
     def _free_paragraph(part):
@@ -220,28 +323,32 @@ class DocxWriter:
         stops.add_tab_stop(int(width / 2), WD_TAB_ALIGNMENT.CENTER)
         stops.add_tab_stop(int(width), WD_TAB_ALIGNMENT.RIGHT)
 
-    def outline(self) -> list[tuple[int, str]]:
-        """The headings ``write`` adds, in order (the TOC's entries before Word computes page numbers)."""
-        b, L = self.b, self.L
-        out = [(1, L["key_facts"]), (1, L["upcoming_meetings"])]
-        out += [(2, L["past_meetings"])] if b.past else []
-        out += [(1, L["changes"])] if b.changes is not None else []
-        out += [(1, L["positions"])] + [(2, self.party_heading(p)) for p in b.parties]
-        out += [(1, L["background"]), (1, L["quotes"]), (1, L["sources"])]
-        out += [(2, L["warnings"])] if b.warnings or b.skipped else []
-        return out
-
     @staticmethod
     def party_heading(party) -> str:
-        return f"{party.name} ({party.code})"
+        """'Russland (RUS)', but 'Nato', not 'Nato (NATO)'."""
+        return party.name if party.name.casefold() == party.code.casefold() else f"{party.name} ({party.code})"
 
-    def toc(self) -> None:
-        self.para(self.L["contents"], "TOC Heading")
-        entries = self.outline()
-        for level in {level for level, _ in entries}:
-            _style(self.doc, f"TOC {level}", setup=_toc_look(level))
-        paragraphs = [self.para(style=f"TOC {level}") for level, _ in entries]
-        add_field_over_paragraphs(paragraphs, r'TOC \o "1-2" \h \z \u', [text for _, text in entries])
+    def toc(self):
+        """The contents' heading; its entries follow it once the headings exist (``toc_entries``)."""
+        return self.para(self.L["contents"], "TOC Heading")
+
+    def toc_entries(self, after) -> None:
+        """One line per heading: a link to it and a PAGEREF field giving its page.
+
+        Not a TOC field: LibreOffice shows a TOC field's stored text as it is, but computes a
+        PAGEREF field's page whenever it lays the document out, and Word refreshes both on open.
+        """
+        anchor = after._p
+        for entry in self.headings:
+            style = _style(self.doc, f"TOC {entry.level}", setup=_toc_look(entry.level))
+            paragraph = self.para(style=style)
+            add_toc_line(paragraph, entry.text, entry.bookmark, str(entry.page), self._text_width())
+            anchor.addnext(paragraph._p)
+            anchor = paragraph._p
+
+    def _text_width(self):
+        section = self.doc.sections[-1]
+        return section.page_width - section.left_margin - section.right_margin
 
     def meetings(self) -> None:
         b, L, v = self.b, self.L, self.v
@@ -257,8 +364,9 @@ class DocxWriter:
         else:
             self.para(L["no_meetings"])
         if b.past:
-            self.heading(L["past_meetings"], 2)
+            self.heading(L["past_meetings"], 1)
             self.meeting_table(b.past)
+        self.left_out(len(b.past_left_out))
 
     def meeting_table(self, meetings) -> None:
         L, v = self.L, self.v
@@ -269,19 +377,18 @@ class DocxWriter:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         heads = (L["date"], L["meeting"], L["participants"], L["place"], L["format"])
         for cell, text in zip(table.rows[0].cells, heads, strict=True):
-            cell.text = text
-            cell.paragraphs[0].runs[0].bold = True
+            self.run(cell.paragraphs[0], text, "Briefing Table Head")
         repeat_header_row(table.rows[0])
         for m in meetings:
             cells = table.add_row().cells
-            cells[0].text = v.when(m)
+            cells[0].text = v.when(m, "span")
             self.statement(cells[1].paragraphs[0], m.title, m.evidence)
             cells[2].text = v.parties(m.participants)
-            cells[3].text = m.location or "–"
+            cells[3].text = v.place(m.location) or "–"
             cells[4].text = v.meeting_format(m) or "–"
         # Widths on the grid and on every cell: Word reads the cells, LibreOffice the grid.
         table.autofit = False
-        widths = [Cm(w) for w in (3.6, 4.6, 3.4, 2.7, 2.7)]
+        widths = [Cm(w) for w in (3.9, 4.5, 3.3, 2.7, 2.6)]
         for col, w in zip(table.columns, widths, strict=True):
             col.width = w
         for row in table.rows:
@@ -298,9 +405,8 @@ class DocxWriter:
         self.heading(L["changes"], 1)
         for c in self.b.changes or []:
             p = self.para(style="List Bullet")
-            badge = p.add_run(v.change_kind(c.kind))
-            badge.bold = True
-            badge.font.highlight_color = CHANGE_COLOURS.get(c.kind, WD_COLOR_INDEX.YELLOW)
+            style = f"Briefing Change {c.kind}" if c.kind in CHANGE_COLOURS else "Briefing Label"
+            self.run(p, v.change_kind(c.kind), style)
             p.add_run(f" {c.text}")
         if not self.b.changes:
             self.para(L["no_changes"])
@@ -312,11 +418,14 @@ class DocxWriter:
             self.heading(self.party_heading(party), 2)
             for x in party.positions:
                 p = self.para(style="List Bullet")
-                kind = p.add_run(f"{v.kind(x.kind)}: ")
-                kind.bold, kind.font.color.rgb = True, ACCENT
+                self.run(p, f"{v.kind(x.kind)}: ", "Briefing Label")
                 self.statement(p, x.text, x.evidence)
                 if x.speaker:
-                    p.add_run(f" ({x.speaker})").italic = True
+                    p.add_run(" (")
+                    self.run(p, x.speaker, "Briefing Speaker")
+                    p.add_run(")")
+            self.left_out(len(party.left_out))
+        self.left_out(len(self.b.parties_left_out))
         if not self.b.parties:
             self.para(L["no_positions"])
 
@@ -327,21 +436,26 @@ class DocxWriter:
         for q in self.b.quotes:
             p = self.para(style="Quote")
             self.statement(p, f"{opening}{q.text}{closing}", q.evidence)
-            who = q.speaker or L["speaker_unknown"]
-            if q.party:
-                who += f", {v.parties([q.party])}"
-            p.add_run(f" — {who}")
+            p.add_run(" — ")
+            self.run(p, q.speaker or L["speaker_unknown"], "Briefing Speaker")
+            if q.party and v.parties([q.party]) != q.speaker:
+                p.add_run(f", {v.parties([q.party])}")
+        self.left_out(len(self.b.quotes_left_out))
         if not self.b.quotes:
             self.para(L["no_quotes"])
+
+    def left_out(self, count: int) -> None:
+        if count:
+            self.styled_para(self.v.left_out(count), "Briefing Left Out")
 
     def appendix(self) -> None:
         L, v = self.L, self.v
         self.heading(L["sources"], 1)
         self.para(L["evidence_note"])
-        for entry in v.citations.appendix():
+        for entry in v.sources():
             p = self.para(style="List Number")
             s = entry.source
-            p.add_run(s.title if s else entry.id).bold = True
+            self.run(p, s.title if s else entry.id, "Briefing Source Title")
             if s:
                 meta = [x for x in (s.outlet, v.published(s) or None, s.id) if x]
                 p.add_run(" — " + " · ".join(meta))
@@ -349,11 +463,9 @@ class DocxWriter:
                     p.add_run(" · ")
                     add_hyperlink(p, v.link(s.url), s.url)
             for c in entry.citations:
-                cp = self.para(f"[{c.number}] {L['sentence']} {c.sentence}: {c.text}")
-                cp.paragraph_format.left_indent = Cm(1.2)
-                for run in cp.runs:
-                    run.font.size = Pt(8.5)
+                cp = self.styled_para(f"[{c.number}] {L['sentence']} {c.sentence}: {c.text}", "Briefing Citation")
                 add_bookmark(cp, f"ev_{c.number}")
+        self.left_out(v.sources_left_out())
         if self.b.warnings or self.b.skipped:
             self.heading(L["warnings"], 2)
             for w in self.b.warnings + self.b.skipped:
@@ -368,11 +480,10 @@ class DocxWriter:
         props.keywords = ", ".join(v.keywords())
         props.language = LANG_TAGS.get(v.lang, v.lang)
         props.category = v.marking or ""
-        props.created = props.modified = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+        props.created = props.modified = v.made.replace(tzinfo=None)  # python-docx writes naive times as UTC
         props.revision = 1
 
 
-@register("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 def render_docx(briefing: Briefing, config: Config) -> bytes:
     return DocxWriter(briefing, config).write()
 

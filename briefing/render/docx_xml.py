@@ -6,16 +6,13 @@ w:t node as text (never parsed as XML) and cannot add markup.
 
 from __future__ import annotations
 
-import logging
-
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph
-
-log = logging.getLogger(__name__)
 
 _bookmark_ids = iter(range(1, 1_000_000))
 
@@ -78,15 +75,19 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> 
         p.append(part)
 
 
-def add_field_over_paragraphs(paragraphs: list[Paragraph], instruction: str, lines: list[str]) -> None:
-    """A field whose shown result spans several paragraphs (a TOC: one entry a paragraph), so a
-    viewer that does not update fields still shows the entries; Word replaces them on open."""
-    first, last = paragraphs[0]._p, paragraphs[-1]._p
-    for part in (_field_char("begin"), _instruction(instruction), _field_char("separate")):
-        first.append(part)
-    for paragraph, line in zip(paragraphs, lines, strict=True):
-        paragraph._p.append(_run(line))
-    last.append(_field_char("end"))
+def add_toc_line(paragraph: Paragraph, text: str, bookmark: str, page_guess: str, width) -> None:
+    """A contents line: ``text`` linked to ``bookmark``, a dotted tab, and a PAGEREF field for the
+    bookmark's page (showing ``page_guess`` until the viewer computes it)."""
+    paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), bookmark)
+    link.set(qn("w:history"), "1")
+    link.append(_run(text))
+    link.append(_run("\t"))
+    for part in (_field_char("begin"), _instruction(f"PAGEREF {bookmark} \\h"), _field_char("separate"),
+                 _run(page_guess), _field_char("end")):
+        link.append(part)
+    paragraph._p.append(link)
 
 
 def update_fields_on_open(document) -> None:
@@ -176,3 +177,13 @@ def set_alt_text(inline_shape, description: str, title: str = "") -> None:
     doc_pr.set("descr", description)
     if title:
         doc_pr.set("title", title)
+
+
+def set_run_language(run, tag: str) -> None:
+    """The run's own language (w:lang in its rPr), overriding the document's default."""
+    rpr = run._r.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)

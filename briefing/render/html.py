@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import jinja2
@@ -10,13 +9,10 @@ from markupsafe import Markup
 
 from ..config import Config
 from ..errors import RenderError
+from ..labels import format_day
 from ..model import Briefing
-from . import register
-from .labels import format_day
 from .timeline import build_timeline
 from .view import make_view
-
-log = logging.getLogger(__name__)
 
 PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 if not PACKAGED_TEMPLATES.is_dir():  # an editable install: the repository's own templates/ folder
@@ -82,6 +78,5 @@ def _stylesheet(config: Config) -> Markup | None:
     return None
 
 
-@register("html", ".html", "text/html")
 def render_html(briefing: Briefing, config: Config) -> bytes:
     return render_html_text(briefing, config, inline_css=True).encode("utf-8")

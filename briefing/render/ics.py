@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 
 from ..config import Config
 from ..model import Briefing
-from . import register
 
 
 def _escape(text: str) -> str:
@@ -27,7 +26,6 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
-@register("ics", ".ics", "text/calendar")
 def render_ics(briefing: Briefing, config: Config) -> bytes:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//briefing//briefing//EN", "CALSCALE:GREGORIAN"]

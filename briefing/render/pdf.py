@@ -12,7 +12,6 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..config import Config
 from ..model import Briefing
-from . import register
 from .html import render_html_text, template_dirs
 
 log = logging.getLogger(__name__)
@@ -75,7 +74,7 @@ def write_pdf(briefing: Briefing, config: Config) -> tuple[bytes, AssetFetcher]:
                            url_fetcher=fetcher)
     options: dict = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
     if config.pdf_attach_json:
-        from .json import render_json
+        from .json_file import render_json
 
         options["pdf_variant"] = "pdf/a-3a"
         options["attachments"] = [weasyprint.Attachment(
@@ -87,6 +86,5 @@ def write_pdf(briefing: Briefing, config: Config) -> tuple[bytes, AssetFetcher]:
     return data, fetcher
 
 
-@register("pdf", ".pdf", "application/pdf")
 def render_pdf(briefing: Briefing, config: Config) -> bytes:
     return write_pdf(briefing, config)[0]

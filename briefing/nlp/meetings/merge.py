@@ -23,7 +23,14 @@ def merge_meetings(meetings: list[Meeting], known: Callable[[str], bool] | None 
             out.append(m)
             continue
         twin.participants = list(dict.fromkeys(twin.participants + m.participants))
+        if m.title_rank > twin.title_rank:  # the name the source gives it beats one made from its parties
+            twin.title, twin.title_rank, twin.named = m.title, m.title_rank, True
         twin.location = twin.location or m.location
+        if m.start is not None and m.date_resolved and (twin.start is None or not twin.date_resolved):
+            # the dated mention dates the undated or vaguely dated one
+            twin.start, twin.end, twin.date_text, twin.date_resolved = m.start, m.end, m.date_text, True
+            twin.window_start = twin.window_end = None
+            twin.status, twin.reported_past = m.status, m.reported_past
         if m.end and twin.end and m.end > twin.end:
             twin.end = m.end
         if m.start and twin.start and m.start < twin.start:
@@ -49,9 +56,37 @@ def _clash(a: str, b: str, known: Callable[[str], bool] | None) -> bool:
     return known is None or known(a) == known(b)
 
 
-def same_meeting(a: Meeting, b: Meeting, known: Callable[[str], bool] | None = None) -> bool:
-    if a.start is None or b.start is None or a.side != b.side:
+def _same_undated(a: Meeting, b: Meeting, known: Callable[[str], bool] | None) -> bool:
+    """An undated mention ("nächste Woche ein Nato-Treffen") is the dated one ("Das Treffen wird am 6. Dezember
+    stattfinden") when the date falls in its vague stretch, one's parties are among the other's and the
+    places do not clash. Two undated mentions are one meeting when their parties are the same."""
+    if a.location and b.location and _clash(a.location, b.location, known):
         return False
+    if not a.participants or not b.participants:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    if _undated(a) and _undated(b):
+        return pa == pb and a.window_start == b.window_start
+    undated, dated = (a, b) if _undated(a) else (b, a)
+    if undated.reported_past or not (pa <= pb or pb <= pa):
+        return False
+    if undated.window_start and undated.window_end and dated.start:
+        return undated.window_start <= dated.start <= undated.window_end
+    # "bricht zu ihren Antrittsbesuchen in Kiew und Moskau auf" ... "Am Montag wird sie in Kiew ...": the stop
+    # named without a day is the one the source dates
+    return bool(undated.location and dated.location) and not dated.reported_past
+
+
+def _undated(m: Meeting) -> bool:
+    """No day, or only a stretch of days ("Ende März")."""
+    return m.start is None or (m.window_start is not None and not m.date_resolved)
+
+
+def same_meeting(a: Meeting, b: Meeting, known: Callable[[str], bool] | None = None) -> bool:
+    if a.side != b.side:
+        return False
+    if _undated(a) or _undated(b):
+        return _same_undated(a, b, known)
     if a.start != b.start:
         # the same conference named again for its main days: "von Freitag bis Sonntag" ... "für Samstag und Sonntag"
         outer, inner = (a, b) if a.start < b.start else (b, a)

@@ -76,7 +76,7 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
             if party in gaz.capitals:
                 found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i), gaz.capitals[party]))
             continue
-        if j > last or not tokens[j].text[:1].isupper() or tokens[j].text in lex.not_places:
+        if j > last or not tokens[j].text[:1].isupper() or tokens[j].text in lex.not_places or mask[j]:
             continue
         if in_attribution(s, i, first, last, lex):
             continue

@@ -22,9 +22,16 @@ def _words(language: str) -> dict:
     return d.get(language) or d.get("de") or {}
 
 
-def meeting_title(s: Sentence, noun: int | None, parties: list[str], fmt: str | None, language: str) -> str:
+OWN, NOUN, LABEL = 2, 1, 0
+"""How well a title names its meeting: the source's own phrase ("Nato-Russland-Rat"), its noun with the
+parties ("Gespräche USA – Russland"), a label for a meeting named by a verb ("Telefonat USA – Russland").
+Merged mentions keep the best."""
+
+
+def meeting_title(s: Sentence, noun: int | None, parties: list[str], fmt: str | None, language: str
+                  ) -> tuple[str, int]:
     """The noun phrase around the event noun at `noun` when it has a modifier; else noun (or a label for the
-    format when a verb named the meeting) plus the parties' names."""
+    format when a verb named the meeting) plus the parties' names. With the title's rank."""
     words = _words(language)
     head = _head(s, noun, language) if noun is not None else (words.get("verb_titles") or {}).get(
         fmt or "none", words.get("default", "Meeting"))
@@ -32,7 +39,26 @@ def meeting_title(s: Sentence, noun: int | None, parties: list[str], fmt: str | 
         phrase = _phrase(s, noun, language, words)
         compound = "-" in s.tokens[noun].text.strip("-")
         if (phrase != head or compound) and len(phrase) <= MAX_CHARS:
-            return phrase
+            return phrase, OWN
+    return with_parties(head, parties, language), NOUN if noun is not None else LABEL
+
+
+def label_title(parties: list[str], fmt: str | None, language: str) -> str:
+    """The title of a meeting told only by a verb, in ``language``'s words: 'Phone call USA – Russia'."""
+    words = _words(language)
+    head = (words.get("verb_titles") or {}).get(fmt or "none", words.get("default", "Meeting"))
+    return with_parties(head, parties, language)
+
+
+def translate_noun(noun: str, source: str, language: str) -> str | None:
+    """An event noun in another language ('Gespräche' -> 'Talks'; data/meeting_nouns.yaml), or None."""
+    return next((entry[language] for entry in load_data("meeting_nouns")
+                 if entry.get(source) == noun and language in entry), None)
+
+
+def with_parties(head: str, parties: list[str], language: str) -> str:
+    """``head`` and as many parties' names as fit in MAX_CHARS: 'Gespräche USA – Russland'."""
+    words = _words(language)
     names = [party_name(p, language) for p in parties[:MAX_PARTIES]]
     while names:
         title = words.get("with_parties", "{noun} {parties}").format(
@@ -49,7 +75,11 @@ def _head(s: Sentence, i: int, language: str) -> str:
     tok = s.tokens[i]
     text = tok.text
     lemma = tok.lemma
-    if language != "en" and lemma[:1].isupper() and "-" not in text and len(lemma) > 2:
+    if "-" in text.strip("-"):
+        # a compound in the genitive ("des Nato-Russland-Rats") is named in the nominative
+        return text[:len(lemma)] if _words(language).get("inflected") and lemma.lower() != text.lower() \
+            and text.lower().startswith(lemma.lower()) and len(text) - len(lemma) <= 2 else text
+    if _words(language).get("inflected") and lemma[:1].isupper() and len(lemma) > 2:
         # a plural stays plural ("Gespräche", "zu Gesprächen" -> "Gespräche"); other cases take the lemma
         dative = text == lemma + "en" and not lemma.endswith(tuple(_words(language).get("plural_en") or ()))
         text = text if text == lemma + "e" or text == lemma + "en" and not dative else text[:-1] if dative \
@@ -60,14 +90,16 @@ def _head(s: Sentence, i: int, language: str) -> str:
 def _phrase(s: Sentence, i: int, language: str, words: dict) -> str:
     tokens = s.tokens
     first = last = i
-    if language == "en":
+    if words.get("prenominal"):
         # prenominal modifiers: "the annual Munich Security Conference", "the APEC leaders' meeting"
         k = i - 1
         while k >= 0:
             t = tokens[k].text
             owner = t.endswith("'") or t in ("'s", "’s")
             before_owner = k + 1 < i and tokens[k + 1].text in ("'", "'s", "’s")
-            if t.lower() in ("the", "a", "an") or not (t[:1].isupper() or owner or before_owner):
+            # "Nato-Russia Council", split at its hyphens by the tokenizer
+            hyphen = t == "-" and k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].end == tokens[k].start
+            if t.lower() in ("the", "a", "an") or not (t[:1].isupper() or owner or before_owner or hyphen):
                 break
             first = k
             k -= 1
@@ -83,13 +115,26 @@ def _phrase(s: Sentence, i: int, language: str, words: dict) -> str:
             end += 1
         if end > k:
             last = end - 1
+    compound = "-" in tokens[i].text.strip("-")
+    if last == i and (compound or first < i):
+        last = _place_after(s, i, words)  # "G7-Gipfel in Hiroshima", "the G7 summit in Hiroshima"
     if first == i and last == i:
         # a hyphenated compound carries its own modifier ("Nato-Ukraine-Rat", "G20-Gipfel")
-        return tokens[i].text if "-" in tokens[i].text.strip("-") else _head(s, i, language)
+        return _head(s, i, language)
     text = s.text[tokens[first].start - s.start: tokens[last].end - s.start]
-    if first == i and language != "en":
+    if first == i and words.get("inflected"):
         text = _head(s, i, language) + s.text[tokens[i].end - s.start: tokens[last].end - s.start]
     return text[:1].upper() + text[1:]
+
+
+def _place_after(s: Sentence, i: int, words: dict) -> int:
+    """The last token of "in Hiroshima" right after the event noun at ``i``, else ``i``."""
+    tokens = s.tokens
+    j = i + 1
+    if j + 1 < len(tokens) and tokens[j].text.lower() in (words.get("place_links") or ()) \
+            and _name_like(tokens[j + 1].text, tokens[j + 1].pos):
+        return j + 1
+    return i
 
 
 def _name_like(text: str, pos: str) -> bool:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from ...data import load_data
 from ...model import Evidence, Quote, Sentence
 from .quoted import QuotedSpan, is_said, quote_lexicon
+from .speakers import attribute, quote_speaker
 from .statements import SentenceSpeech
 
 log = logging.getLogger(__name__)
@@ -34,8 +35,11 @@ def find_quotes(source_id: str, body: str, sentences: list[Sentence], speech: li
         if not text.strip():
             continue
         party, speaker = _speaker(speech, s_first, s_last, first, sentences)
+        # the speaker as the article names them (statements/speakers.py)
+        party, speaker, role = attribute(quote_speaker(speech, s_first, s_last, first, sentences), party, speaker)
         ev = [Evidence(source_id, sentences[k].index, sentences[k].text) for k in range(s_first, s_last + 1)]
-        (out if said else unsaid).append(Quote(text=text, speaker=speaker, party=party, evidence=ev))
+        quote = Quote(text=text, speaker=speaker, party=party, evidence=ev, speaker_role=role)
+        (out if said else unsaid).append(quote)
     _echoes(out, out)
     echoing = [q for q in unsaid if _echoes([q], out)]
     return sorted(out + echoing, key=lambda q: q.evidence[0].sentence)
@@ -77,7 +81,7 @@ def _echoes(quotes: list[Quote], said: list[Quote]) -> bool:
             if overlap > share:
                 best, share = other, overlap
         if best is not None and share >= 0.6:
-            q.party, q.speaker = best.party, best.speaker
+            q.party, q.speaker, q.speaker_role = best.party, best.speaker, best.speaker_role
             took = True
     return took
 

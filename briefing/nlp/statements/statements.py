@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from ...data import load_data
 from ...model import Sentence
 from ..actors.actors import ORGANISATIONS, Entity, SentenceActors
 from ..actors.gazetteer import gazetteer
-from ..clauses import Clause, clauses, dateline_end, finite_verb, is_finite, is_verb, quote_mask, subject
+from ..actors.mentions import Discourse
+from ..clauses import Clause, clauses, dateline_end, finite_verb, is_finite, quote_mask, subject
+from ..context import SentenceContext
+from .speakers import Said, find_said, read_mentions, subject_of
+from .speech import SpeechLexicon, lexicon, speech_verb, subjunctive_form
 
 log = logging.getLogger(__name__)
 
@@ -38,41 +40,6 @@ class Statement:
     last: int
     via: str = "verb"
     """verb | attribution | subjunctive | quote | subject"""
-
-
-@dataclass
-class SpeechLexicon:
-    verbs: dict[str, str]
-    needs: dict[str, set[str]]
-    before: list[tuple[str, ...]]
-    after: set[str]
-    subjunctive: frozenset[str]
-    inverting: frozenset[str]
-    impersonal: frozenset[str]
-    """Verbs said with "es" whose speaker is the place named ("aus dem Kreml hieß es").
-    (``inverting``: verbs whose subject may follow them in English, "said the official".)"""
-    after_quote: frozenset[str] = frozenset()
-    joint: tuple[str, ...] = ()
-    institutions: tuple[str, ...] = ()
-    """Role words of bodies ("ministry", "Außenministerium") that speak for the state just named."""
-    """Words opening a subject that means all those named just before ("both sides", "die beiden")."""
-    """Words that attribute what stands before them when a name follows right after ("„…“, so Baerbock")."""
-
-
-@lru_cache(maxsize=4)
-def lexicon(language: str) -> SpeechLexicon:
-    data = load_data("speech_en" if language == "en" else "speech_de")
-    verbs = {v.lower(): kind for kind, words in (data.get("verbs") or {}).items() for v in words or []}
-    needs = {k.lower(): {w.lower() for w in v} for k, v in (data.get("needs") or {}).items()}
-    attribution = data.get("attribution") or {}
-    before = sorted((tuple(p.lower().split()) for p in attribution.get("before") or []), key=len, reverse=True)
-    return SpeechLexicon(verbs, needs, before, {w.lower() for w in attribution.get("after") or []},
-                         frozenset(w.lower() for w in data.get("subjunctive") or []),
-                         frozenset(w.lower() for w in data.get("inverting") or []),
-                         frozenset(w.lower() for w in data.get("impersonal") or []),
-                         frozenset(w.lower() for w in attribution.get("after_quote") or []),
-                         tuple(w.lower() for w in data.get("joint") or []),
-                         tuple(w.lower() for w in data.get("institutions") or []))
 
 
 @dataclass
@@ -148,6 +115,10 @@ class SentenceSpeech:
     """The sentence's speaker for quotes without a speech verb (subject or continued speaker)."""
     subject: Entity | None = None
     """The resolved subject of the first main clause (pronouns resolved), for meeting participants."""
+    said: list[Said] = field(default_factory=list)
+    """Every speaker of the sentence as the article names them, known to the gazetteer or not."""
+    said_subject: Said | None = None
+    """The sentence's subject, for a quote without a verb of saying (when ``said`` is empty)."""
 
 
 def find_statements(sentences: list[Sentence], actors: list[SentenceActors], language: str
@@ -156,6 +127,8 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
     masks = quote_mask(sentences, language)
     tracker = Tracker()
     tracker.home, tracker.home_roles = _home(sentences, actors, language), gazetteer(language).home_roles
+    discourse = Discourse(language)
+    last_said: Said | None = None
     out: list[SentenceSpeech] = []
     for n, (sentence, found, mask) in enumerate(zip(sentences, actors, masks)):
         speech = SentenceSpeech()
@@ -165,6 +138,8 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
         parts = [c for c in clauses(sentence, mask, entities) if c.last >= skip]
         if parts and parts[0].first < skip:
             parts[0].first = skip
+        ctx = SentenceContext(n, sentence, language, mask, parts, entities)
+        last_said = _open_world(ctx, speech, discourse, lex, last_said)
         previous_subject: Entity | None = None
         speaker_before = tracker.last_subject
         introducer: tuple[Entity, int] | None = None
@@ -174,10 +149,10 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
         spoken = False
         for clause in parts:
             subj = None
-            verb = _speech_verb(clause, sentence, lex, language)
+            verb = speech_verb(clause, sentence, lex, language)
             fin_tok = finite_verb(clause, sentence, language)
             if verb is not None and not clause.subordinate and (
-                    fin_tok is None or not _subjunctive_form(sentence.tokens[fin_tok], lex, sentence)):
+                    fin_tok is None or not subjunctive_form(sentence.tokens[fin_tok], lex, sentence)):
                 has_verb = True  # "Die Außenministerin betonte, ...": a speaker of its own (even if unknown)
             fin = finite_verb(clause, sentence, language)
             if fin is not None or verb is not None:
@@ -250,10 +225,10 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
                     speech.subject = resolved
                     subject_parties = _joint(resolved, subj, entities, sentence)
                 if introducer is None and fin is not None \
-                        and not _subjunctive_form(sentence.tokens[fin], lex, sentence):
+                        and not subjunctive_form(sentence.tokens[fin], lex, sentence):
                     introducer = (resolved, clause.last)
                 previous_subject = resolved
-                reported = not verb and fin is not None and _subjunctive_form(sentence.tokens[fin], lex, sentence)
+                reported = not verb and fin is not None and subjunctive_form(sentence.tokens[fin], lex, sentence)
                 if not (spoken and not verb) and not reported:
                     # "Stoltenberg erklärte, Stockholm habe ...", "China bleibe ein Partner, schrieb er": the
                     # subject of reported speech is not who "er" means next
@@ -298,6 +273,22 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
     return out, masks
 
 
+def _open_world(ctx: SentenceContext, speech: SentenceSpeech, discourse: Discourse, lex: SpeechLexicon,
+                last: Said | None) -> Said | None:
+    """Who speaks in the sentence as the article names them (statements/speakers.py); returns the last
+    speaker, whom a sentence in reported speech without a speaker of its own continues."""
+    read_mentions(ctx, discourse, lex)
+    speech.said = find_said(ctx, lex, discourse)
+    if speech.said:
+        return speech.said[-1]
+    if last is not None and ctx.n - last.sentence <= CONTINUATION_WINDOW \
+            and _subjunctive(ctx.sentence, ctx.mask, lex, ctx.language):
+        speech.said = [replace(last, first=0, last=len(ctx.sentence.tokens) - 1, via="continued")]
+        return last
+    speech.said_subject = subject_of(ctx)
+    return last
+
+
 def _apposed(sentence: Sentence, first: int, e: Entity) -> bool:
     """Only a capitalised name and a comma stand between the clause's start and the entity."""
     between = sentence.tokens[first:e.first]
@@ -315,7 +306,7 @@ def _reported_after(parts: list[Clause], after: int, sentence: Sentence, mask: l
         if clause.first <= after or sentence.tokens[clause.first].pos in ("PRELS", "PRELAT"):
             continue
         fin = finite_verb(clause, sentence, language)
-        if fin is not None and not mask[fin] and _subjunctive_form(sentence.tokens[fin], lex, sentence):
+        if fin is not None and not mask[fin] and subjunctive_form(sentence.tokens[fin], lex, sentence):
             return True
     return False
 
@@ -368,47 +359,6 @@ def _speaker_name(e: Entity) -> str | None:
     return e.text if e.kind in ("person", "office") else None
 
 
-def _speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language: str) -> tuple[int, str] | None:
-    tokens = sentence.tokens
-    words = {t.text.lower() for t in tokens[clause.first: clause.last + 1]}
-    particles = [t.text.lower() for t in tokens[clause.first: clause.last + 1] if t.pos == "PTKVZ"]
-    after = _past_quote(tokens, clause.last + 1)
-    if after is not None and (tokens[after].pos == "PTKVZ" or (
-            tokens[after].text.isalpha() and tokens[after].text.islower() and len(tokens[after].text) <= 7
-            and (after + 1 == len(tokens) or tokens[after + 1].text in (".", ",", "!", "?", ";")))):
-        particles.append(tokens[after].text.lower())  # "kündigte „Gegenmaßnahmen“ an"
-    for i in range(clause.first, clause.last + 1):
-        tok = tokens[i]
-        if not is_verb(tok, language):
-            continue
-        if tok.pos == "VVG" and i > 0 and tokens[i - 1].pos.startswith("NN"):
-            continue  # "a draft resolution condemning ...": the noun's attribute, nobody speaking
-        lemma = tok.lemma.lower()
-        candidates = [p + lemma for p in particles] + [lemma] if is_finite(tok, language) else [lemma]
-        for cand in candidates:
-            kind = lex.verbs.get(cand)
-            if not kind:
-                continue
-            need = lex.needs.get(cand)
-            if need and not (need & words) and not ({"dar" + w for w in need} & words):
-                continue  # "beharrt darauf" as well as "beharrt auf"
-            if language == "en" and cand == "call" and i + 1 < len(tokens) \
-                    and tokens[i + 1].text.lower() not in need and tok.pos not in ("VVD", "VVN"):
-                continue
-            return i, kind
-    return None
-
-
-def _past_quote(tokens: list, i: int) -> int | None:
-    """The token after a quotation that opens at ``i``, if one does."""
-    if i >= len(tokens) or tokens[i].text not in ("„", '"', "“", "»", "«"):
-        return None
-    for k in range(i + 1, len(tokens) - 1):
-        if tokens[k].text in ("“", '"', "”", "«", "»"):
-            return k + 1
-    return None
-
-
 def _attribution(sentence: Sentence, mask: list[bool], entities: list[Entity], lex: SpeechLexicon
                  ) -> Entity | None:
     """"laut X", "nach Angaben aus X", "X zufolge", "according to X"."""
@@ -437,17 +387,9 @@ def _subjunctive(sentence: Sentence, mask: list[bool], lex: SpeechLexicon, langu
     if language == "en":
         return False
     for i, tok in enumerate(sentence.tokens):
-        if not mask[i] and is_finite(tok, language) and _subjunctive_form(tok, lex, sentence):
+        if not mask[i] and is_finite(tok, language) and subjunctive_form(tok, lex, sentence):
             return True
     return False
-
-
-def _subjunctive_form(tok, lex: SpeechLexicon, sentence: Sentence) -> bool:
-    low, lemma = tok.text.lower(), tok.lemma.lower()
-    if low in lex.subjunctive:
-        return True
-    first_person = any(t.text.lower() == "ich" for t in sentence.tokens)
-    return lemma.endswith("en") and low == lemma[:-2] + "e" and not first_person
 
 
 def _joint(resolved: Entity, subj: Entity | None, entities: list[Entity], sentence: Sentence) -> list[str]:

@@ -10,6 +10,9 @@ points, and the best day wins:
 - directions bound: a dated day in a past clause is not after the publication day, one in a
   future clause not before; a year the text looks back on is not later than it; "seit mehr als
   zwei Jahren" after "zuletzt im November 2019" puts it more than two years after;
+- a dateline or a "Stand:" / "Updated" line (page furniture, ``furniture.py``) gives the day itself:
+  with its year it is the date; without ("BERLIN, 4. Januar (dpa)") only days of that month and day
+  are tried. Its dates are never clues about what the article reports;
 - news speaks of the last and the next weeks: named days lie near the publication day (past ones
   reach further back than future ones reach ahead), past weekdays in the days just before it,
   future ones in the days just after; the years a text looks back on are seldom long past.
@@ -22,11 +25,14 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ...model import Source
+from .furniture import find_furniture
 from .published_clues import Clues, Named, Period, Relative, Span, Weekday, read_clues, shift
+from .timex import find_timexes, resolve_all
 
 log = logging.getLogger(__name__)
 
@@ -201,18 +207,51 @@ def _candidate_years(clues: Clues) -> range | None:
     return None
 
 
+def furniture_day(source: Source) -> tuple[int | None, int, int, str] | None:
+    """(year or None, month, day, the furniture's text) of the first date a dateline, byline or date line
+    gives ("BERLIN, 4. Januar (dpa) –", "Updated January 4, 2022"), read without a reference date."""
+    for f in find_furniture(source.body, source.language):
+        text = source.body[f.start:f.end]
+        for t in resolve_all(find_timexes(text, source.language, in_furniture=True), text, [], source.language, None):
+            m = re.match(r"(\d{4}|XXXX)-(\d\d)-(\d\d)", t.value)
+            if t.type in ("DATE", "TIME") and m:
+                year = None if m.group(1) == "XXXX" else int(m.group(1))
+                return year, int(m.group(2)), int(m.group(3)), text.strip()
+    return None
+
+
+def _dated_by_furniture(found: tuple[int | None, int, int, str]) -> Inference | None:
+    year, month, day, text = found
+    if year is None:
+        return None
+    try:
+        return Inference(date(year, month, day), 0.95, f"from the page's own date: '{text}'")
+    except ValueError:
+        return None
+
+
 def infer_published(source: Source) -> Inference | None:
-    """An undated source's publication date from its date mentions (None when they name no day or year)."""
+    """An undated source's publication date from its furniture or its date mentions (None when they name no
+    day or year)."""
+    pinned = furniture_day(source)
+    if pinned is not None and (dated := _dated_by_furniture(pinned)) is not None:
+        log.info("%s: publication date %s %s", source.id, dated.published, dated.note)
+        return dated
     clues = read_clues(source)
     years = _candidate_years(clues)
+    if years is None and pinned is not None:
+        years = range(NO_YEAR_RANGE[0], NO_YEAR_RANGE[1] + 1)
     if years is None:
         return None
     scorer = _Scorer(clues)
     day, end = date(years.start, 1, 1), date(years.stop - 1, 12, 31)
     scored: list[tuple[float, date]] = []
     while day <= end:
-        scored.append((scorer.score(day), day))
+        if pinned is None or (day.month, day.day) == pinned[1:3]:
+            scored.append((scorer.score(day), day))
         day += timedelta(days=1)
+    if not scored:
+        return None
     # Ties go to the later day: a text reads from the latest day its clues allow as well as from earlier ones.
     best_score, best = max(scored)
     mass = sum(math.exp(SHARPNESS * (s - best_score)) for s, _ in scored)
@@ -223,7 +262,7 @@ def infer_published(source: Source) -> Inference | None:
         why.append(f"the latest year it looks back on is '{scorer.latest.text}'")
     elif not any(n.year for n in clues.named):
         why.append("it names no year, so the year is only one of those whose calendar fits")
-    runner = max((s, d) for s, d in scored if abs((d - best).days) > 3)
+    runner = max(((s, d) for s, d in scored if abs((d - best).days) > 3), default=(-math.inf, best))
     note = (f"inferred from {clues.mentions} date mentions"
             + (": " + "; ".join(dict.fromkeys(why)) if why else "")
             + (f"; {runner[1].isoformat()} reads almost as well" if best_score - runner[0] < 0.5 else ""))

@@ -24,7 +24,7 @@ from ...data import load_data
 from ...model import Sentence, Source, Timex
 from ..segment import segment
 from .timex import find_timexes, resolve_all
-from .timex_lex import Lexicon, lexicon
+from .timex_lex import LANGUAGES, Lexicon, lexicon
 from .timex_tense import clause_direction
 
 log = logging.getLogger(__name__)
@@ -228,7 +228,7 @@ def _starts_with(body: str, e: int, phrases: list[str]) -> bool:
 class _Reader:
     def __init__(self, source: Source):
         self.body = source.body
-        lang = source.language if source.language in ("de", "en") else "de"
+        lang = source.language if source.language in LANGUAGES else "de"
         self.lex: Lexicon = lexicon(lang)
         self.words: dict[str, Any] = load_data(f"reference_{lang}")
         self.sentences: list[Sentence] = segment(source.body, source.language)

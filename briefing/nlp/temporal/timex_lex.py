@@ -28,6 +28,8 @@ class Lexicon:
     patterns: list[Pattern]
     range_joiner: re.Pattern[str]
     range_opener: re.Pattern[str]
+    templates: dict[str, re.Pattern[str]]
+    """Patterns outside ``patterns`` that use the same placeholders (``templates`` in the lexicon)."""
 
     def __getitem__(self, key: str) -> Any:
         return self.data.get(key) or {}
@@ -41,6 +43,24 @@ class Lexicon:
             if any(w.startswith(s) for s in stems):
                 return label
         return None
+
+    def unit(self, word: str | None) -> str | None:
+        """The TimeML unit of a unit word (D, W, WE, MO, Y, DE, CE, H, M, S), or Q / H for a part of the year."""
+        if not word:
+            return None
+        w = word.lower()
+        return self["units"].get(w) or self["year_parts"].get(w)
+
+    def unit_adjective(self, word: str | None) -> str | None:
+        """The TimeML unit of an adjective stem found in a word ("dreijährigen": Y)."""
+        w = (word or "").lower()
+        return next((code for stem, code in self["unit_adjectives"].items() if stem in w), None)
+
+    def part(self, word: str | None) -> str | None:
+        """START | MID | END for a word naming part of a month or week ("Anfang", "Mitte", "late"), else None."""
+        if not word:
+            return None
+        return self["part_words"].get(re.sub(r"\s+", " ", word.lower()))
 
     def number(self, text: str | None) -> int | str | None:
         """An int, 'X' for a vague quantity, or None when ``text`` is no number."""
@@ -56,7 +76,11 @@ class Lexicon:
 
 
 def _alternation(words, both_cases: bool = False) -> str:
-    """A regex alternation of ``words``, longest first; with both initials when ``both_cases``."""
+    """A regex alternation of ``words``, longest first; with both initials when ``both_cases``.
+
+    No words give a pattern that matches nothing, so a lexicon may leave a list out."""
+    if not words:
+        return "(?!)"
     out = []
     for w in sorted(set(words), key=len, reverse=True):
         esc = re.escape(w)
@@ -77,7 +101,8 @@ def lexicon(language: str) -> Lexicon:
     data = load_data(f"timex_{lang}")
     cue_stems = [s for stems in data["cues"].values() for s in stems]
     units = list(data["units"])
-    nouns_capital = lang == "de"
+    # German writes nouns (units, day parts) with a capital; the lexicon says whether its language does.
+    nouns_capital = bool(data.get("capitalised_nouns"))
     fill = {
         "weekday": _alternation(_capital(data["weekdays"])),
         "month": _alternation(_capital(data["months"])),
@@ -91,13 +116,19 @@ def lexicon(language: str) -> Lexicon:
         "cue": "(?:" + "|".join(f"{_alternation([s], both_cases=True)}\\w*" for s in cue_stems) + ")",
         "ordinal": _alternation(data["ordinals"], both_cases=True),
         "approx": _alternation(data["approximators"], both_cases=True),
+        "durationadj": _alternation(data.get("duration_adjectives")),
+        "holiday": _alternation(data.get("holidays")),
+        "decadeword": _alternation(data.get("decade_words"), both_cases=True),
+        "partnoun": _alternation(data.get("part_nouns"), both_cases=True),
     }
-    patterns = []
-    for p in data["patterns"]:
-        text = p["re"]
-        for key, alt in fill.items():
-            text = text.replace("{" + key + "}", alt)
-        patterns.append(Pattern(p["kind"], re.compile(text)))
+    patterns = [Pattern(p["kind"], re.compile(_filled(p["re"], fill))) for p in data["patterns"]]
+    templates = {k: re.compile(_filled(v, fill)) for k, v in (data.get("templates") or {}).items()}
     log.debug("compiled %d timex patterns for %s", len(patterns), lang)
     return Lexicon(lang, data, patterns, re.compile(data["range_joiners"] + "$"),
-                   re.compile(data["range_openers"]))
+                   re.compile(data["range_openers"]), templates)
+
+
+def _filled(text: str, fill: dict[str, str]) -> str:
+    for key, alt in fill.items():
+        text = text.replace("{" + key + "}", alt)
+    return text

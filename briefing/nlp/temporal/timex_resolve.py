@@ -8,14 +8,19 @@ import re
 from datetime import date, timedelta
 
 from ...model import Sentence, Timex
+from .timex_calendar import CalendarNames
 from .timex_lex import Lexicon
 from .timex_tense import clause_direction, in_opening_phrase, reported_on
 
 log = logging.getLogger(__name__)
 
-MOD_DAYS = {"anfang": (1, 10), "beginn": (1, 10), "early": (1, 10), "mitte": (11, 20), "mid": (11, 20),
-            "ende": (21, 31), "late": (21, 31), "end": (21, 31)}
+PART_DAYS = {"month": {"START": (1, 10), "MID": (11, 20), "END": (21, 31), "FIRST_HALF": (1, 15),
+                       "SECOND_HALF": (16, 31)},
+             "week": {"START": (1, 3), "MID": (2, 4), "END": (4, 7)}}
+"""The days (of the month, of the week from Monday) a part names: "Ende März" is 21–31 March, "Anfang nächster
+Woche" Monday to Wednesday. The words for each part (START, MID, END: TimeML's mod) are in the lexicons."""
 DURATION_TIME_UNITS = {"H", "M", "S"}
+YEARS_IN = {"DE": 10, "CE": 100}
 NEAR = 7
 QUOTE_MARKS = frozenset('"„“”«»')
 """Days a date may lie on the 'wrong' side of the reference date before the tense moves it a year."""
@@ -30,12 +35,20 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
+def _around_today(days: tuple[int, int], part: str | None, k: int, today: int, last: int) -> tuple[int, int]:
+    """ "later this month", "earlier this week": the days of the current unit after or before today."""
+    if k != 0 or part not in ("LATER", "EARLIER"):
+        return days
+    lo, hi = (today + 1, last) if part == "LATER" else (1, today - 1)
+    return (lo, hi) if lo <= hi else days
+
+
 def _week(d: date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y}-W{w:02d}"
 
 
-class Resolver:
+class Resolver(CalendarNames):
     """Resolves matches in text order, remembering the last mentioned day for anaphora and times."""
 
     def __init__(self, lex: Lexicon, body: str, sentences: list[Sentence], reference: date | None):
@@ -46,7 +59,7 @@ class Resolver:
         self.last_event_day: date | None = None
         self.last_event_sentence = 0
         self.year_context: tuple[int, int, bool] | None = None
-        self.last_day_end = -1
+        self.last_day_start = self.last_day_end = -1
         # Each day named so far, with the direction of its clause and its sentence.
         self.named_days: list[tuple[date, str | None, int]] = []
         # The day a day part last continued and in which sentence ("Am Nachmittag ...").
@@ -96,10 +109,18 @@ class Resolver:
             return None
         year, index, dated = self.year_context
         if index == sentence.index:
-            return year
+            return None if self._against_tense(year, sentence, s, e) else year
         if index == sentence.index - 1 and dated and clause_direction(sentence, s, e, self.lex) == "past":
             return year
         return None
+
+    def _against_tense(self, year: int, sentence: Sentence, s: int, e: int) -> bool:
+        """Whether a year named earlier in the sentence lies on the wrong side of the reference date for the clause
+        of [s, e): "The talks, first held in 2019, will resume in mid-January" does not resume in 2019."""
+        if self.ref is None:
+            return False
+        direction = clause_direction(sentence, s, e, self.lex)
+        return (direction == "future" and year < self.ref.year) or (direction == "past" and year > self.ref.year)
 
     def _note_year(self, year: int, sentence: Sentence | None, dated: bool = True) -> None:
         if sentence is not None:
@@ -184,7 +205,7 @@ class Resolver:
         t = handler(m, s, e, sentence)
         if self.last_day is not before and sentence is not None:
             self.last_day_sentence = sentence.index
-            self.last_day_end = e
+            self.last_day_start, self.last_day_end = s, e
             if t is not None:
                 self.named_days.append((self.last_day, t.direction, sentence.index))
             if not reported_on(sentence, s, e, self.lex):
@@ -254,14 +275,12 @@ class Resolver:
     def _bare_day(self, m, s, e, sentence):
         day = int(m.group("day"))
         after = self.body[e:e + 120]
-        mm = re.search(r"[0-3]?\d\.?(?:st|nd|rd|th)?\s*(?:of\s+)?("
-                       + "|".join(re.escape(k[:1].upper() + k[1:]) for k in self.lex["months"])
-                       + r")(?!\w)(?:,?\s*((?:19|20)\d\d))?", after)
+        mm = self.lex.templates["listed_day_month"].search(after)
         if not mm:
             return None
-        month = self._month_number(mm.group(1))
-        if mm.group(2):
-            y = int(mm.group(2))
+        month = self._month_number(mm.group("month"))
+        if mm.group("year"):
+            y = int(mm.group("year"))
         elif self._context_year(sentence, s, e):
             y = self._context_year(sentence, s, e)
         elif self.ref is None:
@@ -292,7 +311,7 @@ class Resolver:
         name = m.group("month2") or m.group("month3") or m.group("month4")
         month = self._month_number(name)
         year_text = m.group("year2") or m.group("year3") or m.group("year4")
-        mod = (m.group("mod") or "").lower()
+        part = self.lex.part(m.group("mod"))
         if not month:
             return None
         if year_text:
@@ -310,17 +329,35 @@ class Resolver:
         else:
             y = self._year_for(month, None, self._date_direction(sentence, s, e))
         # The days a month covers (or the part "Anfang", "Mitte", "Ende" names): consumers read days only.
-        lo, hi = MOD_DAYS.get(mod, (1, 31))
+        lo, hi = PART_DAYS["month"].get(part or "", (1, 31))
         return self._timex(s, e, "DATE", f"{y}-{month:02d}", first_day=date(y, month, lo),
-                           last_day=date(y, month, min(hi, _last_day_of_month(y, month))))
+                           last_day=date(y, month, min(hi, _last_day_of_month(y, month))), mod=part)
 
     def _year(self, m, s, e, sentence):
         self._note_year(int(m.group("year")), sentence, dated=False)
         return self._timex(s, e, "DATE", m.group("year"))
 
     def _decade(self, m, s, e, sentence):
+        if "decword" in m.re.groupindex:
+            dec = self.lex["decade_words"].get(re.sub(r"\s+", " ", m.group("decword").lower()))
+            return self._timex(s, e, "DATE", f"19{dec}") if dec is not None else None
         cent = m.group("cent") or "19"
         return self._timex(s, e, "DATE", f"{cent}{m.group('dec')}")
+
+    def _part_noun(self, m, s, e, sentence):
+        """ "zu Jahresbeginn", "am Monatsende", "at year-end": part of the current year, month or week."""
+        code, part = self.lex["part_nouns"].get(re.sub(r"\s+", " ", m.group("core").lower()), (None, None))
+        if code is None:
+            return None
+        if self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", {"W": "XXXX-WXX", "MO": "XXXX-XX"}.get(code, "XXXX"),
+                                                mod=part))
+        value, first, last = self._unit_value(code, 0, part)
+        return self._timex(s, e, "DATE", value, first_day=first, last_day=last, mod=part)
+
+    def _half_unit(self, m, s, e, sentence):
+        value = self.lex["half_units"].get(m.group("unit").lower())
+        return self._timex(s, e, "DURATION", value) if value else None
 
     # ---------------------------------------------------------------- weekdays
 
@@ -392,44 +429,76 @@ class Resolver:
         dp_text = m.group("dp")
         dp = self.lex["dayparts"].get(dp_text.lower()) if dp_text else None
         typ = "TIME" if dp else "DATE"
+        if offset == 0 and not dp and self._nowadays(s, e):
+            return self._timex(s, e, "DATE", "PRESENT_REF")
         if self.ref is None:
             return self._unanchored(self._timex(s, e, typ, "XXXX-XX-XX" + (f"T{dp}" if dp else "")))
         d = self.ref + timedelta(days=offset)
         self.last_day = d
         return self._timex(s, e, typ, d.isoformat() + (f"T{dp}" if dp else ""), first_day=d, last_day=d)
 
+    def _nowadays(self, s: int, e: int) -> bool:
+        """ "noch heute", "bis heute", "heute noch", "to this day": today as the present age, not a day."""
+        before, after = self.lex.data.get("nowadays_before"), self.lex.data.get("nowadays_after")
+        return bool((before and re.search(before, self.body[max(0, s - 20):s]))
+                    or (after and re.match(after, self.body[e:e + 20])))
+
+    def _month_half(self, m, s, e, sentence):
+        """ "die zweite Maihälfte", "the first half of June", "in der zweiten Hälfte des Monats"."""
+        half = {1: "FIRST_HALF", 2: "SECOND_HALF"}.get(self.lex["ordinals"].get(m.group("ord").lower()) or 0)
+        month = self._month_number(m.group("month")) if m.group("month") else None
+        if half is None or self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}" if month else "XXXX-XX", mod=half))
+        if month is None:
+            cue = self.lex.cue(m.group("cue")) if m.group("cue") else None
+            value, first, last = self._unit_value("MO", {"past": -1, "future": 1}.get(cue or "", 0), half)
+            return self._timex(s, e, "DATE", value, first_day=first, last_day=last, mod=half)
+        y = self._context_year(sentence, s, e) or self._year_for(month, None, self._date_direction(sentence, s, e))
+        lo, hi = PART_DAYS["month"][half]
+        return self._timex(s, e, "DATE", f"{y}-{month:02d}", first_day=date(y, month, lo),
+                           last_day=date(y, month, min(hi, _last_day_of_month(y, month))), mod=half)
+
+    def _daypart_date(self, m, s, e, sentence):
+        """ "in der Nacht des 14. August", "on the evening of May 3": a part of a named day."""
+        t = self._date(m, s, e, sentence)
+        dp = self.lex["dayparts"].get(m.group("dp").lower())
+        if t is None or not dp:
+            return t
+        t.type, t.value = "TIME", f"{t.value}T{dp}"
+        return t
+
     def _heuer(self, m, s, e, sentence):
         if self.ref is None:
             return self._unanchored(self._timex(s, e, "DATE", "XXXX"))
         return self._timex(s, e, "DATE", str(self.ref.year))
 
-    def _unit_value(self, unit: str, k: int, mod: str | None = None) -> tuple[str, date | None, date | None]:
-        """Value and days of the calendar unit ``k`` steps from the reference date's."""
+    def _unit_value(self, code: str | None, k: int, part: str | None = None) -> tuple[str, date | None, date | None]:
+        """Value and days of the calendar unit ``code`` (W, MO, Y...) ``k`` steps from the reference date's;
+        ``part`` (START, MID, END) narrows the days."""
         ref = self.ref
         assert ref is not None
-        u = unit.lower()
-        if u.startswith(("wochenende", "weekend")):
+        if code == "WE":
             sat = ref + timedelta(days=6 - ref.isoweekday() + 7 * k)
             if k == 0 and ref.isoweekday() == 7:
                 sat = ref - timedelta(days=1)
             return _week(sat) + "-WE", sat, sat + timedelta(days=1)
-        if u.startswith(("woche", "week")):
+        if code == "W":
             d = ref + timedelta(weeks=k)
             monday = d - timedelta(days=d.isoweekday() - 1)
-            return _week(d), monday, monday + timedelta(days=6)
-        if u.startswith(("monat", "month")):
+            lo, hi = _around_today(PART_DAYS["week"].get(part or "", (1, 7)), part, k, ref.isoweekday(), 7)
+            return _week(d), monday + timedelta(days=lo - 1), monday + timedelta(days=hi - 1)
+        if code == "MO":
             y, mo = _shift_month(ref.year, ref.month, k)
-            if mod in MOD_DAYS:
-                lo, hi = MOD_DAYS[mod]
-                return f"{y}-{mo:02d}", date(y, mo, lo), date(y, mo, min(hi, _last_day_of_month(y, mo)))
-            return f"{y}-{mo:02d}", date(y, mo, 1), date(y, mo, _last_day_of_month(y, mo))
-        if u.startswith(("quartal", "quarter")):
+            last = _last_day_of_month(y, mo)
+            lo, hi = _around_today(PART_DAYS["month"].get(part or "", (1, 31)), part, k, ref.day, last)
+            return f"{y}-{mo:02d}", date(y, mo, lo), date(y, mo, min(hi, last))
+        if code == "Q":
             q = (ref.month - 1) // 3 + k
             y = ref.year + q // 4
             return f"{y}-Q{q % 4 + 1}", None, None
-        if u.startswith(("jahrzehnt", "decade")):
+        if code == "DE":
             return str(ref.year // 10 + k)[:3], None, None
-        if u.startswith(("jahrhundert", "century")):
+        if code == "CE":
             return str(ref.year // 100 + k)[:2], None, None
         return str(ref.year + k), None, None
 
@@ -437,28 +506,27 @@ class Resolver:
         cue = self.lex.cue(m.group("cue"))
         if cue not in ("past", "future", "this"):
             return None
-        unit = m.group("unit")
-        mod = (m.group("mod") or "").lower() if "mod" in m.re.groupindex else None
+        code = self.lex.unit(m.group("unit"))
+        part = self.lex.part(m.group("mod")) if "mod" in m.re.groupindex else None
         k = {"past": -1, "future": 1}.get(cue, 0)
         if self.ref is None:
-            u = unit.lower()
-            value = ("XXXX-WXX" if u.startswith(("woche", "week")) else "XXXX-XX"
-                     if u.startswith(("monat", "month")) else "XXXX")
-            return self._unanchored(self._timex(s, e, "DATE", value, direction=cue if k else None))
-        value, first, last = self._unit_value(unit, k, mod)
+            value = {"W": "XXXX-WXX", "MO": "XXXX-XX"}.get(code or "", "XXXX")
+            return self._unanchored(self._timex(s, e, "DATE", value, direction=cue if k else None, mod=part))
+        value, first, last = self._unit_value(code, k, part)
         if re.fullmatch(r"\d{4}", value):
             # "this year, on April 27": days of the sentence lie in the year it names.
             self._note_year(int(value), sentence, dated=False)
         return self._timex(s, e, "DATE", value, first_day=first, last_day=last,
-                           direction={"past": "past", "future": "future"}.get(cue))
+                           direction={"past": "past", "future": "future"}.get(cue), mod=part)
 
     _relunit_mod = _relunit
 
     def _unit_mod(self, m, s, e, sentence):
         if self.ref is None:
             return self._unanchored(self._timex(s, e, "DATE", "XXXX"))
-        value, first, last = self._unit_value(m.group("unit"), 0, (m.group("mod") or "").lower())
-        return self._timex(s, e, "DATE", value, first_day=first, last_day=last)
+        part = self.lex.part(m.group("mod"))
+        value, first, last = self._unit_value(self.lex.unit(m.group("unit")), 0, part)
+        return self._timex(s, e, "DATE", value, first_day=first, last_day=last, mod=part)
 
     def _weekend(self, m, s, e, sentence):
         cue = self.lex.cue(m.group("cue")) if m.group("cue") else None
@@ -468,16 +536,18 @@ class Resolver:
         k = -1 if direction == "past" else 0
         if direction == "past" and self.ref.isoweekday() >= 6:
             k = 0
-        value, first, last = self._unit_value("wochenende", k)
+        value, first, last = self._unit_value("WE", k)
         return self._timex(s, e, "DATE", value, first_day=first, last_day=last, direction=direction)
 
     def _vorjahr(self, m, s, e, sentence):
-        word = m.group("core").lower()
+        code = self.lex["previous_units"].get(m.group("core").lower())
         if self.ref is None:
             return self._unanchored(self._timex(s, e, "DATE", "XXXX"))
-        if "monat" in word:
+        if code == "MO":
             y, mo = _shift_month(self.ref.year, self.ref.month, -1)
             return self._timex(s, e, "DATE", f"{y}-{mo:02d}")
+        if code == "YM":  # "Vorjahresmonat": this month a year ago
+            return self._timex(s, e, "DATE", f"{self.ref.year - 1}-{self.ref.month:02d}")
         return self._timex(s, e, "DATE", str(self.ref.year - 1))
 
     def _season(self, m, s, e, sentence):
@@ -488,7 +558,8 @@ class Resolver:
             return self._timex(s, e, "DATE", f"{m.group('year')}-{code}")
         if self.ref is None:
             return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{code}"))
-        cue = self.lex.cue(m.group("cue")) if m.group("cue") else None
+        # "im kommenden Frühjahr", "im Herbst nächsten Jahres", "the autumn of next year".
+        cue = self.lex.cue(m.group("cue") or m.group("yearcue"))
         y = self.ref.year + {"past": -1, "future": 1}.get(cue or "", 0)
         return self._timex(s, e, "DATE", f"{y}-{code}")
 
@@ -496,8 +567,7 @@ class Resolver:
         n = self.lex["ordinals"].get(m.group("ord").lower())
         if not n or n < 0:
             return None
-        half = m.group("q").lower().startswith(("jahresh", "halbj", "half"))
-        code = f"H{n}" if half else f"Q{n}"
+        code = f"{self.lex.unit(m.group('q')) or 'Q'}{n}"
         if m.group("year"):
             return self._timex(s, e, "DATE", f"{m.group('year')}-{code}")
         if self.ref is None:
@@ -516,7 +586,9 @@ class Resolver:
 
     def _anaphor_words(self, m, s, e, sentence):
         text = re.sub(r"\s+", " ", m.group("core").lower())
-        text = re.sub(r"^(?:des|dem|the) ", "", text)
+        first, _, rest = text.partition(" ")
+        if rest and first in self.lex.data.get("articles", []):
+            text = rest
         offset = self.lex["anaphora"].get(text)
         if offset is None:
             return None
@@ -564,7 +636,9 @@ class Resolver:
             return self._duration(m, s, e, sentence)
         base, anchor = self._anchor_day()
         if unit in DURATION_TIME_UNITS:
-            if base is None:
+            if base is None or unit in ("M", "S"):
+                # "drei Minuten später": minutes after a moment whose clock time is unknown; which day that
+                # is, is not said either (KRAUTS: XXXX-XX-XXTXX:XX).
                 return self._unanchored(self._timex(s, e, "TIME", "XXXX-XX-XXTXX:XX"))
             return self._timex(s, e, "TIME", f"{base.isoformat()}TXX:XX", anchor=anchor)
         if base is None:
@@ -586,6 +660,9 @@ class Resolver:
     # ---------------------------------------------------------------- durations, times, sets, refs
 
     def _duration_value(self, n, unit: str) -> str:
+        if unit in YEARS_IN and isinstance(n, int):
+            # "etwa einem Jahrzehnt", "two centuries": TimeML counts them in years (P10Y, P200Y).
+            n, unit = n * YEARS_IN[unit], "Y"
         q = "X" if n is None or n == "X" else str(n)
         if unit in DURATION_TIME_UNITS:
             return f"PT{q}{unit}"
@@ -602,7 +679,7 @@ class Resolver:
         n = self.lex["number_stems"].get((m.group("numstem") or "").lower()) if m.group("numstem") else None
         if n is None and m.group("digits"):
             n = int(m.group("digits"))
-        unit = self.lex["unit_adjectives"].get(m.group("uadj").lower())
+        unit = self.lex.unit_adjective(m.group("uadj"))
         if unit is None or n is None:
             return None
         return self._timex(s, e, "DURATION", self._duration_value(n, unit))
@@ -612,6 +689,8 @@ class Resolver:
         if unit is None:
             return None
         n = self.lex.number(m.group("num")) if m.group("num") else "X"
+        # "in den kommenden Jahren" lies ahead, with no count: FUTURE_REF. Its past counterpart ("in den
+        # vergangenen Jahren") KRAUTS reads as a duration of unknown length (PXY), as TimeML does.
         if n == "X" and self.lex.cue(m.group("cue")) == "future":
             return self._timex(s, e, "DATE", "FUTURE_REF")
         return self._timex(s, e, "DURATION", self._duration_value(n, unit))
@@ -621,6 +700,7 @@ class Resolver:
         return self._timex(s, e, "DURATION", self._duration_value("X", unit)) if unit else None
 
     _duration_these = _duration_long
+    _duration_first = _duration
 
     def _duration_bare(self, m, s, e, sentence):
         unit = self.lex["units"].get(m.group("unit").lower())
@@ -647,7 +727,32 @@ class Resolver:
         clock = self._clock(m)
         if clock is None:
             return None
-        return self._on_day(s, e, clock, self._near_day(sentence))
+        near = self._near_day(sentence)
+        if near is not None and self._several_days(sentence, s):
+            # "jeweils 20 Uhr", "am 25. und 26. August von 10 bis 18 Uhr": a time of day on no one day (T20:00).
+            return self._timex(s, e, "TIME", f"T{clock}")
+        return self._on_day(s, e, clock, near)
+
+    def _several_days(self, sentence: Sentence | None, s: int) -> bool:
+        """Whether the clock time at ``s`` holds on several days: a distributive word stands between it and the
+        day named before it ("jeweils 20 Uhr", "wochentags von 14 bis 18 Uhr"), or that day closes a list of
+        days ("am 25. und 26. August von 10 bis 18 Uhr")."""
+        if sentence is None:
+            return False
+        since_day = self.last_day_end if self.last_day_end >= sentence.start else max(sentence.start, s - 40)
+        between = self.body[since_day:s]
+        words = self.lex.data.get("distributive_words") or []
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", between, re.I) for w in words):
+            return True
+        joined = self.lex.data.get("day_list_before")
+        return bool(joined and self.last_day_start >= sentence.start
+                    and re.search(joined, self.body[max(sentence.start, self.last_day_start - 20):self.last_day_start]))
+
+    def _time_words(self, m, s, e, sentence):
+        hour = self.lex.number(m.group("hword"))
+        if not isinstance(hour, int) or not 1 <= hour <= 24:
+            return None
+        return self._on_day(s, e, f"{hour:02d}:00", self._near_day(sentence))
 
     def _on_day(self, s, e, time_of_day: str, near: date | None):
         """A TIME on the day named nearby, else on the reference day, else unanchored."""
@@ -698,6 +803,9 @@ class Resolver:
             return None
         return self._on_day(s, e, dp, self._narrative_day(sentence))
 
+    def _set_monthly(self, m, s, e, sentence):
+        return self._timex(s, e, "SET", "P1M")
+
     def _set(self, m, s, e, sentence):
         value = self.lex["sets"].get(m.group("core").lower())
         if value is None:
@@ -706,9 +814,10 @@ class Resolver:
         return self._timex(s, e, "SET", value) if value else None
 
     def _set_every(self, m, s, e, sentence):
-        unit_text = (m.group("unit") or m.group("unit2") or "").lower()
+        groups = [g for g in ("unit", "unit2", "unit3") if g in m.re.groupindex]
+        unit_text = next((m.group(g) for g in groups if m.group(g)), "").lower()
         unit = self.lex["units"].get(unit_text)
-        if unit_text in ("abend", "morgen", "evening", "morning"):
+        if unit_text in self.lex["dayparts"]:  # "jeden Abend", "every morning"
             return self._timex(s, e, "SET", "P1D")
         if not unit:
             return None
@@ -719,6 +828,3 @@ class Resolver:
         refs = self.lex["refs"]
         value = refs.get(text) or refs.get(text.split(" ")[-1])
         return self._timex(s, e, "DATE", value) if value else None
-
-    def _ex(self, m, s, e, sentence):
-        return self._timex(s, e, "DATE", "PAST_REF")

@@ -43,32 +43,39 @@ def clause_tokens(sentence: Sentence, start: int, end: int, breaks: frozenset[st
     return toks[lo:hi + 1]
 
 
-VOWEL_CHANGES = (("e", "i"), ("e", "ie"), ("a", "ä"), ("au", "äu"), ("o", "ö"))
+def is_preterite(form: str, lemma: str, s: dict[str, frozenset[str]]) -> bool:
+    """A finite full verb in the preterite, by the tense lexicon ``s``.
 
-
-def is_preterite(form: str, lemma: str, strong: frozenset[str], irregular: frozenset[str] = frozenset()) -> bool:
-    """A finite full verb in the preterite.
-
-    Weak verbs add -te to the stem; any other form that does not continue the lemma's stem (or a
-    stem with the present tense's vowel change, "spricht", "fährt") is a strong preterite
-    ("geschah", "sprachen"). Separable prefixes are skipped by trying the stem's endings.
+    Weak verbs add an ending like -te to the stem (``weak_preterite_endings``); any other form that
+    does not continue the lemma's stem (or a stem with the present tense's vowel change, "spricht",
+    "fährt": ``present_vowel_changes``) is a strong preterite ("geschah", "sprachen"). Separable
+    prefixes are skipped by trying the stem's endings.
     """
     f, lem = form.lower(), lemma.lower()
-    if f in strong:
+    if f in s.get("strong_preterite", frozenset()):
         return True
     # Irregular present forms, also behind a prefix ("übernimmt", "vorhat").
-    if any(f.endswith(x) for x in irregular):
+    if any(f.endswith(x) for x in s.get("irregular_present", frozenset())):
         return False
-    stem = lem[:-2] if lem.endswith("en") else lem[:-1] if lem.endswith("n") else lem
+    stem = _stem(lem, s.get("infinitive_endings", frozenset()))
+    changes = [tuple(c.split(">", 1)) for c in s.get("present_vowel_changes", frozenset())]
     for i in range(0, max(1, len(stem) - 2)):
         sfx = stem[i:]
         if f.startswith(sfx):
-            return f[len(sfx):] in ("te", "ten", "test", "tet", "ete", "eten", "etest", "etet")
-        for old, new in VOWEL_CHANGES:
+            return f[len(sfx):] in s.get("weak_preterite_endings", frozenset())
+        for old, new in changes:
             changed = sfx.replace(old, new, 1)[:-1] if old in sfx else ""
             if changed and f.startswith(changed):
                 return False
     return f != lem
+
+
+def _stem(lemma: str, endings: frozenset[str]) -> str:
+    """The lemma without its infinitive ending, the longest that fits ("reisen": "reis", "handeln": "handel")."""
+    for ending in sorted(endings, key=len, reverse=True):
+        if lemma.endswith(ending):
+            return lemma[:-len(ending)]
+    return lemma
 
 
 def _mistagged_present(tokens: list[Token], i: int, s: dict[str, frozenset[str]]) -> bool:
@@ -78,6 +85,17 @@ def _mistagged_present(tokens: list[Token], i: int, s: dict[str, frozenset[str]]
     if i == 0 or t.pos.startswith("V") or t.text.lower() not in s.get("mistagged_present", frozenset()):
         return False
     return _tag(tokens[i - 1]) in s.get("subject_tags", frozenset())
+
+
+def _perfect_or_state(aux: str, participles: list[Token], s: dict[str, frozenset[str]]) -> str:
+    """An auxiliary with a participle: a schedule ("ist für Freitag geplant": future), a lasting state with a
+    present form ("ist bis 30. Juni geöffnet": present), or else a perfect (past)."""
+    words = {p.text.lower() for p in participles}
+    if words & s["future_participles"]:
+        return "future"
+    if words & s.get("state_participles", frozenset()) and aux not in s["past_finite"]:
+        return "present"
+    return "past"
 
 
 def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> str | None:
@@ -102,8 +120,7 @@ def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> 
         if form in s["past_finite"]:
             vote = "past"
         elif form in s["perfect_aux"] and participles:
-            planned = any(p.text.lower() in s["future_participles"] for p in participles)
-            vote = "future" if planned else "past"
+            vote = _perfect_or_state(form, participles, s)
         elif form in s["future_finite"]:
             vote = "future"
         elif tag in s.get("past_tags", frozenset()):
@@ -113,8 +130,7 @@ def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> 
         elif tag in s.get("present_tags", frozenset()):
             vote = "present"
         elif tag in finite_tags:
-            irregular = s.get("irregular_present", frozenset())
-            past = is_preterite(t.text, t.lemma or t.text, s["strong_preterite"], irregular)
+            past = is_preterite(t.text, t.lemma or t.text, s)
             vote = "past" if past else "present"
         else:
             continue

@@ -1,0 +1,175 @@
+"""What annotation found in each source, kept in the state folder so a rebuild annotates only what changed.
+
+An entry's key is everything annotation reads of a source (its id, text, language, title, reference
+date and where that came from, the extra actor aliases) together with the extraction's code version,
+a hash of the code under ``briefing/nlp`` and of the model it fills. Each entry also records the
+data files (lexicons) that had been read when it was made, each with its hash: an entry whose
+lexicons have changed since is made again, one whose lexicons are unchanged stays valid. So a change
+to a German lexicon leaves the entries of a batch of English sources alone unless their annotation
+read it, and a change to the labels or e-mail texts (rendering only) invalidates nothing.
+
+Entries are pickles, like the scheduler's job store in the same folder: the state folder must be
+as trusted as the code (it is created by the program, not fed by users). A file that cannot be
+read back counts as a miss and is replaced. Each entry is written atomically; one that no build
+has used for KEEP_DAYS days is removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+import time
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import data as data_module
+from .model import AnnotatedSource, BackgroundItem, Meeting, Position, Quote, Source
+
+if TYPE_CHECKING:
+    from .nlp.temporal.published import Inference
+
+log = logging.getLogger(__name__)
+
+PACKAGE = Path(__file__).parent
+FORMAT = 2
+"""Bumped when the entry layout changes."""
+KEEP_DAYS = 30
+"""An entry no build has used for this many days is removed."""
+
+
+@dataclass
+class Found:
+    """What a source yields for the briefing: the part of an annotation that assemble reads.
+
+    Sentences, tokens, temporal expressions and actor mentions stay in the worker that made them,
+    so the memory of a build does not grow with every token of every source.
+    """
+
+    quotes: list[Quote] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    background: list[BackgroundItem] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    """The party codes the source's actor mentions name: which briefings it belongs to (relevance.py)."""
+
+    @classmethod
+    def of(cls, annotated: AnnotatedSource) -> Found:
+        return cls(annotated.quotes, annotated.positions, annotated.meetings, annotated.background,
+                   sorted(annotated.named_parties()))
+
+    def attach(self, source: Source) -> AnnotatedSource:
+        return AnnotatedSource(source=source, quotes=self.quotes, positions=self.positions,
+                               meetings=self.meetings, background=self.background, parties=self.parties)
+
+
+@cache
+def code_version() -> str:
+    """A hash of the extraction's code: every module under briefing/nlp and the model it fills."""
+    h = hashlib.sha256(f"format {FORMAT}".encode())
+    for path in sorted((PACKAGE / "nlp").rglob("*.py")) + [PACKAGE / "model.py"]:
+        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def lexicon_hashes(folder: Path | None = None) -> dict[str, str]:
+    """{data file name: hash of its contents} for every packaged data file."""
+    folder = folder or data_module.DATA_DIR
+    return {p.stem: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.yaml"))}
+
+
+def source_key(source: Source, extra_aliases: dict[str, str]) -> str:
+    """The entry's name: what annotation reads of the source, and the code version."""
+    return _key("annotation", source.id, source.language, source.title, str(source.published),
+                source.published_from, repr(sorted(extra_aliases.items())), source.body)
+
+
+def date_key(source: Source) -> str:
+    """The name of the entry holding an undated source's inferred publication date."""
+    return _key("published", source.language, source.body)
+
+
+def _key(*parts: str) -> str:
+    h = hashlib.sha256(code_version().encode())
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()
+
+
+class AnnotationCache:
+    """Entries under ``folder``: ``<key[:2]>/<key>.pickle``, each (lexicons read, Found)."""
+
+    def __init__(self, folder: Path, lexicons: dict[str, str] | None = None) -> None:
+        self.folder = folder
+        self.lexicons = lexicons if lexicons is not None else lexicon_hashes()
+        """The current hash of each data file; an entry made with another one is stale."""
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Any:
+        """The value stored under ``key``, or None when there is none made with today's lexicons."""
+        path = self.path(key)
+        try:
+            with open(path, "rb") as f:
+                read, found = pickle.load(f)
+        except FileNotFoundError:
+            return None
+        except Exception as e:  # noqa: BLE001 - a damaged entry is only a miss
+            log.info("annotation cache: %s cannot be read back (%s); annotating again", path.name, e)
+            return None
+        if any(self.lexicons.get(name) != digest for name, digest in read.items()):
+            return None
+        try:
+            os.utime(path)  # used now: kept by prune()
+        except OSError:
+            pass
+        return found
+
+    def prune(self, unused_days: float = KEEP_DAYS) -> int:
+        """Remove the entries no build has used for ``unused_days`` (those of an older extraction
+        version, of sources gone from the seeds); return how many."""
+        limit = time.time() - unused_days * 86400
+        removed = 0
+        for path in self.folder.glob("*/*.pickle"):
+            try:
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
+
+    def put(self, key: str, found: Any) -> None:
+        """Store ``found`` (not None) with the hashes of the data files this process has read so far (a
+        superset of what made it: a file is read before its first use and stays cached)."""
+        read = {name: self.lexicons.get(name, "") for name in sorted(data_module.READ)}
+        path = self.path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        except OSError as e:  # a state folder we may not write to costs speed, not the briefing
+            log.warning("annotation cache: cannot write under %s (%s)", self.folder, e.strerror or e)
+            return
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump((read, found), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+
+    def inferred_date(self, source: Source) -> Inference | None:
+        """An undated source's inferred publication date: from the cache, else inferred and kept."""
+        key = date_key(source)
+        kept = self.get(key)
+        if kept is not None:
+            return kept[0]
+        from .nlp.temporal.published import infer_published
+
+        guess = infer_published(source)
+        self.put(key, (guess,))
+        return guess

@@ -1,0 +1,199 @@
+"""Who is meant: one article's people and bodies, each named at its fullest.
+
+``Discourse`` reads the phrases of one source sentence by sentence (``names.find_phrases``) and
+keeps a ``Referent`` for each person or body named. A later mention is the same referent when
+
+- a surname alone repeats the surname of a full name named before ("Steinbrück" after "Peer
+  Steinbrück"), also in the genitive ("Armstrongs");
+- a definite role phrase repeats the role noun of someone named before ("der Minister" after
+  "Bundesfinanzminister Peer Steinbrück", "the spokeswoman" after "Mary Jones, a spokeswoman");
+- a pronoun agrees in gender and number with the nearest person or body named before it, within a
+  few sentences ("Er sagte" after "Peer Steinbrück"); when none agrees, nobody is meant.
+
+The gazetteer adds only what it knows: a party code and a canonical name (``Referent.party``).
+
+API for the other wings (statements, meetings): build one ``Discourse(language)`` per source,
+call ``refer(sentence, phrase, party, canonical)`` for each phrase in reading order and
+``pronoun(sentence, word, plural)`` for a personal pronoun; both return the ``Referent`` meant (or
+None). ``Referent.speaker`` is the name to show, ``Referent.role`` the role the article gave.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from .names import NameLexicon, Phrase, first_name, name_lexicon
+
+log = logging.getLogger(__name__)
+
+GENITIVE_ENDINGS = ("s", "'", "’s", "'s")
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the gazetteer knows about a phrase: its party, the canonical name, whether it is a place."""
+
+    party: str | None = None
+    canonical: str | None = None
+    place: bool = False
+
+
+@dataclass
+class Referent:
+    """One person or body of the article, as fully as the article names it."""
+
+    kind: str
+    """person | body | role | name | place"""
+    name: str | None = None
+    role: str | None = None
+    head: str | None = None
+    """The role or body noun ("minister", "polizei") that a later "der Minister" repeats."""
+    gender: str | None = None
+    plural: bool = False
+    party: str | None = None
+    last_seen: int = 0
+    """The sentence (0-based) where it was last named."""
+    roles: list[str] = field(default_factory=list)
+    """Every role noun given to it, lower-cased."""
+
+    @property
+    def speaker(self) -> str | None:
+        """The name to show: the fullest name, else the role phrase."""
+        return self.name or self.role
+
+    @property
+    def surname(self) -> str | None:
+        if self.kind != "person" or not self.name or " " not in self.name:
+            return None
+        return self.name.split()[-1]
+
+
+class Discourse:
+    """The people and bodies of one source, in the order they were last named."""
+
+    def __init__(self, language: str) -> None:
+        self.lex: NameLexicon = name_lexicon(language)
+        self.referents: list[Referent] = []
+
+    def refer(self, sentence: int, phrase: Phrase, known: Known | None = None, salient: bool = True
+              ) -> Referent | None:
+        """The referent a phrase means: someone named before, or someone new. A mention that is not
+        ``salient`` (inside reported speech) does not become what a later pronoun means."""
+        known = known or Known()
+        canonical = known.canonical
+        found = self._same(phrase, canonical)
+        if found is None:
+            if phrase.kind == "role" and not phrase.definite and phrase.plural:
+                return None  # "einige Anhänger": nobody to point back to
+            kind = "place" if known.place and phrase.kind == "name" else phrase.kind
+            found = Referent(kind, phrase.name, phrase.role, phrase.head, phrase.gender, phrase.plural)
+            self.referents.insert(0 if not salient else len(self.referents), found)
+        else:
+            self._learn(found, phrase)
+        if canonical and (not found.name or len(canonical) > len(found.name)) and found.kind in ("person", "name"):
+            found.name = canonical  # the gazetteer knows the full name ("Merkel": "Angela Merkel")
+            found.kind = "person"
+        if known.party and not found.party:
+            found.party = known.party
+        if phrase.head and phrase.head not in found.roles:
+            found.roles.append(phrase.head)
+        if salient:
+            found.last_seen = sentence
+            self.referents.remove(found)
+            self.referents.append(found)
+        return found
+
+    def surnames(self) -> frozenset[str]:
+        """The surnames of the people named so far ("Schnappauf" after "Werner Schnappauf")."""
+        return frozenset(r.surname for r in self.referents if r.surname)
+
+    def speaks(self, ref: Referent) -> None:
+        """A bare name that speaks ("Stoiber sagte") is a person."""
+        if ref.kind == "name":
+            ref.kind = "person"
+
+    def pronoun(self, sentence: int, word: str, plural: bool = False) -> Referent | None:
+        """The nearest person or body named before that agrees with the pronoun, or None."""
+        gender = self.lex.pronouns.get(word.lower())
+        if gender is None:
+            return None
+        plural = plural or gender == "pl"
+        for ref in reversed(self.referents):
+            if sentence - ref.last_seen > self.lex.pronoun_window:
+                break
+            if ref.plural != plural:
+                continue
+            if plural and ref.kind != "place" or _agrees(ref, gender):
+                return ref
+        return None
+
+    def _same(self, phrase: Phrase, canonical: str | None) -> Referent | None:
+        if phrase.kind in ("person", "name", "body") and (phrase.name or canonical):
+            return self._by_name(phrase.name or canonical or "", canonical)
+        if phrase.kind in ("role", "body") and phrase.definite and phrase.head:
+            return self._by_role(phrase.head)
+        return None
+
+    def _by_name(self, name: str, canonical: str | None) -> Referent | None:
+        words = name.split()
+        for ref in reversed(self.referents):
+            if not ref.name:
+                continue
+            if ref.name == name or (canonical and ref.name == canonical):
+                return ref
+            if len(words) == 1 and ref.kind == "person" and _surname_of(words[0], ref.name):
+                return ref  # "Steinbrück", "Armstrongs" after "Peer Steinbrück"
+            if len(words) > 1 and ref.kind in ("person", "name") and " " not in ref.name \
+                    and words[-1] == ref.name:
+                return ref  # the surname came first, the full name now
+        return None
+
+    def _by_role(self, head: str) -> Referent | None:
+        stem = _stem(head)
+        for ref in reversed(self.referents):
+            if any(_stem(r).endswith(stem) for r in ref.roles):
+                return ref  # "der Minister" after "Bundesfinanzminister Peer Steinbrück"
+        return None
+
+    def _learn(self, ref: Referent, phrase: Phrase) -> None:
+        if phrase.name and (not ref.name or len(phrase.name) > len(ref.name)) and phrase.kind != "role":
+            ref.name = phrase.name
+        if phrase.kind == "person" and ref.kind in ("name", "role"):
+            ref.kind = "person"
+        if phrase.role and not ref.role:
+            ref.role = phrase.role
+        if phrase.gender and not ref.gender:
+            ref.gender = phrase.gender
+        if ref.gender is None and ref.kind == "person" and ref.name:
+            g = first_name(ref.name.split()[0])
+            ref.gender = g if g in ("m", "f") else None
+
+
+def _agrees(ref: Referent, gender: str) -> bool:
+    """A singular pronoun's gender fits the referent: a person's sex, a role's or a body's grammatical
+    gender; a person of unknown sex fits "er" and "sie". Places and bare names fit no pronoun."""
+    if ref.kind in ("place", "name"):
+        return False
+    if ref.gender == gender:
+        return True
+    return ref.gender is None and ref.kind == "person" and gender in ("m", "f")
+
+
+def _surname_of(word: str, full: str) -> bool:
+    parts = full.split()
+    if len(parts) < 2:
+        return False
+    surname = parts[-1]
+    if word == surname:
+        return True
+    return any(word == surname + e for e in GENITIVE_ENDINGS)
+
+
+def _stem(word: str) -> str:
+    """A role noun without its case, plural or feminine ending ("Ministers", "Sprecherin", "officials")."""
+    low = word.lower().rsplit("-", 1)[-1]
+    for ending in ("innen", "in", "en", "es", "n", "s"):
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            return low[: -len(ending)]
+    return low

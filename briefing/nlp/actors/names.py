@@ -1,0 +1,344 @@
+"""Persons, roles and bodies a sentence names, whether or not the gazetteer knows them.
+
+A noun phrase is read from the POS tags (determiner, adjectives, nouns and proper nouns), and
+after a role or a body also its attribute ("ein Sprecher des Auswärtigen Amts", "der Bürgermeister
+von New Orleans", "a spokeswoman for the Red Cross"). Each phrase is one of:
+
+- ``person``: a first name from gender-guesser's dictionary and a surname ("Bärbel Stock",
+  "Ursula von der Leyen"), or a proper noun right after a role noun ("Bundesfinanzminister
+  Steinbrück");
+- ``role``: a role noun without a name ("die Vorsitzende Richterin", "ein Sprecher des Senders");
+- ``body``: a noun naming a body, with or without its name ("die Polizei", "die Nachrichtenagentur
+  AP", "die Konrad-Adenauer-Stiftung");
+- ``name``: proper nouns of unknown kind ("Stoiber", "Microsoft"); ``mentions.py`` decides whether
+  a full name named before is meant.
+
+The lexicon is ``data/speakers_<lang>.yaml``; first names and their gender come from the
+``gender-guesser`` package (about 45,000 names across European countries).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...data import load_data
+from ...model import Sentence, Token
+
+log = logging.getLogger(__name__)
+
+DETERMINER_TAGS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "AT0", "DT0", "DPS"})
+ADJECTIVE_TAGS = ("ADJ(A)", "ADJA", "AJ0", "AJC", "AJS", "ORD")
+NOUN_TAGS = frozenset({"NN", "NE", "NNA", "NNI", "NN0", "NN1", "NN2", "NP0"})
+PROPER_TAGS = frozenset({"NE", "NNI", "NP0"})
+"""NNI: a capitalised word HanTa does not know (mostly a name)."""
+PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "PRP", "PRF"})
+"""STTS (German) and CLAWS (English) prepositions; "PRF" is CLAWS's "of" (STTS's reflexive is "PRF" too,
+so German reads it as no preposition: "äußerte sich der Sprecher")."""
+GENITIVE_LINKS = {"de": frozenset({"des", "der", "für"}), "en": frozenset({"of", "for"})}
+"""Words that attach an attribute to a role or body: "Sprecher des Senders", "Bundesagentur für Arbeit"."""
+NAME_LINKS = {"de": frozenset({"von"}), "en": frozenset()}
+UMLAUTS = str.maketrans("äöü", "aou")
+MAX_ATTRIBUTES = 2
+"""A role takes at most this many attributes ("der Leiter des Programms der WHO")."""
+
+
+@dataclass
+class Phrase:
+    """One noun phrase that may speak: tokens first..last (inclusive) of a sentence."""
+
+    first: int
+    last: int
+    kind: str
+    """person | role | body | name"""
+    text: str
+    name: str | None = None
+    """The name inside the phrase ("Bärbel Stock", "AP"), if it has one."""
+    role: str | None = None
+    """The role words without the article ("Vorsitzende Richterin", "Sprecher des Senders")."""
+    head: str | None = None
+    """The lower-cased role or body noun that heads the phrase ("richterin", "polizei")."""
+    gender: str | None = None
+    """m | f | n, or None when unknown."""
+    plural: bool = False
+    definite: bool = True
+    """False for "ein Sprecher", "a spokesman": someone new, never someone named before."""
+    free: bool = True
+    """False when governed by a preposition: not a subject."""
+    first_name: bool = False
+    """True when the name opens with a first name the dictionary knows."""
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    language: str
+    particles: frozenset[str]
+    titles: frozenset[str]
+    person_nouns: tuple[str, ...]
+    bodies: dict[str, str]
+    determiners: dict[str, str]
+    pronouns: dict[str, str]
+    plural_pronouns: frozenset[str]
+    not_names: frozenset[str]
+    pronoun_window: int
+
+    def person_noun(self, word: str) -> str | None:
+        """The gender a role noun tells ("Sprecherin": f), "" when it tells none, None for no role noun."""
+        low = word.lower().rsplit("-", 1)[-1]
+        if low.endswith(self.person_nouns):
+            return "m" if low.endswith(("mann", "man")) else ("f" if low.endswith("woman") else "")
+        for ending in ("innen", "in"):
+            cut = low[: -len(ending)]
+            # "Anwältin", "Ärztin": the feminine may umlaut the noun's vowel
+            if low.endswith(ending) and (cut.endswith(self.person_nouns)
+                                         or cut.translate(UMLAUTS).endswith(self.person_nouns)):
+                return "pl" if ending == "innen" else "f"
+        return None
+
+    def body(self, word: str) -> str | None:
+        """The grammatical gender of a body noun ("Polizei": f), None for no body noun."""
+        low = word.lower().rsplit("-", 1)[-1]
+        hit = self.bodies.get(low)
+        if hit:
+            return hit
+        return next((g for noun, g in self.bodies.items() if len(noun) >= 4 and low.endswith(noun)), None)
+
+
+@lru_cache(maxsize=4)
+def name_lexicon(language: str) -> NameLexicon:
+    lang = "en" if language == "en" else "de"
+    data = load_data(f"speakers_{lang}")
+    return NameLexicon(
+        lang,
+        frozenset(w.lower() for w in data.get("particles") or []),
+        frozenset(w.lower() for w in data.get("titles") or []),
+        tuple(sorted({w.lower() for w in data.get("person_nouns") or []})),
+        {str(k).lower(): str(v) for k, v in (data.get("bodies") or {}).items()},
+        {str(k).lower(): str(v) for k, v in (data.get("determiners") or {}).items()},
+        {str(k).lower(): str(v) for k, v in (data.get("pronouns") or {}).items()},
+        frozenset(w.lower() for w in data.get("plural_pronouns") or []),
+        frozenset(str(w) for w in data.get("not_names") or []),
+        int(data.get("pronoun_window") or 4),
+    )
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    import gender_guesser.detector as gd  # loaded on first use: it reads its dictionary once (~0.4 s)
+
+    return gd.Detector(case_sensitive=False)
+
+
+GENDERS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "x"}
+
+
+@lru_cache(maxsize=20000)
+def first_name(word: str) -> str | None:
+    """m, f or x (a first name of either gender) for a first name the dictionary knows, else None."""
+    if not word[:1].isupper() or len(word) < 2 or word.isupper():
+        return None
+    part = word.split("-", 1)[0]  # "Frank-Walter", "Jean-Claude"
+    return GENDERS.get(_detector().get_gender(part))
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+def _is_noun(tok: Token) -> bool:
+    return tok.pos in NOUN_TAGS or (tok.pos == "FM" and _capitalised(tok))
+
+
+def _is_adj(tok: Token) -> bool:
+    return tok.pos.startswith(ADJECTIVE_TAGS)
+
+
+def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon,
+                 known: frozenset[str] = frozenset()) -> list[Phrase]:
+    """Every person, role, body and name phrase outside quotation marks, in order. ``known`` holds
+    surnames named before in the source: a tagger may read "Schnappauf" as a common noun."""
+    tokens = sentence.tokens
+    out: list[Phrase] = []
+    i = 0
+    while i < len(tokens):
+        end = _core_end(tokens, mask, i, lex)
+        if end is None:
+            i += 1
+            continue
+        phrase = _classify(sentence, i, end, lex)
+        if phrase is None and end == i and tokens[i].text in known:
+            phrase = Phrase(i, i, "name", tokens[i].text, name=tokens[i].text, free=_free(tokens, i))
+        if phrase is not None:
+            phrase.last = _attributes(tokens, mask, phrase, lex)
+            phrase.text = _slice(sentence, phrase.first, phrase.last)
+            if phrase.kind == "role":
+                phrase.role = _slice(sentence, _after_determiner(tokens, phrase.first), phrase.last)
+                _named_role(sentence, phrase, lex)
+            out.append(phrase)
+            i = phrase.last + 1
+        else:
+            i = end + 1
+    return out
+
+
+def _core_end(tokens: list[Token], mask: list[bool], i: int, lex: NameLexicon) -> int | None:
+    """The last token of a determiner-adjective-noun run opening at ``i``, or None."""
+    k = i
+    if tokens[k].pos in DETERMINER_TAGS:
+        k += 1
+    while k < len(tokens) and not mask[k] and (_is_adj(tokens[k]) or tokens[k].text.lower() in lex.titles):
+        k += 1
+    last = None
+    while k < len(tokens) and not mask[k]:
+        tok = tokens[k]
+        if _is_noun(tok) or tok.text.lower() in lex.titles:
+            last = k
+        elif tok.text == "-" and last == k - 1 and k + 1 < len(tokens) and tokens[k + 1].start == tok.end:
+            pass  # "Secretary-General" split by the tokenizer
+        elif last is not None and tok.text.lower() in lex.particles and _particle_run(tokens, mask, k, lex):
+            pass  # "Ursula von der Leyen": only after a first name (checked in _classify)
+        else:
+            break
+        k += 1
+    return last
+
+
+def _particle_run(tokens: list[Token], mask: list[bool], k: int, lex: NameLexicon) -> bool:
+    """Particles at ``k`` followed by a capitalised name, right after a first name."""
+    j = k
+    while j < len(tokens) and tokens[j].text.lower() in lex.particles and not tokens[j].text[:1].isupper():
+        j += 1
+    if j == k or j >= len(tokens) or mask[j] or not _capitalised(tokens[j]) or not _is_noun(tokens[j]):
+        return False
+    before = k - 1
+    while before >= 0 and tokens[before].text.lower() in lex.particles:
+        before -= 1
+    return before >= 0 and first_name(tokens[before].text) is not None
+
+
+def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon) -> Phrase | None:
+    tokens = sentence.tokens
+    det = tokens[first].text.lower() if tokens[first].pos in DETERMINER_TAGS else None
+    start = first + 1 if det else first
+    names = _name_tokens(tokens, start, last, lex)
+    heads = [(k, lex.person_noun(tokens[k].text)) for k in range(start, last + 1)
+             if tokens[k].pos not in PROPER_TAGS and lex.person_noun(tokens[k].text) is not None]
+    bodies = [(k, lex.body(tokens[k].text)) for k in range(start, last + 1) if lex.body(tokens[k].text)]
+    phrase = Phrase(first, last, "name", _slice(sentence, first, last),
+                    definite=lex.determiners.get(det or "", "") != "indef", free=_free(tokens, first))
+    if names is not None:
+        n_first, by_first = names
+        phrase.name = _slice(sentence, n_first, last)
+        phrase.first_name = by_first
+        before = [k for k in range(start, n_first) if tokens[k].text.lower() not in lex.titles]
+        if before:
+            phrase.role = _slice(sentence, before[0], before[-1])
+        if by_first or heads and heads[-1][0] < n_first:
+            phrase.kind = "person"
+            phrase.gender = _person_gender(tokens[n_first].text if by_first else "", heads, det, lex)
+        elif bodies and bodies[-1][0] < n_first:
+            phrase.kind, phrase.head = "body", tokens[bodies[-1][0]].text.lower()
+            phrase.gender = _body_gender(bodies[-1][1], phrase)
+        if heads and heads[-1][0] < n_first:
+            phrase.head = tokens[heads[-1][0]].text.lower()
+        return phrase
+    if heads and heads[-1][0] == last:
+        phrase.kind, phrase.head = "role", tokens[last].text.lower()
+        phrase.gender = _person_gender("", heads, det, lex)
+        phrase.plural = phrase.gender == "pl" or (det in ("die", "einige", "mehrere", "zwei", "drei", "alle")
+                                                  and heads[-1][1] == "" and lex.language == "de")
+        if phrase.plural:
+            phrase.gender = None
+        return phrase
+    if bodies and bodies[-1][0] == last:
+        phrase.kind, phrase.head = "body", tokens[last].text.lower()
+        phrase.name = _slice(sentence, start, last)  # "die Konrad-Adenauer-Stiftung", "die Polizei"
+        phrase.gender = _body_gender(bodies[-1][1], phrase)
+        return phrase
+    return None
+
+
+def _named_role(sentence: Sentence, phrase: Phrase, lex: NameLexicon) -> None:
+    """A role whose attribute ends in a full name is that person: "Ex-Gouverneur von Massachusetts Mitt Romney"."""
+    tokens = sentence.tokens
+    names = _name_tokens(tokens, phrase.first + 1, phrase.last, lex)
+    if names is None or not names[1]:
+        return
+    n_first = names[0]
+    phrase.kind, phrase.name, phrase.first_name = "person", _slice(sentence, n_first, phrase.last), True
+    phrase.role = _slice(sentence, _after_determiner(tokens, phrase.first), n_first - 1)
+    g = first_name(tokens[n_first].text)
+    phrase.gender = g if g in ("m", "f") else phrase.gender
+
+
+def _name_tokens(tokens: list[Token], start: int, last: int, lex: NameLexicon) -> tuple[int, bool] | None:
+    """Where the name at the end of a phrase starts, and whether it opens with a first name."""
+    k = last
+    after_first = last > start and first_name(tokens[last - 1].text) is not None  # "Susanne Eisenmann"
+    if not _capitalised(tokens[last]) or tokens[last].text in lex.not_names or not after_first and (
+            lex.person_noun(tokens[last].text) is not None or lex.body(tokens[last].text)):
+        return None
+    while k - 1 >= start and lex.person_noun(tokens[k - 1].text) is None and (
+            tokens[k - 1].pos in PROPER_TAGS or tokens[k - 1].text.lower() in lex.particles
+            or tokens[k - 1].text == "-" or first_name(tokens[k - 1].text)):
+        k -= 1
+    while tokens[k].text.lower() in lex.particles or tokens[k].text == "-":
+        k += 1  # a name does not open with "von" (that is "Bürgermeister von ...")
+    by_first = k < last and first_name(tokens[k].text) is not None and tokens[k].text not in lex.not_names
+    proper = all(tokens[j].pos in PROPER_TAGS or tokens[j].text.lower() in lex.particles or tokens[j].text == "-"
+                 or (by_first and _capitalised(tokens[j])) for j in range(k, last + 1))
+    return (k, by_first) if proper or by_first else None
+
+
+def _person_gender(given: str, heads: list[tuple[int, str | None]], det: str | None, lex: NameLexicon) -> str | None:
+    g = first_name(given) if given else None
+    if g in ("m", "f"):
+        return g
+    told = heads[-1][1] if heads else ""
+    if told:
+        return told
+    by_det = lex.determiners.get(det or "")
+    return by_det if by_det in ("m", "f") else None
+
+
+def _body_gender(gender: str | None, phrase: Phrase) -> str | None:
+    if gender == "pl":
+        phrase.plural = True
+        return None
+    return gender
+
+
+def _attributes(tokens: list[Token], mask: list[bool], phrase: Phrase, lex: NameLexicon) -> int:
+    """Extend a role or body by its genitive or "von"/"of" attribute ("Sprecher des Auswärtigen Amts")."""
+    last = phrase.last
+    if phrase.kind not in ("role", "body", "person") or (phrase.kind == "person" and phrase.name):
+        return last
+    links = GENITIVE_LINKS[lex.language] | NAME_LINKS[lex.language]
+    for _ in range(MAX_ATTRIBUTES):
+        k = last + 1
+        if k >= len(tokens) or mask[k] or tokens[k].text.lower() not in links:
+            break
+        if tokens[k].text.lower() in NAME_LINKS[lex.language] and not (
+                k + 1 < len(tokens) and tokens[k + 1].pos in PROPER_TAGS):
+            break
+        end = _core_end(tokens, mask, k + 1, lex)
+        if end is None:
+            break
+        last = end
+    return last
+
+
+def _free(tokens: list[Token], i: int) -> bool:
+    if i == 0:
+        return True
+    before = tokens[i - 1]
+    return before.pos not in PREPOSITION_TAGS or (before.pos == "PRF" and before.text.lower() != "of")
+
+
+def _after_determiner(tokens: list[Token], i: int) -> int:
+    return i + 1 if tokens[i].pos in DETERMINER_TAGS else i
+
+
+def _slice(sentence: Sentence, i: int, j: int) -> str:
+    return sentence.text[sentence.tokens[i].start - sentence.start: sentence.tokens[j].end - sentence.start]

@@ -1,0 +1,386 @@
+"""The days a sentence names for meetings: from the temporal tagger, joined into ranges, counted from an
+event named before, lengthened by a duration; and the stretches of a sentence, one per day."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ...model import Meeting, Sentence, Timex
+from .context import SentenceContext, Span
+from .triggers import ahead, event_noun
+
+log = logging.getLogger(__name__)
+
+DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+DAYS_VALUE = re.compile(r"^P(\d+)D$")
+VAGUE_VALUE = re.compile(r"^\d{4}-(\d\d|W\d\d)$")
+LONG_RANGE = 31  # days an explicit "vom ... bis" range may span
+SHORT_RANGE = 3  # days two days joined by "und" may lie apart and still be one stretch
+OFFSET_WORDS = frozenset({"nach", "vor", "später", "danach", "after", "before", "later", "earlier"})
+UNTIL = frozenset({"through", "until", "till", "bis"})
+WEEK = 7
+LOOK_BACK = 3  # sentences back a meeting named again by a definite noun may lie
+BRACKETS = frozenset("()[]")
+MONTH = 28
+
+
+@dataclass
+class Day:
+    """A day (or range of days) named for a meeting, tokens tok..last_tok of its sentence."""
+
+    first: date | None
+    last: date | None
+    tok: int
+    last_tok: int
+    past: bool
+    text: str
+    clock: bool = False
+    vague: bool = False
+    window: tuple[date, date] | None = None
+    """The stretch of time a vague date stands for ("Ende März": 21 to 31 March), kept beside its text."""
+    listed: bool = False
+    """Named in one list with the day before ("am Mittwoch und Freitag"): the same meeting words hold for
+    both, each on its own day."""
+
+
+def token_at(s: Sentence, offset: int) -> int:
+    for i, tok in enumerate(s.tokens):
+        if tok.end > offset:
+            return i
+    return len(s.tokens) - 1
+
+
+def _text(s: Sentence, t: Timex) -> str:
+    return s.text[t.start - s.start:t.end - s.start]
+
+
+def find_days(ctx: SentenceContext) -> list[Day]:
+    """The days of the sentence, in order; days joined by "und"/"bis" make one range, a clock time joins
+    its day."""
+    s, lex, timexes = ctx.sentence, ctx.lex, ctx.timexes
+    published = ctx.doc.source.published
+    days: list[Day] = []
+    seen_ranges: set[int] = set()
+    for t in sorted(timexes, key=lambda t: t.start):
+        i = token_at(s, t.start)
+        if t.type == "DURATION" and i > 0 and s.tokens[i - 1].text.lower() in lex.offset and not ctx.mask[i] \
+                and t.direction != "past":
+            # "agreed to meet again in two weeks": announced, with no day to name
+            days.append(Day(None, None, i, token_at(s, t.end - 1), False, _text(s, t)))
+            continue
+        near_day = any(DAY_VALUE.match(o.value or "") and (0 <= t.start - o.end <= 3 or 0 <= o.start - t.end <= 3)
+                       for o in timexes)
+        window = (t.first_day, t.last_day) if t.first_day and t.last_day else None
+        vague = t.type == "DATE" and VAGUE_VALUE.match(t.value or "") and not ctx.mask[i] and t.direction != "past" \
+            and not near_day  # "on Thursday next week": one date
+        if vague and window and _part_of_month(window) and (published is None or window[1] >= published):
+            # "Ende März", "late May": a stretch of days, kept as the range it stands for and shown as written
+            days.append(Day(window[0], window[1], i, token_at(s, t.end - 1), False, _text(s, t), vague=True,
+                            window=window))
+            continue
+        if vague and _not_before(t.value, published):
+            # "im März", "nächste Woche": announced for a month or a week, no day to name
+            days.append(Day(None, None, i, token_at(s, t.end - 1), False, _text(s, t), vague=True, window=window))
+            continue
+        if t.type not in ("DATE", "TIME") or not DAY_VALUE.match(t.value or ""):
+            continue
+        first_day = t.first_day or _value_day(t.value)
+        if first_day is None:
+            continue
+        if ctx.mask[i] or _said_on(ctx, i, token_at(s, t.end - 1)):
+            continue
+        if t.range_start is not None:
+            if t.range_start in seen_ranges:
+                days[-1].last_tok = token_at(s, t.end - 1)
+                continue
+            seen_ranges.add(t.range_start)
+        day = Day(first_day, t.last_day or first_day, i, token_at(s, t.end - 1), t.direction == "past", t.text)
+        day.clock = "T" in (t.value or "")[10:11]
+        if days and t.kind == "weekday":
+            _run_forward(days[-1], day)
+        if not days or not _joined(ctx, days, day):
+            day.listed = bool(days) and _listed(ctx, days[-1], day)
+            days.append(day)
+    return _in_week(days)
+
+
+def _part_of_month(window: tuple[date, date]) -> bool:
+    """More than a week and less than a month: "Anfang", "Mitte", "Ende März", "the second half of May"."""
+    return WEEK < (window[1] - window[0]).days + 1 < MONTH
+
+
+def _in_week(days: list[Day]) -> list[Day]:
+    """"next week ... on Thursday and Friday": the weekdays fall in the week the sentence names (the tagger
+    may read them alone, as the nearest ones), and the week itself names no meeting of its own."""
+    weeks = [d for d in days if d.vague and d.window and (d.window[1] - d.window[0]).days == WEEK - 1]
+    dated = [d for d in days if d.first and d.last and not d.vague]
+    if len(weeks) != 1 or not dated:
+        return days
+    start, end = weeks[0].window
+    for d in dated:
+        if d.first < start and (start - d.first).days <= WEEK:
+            shift = timedelta(days=WEEK * -(-(start - d.first).days // WEEK))
+            d.first, d.last = d.first + shift, d.last + shift
+    if not all(start <= d.first <= end for d in dated):
+        return days
+    return [d for d in days if d is not weeks[0]]
+
+
+def _run_forward(prev: Day, day: Day) -> None:
+    """"am Montag und Dienstag": a weekday named after another day of the same list falls after it, in the
+    same week or the next (the tagger may read the second weekday alone, as the nearest one)."""
+    if prev.first is None or day.first is None or day.last is None or day.first >= prev.first:
+        return
+    weeks = timedelta(days=7 * (1 + (prev.first - day.first).days // 7))
+    if (prev.first - day.first).days < 7:
+        day.first, day.last, day.past = day.first + weeks, day.last + weeks, prev.past
+
+
+def _listed(ctx: SentenceContext, prev: Day, day: Day) -> bool:
+    between = _between(ctx, prev, day)
+    lex = ctx.lex
+    return bool(between) and all(w in lex.joiners or w in lex.day_prepositions for w in between) \
+        and prev.first is not None and not prev.clock and not day.clock
+
+def _between(ctx: SentenceContext, prev: Day, day: Day) -> list[str]:
+    """The words between two days, brackets left out ("am Donnerstag (ab 14.00 Uhr) und am Freitag")."""
+    return [x.text.lower() for x in ctx.tokens[prev.last_tok + 1: day.tok] if x.text not in BRACKETS]
+
+
+def _joined(ctx: SentenceContext, days: list[Day], day: Day) -> bool:
+    """Join ``day`` to the day before it when the two make one: a clock time on its day ("am Donnerstag um
+    10 Uhr"), a range ("vom 30. November bis 11. Dezember", "Sonntag und Montag"). Days named one by one
+    with a day between them ("am Mittwoch und Freitag") are two meetings' days, not a range."""
+    lex, s = ctx.lex, ctx.sentence
+    prev = days[-1]
+    between = _between(ctx, prev, day)
+    if len(between) <= 2 and all(w in lex.joiners or w in lex.day_prepositions or w in lex.clock_prepositions
+                                 for w in between) \
+            and prev.clock != day.clock and prev.first:
+        # "at 10 a.m. on Monday", "am Donnerstag um 10 Uhr": the clock time sits on the named day
+        keep = prev if day.clock else day
+        keep.tok, keep.last_tok = prev.tok, day.last_tok
+        days[-1] = keep
+        return True
+    opened = prev.tok > 0 and s.tokens[prev.tok - 1].text.lower() in lex.range_openers
+    # "between April 26 and May 3", "zwischen dem 3. und 5. Mai": after its opener "and" closes a range too
+    until = between[-1:] in (["bis"], ["to"], ["until"], ["through"]) or opened and between[-1:] in (["und"], ["and"])
+    # "vom 30. November bis 11. Dezember", "from ... to": an explicit range may be long
+    gap = LONG_RANGE if opened and until else SHORT_RANGE if until else 1
+    if between and all(w in lex.joiners or w in lex.day_prepositions for w in between) \
+            and prev.first and prev.last and day.first >= prev.first and (day.first - prev.last).days <= gap:
+        prev.last, prev.last_tok = day.last, day.last_tok
+        return True
+    return False
+
+
+def _said_on(ctx: SentenceContext, first: int, last: int) -> bool:
+    """"said on Monday", "wie ein Sprecher am Freitag mitteilte": the day of the saying, not of a meeting."""
+    tokens, verbs = ctx.tokens, ctx.doc.said_verbs
+    particles = ctx.particles()
+
+    def saying(k: int) -> bool:
+        tok = tokens[k]
+        lemma = tok.lemma.lower()
+        # "kündigte am Donnerstag an": a separable verb of saying has its particle at the clause's end
+        return tok.pos.startswith("VV") and lemma not in ("treffen",) and (
+            lemma in verbs or any(p + lemma in verbs for p in particles))
+    for k in range(first - 1, max(first - 5, -1), -1):
+        if tokens[k].text in (",", ";", ":") or (tokens[k].pos.startswith("V") and not saying(k)):
+            break
+        if saying(k):
+            return True
+    for k in range(last + 1, min(last + 6, len(tokens))):
+        if tokens[k].text in (",", ";", ":", ".") or (tokens[k].pos.startswith("V") and not saying(k)):
+            break
+        if saying(k):
+            return True
+    return False
+
+
+def _not_before(value: str, published: date | None) -> bool:
+    """A month or week value after the source's own (the current week or month mostly sums up days named
+    elsewhere: "will travel to Kyiv this week")."""
+    if published is None:
+        return False
+    if "W" in value:
+        year, week = int(value[:4]), int(value[6:8])
+        return (year, week) > tuple(published.isocalendar())[:2]
+    return (int(value[:4]), int(value[5:7])) > (published.year, published.month)
+
+
+def _value_day(value: str) -> date | None:
+    """The day of a daypart's value ("2021-12-09TAF"), which the tagger leaves without first_day."""
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def stretches(ctx: SentenceContext, days: list[Day]) -> list[tuple[int, int, Day]]:
+    """Cut the sentence into one stretch of tokens per day."""
+    tokens = ctx.tokens
+    cuts = [0]
+    for prev, day in zip(days, days[1:]):
+        cut = day.tok
+        for i in range(day.tok - 1, prev.last_tok, -1):
+            if tokens[i].text.lower() in ctx.lex.cuts or tokens[i].text in (",", ";", ":"):
+                cut = i
+                break
+        cuts.append(cut)
+    cuts.append(len(tokens))
+    out = [(cuts[k], cuts[k + 1] - 1, day) for k, day in enumerate(days)]
+    for k in range(len(out) - 1, 0, -1):
+        if days[k].listed:  # "am Mittwoch und Freitag": both days take the stretch of the whole list
+            first, last = out[k - 1][0], out[k][1]
+            for j in range(k - 1, len(out)):
+                if j == k - 1 or days[j].listed and out[j][1] <= last:
+                    out[j] = (first, last, out[j][2])
+    return out
+
+
+def count_from_event(ctx: SentenceContext, days: list[Day], triggers: list[int], earlier: list[Meeting]) -> None:
+    """"Am Vortag seines China-Besuchs": the day before the visit found earlier, not before some other date."""
+    tokens, found = ctx.tokens, ctx.actors
+    for day in days:
+        delta = next((v for k, v in ctx.lex.relative.items() if k in day.text.lower()), None)
+        if delta is None:
+            continue
+        nxt = next((i for i in triggers if day.last_tok < i <= day.last_tok + 3
+                    and tokens[i].pos.startswith(("NN", "NE"))), None)
+        if nxt is None:
+            continue
+        idx = found.token_mention[nxt]
+        party = found.mentions[idx].party if idx is not None else None
+        fitting = [m for m in reversed(earlier) if m.start and (party is None or party in m.participants)]
+        anchor = next((m for m in fitting if m.status == "upcoming"), fitting[0] if fitting else None)
+        if anchor:
+            day.first = day.last = anchor.start + timedelta(days=delta)
+            day.past = False
+
+
+def after_event(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
+    """"Drei Tage nach dem Treffen in Paris", "Am Tag nach dem Gipfel": a day counted from the meeting the
+    source named last (a definite event noun points back to it)."""
+    s, tokens, lex = ctx.sentence, ctx.tokens, ctx.lex
+    for i, tok in enumerate(tokens):
+        sign = lex.from_event.get(tok.text.lower())
+        if sign is None or i == 0 or ctx.mask[i]:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].text.lower() in ("dem", "der", "den", "the", "this", "diesem"):
+            j += 1
+        if j == i + 1 or j >= len(tokens) or not event_noun(tokens[j], lex):
+            continue
+        count = 1 if tokens[i - 1].text.lower() in lex.day_words else None
+        first = i - 1
+        for t in ctx.timexes:
+            m = DAYS_VALUE.match(t.value or "")
+            if t.type == "DURATION" and m and token_at(s, t.end - 1) == i - 1:
+                count, first = int(m.group(1)), token_at(s, t.start)
+        named = _named_place(ctx, j)
+        fitting = [m for m in reversed(earlier) if m.start and m.status == "upcoming" and not m.side
+                   and not m.reported_past]
+        # "nach dem Treffen in Paris": the meeting held there, else the last one named
+        anchor = next((m for m in fitting if named and (m.location == named[0] or named[1] in m.participants)),
+                      fitting[0] if fitting else None)
+        if count is None or anchor is None or anchor.start is None:
+            continue
+        day = anchor.start + timedelta(days=sign * count)
+        return Day(day, day, first, j, False, s.text[tokens[first].start - s.start:tokens[j].end - s.start])
+    return None
+
+
+def _named_place(ctx: SentenceContext, j: int) -> tuple[str, str] | None:
+    """The place right after an event noun ("dem Treffen in Paris") and its party."""
+    tokens = ctx.tokens
+    if j + 2 < len(tokens) and tokens[j + 1].text.lower() in ("in", "im", "at"):
+        entry = ctx.gaz.lookup(tokens[j + 2].text)
+        if entry and entry.kind == "name":
+            return tokens[j + 2].text, entry.party
+    return None
+
+
+def with_event_day(ctx: SentenceContext, days: list[Day], earlier: list[Meeting]) -> list[Day]:
+    """The days of the sentence with a day counted from an earlier event in place of what the tagger read
+    (it may read "Drei Tage nach dem Treffen" as a date counted from the source's day)."""
+    after = after_event(ctx, earlier)
+    if after is None:
+        return days
+    kept = [d for d in days if d.last_tok < after.tok or d.tok > after.last_tok]
+    return sorted([*kept, after], key=lambda d: d.tok) if len(kept) < len(days) or not days else days
+
+
+def lengthen(m: Meeting, days: list[Day]) -> None:
+    """"beginnt am Montag die Klimakonferenz. ... wollen Unterhändler vom 30. November bis 11. Dezember ...":
+    a range in the next sentence opening on the meeting's first day gives its last day."""
+    ranges = [d for d in days if d.first and d.last and d.last > d.first]
+    if len(ranges) == 1 and m.start == ranges[0].first and m.end and ranges[0].last > m.end and not m.side:
+        m.end = ranges[0].last
+
+
+def span_days(ctx: SentenceContext, span: Span, day: Day | None) -> tuple[date | None, date | None] | None:
+    """The first and last day of the meeting in ``span``: the day's, lengthened by a duration in the span
+    ("dreitägigen Besuch"); None when a day was named but cannot be read and nothing is announced."""
+    if day is None:
+        return None, None
+    start, end = day.first, day.last
+    if start is None and not day.vague and not ahead(ctx, span.first, span.last):
+        return None
+    s, published = ctx.sentence, ctx.doc.source.published
+    for t in ctx.timexes:
+        m = DAYS_VALUE.match(t.value or "")
+        to_come = published is None or (start is not None and start >= published)
+        after = token_at(s, t.end - 1) + 1
+        offset = after < len(s.tokens) and s.tokens[after].text.lower() in OFFSET_WORDS
+        if t.type == "DURATION" and m and to_come and span.first <= token_at(s, t.start) <= span.last \
+                and start == end and not offset:  # "Zwei Tage nach dem Gipfelauftakt" counts a day, it is no length
+            length = timedelta(days=int(m.group(1)) - 1)
+            if day.tok > 0 and s.tokens[day.tok - 1].text.lower() in UNTIL:
+                start = start - length  # "the three-day meeting runs through Sunday": Sunday is its last day
+            else:
+                end = start + length
+    return start, end
+
+
+def trip_day(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
+    """"Am letzten Reisetag", "on the last day of the trip": the first or last day of the journey the source
+    dated before."""
+    words = " ".join(ctx.words())
+    for phrase, which in ctx.lex.trip_days.items():
+        at = words.find(phrase)
+        if at < 0:
+            continue
+        trip = next((m for m in reversed(earlier) if m.start and m.end and m.end > m.start
+                     and m.status == "upcoming"), None)
+        if trip is None:
+            return None
+        day = trip.end if which == "last" else trip.start
+        tok = len(words[:at].split())
+        last = tok + len(phrase.split()) - 1
+        s = ctx.sentence
+        return Day(day, day, tok, last, False, s.text[s.tokens[tok].start - s.start:s.tokens[last].end - s.start])
+    return None
+
+
+def length_of_named(ctx: SentenceContext, triggers: list[int], earlier: list[Meeting]) -> bool:
+    """"Lawrow hat seine Teilnahme an dem zweitägigen Treffen bestätigt": a length given to the meeting named
+    just before, in a sentence without a day of its own."""
+    s = ctx.sentence
+    for t in ctx.timexes:
+        m = DAYS_VALUE.match(t.value or "")
+        if t.type != "DURATION" or not m:
+            continue
+        after = token_at(s, t.end - 1) + 1
+        if after not in triggers:
+            continue
+        last = next((e for e in reversed(earlier) if e.evidence and e.start and e.start == e.end and not e.side
+                     and 0 < s.index - e.evidence[-1].sentence <= LOOK_BACK), None)
+        if last is None or last.start is None:
+            return False
+        last.end = last.start + timedelta(days=int(m.group(1)) - 1)
+        return True
+    return False

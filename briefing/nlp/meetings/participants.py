@@ -1,0 +1,210 @@
+"""Who takes part in a meeting: the subject, the parties named in its stretch (not the topic, not the one
+who reports it), a group or format by its members, and those the sentence before named when a pronoun
+or a definite noun points back to them."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from ...model import Meeting
+from ..actors.actors import ORGANISATIONS
+from .context import SentenceContext, Span
+from .groups import group_parties
+from .places import in_attribution, in_topic_phrase
+from .triggers import event_noun, present
+
+log = logging.getLogger(__name__)
+
+DEFINITE = frozenset({"der", "die", "das", "the", "this", "diese", "dieses", "dieser"})
+LOOK_BACK = 3  # sentences back a definite meeting noun ("Das Treffen") may point to the meeting named there
+
+
+def participants(ctx: SentenceContext, span: Span) -> list[str]:
+    """The parties of the meeting in ``span``, in the order the sentence names them."""
+    parties = [*_subject(ctx), *_entities(ctx, span), *_mentions(ctx, span), *group_parties(ctx, span)]
+    parties = _pointed_back(ctx, span, parties)
+    parties = list(dict.fromkeys(p for p in parties if p))
+    before = before_people(ctx)
+    if not parties and _body(ctx, span.first, span.last) is not None:
+        # "Die Staats- und Regierungschefs beraten dort": the members of the summit named before
+        parties = list(organisations_before(ctx))
+    if not parties and before:
+        parties = list(before)  # "Die beiden Präsidenten kommen ... zusammen": who the sentence before named
+    if not parties:
+        parties = _meeting_before(ctx, span)
+    return parties
+
+
+def _meeting_before(ctx: SentenceContext, span: Span) -> list[str]:
+    """"Nächste Woche gibt es ein Nato-Treffen. Das Treffen wird am 6. Dezember stattfinden": a definite
+    meeting noun at the start of the sentence names the meeting found just before, with its parties."""
+    trigger = span.named_by[0]
+    if not (0 < trigger <= 2 and event_noun(ctx.tokens[trigger], ctx.lex)
+            and ctx.tokens[trigger - 1].text.lower() in DEFINITE):
+        return []
+    here = ctx.sentence.index
+    for m in reversed(ctx.doc.earlier):
+        if m.evidence and 0 < here - m.evidence[-1].sentence <= LOOK_BACK and m.participants and not m.side:
+            return list(m.participants)
+    return []
+
+
+def _subject(ctx: SentenceContext) -> list[str]:
+    subj = ctx.said.subject
+    return [subj.party] if subj and subj.party else []
+
+
+def _entities(ctx: SentenceContext, span: Span) -> list[str]:
+    """People, offices and names in the span; not one in a report of who said it ("wie das Weiße Haus
+    mitteilte"), nor a topic ("Sanktionen gegen Russland"). A shared seat ("Brüssel") counts as the body
+    its context names."""
+    mask = ctx.mask
+    timed = ctx.timed()
+    return [e.party for e in ctx.actors.entities
+            if span.first <= e.first <= span.last and not any(mask[e.first:e.last + 1]) and e.party
+            and not timed.intersection(range(e.first, e.last + 1))
+            and not in_attribution(ctx.sentence, e.first, span.first, span.last, ctx.lex)
+            and not topic(ctx, e.first)]
+
+
+def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
+    """Parties named inside words: "Vertreter der USA und Russlands", "The G20 leaders' summit", and
+    compounds of an office ("US-Präsident")."""
+    found, lex, gaz = ctx.actors, ctx.lex, ctx.gaz
+    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | ctx.timed()
+    out = []
+    for i in range(span.first, span.last + 1):
+        m_idx = found.token_mention[i]
+        if m_idx is None or ctx.mask[i] or i in in_entity \
+                or in_attribution(ctx.sentence, i, span.first, span.last, lex) or topic(ctx, i):
+            continue
+        mention = found.mentions[m_idx]
+        low = ctx.tokens[i].text.lower()
+        if mention.kind in ("compound", "office") and (low.endswith(lex.nouns) or gaz.is_role(low)):
+            out.append(mention.party)
+        elif mention.kind in ("genitive", "name", "person"):
+            out.append(mention.party)
+    return out
+
+
+def _pointed_back(ctx: SentenceContext, span: Span, parties: list[str]) -> list[str]:
+    """"empfängt ihn Xi", "die beiden Staatschefs", "Die Begegnung ist für Montag angesetzt": those named
+    just before."""
+    before = before_people(ctx)
+    if not before:
+        return parties
+    words = ctx.words(span.first, span.last)
+    out = list(parties)
+    if any(w in ctx.lex.object_pronouns for w in words):
+        out.extend(before)
+    if any(w in ctx.lex.both for w in words):
+        out.extend(before)
+    trigger = span.named_by[0]
+    if 0 < trigger <= 2 and event_noun(ctx.tokens[trigger], ctx.lex) \
+            and ctx.tokens[trigger - 1].text.lower() in DEFINITE:
+        out = [*before, *out]  # the meeting just named
+    return out
+
+
+def topic(ctx: SentenceContext, i: int) -> bool:
+    """A name governed by "gegen"/"against" ("über Strafmaßnahmen gegen Russland"), or inside a phrase
+    opened by "über"/"about" ("über den Umgang mit Russland beraten"): the topic, not a party."""
+    for k in range(i - 1, max(i - 4, -1), -1):
+        tok = ctx.tokens[k]
+        word = tok.text.lower()
+        if word in ctx.lex.topics:
+            return True
+        if word in (",", ";", ":", "und", "and", "mit", "with") or tok.pos.startswith("V"):
+            break
+    return in_topic_phrase(ctx.sentence, i, ctx.lex)
+
+
+def before_people(ctx: SentenceContext) -> tuple[str, ...]:
+    """Parties of the people and offices named in the sentence before."""
+    if ctx.n == 0:
+        return ()
+    return tuple(dict.fromkeys(e.party for e in ctx.doc.actors[ctx.n - 1].entities
+                               if e.party and e.kind in ("person", "office")))
+
+
+def organisations_before(ctx: SentenceContext) -> tuple[str, ...]:
+    """The organisations (G20, EU, NATO ...) the sentence before names."""
+    if ctx.n == 0:
+        return ()
+    return tuple(dict.fromkeys(m.party for m in ctx.doc.actors[ctx.n - 1].mentions if m.party in ORGANISATIONS))
+
+
+def find_body(ctx: SentenceContext) -> int | None:
+    return _body(ctx, 0, len(ctx.tokens) - 1)
+
+
+def _body(ctx: SentenceContext, first: int, last: int) -> int | None:
+    """A plural body of office-holders after its article ("die EU-Außenminister", "the foreign ministers")."""
+    lex, tokens = ctx.lex, ctx.tokens
+    for i in range(max(first, 1), last + 1):
+        tok = tokens[i]
+        if ctx.mask[i] or not tok.pos.startswith("NN"):
+            continue
+        tail = tok.text.lower().rsplit("-", 1)[-1]
+        if tail.endswith(lex.bodies) and any(tokens[k].text.lower() in lex.body_articles
+                                             for k in range(max(0, i - 3), i)):
+            return i
+    return None
+
+
+def without_host(ctx: SentenceContext, span: Span, location: str | None, parties: list[str]) -> list[str]:
+    """"Die Verhandlungen ... am Montag in Wien": the city where others meet is no party of its own. Its state
+    takes part only when someone goes there (a visit, a journey) or its government is named as well."""
+    if location is None or len(parties) < 2 or present(ctx, 0, len(ctx.tokens) - 1):
+        return parties
+    found, first, last = ctx.actors, span.first, span.last
+    low = location.lower()
+    # every naming of the city counts as the seat, the dateline's ("Wien – Nach ...") too
+    seat = [e for e in found.entities if e.kind == "name" and e.party and e.party not in ORGANISATIONS
+            and low in e.text.lower()]
+    if len({e.party for e in seat}) != 1 or not any(first <= e.first <= last for e in seat):
+        return parties
+    host = seat[0]
+    if ctx.said.subject and ctx.said.subject.party == host.party:
+        return parties
+    others = [e for e in found.entities if e not in seat and first <= e.first <= last and e.party == host.party]
+    spans = {i for e in seat for i in range(e.first, e.last + 1)}
+    loose = [i for i in range(first, last + 1) if i not in spans and found.token_mention[i] is not None
+             and found.mentions[found.token_mention[i]].party == host.party]
+    if others or loose or host.party in group_parties(ctx, span):  # a member of a format named as such
+        return parties
+    return [p for p in parties if p != host.party]
+
+
+def apart(ctx: SentenceContext, span: Span) -> bool:
+    return any(w in ctx.lex.separately for w in ctx.words(span.first, span.last))
+
+
+def per_partner(ctx: SentenceContext, m: Meeting) -> list[Meeting]:
+    """"will sowohl mit Xi als auch mit Modi zusammenkommen", "hold separate talks with": one meeting each."""
+    host = ctx.said.subject.party if ctx.said.subject else None
+    others = [p for p in m.participants if p != host]
+    if host is None or host not in m.participants or len(others) < 2:
+        return [m]
+    return [replace(m, participants=[host, p], evidence=list(m.evidence)) for p in others]
+
+
+def per_organisation(ctx: SentenceContext, m: Meeting) -> list[Meeting]:
+    """A visitor meeting the heads of two organisations ("Borrell und Stoltenberg") holds two meetings."""
+    visitor = ctx.said.subject.party if ctx.said.subject else None
+    orgs = [p for p in m.participants if p in ORGANISATIONS and p != visitor]
+    if visitor is None or visitor in ORGANISATIONS or len(orgs) < 2 or visitor not in m.participants:
+        return [m]
+    rest = [p for p in m.participants if p not in orgs]
+    return [replace(m, participants=rest + [org], evidence=list(m.evidence)) for org in orgs]
+
+
+def split_by_partner(ctx: SentenceContext, span: Span, m: Meeting) -> list[Meeting]:
+    """One meeting per partner met separately, or per organisation a visitor sees."""
+    return per_partner(ctx, m) if apart(ctx, span) else per_organisation(ctx, m)
+
+
+def counted(ctx: SentenceContext, span: Span) -> bool:
+    """A meeting named by its number of parties ("Dreiertreffen", "trilateral")."""
+    return any(w.startswith(tuple(ctx.lex.counts)) for w in ctx.words(span.first, span.last))

@@ -1,0 +1,145 @@
+"""Words that name a meeting, a journey or a presence, and words that announce one as still to come."""
+
+from __future__ import annotations
+
+import logging
+
+from ...model import Token
+from .context import SentenceContext, Span
+from .lexicon import MeetingLexicon
+
+log = logging.getLogger(__name__)
+
+MODALS = frozenset({"will", "would", "shall", "to", "can", "could", "may", "might", "must"})
+
+
+def find_triggers(ctx: SentenceContext) -> list[int]:
+    """The tokens that name a meeting: event nouns, and verbs of meeting with what they need."""
+    lex, tokens = ctx.lex, ctx.tokens
+    words = set(ctx.words())
+    particles = ctx.particles()
+    out = []
+    timed = ctx.timed()
+    for i, tok in enumerate(tokens):
+        if ctx.mask[i] or _not_a_meeting(ctx, i):
+            continue
+        # "council presidency", "Council President Charles Michel": the noun modifies the next
+        head = not (i + 1 < len(tokens) and tokens[i + 1].pos in ("NN1", "NN2", "NP0") and i + 1 not in timed)
+        if event_noun(tok, lex) and head and not _not_an_event(ctx, i):
+            # "unterrichtet sie über das Gespräch": a meeting noun in the topic is what is talked about
+            if not topic_noun(ctx, i):
+                out.append(i)
+            continue
+        lemma = tok.lemma.lower()
+        # the tagger sometimes takes "will host" for two nouns: after a modal it is a verb
+        after_modal = i > 0 and tokens[i - 1].text.lower() in MODALS
+        # "tagen" tagged as the noun "Tage": in German a lower-case noun is a verb read wrongly
+        miscased = lex.capital_nouns and i > 0 and tok.pos.startswith("NN") and tok.text[:1].islower()
+        cands = [p + lemma for p in particles] + [lemma] + ([tok.text.lower()] if miscased else [])
+        for cand in cands:
+            if cand in lex.verbs and (tok.pos.startswith("V") or after_modal or miscased):
+                need = lex.needs.get(cand)
+                if need and not (need & words):
+                    continue
+                out.append(i)
+                break
+    return out
+
+
+def _not_a_meeting(ctx: SentenceContext, i: int) -> bool:
+    """A verb of meeting in another sense: with a particle that makes it another verb ("trifft ... ein":
+    arrives), or with an object that is no party ("trifft auf Kritik", "meets with criticism")."""
+    tok = ctx.tokens[i]
+    if not tok.pos.startswith("V") and not tok.pos.startswith("NN"):
+        return False
+    lemma = tok.lemma.lower()
+    if any(p + lemma in ctx.lex.other_verbs for p in ctx.particles()):
+        return True
+    objects = ctx.lex.not_met.get(lemma)
+    if not objects:
+        return False
+    for tok in ctx.tokens[i + 1:]:  # the rest of the clause
+        if tok.text in (",", ";", ":", ".", "!", "?") or tok.pos.startswith("V"):
+            return False
+        if tok.text.lower() in objects:
+            return True
+    return False
+
+
+def topic_noun(ctx: SentenceContext, i: int) -> bool:
+    """"über die bevorstehenden Gespräche", "about the talks": the noun heads the phrase of what is talked
+    about (only articles and adjectives between it and "über")."""
+    for k in range(i - 1, -1, -1):
+        tok = ctx.tokens[k]
+        if tok.text.lower() in ctx.lex.topic_phrases:
+            return True
+        if not tok.pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS", "PDAT", "DT0", "CRD", "CARD")):
+            return False
+    return False
+
+
+def _not_an_event(ctx: SentenceContext, i: int) -> bool:
+    """"Pressekonferenz", "a news conference": meeting nouns for events where no parties meet."""
+    word = ctx.tokens[i].text.lower()
+    pair = f"{ctx.tokens[i - 1].text.lower()} {word}" if i else word
+    return word.endswith(tuple(ctx.lex.not_events)) or pair in ctx.lex.not_events
+
+
+def event_noun(tok: Token, lex: MeetingLexicon) -> bool:
+    """A noun naming a meeting, inflected too: "des Gipfels", "des Treffens", "zu Gesprächen"."""
+    if not tok.pos.startswith(("NN", "NE", "NP0")):  # "the Nato-Russia Council" (a proper noun in English)
+        return False
+    tail = tok.text.lower().rsplit("-", 1)[-1]
+    stems = (tail, tail[:-1] if tail.endswith(("s", "n")) else tail,
+             tail[:-2] if tail.endswith(("es", "en")) else tail)
+    return len(tail) > 2 and any(t.endswith(lex.nouns) for t in stems)
+
+
+def is_travel(ctx: SentenceContext, tok: Token) -> bool:
+    lex = ctx.lex
+    if tok.pos.startswith(("NN", "NE")):
+        return tok.text.lower().endswith(tuple(w for w in lex.travel if len(w) > 3 and not w.endswith("en")))
+    lemma = tok.lemma.lower()
+    return lemma in lex.travel or any(p + lemma in lex.travel for p in ctx.particles())
+
+
+def present(ctx: SentenceContext, first: int, last: int) -> bool:
+    """A visit, a journey, a reception: words that put the parties in one room."""
+    lex = ctx.lex
+    particles = ctx.particles()
+    for tok in ctx.tokens[first:last + 1]:
+        if is_travel(ctx, tok):
+            return True
+        tail = tok.text.lower().rsplit("-", 1)[-1]
+        lemma = tok.lemma.lower()
+        if tok.pos.startswith(("NN", "NE")) and tail.endswith(tuple(lex.presence)):
+            return True
+        if tok.pos.startswith("V") and (lemma in lex.presence or any(p + lemma in lex.presence for p in particles)):
+            return True
+    return False
+
+
+def ahead(ctx: SentenceContext, first: int, last: int) -> bool:
+    """The stretch announces something to come ("wollen", "soll", "will", "agreed to meet again")."""
+    return any(w in ctx.lex.future for w in ctx.words(first, last))
+
+
+def departs(ctx: SentenceContext, span: Span) -> bool:
+    """"bricht am Freitag zu einem Besuch auf", "departs on Friday for": the day named is the day of leaving."""
+    particles = ctx.particles()
+    for tok in ctx.tokens[span.first:span.last + 1]:
+        lemma = tok.lemma.lower()
+        if tok.pos.startswith("V") and (lemma in ctx.lex.departure
+                                        or any(p + lemma in ctx.lex.departure for p in particles)):
+            return True
+    return False
+
+
+def find_phrase(ctx: SentenceContext, phrases: list[tuple[str, ...]], first: int = 0,
+                last: int | None = None) -> int | None:
+    words = ctx.words()
+    for i in range(first, len(words) if last is None else last + 1):
+        for p in phrases:
+            if tuple(words[i:i + len(p)]) == p and not ctx.mask[i]:
+                return i
+    return None

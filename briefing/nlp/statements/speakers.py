@@ -1,0 +1,371 @@
+"""Who speaks in a sentence, as the article names them: the stages over one sentence context.
+
+1. ``read_mentions``: every person, role and body phrase and every personal pronoun, and who each
+   means (``actors.mentions.Discourse``: full names, later surnames, roles, pronouns).
+2. ``find_said``: for each clause with a verb of saying (``speech.speech_verb``), its speaker
+   (``speaker_of``: the subject by word order, an apposition "X, Sprecher des Y, sagte", the
+   verbless clauses before "…, sagte"); then attribution phrases ("laut X", "„…“, so X").
+3. ``subject_of``: a quote without a verb of saying belongs to the sentence's subject.
+
+The speaker is never guessed: a pronoun with no agreeing person or body named before it, or a
+subject the phrases do not cover, leaves the speaker unknown.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...data import load_data
+from ..actors.actors import Entity
+from ..actors.mentions import Discourse, Known, Referent
+from ..actors.names import NameLexicon, Phrase, find_phrases, name_lexicon
+from ..clauses import Clause, finite_verb
+from ..context import Mention, SentenceContext
+from .speech import SpeechLexicon, speech_verb, subjunctive_form
+
+log = logging.getLogger(__name__)
+
+PRONOUN_TAGS = frozenset({"PPER", "PNP", "ADV"})
+OBLIQUE = frozenset({"dem", "den", "einem", "einen", "ihm", "ihn", "ihnen", "him", "her", "them"})
+OPENERS = frozenset({"KON", "ADV", "CJC", "AV0", "$(", "PTKNEG"})
+"""Tags that may stand between a clause's start and its subject ("und er sagte", "so the minister")."""
+
+
+@dataclass
+class Said:
+    """A speaker in one sentence, over tokens first..last (the clause where they are named)."""
+
+    sentence: int
+    """0-based index of the sentence in its source."""
+    first: int
+    last: int
+    referent: Referent | None
+    kind: str = "statement"
+    via: str = "verb"
+    """verb | attribution | subject | continued | pronoun (a pronoun that agrees with nobody: unknown)"""
+
+    @property
+    def speaker(self) -> str | None:
+        return self.referent.speaker if self.referent else None
+
+    @property
+    def role(self) -> str | None:
+        return self.referent.role if self.referent else None
+
+    @property
+    def party(self) -> str | None:
+        return self.referent.party if self.referent else None
+
+
+def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon) -> None:
+    """Stage 1: the phrases and pronouns of the sentence, each resolved in reading order."""
+    names = name_lexicon(ctx.language)
+    tokens = ctx.sentence.tokens
+    phrases = _with_gazetteer(ctx, find_phrases(ctx.sentence, ctx.mask, names, discourse.surnames()), names)
+    items = [Mention(p.first, p.last, None, p) for p in phrases]
+    covered = {k for m in items for k in range(m.first, m.last + 1)}
+    for i, tok in enumerate(tokens):
+        if i not in covered and not ctx.mask[i] and tok.text.lower() in names.pronouns and tok.pos in PRONOUN_TAGS:
+            items.append(Mention(i, i, None))
+    items.sort(key=lambda m: m.first)
+    reported = _reported(ctx, lex)
+    for m in items:
+        if m.phrase is None:
+            m.referent = discourse.pronoun(ctx.n, tokens[m.first].text, _plural_verb(ctx, m.first))
+            continue
+        entity = _gazetteer_entity(ctx.entities, m)
+        known = Known(entity.party, entity.person, not entity.person and entity.kind in ("name", "demonym")) \
+            if entity else None
+        m.referent = discourse.refer(ctx.n, m.phrase, known, salient=not any(m.first in r for r in reported))
+    ctx.mentions = items
+
+
+def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase], names: NameLexicon) -> list[Phrase]:
+    """Add the people and places the gazetteer knows that no phrase covers ("Von der Leyen" opening a
+    sentence, where "Von" reads as a preposition)."""
+    out = list(phrases)
+    for e in ctx.entities:
+        if not e.party or e.kind not in ("person", "name", "office"):
+            continue
+        overlapping = [p for p in out if p.first <= e.last and e.first <= p.last]
+        if any(p.first <= e.first and e.last <= p.last for p in overlapping):
+            continue
+        out = [p for p in out if p not in overlapping]
+        kind = "person" if e.person else {"person": "person", "office": "role"}.get(e.kind, "name")
+        told = names.person_noun(e.role_word) if e.role_word else None
+        gender = told if told in ("m", "f") else (names.body(e.role_word) if e.role_word else None)
+        out.append(Phrase(e.first, e.last, kind, e.text, name=e.person or (e.text if kind != "role" else None),
+                          role=e.text if kind == "role" else None, head=e.role_word, free=e.free,
+                          definite=e.role_word_definite, gender=gender if gender in ("m", "f", "n") else None))
+    return sorted(out, key=lambda p: p.first)
+
+
+def _reported(ctx: SentenceContext, lex: SpeechLexicon) -> list[range]:
+    """Token ranges of clauses in reported speech (a finite verb in the subjunctive): who they name is
+    not whom a later pronoun means ("Er sagte, der Präsident werde reisen. ..., fügte er hinzu")."""
+    out = []
+    for clause in ctx.clauses:
+        fin = finite_verb(clause, ctx.sentence, ctx.language)
+        if fin is not None and subjunctive_form(ctx.sentence.tokens[fin], lex, ctx.sentence) \
+                and ctx.language != "en":
+            out.append(range(clause.first, clause.last + 1))
+    return out
+
+
+def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) -> list[Said]:
+    """Stage 2: the speakers of the sentence's verbs of saying, in main and subordinate clauses ("die
+    Schröder erklärt hatte: „…“"; a quote goes to the nearest), of a name before a colon
+    ("Bundesinnenminister Schäuble: „…“"), then of its attribution phrases ("laut X")."""
+    out = sorted(_by_verbs(ctx, lex, main=True) + _by_verbs(ctx, lex, main=False), key=lambda s: s.first)
+    if not out:
+        by = _before_colon(ctx) or _attribution(ctx, lex)
+        if by is not None and by.referent is not None:
+            out.append(Said(ctx.n, by.first, by.last, by.referent, "statement", "attribution"))
+    for said in out:
+        if said.referent is not None:
+            discourse.speaks(said.referent)
+    # a pronoun that agrees with nobody named before stays in: the speaker is unknown, not guessed
+    return [s for s in out if s.referent is not None or s.via == "pronoun"]
+
+
+def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said]:
+    out: list[Said] = []
+    for k, clause in enumerate(ctx.clauses):
+        if main == (clause.subordinate and clause.opener not in ("wie", "as")):
+            continue
+        verb = speech_verb(clause, ctx.sentence, lex, ctx.language, speaking=True)
+        if verb is None:
+            continue
+        who = speaker_of(ctx, k, verb[0], lex)
+        if who is not None:
+            out.append(Said(ctx.n, clause.first, clause.last, who.referent, verb[1],
+                            "pronoun" if who.pronoun and who.referent is None else "verb"))
+    return out
+
+
+def _before_colon(ctx: SentenceContext) -> Mention | None:
+    """A verbless clause opening with a name or role and ending in a colon before a quote:
+    "Bundesinnenminister Schäuble: „…“", "Nina Hagen zur neuen Heimat: „…“"."""
+    tokens = ctx.sentence.tokens
+    for clause in ctx.clauses:
+        end = clause.last + 1
+        if end + 1 >= len(tokens) or tokens[end].text != ":" or not ctx.mask[end + 1] \
+                or finite_verb(clause, ctx.sentence, ctx.language) is not None:
+            continue
+        inside = [m for m in ctx.inside(clause) if m.phrase is not None]
+        if inside and inside[0].first == clause.first and inside[0].phrase.kind in ("person", "role", "body", "name"):
+            return inside[0]
+    return None
+
+
+def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> Mention | None:
+    """The speaker of the verb of saying at ``verb`` in clause ``k``: its subject, with its apposition."""
+    clause = ctx.clauses[k]
+    inside = ctx.inside(clause)
+    fin = finite_verb(clause, ctx.sentence, ctx.language)
+    pivot = fin if fin is not None else verb
+    before = [m for m in inside if m.last < pivot and not _oblique(ctx, m)]
+    after = [m for m in inside if m.first > pivot]
+    who = None
+    apposed = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, pivot) else None
+    if apposed is not None:
+        who = apposed  # "Der Leiter des Programms, Klaus Stöhr, warnte die CDU": not the object after the verb
+    elif ctx.sentence.tokens[verb].lemma.lower() in lex.citing and after:
+        who = after[0]  # "Ein Fernsehsender zitierte Papandreou mit den Worten"
+    elif before and _opens(ctx, clause.first, before[0].first):
+        who = before[0] if ctx.language != "en" else before[-1]
+    elif after and (ctx.language != "en" or ctx.sentence.tokens[verb].lemma.lower() in lex.inverting):
+        who = after[0]  # "„…“, sagte Bundesfinanzminister Steinbrück", "said the official"
+    elif before:
+        who = before[-1] if ctx.language == "en" else before[0]
+    return _with_apposition(ctx, who) if who is not None else None
+
+
+def subject_of(ctx: SentenceContext) -> Said | None:
+    """Stage 3: the subject of the first main clause with a finite verb (a quote's speaker without a verb)."""
+    for k, clause in enumerate(ctx.clauses):
+        if clause.subordinate:
+            continue
+        fin = finite_verb(clause, ctx.sentence, ctx.language)
+        if fin is None:
+            continue
+        inside = ctx.inside(clause)
+        before = [m for m in inside if m.last < fin and not _oblique(ctx, m)]
+        who = before[0] if before and _opens(ctx, clause.first, before[0].first) else None
+        if who is None and not before:
+            who = next((m for m in inside if m.first > fin), None)
+            if who is None and _starts_with_verb(ctx, clause, fin):
+                who = _apposed_subject(ctx, k)
+        if who is not None and who.referent is not None:
+            who = _with_apposition(ctx, who)
+            return Said(ctx.n, clause.first, clause.last, who.referent, "statement", "subject")
+        return None
+    return None
+
+
+def _opens(ctx: SentenceContext, start: int, first: int) -> bool:
+    """Only conjunctions and adverbs stand between the clause's start and ``first``."""
+    return all(t.pos in OPENERS for t in ctx.sentence.tokens[start:first])
+
+
+def _starts_with_verb(ctx: SentenceContext, clause: Clause, pivot: int) -> bool:
+    return all(t.pos in OPENERS for t in ctx.sentence.tokens[clause.first:pivot])
+
+
+def _apposed_subject(ctx: SentenceContext, k: int) -> Mention | None:
+    """The subject standing in the verbless clauses right before clause ``k`` (joined to it by a comma,
+    no quotation between): the person among them, else the first mention."""
+    found: list[Mention] = []
+    for j in range(k - 1, -1, -1):
+        prev, nxt = ctx.clauses[j], ctx.clauses[j + 1]
+        between = ctx.sentence.tokens[prev.last + 1:nxt.first]
+        if finite_verb(prev, ctx.sentence, ctx.language) is not None or prev.subordinate \
+                or any(ctx.mask[prev.last + 1:nxt.first]) or not any(t.text == "," for t in between):
+            break
+        found = ctx.inside(prev) + found
+    person = next((m for m in found if m.phrase is not None and m.phrase.kind == "person"), None)
+    if person is not None and found[0] is not person and found[0].phrase is not None \
+            and found[0].phrase.kind == "role" and person.referent is not None and found[0].referent is not None:
+        _join(person.referent, found[0].referent)  # "Der frühere Bürgermeister und Justizsenator, Henning Scherf"
+    return person or (found[0] if found else None)
+
+
+def _join(name: Referent, role: Referent) -> None:
+    """A name and the role apposed to it are one referent: the name takes the role and its party."""
+    name.role = name.role or role.role
+    for r in role.roles:
+        if r not in name.roles:
+            name.roles.append(r)
+    name.kind = "person"
+    name.party = name.party or role.party
+
+
+def _with_apposition(ctx: SentenceContext, who: Mention) -> Mention:
+    """A role phrase and a name apposed by a comma are one speaker: "Klaus Stöhr, Leiter des Programms"."""
+    nxt = next((m for m in ctx.mentions if m.first > who.last), None)
+    tokens = ctx.sentence.tokens
+    if nxt is None or nxt.phrase is None or who.phrase is None or who.referent is None or nxt.referent is None:
+        return who
+    if [t.text for t in tokens[who.last + 1:nxt.first]] != [","]:
+        return who
+    name, role = (nxt, who) if who.phrase.kind == "role" else (who, nxt)
+    if name.phrase.kind not in ("person", "name") or role.phrase.kind != "role":
+        return who
+    if name.referent is not None and role.referent is not None:
+        _join(name.referent, role.referent)
+    return name
+
+
+def _attribution(ctx: SentenceContext, lex: SpeechLexicon) -> Mention | None:
+    """"laut X", "nach Angaben von X", "X zufolge", "„…“, so X", "according to X"."""
+    words = [t.text.lower() for t in ctx.sentence.tokens]
+    named = [m for m in ctx.mentions if m.phrase is not None or m.referent is not None]
+    for i in range(len(words)):
+        if ctx.mask[i]:
+            continue
+        for phrase in lex.before:
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                after = [m for m in named if i + len(phrase) <= m.first <= i + len(phrase) + 3]
+                if after:
+                    return after[0]
+        if words[i] in lex.after_quote and i > 0 and (ctx.mask[i - 1] or words[i - 1] == ","):
+            right = [m for m in named if m.first == i + 1]
+            if right:
+                return right[0]
+        if words[i] in lex.after:
+            before = [m for m in named if i - 2 <= m.last < i]
+            if before:
+                return before[-1]
+    return None
+
+
+def _oblique(ctx: SentenceContext, m: Mention) -> bool:
+    return ctx.word(m.first) in OBLIQUE or (m.first > 0 and ctx.word(m.first - 1) in OBLIQUE and m.phrase is None)
+
+
+def _plural_verb(ctx: SentenceContext, i: int) -> bool:
+    """A German "sie" with a finite verb in the plural next to it ("sie sagten", "sagten sie")."""
+    lex = name_lexicon(ctx.language)
+    tokens = ctx.sentence.tokens
+    if tokens[i].text.lower() not in lex.plural_pronouns:
+        return False
+    if lex.pronouns.get(tokens[i].text.lower()) == "pl":
+        return True
+    for k in (i + 1, i - 1):
+        if 0 <= k < len(tokens) and "(FIN)" in tokens[k].pos:
+            low = tokens[k].text.lower()
+            return low == "sind" or (low.endswith("n") and not low.endswith(("kann", "mann")))
+    return False
+
+
+def _gazetteer_entity(entities: list[Entity], m: Mention) -> Entity | None:
+    """The gazetteer's entity inside the phrase, for its party and canonical name."""
+    return next((e for e in entities if e.party and e.first <= m.last and m.first <= e.last
+                 and (e.kind in ("person", "office", "name") or e.person)), None)
+
+
+def quote_speaker(speech: list, s_first: int, s_last: int, first_tok: int, sentences: list) -> Said | None:
+    """Who said a quote running over sentences s_first..s_last (opening at token ``first_tok``): the
+    speaker of the sentence where it opens, else where it closes, else its subject; else the speaker
+    of the sentence before in the same paragraph (or one ending in a colon); else the next sentence's
+    when it points back ("Das sagte X")."""
+    for n in (s_first, s_last):
+        said = speech[n].said
+        if said:
+            near = min(said, key=lambda s: 0 if s.first <= first_tok <= s.last
+                       else min(abs(s.first - first_tok), abs(s.last - first_tok)))
+            return near if n == s_first else said[0]
+    for n in (s_first, s_last):
+        if speech[n].said_subject is not None:
+            return speech[n].said_subject
+    before = s_first - 1
+    if before >= 0 and sentences[before].paragraph == sentences[s_first].paragraph or \
+            before >= 0 and sentences[before].text.rstrip().endswith(":"):
+        if speech[before].said:
+            return speech[before].said[-1]
+        if sentences[before].text.rstrip().endswith(":") or first_tok == 0 and _person(speech[before].said_subject):
+            # "Oettinger will die Fächer straffen. „Nicht jede Formel ist notwendig.“": a quote standing
+            # alone after a sentence about someone is theirs
+            return speech[before].said_subject
+    after = s_last + 1
+    if after < len(sentences) and sentences[after].paragraph == sentences[s_last].paragraph \
+            and speech[after].said and sentences[after].tokens \
+            and sentences[after].tokens[0].text.lower() in _back_references():
+        return speech[after].said[0]
+    return None
+
+
+def _person(said: Said | None) -> bool:
+    return said is not None and said.referent is not None and said.referent.kind == "person"
+
+
+def attribute(said: Said | None, party: str | None, speaker: str | None) -> tuple[str | None, str | None, str | None]:
+    """(party, speaker, role) of a quote from its open-world speaker and the party the gazetteer-based
+    statements found (``party``, ``speaker``): the party stays only when it is this speaker's, known
+    from the gazetteer, or the state an unnamed role or body of no party speaks for ("Eine Sprecherin
+    des Außenministeriums", "Das Außenministerium" after "Warschau protestierte")."""
+    if said is None:
+        return party, speaker, None
+    if said.referent is None:
+        return None, None, None  # "sagte sie" with no woman named before: unknown, not the last known actor
+    ref = said.referent
+    if ref.party:
+        return ref.party, ref.speaker, ref.role
+    same = speaker is not None and bool(_words(speaker) & _words(ref.speaker or ""))
+    unnamed = ref.kind in ("role", "body") and ref.name is None or ref.kind == "body" and ref.head == \
+        (ref.name or "").lower()
+    return (party if same or unnamed else None), ref.speaker, ref.role
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in text.replace("-", " ").split() if w[:1].isupper()}
+
+
+@lru_cache(maxsize=1)
+def _back_references() -> frozenset[str]:
+    words: set[str] = set()
+    for name in ("speech_de", "speech_en"):
+        words.update(w.lower() for w in load_data(name).get("back_reference") or [])
+    return frozenset(words)

@@ -1,0 +1,113 @@
+"""Speech acts: the lexicon of verbs of saying and attribution phrases, and the verb of saying in a clause.
+
+Read from data/speech_<lang>.yaml: verbs by the kind of position they report, words a verb needs
+("sprechen von"), attribution phrases ("laut X", "X zufolge", "according to X"), subjunctive
+forms, verbs whose subject may follow them in English, and the words of joint subjects.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...data import load_data
+from ...model import Sentence
+from ..clauses import Clause, is_finite, is_verb
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SpeechLexicon:
+    verbs: dict[str, str]
+    needs: dict[str, set[str]]
+    before: list[tuple[str, ...]]
+    after: set[str]
+    subjunctive: frozenset[str]
+    inverting: frozenset[str]
+    impersonal: frozenset[str]
+    """Verbs said with "es" whose speaker is the place named ("aus dem Kreml hieß es").
+    (``inverting``: verbs whose subject may follow them in English, "said the official".)"""
+    after_quote: frozenset[str] = frozenset()
+    joint: tuple[str, ...] = ()
+    institutions: tuple[str, ...] = ()
+    speaking: frozenset[str] = frozenset()
+    citing: frozenset[str] = frozenset()
+    """Verbs whose object is who speaks ("zitierte Papandreou mit den Worten")."""
+    """Verbs that name who speaks but report no position ("schildern", "recount"): for speakers only."""
+    """Role words of bodies ("ministry", "Außenministerium") that speak for the state just named."""
+    """Words opening a subject that means all those named just before ("both sides", "die beiden")."""
+    """Words that attribute what stands before them when a name follows right after ("„…“, so Baerbock")."""
+
+
+@lru_cache(maxsize=4)
+def lexicon(language: str) -> SpeechLexicon:
+    data = load_data("speech_en" if language == "en" else "speech_de")
+    verbs = {v.lower(): kind for kind, words in (data.get("verbs") or {}).items() for v in words or []}
+    needs = {k.lower(): {w.lower() for w in v} for k, v in (data.get("needs") or {}).items()}
+    attribution = data.get("attribution") or {}
+    before = sorted((tuple(p.lower().split()) for p in attribution.get("before") or []), key=len, reverse=True)
+    return SpeechLexicon(verbs, needs, before, {w.lower() for w in attribution.get("after") or []},
+                         frozenset(w.lower() for w in data.get("subjunctive") or []),
+                         frozenset(w.lower() for w in data.get("inverting") or []),
+                         frozenset(w.lower() for w in data.get("impersonal") or []),
+                         frozenset(w.lower() for w in attribution.get("after_quote") or []),
+                         tuple(w.lower() for w in data.get("joint") or []),
+                         tuple(w.lower() for w in data.get("institutions") or []),
+                         frozenset(w.lower() for w in data.get("speaking") or []),
+                         frozenset(w.lower() for w in data.get("citing") or []))
+
+
+def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language: str,
+                speaking: bool = False) -> tuple[int, str] | None:
+    """The first verb of saying in the clause and the kind of position it reports; with ``speaking``
+    also the verbs that only name who speaks (kind "statement")."""
+    tokens = sentence.tokens
+    words = {t.text.lower() for t in tokens[clause.first: clause.last + 1]}
+    particles = [t.text.lower() for t in tokens[clause.first: clause.last + 1] if t.pos == "PTKVZ"]
+    after = past_quote(tokens, clause.last + 1)
+    if after is not None and (tokens[after].pos == "PTKVZ" or (
+            tokens[after].text.isalpha() and tokens[after].text.islower() and len(tokens[after].text) <= 7
+            and (after + 1 == len(tokens) or tokens[after + 1].text in (".", ",", "!", "?", ";")))):
+        particles.append(tokens[after].text.lower())  # "kündigte „Gegenmaßnahmen“ an"
+    for i in range(clause.first, clause.last + 1):
+        tok = tokens[i]
+        if not is_verb(tok, language):
+            continue
+        if tok.pos == "VVG" and i > 0 and tokens[i - 1].pos.startswith("NN"):
+            continue  # "a draft resolution condemning ...": the noun's attribute, nobody speaking
+        lemma = tok.lemma.lower()
+        candidates = [p + lemma for p in particles] + [lemma] if is_finite(tok, language) else [lemma]
+        for cand in candidates:
+            kind = lex.verbs.get(cand) or ("statement" if speaking and (cand in lex.speaking or cand in lex.citing)
+                                           else None)
+            if not kind:
+                continue
+            need = lex.needs.get(cand)
+            if need and not (need & words) and not ({"dar" + w for w in need} & words):
+                continue  # "beharrt darauf" as well as "beharrt auf"
+            if language == "en" and cand == "call" and i + 1 < len(tokens) \
+                    and tokens[i + 1].text.lower() not in need and tok.pos not in ("VVD", "VVN"):
+                continue
+            return i, kind
+    return None
+
+
+def past_quote(tokens: list, i: int) -> int | None:
+    """The token after a quotation that opens at ``i``, if one does."""
+    if i >= len(tokens) or tokens[i].text not in ("„", '"', "“", "»", "«"):
+        return None
+    for k in range(i + 1, len(tokens) - 1):
+        if tokens[k].text in ("“", '"', "”", "«", "»"):
+            return k + 1
+    return None
+
+
+def subjunctive_form(tok, lex: SpeechLexicon, sentence: Sentence) -> bool:
+    """A finite verb in the subjunctive: listed, or Konjunktiv I formed regularly ("lehne", "gehe")."""
+    low, lemma = tok.text.lower(), tok.lemma.lower()
+    if low in lex.subjunctive:
+        return True
+    first_person = any(t.text.lower() == "ich" for t in sentence.tokens)
+    return lemma.endswith("en") and low == lemma[:-2] + "e" and not first_person

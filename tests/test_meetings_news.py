@@ -1,0 +1,299 @@
+"""Meetings as real news tells them: stays and trips, groups and formats, titles the text gives, formats from the
+next sentences, vague dates, one row per meeting, lists of days, verbs that are no meetings (issue 9)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from briefing.assemble import assemble
+from briefing.config import Config
+from briefing.nlp.segment import is_heading
+from tests.nlp_support import annotated
+
+TUESDAY = date(2022, 1, 4)
+
+
+def meetings(text: str, language: str = "de", published: date = TUESDAY):
+    return annotated(text, language, published).meetings
+
+
+# -- visits, trips and stays -------------------------------------------------------------------------
+
+def test_a_stay_abroad_is_a_visit_over_the_days_named():
+    [m] = meetings("Scholz wird sich am Montag und Dienstag in Amerika aufhalten.")
+    assert (m.start, m.end, m.format) == (date(2022, 1, 10), date(2022, 1, 11), "in_person")
+    assert {"DEU", "USA"} <= set(m.participants)
+
+
+def test_english_stay_is_a_visit():
+    [m] = meetings("Scholz will stay in Washington on Monday and Tuesday.", "en")
+    assert (m.start, m.end, m.location) == (date(2022, 1, 10), date(2022, 1, 11), "Washington")
+    assert {"DEU", "USA"} <= set(m.participants)
+
+
+def test_coming_meeting_at_a_named_place_without_a_day_is_upcoming_and_unresolved():
+    [m] = meetings("In Abuja trifft Steinmeier den nigerianischen Präsidenten Bola Tinubu.")
+    assert (m.start, m.date_resolved, m.status, m.location) == (None, False, "upcoming", "Abuja")
+    assert {"DEU", "NGA"} <= set(m.participants)
+
+
+def test_english_coming_meeting_without_a_day():
+    [m] = meetings("In Abuja, Steinmeier will meet President Bola Tinubu.", "en")
+    assert (m.start, m.status, m.location) == (None, "upcoming", "Abuja")
+    assert {"DEU", "NGA"} <= set(m.participants)
+
+
+def test_past_meeting_without_a_day_is_no_upcoming_meeting():
+    assert meetings("In Abuja traf Steinmeier den nigerianischen Präsidenten Bola Tinubu.") == []
+    assert meetings("In Abuja, Steinmeier met President Bola Tinubu.", "en") == []
+
+
+# -- groups and formats as participants ------------------------------------------------------------
+
+def test_a_format_stands_for_its_members_even_in_the_host_city():
+    [m] = meetings("Am Freitag kommen die Außenminister im Normandie-Format in Berlin zusammen.")
+    assert set(m.participants) == {"DEU", "FRA", "RUS", "UKR"}
+    assert m.location == "Berlin"
+
+
+def test_english_group_stands_for_its_members():
+    [m] = meetings("The Quartet envoys will gather in Cairo on Thursday.", "en")
+    assert {"USA", "RUS", "EU", "UN"} <= set(m.participants)
+
+
+def test_a_region_alone_is_no_format():
+    ms = meetings("Am Freitag reist Macron in die Normandie und trifft dort Bürgermeister.")
+    assert all("RUS" not in m.participants for m in ms)
+
+
+def test_a_group_named_in_words_is_its_code():
+    [m] = meetings("Am Donnerstag lädt Scholz die Gruppe der großen Industriestaaten zu einem Gipfel nach "
+                   "Elmau ein.")
+    assert "G7" in m.participants
+
+
+# -- titles the text gives ---------------------------------------------------------------------------
+
+def test_merged_meeting_takes_the_name_the_text_gives_it():
+    ms = meetings("Zwei Tage später soll es Gespräche zwischen Russland und der Nato am 12. Januar geben. "
+                  "Stoltenberg habe den Nato-Russland-Rat für den 12. Januar einberufen.")
+    [m] = [m for m in ms if m.start == date(2022, 1, 12)]
+    assert m.title == "Nato-Russland-Rat"
+
+
+def test_english_council_is_titled_by_its_name():
+    ms = meetings("The Nato-Russia Council will meet on January 12. "
+                  "Stoltenberg called the talks between Russia and the alliance for January 12.", "en")
+    [m] = [m for m in ms if m.start == date(2022, 1, 12)]
+    assert m.title == "Nato-Russia Council"
+
+
+def test_named_event_keeps_its_place_in_the_title_and_a_date_is_no_person():
+    [m] = meetings("The G7 summit in Hiroshima opens on May 19.", "en")
+    assert m.title == "G7 summit in Hiroshima"
+    assert m.participants == ["G7"]  # "May" in the date is no prime minister
+    [de] = meetings("Der G7-Gipfel in Hiroshima beginnt am 19. Mai.")
+    assert de.title == "G7-Gipfel in Hiroshima"
+
+
+def test_compound_title_in_the_nominative():
+    [m] = meetings("Am 12. Januar findet ein Treffen des Nato-Russland-Rats statt.")
+    assert m.title == "Treffen des Nato-Russland-Rats"
+    [n] = meetings("Stoltenberg lädt am 12. Januar zum Nato-Russland-Rat ein.")
+    assert n.title == "Nato-Russland-Rat"
+
+
+# -- format from the sentences around ---------------------------------------------------------------
+
+def test_format_from_a_later_sentence_naming_the_meeting_by_it():
+    [m] = meetings("Die Nato-Außenminister wollen am Freitag in einer Krisensitzung beraten. "
+                   "Den Termin gab das Bündnis am Dienstag bekannt. "
+                   "Die Videokonferenz ist die erste seit dem Sommer.")
+    assert (m.start, m.format) == (date(2022, 1, 7), "video")
+
+
+def test_english_format_from_the_next_sentence():
+    [m] = meetings("The foreign ministers of NATO will confer on Friday. The videoconference was called by "
+                   "Stoltenberg.", "en")
+    assert (m.start, m.format) == (date(2022, 1, 7), "video")
+
+
+def test_format_of_another_paragraph_does_not_count():
+    [m] = meetings("Die Nato-Außenminister wollen am Freitag in einer Krisensitzung beraten.\n\n"
+                   "Die Videokonferenz ist die erste seit dem Sommer.")
+    assert m.format is None
+
+
+# -- vague dates -------------------------------------------------------------------------------------
+
+def test_part_of_a_month_is_kept_as_its_range_and_shown_as_written():
+    [m] = meetings("Das Gipfeltreffen der EU in Rom ist für Ende März geplant.")
+    assert (m.start, m.end, m.date_text, m.date_resolved) == (date(2022, 3, 21), date(2022, 3, 31), "Ende März",
+                                                              False)
+
+
+def test_english_part_of_a_month_is_a_range():
+    [m] = meetings("Leaders of the G20 will gather in Rome in late March.", "en")
+    assert (m.start, m.end, m.date_resolved) == (date(2022, 3, 21), date(2022, 3, 31), False)
+
+
+def test_weekdays_fall_in_the_week_the_sentence_names():
+    [m] = meetings("Blinken will travel to Stockholm next week for a meeting of OSCE foreign ministers on Thursday "
+                   "and Friday.", "en")
+    assert (m.start, m.end) == (date(2022, 1, 13), date(2022, 1, 14))
+    [d] = meetings("Nächste Woche reist Baerbock nach Stockholm, wo die OSZE-Außenminister am Donnerstag und "
+                   "Freitag beraten.")
+    assert (d.start, d.end) == (date(2022, 1, 13), date(2022, 1, 14))
+
+
+# -- one row per meeting -----------------------------------------------------------------------------
+
+def test_undated_mention_takes_the_day_of_the_dated_one():
+    [m] = meetings("Nächste Woche gibt es ein Nato-Treffen. Das Treffen wird am 11. Januar stattfinden.")
+    assert (m.start, m.date_resolved, m.participants) == (date(2022, 1, 11), True, ["NATO"])
+    assert len(m.evidence) == 2
+
+
+def test_english_undated_mention_takes_the_day_of_the_dated_one():
+    [m] = meetings("NATO defence ministers will meet next week. The meeting will take place on January 12.", "en")
+    assert (m.start, m.participants) == (date(2022, 1, 12), ["NATO"])
+
+
+def test_a_day_outside_the_week_is_another_meeting():
+    ms = meetings("Nächste Woche gibt es ein Nato-Treffen. Das Treffen wird am 25. Januar stattfinden.")
+    assert len(ms) == 2
+
+
+def test_days_named_one_by_one_are_two_meetings():
+    ms = meetings("Die Minister beraten am Mittwoch und Freitag in Brüssel.")
+    assert sorted(m.start for m in ms) == [date(2022, 1, 5), date(2022, 1, 7)]
+    en = meetings("The ministers will meet on Wednesday and Friday in Brussels.", "en")
+    assert sorted((m.start, m.end) for m in en) == [(date(2022, 1, 5), date(2022, 1, 5)),
+                                                    (date(2022, 1, 7), date(2022, 1, 7))]
+
+
+def test_english_bilateral_on_the_sidelines_is_its_own_meeting():
+    ms = meetings("The OSCE ministerial council opens in Stockholm on Thursday. "
+                  "On the sidelines, Blinken will meet Lavrov.", "en")
+    assert len(ms) == 2
+    side = [m for m in ms if {"USA", "RUS"} <= set(m.participants)]
+    assert side and side[0].start == date(2022, 1, 6) and side[0].location == "Stockholm"
+
+
+# -- verbs that are no meetings ----------------------------------------------------------------------
+
+def test_arriving_and_meeting_with_criticism_are_no_meetings():
+    assert meetings("Die Delegation trifft am Montagabend in Kiew ein.") == []
+    assert meetings("Der Vorschlag trifft am Montag in Brüssel auf Kritik.") == []
+    assert meetings("The plan met with criticism in Brussels on Monday.", "en") == []
+
+
+def test_meeting_someone_is_still_a_meeting():
+    [m] = meetings("Baerbock trifft am Montag in Kiew Präsident Selenskyj.")
+    assert {"DEU", "UKR"} <= set(m.participants)
+
+
+# -- status of meetings without a day ----------------------------------------------------------------
+
+def _briefing(text: str, published: date, as_of: date, **config):
+    a = annotated(text, "de", published)
+    return assemble([a], as_of, "explicit", "de", Config(title="Test", **config))
+
+
+def test_unresolved_meeting_from_an_old_source_is_not_upcoming():
+    text = "Die Außenminister wollen in zwei Wochen in Berlin erneut zusammenkommen."
+    fresh = _briefing(text, date(2022, 1, 4), date(2022, 1, 10))
+    assert [m.status for m in fresh.meetings] == ["upcoming"]
+    old = _briefing(text, date(2022, 1, 4), date(2023, 1, 4))
+    assert [m.status for m in old.meetings] == ["past"]
+    kept = _briefing(text, date(2022, 1, 4), date(2023, 1, 4), unresolved_meeting_max_age_days=400)
+    assert [m.status for m in kept.meetings] == ["upcoming"]
+
+
+def test_vaguely_dated_meeting_is_past_once_its_stretch_is_over():
+    text = "Das Gipfeltreffen der EU in Rom ist für Ende März geplant."
+    assert [m.status for m in _briefing(text, TUESDAY, date(2022, 3, 25)).meetings] == ["upcoming"]
+    assert [m.status for m in _briefing(text, TUESDAY, date(2022, 4, 2)).meetings] == ["past"]
+
+
+def test_seed_titles_the_council_and_shows_the_video_conference():
+    seed = next(Path(__file__).parent.parent.joinpath("seeds").glob("000_*.txt"))
+    ms = annotated(seed.read_text(encoding="utf-8"), "de", TUESDAY).meetings
+    by_day = {m.start: m for m in ms}
+    assert by_day[date(2022, 1, 12)].title == "Nato-Russland-Rat"
+    assert by_day[date(2022, 1, 7)].format == "video"
+
+
+def test_a_line_ending_in_a_comma_is_no_heading():
+    assert not is_heading("Lawrow reist am 15. Mai zu einem Arbeitsbesuch nach Berlin,")
+    assert is_heading("Biden droht mit Reaktion")
+
+
+# -- days told around the meeting --------------------------------------------------------------------
+
+def test_a_bracketed_clock_time_keeps_two_days_one_range():
+    [m] = meetings("Die Außenminister der G20 kommen am Donnerstag (ab 14.00 Uhr) und am Freitag in Bonn zusammen.")
+    assert (m.start, m.end) == (date(2022, 1, 6), date(2022, 1, 7))
+    [e] = meetings("The G20 foreign ministers meet in Bonn on Thursday (from 2 p.m.) and on Friday.", "en")
+    assert (e.start, e.end) == (date(2022, 1, 6), date(2022, 1, 7))
+
+
+def test_last_day_of_a_trip_dated_before():
+    ms = meetings("Steinmeier reist vom 10. bis 14. Januar nach Nigeria. "
+                  "Am letzten Reisetag trifft er in Abuja den Präsidenten Tinubu.")
+    assert date(2022, 1, 14) in {m.start for m in ms if m.start == m.end}
+    en = meetings("Steinmeier will travel to Nigeria from January 10 to 14. "
+                  "On the last day of the trip he will meet President Tinubu in Abuja.", "en")
+    assert date(2022, 1, 14) in {m.start for m in en if m.start == m.end}
+
+
+def test_a_length_named_later_lengthens_the_meeting():
+    [m] = meetings("Die Außenminister der G20 treffen sich am Donnerstag in Johannesburg. "
+                   "Lawrow hat seine Teilnahme an dem zweitägigen Treffen bestätigt.")
+    assert (m.start, m.end) == (date(2022, 1, 6), date(2022, 1, 7))
+    [e] = meetings("G20 foreign ministers meet in Johannesburg on Thursday. "
+                   "Lavrov has confirmed he will attend the two-day meeting.", "en")
+    assert (e.start, e.end) == (date(2022, 1, 6), date(2022, 1, 7))
+
+
+def test_a_month_is_no_place():
+    ms = meetings("Abe will hold talks with Obama in June.", "en")
+    assert all(m.location != "June" for m in ms)
+
+
+# -- summaries, news conferences, the source's own day ---------------------------------------------
+
+def test_a_list_of_states_sums_up_a_tour_and_is_no_meeting_without_a_day():
+    assert meetings("Die Reise führt Scholz anschließend nach Südkorea, Japan und Indien.") == []
+    assert meetings("The tour will also take Obama to South Korea, Malaysia and the Philippines.", "en") == []
+
+
+def test_a_state_named_beside_the_place_is_no_list():
+    [m] = meetings("In Ramallah im von Israel besetzten Westjordanland will Baerbock Präsident Abbas treffen.")
+    assert m.location == "Ramallah" and m.start is None
+
+
+def test_a_news_conference_is_no_meeting():
+    assert meetings("Der Sprecher sagte am Montag auf einer Pressekonferenz, die Lage sei ernst.") == []
+    assert meetings("The spokesman told a news conference on Monday that the situation was serious.", "en") == []
+
+
+def test_a_call_told_in_the_past_on_the_sources_day_is_past():
+    [m] = meetings("Trump and Putin spoke on the phone about Syria in a call Tuesday.", "en")
+    assert (m.start, m.status) == (TUESDAY, "past")
+    [d] = meetings("Scholz und Macron telefonierten am Dienstag miteinander.")
+    assert (d.start, d.status) == (TUESDAY, "past")
+
+
+def test_a_plan_told_in_the_past_for_the_evening_is_still_to_come():
+    ms = meetings("Noch am Abend wollte Merz nach Jerusalem reisen, wo ein Treffen mit Präsident Herzog geplant war.")
+    assert ms and all(m.status == "upcoming" for m in ms)
+
+
+def test_a_journey_of_several_days_is_a_visit():
+    [m] = meetings("Abe will travel to Boston and Los Angeles during his week-long trip between April 26 and May 3.",
+                   "en", published=date(2015, 3, 23))
+    assert (m.start, m.end) == (date(2015, 4, 26), date(2015, 5, 3))
+    [d] = meetings("Scholz reist vom 10. bis 14. Januar durch Westafrika.")
+    assert (d.start, d.end) == (date(2022, 1, 10), date(2022, 1, 14))

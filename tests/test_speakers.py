@@ -1,0 +1,184 @@
+"""Who said a quote, as the article names them: names the gazetteer does not know, role phrases,
+surname and role anaphora, pronouns with and without an antecedent that agrees."""
+
+from __future__ import annotations
+
+from briefing.nlp.actors.mentions import Discourse
+from briefing.nlp.actors.names import find_phrases, first_name, name_lexicon
+from briefing.nlp.clauses import quote_mask
+from briefing.nlp.segment import segment
+from tests.nlp_support import annotated
+
+
+def said(text: str, language: str = "de") -> list[tuple[str | None, str | None, str | None]]:
+    """(speaker, speaker_role, party) of each quote."""
+    return [(q.speaker, q.speaker_role, q.party) for q in annotated(text, language).quotes]
+
+
+def phrases(text: str, language: str = "de") -> list[tuple[str, str | None, str | None]]:
+    sentence = segment(text, language)[0]
+    mask = quote_mask([sentence], language)[0]
+    return [(p.kind, p.name, p.role) for p in find_phrases(sentence, mask, name_lexicon(language))]
+
+
+# names the gazetteer does not know
+
+def test_first_name_and_surname_unknown_to_the_gazetteer_speak():
+    assert said("Hanna Lindqvist schilderte: „Das Wasser kam in der Nacht.“") == [("Hanna Lindqvist", None, None)]
+    assert said('"The water came at night," said Hanna Lindqvist.', "en") == [("Hanna Lindqvist", None, None)]
+
+
+def test_first_names_come_from_the_dictionary_with_their_gender():
+    assert first_name("Bärbel") == "f" and first_name("Peer") == "m"
+    assert first_name("Steinbrück") is None and first_name("Die") is None
+
+
+def test_name_with_particles_is_one_name():
+    assert phrases("Gesine van der Meulen sagte das.") == [("person", "Gesine van der Meulen", None)]
+
+
+def test_role_before_a_name_is_its_role():
+    got = said("„Das Urteil ist rechtskräftig“, erklärte die Vorsitzende Richterin Gesine Albers.")
+    assert got == [("Gesine Albers", "Vorsitzende Richterin", None)]
+    got = said('"We will appeal," said defence lawyer Tomas Brandt.', "en")
+    assert got == [("Tomas Brandt", "defence lawyer", None)]
+
+
+# role phrases and bodies
+
+def test_role_phrase_without_a_name_is_the_speaker():
+    got = said("Ein Sprecher des Fernsehsenders Nordwelle sagte: „Die Sendung läuft weiter.“")
+    assert got == [("Sprecher des Fernsehsenders Nordwelle", "Sprecher des Fernsehsenders Nordwelle", None)]
+    got = said('"The show goes on," a spokeswoman for the broadcaster said.', "en")
+    assert got[0][0] == "spokeswoman for the broadcaster"
+
+
+def test_body_speaks_with_its_name():
+    assert said("Die Nachrichtenagentur Nordpress meldete: „Der Hafen ist geschlossen.“") == \
+        [("Nordpress", "Nachrichtenagentur", None)]
+    assert said("Die Polizei erklärte: „Niemand wurde verletzt.“")[0][0] == "Polizei"
+
+
+def test_apposition_joins_role_and_name():
+    got = said("Der Leiter des Klärwerks, Jonas Behrendt, sagte: „Das Wasser ist sauber.“")
+    assert got == [("Jonas Behrendt", "Leiter des Klärwerks", None)]
+    got = said('Jonas Behrendt, head of the plant, said: "The water is clean."', "en")
+    assert got[0][0] == "Jonas Behrendt"
+
+
+# anaphora: surnames and roles
+
+def test_later_surname_is_the_full_name():
+    got = said("Bundesfinanzminister Peer Steinbrück legte den Haushalt vor. „Wir sparen“, sagte Steinbrück.")
+    assert got[0][0] == "Peer Steinbrück"
+    got = said('Finance minister Clara Oduya presented the budget. "We will save," Oduya said.', "en")
+    assert got[0][0] == "Clara Oduya"
+
+
+def test_later_role_is_the_person_named_with_it():
+    got = said("Verkehrsminister Anton Wegener besuchte die Baustelle. „Hier geht es voran“, sagte der Minister.")
+    assert got[0][0] == "Anton Wegener"
+    got = said('Transport minister Anton Wegener visited the site. "Work is going well," the minister said.', "en")
+    assert got[0][0] == "Anton Wegener"
+
+
+def test_indefinite_role_is_someone_new():
+    got = said("Verkehrsminister Anton Wegener besuchte die Baustelle. „Es gibt Verzögerungen“, sagte ein Sprecher.")
+    assert got[0][0] == "Sprecher"
+
+
+# pronouns
+
+def test_pronoun_goes_to_the_nearest_person_of_its_gender():
+    got = said("Hanna Lindqvist traf Jonas Behrendt in Malmö. „Wir sind uns einig“, sagte sie.")
+    assert got[0][0] == "Hanna Lindqvist"
+    got = said('Hanna Lindqvist met Jonas Behrendt in Malmo. "We agree," she said.', "en")
+    assert got[0][0] == "Hanna Lindqvist"
+
+
+def test_pronoun_takes_a_body_by_grammatical_gender():
+    got = said("Die Stadtverwaltung prüfte den Antrag. „Wir entscheiden bald“, erklärte sie.")
+    assert got[0][0] == "Stadtverwaltung"
+
+
+def test_pronoun_without_an_agreeing_antecedent_is_unknown():
+    assert said("Jonas Behrendt kam nach Malmö. „Wir sind uns einig“, sagte sie.") == [(None, None, None)]
+    assert said('Jonas Behrendt came to Malmo. "We agree," she said.', "en") == [(None, None, None)]
+
+
+def test_pronoun_does_not_mean_a_place():
+    assert said("Hanna Lindqvist landete in Riga. „Die Lage ist ernst“, sagte sie.")[0][0] == "Hanna Lindqvist"
+    assert said('Hanna Lindqvist landed in Riga. "It is serious," she said.', "en")[0][0] == "Hanna Lindqvist"
+
+
+def test_known_person_keeps_the_gazetteers_party_and_canonical_name():
+    got = said("„Wir stehen zusammen“, sagte Lawrow.")
+    assert got == [("Sergej Lawrow", None, "RUS")]
+
+
+def test_unknown_speaker_does_not_inherit_the_last_known_actor():
+    got = said("Lawrow reiste nach Genf. Die Bürgerrechtlerin Hanna Lindqvist sagte: „Das reicht nicht.“")
+    assert got == [("Hanna Lindqvist", "Bürgerrechtlerin", None)]
+
+
+def test_discourse_api_for_other_wings():
+    d = Discourse("de")
+    sentence = segment("Bundesfinanzminister Peer Steinbrück kam.", "de")[0]
+    full = find_phrases(sentence, [False] * len(sentence.tokens), name_lexicon("de"))[0]
+    ref = d.refer(0, full)
+    assert ref is not None and ref.speaker == "Peer Steinbrück" and ref.gender == "m"
+    assert d.pronoun(1, "er") is ref and d.pronoun(1, "sie") is None
+
+
+# where the speaker stands
+
+def test_name_before_a_colon_speaks():
+    assert said("Sängerin Mira Holm zur neuen Tournee: „Wir spielen jeden Abend.“")[0][0] == "Mira Holm"
+    assert said('Singer Mira Holm on the tour: "We play every night."', "en")[0][0] == "Mira Holm"
+
+
+def test_so_after_reported_speech_names_the_speaker():
+    got = said("Die Anlage sei wegen „Problemen mit dem Strom“ ausgefallen, so ein Sprecher des Instituts.")
+    assert got[0][0] == "Sprecher des Instituts"
+
+
+def test_citing_verb_makes_its_object_the_speaker():
+    got = said("Eine Zeitung zitierte Jonas Behrendt mit den Worten: „Ich trete nicht zurück.“")
+    assert got[0][0] == "Jonas Behrendt"
+    got = said('A newspaper quoted Jonas Behrendt: "I will not resign."', "en")
+    assert got[0][0] == "Jonas Behrendt"
+
+
+def test_relative_clause_with_a_verb_of_saying_names_the_speaker():
+    got = said("Das ist die Marke, die Hanna Lindqvist einst verkündet hatte: „Wir schaffen das bis Mai.“")
+    assert got[0][0] == "Hanna Lindqvist"
+
+
+def test_quote_standing_alone_after_a_sentence_about_someone_is_theirs():
+    got = said("Jonas Behrendt will die Fächer straffen. „Nicht jede Formel ist für das Leben notwendig.“")
+    assert got[0][0] == "Jonas Behrendt"
+
+
+def test_verb_that_only_names_the_speaker():
+    got = said("„Eine Beihilfe ist selbst ein Delikt“, begründet das Gericht sein Urteil.")
+    assert got[0][0] == "Gericht"
+    got = said('"It was dark," recounted Hanna Lindqvist.', "en")
+    assert got[0][0] == "Hanna Lindqvist"
+
+
+def test_surname_ending_like_a_role_noun_is_still_a_name():
+    assert phrases("Kultusministerin Susanne Eisenmann sagte das.") == \
+        [("person", "Susanne Eisenmann", "Kultusministerin")]
+
+
+def test_apposed_name_before_a_verb_first_clause_is_the_subject_not_the_object():
+    got = said("Die frühere Stadträtin und Anwältin, Mira Holm, warnte die Partei vor einem „teuren Irrtum“.")
+    assert got == [("Mira Holm", "frühere Stadträtin", None)]
+    got = said('The former mayor, Mira Holm, warned the party against a "costly mistake".', "en")
+    assert got[0][0] == "Mira Holm"
+
+
+def test_quote_goes_to_the_nearest_of_two_speakers():
+    got = said("Der Anwalt Jonas Behrendt hatte betont, der Mann sei nicht „gefährlich“, "
+               "doch die Richterin blieb hart: Das Urteil sei richtig, so Hanna Lindqvist.")
+    assert got[0][0] == "Jonas Behrendt"
