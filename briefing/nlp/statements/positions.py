@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class PositionLexicon:
     announcement_verbs: frozenset[str]
+    saying_verbs: frozenset[str]
     event_nouns: frozenset[str]
     travel_verbs: frozenset[str]
     negations: frozenset[str]
@@ -36,7 +37,8 @@ def position_lexicon(language: str) -> PositionLexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])
 
-    return PositionLexicon(words("announcement_verbs"), words("event_nouns"), words("travel_verbs"), words("negations"),
+    return PositionLexicon(words("announcement_verbs"), words("saying_verbs"), words("event_nouns"),
+                           words("travel_verbs"), words("negations"),
                            float(data.get("heading_echo_share") or 0.6),
                            tuple(str(t) for t in data.get("content_tags") or []))
 
@@ -61,17 +63,20 @@ def find_positions(source_id: str, sentences: list[Sentence], speech: list[Sente
 
 
 def _announcement(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bool:
-    """A plain statement that announces a date or a trip: "Den Termin gab die Allianz bekannt"."""
+    """A plain statement that announces a date or a trip: "Den Termin gab die Allianz bekannt",
+    "sagte, sie werde nach Kiew reisen"."""
     if st.kind != "statement":
         return False  # "forderte, am Montag zu reisen" is a demand all the same
     tokens = sentence.tokens[st.first: st.last + 1]
     lemmas = {t.lemma.lower() for t in tokens}
     particles = {t.text.lower() for t in tokens if t.pos == "PTKVZ"}
     verbs = lemmas | {p + lemma for p in particles for lemma in lemmas}
-    if not verbs & lex.announcement_verbs or any(t.text.lower() in lex.negations for t in tokens):
+    if any(t.text.lower() in lex.negations for t in tokens):
         return False
-    return bool(lemmas & lex.event_nouns) or any(
-        t.lemma.lower() in lex.travel_verbs and t.pos.startswith("V") for t in tokens)
+    travel = any(t.lemma.lower() in lex.travel_verbs and t.pos.startswith("V") for t in tokens)
+    if verbs & lex.announcement_verbs:
+        return travel or bool(lemmas & lex.event_nouns)
+    return travel and bool(verbs & lex.saying_verbs)
 
 
 def _heading_echo(n: int, st: Statement, sentences: list[Sentence], speech: list[SentenceSpeech],

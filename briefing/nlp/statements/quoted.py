@@ -56,8 +56,6 @@ class QuoteLexicon:
     judgement_tags: frozenset[str]
     """Articles, prepositions and the like, which a name in title case may hold in lower case."""
     title_case_tags: tuple[str, ...]
-    attributive_tags: tuple[str, ...]
-    noun_tags: tuple[str, ...]
     proper_noun_tag: str
     source_before: tuple[tuple[str, ...], ...]
     subject_openers: frozenset[str]
@@ -94,8 +92,6 @@ def quote_lexicon(language: str) -> QuoteLexicon:
         article_tags=frozenset(str(t) for t in data.get("article_tags") or []),
         judgement_tags=frozenset(str(t) for t in data.get("judgement_tags") or []),
         title_case_tags=tuple(str(t) for t in data.get("title_case_tags") or []),
-        attributive_tags=tuple(str(t) for t in data.get("attributive_tags") or []) or ("-",),
-        noun_tags=tuple(str(t) for t in data.get("noun_tags") or []) or ("-",),
         proper_noun_tag=str(data.get("proper_noun_tag") or ""),
         source_before=tuple(tuple(p.split()) for p in _words(data.get("source_before"))),
         subject_openers=frozenset(_words(data.get("subject_openers"))),
@@ -121,7 +117,7 @@ class QuotedSpan:
 
 def is_said(span: QuotedSpan, lex: QuoteLexicon) -> bool:
     """Is the quoted span something someone said?"""
-    if _misread_closing(span) or _named(span, lex) or _attributive(span, lex):
+    if _misread_closing(span) or _named(span, lex):
         return False
     if _headed_by_title(span, lex):
         return False
@@ -144,15 +140,6 @@ def _misread_closing(span: QuotedSpan) -> bool:
         return False
     before = tokens[span.first - 1]
     return before.end == tokens[span.first].start and before.text[-1:].isalnum()
-
-
-def _attributive(span: QuotedSpan, lex: QuoteLexicon) -> bool:
-    """One quoted adjective before its noun: a scare quote inside a noun phrase, whoever speaks
-    ("mit einer „entschlossenen“ Reaktion", "a “robust” response")."""
-    words = [t for t in span.inner if any(c.isalnum() for c in t.text)]
-    after = _after(span)
-    return len(words) == 1 and words[0].pos.startswith(lex.attributive_tags) and bool(after) \
-        and after[0].pos.startswith(lex.noun_tags)
 
 
 def _named(span: QuotedSpan, lex: QuoteLexicon) -> bool:
