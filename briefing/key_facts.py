@@ -31,7 +31,7 @@ def key_facts(b: Briefing) -> list[str]:
     for party in b.parties:
         if len(facts) >= 1 + data.get("max_positions", 2):
             break
-        text = _main_position(party, data, t)
+        text = _main_position(party, [q.text for q in b.quotes if q.text], data, t)
         if text:
             facts.append(t["position"].format(party=party.name, text=text))
     facts.append(t["sources" if len(b.sources) != 1 else "sources_one"].format(sources=len(b.sources),
@@ -78,11 +78,13 @@ def _who(codes: list[str], language: str, t: dict) -> str:
     return ", ".join(names[:-1]) + f" {t['and']} " + names[-1]
 
 
-def _main_position(party: Party, data: dict, t: dict) -> str | None:
-    """The party's strongest position that stands on its own, whole or cut at a clause boundary."""
+def _main_position(party: Party, said: list[str], data: dict, t: dict) -> str | None:
+    """The party's strongest position that stands on its own, whole or cut at a clause boundary.
+    Among equals one holding a quote (``said``: what the quotes list kept, not a title or a
+    scare-quoted word in quotation marks) comes first, then the fuller one."""
     kinds = data.get("main_kinds") or []
     ranked = sorted(party.positions, key=lambda p: (kinds.index(p.kind) if p.kind in kinds else len(kinds),
-                                                    not any(c in p.text for c in OPENING + EITHER), -len(p.text)))
+                                                    not any(q in p.text for q in said), -len(p.text)))
     for position in ranked:
         if _points_back(position, t):
             continue

@@ -69,3 +69,12 @@ def test_key_facts_for_a_meeting_without_parties():
                   published=date(2022, 2, 14))
     b = assemble([a], date(2022, 2, 14), "explicit", "de", Config(title="Test"))
     assert b.key_facts[0] == "Nächster Termin: Sicherheitskonferenz vom 18. bis 20. Februar 2022 in München"
+
+
+def test_key_facts_prefer_a_statement_with_a_quote_over_one_with_a_title_in_quotation_marks():
+    text = ("Russland kritisierte die Aufführung des Films „Der lange Winter an der Grenze“ in Kiew scharf. "
+            "Russland kritisierte die Manöver: „Das ist eine Provokation“, sagte Lawrow.")
+    b = assemble([annotated(text)], date(2022, 1, 4), "explicit", "de", Config(title="Test"))
+    assert [q.text for q in b.quotes] == ["Das ist eine Provokation"]
+    fact = next(f for f in b.key_facts if f.startswith("Russland:"))
+    assert "Provokation" in fact and "Winter" not in fact

@@ -113,7 +113,7 @@ def test_english_only_verbs_of_saying_invert():
 
 
 def test_speaker_after_a_name_ending_a_clause_and_split_hyphenated_offices():
-    a = annotated("Macron will travel to Kyiv on Tuesday to meet President Volodymyr Zelenskiy, the Elysee said. "
+    a = annotated("Macron wants a ceasefire before any talks with President Volodymyr Zelenskiy, the Elysee said. "
                   "NATO Secretary-General Jens Stoltenberg urged Russia to pull back its troops.", language="en")
     assert any("Elysee" in t for t in positions_of(a, "FRA"))
     assert any("pull back" in t for t in positions_of(a, "NATO"))
@@ -272,3 +272,49 @@ def test_comma_parenthetical_speaker_is_not_joined_with_the_topic():
 def test_english_list_of_three_speaks_together():
     a = annotated('Italy, Spain and Greece said the plan was "a fair start".', "en")
     assert parties_of(a) == {"ITA", "ESP", "GRC"}
+
+
+def test_an_announced_date_is_no_position():
+    a = annotated("Die Nato-Außenminister treffen sich am 7. Januar in Brüssel. "
+                  "Den Termin gab das Militärbündnis am Dienstag bekannt.")
+    assert positions_of(a, "NATO") == []
+    a = annotated("Foreign ministers will meet in Brussels on 7 January. NATO announced the date on Tuesday.", "en")
+    assert positions_of(a, "NATO") == []
+
+
+def test_an_announced_trip_is_no_position_but_a_refusal_is():
+    assert parties_of(annotated("Außenministerin Baerbock kündigte an, am Montag nach Kiew zu reisen.")) == set()
+    assert parties_of(annotated("The White House said Biden will travel to Brussels on Thursday.", "en")) == set()
+    a = annotated("Der Kreml teilte mit, Putin werde nicht an dem Gipfel in Genf teilnehmen.")
+    assert any("nicht" in t for t in positions_of(a, "RUS"))
+    a = annotated("Moscow announced that Putin will not attend the summit in Geneva.", "en")
+    assert any("not attend" in t for t in positions_of(a, "RUS"))
+
+
+def test_a_demand_to_travel_stays_a_position():
+    a = annotated("Kanzler Scholz forderte, die Minister sollten sofort nach Genf reisen.")
+    assert any("Genf" in t for t in positions_of(a, "DEU"))
+
+
+def test_a_heading_repeating_the_lead_is_no_second_position():
+    a = annotated("Biden droht Moskau mit Sanktionen\n\n"
+                  "US-Präsident Joe Biden hat Moskau am Dienstag mit harten Sanktionen gedroht.")
+    assert len(positions_of(a, "USA")) == 1 and "Dienstag" in positions_of(a, "USA")[0]
+    a = annotated("Biden warns Moscow of sanctions\n\nPresident Joe Biden warned Moscow of tough sanctions on Tuesday.",
+                  "en")
+    assert len(positions_of(a, "USA")) == 1 and "Tuesday" in positions_of(a, "USA")[0]
+
+
+def test_a_heading_of_its_own_stays_a_position():
+    a = annotated("Biden droht Moskau mit Sanktionen\n\nDie Außenminister der EU trafen sich am Montag in Brüssel.")
+    assert positions_of(a, "USA") == ["Biden droht Moskau mit Sanktionen"]
+
+
+def test_an_unknown_subject_is_given_to_no_party():
+    a = annotated("Der EU-Außenbeauftragte Josep Borrell sprach in Brüssel über den Balkan. "
+                  "Der Regierungschef Milo Barić reiste danach nach Belgrad. "
+                  "Er forderte die Anerkennung seines Landes.")
+    assert not any("Anerkennung" in p.text for p in a.positions)
+    a = annotated("EU foreign policy chief Josep Borrell spoke in Brussels. The envoy Tomás Escobar then travelled "
+                  "to Pristina. He urged both sides to return to talks.", "en")
+    assert not any("urged" in p.text for p in a.positions)

@@ -31,8 +31,8 @@ def annotate(source: Source, extra_aliases: dict[str, str] | None = None) -> Ann
     _resolve_seats(sentences, found)
     annotated.actors = [m for sa in found for m in sa.mentions]
     speech, masks = find_statements(sentences, found, language)
-    annotated.quotes = find_quotes(source.id, source.body, sentences, speech, masks)
-    annotated.positions = find_positions(source.id, sentences, speech)
+    annotated.quotes = find_quotes(source.id, source.body, sentences, speech, masks, language)
+    annotated.positions = find_positions(source.id, sentences, speech, language)
     annotated.meetings = find_meetings(source, sentences, timexes, found, speech, masks, gaz)
     annotated.background = find_background(source, sentences, annotated.timexes)
     return annotated

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ...data import load_data
 from ...model import Evidence, Quote, Sentence
+from .quoted import QuotedSpan, is_said, quote_lexicon
 from .speakers import attribute, quote_speaker
 from .statements import SentenceSpeech
 
@@ -21,9 +22,14 @@ MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
 
 
 def find_quotes(source_id: str, body: str, sentences: list[Sentence], speech: list[SentenceSpeech],
-                masks: list[list[bool]]) -> list[Quote]:
+                masks: list[list[bool]], language: str = "de") -> list[Quote]:
+    """The quoted spans that are something someone said (quoted.py), each with its speaker."""
     out: list[Quote] = []
+    unsaid: list[Quote] = []
+    """Quoted spans of no speech act: dropped unless they echo a quote someone said (a quoted heading)."""
+    lex = quote_lexicon(language)
     for first, last, s_first, s_last in _spans(sentences, masks):
+        said = is_said(_quoted_span(sentences, masks, (first, s_first), last), lex)
         text = body[sentences[s_first].tokens[first].start: sentences[s_last].tokens[last[0]].end]
         text = " ".join(text.strip("„“”\"»«‚‘ ,").split())
         if not text.strip():
@@ -32,32 +38,52 @@ def find_quotes(source_id: str, body: str, sentences: list[Sentence], speech: li
         # the speaker as the article names them (statements/speakers.py)
         party, speaker, role = attribute(quote_speaker(speech, s_first, s_last, first, sentences), party, speaker)
         ev = [Evidence(source_id, sentences[k].index, sentences[k].text) for k in range(s_first, s_last + 1)]
-        out.append(Quote(text=text, speaker=speaker, party=party, evidence=ev, speaker_role=role))
-    _echoes(out)
-    return out
+        quote = Quote(text=text, speaker=speaker, party=party, evidence=ev, speaker_role=role)
+        (out if said else unsaid).append(quote)
+    _echoes(out, out)
+    echoing = [q for q in unsaid if _echoes([q], out)]
+    return sorted(out + echoing, key=lambda q: q.evidence[0].sentence)
 
 
-def _echoes(quotes: list[Quote]) -> None:
+def _quoted_span(sentences: list[Sentence], masks: list[list[bool]], opening: tuple[int, int],
+                 closing: tuple[int, int]) -> QuotedSpan:
+    """The span from the opening mark (token, sentence) to the closing one (token, sentence)."""
+    (first, s_first), (last, s_last) = opening, closing
+    inner = [t for n in range(s_first, s_last + 1) for i, t in enumerate(sentences[n].tokens)
+             if (n, i) > (s_first, first) and (n, i) < (s_last, last) or (n, i) == (s_last, last)]
+    inner = [t for t in inner if t.text not in MARKS]
+    sentence = sentences[s_first]
+    before_colon = s_first > 0 and not any(not m for m in masks[s_first][:first]) \
+        and sentences[s_first - 1].paragraph == sentence.paragraph \
+        and sentences[s_first - 1].text.rstrip().endswith(":")
+    return QuotedSpan(sentence, masks[s_first], first, last if s_last == s_first else None, inner, before_colon)
+
+
+def _echoes(quotes: list[Quote], said: list[Quote]) -> bool:
     """A quote of no speaker that repeats most words of an attributed one (a quoted heading such as
-    „Risiken verringern, nicht abkoppeln“ over the paragraph quoting it in full) is that speaker's."""
+    „Risiken verringern, nicht abkoppeln“ over the paragraph quoting it in full) is that speaker's.
+    True when any of ``quotes`` took a speaker so."""
     def words(text: str) -> set[str]:
         return {w.strip(".,;:!?„“”\"»«‚‘").lower() for w in text.split()} - {""}
 
+    took = False
     for q in quotes:
-        if q.party is not None:
+        if q.party is not None or q.speaker is not None:
             continue
         own = words(q.text)
         if len(own) < 2:
             continue
         best, share = None, 0.0
-        for other in quotes:
-            if other.party is None:
+        for other in said:
+            if other.party is None and other.speaker is None:
                 continue
             overlap = len(own & words(other.text)) / len(own)
             if overlap > share:
                 best, share = other, overlap
         if best is not None and share >= 0.6:
-            q.party, q.speaker = best.party, best.speaker
+            q.party, q.speaker, q.speaker_role = best.party, best.speaker, best.speaker_role
+            took = True
+    return took
 
 
 def _spans(sentences: list[Sentence], masks: list[list[bool]]):
