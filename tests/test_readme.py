@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from briefing.config import Config, EmailConfig, FolderConfig, Schedule
+from briefing.config import CeleryConfig, Config, EmailConfig, FolderConfig, Schedule
 
 from .conftest import ROOT
 
@@ -32,6 +32,7 @@ def test_every_config_key_is_documented():
     assert keys(Config) == documented_keys("## config.yaml, key by key")
     assert keys(EmailConfig) == documented_keys("`email:`")
     assert keys(FolderConfig) == documented_keys("`folder:`")
+    assert keys(CeleryConfig) == documented_keys("`celery:`")
     assert keys(Schedule) == documented_keys("`schedules:`")
 
 
