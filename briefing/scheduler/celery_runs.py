@@ -60,7 +60,10 @@ def celery_app(broker: str, visibility_timeout: float) -> Celery:
         task_ignore_result=True,  # the ledger holds every outcome
         worker_prefetch_multiplier=1,  # a worker takes one run at a time; the others stay for others
         broker_connection_retry_on_startup=True,
-        broker_transport_options={"visibility_timeout": visibility_timeout},
+        # Each worker looks for runs of dead workers (unacknowledged past the visibility timeout) a few
+        # times per timeout, not Kombu's default of every 100 s.
+        broker_transport_options={"visibility_timeout": visibility_timeout, "unacked_restore_throttle": 1,
+                                  "unacked_restore_interval": max(1.0, min(10.0, visibility_timeout / 4))},
         worker_hijack_root_logger=False,
     )
     app.task(name=TASK, bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)(run_task)

@@ -1,0 +1,166 @@
+"""executor: celery with real parts: a Redis, a PostgreSQL ledger, two `briefing worker` processes and
+the SMTP test server. Each fire time is delivered once to each recipient, however often it is queued;
+a worker killed (SIGKILL) in the middle of a build loses nothing and sends nothing twice."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from briefing.config import load_config
+from briefing.scheduler import runs
+from briefing.scheduler.celery_runs import enqueue_run
+from briefing.scheduler.states import OK, QUEUED, RUNNING
+from briefing.scheduler.tables import show_history
+
+from .delivery_support import FAST_TEMPLATE, SLOW_TEMPLATE, SMTPServer, free_port, ledger_of, make_project, wait_for
+from .services_support import postgres_server, redis_server
+
+pytestmark = pytest.mark.slow  # Redis, PostgreSQL and Celery workers, as real processes
+
+A, B = "anna@example.org", "bert@example.org"
+
+
+@pytest.fixture(scope="module")
+def services() -> Iterator[tuple[str, str]]:
+    with redis_server() as redis, postgres_server() as postgres:
+        yield redis, postgres
+
+
+def _database(postgres: str, name: str) -> str:
+    """A fresh database on the test's PostgreSQL, so that each test has a ledger of its own."""
+    import psycopg
+
+    plain = postgres.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(plain.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
+        db.execute(f"CREATE DATABASE {name}")
+    return postgres.rsplit("/", 1)[0] + f"/{name}"
+
+
+def _project(tmp_path: Path, services: tuple[str, str], smtp_port: int, db: int, **top) -> Path:
+    redis, postgres = services
+    return make_project(tmp_path, smtp_port, job={"deliver": ["email"], "recipients": [A, B], "formats": ["html"]},
+                        executor="celery", ledger=_database(postgres, f"ledger{db}"),
+                        celery={"broker": redis.rsplit("/", 1)[0] + f"/{db}", "visibility_timeout_seconds": 15},
+                        shutdown_grace_seconds=5, **top)
+
+
+def _worker(cfg_path: Path, name: str) -> subprocess.Popen:
+    with open(cfg_path.parent / f"{name}.log", "wb") as log:
+        return subprocess.Popen([sys.executable, "-m", "briefing", "-c", str(cfg_path), "worker"], stdout=log,
+                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+
+
+def _ready(cfg_path: Path, *names: str) -> bool:
+    return all("ready." in (cfg_path.parent / f"{n}.log").read_text(errors="replace") for n in names)
+
+
+def _stop(worker: subprocess.Popen) -> None:
+    if worker.poll() is not None:
+        return
+    os.killpg(worker.pid, signal.SIGTERM)
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except FileNotFoundError:
+        return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _all_ok(ledger, job: str, count: int):
+    found = ledger.runs(job)
+    return found if len(found) == count and all(r.status == OK for r in found) else None
+
+
+def test_two_workers_deliver_each_fire_time_once_to_each_recipient(tmp_path: Path, services) -> None:
+    port = free_port()
+    cfg_path = _project(tmp_path, services, port, db=1)
+    config = load_config(cfg_path)
+    ledger = ledger_of(cfg_path)
+    assert ledger.engine.dialect.name == "postgresql"
+    due = datetime.now(UTC).replace(second=0, microsecond=0)
+    fires = [due - timedelta(minutes=m) for m in (3, 2, 1)]
+    workers = []
+    with SMTPServer(port) as smtp:
+        try:
+            workers = [_worker(cfg_path, "one"), _worker(cfg_path, "two")]
+            wait_for(lambda: _ready(cfg_path, "one", "two"), timeout=90)
+            for fire in fires:  # what the scheduler's APScheduler job calls at each fire time
+                assert runs.scheduled_run(str(cfg_path), "daily", fire_time=fire) == QUEUED
+            # The same fire queued again (as a scheduler restart re-queues unfinished runs): still once.
+            job = config.schedules[0]
+            enqueue_run(config, job, fires[0])
+            done = wait_for(lambda: _all_ok(ledger, "daily", 3), timeout=300, every=0.5)
+        finally:
+            for w in workers:
+                _stop(w)
+        assert sorted(r.fire for r in done) == fires
+        for address in (A, B):
+            assert len(smtp.to(address)) == 3  # one message per fire time, none twice
+    for run in done:
+        assert {(d.target, d.status) for d in ledger.deliveries(run.id)} == {(A, OK), (B, OK)}
+        assert run.attempts == 1
+    builders = {text.split("process ")[1].rstrip(")") for r in done for _, text in ledger.events(r.id)
+                if text.startswith("build started")}
+    assert len(builders) >= 2  # the runs were spread over both workers
+    history = show_history(config, job="daily")  # `briefing history` reads the PostgreSQL ledger
+    assert history.count(" ok") >= 3
+
+
+def test_a_worker_killed_mid_build_loses_nothing_and_sends_nothing_twice(tmp_path: Path, services) -> None:
+    port = free_port()
+    (tmp_path / "mytemplates").mkdir()
+    template = tmp_path / "mytemplates" / "briefing.html"
+    template.write_text(SLOW_TEMPLATE)  # the first build cannot finish before the kill
+    cfg_path = _project(tmp_path, services, port, db=2, templates="mytemplates")
+    ledger = ledger_of(cfg_path)
+    fire = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=1)
+    workers = {}
+    with SMTPServer(port) as smtp:
+        try:
+            workers = {"one": _worker(cfg_path, "one"), "two": _worker(cfg_path, "two")}
+            wait_for(lambda: _ready(cfg_path, "one", "two"), timeout=90)
+            runs.scheduled_run(str(cfg_path), "daily", fire_time=fire)
+            run = ledger.runs("daily")[0]
+            build = wait_for(lambda: next((int(t.split()[-1]) for _, t in ledger.events(run.id)
+                                           if t.startswith("building in process")), None), timeout=120)
+            pool_child = _parent(build)
+            killed = next(name for name, w in workers.items() if _parent(pool_child) == w.pid)
+            os.killpg(workers[killed].pid, signal.SIGKILL)
+            workers[killed].wait(timeout=10)
+            wait_for(lambda: not _alive(build), timeout=10)  # the build died with its worker
+            assert ledger.get(run.id).status == RUNNING and smtp.messages == []
+
+            template.write_text(FAST_TEMPLATE)
+            # The survivor takes the run once the broker hands it back (visibility timeout).
+            done = wait_for(lambda: ledger.get(run.id) if ledger.get(run.id).status == OK else None,
+                            timeout=240, every=0.5)
+        finally:
+            for w in workers.values():
+                _stop(w)
+        assert len(smtp.to(A)) == 1 and len(smtp.to(B)) == 1
+    assert done.attempts == 2 and [r.id for r in ledger.runs("daily")] == [run.id]
+    story = [text for _, text in ledger.events(run.id)]
+    assert any("did not finish (running); building again" in t for t in story)
+    builders = [t for t in story if t.startswith("build started")]
+    assert len(builders) == 2 and builders[0].split("process ")[1] != builders[1].split("process ")[1]
