@@ -50,7 +50,9 @@ def parser() -> argparse.ArgumentParser:
         return sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
                               parents=[common])
 
-    b = command("build", "build one briefing now and print the paths written")
+    b = command("build", "build briefings now and print the paths written")
+    b.add_argument("ids", nargs="*", metavar="ID", help="briefings of 'briefings:' to build (default: all)")
+    b.add_argument("--offline", action="store_true", help="read feeds and pages from the source cache alone")
     b.add_argument("--seeds", type=Path, help="folder of source articles")
     b.add_argument("--out", type=Path, help="folder to write the briefing to")
     b.add_argument("--format", type=_formats, dest="formats",
@@ -66,6 +68,7 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--as-of", dest="as_of", help="reference date for sources without one (YYYY-MM-DD)")
 
     command("check", "check config.yaml and print what it sets")
+    command("sources", "list every source with its state: last fetched, items, last error")
     command("schedule", "run the configured schedules until interrupted")
     w = command("worker", "build and deliver queued runs (executor: celery) until interrupted")
     w.add_argument("--concurrency", type=int, default=1,
@@ -92,17 +95,25 @@ def config_from(args: argparse.Namespace, **overrides):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .pipeline import build
+    from .pipeline import BuildOptions, build_many
 
     cfg = config_from(args, title=args.title)
-    result = build(cfg, seeds=args.seeds, out=args.out, formats=args.formats, as_of=args.as_of,
-                   language=args.lang)
-    for problem in result.problems:
-        print(f"warning: {problem}", file=sys.stderr)
-    for warning in result.briefing.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for path in result.paths:
-        print(path)
+    request = BuildOptions(seeds=args.seeds, out=args.out, formats=args.formats, as_of=args.as_of,
+                           language=args.lang, offline=args.offline)
+    results = build_many(cfg, args.ids or None, request)
+    for result in results:
+        prefix = f"{result.briefing_id}: " if result.briefing_id else ""
+        for line in [str(p) for p in result.problems] + result.briefing.warnings:
+            print(f"warning: {prefix}{line}", file=sys.stderr)
+        for path in result.paths:
+            print(path)
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from .sources.listing import list_sources
+
+    print(list_sources(config_from(args)))
     return 0
 
 
@@ -134,9 +145,15 @@ def describe(cfg) -> list[str]:
     """What a valid config sets, one line a topic: what `briefing check` promises to print."""
     jobs = [f"{j.id} ({j.cron}, {j.timezone}{', paused' if j.paused else ''}) → {', '.join(j.deliver)}"
             for j in cfg.schedules]
+    from .config import source_entries
+
+    sources = [str(cfg.resolve(e.folder)) if e.folder else f"{'feed' if e.feed else 'page'} {e.feed or e.page}"
+               for e in source_entries(cfg)]
+    briefings = [f"{b.id} ({b.title or cfg.title})" for b in cfg.briefings]
     return [f"title: {cfg.title}", f"language: {cfg.language}; as of: {cfg.as_of}",
-            f"sources: {cfg.resolve(cfg.seeds)}; out: {cfg.resolve(cfg.out)}; state: {cfg.resolve(cfg.state)}",
+            f"sources: {', '.join(sources)}; out: {cfg.resolve(cfg.out)}; state: {cfg.resolve(cfg.state)}",
             f"formats: {', '.join(cfg.formats)}",
+            *([f"{plural(len(briefings), 'briefing')}: {'; '.join(briefings)}"] if briefings else []),
             f"{plural(len(jobs), 'schedule')}" + (f": {'; '.join(jobs)}" if jobs else "")]
 
 
@@ -184,8 +201,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run_job_now(config_from(args), args.job, retry_only=args.retry_only)
 
 
-COMMANDS = {"build": cmd_build, "inspect": cmd_inspect, "check": cmd_check, "schedule": cmd_schedule,
-            "worker": cmd_worker, "jobs": cmd_jobs, "history": cmd_history, "run": cmd_run}
+COMMANDS = {"build": cmd_build, "inspect": cmd_inspect, "check": cmd_check, "sources": cmd_sources,
+            "schedule": cmd_schedule, "worker": cmd_worker,
+            "jobs": cmd_jobs, "history": cmd_history, "run": cmd_run}
 
 
 def main(argv: list[str] | None = None) -> int:

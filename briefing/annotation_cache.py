@@ -10,7 +10,8 @@ read it, and a change to the labels or e-mail texts (rendering only) invalidates
 
 Entries are pickles, like the scheduler's job store in the same folder: the state folder must be
 as trusted as the code (it is created by the program, not fed by users). A file that cannot be
-read back counts as a miss and is replaced. Each entry is written atomically.
+read back counts as a miss and is replaced. Each entry is written atomically; one that no build
+has used for KEEP_DAYS days is removed.
 """
 
 from __future__ import annotations
@@ -20,20 +21,25 @@ import logging
 import os
 import pickle
 import tempfile
+import time
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import data as data_module
 from .model import AnnotatedSource, BackgroundItem, Meeting, Position, Quote, Source
-from .nlp.temporal.published import Inference, infer_published
+
+if TYPE_CHECKING:
+    from .nlp.temporal.published import Inference
 
 log = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).parent
-FORMAT = 1
+FORMAT = 2
 """Bumped when the entry layout changes."""
+KEEP_DAYS = 30
+"""An entry no build has used for this many days is removed."""
 
 
 @dataclass
@@ -48,14 +54,17 @@ class Found:
     positions: list[Position] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    """The party codes the source's actor mentions name: which briefings it belongs to (relevance.py)."""
 
     @classmethod
     def of(cls, annotated: AnnotatedSource) -> Found:
-        return cls(annotated.quotes, annotated.positions, annotated.meetings, annotated.background)
+        return cls(annotated.quotes, annotated.positions, annotated.meetings, annotated.background,
+                   sorted(annotated.named_parties()))
 
     def attach(self, source: Source) -> AnnotatedSource:
         return AnnotatedSource(source=source, quotes=self.quotes, positions=self.positions,
-                               meetings=self.meetings, background=self.background)
+                               meetings=self.meetings, background=self.background, parties=self.parties)
 
 
 @cache
@@ -115,7 +124,25 @@ class AnnotationCache:
             return None
         if any(self.lexicons.get(name) != digest for name, digest in read.items()):
             return None
+        try:
+            os.utime(path)  # used now: kept by prune()
+        except OSError:
+            pass
         return found
+
+    def prune(self, unused_days: float = KEEP_DAYS) -> int:
+        """Remove the entries no build has used for ``unused_days`` (those of an older extraction
+        version, of sources gone from the seeds); return how many."""
+        limit = time.time() - unused_days * 86400
+        removed = 0
+        for path in self.folder.glob("*/*.pickle"):
+            try:
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
 
     def put(self, key: str, found: Any) -> None:
         """Store ``found`` (not None) with the hashes of the data files this process has read so far (a
@@ -141,6 +168,8 @@ class AnnotationCache:
         kept = self.get(key)
         if kept is not None:
             return kept[0]
+        from .nlp.temporal.published import infer_published
+
         guess = infer_published(source)
         self.put(key, (guess,))
         return guess

@@ -8,10 +8,12 @@ from typing import TypeVar
 
 from .config import Config
 from .key_facts import key_facts
+from .labels import format_day, labels_for
 from .model import AnnotatedSource, BackgroundItem, Briefing, Meeting, Party, Position, Quote
 from .nlp.meetings.merge import merge_meetings
 from .nlp.meetings.titles import LABEL, OWN, label_title, translate_noun, with_parties
 from .parties import party_name
+from .relevance import Relevance
 
 T = TypeVar("T")
 
@@ -36,6 +38,7 @@ def assemble(annotated: list[AnnotatedSource], as_of: date, as_of_from: str, lan
     briefing.parties = group_positions([p for a in annotated for p in a.positions], language)
     briefing.quotes = dedupe_quotes([q for a in annotated for q in a.quotes])
     briefing.background = dedupe_background([b for a in annotated for b in a.background])
+    rank_sections(briefing, Relevance(config, as_of, published))
     briefing.key_facts = key_facts(briefing)
     cap_sections(briefing, config)
     return briefing
@@ -61,6 +64,17 @@ def cap(items: list[T], limit: int | None) -> tuple[list[T], list[T]]:
     return items[:limit], items[limit:]
 
 
+def rank_sections(briefing: Briefing, rank: Relevance) -> None:
+    """The briefing's own parties first; positions, quotes and background by relevance to its parties
+    and keywords and by recency (relevance.py), so the caps keep the most relevant."""
+    own = rank.config.parties
+    briefing.parties.sort(key=lambda party: party.code not in own)
+    for party in briefing.parties:
+        party.positions = rank.order(party.positions)
+    briefing.quotes = rank.order(briefing.quotes)
+    briefing.background = rank.order(briefing.background)
+
+
 def cap_sections(briefing: Briefing, config: Config) -> None:
     """A briefing stays a briefing: each section shows at most its configured number of items; the
     rest stay in the JSON, and the document says how many were left out."""
@@ -73,6 +87,15 @@ def cap_sections(briefing: Briefing, config: Config) -> None:
     briefing.meetings = briefing.upcoming + past
     briefing.quotes, briefing.quotes_left_out = cap(briefing.quotes, config.max_quotes)
     briefing.background, briefing.background_left_out = cap(briefing.background, config.max_background)
+    if config.horizon_days is not None:
+        last = date.fromordinal(briefing.as_of.toordinal() + config.horizon_days)
+        briefing.upcoming_left_out = [m for m in briefing.upcoming if m.start and m.start > last]
+        beyond = {id(m) for m in briefing.upcoming_left_out}
+        briefing.meetings = [m for m in briefing.meetings if id(m) not in beyond]
+        if briefing.upcoming_left_out:
+            told = format_day(last, briefing.language, "long")
+            briefing.warnings.append(labels_for(briefing.language)["beyond_horizon"].format(
+                count=len(briefing.upcoming_left_out), day=told))
 
 
 def meeting_status(m: Meeting, as_of: date) -> str:

@@ -70,6 +70,60 @@ class CeleryConfig:
 
 
 @dataclass
+class SourceEntry:
+    """One entry of `sources:`: exactly one of folder, feed, page."""
+
+    folder: str | None = None
+    """Folder of article files (.txt, .md), relative to the config file."""
+    feed: str | None = None
+    """URL of an RSS or Atom feed; each item's page is fetched and its article taken out."""
+    page: str | None = None
+    """URL of one article page."""
+    max_items: int = 50
+    """For a feed: how many of its newest items are read."""
+    max_age_days: float | None = None
+    """For a feed: items older than this (by the feed's date) are not read."""
+
+
+@dataclass
+class FetchConfig:
+    timeout_seconds: float = 20.0
+    """Time limit for one request, from asking to the last byte."""
+    max_kb: int = 2048
+    """A feed or page larger than this (after decompression) is refused."""
+    max_redirects: int = 5
+    """Redirects followed for one URL before giving up."""
+    user_agent: str = "briefing/0.1 (diplomatic news briefing; obeys robots.txt)"
+    """How the fetcher names itself to servers and in robots.txt matching."""
+
+
+@dataclass
+class BriefingSpec:
+    """One entry of `briefings:`; a key left out takes the top-level key's value."""
+
+    id: str
+    """The briefing's name, used by `briefing build ID`, a schedule's `briefing:`, and in file names."""
+    title: str | None = None
+    """The briefing's title."""
+    language: Literal["de", "en", "auto"] | None = None
+    """Language of labels and dates."""
+    classification: str | None = None
+    """A marking printed on every page."""
+    parties: list[str] | None = None
+    """Party codes: a source that names one of them belongs to this briefing."""
+    keywords: list[str] | None = None
+    """Words: a source that contains one of them belongs to this briefing."""
+    horizon_days: int | None = None
+    """Upcoming meetings up to this many days after the briefing's date are shown."""
+    max_positions_per_party: int | None = None
+    """Most positions shown per party, the most relevant first."""
+    max_quotes: int | None = None
+    """Most quotes shown, the most relevant first."""
+    max_background: int | None = None
+    """Most background items shown, the most relevant first."""
+
+
+@dataclass
 class Schedule:
     id: str
     """The job's name, used in the run ledger and by `briefing run ID`."""
@@ -99,6 +153,8 @@ class Schedule:
     """What a stale run does: skip it, or send it with a visible warning."""
     timeout_minutes: float = 20.0
     """A build running longer than this is ended and recorded as failed."""
+    briefing: str | None = None
+    """The id of the briefing (of `briefings:`) the job builds and sends."""
 
 
 @dataclass
@@ -112,7 +168,19 @@ class Config:
     author: str | None = None
     """The issuing office, written into the PDF and DOCX metadata."""
     seeds: str = "seeds"
-    """Folder of source articles (.txt, .md), relative to this file."""
+    """Folder of source articles (.txt, .md), relative to this file; short for `sources: [{folder: DIR}]`."""
+    sources: list[SourceEntry] = field(default_factory=list)
+    """Folders, feeds and pages to read (default: the `seeds` folder)."""
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    """Limits of the HTTP client that fetches feeds and pages."""
+    briefings: list[BriefingSpec] = field(default_factory=list)
+    """Several briefings from the same sources (default: one, made by the top-level keys)."""
+    parties: list[str] = field(default_factory=list)
+    """Party codes a source must name to be in the briefing (empty: every source)."""
+    keywords: list[str] = field(default_factory=list)
+    """Words a source may contain instead of naming one of `parties`."""
+    horizon_days: int | None = None
+    """Upcoming meetings up to this many days after the briefing's date are shown (none: all)."""
     out: str = "out"
     """Folder the briefings are written to, relative to this file."""
     state: str = "state"
@@ -177,6 +245,8 @@ class Config:
     path: Path | None = field(default=None, metadata={"internal": True})
     lines: dict[str, int] = field(default_factory=dict, metadata={"internal": True})
     """The line of each top-level key in the file, for messages about it after loading."""
+    briefing_id: str | None = field(default=None, metadata={"internal": True})
+    """For the view of one entry of `briefings:` (see ``briefing_views``): its id."""
 
     def resolve(self, value: str | None) -> Path | None:
         """A path from the config, read relative to the config file's folder."""
@@ -184,6 +254,35 @@ class Config:
             return None
         p = Path(value).expanduser()
         return p if p.is_absolute() else self.base_dir / p
+
+
+def source_entries(config: Config, seeds: Path | None = None) -> list[SourceEntry]:
+    """What to read: ``seeds`` when given (the command line's --seeds), else `sources:`, else `seeds:`."""
+    if seeds is not None:
+        return [SourceEntry(folder=str(Path(seeds).resolve()))]  # read from where the command was run
+    return config.sources or [SourceEntry(folder=config.seeds)]
+
+
+BRIEFING_KEYS = [f.name for f in dataclasses.fields(BriefingSpec) if f.name != "id"]
+
+
+def briefing_views(config: Config, ids: list[str] | None = None) -> list[Config]:
+    """One Config per briefing to build: the named ones of `briefings:` (all when none is named),
+    each the top-level config with the entry's keys laid over it; with no `briefings:`, the config."""
+    from .errors import UsageError
+
+    if not config.briefings:
+        if ids:
+            raise UsageError(f"unknown briefing {ids[0]!r}: config.yaml has no 'briefings:' list")
+        return [config]
+    known = {b.id: b for b in config.briefings}
+    unknown = [i for i in ids or [] if i not in known]
+    if unknown:
+        raise UsageError(f"unknown briefing {unknown[0]!r} (known: {', '.join(known)})")
+    chosen = [known[i] for i in dict.fromkeys(ids)] if ids else config.briefings
+    return [dataclasses.replace(config, briefing_id=b.id,
+                                **{k: getattr(b, k) for k in BRIEFING_KEYS if getattr(b, k) is not None})
+            for b in chosen]
 
 
 CRON_FIELDS = 5
@@ -416,6 +515,57 @@ def _check_together(cfg: Config, node: yaml.Node | None, problems: list[str]) ->
     _check_ledger(cfg, node, problems)
     if cfg.seeds and cfg.out and Path(cfg.out).resolve() == Path(cfg.seeds).resolve():
         _say(problems, "out", _line(node, "out"), "must not be the seeds folder")
+    _check_sources(cfg, _child(node, "sources"), problems)
+    _check_briefings(cfg, node, problems)
+
+
+def _check_sources(cfg: Config, node: yaml.Node | None, problems: list[str]) -> None:
+    for i, entry in enumerate(cfg.sources):
+        name, en = f"sources[{i}]", _child(node, i)
+        given = [k for k in ("folder", "feed", "page") if getattr(entry, k)]
+        if len(given) != 1:
+            _say(problems, name, _line(en), f"expected exactly one of folder, feed, page, found "
+                                            f"{', '.join(given) or 'none'}")
+            continue
+        url = entry.feed or entry.page
+        if url and not re.match(r"^https?://[^/\s]+", url, re.I):
+            _say(problems, f"{name}.{given[0]}", _line(en, given[0]), f"expected an http or https URL, found {url!r}")
+
+
+def _check_briefings(cfg: Config, node: yaml.Node | None, problems: list[str]) -> None:
+    ids: set[str] = set()
+    _check_parties("parties", cfg.parties, cfg, _line(node, "parties"), problems)
+    for i, spec in enumerate(cfg.briefings):
+        bn = _child(_child(node, "briefings"), i)
+        if not re.match(r"^[\w-]+$", spec.id) or spec.id in ids:
+            why = "is used twice" if spec.id in ids else "may hold only letters, digits, - and _"
+            _say(problems, f"briefings[{i}].id", _line(bn, "id"), f"the id {spec.id!r} {why}")
+        ids.add(spec.id)
+        _check_parties(f"briefings[{i}].parties", spec.parties or [], cfg, _line(bn, "parties"), problems)
+        for key in ("max_positions_per_party", "max_quotes", "max_background"):
+            if getattr(spec, key) is not None and getattr(spec, key) < 1:
+                _say(problems, f"briefings[{i}].{key}", _line(bn, key),
+                     f"expected a whole number of at least 1, found {getattr(spec, key)}")
+    for i, job in enumerate(cfg.schedules):
+        jn = _child(_child(node, "schedules"), i)
+        if job.briefing is not None and job.briefing not in ids:
+            known = f"known: {', '.join(sorted(ids))}" if ids else "config.yaml has no 'briefings:' list"
+            _say(problems, f"schedules[{i}].briefing", _line(jn, "briefing"),
+                 f"unknown briefing {job.briefing!r} ({known})")
+        elif job.briefing is None and len(ids) > 1:
+            _say(problems, f"schedules[{i}].briefing", _line(jn),
+                 f"name the briefing the job sends ({', '.join(sorted(ids))})")
+
+
+def _check_parties(name: str, codes: list[str], cfg: Config, line: int | None, problems: list[str]) -> None:
+    """A party code no actor maps to would keep no source: a typo, said at once."""
+    from .data import load_data
+
+    known = set(load_data("parties")) | set(cfg.actors.values())
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        _say(problems, name, line, f"unknown party code {', '.join(map(repr, unknown))} "
+                                   "(codes as in briefing/data/parties.yaml, e.g. RUS, NATO, EU)")
 
 
 LEDGER_DIALECTS = ("sqlite", "postgresql")

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .errors import UsageError
 from .model import Source
 from .nlp.segment import remembering
-from .nlp.temporal.published import Inference, infer_published
+from .notices import Notice
+
+if TYPE_CHECKING:
+    from .nlp.temporal.published import Inference
 
 
 def parse_as_of(value: str) -> str | date:
@@ -27,13 +31,16 @@ def parse_as_of(value: str) -> str | date:
 
 
 def settle_dates(sources: list[Source], as_of: str, today: date,
-                 infer: Callable[[Source], Inference | None] = infer_published) -> tuple[date, str, list[str]]:
+                 infer: Callable[[Source], Inference | None] | None = None) -> tuple[date, str, list[Notice]]:
     """Give each source its reference date; return (as_of date, where it came from, warnings).
 
-    ``infer`` infers an undated source's date (the build passes one that asks the annotation cache first).
+    ``infer`` infers an undated source's date (default ``infer_published``; the build passes one
+    that asks the annotation cache first, so a rebuild need not load the date inference at all).
     """
+    if infer is None:
+        from .nlp.temporal.published import infer_published as infer
     wanted = parse_as_of(as_of)
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     for source in sources:
         if source.published:
             continue
@@ -46,15 +53,14 @@ def settle_dates(sources: list[Source], as_of: str, today: date,
                 source.published, source.published_from = guess.published, "inferred"
                 source.published_confidence, source.published_note = guess.confidence, guess.note
             else:
-                warnings.append(f"{source.id}: no publication date given or inferable; "
-                                "its relative dates are left unresolved")
+                warnings.append(Notice("undated_uninferable", {"source": source.id}))
         else:
-            warnings.append(f"{source.id}: no publication date; its relative dates are left unresolved")
+            warnings.append(Notice("undated", {"source": source.id}))
     if isinstance(wanted, date):
         return wanted, "explicit", warnings
     if wanted == "latest-source":
         dated = [s.published for s in sources if s.published]
         if dated:
             return max(dated), "latest-source", warnings
-        warnings.append("no source has a date: the briefing is dated today")
+        warnings.append(Notice("dated_today"))
     return today, "today", warnings

@@ -13,17 +13,19 @@ from pathlib import Path
 
 @dataclass
 class Source:
-    """One article read from the seeds folder."""
+    """One article: a file of a folder, or a page fetched from the web (then ``path`` is None)."""
 
     id: str
-    path: Path
+    path: Path | None
     title: str
     body: str
     """The article's text after the front matter (for .txt: the whole file, title line included)."""
     language: str = "de"
     published: date | None = None
     published_from: str = "unknown"
-    """Where ``published`` came from: front_matter | as_of | inferred | unknown."""
+    """Where ``published`` came from: front_matter | page | feed | as_of | inferred | unknown.
+
+    page: the page's own date (trafilatura); feed: the date its feed gave the item."""
     published_confidence: float | None = None
     """For an inferred date: how sure the inference is (0..1)."""
     published_note: str = ""
@@ -31,6 +33,7 @@ class Source:
     url: str | None = None
     outlet: str | None = None
     sha256: str = ""
+    author: str | None = None
 
 
 @dataclass
@@ -89,8 +92,9 @@ class Timex:
     kind: str = ""
     """Which rule found it: weekday | date | bare_day | reld | anaphor_words | anaphor_units | duration | ..."""
     mod: str | None = None
-    """START | MID | END (TimeML's mod) when the expression names part of a month or week: "Ende März",
-    "Anfang nächster Woche", "early next month". Its days are then a vague range, and ``text`` is how to show it."""
+    """The part of a month or week the expression names: START | MID | END (TimeML's mod: "Ende März", "Anfang
+    nächster Woche", "early next month"), FIRST_HALF | SECOND_HALF ("die zweite Maihälfte"), LATER | EARLIER
+    ("later this month"). Its days are then a vague range, and ``text`` is how to show it."""
 
 
 @dataclass
@@ -174,6 +178,11 @@ class AnnotatedSource:
     positions: list[Position] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    """The party codes its actor mentions name (kept when the mentions themselves are not)."""
+
+    def named_parties(self) -> set[str]:
+        return set(self.parties) | {m.party for m in self.actors}
 
 
 @dataclass
@@ -210,6 +219,10 @@ class Briefing:
     parties_left_out: list[Party] = field(default_factory=list)
     """Parties beyond ``max_parties`` (all their positions left out): in the JSON, counted in the document."""
     past_left_out: list[Meeting] = field(default_factory=list)
+    upcoming_left_out: list[Meeting] = field(default_factory=list)
+    """Upcoming meetings after the briefing's ``horizon_days``: in the JSON, said in the warnings."""
+    sources_left_out: list[Source] = field(default_factory=list)
+    """Sources read this run that name none of the briefing's parties or keywords: in the JSON, marked."""
     """Past meetings beyond ``max_past_meetings``: in the JSON, counted in the document."""
     quotes_left_out: list[Quote] = field(default_factory=list)
     """Quotes beyond ``max_quotes``: in the JSON, counted in the document."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -44,3 +45,8 @@ def write_all(files: dict[str, bytes], folder: Path) -> list[Path]:
         write_atomic(path, data)
         paths.append(path)
     return paths
+
+
+def file_digest(path: Path) -> str:
+    """The file's SHA-256, as the ledger records outputs and the folder channel compares them."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()

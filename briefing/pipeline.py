@@ -1,4 +1,4 @@
-"""The orchestrator: the one path from seeds to briefing files. The CLI and the scheduler call it."""
+"""The orchestrator: the one path from sources to briefing files. The CLI and the scheduler call it."""
 
 from __future__ import annotations
 
@@ -8,29 +8,35 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .annotation_cache import AnnotationCache
 from .assemble import assemble
 from .changes import compare
-from .config import Config, folder_error
-from .dates import settle_dates
+from .config import Config, briefing_views, source_entries
 from .errors import NoSourcesError
+from .labels import labels_for
 from .model import AnnotatedSource, Briefing, Source
+from .notices import Notice, say
 from .outputs import slug, write_all
 from .parallel import side_by_side
-from .pool import annotate_all
 from .progress import Stage
+from .relevance import belongs
 from .render import load_renderers, render
-from .sources import SeedProblem, load_sources
+from .sources import SeedProblem, read_folders, read_web
+
+if TYPE_CHECKING:
+    from .sources.web import WebProblem
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Seeds:
-    """The seeds folder, read once: every usable source, and one problem per file that could not be read."""
+    """The folders of the sources, read once: every usable article, and one problem per file that could
+    not be read. Feeds and pages are not in it: they are fetched by the build itself."""
 
-    folder: Path
+    folder: Path | None
+    """The folder, when the sources name exactly one (for messages)."""
     sources: list[Source]
     problems: list[SeedProblem] = field(default_factory=list)
 
@@ -40,61 +46,118 @@ class BuildResult:
     briefing: Briefing
     paths: list[Path]
     problems: list[SeedProblem] = field(default_factory=list)
+    briefing_id: str | None = None
 
 
-def build(config: Config, *, seeds: Path | None = None, out: Path | None = None,
-          formats: list[str] | None = None, as_of: str | None = None, language: str | None = None,
-          today: date | None = None, previous: Briefing | None = None, write: bool = True,
-          extra_warnings: list[str] | None = None, loaded: Seeds | None = None) -> BuildResult:
-    """Load seeds -> settle dates -> annotate -> assemble -> render -> write, in that order.
+@dataclass
+class BuildOptions:
+    """What one run asks for; a value left None takes the config's."""
 
-    ``loaded`` is the seeds folder already read (the scheduler reads it once, to record and check
-    the sources, and hands it over). Settling dates and annotating (``read``) run in a
-    worker process while this one loads the renderers: the two take about as long and do not
-    depend on each other.
+    seeds: Path | None = None
+    """A folder to read instead of `sources:` (the command line's --seeds)."""
+    out: Path | None = None
+    formats: list[str] | None = None
+    as_of: str | None = None
+    language: str | None = None
+    today: date | None = None
+    previous: Briefing | None = None
+    """The job's previous briefing, for 'what changed'."""
+    write: bool = True
+    extra_warnings: list[str] | None = None
+    loaded: Seeds | None = None
+    """The folders already read (the scheduler reads them once, to record and check the sources)."""
+    offline: bool = False
+    """Feeds and pages from the source cache alone; nothing is fetched."""
 
-    Everything is rendered in memory before the first file is written, so a failed build leaves
-    the previous files as they were. Each stage logs one line with its time.
+
+@dataclass
+class ReadSources:
+    """Every source of the run, annotated once, shared by all its briefings."""
+
+    seeds: Seeds
+    problems: list[WebProblem]
+    annotated: list[AnnotatedSource]
+    as_of: date
+    as_of_from: str
+    warnings: list[Notice]
+
+
+def build(config: Config, *, briefing_id: str | None = None, **options: object) -> BuildResult:
+    """One briefing (the named one of `briefings:`, else the first): see ``build_many``."""
+    first = [config.briefings[0].id] if config.briefings else None
+    return build_many(config, [briefing_id] if briefing_id else first, BuildOptions(**options))[0]
+
+
+def build_many(config: Config, ids: list[str] | None, options: BuildOptions) -> list[BuildResult]:
+    """Read folders, fetch feeds and pages -> settle dates -> annotate, once; then for each briefing:
+    choose its sources -> assemble -> render -> write.
+
+    Settling dates and annotating (``read``) run in a worker process while this one loads the
+    renderers: the two take about as long and do not depend on each other.
+
+    Everything of a briefing is rendered in memory before its first file is written, so a failed
+    build leaves the previous files as they were. Each stage logs one line with its time.
     """
-    out = out or config.resolve(config.out)
-    formats = formats or config.formats
-    today = today or date.today()
-
+    views = briefing_views(config, ids)
+    today = options.today or date.today()
     clock = time.perf_counter()
-    loaded = loaded or read_seeds(config, seeds)
-    if not loaded.sources:
-        why = "; ".join(str(p) for p in loaded.problems) or "the folder holds no .txt or .md file"
-        raise NoSourcesError(f"no usable source in {loaded.folder}: {why}")
-    clock = _stage("sources read", clock, f"{len(loaded.sources)} from {loaded.folder}, {len(loaded.problems)} skipped")
+    seeds = options.loaded or read_seeds(config, options.seeds)
+    web, problems = read_web(config, source_entries(config, options.seeds), today, options.offline)
+    sources = seeds.sources + web
+    if not sources:
+        raise NoSourcesError(_nothing_to_build(seeds, problems))
+    clock = _stage("sources read", clock, f"{len(seeds.sources)} from folders, {len(web)} from the web, "
+                                          f"{len(seeds.problems) + len(problems)} not usable")
+    formats = options.formats or config.formats
     (annotated, as_of_day, as_of_from, warnings), _ = side_by_side(
-        lambda: read(loaded.sources, as_of or config.as_of, today, config),
+        lambda: read(sources, options.as_of or config.as_of, today, config),
         meanwhile=lambda: load_renderers(formats))
     clock = _stage("annotated", clock, f"{len(annotated)} sources, as of {as_of_day}")
-    language = language or _language(config, [s.language for s in loaded.sources])
-    briefing = assemble(annotated, as_of_day, as_of_from, language, config)
-    briefing.warnings += warnings + list(extra_warnings or [])
-    if previous is not None:
-        briefing.changes = compare(previous, briefing)  # what changed since the job's previous briefing
-    briefing.skipped = [str(p) for p in loaded.problems]
-    clock = _stage("assembled", clock, f"{len(briefing.meetings)} meetings, {len(briefing.parties)} parties, "
-                                       f"{len(briefing.quotes)} quotes")
+    done = ReadSources(seeds, problems, annotated, as_of_day, as_of_from, warnings)
+    return [make_briefing(view, done, options) for view in views]
 
+
+def make_briefing(config: Config, done: ReadSources, options: BuildOptions) -> BuildResult:
+    """One briefing from the run's annotated sources: those that belong to it, ranked and cut at its limits."""
+    clock = time.perf_counter()
+    chosen = [a for a in done.annotated if belongs(a, config)]
+    language = options.language or _language(config, [a.source.language for a in chosen or done.annotated])
+    briefing = assemble(chosen, done.as_of, done.as_of_from, language, config)
+    kept = {id(a) for a in chosen}
+    briefing.sources_left_out = [a.source for a in done.annotated if id(a) not in kept]
+    briefing.warnings += [w.say(language) for w in done.warnings] + [p.line(language) for p in done.problems]
+    briefing.warnings += ([] if chosen else [labels_for(language)["no_match"]]) + list(options.extra_warnings or [])
+    if options.previous is not None:
+        briefing.changes = compare(options.previous, briefing)  # what changed since the job's previous briefing
+    briefing.skipped = [say("skipped", language, file=p.path.name, reason=p.reason) for p in done.seeds.problems]
+    name = config.briefing_id or slug(config.title)
+    clock = _stage(f"assembled {name}", clock, f"{len(chosen)} sources, {len(briefing.meetings)} meetings, "
+                                               f"{len(briefing.parties)} parties, {len(briefing.quotes)} quotes")
+
+    formats = options.formats or config.formats
+    out = options.out or config.resolve(config.out)
     with Stage("render", len(formats)) as bar:
-        files = render(briefing, formats, config, stem=f"{slug(config.title)}-{as_of_day.isoformat()}")
+        files = render(briefing, formats, config, stem=f"{name}-{done.as_of.isoformat()}")
         bar.advance(len(formats))
     clock = _stage("rendered", clock, ", ".join(formats))
-    paths = write_all(files, out) if write else []
-    if write:
+    paths = write_all(files, out) if options.write else []
+    if options.write:
         _stage("written", clock, f"{len(paths)} files to {out}")
-    return BuildResult(briefing, paths, loaded.problems)
+    return BuildResult(briefing, paths, done.seeds.problems, config.briefing_id)
 
 
 def read_seeds(config: Config, folder: Path | None = None) -> Seeds:
-    """The seeds folder (``folder``, else the config's ``seeds``) read once."""
-    given = folder
-    folder = folder or config.resolve(config.seeds)
-    return Seeds(folder, *load_sources(_existing_folder(folder, config, from_config=given is None),
-                                       max_kb=config.max_source_kb))
+    """The folders of the sources (``folder``, else the config's `sources:` or `seeds:`) read once."""
+    entries = source_entries(config, folder)
+    folders = [e.folder for e in entries if e.folder]
+    sources, problems = read_folders(config, entries, from_command_line=folder is not None)
+    return Seeds(config.resolve(folders[0]) if len(folders) == 1 else None, sources, problems)
+
+
+def _nothing_to_build(seeds: Seeds, problems: list[WebProblem]) -> str:
+    where = seeds.folder or "the configured sources"
+    why = "; ".join([str(p) for p in seeds.problems] + [str(p) for p in problems])
+    return f"no usable source in {where}: {why or 'the folder holds no .txt or .md file'}"
 
 
 def _stage(name: str, since: float, detail: str) -> float:
@@ -104,24 +167,24 @@ def _stage(name: str, since: float, detail: str) -> float:
 
 
 def read(sources: list[Source], as_of: str, today: date,
-         config: Config) -> tuple[list[AnnotatedSource], date, str, list[str]]:
-    """Settle every source's reference date, then annotate each one (in a worker, see build()):
+         config: Config) -> tuple[list[AnnotatedSource], date, str, list[Notice]]:
+    """Settle every source's reference date, then annotate each one (in a worker, see build_many()):
     from the annotation cache in the state folder where it holds the source, the rest in a pool
     of ``config.workers`` processes. Each source's sentences and tokens stay in the worker that
-    annotated it: what comes back is what the briefing is made of."""
+    annotated it: what comes back is what the briefing is made of.
+
+    The extraction's modules are imported here, in the worker, while the building process loads
+    the renderers: a build's critical path is WeasyPrint's, not the tokenizer's.
+    """
+    from .annotation_cache import AnnotationCache
+    from .dates import settle_dates
+    from .pool import annotate_all
+
     cache = AnnotationCache(config.resolve(config.state) / "annotations")
     with Stage("dates", len(sources)) as bar:
         as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today, infer=cache.inferred_date)
         bar.advance(len(sources))
     return annotate_all(sources, config.actors, cache, config.workers), as_of_day, as_of_from, warnings
-
-
-def _existing_folder(folder: Path, config: Config, from_config: bool) -> Path:
-    if not folder.is_dir():
-        if from_config:
-            raise folder_error(config, "seeds", folder)
-        raise NoSourcesError(f"the seeds folder {folder} does not exist")
-    return folder
 
 
 def _language(config: Config, languages: list[str]) -> str:

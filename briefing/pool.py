@@ -10,7 +10,6 @@ import signal
 
 from .annotation_cache import AnnotationCache, Found, source_key
 from .model import AnnotatedSource, Source
-from .nlp.annotate import annotate
 from .progress import Stage
 
 log = logging.getLogger(__name__)
@@ -33,6 +32,8 @@ def annotate_all(sources: list[Source], extra_aliases: dict[str, str], cache: An
         for i, f in zip(missing, _annotate(jobs, extra_aliases, cache, workers or os.cpu_count() or 1)):
             found[i] = f
             stage.advance()
+    if cache is not None:
+        cache.prune()
     return [f.attach(s) for f, s in zip(found, sources)]  # type: ignore[union-attr]
 
 
@@ -75,6 +76,8 @@ def _init_worker(extra_aliases: dict[str, str], cache: AnnotationCache | None) -
 
 
 def _work(job: tuple[Source, str]) -> Found:
+    from .nlp.annotate import annotate  # a build whose sources are all cached never loads the extraction
+
     source, key = job
     found = Found.of(annotate(source, _aliases))
     if _cache is not None:

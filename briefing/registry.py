@@ -48,6 +48,9 @@ class Registry(Generic[E]):
         self._entries[entry.name] = entry
         return entry
 
+    def remove(self, name: str) -> None:
+        self._entries.pop(name, None)
+
     def get(self, name: str) -> E:
         try:
             return self._entries[name]

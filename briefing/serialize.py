@@ -39,7 +39,8 @@ def evidence_to_dict(items: list[Evidence]) -> list[dict[str, Any]]:
 def source_to_dict(s: Source) -> dict[str, Any]:
     return {"id": s.id, "title": s.title, "published": _day(s.published), "published_from": s.published_from,
             "published_confidence": s.published_confidence, "published_note": s.published_note or None,
-            "language": s.language, "url": s.url, "outlet": s.outlet, "file": s.path.name, "sha256": s.sha256}
+            "language": s.language, "url": s.url, "outlet": s.outlet, "author": s.author,
+            "file": s.path.name if s.path else None, "sha256": s.sha256}
 
 
 def meeting_to_dict(m: Meeting) -> dict[str, Any]:
@@ -58,8 +59,9 @@ def left_out_counts(b: Briefing) -> dict[str, int]:
     """How many items of each section the document leaves out (they are in the JSON, marked)."""
     return {"parties": len(b.parties_left_out),
             "positions": sum(len(p.left_out) for p in b.parties + b.parties_left_out),
-            "past_meetings": len(b.past_left_out), "quotes": len(b.quotes_left_out),
-            "background": len(b.background_left_out)}
+            "past_meetings": len(b.past_left_out), "upcoming_meetings": len(b.upcoming_left_out),
+            "quotes": len(b.quotes_left_out), "background": len(b.background_left_out),
+            "sources": len(b.sources_left_out)}
 
 
 def party_to_dict(p: Party) -> dict[str, Any]:
@@ -79,9 +81,11 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
         "warnings": list(b.warnings),
         "skipped": list(b.skipped),
         "key_facts": list(b.key_facts),
-        "sources": [source_to_dict(s) for s in b.sources],
+        "sources": [{**source_to_dict(s), "left_out": left_out}
+                    for s, left_out in _flagged((b.sources, False), (b.sources_left_out, True))],
         "meetings": [{**meeting_to_dict(m), "left_out": left_out}
-                     for m, left_out in _flagged((b.meetings, False), (b.past_left_out, True))],
+                     for m, left_out in _flagged((b.meetings, False), (b.past_left_out, True),
+                                                 (b.upcoming_left_out, True))],
         "parties": [party_to_dict(p) for p in b.parties + b.parties_left_out],
         "background": [{"text": x.text, "evidence": evidence_to_dict(x.evidence), "left_out": left_out}
                        for x, left_out in _flagged((b.background, False), (b.background_left_out, True))],
@@ -104,11 +108,11 @@ def evidence_from_dict(items: list[dict[str, Any]] | None) -> list[Evidence]:
 
 
 def source_from_dict(d: dict[str, Any]) -> Source:
-    return Source(id=d["id"], path=Path(d.get("file") or d["id"]), title=d.get("title", ""), body="",
+    return Source(id=d["id"], path=Path(d["file"]) if d.get("file") else None, title=d.get("title", ""), body="",
                   language=d.get("language", "de"), published=_date(d.get("published")),
                   published_from=d.get("published_from", "unknown"),
                   published_confidence=d.get("published_confidence"), published_note=d.get("published_note") or "",
-                  url=d.get("url"), outlet=d.get("outlet"), sha256=d.get("sha256", ""))
+                  url=d.get("url"), outlet=d.get("outlet"), sha256=d.get("sha256", ""), author=d.get("author"))
 
 
 def meeting_from_dict(d: dict[str, Any]) -> Meeting:
@@ -135,7 +139,8 @@ def _split(flagged: list[tuple[Any, bool]]) -> tuple[list, list]:
 
 def briefing_from_dict(d: dict[str, Any]) -> Briefing:
     changes = d.get("changes")
-    meetings, past_left_out = _split([(meeting_from_dict(m), m.get("left_out", False)) for m in d.get("meetings", [])])
+    meetings, left_out = _split([(meeting_from_dict(m), m.get("left_out", False)) for m in d.get("meetings", [])])
+    sources, sources_left_out = _split([(source_from_dict(s), s.get("left_out", False)) for s in d.get("sources", [])])
     parties = [party_from_dict(p) for p in d.get("parties", [])]
     background, background_left_out = _split([(BackgroundItem(x["text"], evidence_from_dict(x.get("evidence"))),
                                                 x.get("left_out", False)) for x in d.get("background", [])])
@@ -145,8 +150,10 @@ def briefing_from_dict(d: dict[str, Any]) -> Briefing:
     return Briefing(
         title=d.get("title", ""), as_of=date.fromisoformat(d["as_of"]), as_of_from=d.get("as_of_from", "explicit"),
         language=d.get("language", "de"),
-        sources=[source_from_dict(s) for s in d.get("sources", [])],
-        meetings=meetings, past_left_out=past_left_out,
+        sources=sources, sources_left_out=sources_left_out, meetings=meetings,
+        # a left-out upcoming meeting is beyond the horizon; a left-out past one beyond max_past_meetings
+        past_left_out=[m for m in left_out if m.status == "past"],
+        upcoming_left_out=[m for m in left_out if m.status != "past"],
         # a party the document leaves out shows none of its positions
         parties=[p for p in parties if p.positions or not p.left_out],
         parties_left_out=[p for p in parties if not p.positions and p.left_out],

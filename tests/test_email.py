@@ -232,5 +232,28 @@ def test_the_mail_dates_meetings_as_the_pdf_does_from_the_stored_briefing(tmp_pa
     parcel = Parcel(run_id=7, job=config.schedules[0], config=config, stamp="20230306T060000Z", files={},
                     briefing=stored)
     shown = make_view(b, config)
-    assert [m["when"] for m in mail.view(parcel)["meetings"]] == [shown.when(m, "long") for m in b.upcoming]
+    assert [m["when"] for m in mail.view(parcel)["meetings"]] == [shown.when(m, "span") for m in b.upcoming]
     assert any(m["when"].startswith("Ende des Monats (") for m in mail.view(parcel)["meetings"])
+
+
+def test_the_mail_table_shows_compact_ranges_the_format_and_fits_the_body(tmp_path: Path) -> None:
+    config = load_config(make_project(tmp_path, job={"deliver": ["email"], "recipients": [A]}))
+    parcel = Parcel(run_id=7, job=config.schedules[0], config=config, stamp="20230306T060000Z", files={},
+                    briefing=make_briefing())
+    v = mail.view(parcel)
+    when = [m["when"].replace("\u2009", " ") for m in v["meetings"]]
+    assert "So., 12. – Mo., 13. März 2023" in when  # weekday, one month named once (Babel's interval)
+    assert "Fr., 10. März 2023" in when
+    assert {m["format"] for m in v["meetings"]} >= {"Videokonferenz", "persönlich"}
+    html = mail.html_body(parcel, v)
+    assert "nowrap" not in html and "table-layout: fixed" in html
+    assert html.count("<th ") == 5  # date, meeting, place, participants, format
+
+
+def test_the_classification_marking_is_in_the_subject(tmp_path: Path) -> None:
+    config = load_config(make_project(tmp_path, job={"deliver": ["email"], "recipients": [A]}))
+    b = make_briefing()
+    b.classification = "VS – NUR FÜR DEN DIENSTGEBRAUCH"
+    parcel = Parcel(run_id=7, job=config.schedules[0], config=config, stamp="20230306T060000Z", files={},
+                    briefing=b)
+    assert mail.message(parcel, A)["Subject"].startswith("[VS – NUR FÜR DEN DIENSTGEBRAUCH] ")

@@ -68,3 +68,25 @@ def test_switching_the_language_switches_the_pdf_footer_and_the_docx():
     assert "Page" in doc.sections[0].footer.paragraphs[0].text
     assert doc.core_properties.language == "en-GB"
     assert doc.tables[0].rows[1].cells[0].text.replace("\u2009", " ") == "Sun, 12 Mar – Mon, 13 Mar 2023"
+
+
+def test_warnings_are_in_the_briefings_language_with_a_notice_under_the_title(tmp_path):
+    from briefing.config import load_config
+    from briefing.pipeline import build
+    from briefing.render.html import render_html_text
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Minister treffen sich\n\nDie Minister wollen am Freitag in Rom beraten.\n",
+                                 encoding="utf-8")
+    (seeds / "b.txt").write_bytes(b"\x00binary")
+    config = load_config(None, as_of="today")
+    for language, skipped, notice in (("de", "übersprungen: b.txt", "Hinweis: 3 Einschränkungen"),
+                                      ("en", "skipped b.txt", "Note: 3 limitations")):
+        b = build(config, seeds=seeds, formats=["html"], as_of="latest-source", language=language,
+                  write=False).briefing
+        assert b.skipped[0].startswith(skipped)
+        html = render_html_text(b, config)
+        assert notice in html[:html.index("</header>")] and 'id="warnings"' in html
+    assert b.warnings == ["a: no publication date given or inferable; its relative dates are left unresolved",
+                          "no source has a date: the briefing is dated today"]

@@ -260,3 +260,40 @@ def test_a_length_named_later_lengthens_the_meeting():
 def test_a_month_is_no_place():
     ms = meetings("Abe will hold talks with Obama in June.", "en")
     assert all(m.location != "June" for m in ms)
+
+
+# -- summaries, news conferences, the source's own day ---------------------------------------------
+
+def test_a_list_of_states_sums_up_a_tour_and_is_no_meeting_without_a_day():
+    assert meetings("Die Reise führt Scholz anschließend nach Südkorea, Japan und Indien.") == []
+    assert meetings("The tour will also take Obama to South Korea, Malaysia and the Philippines.", "en") == []
+
+
+def test_a_state_named_beside_the_place_is_no_list():
+    [m] = meetings("In Ramallah im von Israel besetzten Westjordanland will Baerbock Präsident Abbas treffen.")
+    assert m.location == "Ramallah" and m.start is None
+
+
+def test_a_news_conference_is_no_meeting():
+    assert meetings("Der Sprecher sagte am Montag auf einer Pressekonferenz, die Lage sei ernst.") == []
+    assert meetings("The spokesman told a news conference on Monday that the situation was serious.", "en") == []
+
+
+def test_a_call_told_in_the_past_on_the_sources_day_is_past():
+    [m] = meetings("Trump and Putin spoke on the phone about Syria in a call Tuesday.", "en")
+    assert (m.start, m.status) == (TUESDAY, "past")
+    [d] = meetings("Scholz und Macron telefonierten am Dienstag miteinander.")
+    assert (d.start, d.status) == (TUESDAY, "past")
+
+
+def test_a_plan_told_in_the_past_for_the_evening_is_still_to_come():
+    ms = meetings("Noch am Abend wollte Merz nach Jerusalem reisen, wo ein Treffen mit Präsident Herzog geplant war.")
+    assert ms and all(m.status == "upcoming" for m in ms)
+
+
+def test_a_journey_of_several_days_is_a_visit():
+    [m] = meetings("Abe will travel to Boston and Los Angeles during his week-long trip between April 26 and May 3.",
+                   "en", published=date(2015, 3, 23))
+    assert (m.start, m.end) == (date(2015, 4, 26), date(2015, 5, 3))
+    [d] = meetings("Scholz reist vom 10. bis 14. Januar durch Westafrika.")
+    assert (d.start, d.end) == (date(2022, 1, 10), date(2022, 1, 14))

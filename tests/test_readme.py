@@ -5,7 +5,16 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from briefing.config import CeleryConfig, Config, EmailConfig, FolderConfig, Schedule
+from briefing.config import (
+    BriefingSpec,
+    CeleryConfig,
+    Config,
+    EmailConfig,
+    FetchConfig,
+    FolderConfig,
+    Schedule,
+    SourceEntry,
+)
 
 from .conftest import ROOT
 
@@ -34,6 +43,9 @@ def test_every_config_key_is_documented():
     assert keys(FolderConfig) == documented_keys("`folder:`")
     assert keys(CeleryConfig) == documented_keys("`celery:`")
     assert keys(Schedule) == documented_keys("`schedules:`")
+    assert keys(SourceEntry) == documented_keys("`sources:` — a list")
+    assert keys(FetchConfig) == documented_keys("`fetch:`")
+    assert keys(BriefingSpec) == documented_keys("`briefings:` — a list")
 
 
 def test_the_two_commands_exist_and_ci_runs_the_second():

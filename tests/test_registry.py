@@ -25,10 +25,9 @@ def _titles(briefing: Briefing, config) -> bytes:
 
 @pytest.fixture
 def titles_format():
-    saved = RENDERERS.names()
     RENDERERS.add(Renderer("titles", ".txt", "text/plain", _titles))
     yield
-    RENDERERS._entries = {n: RENDERERS._entries[n] for n in saved}
+    RENDERERS.remove("titles")
 
 
 def test_an_added_format_is_known_to_config_cli_and_rendering(tmp_path: Path, titles_format) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
+import time
 from datetime import date
 from pathlib import Path
 
@@ -106,6 +108,18 @@ def test_a_damaged_entry_is_a_miss_and_not_an_error(tmp_path):
     cache.put("ab12", Found())
     cache.path("ab12").write_bytes(b"not a pickle")
     assert cache.get("ab12") is None
+
+
+def test_entries_unused_for_a_month_are_pruned_and_a_hit_counts_as_use(tmp_path):
+    cache = AnnotationCache(tmp_path, {})
+    for key in ("aa01", "bb02", "cc03"):
+        cache.put(key, Found())
+    month_ago = time.time() - 31 * 86400
+    for key in ("aa01", "bb02"):
+        os.utime(cache.path(key), (month_ago, month_ago))
+    assert cache.get("bb02") is not None  # used by this build
+    assert cache.prune() == 1
+    assert [p.stem for p in sorted(tmp_path.rglob("*.pickle"))] == ["bb02", "cc03"]
 
 
 def test_a_source_above_max_source_kb_is_skipped_with_one_line(tmp_path, capsys):

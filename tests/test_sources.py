@@ -71,3 +71,26 @@ def test_an_impossible_published_date_skips_that_source_with_one_line(tmp_path):
     sources, problems = load_sources(tmp_path)
     assert [s.title for s in sources] == ["G"] and sources[0].published == date(2022, 2, 28)
     assert len(problems) == 1 and "2022-02-30 is not a real date" in str(problems[0])
+
+
+def test_markup_in_a_text_source_is_stripped_script_and_style_content_dropped(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("---\ntitle: Gipfel\npublished: 2022-03-01\n---\n"
+                 "<p>Die Minister treffen sich am Freitag in Rom.<script>alert('x'); var a = 1 < 2;</script></p>"
+                 "<style>p { color: red }</style><!-- Werbung -->\n"
+                 "<div>Der Gipfel dauert <b>zwei</b> Tage.</div>\n", encoding="utf-8")
+    s = read_source(p)
+    assert "<" not in s.body and "alert" not in s.body and "color" not in s.body and "Werbung" not in s.body
+    assert "Die Minister treffen sich am Freitag in Rom." in s.body and "Der Gipfel dauert zwei Tage." in s.body
+    # a tag ends a paragraph: the sentence splitter never runs two blocks together, nor stops inside one
+    from briefing.nlp.segment import segment
+
+    texts = [x.text for x in segment(s.body, "de")]
+    assert texts == ["Die Minister treffen sich am Freitag in Rom.", "Der Gipfel dauert zwei Tage."]
+
+
+def test_text_without_markup_is_left_as_it_is(tmp_path):
+    from briefing.markup import strip_markup
+
+    text = "Die Zahl stieg von 3 < 5 auf mehr als 10 > 8 Prozent.\n"
+    assert strip_markup(text) == text

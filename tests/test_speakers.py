@@ -128,3 +128,57 @@ def test_discourse_api_for_other_wings():
     ref = d.refer(0, full)
     assert ref is not None and ref.speaker == "Peer Steinbrück" and ref.gender == "m"
     assert d.pronoun(1, "er") is ref and d.pronoun(1, "sie") is None
+
+
+# where the speaker stands
+
+def test_name_before_a_colon_speaks():
+    assert said("Sängerin Mira Holm zur neuen Tournee: „Wir spielen jeden Abend.“")[0][0] == "Mira Holm"
+    assert said('Singer Mira Holm on the tour: "We play every night."', "en")[0][0] == "Mira Holm"
+
+
+def test_so_after_reported_speech_names_the_speaker():
+    got = said("Die Anlage sei wegen „Problemen mit dem Strom“ ausgefallen, so ein Sprecher des Instituts.")
+    assert got[0][0] == "Sprecher des Instituts"
+
+
+def test_citing_verb_makes_its_object_the_speaker():
+    got = said("Eine Zeitung zitierte Jonas Behrendt mit den Worten: „Ich trete nicht zurück.“")
+    assert got[0][0] == "Jonas Behrendt"
+    got = said('A newspaper quoted Jonas Behrendt: "I will not resign."', "en")
+    assert got[0][0] == "Jonas Behrendt"
+
+
+def test_relative_clause_with_a_verb_of_saying_names_the_speaker():
+    got = said("Das ist die Marke, die Hanna Lindqvist einst verkündet hatte: „Wir schaffen das bis Mai.“")
+    assert got[0][0] == "Hanna Lindqvist"
+
+
+def test_quote_standing_alone_after_a_sentence_about_someone_is_theirs():
+    got = said("Jonas Behrendt will die Fächer straffen. „Nicht jede Formel ist für das Leben notwendig.“")
+    assert got[0][0] == "Jonas Behrendt"
+
+
+def test_verb_that_only_names_the_speaker():
+    got = said("„Eine Beihilfe ist selbst ein Delikt“, begründet das Gericht sein Urteil.")
+    assert got[0][0] == "Gericht"
+    got = said('"It was dark," recounted Hanna Lindqvist.', "en")
+    assert got[0][0] == "Hanna Lindqvist"
+
+
+def test_surname_ending_like_a_role_noun_is_still_a_name():
+    assert phrases("Kultusministerin Susanne Eisenmann sagte das.") == \
+        [("person", "Susanne Eisenmann", "Kultusministerin")]
+
+
+def test_apposed_name_before_a_verb_first_clause_is_the_subject_not_the_object():
+    got = said("Die frühere Stadträtin und Anwältin, Mira Holm, warnte die Partei vor einem „teuren Irrtum“.")
+    assert got == [("Mira Holm", "frühere Stadträtin", None)]
+    got = said('The former mayor, Mira Holm, warned the party against a "costly mistake".', "en")
+    assert got[0][0] == "Mira Holm"
+
+
+def test_quote_goes_to_the_nearest_of_two_speakers():
+    got = said("Der Anwalt Jonas Behrendt hatte betont, der Mann sei nicht „gefährlich“, "
+               "doch die Richterin blieb hart: Das Urteil sei richtig, so Hanna Lindqvist.")
+    assert got[0][0] == "Jonas Behrendt"

@@ -204,3 +204,14 @@ def test_ranges_of_counts_rates_and_minutes_later(lang, text, span, value):
 ])
 def test_no_duration_from_ages_or_clock_ranges(lang, text):
     assert all(t.type != "DURATION" for t in tag(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, span, value", [
+    ("de", "Um sieben Uhr beginnt die Sitzung.", "sieben Uhr", "2022-01-06T07:00"),
+    ("en", "The session begins at seven o'clock.", "seven o'clock", "2022-01-06T07:00"),
+    ("de", "Das Buch erscheint im Herbst nächsten Jahres.", "Herbst nächsten Jahres", "2023-FA"),
+    ("en", "The book comes out in the autumn of next year.", "the autumn of next year", "2023-FA"),
+    ("de", "Er arbeitete jahrzehntelang bei der Bahn.", "jahrzehntelang", "PXDE"),
+])
+def test_hours_in_words_seasons_of_a_named_year_and_decades_long(lang, text, span, value):
+    assert found(text, lang)[span] == value

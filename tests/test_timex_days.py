@@ -102,6 +102,10 @@ def test_a_part_of_a_month_or_week_is_a_vague_range_kept_as_written(lang, text, 
     ("en", "WASHINGTON, Jan 4 (Reuters) - The foreign ministers meet on January 12.", "dateline"),
     ("en", "By Jane Doe and John Roe, January 4, 2022\nThe foreign ministers meet on January 12.", "byline"),
     ("en", "Updated 10:32 AM EST, Tue January 4, 2022\nThe foreign ministers meet on January 12.", "page"),
+    ("de", "Stand: 4. Januar 2022\nDie Außenminister treffen sich am 12. Januar.", "page"),
+    ("de", "Veröffentlicht am Dienstag, 4. Januar 2022\nDie Außenminister treffen sich am 12. Januar.", "page"),
+    ("en", "Published: 4 January 2022\nThe foreign ministers meet on January 12.", "page"),
+    ("en", "Politics | Updated January 4, 2022 at 10:00\nThe foreign ministers meet on January 12.", "inline"),
 ])
 def test_no_date_is_taken_from_page_furniture(lang, text, kind):
     assert kind in {f.kind for f in find_furniture(text, lang)}
@@ -113,6 +117,10 @@ def test_no_date_is_taken_from_page_furniture(lang, text, kind):
     ("de", "Von Montag bis Freitag wird in Genf verhandelt."),
     ("de", "Stand der Dinge ist am 3. Mai unklar."),
     ("en", "By Tuesday the talks will end."),
+    ("de", "Veröffentlicht wurde der Bericht am 3. Mai."),
+    ("de", "Aktualisiert werden die Zahlen am 3. Mai."),
+    ("en", "Published in 2021, the report was ignored."),
+    ("en", "Updated figures came out on May 3."),
 ])
 def test_article_text_that_looks_like_furniture_is_not(lang, text):
     assert find_furniture(text, lang) == []
@@ -133,3 +141,30 @@ def test_a_dateline_without_a_year_pins_month_and_day():
             "Im vergangenen Jahr war das Treffen im März 2021 ausgefallen.")
     guess = infer_published(Source(id="t", path=Path("t.txt"), title="T", body=text, language="de"))
     assert guess is not None and (guess.published.month, guess.published.day) == (1, 4)
+
+
+@pytest.mark.parametrize("lang, text, span, expected", [
+    ("en", "The talks, first held in 2019, will resume in mid-January.", "mid-January",
+     (date(2022, 1, 11), date(2022, 1, 20))),
+    ("de", "Die 2019 begonnenen Gespräche sollen Mitte Januar fortgesetzt werden.", "Mitte Januar",
+     (date(2022, 1, 11), date(2022, 1, 20))),
+    ("de", "Im März 1992 und im April war er dort.", "April", (date(1992, 4, 1), date(1992, 4, 30))),
+])
+def test_a_year_named_before_in_the_sentence_carries_only_with_the_tense(lang, text, span, expected):
+    assert days(text, lang)[span] == expected
+
+
+@pytest.mark.parametrize("lang, text, span, first, last, mod", [
+    ("de", "Die Gespräche sind für die zweite Maihälfte geplant.", "die zweite Maihälfte", date(2022, 5, 16),
+     date(2022, 5, 31), "SECOND_HALF"),
+    ("de", "In der ersten Hälfte des nächsten Monats reist er.", "der ersten Hälfte des nächsten Monats",
+     date(2022, 2, 1), date(2022, 2, 15), "FIRST_HALF"),
+    ("en", "The talks are planned for the second half of May.", "the second half of May", date(2022, 5, 16),
+     date(2022, 5, 31), "SECOND_HALF"),
+    ("en", "A decision is due later this month.", "later this month", date(2022, 1, 7), date(2022, 1, 31), "LATER"),
+    ("en", "Earlier this week he met the chancellor.", "Earlier this week", date(2022, 1, 3), date(2022, 1, 5),
+     "EARLIER"),
+])
+def test_halves_of_a_month_and_the_rest_of_this_one(lang, text, span, first, last, mod):
+    t = next(t for t in tag(text, lang) if t.text == span)
+    assert (t.first_day, t.last_day, t.mod) == (first, last, mod)

@@ -7,14 +7,13 @@ folder first and renamed into place, so a reader never sees half a run; the olde
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import shutil
 from pathlib import Path
 
 from ..config import Config, Schedule
-from ..outputs import write_atomic
+from ..outputs import file_digest, write_atomic
 from . import Parcel
 
 log = logging.getLogger(__name__)
@@ -28,12 +27,8 @@ def retry(config: Config) -> tuple[int, float]:
     return config.folder.retries, config.folder.retry_backoff_seconds
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _same(folder: Path, files: dict[str, Path]) -> bool:
-    return folder.is_dir() and all((folder / n).is_file() and _digest(folder / n) == _digest(p)
+    return folder.is_dir() and all((folder / n).is_file() and file_digest(folder / n) == file_digest(p)
                                    for n, p in files.items())
 
 

@@ -53,8 +53,9 @@ def view(parcel: Parcel) -> dict:
     """
     shown = make_view(parcel.briefing, parcel.config)
     b, lang = shown.briefing, shown.lang
-    meetings = [{"title": m.title, "when": shown.when(m, "long"), "place": shown.place(m.location) or "",
-                 "participants": shown.parties(m.participants)} for m in b.upcoming]
+    meetings = [{"title": m.title, "when": shown.when(m, "span"), "place": shown.place(m.location) or "",
+                 "participants": shown.parties(m.participants), "format": shown.meeting_format(m)}
+                for m in b.upcoming]
     return {
         "title": b.title,
         "as_of": shown.day(b.as_of),
@@ -95,7 +96,7 @@ def text_body(v: dict, L: dict[str, str]) -> str:
     lines += [f"- {f}" for f in v["key_facts"]] or [L["no_key_facts"]]
     lines += ["", L["upcoming_meetings"].upper()]
     for m in v["meetings"]:
-        extra = "; ".join(x for x in (m["place"], m["participants"]) if x)
+        extra = "; ".join(x for x in (m["place"], m["participants"], m["format"]) if x)
         lines.append(f"- {m['when']}: {m['title']}" + (f" ({extra})" if extra else ""))
     if not v["meetings"]:
         lines.append(L["no_meetings"])
@@ -115,6 +116,8 @@ def message(parcel: Parcel, recipient: str) -> EmailMessage:
     L = _labels(v["lang"])
     changed = bool(v["changes"])
     subject = L["subject_changed" if changed else "subject"].format(title=v["title"], date=v["as_of"])
+    if v["classification"]:  # the marking travels where every mail client shows it
+        subject = f"[{v['classification']}] {subject}"
     sender = parcel.config.email.sender
     msg = EmailMessage()
     msg["Subject"] = subject

@@ -45,8 +45,15 @@ def get_renderer(name: str) -> Renderer:
 
 
 def load_renderers(formats: list[str]) -> None:
-    """Import the renderers of ``formats`` ahead of rendering (see pipeline.build)."""
-    for name in formats:
+    """Import the renderers this process will run, ahead of rendering (see pipeline.build).
+
+    With a PDF among other formats that is the PDF's alone: the others are rendered in a worker
+    (see ``render``), which imports python-docx and the rest while the PDF is made here.
+    """
+    from ..parallel import can_fork
+
+    here = ["pdf"] if "pdf" in formats and len(formats) > 1 and can_fork() else formats
+    for name in here:
         get_renderer(name).load()
 
 

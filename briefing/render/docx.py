@@ -261,6 +261,8 @@ class DocxWriter:
             self.run(sub, v.marking, "Briefing Marking")
         if v.author:
             self.para(f"{L['issued_by']}: {v.author}")
+        if v.notice():
+            self.run(self.para(), v.notice(), "Briefing Label")
         contents = self.toc()
         self.heading(L["key_facts"], 1)
         for fact in b.key_facts:

@@ -14,6 +14,7 @@ from babel.dates import format_date
 from ..config import Config
 from ..labels import format_day, format_range, format_span, labels_for
 from ..model import Briefing, Evidence, Meeting, Source
+from ..notices import say
 from ..parties import party_name
 from ..places import place_name
 
@@ -139,6 +140,13 @@ class View:
         sources = {s.id: s for s in self.briefing.sources}
         source = sources.get(evidence[0].source) if evidence else None
         return source.language if source is not None and source.language else self.lang
+
+    def notice(self) -> str:
+        """One line under the title block when the briefing has warnings; they stand in the sources section."""
+        count = len(self.briefing.warnings) + len(self.briefing.skipped)
+        if not count:
+            return ""
+        return say("notice_one", self.lang) if count == 1 else say("notice_many", self.lang, count=count)
 
     def place(self, name: str | None) -> str | None:
         """A place as the briefing's language writes it ('Genf' / 'Geneva')."""

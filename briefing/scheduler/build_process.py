@@ -52,6 +52,8 @@ class BuildRequest:
     """The job's previous briefing, for 'what changed'."""
     warnings: list[str] = field(default_factory=list)
     """Warnings the run adds to the briefing (e.g. stale sources)."""
+    briefing: str | None = None
+    """The id of the briefing to build (of `briefings:`); None: the config's first or only one."""
 
 
 @dataclass
@@ -175,8 +177,8 @@ def child_main() -> int:
 
         config = load_config(request.config)
         try:
-            build(config, out=out, formats=request.formats, as_of=request.as_of, previous=request.previous,
-                  extra_warnings=request.warnings, loaded=request.seeds)
+            build(config, briefing_id=request.briefing, out=out, formats=request.formats, as_of=request.as_of,
+                  previous=request.previous, extra_warnings=request.warnings, loaded=request.seeds)
         except BriefingError as e:
             (out / ERROR_FILE).write_text(str(e), encoding="utf-8")
             return 1

@@ -14,7 +14,6 @@ there, taking a BuildRequest and giving back a BuildOutcome).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import shutil
@@ -30,6 +29,7 @@ from ..config import Config, Schedule, load_config
 from ..deliver import Parcel, get_channel, send_with_retries
 from ..errors import BriefingError, UsageError
 from ..model import Briefing, Source
+from ..outputs import file_digest
 from ..render import get_renderer
 from ..serialize import read_briefing
 from .build_process import BuildOutcome, BuildRequest, Limits, run_build
@@ -213,8 +213,8 @@ def build(place: RunPlace, run: Run) -> Run:
     ledger.event(run.id, f"build started (attempt {run.attempts}, process {os.getpid()})")
     seeds = _read_seeds(place.config)
     ledger.set_sources(run.id, [{"file": s.path.name, "sha256": s.sha256} for s in seeds.sources])
-    if not seeds.sources:
-        return _finish(place, run, SKIPPED_EMPTY, f"no usable source in {seeds.folder}")
+    if not seeds.sources and not _on_the_web(place.config):  # feeds and pages are known once the build fetched them
+        return _finish(place, run, SKIPPED_EMPTY, f"no usable source in {seeds.folder or 'the configured folders'}")
     stale = stale_reason(job, seeds.sources, now_utc())
     if stale and job.on_stale == "skip":
         return _finish(place, run, SKIPPED_STALE, stale)
@@ -238,13 +238,19 @@ def build(place: RunPlace, run: Run) -> Run:
 
 
 def _read_seeds(config: Config) -> Seeds:
-    """The seeds folder, read once per run: recorded and checked here, built from in the builder."""
+    """The folders of the sources, read once per run: recorded and checked here, built from in the builder.
+
+    Feeds and pages are fetched by the build; the age check (max_source_age_hours) sees the folders only."""
     from ..pipeline import Seeds, read_seeds  # the scheduler loads the pipeline only when a run needs it
 
     try:
         return read_seeds(config)
     except BriefingError:  # no seeds folder: nothing usable, said as such in the ledger
         return Seeds(config.resolve(config.seeds), [])
+
+
+def _on_the_web(config: Config) -> bool:
+    return any(e.feed or e.page for e in config.sources)
 
 
 def source_time(source: Source) -> datetime:
@@ -284,7 +290,7 @@ def _request(place: RunPlace, run: Run, seeds: Seeds, previous: Briefing | None,
     config = place.config
     return BuildRequest(config=str(config.path) if config.path else None, out=str(place.folder.run_dir(run.id)),
                         formats=build_formats(config, place.job), as_of=as_of_for(place.job, run.fire),
-                        seeds=seeds, previous=previous, warnings=warnings)
+                        seeds=seeds, previous=previous, warnings=warnings, briefing=place.job.briefing)
 
 
 def _briefing_of(place: RunPlace, run: Run | None) -> Briefing | None:
@@ -294,16 +300,12 @@ def _briefing_of(place: RunPlace, run: Run | None) -> Briefing | None:
 
 def _record_outputs(place: RunPlace, run: Run, previous: Run | None) -> Briefing:
     files = place.folder.built_files(run.id)
-    place.ledger.set_outputs(run.id, [{"file": n, "sha256": _digest(p.read_bytes())} for n, p in files.items()])
+    place.ledger.set_outputs(run.id, [{"file": n, "sha256": file_digest(p)} for n, p in files.items()])
     briefing = _briefing_of(place, run)
     changes = briefing.changes
     told = "first briefing of this job" if changes is None else f"{len(changes)} changes since run {previous.id}"
     place.ledger.event(run.id, f"built {len(files)} files ({told})")
     return briefing
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 # --- stage: deliver -------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ so German reads it as no preposition: "äußerte sich der Sprecher")."""
 GENITIVE_LINKS = {"de": frozenset({"des", "der", "für"}), "en": frozenset({"of", "for"})}
 """Words that attach an attribute to a role or body: "Sprecher des Senders", "Bundesagentur für Arbeit"."""
 NAME_LINKS = {"de": frozenset({"von"}), "en": frozenset()}
+UMLAUTS = str.maketrans("äöü", "aou")
 MAX_ATTRIBUTES = 2
 """A role takes at most this many attributes ("der Leiter des Programms der WHO")."""
 
@@ -88,7 +89,10 @@ class NameLexicon:
         if low.endswith(self.person_nouns):
             return "m" if low.endswith(("mann", "man")) else ("f" if low.endswith("woman") else "")
         for ending in ("innen", "in"):
-            if low.endswith(ending) and low[: -len(ending)].endswith(self.person_nouns):
+            cut = low[: -len(ending)]
+            # "Anwältin", "Ärztin": the feminine may umlaut the noun's vowel
+            if low.endswith(ending) and (cut.endswith(self.person_nouns)
+                                         or cut.translate(UMLAUTS).endswith(self.person_nouns)):
                 return "pl" if ending == "innen" else "f"
         return None
 
@@ -271,12 +275,13 @@ def _named_role(sentence: Sentence, phrase: Phrase, lex: NameLexicon) -> None:
 def _name_tokens(tokens: list[Token], start: int, last: int, lex: NameLexicon) -> tuple[int, bool] | None:
     """Where the name at the end of a phrase starts, and whether it opens with a first name."""
     k = last
-    if not _capitalised(tokens[last]) or lex.person_noun(tokens[last].text) is not None \
-            or lex.body(tokens[last].text) or tokens[last].text in lex.not_names:
+    after_first = last > start and first_name(tokens[last - 1].text) is not None  # "Susanne Eisenmann"
+    if not _capitalised(tokens[last]) or tokens[last].text in lex.not_names or not after_first and (
+            lex.person_noun(tokens[last].text) is not None or lex.body(tokens[last].text)):
         return None
-    while k - 1 >= start and (tokens[k - 1].pos in PROPER_TAGS or tokens[k - 1].text.lower() in lex.particles
-                              or tokens[k - 1].text == "-" or first_name(tokens[k - 1].text)
-                              and lex.person_noun(tokens[k - 1].text) is None):
+    while k - 1 >= start and lex.person_noun(tokens[k - 1].text) is None and (
+            tokens[k - 1].pos in PROPER_TAGS or tokens[k - 1].text.lower() in lex.particles
+            or tokens[k - 1].text == "-" or first_name(tokens[k - 1].text)):
         k -= 1
     while tokens[k].text.lower() in lex.particles or tokens[k].text == "-":
         k += 1  # a name does not open with "von" (that is "Bürgermeister von ...")

@@ -85,6 +85,11 @@ class SentenceContext:
         end = len(self.tokens) if last is None else last + 1
         return [t.text.lower() for t in self.tokens[first:end]]
 
+    def timed(self) -> set[int]:
+        """Tokens inside a temporal expression ("on May 19", "in June")."""
+        s = self.sentence
+        return {i for t in self.timexes for i, tok in enumerate(s.tokens) if tok.end > t.start and tok.start < t.end}
+
     def particles(self) -> list[str]:
         """Separated verb particles ("findet ... statt", "trifft ... ein")."""
         return [t.text.lower() for t in self.tokens if t.pos == "PTKVZ"]

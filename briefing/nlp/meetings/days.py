@@ -165,8 +165,9 @@ def _joined(ctx: SentenceContext, days: list[Day], day: Day) -> bool:
         keep.tok, keep.last_tok = prev.tok, day.last_tok
         days[-1] = keep
         return True
-    opened = prev.tok > 0 and s.tokens[prev.tok - 1].text.lower() in ("vom", "von", "from")
-    until = between[-1:] in (["bis"], ["to"], ["until"], ["through"])
+    opened = prev.tok > 0 and s.tokens[prev.tok - 1].text.lower() in lex.range_openers
+    # "between April 26 and May 3", "zwischen dem 3. und 5. Mai": after its opener "and" closes a range too
+    until = between[-1:] in (["bis"], ["to"], ["until"], ["through"]) or opened and between[-1:] in (["und"], ["and"])
     # "vom 30. November bis 11. Dezember", "from ... to": an explicit range may be long
     gap = LONG_RANGE if opened and until else SHORT_RANGE if until else 1
     if between and all(w in lex.joiners or w in lex.day_prepositions for w in between) \

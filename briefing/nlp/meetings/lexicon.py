@@ -45,10 +45,16 @@ class MeetingLexicon:
     separately: frozenset[str] = frozenset()
     day_prepositions: frozenset[str] = frozenset()
     """Words before a day ("am Montag", "vom 3."): two days with only these and joiners between make one."""
+    range_openers: frozenset[str] = frozenset()
+    """Words that open an explicit range of days ("vom 3. bis 5. Mai", "between April 26 and May 3")."""
     clock_prepositions: frozenset[str] = frozenset()
     """Words before a clock time ("um 10 Uhr", "ab 14.00 Uhr"): the time sits on the day named beside it."""
     trip_days: dict[str, str] = field(default_factory=dict)
     """"am letzten Reisetag": a phrase naming the first or last day of a journey dated before."""
+    list_joiners: frozenset[str] = frozenset()
+    """Words between the items of a list ("Syrien, Libyen und Iran")."""
+    not_events: frozenset[str] = frozenset()
+    """Meeting nouns for events where no parties meet ("Pressekonferenz", "news conference")."""
     both: frozenset[str] = frozenset()
     """"die beiden Staatschefs": the two named just before."""
     other_verbs: frozenset[str] = frozenset()
@@ -90,9 +96,12 @@ def lexicon(language: str) -> MeetingLexicon:
         topic_phrases=frozenset(d.get("topic_phrases") or []),
         object_pronouns=frozenset(d.get("object_pronouns") or []),
         separately=frozenset(d.get("separately") or []), both=frozenset(d.get("both") or []),
+        list_joiners=frozenset(d.get("list_joiners") or []),
+        not_events=frozenset(str(w).lower() for w in d.get("not_events") or []),
         trip_days={str(k).lower(): str(v) for k, v in (d.get("trip_days") or {}).items()},
         day_prepositions=frozenset(d.get("day_prepositions") or []),
         clock_prepositions=frozenset(d.get("clock_prepositions") or []),
+        range_openers=frozenset(d.get("range_openers") or []),
         other_verbs=frozenset(d.get("other_verbs") or []),
         not_met={str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in (d.get("not_met") or {}).items()},
         format_words=frozenset(d.get("format_words") or []))

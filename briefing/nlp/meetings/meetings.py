@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import date
 
 from ...model import Evidence, Meeting, Sentence, Source, Timex
-from ..actors.actors import SentenceActors
+from ..actors.actors import ORGANISATIONS, SentenceActors
 from ..actors.gazetteer import Gazetteer
 from ..statements.statements import SentenceSpeech
 from ..statements.statements import lexicon as speech_lexicon
@@ -39,10 +40,10 @@ from .days import (
 from .formats import format_of_words, meeting_format
 from .lexicon import lexicon
 from .merge import merge_meetings
-from .participants import counted, find_body, in_time, participants, split_by_partner, without_host
-from .places import abroad, in_topic_phrase, last_place, place_of, station_of
+from .participants import counted, find_body, participants, split_by_partner, without_host
+from .places import abroad, last_place, place_of, station_of
 from .titles import meeting_title
-from .triggers import ahead, departs, event_noun, find_phrase, find_triggers, is_travel
+from .triggers import ahead, departs, event_noun, find_phrase, find_triggers, is_travel, topic_noun
 
 log = logging.getLogger(__name__)
 
@@ -176,12 +177,24 @@ def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> No
     if clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language)) \
             not in ("future", "present"):
         return
+    if _tour(ctx):
+        return
     m = build_meeting(ctx, span, None)
     if m is None or m.location is None or len(m.participants) < 2 or not _known_place(m.location, ctx.gaz):
         return
     m.date_resolved = False
     run.meetings.extend(split_by_partner(ctx, span, m))
     run.last_at = (ctx.n, m)
+
+
+def _tour(ctx: SentenceContext) -> bool:
+    """"an Asian tour that will take Obama to South Korea, Malaysia and the Philippines", "Fragen (Syrien, Libyen,
+    Iran)": a sentence listing states by their names sums up, it tells of no one meeting."""
+    names = sorted((e for e in ctx.actors.entities if e.kind == "name" and e.party and e.party not in ORGANISATIONS),
+                   key=lambda e: e.first)
+    joiners = ctx.lex.list_joiners
+    return any(a.party != b.party and all(w in joiners for w in ctx.words(a.last + 1, b.first - 1))
+               for a, b in zip(names, names[1:]))
 
 
 def _parts(ctx: SentenceContext, span: Span) -> list[Span]:
@@ -242,6 +255,8 @@ def _journey_only(ctx: SentenceContext, span: Span, day: Day | None) -> bool:
     nach Moskau, wo sie einen Tag später ... trifft")."""
     if not all(is_travel(ctx, ctx.tokens[i]) for i in span.named_by):
         return False
+    if day is not None and day.first and day.last and day.last > day.first:
+        return False  # "his week-long trip between April 26 and May 3": a journey of days is a visit
     trigger = span.named_by[0]
     met = [e for e in ctx.actors.entities if span.first <= e.first <= span.last and e.kind in ("person", "office")
            and e.party and e is not ctx.said.subject and e.first > trigger]
@@ -265,8 +280,18 @@ def _place(ctx: SentenceContext, span: Span, parties: list[str]) -> tuple[str | 
 
 def place_mask(ctx: SentenceContext) -> list[bool]:
     """Tokens that cannot name a place: quoted ones, and those of a temporal expression ("in June")."""
-    timed = in_time(ctx)
+    timed = ctx.timed()
     return [hidden or i in timed for i, hidden in enumerate(ctx.mask)]
+
+
+def _told_as_held(ctx: SentenceContext, span: Span, start: date | None) -> bool:
+    """"Trump and Putin spoke on the phone ... Tuesday" in Tuesday's news: a verb in the past tells of a meeting
+    already held, on the source's own day (a day before it is past anyway)."""
+    published = ctx.doc.source.published
+    if start is None or published is None or start != published or ahead(ctx, span.first, span.last):
+        return False
+    trigger = ctx.tokens[span.named_by[0]]
+    return clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language)) == "past"
 
 
 def _there(ctx: SentenceContext, span: Span) -> str | None:
@@ -283,8 +308,7 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     parties = participants(ctx, span)
     location, parties = _place(ctx, span, parties)
     # "sprach mit Stoltenberg über die bevorstehenden Gespräche": a noun in the topic names another meeting
-    nouns = [i for i in span.named_by if event_noun(ctx.tokens[i], ctx.lex)
-             and not in_topic_phrase(ctx.sentence, i, ctx.lex)]
+    nouns = [i for i in span.named_by if event_noun(ctx.tokens[i], ctx.lex) and not topic_noun(ctx, i)]
     if not parties and not (location and nouns):
         return None  # a named event at a named place may stand without parties ("Sicherheitskonferenz in München")
     parties = without_host(ctx, span, location, parties)
@@ -298,8 +322,8 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
         location = place_of(ctx.sentence, 0, len(ctx.tokens) - 1, place_mask(ctx), ctx.gaz, ctx.lex)
     fmt = meeting_format(ctx, span, location)
     title, rank = meeting_title(ctx.sentence, nouns[0] if nouns else None, parties, fmt, ctx.gaz.language)
-    past = bool(day and day.past) and not ahead(ctx, span.first, span.last)
     published = ctx.doc.source.published
+    past = bool(day and day.past) and not ahead(ctx, span.first, span.last) or _told_as_held(ctx, span, start)
     status = "past" if published and end and (end < published or (past and end <= published)) else "upcoming"
     resolved = bool(start) and not (day and day.vague)  # "Ende März" is kept as a range, shown as written
     return Meeting(title=title, start=start, end=end, participants=parties, location=location, format=fmt,

@@ -10,7 +10,6 @@ from dataclasses import replace
 from ...model import Meeting
 from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
-from .days import token_at
 from .groups import group_parties
 from .places import in_attribution, in_topic_phrase
 from .triggers import event_noun, present
@@ -56,18 +55,12 @@ def _subject(ctx: SentenceContext) -> list[str]:
     return [subj.party] if subj and subj.party else []
 
 
-def in_time(ctx: SentenceContext) -> set[int]:
-    """Tokens inside a temporal expression ("on May 19"): never a party."""
-    s = ctx.sentence
-    return {i for t in ctx.timexes for i in range(token_at(s, t.start), token_at(s, t.end - 1) + 1)}
-
-
 def _entities(ctx: SentenceContext, span: Span) -> list[str]:
     """People, offices and names in the span; not one in a report of who said it ("wie das Weiße Haus
     mitteilte"), nor a topic ("Sanktionen gegen Russland"). A shared seat ("Brüssel") counts as the body
     its context names."""
     mask = ctx.mask
-    timed = in_time(ctx)
+    timed = ctx.timed()
     return [e.party for e in ctx.actors.entities
             if span.first <= e.first <= span.last and not any(mask[e.first:e.last + 1]) and e.party
             and not timed.intersection(range(e.first, e.last + 1))
@@ -79,7 +72,7 @@ def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
     """Parties named inside words: "Vertreter der USA und Russlands", "The G20 leaders' summit", and
     compounds of an office ("US-Präsident")."""
     found, lex, gaz = ctx.actors, ctx.lex, ctx.gaz
-    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | in_time(ctx)
+    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | ctx.timed()
     out = []
     for i in range(span.first, span.last + 1):
         m_idx = found.token_mention[i]

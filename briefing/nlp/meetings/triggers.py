@@ -7,7 +7,6 @@ import logging
 from ...model import Token
 from .context import SentenceContext, Span
 from .lexicon import MeetingLexicon
-from .places import in_topic_phrase
 
 log = logging.getLogger(__name__)
 
@@ -20,14 +19,15 @@ def find_triggers(ctx: SentenceContext) -> list[int]:
     words = set(ctx.words())
     particles = ctx.particles()
     out = []
+    timed = ctx.timed()
     for i, tok in enumerate(tokens):
         if ctx.mask[i] or _not_a_meeting(ctx, i):
             continue
         # "council presidency", "Council President Charles Michel": the noun modifies the next
-        head = not (i + 1 < len(tokens) and tokens[i + 1].pos in ("NN1", "NN2", "NP0"))
-        if event_noun(tok, lex) and head:
+        head = not (i + 1 < len(tokens) and tokens[i + 1].pos in ("NN1", "NN2", "NP0") and i + 1 not in timed)
+        if event_noun(tok, lex) and head and not _not_an_event(ctx, i):
             # "unterrichtet sie über das Gespräch": a meeting noun in the topic is what is talked about
-            if not in_topic_phrase(ctx.sentence, i, lex):
+            if not topic_noun(ctx, i):
                 out.append(i)
             continue
         lemma = tok.lemma.lower()
@@ -64,6 +64,25 @@ def _not_a_meeting(ctx: SentenceContext, i: int) -> bool:
         if tok.text.lower() in objects:
             return True
     return False
+
+
+def topic_noun(ctx: SentenceContext, i: int) -> bool:
+    """"über die bevorstehenden Gespräche", "about the talks": the noun heads the phrase of what is talked
+    about (only articles and adjectives between it and "über")."""
+    for k in range(i - 1, -1, -1):
+        tok = ctx.tokens[k]
+        if tok.text.lower() in ctx.lex.topic_phrases:
+            return True
+        if not tok.pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS", "PDAT", "DT0", "CRD", "CARD")):
+            return False
+    return False
+
+
+def _not_an_event(ctx: SentenceContext, i: int) -> bool:
+    """"Pressekonferenz", "a news conference": meeting nouns for events where no parties meet."""
+    word = ctx.tokens[i].text.lower()
+    pair = f"{ctx.tokens[i - 1].text.lower()} {word}" if i else word
+    return word.endswith(tuple(ctx.lex.not_events)) or pair in ctx.lex.not_events
 
 
 def event_noun(tok: Token, lex: MeetingLexicon) -> bool:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from ...data import load_data
 from ..actors.actors import Entity
 from ..actors.mentions import Discourse, Known, Referent
-from ..actors.names import Phrase, find_phrases, name_lexicon
+from ..actors.names import NameLexicon, Phrase, find_phrases, name_lexicon
 from ..clauses import Clause, finite_verb
 from ..context import Mention, SentenceContext
 from .speech import SpeechLexicon, speech_verb, subjunctive_form
@@ -44,7 +44,7 @@ class Said:
     referent: Referent | None
     kind: str = "statement"
     via: str = "verb"
-    """verb | attribution | subject | continued"""
+    """verb | attribution | subject | continued | pronoun (a pronoun that agrees with nobody: unknown)"""
 
     @property
     def speaker(self) -> str | None:
@@ -63,7 +63,7 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
     """Stage 1: the phrases and pronouns of the sentence, each resolved in reading order."""
     names = name_lexicon(ctx.language)
     tokens = ctx.sentence.tokens
-    phrases = _with_gazetteer(ctx, find_phrases(ctx.sentence, ctx.mask, names, discourse.surnames()))
+    phrases = _with_gazetteer(ctx, find_phrases(ctx.sentence, ctx.mask, names, discourse.surnames()), names)
     items = [Mention(p.first, p.last, None, p) for p in phrases]
     covered = {k for m in items for k in range(m.first, m.last + 1)}
     for i, tok in enumerate(tokens):
@@ -82,7 +82,7 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
     ctx.mentions = items
 
 
-def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase]) -> list[Phrase]:
+def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase], names: NameLexicon) -> list[Phrase]:
     """Add the people and places the gazetteer knows that no phrase covers ("Von der Leyen" opening a
     sentence, where "Von" reads as a preposition)."""
     out = list(phrases)
@@ -94,9 +94,11 @@ def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase]) -> list[Phrase]
             continue
         out = [p for p in out if p not in overlapping]
         kind = "person" if e.person else {"person": "person", "office": "role"}.get(e.kind, "name")
+        told = names.person_noun(e.role_word) if e.role_word else None
+        gender = told if told in ("m", "f") else (names.body(e.role_word) if e.role_word else None)
         out.append(Phrase(e.first, e.last, kind, e.text, name=e.person or (e.text if kind != "role" else None),
                           role=e.text if kind == "role" else None, head=e.role_word, free=e.free,
-                          definite=e.role_word_definite))
+                          definite=e.role_word_definite, gender=gender if gender in ("m", "f", "n") else None))
     return sorted(out, key=lambda p: p.first)
 
 
@@ -113,10 +115,10 @@ def _reported(ctx: SentenceContext, lex: SpeechLexicon) -> list[range]:
 
 
 def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) -> list[Said]:
-    """Stage 2: the speakers of the sentence's verbs of saying (main clauses first, then relative and
-    other subordinate clauses: "die Schröder erklärt hatte: „…“"), of a name before a colon
+    """Stage 2: the speakers of the sentence's verbs of saying, in main and subordinate clauses ("die
+    Schröder erklärt hatte: „…“"; a quote goes to the nearest), of a name before a colon
     ("Bundesinnenminister Schäuble: „…“"), then of its attribution phrases ("laut X")."""
-    out = _by_verbs(ctx, lex, main=True) or _by_verbs(ctx, lex, main=False)
+    out = sorted(_by_verbs(ctx, lex, main=True) + _by_verbs(ctx, lex, main=False), key=lambda s: s.first)
     if not out:
         by = _before_colon(ctx) or _attribution(ctx, lex)
         if by is not None and by.referent is not None:
@@ -124,7 +126,8 @@ def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) ->
     for said in out:
         if said.referent is not None:
             discourse.speaks(said.referent)
-    return [s for s in out if s.referent is not None]
+    # a pronoun that agrees with nobody named before stays in: the speaker is unknown, not guessed
+    return [s for s in out if s.referent is not None or s.via == "pronoun"]
 
 
 def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said]:
@@ -137,20 +140,22 @@ def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said
             continue
         who = speaker_of(ctx, k, verb[0], lex)
         if who is not None:
-            out.append(Said(ctx.n, clause.first, clause.last, who.referent, verb[1]))
+            out.append(Said(ctx.n, clause.first, clause.last, who.referent, verb[1],
+                            "pronoun" if who.pronoun and who.referent is None else "verb"))
     return out
 
 
 def _before_colon(ctx: SentenceContext) -> Mention | None:
-    """A clause that is only a name or role and ends in a colon before a quote: "Schäuble: „…“"."""
+    """A verbless clause opening with a name or role and ending in a colon before a quote:
+    "Bundesinnenminister Schäuble: „…“", "Nina Hagen zur neuen Heimat: „…“"."""
     tokens = ctx.sentence.tokens
     for clause in ctx.clauses:
         end = clause.last + 1
-        if end + 1 >= len(tokens) or tokens[end].text != ":" or not ctx.mask[end + 1]:
+        if end + 1 >= len(tokens) or tokens[end].text != ":" or not ctx.mask[end + 1] \
+                or finite_verb(clause, ctx.sentence, ctx.language) is not None:
             continue
         inside = [m for m in ctx.inside(clause) if m.phrase is not None]
-        if len(inside) == 1 and inside[0].first == clause.first and inside[0].last == clause.last \
-                and inside[0].phrase.kind in ("person", "role", "body", "name"):
+        if inside and inside[0].first == clause.first and inside[0].phrase.kind in ("person", "role", "body", "name"):
             return inside[0]
     return None
 
@@ -164,7 +169,10 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     before = [m for m in inside if m.last < pivot and not _oblique(ctx, m)]
     after = [m for m in inside if m.first > pivot]
     who = None
-    if ctx.sentence.tokens[verb].lemma.lower() in lex.citing and after:
+    apposed = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, pivot) else None
+    if apposed is not None:
+        who = apposed  # "Der Leiter des Programms, Klaus Stöhr, warnte die CDU": not the object after the verb
+    elif ctx.sentence.tokens[verb].lemma.lower() in lex.citing and after:
         who = after[0]  # "Ein Fernsehsender zitierte Papandreou mit den Worten"
     elif before and _opens(ctx, clause.first, before[0].first):
         who = before[0] if ctx.language != "en" else before[-1]
@@ -172,8 +180,6 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
         who = after[0]  # "„…“, sagte Bundesfinanzminister Steinbrück", "said the official"
     elif before:
         who = before[-1] if ctx.language == "en" else before[0]
-    elif _starts_with_verb(ctx, clause, pivot):
-        who = _apposed_subject(ctx, k)  # "Der Leiter des Programms, Klaus Stöhr, sagte"
     return _with_apposition(ctx, who) if who is not None else None
 
 
@@ -209,16 +215,31 @@ def _starts_with_verb(ctx: SentenceContext, clause: Clause, pivot: int) -> bool:
 
 
 def _apposed_subject(ctx: SentenceContext, k: int) -> Mention | None:
-    """The first mention of the verbless clauses just before clause ``k``, back to the sentence start."""
-    found = None
+    """The subject standing in the verbless clauses right before clause ``k`` (joined to it by a comma,
+    no quotation between): the person among them, else the first mention."""
+    found: list[Mention] = []
     for j in range(k - 1, -1, -1):
-        prev = ctx.clauses[j]
-        if finite_verb(prev, ctx.sentence, ctx.language) is not None or prev.subordinate:
+        prev, nxt = ctx.clauses[j], ctx.clauses[j + 1]
+        between = ctx.sentence.tokens[prev.last + 1:nxt.first]
+        if finite_verb(prev, ctx.sentence, ctx.language) is not None or prev.subordinate \
+                or any(ctx.mask[prev.last + 1:nxt.first]) or not any(t.text == "," for t in between):
             break
-        inside = ctx.inside(prev)
-        if inside:
-            found = inside[0]
-    return found
+        found = ctx.inside(prev) + found
+    person = next((m for m in found if m.phrase is not None and m.phrase.kind == "person"), None)
+    if person is not None and found[0] is not person and found[0].phrase is not None \
+            and found[0].phrase.kind == "role" and person.referent is not None and found[0].referent is not None:
+        _join(person.referent, found[0].referent)  # "Der frühere Bürgermeister und Justizsenator, Henning Scherf"
+    return person or (found[0] if found else None)
+
+
+def _join(name: Referent, role: Referent) -> None:
+    """A name and the role apposed to it are one referent: the name takes the role and its party."""
+    name.role = name.role or role.role
+    for r in role.roles:
+        if r not in name.roles:
+            name.roles.append(r)
+    name.kind = "person"
+    name.party = name.party or role.party
 
 
 def _with_apposition(ctx: SentenceContext, who: Mention) -> Mention:
@@ -233,12 +254,7 @@ def _with_apposition(ctx: SentenceContext, who: Mention) -> Mention:
     if name.phrase.kind not in ("person", "name") or role.phrase.kind != "role":
         return who
     if name.referent is not None and role.referent is not None:
-        name.referent.role = name.referent.role or role.referent.role
-        for r in role.referent.roles:
-            if r not in name.referent.roles:
-                name.referent.roles.append(r)
-        name.referent.kind = "person"
-        name.referent.party = name.referent.party or role.referent.party
+        _join(name.referent, role.referent)
     return name
 
 
@@ -254,7 +270,7 @@ def _attribution(ctx: SentenceContext, lex: SpeechLexicon) -> Mention | None:
                 after = [m for m in named if i + len(phrase) <= m.first <= i + len(phrase) + 3]
                 if after:
                     return after[0]
-        if words[i] in lex.after_quote and i > 0 and (ctx.mask[i - 1] or words[i - 1] == "," and ctx.mask[i - 2]):
+        if words[i] in lex.after_quote and i > 0 and (ctx.mask[i - 1] or words[i - 1] == ","):
             right = [m for m in named if m.first == i + 1]
             if right:
                 return right[0]
@@ -298,7 +314,8 @@ def quote_speaker(speech: list, s_first: int, s_last: int, first_tok: int, sente
     for n in (s_first, s_last):
         said = speech[n].said
         if said:
-            near = min(said, key=lambda s: 0 if s.first <= first_tok <= s.last else abs(s.first - first_tok))
+            near = min(said, key=lambda s: 0 if s.first <= first_tok <= s.last
+                       else min(abs(s.first - first_tok), abs(s.last - first_tok)))
             return near if n == s_first else said[0]
     for n in (s_first, s_last):
         if speech[n].said_subject is not None:
@@ -308,7 +325,9 @@ def quote_speaker(speech: list, s_first: int, s_last: int, first_tok: int, sente
             before >= 0 and sentences[before].text.rstrip().endswith(":"):
         if speech[before].said:
             return speech[before].said[-1]
-        if sentences[before].text.rstrip().endswith(":"):
+        if sentences[before].text.rstrip().endswith(":") or first_tok == 0 and _person(speech[before].said_subject):
+            # "Oettinger will die Fächer straffen. „Nicht jede Formel ist notwendig.“": a quote standing
+            # alone after a sentence about someone is theirs
             return speech[before].said_subject
     after = s_last + 1
     if after < len(sentences) and sentences[after].paragraph == sentences[s_last].paragraph \
@@ -318,13 +337,19 @@ def quote_speaker(speech: list, s_first: int, s_last: int, first_tok: int, sente
     return None
 
 
+def _person(said: Said | None) -> bool:
+    return said is not None and said.referent is not None and said.referent.kind == "person"
+
+
 def attribute(said: Said | None, party: str | None, speaker: str | None) -> tuple[str | None, str | None, str | None]:
     """(party, speaker, role) of a quote from its open-world speaker and the party the gazetteer-based
     statements found (``party``, ``speaker``): the party stays only when it is this speaker's, known
     from the gazetteer, or the state an unnamed role or body of no party speaks for ("Eine Sprecherin
     des Außenministeriums", "Das Außenministerium" after "Warschau protestierte")."""
-    if said is None or said.referent is None:
+    if said is None:
         return party, speaker, None
+    if said.referent is None:
+        return None, None, None  # "sagte sie" with no woman named before: unknown, not the last known actor
     ref = said.referent
     if ref.party:
         return ref.party, ref.speaker, ref.role

@@ -80,7 +80,8 @@ def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language
         lemma = tok.lemma.lower()
         candidates = [p + lemma for p in particles] + [lemma] if is_finite(tok, language) else [lemma]
         for cand in candidates:
-            kind = lex.verbs.get(cand) or ("statement" if speaking and cand in lex.speaking else None)
+            kind = lex.verbs.get(cand) or ("statement" if speaking and (cand in lex.speaking or cand in lex.citing)
+                                           else None)
             if not kind:
                 continue
             need = lex.needs.get(cand)

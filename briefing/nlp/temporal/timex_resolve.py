@@ -14,7 +14,8 @@ from .timex_tense import clause_direction, in_opening_phrase, reported_on
 
 log = logging.getLogger(__name__)
 
-PART_DAYS = {"month": {"START": (1, 10), "MID": (11, 20), "END": (21, 31)},
+PART_DAYS = {"month": {"START": (1, 10), "MID": (11, 20), "END": (21, 31), "FIRST_HALF": (1, 15),
+                       "SECOND_HALF": (16, 31)},
              "week": {"START": (1, 3), "MID": (2, 4), "END": (4, 7)}}
 """The days (of the month, of the week from Monday) a part names: "Ende März" is 21–31 March, "Anfang nächster
 Woche" Monday to Wednesday. The words for each part (START, MID, END: TimeML's mod) are in the lexicons."""
@@ -32,6 +33,14 @@ def _last_day_of_month(y: int, m: int) -> int:
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     n = y * 12 + (m - 1) + k
     return n // 12, n % 12 + 1
+
+
+def _around_today(days: tuple[int, int], part: str | None, k: int, today: int, last: int) -> tuple[int, int]:
+    """ "later this month", "earlier this week": the days of the current unit after or before today."""
+    if k != 0 or part not in ("LATER", "EARLIER"):
+        return days
+    lo, hi = (today + 1, last) if part == "LATER" else (1, today - 1)
+    return (lo, hi) if lo <= hi else days
 
 
 def _week(d: date) -> str:
@@ -100,10 +109,18 @@ class Resolver(CalendarNames):
             return None
         year, index, dated = self.year_context
         if index == sentence.index:
-            return year
+            return None if self._against_tense(year, sentence, s, e) else year
         if index == sentence.index - 1 and dated and clause_direction(sentence, s, e, self.lex) == "past":
             return year
         return None
+
+    def _against_tense(self, year: int, sentence: Sentence, s: int, e: int) -> bool:
+        """Whether a year named earlier in the sentence lies on the wrong side of the reference date for the clause
+        of [s, e): "The talks, first held in 2019, will resume in mid-January" does not resume in 2019."""
+        if self.ref is None:
+            return False
+        direction = clause_direction(sentence, s, e, self.lex)
+        return (direction == "future" and year < self.ref.year) or (direction == "past" and year > self.ref.year)
 
     def _note_year(self, year: int, sentence: Sentence | None, dated: bool = True) -> None:
         if sentence is not None:
@@ -426,6 +443,21 @@ class Resolver(CalendarNames):
         return bool((before and re.search(before, self.body[max(0, s - 20):s]))
                     or (after and re.match(after, self.body[e:e + 20])))
 
+    def _month_half(self, m, s, e, sentence):
+        """ "die zweite Maihälfte", "the first half of June", "in der zweiten Hälfte des Monats"."""
+        half = {1: "FIRST_HALF", 2: "SECOND_HALF"}.get(self.lex["ordinals"].get(m.group("ord").lower()) or 0)
+        month = self._month_number(m.group("month")) if m.group("month") else None
+        if half is None or self.ref is None:
+            return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}" if month else "XXXX-XX", mod=half))
+        if month is None:
+            cue = self.lex.cue(m.group("cue")) if m.group("cue") else None
+            value, first, last = self._unit_value("MO", {"past": -1, "future": 1}.get(cue or "", 0), half)
+            return self._timex(s, e, "DATE", value, first_day=first, last_day=last, mod=half)
+        y = self._context_year(sentence, s, e) or self._year_for(month, None, self._date_direction(sentence, s, e))
+        lo, hi = PART_DAYS["month"][half]
+        return self._timex(s, e, "DATE", f"{y}-{month:02d}", first_day=date(y, month, lo),
+                           last_day=date(y, month, min(hi, _last_day_of_month(y, month))), mod=half)
+
     def _daypart_date(self, m, s, e, sentence):
         """ "in der Nacht des 14. August", "on the evening of May 3": a part of a named day."""
         t = self._date(m, s, e, sentence)
@@ -453,12 +485,13 @@ class Resolver(CalendarNames):
         if code == "W":
             d = ref + timedelta(weeks=k)
             monday = d - timedelta(days=d.isoweekday() - 1)
-            lo, hi = PART_DAYS["week"].get(part or "", (1, 7))
+            lo, hi = _around_today(PART_DAYS["week"].get(part or "", (1, 7)), part, k, ref.isoweekday(), 7)
             return _week(d), monday + timedelta(days=lo - 1), monday + timedelta(days=hi - 1)
         if code == "MO":
             y, mo = _shift_month(ref.year, ref.month, k)
-            lo, hi = PART_DAYS["month"].get(part or "", (1, 31))
-            return f"{y}-{mo:02d}", date(y, mo, lo), date(y, mo, min(hi, _last_day_of_month(y, mo)))
+            last = _last_day_of_month(y, mo)
+            lo, hi = _around_today(PART_DAYS["month"].get(part or "", (1, 31)), part, k, ref.day, last)
+            return f"{y}-{mo:02d}", date(y, mo, lo), date(y, mo, min(hi, last))
         if code == "Q":
             q = (ref.month - 1) // 3 + k
             y = ref.year + q // 4
@@ -525,7 +558,8 @@ class Resolver(CalendarNames):
             return self._timex(s, e, "DATE", f"{m.group('year')}-{code}")
         if self.ref is None:
             return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{code}"))
-        cue = self.lex.cue(m.group("cue")) if m.group("cue") else None
+        # "im kommenden Frühjahr", "im Herbst nächsten Jahres", "the autumn of next year".
+        cue = self.lex.cue(m.group("cue") or m.group("yearcue"))
         y = self.ref.year + {"past": -1, "future": 1}.get(cue or "", 0)
         return self._timex(s, e, "DATE", f"{y}-{code}")
 
@@ -713,6 +747,12 @@ class Resolver(CalendarNames):
         joined = self.lex.data.get("day_list_before")
         return bool(joined and self.last_day_start >= sentence.start
                     and re.search(joined, self.body[max(sentence.start, self.last_day_start - 20):self.last_day_start]))
+
+    def _time_words(self, m, s, e, sentence):
+        hour = self.lex.number(m.group("hword"))
+        if not isinstance(hour, int) or not 1 <= hour <= 24:
+            return None
+        return self._on_day(s, e, f"{hour:02d}:00", self._near_day(sentence))
 
     def _on_day(self, s, e, time_of_day: str, near: date | None):
         """A TIME on the day named nearby, else on the reference day, else unanchored."""

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import yaml
 
-from .model import Source
-from .nlp.language import detect_language
-from .plain_yaml import load_plain
+from ..markup import strip_markup
+from ..model import Source
+from ..nlp.language import detect_language
+from ..plain_yaml import load_plain
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ def read_source(path: Path) -> Source:
     if not text.strip():
         raise SeedUnreadable("empty file")
     meta, body = split_front_matter(text)
+    body = strip_markup(body)
     if not body.strip():
         raise SeedUnreadable("no text after the front matter")
     title = str(meta.get("title") or "").strip() or first_line(body)
