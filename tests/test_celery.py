@@ -95,28 +95,36 @@ def _all_ok(ledger, job: str, count: int):
 def test_two_workers_deliver_each_fire_time_once_to_each_recipient(tmp_path: Path, services) -> None:
     port = free_port()
     cfg_path = _project(tmp_path, services, port, db=1)
+    cfg_path.write_text(cfg_path.read_text().replace("cron: 0 7 * * *", "cron: '* * * * *'"))  # every minute
     config = load_config(cfg_path)
     ledger = ledger_of(cfg_path)
     assert ledger.engine.dialect.name == "postgresql"
     due = datetime.now(UTC).replace(second=0, microsecond=0)
-    fires = [due - timedelta(minutes=m) for m in (3, 2, 1)]
-    workers = []
+    fires = [due - timedelta(minutes=m) for m in (3, 2)]
+    procs = []
     with SMTPServer(port) as smtp:
         try:
-            workers = [_worker(cfg_path, "one"), _worker(cfg_path, "two")]
+            procs = [_worker(cfg_path, "one"), _worker(cfg_path, "two")]
             wait_for(lambda: _ready(cfg_path, "one", "two"), timeout=90)
             for fire in fires:  # what the scheduler's APScheduler job calls at each fire time
                 assert runs.scheduled_run(str(cfg_path), "daily", fire_time=fire) == QUEUED
             # The same fire queued again (as a scheduler restart re-queues unfinished runs): still once.
-            job = config.schedules[0]
-            enqueue_run(config, job, fires[0])
-            done = wait_for(lambda: _all_ok(ledger, "daily", 3), timeout=300, every=0.5)
+            enqueue_run(config, config.schedules[0], fires[0])
+            # And the real scheduler, whose next minute queues one more.
+            with open(tmp_path / "scheduler.log", "wb") as log:
+                procs.append(subprocess.Popen([sys.executable, "-m", "briefing", "-c", str(cfg_path), "schedule"],
+                                              stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                              start_new_session=True))
+            wait_for(lambda: len(ledger.runs("daily")) >= 3, timeout=150, every=0.5)
+            _stop(procs.pop())
+            count = len(ledger.runs("daily"))  # one more, should the scheduler have reached a second minute
+            done = wait_for(lambda: _all_ok(ledger, "daily", count), timeout=300, every=0.5)
         finally:
-            for w in workers:
-                _stop(w)
-        assert sorted(r.fire for r in done) == fires
+            for p in procs:
+                _stop(p)
+        assert sorted(r.fire for r in done)[:2] == fires and all(r.fire > due for r in done if r.fire not in fires)
         for address in (A, B):
-            assert len(smtp.to(address)) == 3  # one message per fire time, none twice
+            assert len(smtp.to(address)) == count  # one message per fire time, none twice
     for run in done:
         assert {(d.target, d.status) for d in ledger.deliveries(run.id)} == {(A, OK), (B, OK)}
         assert run.attempts == 1
@@ -164,3 +172,61 @@ def test_a_worker_killed_mid_build_loses_nothing_and_sends_nothing_twice(tmp_pat
     assert any("did not finish (running); building again" in t for t in story)
     builders = [t for t in story if t.startswith("build started")]
     assert len(builders) == 2 and builders[0].split("process ")[1] != builders[1].split("process ")[1]
+
+
+def test_a_run_past_its_time_limit_is_ended_and_failed_and_the_next_one_runs(tmp_path: Path, services) -> None:
+    port = free_port()
+    (tmp_path / "mytemplates").mkdir()
+    template = tmp_path / "mytemplates" / "briefing.html"
+    template.write_text(SLOW_TEMPLATE)  # a build that would take hours
+    cfg_path = _project(tmp_path, services, port, db=3, templates="mytemplates")
+    text = cfg_path.read_text().replace("timeout_minutes: 1.0", "timeout_minutes: 0.2")
+    cfg_path.write_text(text)
+    ledger = ledger_of(cfg_path)
+    first, second = (datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=m) for m in (2, 1))
+    with SMTPServer(port) as smtp:
+        worker = _worker(cfg_path, "one")
+        try:
+            wait_for(lambda: _ready(cfg_path, "one"), timeout=90)
+            runs.scheduled_run(str(cfg_path), "daily", fire_time=first)
+            failed = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == "failed"), None),
+                              timeout=120, every=0.5)
+            build = next(int(t.split()[-1]) for _, t in ledger.events(failed.id) if t.startswith("building in"))
+            assert not _alive(build)  # ended, not left running
+            template.write_text(FAST_TEMPLATE)
+            runs.scheduled_run(str(cfg_path), "daily", fire_time=second)
+            wait_for(lambda: ledger.runs("daily")[0].status == OK, timeout=120, every=0.5)
+        finally:
+            _stop(worker)
+        assert len(smtp.to(A)) == 1 and len(smtp.to(B)) == 1
+    assert "timeout_minutes" in failed.error and failed.fire == first
+    assert [r.status for r in ledger.runs("daily")] == [OK, "failed"]
+
+
+def test_a_postgresql_run_lock_is_freed_when_its_holder_is_killed(services) -> None:
+    from briefing.scheduler.ledger import Ledger
+
+    url = _database(services[1], "locks")
+    code = ("import sys, time; from briefing.scheduler.ledger import Ledger\n"
+            f"with Ledger({url!r}).hold(5) as mine:\n"
+            "    print(mine, flush=True); time.sleep(600)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "True"
+        ledger = Ledger(url)
+        with ledger.hold(5) as mine:
+            assert not mine  # another process, as a worker on another machine would be
+        with ledger.hold(6) as other:
+            assert other  # only that run is held
+        holder.kill()
+        holder.wait(timeout=10)
+
+        def free() -> bool:
+            with ledger.hold(5) as ours:
+                return ours
+
+        wait_for(free, timeout=30)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
