@@ -8,7 +8,9 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -59,6 +61,37 @@ def redis_server() -> Iterator[str]:
         proc.terminate()
         proc.wait(timeout=10)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def fresh_database(postgres: str, name: str) -> str:
+    """A fresh database on the test's PostgreSQL, so that each test has a ledger of its own."""
+    import psycopg
+
+    plain = postgres.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(plain.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
+        db.execute(f"CREATE DATABASE {name}")
+    return postgres.rsplit("/", 1)[0] + f"/{name}"
+
+
+def start_worker(cfg_path: Path, name: str) -> subprocess.Popen:
+    with open(cfg_path.parent / f"{name}.log", "wb") as log:
+        return subprocess.Popen([sys.executable, "-m", "briefing", "-c", str(cfg_path), "worker"], stdout=log,
+                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+
+
+def workers_ready(cfg_path: Path, *names: str) -> bool:
+    return all("ready." in (cfg_path.parent / f"{n}.log").read_text(errors="replace") for n in names)
+
+
+def stop_process(worker: subprocess.Popen) -> None:
+    if worker.poll() is not None:
+        return
+    os.killpg(worker.pid, signal.SIGTERM)
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
 
 
 def _as_owner(cmd: list[str], owner: str | None) -> list[str]:

@@ -21,7 +21,7 @@ from briefing.scheduler.states import OK, QUEUED, RUNNING
 from briefing.scheduler.tables import show_history
 
 from .delivery_support import FAST_TEMPLATE, SLOW_TEMPLATE, SMTPServer, free_port, ledger_of, make_project, wait_for
-from .services_support import postgres_server, redis_server
+from .services_support import fresh_database, postgres_server, redis_server, start_worker, stop_process, workers_ready
 
 pytestmark = pytest.mark.slow  # Redis, PostgreSQL and Celery workers, as real processes
 
@@ -34,43 +34,12 @@ def services() -> Iterator[tuple[str, str]]:
         yield redis, postgres
 
 
-def _database(postgres: str, name: str) -> str:
-    """A fresh database on the test's PostgreSQL, so that each test has a ledger of its own."""
-    import psycopg
-
-    plain = postgres.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(plain.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
-        db.execute(f"CREATE DATABASE {name}")
-    return postgres.rsplit("/", 1)[0] + f"/{name}"
-
-
 def _project(tmp_path: Path, services: tuple[str, str], smtp_port: int, db: int, **top) -> Path:
     redis, postgres = services
     return make_project(tmp_path, smtp_port, job={"deliver": ["email"], "recipients": [A, B], "formats": ["html"]},
-                        executor="celery", ledger=_database(postgres, f"ledger{db}"),
+                        executor="celery", ledger=fresh_database(postgres, f"ledger{db}"),
                         celery={"broker": redis.rsplit("/", 1)[0] + f"/{db}", "visibility_timeout_seconds": 15},
                         shutdown_grace_seconds=5, **top)
-
-
-def _worker(cfg_path: Path, name: str) -> subprocess.Popen:
-    with open(cfg_path.parent / f"{name}.log", "wb") as log:
-        return subprocess.Popen([sys.executable, "-m", "briefing", "-c", str(cfg_path), "worker"], stdout=log,
-                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
-
-
-def _ready(cfg_path: Path, *names: str) -> bool:
-    return all("ready." in (cfg_path.parent / f"{n}.log").read_text(errors="replace") for n in names)
-
-
-def _stop(worker: subprocess.Popen) -> None:
-    if worker.poll() is not None:
-        return
-    os.killpg(worker.pid, signal.SIGTERM)
-    try:
-        worker.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(worker.pid, signal.SIGKILL)
-        worker.wait()
 
 
 def _parent(pid: int) -> int | None:
@@ -104,8 +73,8 @@ def test_two_workers_deliver_each_fire_time_once_to_each_recipient(tmp_path: Pat
     procs = []
     with SMTPServer(port) as smtp:
         try:
-            procs = [_worker(cfg_path, "one"), _worker(cfg_path, "two")]
-            wait_for(lambda: _ready(cfg_path, "one", "two"), timeout=90)
+            procs = [start_worker(cfg_path, "one"), start_worker(cfg_path, "two")]
+            wait_for(lambda: workers_ready(cfg_path, "one", "two"), timeout=90)
             for fire in fires:  # what the scheduler's APScheduler job calls at each fire time
                 assert runs.scheduled_run(str(cfg_path), "daily", fire_time=fire) == QUEUED
             # The same fire queued again (as a scheduler restart re-queues unfinished runs): still once.
@@ -116,12 +85,12 @@ def test_two_workers_deliver_each_fire_time_once_to_each_recipient(tmp_path: Pat
                                               stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                               start_new_session=True))
             wait_for(lambda: len(ledger.runs("daily")) >= 3, timeout=150, every=0.5)
-            _stop(procs.pop())
+            stop_process(procs.pop())
             count = len(ledger.runs("daily"))  # one more, should the scheduler have reached a second minute
             done = wait_for(lambda: _all_ok(ledger, "daily", count), timeout=300, every=0.5)
         finally:
             for p in procs:
-                _stop(p)
+                stop_process(p)
         assert sorted(r.fire for r in done)[:2] == fires and all(r.fire > due for r in done if r.fire not in fires)
         for address in (A, B):
             assert len(smtp.to(address)) == count  # one message per fire time, none twice
@@ -146,8 +115,8 @@ def test_a_worker_killed_mid_build_loses_nothing_and_sends_nothing_twice(tmp_pat
     workers = {}
     with SMTPServer(port) as smtp:
         try:
-            workers = {"one": _worker(cfg_path, "one"), "two": _worker(cfg_path, "two")}
-            wait_for(lambda: _ready(cfg_path, "one", "two"), timeout=90)
+            workers = {"one": start_worker(cfg_path, "one"), "two": start_worker(cfg_path, "two")}
+            wait_for(lambda: workers_ready(cfg_path, "one", "two"), timeout=90)
             runs.scheduled_run(str(cfg_path), "daily", fire_time=fire)
             run = ledger.runs("daily")[0]
             build = wait_for(lambda: next((int(t.split()[-1]) for _, t in ledger.events(run.id)
@@ -165,7 +134,7 @@ def test_a_worker_killed_mid_build_loses_nothing_and_sends_nothing_twice(tmp_pat
                             timeout=240, every=0.5)
         finally:
             for w in workers.values():
-                _stop(w)
+                stop_process(w)
         assert len(smtp.to(A)) == 1 and len(smtp.to(B)) == 1
     assert done.attempts == 2 and [r.id for r in ledger.runs("daily")] == [run.id]
     story = [text for _, text in ledger.events(run.id)]
@@ -185,9 +154,9 @@ def test_a_run_past_its_time_limit_is_ended_and_failed_and_the_next_one_runs(tmp
     ledger = ledger_of(cfg_path)
     first, second = (datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=m) for m in (2, 1))
     with SMTPServer(port) as smtp:
-        worker = _worker(cfg_path, "one")
+        worker = start_worker(cfg_path, "one")
         try:
-            wait_for(lambda: _ready(cfg_path, "one"), timeout=90)
+            wait_for(lambda: workers_ready(cfg_path, "one"), timeout=90)
             runs.scheduled_run(str(cfg_path), "daily", fire_time=first)
             failed = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == "failed"), None),
                               timeout=120, every=0.5)
@@ -197,7 +166,7 @@ def test_a_run_past_its_time_limit_is_ended_and_failed_and_the_next_one_runs(tmp
             runs.scheduled_run(str(cfg_path), "daily", fire_time=second)
             wait_for(lambda: ledger.runs("daily")[0].status == OK, timeout=120, every=0.5)
         finally:
-            _stop(worker)
+            stop_process(worker)
         assert len(smtp.to(A)) == 1 and len(smtp.to(B)) == 1
     assert "timeout_minutes" in failed.error and failed.fire == first
     assert [r.status for r in ledger.runs("daily")] == [OK, "failed"]
@@ -206,7 +175,7 @@ def test_a_run_past_its_time_limit_is_ended_and_failed_and_the_next_one_runs(tmp
 def test_a_postgresql_run_lock_is_freed_when_its_holder_is_killed(services) -> None:
     from briefing.scheduler.ledger import Ledger
 
-    url = _database(services[1], "locks")
+    url = fresh_database(services[1], "locks")
     code = ("import sys, time; from briefing.scheduler.ledger import Ledger\n"
             f"with Ledger({url!r}).hold(5) as mine:\n"
             "    print(mine, flush=True); time.sleep(600)\n")

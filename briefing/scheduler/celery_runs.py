@@ -64,7 +64,6 @@ def celery_app(broker: str, visibility_timeout: float) -> Celery:
         # times per timeout, not Kombu's default of every 100 s.
         broker_transport_options={"visibility_timeout": visibility_timeout, "unacked_restore_throttle": 1,
                                   "unacked_restore_interval": max(1.0, min(10.0, visibility_timeout / 4))},
-        worker_hijack_root_logger=False,
     )
     app.task(name=TASK, bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)(run_task)
     return app
