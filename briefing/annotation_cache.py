@@ -122,7 +122,7 @@ class AnnotationCache:
         except Exception as e:  # noqa: BLE001 - a damaged entry is only a miss
             log.info("annotation cache: %s cannot be read back (%s); annotating again", path.name, e)
             return None
-        if any(self.lexicons.get(name) != digest for name, digest in read.items()):
+        if any(self.lexicons.get(name, "") != digest for name, digest in read.items()):  # as put() records
             return None
         try:
             os.utime(path)  # used now: kept by prune()

@@ -57,7 +57,8 @@ def test_each_build_stage_logs_one_line_with_its_time(project, caplog):
     caplog.set_level("INFO", logger="briefing.pipeline")
     build(load_config(project / "config.yaml"), formats=["json"])
     lines = [r.getMessage() for r in caplog.records if r.name == "briefing.pipeline"]
-    assert [line.split(" in ")[0] for line in lines] == ["sources read", "annotated", "assembled", "rendered",
-                                                        "written"]
+    assert [line.split(" in ")[0].split()[0] for line in lines] == ["sources", "annotated", "assembled", "rendered",
+                                                                    "written"]
+    assert lines[2].startswith("assembled test-briefing in ")  # each briefing of the run names itself
     assert all(re.search(r" in \d+\.\d\d s: ", line) for line in lines)
-    assert lines[0].endswith("1 from " + str(project / "seeds") + ", 0 skipped")
+    assert lines[0].endswith("1 from folders, 0 from the web, 0 not usable")

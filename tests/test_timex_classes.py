@@ -128,11 +128,11 @@ def test_decades_in_words_and_halves(lang, text, span, value):
 
 
 @pytest.mark.parametrize("lang, text, span, value, first, last", [
-    ("de", "Zu Jahresbeginn gab es Streit.", "Jahresbeginn", "2022", None, None),
+    ("de", "Zu Jahresbeginn gab es Streit.", "Jahresbeginn", "2022", date(2022, 1, 1), date(2022, 3, 31)),
     ("de", "Der Bericht kommt zum Monatsende.", "Monatsende", "2022-01", date(2022, 1, 21), date(2022, 1, 31)),
     ("de", "Zur Wochenmitte beraten die Minister.", "Wochenmitte", "2022-W01", date(2022, 1, 4), date(2022, 1, 6)),
     ("en", "The report is due at month-end.", "month-end", "2022-01", date(2022, 1, 21), date(2022, 1, 31)),
-    ("en", "Profits fell at year-end.", "year-end", "2022", None, None),
+    ("en", "Profits fell at year-end.", "year-end", "2022", date(2022, 10, 1), date(2022, 12, 31)),
 ])
 def test_nouns_naming_part_of_the_year_month_or_week(lang, text, span, value, first, last):
     t = next(t for t in tag(text, lang) if t.text == span)
@@ -161,8 +161,12 @@ def test_a_lasting_state_is_no_past_event(lang, text, span, value):
     assert found(text, lang)[span] == value
 
 
-def test_a_month_after_von_opens_a_span():
-    assert found("Die Saison dauert von Mai bis Oktober.") == {"Mai": "2022-05", "Oktober": "2022-10"}
+@pytest.mark.parametrize("lang, text, first, second", [
+    ("de", "Die Saison dauert von Mai bis Oktober.", "Mai", "Oktober"),
+    ("en", "The season runs from May to October.", "May", "October"),
+])
+def test_a_month_range_runs_forward(lang, text, first, second):
+    assert found(text, lang) == {first: "2022-05", second: "2022-10"}
 
 
 @pytest.mark.parametrize("lang, text, value", [

@@ -8,17 +8,12 @@ import re
 from datetime import date, timedelta
 
 from ...model import Sentence, Timex
-from .timex_calendar import CalendarNames
+from .timex_calendar import PART_DAYS, PART_MONTHS, CalendarNames, around_today
 from .timex_lex import Lexicon
 from .timex_tense import clause_direction, in_opening_phrase, reported_on
 
 log = logging.getLogger(__name__)
 
-PART_DAYS = {"month": {"START": (1, 10), "MID": (11, 20), "END": (21, 31), "FIRST_HALF": (1, 15),
-                       "SECOND_HALF": (16, 31)},
-             "week": {"START": (1, 3), "MID": (2, 4), "END": (4, 7)}}
-"""The days (of the month, of the week from Monday) a part names: "Ende März" is 21–31 March, "Anfang nächster
-Woche" Monday to Wednesday. The words for each part (START, MID, END: TimeML's mod) are in the lexicons."""
 DURATION_TIME_UNITS = {"H", "M", "S"}
 YEARS_IN = {"DE": 10, "CE": 100}
 NEAR = 7
@@ -33,14 +28,6 @@ def _last_day_of_month(y: int, m: int) -> int:
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     n = y * 12 + (m - 1) + k
     return n // 12, n % 12 + 1
-
-
-def _around_today(days: tuple[int, int], part: str | None, k: int, today: int, last: int) -> tuple[int, int]:
-    """ "later this month", "earlier this week": the days of the current unit after or before today."""
-    if k != 0 or part not in ("LATER", "EARLIER"):
-        return days
-    lo, hi = (today + 1, last) if part == "LATER" else (1, today - 1)
-    return (lo, hi) if lo <= hi else days
 
 
 def _week(d: date) -> str:
@@ -344,17 +331,6 @@ class Resolver(CalendarNames):
         cent = m.group("cent") or "19"
         return self._timex(s, e, "DATE", f"{cent}{m.group('dec')}")
 
-    def _part_noun(self, m, s, e, sentence):
-        """ "zu Jahresbeginn", "am Monatsende", "at year-end": part of the current year, month or week."""
-        code, part = self.lex["part_nouns"].get(re.sub(r"\s+", " ", m.group("core").lower()), (None, None))
-        if code is None:
-            return None
-        if self.ref is None:
-            return self._unanchored(self._timex(s, e, "DATE", {"W": "XXXX-WXX", "MO": "XXXX-XX"}.get(code, "XXXX"),
-                                                mod=part))
-        value, first, last = self._unit_value(code, 0, part)
-        return self._timex(s, e, "DATE", value, first_day=first, last_day=last, mod=part)
-
     def _half_unit(self, m, s, e, sentence):
         value = self.lex["half_units"].get(m.group("unit").lower())
         return self._timex(s, e, "DURATION", value) if value else None
@@ -443,21 +419,6 @@ class Resolver(CalendarNames):
         return bool((before and re.search(before, self.body[max(0, s - 20):s]))
                     or (after and re.match(after, self.body[e:e + 20])))
 
-    def _month_half(self, m, s, e, sentence):
-        """ "die zweite Maihälfte", "the first half of June", "in der zweiten Hälfte des Monats"."""
-        half = {1: "FIRST_HALF", 2: "SECOND_HALF"}.get(self.lex["ordinals"].get(m.group("ord").lower()) or 0)
-        month = self._month_number(m.group("month")) if m.group("month") else None
-        if half is None or self.ref is None:
-            return self._unanchored(self._timex(s, e, "DATE", f"XXXX-{month:02d}" if month else "XXXX-XX", mod=half))
-        if month is None:
-            cue = self.lex.cue(m.group("cue")) if m.group("cue") else None
-            value, first, last = self._unit_value("MO", {"past": -1, "future": 1}.get(cue or "", 0), half)
-            return self._timex(s, e, "DATE", value, first_day=first, last_day=last, mod=half)
-        y = self._context_year(sentence, s, e) or self._year_for(month, None, self._date_direction(sentence, s, e))
-        lo, hi = PART_DAYS["month"][half]
-        return self._timex(s, e, "DATE", f"{y}-{month:02d}", first_day=date(y, month, lo),
-                           last_day=date(y, month, min(hi, _last_day_of_month(y, month))), mod=half)
-
     def _daypart_date(self, m, s, e, sentence):
         """ "in der Nacht des 14. August", "on the evening of May 3": a part of a named day."""
         t = self._date(m, s, e, sentence)
@@ -485,12 +446,12 @@ class Resolver(CalendarNames):
         if code == "W":
             d = ref + timedelta(weeks=k)
             monday = d - timedelta(days=d.isoweekday() - 1)
-            lo, hi = _around_today(PART_DAYS["week"].get(part or "", (1, 7)), part, k, ref.isoweekday(), 7)
+            lo, hi = around_today(PART_DAYS["week"].get(part or "", (1, 7)), part, k, ref.isoweekday(), 7)
             return _week(d), monday + timedelta(days=lo - 1), monday + timedelta(days=hi - 1)
         if code == "MO":
             y, mo = _shift_month(ref.year, ref.month, k)
             last = _last_day_of_month(y, mo)
-            lo, hi = _around_today(PART_DAYS["month"].get(part or "", (1, 31)), part, k, ref.day, last)
+            lo, hi = around_today(PART_DAYS["month"].get(part or "", (1, 31)), part, k, ref.day, last)
             return f"{y}-{mo:02d}", date(y, mo, lo), date(y, mo, min(hi, last))
         if code == "Q":
             q = (ref.month - 1) // 3 + k
@@ -500,7 +461,12 @@ class Resolver(CalendarNames):
             return str(ref.year // 10 + k)[:3], None, None
         if code == "CE":
             return str(ref.year // 100 + k)[:2], None, None
-        return str(ref.year + k), None, None
+        y = ref.year + k
+        months = PART_MONTHS.get(part or "")
+        if months is None:
+            return str(y), None, None
+        # "Ende des Jahres", "by the end of the year": a part of the year is a vague range of months.
+        return str(y), date(y, months[0], 1), date(y, months[1], _last_day_of_month(y, months[1]))
 
     def _relunit(self, m, s, e, sentence):
         cue = self.lex.cue(m.group("cue"))
