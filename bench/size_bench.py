@@ -27,10 +27,10 @@ from scale_bench import EVAL, ROOT, timed_build  # noqa: E402
 def article(kb: int) -> str:
     texts = [json.loads(line)["text"] for path in sorted((EVAL / "quotes").glob("*.jsonl"))
              for line in path.read_text(encoding="utf-8").splitlines()]
-    body, i = [], 0
-    while sum(len(t.encode("utf-8")) + 2 for t in body) < kb * 1024:
-        body.append(texts[i % len(texts)])
-        i += 1
+    body, size = [], 0
+    while size < kb * 1024:
+        body.append(texts[len(body) % len(texts)])
+        size += len(body[-1].encode("utf-8")) + 2
     return "---\ntitle: Ein langer Artikel\npublished: 2008-01-01\nlanguage: de\n---\n" + "\n\n".join(body)
 
 

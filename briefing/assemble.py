@@ -8,10 +8,11 @@ from typing import TypeVar
 
 from .config import Config
 from .key_facts import key_facts
-from .labels import format_day, labels_for
+from .labels import format_day
 from .model import AnnotatedSource, BackgroundItem, Briefing, Meeting, Party, Position, Quote
 from .nlp.meetings.merge import merge_meetings
 from .nlp.meetings.titles import LABEL, OWN, label_title, translate_noun, with_parties
+from .notices import say
 from .parties import party_name
 from .relevance import Relevance
 
@@ -94,8 +95,8 @@ def cap_sections(briefing: Briefing, config: Config) -> None:
         briefing.meetings = [m for m in briefing.meetings if id(m) not in beyond]
         if briefing.upcoming_left_out:
             told = format_day(last, briefing.language, "long")
-            briefing.warnings.append(labels_for(briefing.language)["beyond_horizon"].format(
-                count=len(briefing.upcoming_left_out), day=told))
+            briefing.warnings.append(say("beyond_horizon", briefing.language, count=len(briefing.upcoming_left_out),
+                                         day=told))
 
 
 def meeting_status(m: Meeting, as_of: date) -> str:

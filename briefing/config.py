@@ -561,6 +561,8 @@ def _check_parties(name: str, codes: list[str], cfg: Config, line: int | None, p
     """A party code no actor maps to would keep no source: a typo, said at once."""
     from .data import load_data
 
+    if not codes:
+        return
     known = set(load_data("parties")) | set(cfg.actors.values())
     unknown = [c for c in codes if c not in known]
     if unknown:

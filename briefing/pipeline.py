@@ -14,7 +14,6 @@ from .assemble import assemble
 from .changes import compare
 from .config import Config, briefing_views, source_entries
 from .errors import NoSourcesError
-from .labels import labels_for
 from .model import AnnotatedSource, Briefing, Source
 from .notices import Notice, say
 from .outputs import slug, write_all
@@ -126,7 +125,7 @@ def make_briefing(config: Config, done: ReadSources, options: BuildOptions) -> B
     kept = {id(a) for a in chosen}
     briefing.sources_left_out = [a.source for a in done.annotated if id(a) not in kept]
     briefing.warnings += [w.say(language) for w in done.warnings] + [p.line(language) for p in done.problems]
-    briefing.warnings += ([] if chosen else [labels_for(language)["no_match"]]) + list(options.extra_warnings or [])
+    briefing.warnings += ([] if chosen else [say("no_match", language)]) + list(options.extra_warnings or [])
     if options.previous is not None:
         briefing.changes = compare(options.previous, briefing)  # what changed since the job's previous briefing
     briefing.skipped = [say("skipped", language, file=p.path.name, reason=p.reason) for p in done.seeds.problems]

@@ -30,7 +30,7 @@ CHUNK = 64 * 1024
 
 
 class FetchError(Exception):
-    """A URL that could not be fetched: ``kind`` names the reason (a key of data/source_problems.yaml)."""
+    """A URL that could not be fetched: ``kind`` names the reason (``fetch_KIND`` in data/notices.yaml)."""
 
     def __init__(self, kind: str, detail: str = "") -> None:
         self.kind, self.detail = kind, detail

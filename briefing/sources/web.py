@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
-from ..data import load_data
 from ..model import Source
 from ..nlp.language import detect_language
+from ..notices import say
 from .cache import CachedEntry, SourceCache
 from .feeds import feed_items, select_items
 from .fetch import Fetcher, FetchError
@@ -37,10 +37,8 @@ class WebProblem:
     """The day of the cached copy used instead, if any."""
 
     def line(self, language: str) -> str:
-        messages = load_data("source_problems")
-        t = messages.get(language) or messages["en"]
-        text = t[self.kind].format(url=self.url, detail=self.detail)
-        return text + (t["cached"].format(cached=self.cached) if self.cached else "")
+        text = say(f"fetch_{self.kind}", language, url=self.url, detail=self.detail)
+        return text + (say("fetch_cached", language, cached=self.cached) if self.cached else "")
 
     def __str__(self) -> str:
         return self.line("en")
