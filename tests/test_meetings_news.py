@@ -297,3 +297,80 @@ def test_a_journey_of_several_days_is_a_visit():
     assert (m.start, m.end) == (date(2015, 4, 26), date(2015, 5, 3))
     [d] = meetings("Scholz reist vom 10. bis 14. Januar durch Westafrika.")
     assert (d.start, d.end) == (date(2022, 1, 10), date(2022, 1, 14))
+
+
+# -- calls with several counterparts, lengths, the veto powers -------------------------------------
+
+def test_calls_with_two_counterparts_are_two_calls():
+    ms = meetings("Biden will am Samstag mit Präsident Putin und Präsident Macron telefonieren.")
+    assert sorted(tuple(sorted(m.participants)) for m in ms) == [("FRA", "USA"), ("RUS", "USA")]
+    assert sorted(m.title for m in ms) == ["Telefonat USA – Frankreich", "Telefonat USA – Russland"]
+    en = meetings("Biden will speak by phone with Putin and Macron on Saturday.", "en")
+    assert sorted(tuple(sorted(m.participants)) for m in en) == [("FRA", "USA"), ("RUS", "USA")]
+
+
+def test_a_joint_call_stays_one():
+    [m] = meetings("Biden will am Samstag gemeinsam mit Präsident Putin und Präsident Macron telefonieren.")
+    assert set(m.participants) == {"USA", "RUS", "FRA"}
+
+
+def test_a_length_before_the_destination_is_no_count_from_an_event():
+    [m] = meetings("Scholz reist am Samstag für drei Tage nach China und trifft dort Präsident Xi Jinping.")
+    assert (m.start, m.end) == (date(2022, 1, 8), date(2022, 1, 10))
+    [e] = meetings("Scholz will travel on Saturday for three days to China to meet President Xi Jinping.", "en")
+    assert (e.start, e.end) == (date(2022, 1, 8), date(2022, 1, 10))
+
+
+def test_the_veto_powers_are_their_members():
+    [m] = meetings("Am Freitag ist in Wien ein Treffen der fünf UN-Vetomächte und Deutschlands mit dem Iran geplant.")
+    assert {"USA", "RUS", "CHN", "GBR", "FRA", "DEU", "IRN"} <= set(m.participants)
+
+
+# -- sidelines, earlier events, stays told with "be" -----------------------------------------------
+
+def test_side_meeting_told_alone_leaves_the_summit_out_of_its_parties():
+    ms = meetings("Die Außenminister der G20 beraten am Donnerstag in Bonn. Tillerson will am Rande des "
+                  "G20-Treffens am Donnerstag auch den russischen Außenminister Sergej Lawrow treffen.")
+    side = [m for m in ms if "RUS" in m.participants]
+    assert len(side) == 1 and set(side[0].participants) == {"USA", "RUS"}
+    assert side[0].location == "Bonn"
+
+
+def test_on_the_sidelines_of_a_journey_is_some_day_of_it():
+    ms = meetings("Abe will travel to Washington between April 26 and May 3. The ministers will hold a meeting "
+                  "on the sidelines of Abe's trip.", "en", published=date(2015, 3, 23))
+    side = [m for m in ms if m.side]
+    assert side and side[0].start is None and side[0].status == "upcoming"
+    de = meetings("Scholz reist vom 10. bis 14. Januar zu einem Besuch nach Tokio.\n"
+                  "Am Rande der Reise ist ein Treffen der Außenminister geplant.")
+    assert [m.start for m in de if m.side] == [None]
+
+
+def test_a_visit_named_as_the_one_before_takes_neither_day_nor_place():
+    [m] = meetings("Following his visit to London, Kerry will travel to Davos and deliver remarks at the annual "
+                   "meeting of the World Economic Forum on Jan. 23.", "en", published=date(2015, 1, 18))
+    assert "GBR" not in m.participants and m.location != "London"
+    [d] = meetings("Nach seinem Besuch in London trifft Kerry am 23. Januar in Davos den Schweizer Präsidenten.",
+                   published=date(2015, 1, 18))
+    assert "GBR" not in d.participants and d.location == "Davos"
+
+
+def test_being_in_a_foreign_capital_on_a_day_is_a_visit():
+    [m] = meetings("Kerry will be in London on Jan. 22 to consult with British officials.", "en",
+                   published=date(2015, 1, 18))
+    assert (m.start, m.location) == (date(2015, 1, 22), "London") and {"USA", "GBR"} <= set(m.participants)
+    assert meetings("Prices will be in focus on Monday.", "en") == []
+
+
+def test_the_host_city_alone_is_no_party_and_the_meeting_told_next_is_the_same():
+    [m] = meetings("Die Verhandlungen gehen am Freitag in Wien in die entscheidende Runde. Für Freitag ist ein "
+                   "Treffen der Außenminister Irans und Deutschlands geplant.")
+    assert m.location == "Wien" and "AUT" not in m.participants and {"IRN", "DEU"} <= set(m.participants)
+    [e] = meetings("The negotiations in Vienna enter their final round on Friday. A meeting of the foreign "
+                   "ministers of Iran and Germany is planned for Friday.", "en")
+    assert e.location == "Vienna" and "AUT" not in e.participants and {"IRN", "DEU"} <= set(e.participants)
+
+
+def test_a_call_is_not_merged_into_a_meeting_told_without_parties():
+    ms = meetings("Die Verhandlungen gehen am Freitag in Wien weiter. Am Freitag telefoniert Scholz mit Putin.")
+    assert len(ms) == 2

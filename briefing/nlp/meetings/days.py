@@ -335,7 +335,9 @@ def span_days(ctx: SentenceContext, span: Span, day: Day | None) -> tuple[date |
         m = DAYS_VALUE.match(t.value or "")
         to_come = published is None or (start is not None and start >= published)
         after = token_at(s, t.end - 1) + 1
-        offset = after < len(s.tokens) and s.tokens[after].text.lower() in OFFSET_WORDS
+        # "Zwei Tage nach dem Gipfel" counts days from an event; "für drei Tage nach China" is a length
+        offset = after < len(s.tokens) and s.tokens[after].text.lower() in OFFSET_WORDS \
+            and not (after + 1 < len(s.tokens) and ctx.gaz.lookup(s.tokens[after + 1].text))
         if t.type == "DURATION" and m and to_come and span.first <= token_at(s, t.start) <= span.last \
                 and start == end and not offset:  # "Zwei Tage nach dem Gipfelauftakt" counts a day, it is no length
             length = timedelta(days=int(m.group(1)) - 1)

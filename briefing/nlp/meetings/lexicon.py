@@ -51,6 +51,10 @@ class MeetingLexicon:
     """Words before a clock time ("um 10 Uhr", "ab 14.00 Uhr"): the time sits on the day named beside it."""
     trip_days: dict[str, str] = field(default_factory=dict)
     """"am letzten Reisetag": a phrase naming the first or last day of a journey dated before."""
+    after_event: frozenset[str] = frozenset()
+    """"Following his visit to London, ...": a meeting noun after these names an earlier event."""
+    together: frozenset[str] = frozenset()
+    """Words of a joint call or meeting of several ("gemeinsam", "Telefonkonferenz", "conference call")."""
     list_joiners: frozenset[str] = frozenset()
     """Words between the items of a list ("Syrien, Libyen und Iran")."""
     not_events: frozenset[str] = frozenset()
@@ -97,6 +101,8 @@ def lexicon(language: str) -> MeetingLexicon:
         object_pronouns=frozenset(d.get("object_pronouns") or []),
         separately=frozenset(d.get("separately") or []), both=frozenset(d.get("both") or []),
         list_joiners=frozenset(d.get("list_joiners") or []),
+        together=frozenset(str(w).lower() for w in d.get("together") or []),
+        after_event=frozenset(str(w).lower() for w in d.get("after_event") or []),
         not_events=frozenset(str(w).lower() for w in d.get("not_events") or []),
         trip_days={str(k).lower(): str(v) for k, v in (d.get("trip_days") or {}).items()},
         day_prepositions=frozenset(d.get("day_prepositions") or []),

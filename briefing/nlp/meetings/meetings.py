@@ -43,7 +43,7 @@ from .merge import merge_meetings
 from .participants import counted, find_body, participants, split_by_partner, without_host
 from .places import abroad, last_place, place_of, station_of
 from .titles import meeting_title
-from .triggers import ahead, departs, event_noun, find_phrase, find_triggers, is_travel, topic_noun
+from .triggers import ahead, departs, earlier_tokens, event_noun, find_phrase, find_triggers, is_travel, topic_noun
 
 log = logging.getLogger(__name__)
 
@@ -158,13 +158,26 @@ def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> b
     m = build_meeting(ctx, span, None)
     if m is None:
         return True
-    m.start = m.end = parent.start
     m.side = True
     m.location = m.location or parent.location
-    m.date_resolved, m.date_text = parent.date_resolved, parent.date_text
     m.reported_past, m.status = parent.reported_past, parent.status
+    if parent.start and parent.end and parent.end > parent.start and _of_a_journey(ctx):
+        # "on the sidelines of Abe's trip": some day of a journey of several, the text does not say which
+        m.start = m.end = None
+        m.date_resolved, m.date_text = False, ""
+    else:
+        m.start = m.end = parent.start
+        m.date_resolved, m.date_text = parent.date_resolved, parent.date_text
     run.meetings.extend(split_by_partner(ctx, span, m))
     return True
+
+
+def _of_a_journey(ctx: SentenceContext) -> bool:
+    """"on the sidelines of Abe's trip", "am Rande der Reise": the event named after "am Rande" is a journey."""
+    sideline = find_phrase(ctx, ctx.lex.sidelines)
+    after = ctx.tokens[sideline:sideline + 8] if sideline is not None else []
+    noun = next((t for t in after if event_noun(t, ctx.lex)), None)
+    return noun is not None and is_travel(ctx, noun)
 
 
 def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> None:
@@ -202,6 +215,11 @@ def _parts(ctx: SentenceContext, span: Span) -> list[Span]:
     sideline = find_phrase(ctx, ctx.lex.sidelines)
     then = find_phrase(ctx, ctx.lex.sequence, span.first, span.last)
     if sideline is not None and span.first < sideline <= span.last:
+        side = _after_sideline_event(ctx, sideline, span)
+        if not any(span.first <= i < sideline for i in span.triggers):
+            # "Dieser will am Rande des G20-Treffens ... Lawrow treffen": one meeting, the side one; the
+            # summit named after "am Rande" is where it is held, not one of its parties
+            return [Span(side.first, span.last, span.triggers, side=True)] if side.in_scope else [span]
         cut = sideline
     elif then is not None and any(span.first <= i < then for i in span.triggers) \
             and any(then < i <= span.last for i in span.triggers):
@@ -209,6 +227,14 @@ def _parts(ctx: SentenceContext, span: Span) -> list[Span]:
     else:
         return [span]
     return [Span(span.first, cut - 1, span.triggers), Span(cut, span.last, span.triggers, side=True)]
+
+
+def _after_sideline_event(ctx: SentenceContext, sideline: int, span: Span) -> Span:
+    """The stretch after "am Rande des G20-Treffens", "on the sidelines of the summit"."""
+    for i in range(sideline, span.last + 1):
+        if event_noun(ctx.tokens[i], ctx.lex):
+            return Span(i + 1, span.last, span.triggers)
+    return Span(sideline, span.last, span.triggers)
 
 
 def _stretch_meetings(ctx: SentenceContext, stretch: Span, day: Day, run: _Run) -> None:
@@ -219,6 +245,8 @@ def _stretch_meetings(ctx: SentenceContext, stretch: Span, day: Day, run: _Run) 
             continue
         if span.side:
             m.side = True
+            if parent is None and run.last_at and run.last_at[1].start == m.start:
+                m.location = m.location or run.last_at[1].location  # on the sidelines of the meeting just named
             if parent is not None:
                 if counted(ctx, span):
                     # "im Anschluss ist ein Dreiertreffen mit X": the parties of the meeting before, and X
@@ -279,8 +307,9 @@ def _place(ctx: SentenceContext, span: Span, parties: list[str]) -> tuple[str | 
 
 
 def place_mask(ctx: SentenceContext) -> list[bool]:
-    """Tokens that cannot name a place: quoted ones, and those of a temporal expression ("in June")."""
-    timed = ctx.timed()
+    """Tokens that cannot name a place: quoted ones, those of a temporal expression ("in June") and of a
+    phrase naming an earlier event ("Following his visit to London")."""
+    timed = ctx.timed() | earlier_tokens(ctx)
     return [hidden or i in timed for i, hidden in enumerate(ctx.mask)]
 
 

@@ -10,6 +10,7 @@ from ...model import Meeting
 log = logging.getLogger(__name__)
 
 FORMAT_RANK = {None: 0, "in_person": 1, "video": 2, "phone": 2}
+NEAR = 2  # sentences apart that a meeting told without parties may lie from the one it is
 
 
 def merge_meetings(meetings: list[Meeting], known: Callable[[str], bool] | None = None) -> list[Meeting]:
@@ -77,6 +78,15 @@ def _same_undated(a: Meeting, b: Meeting, known: Callable[[str], bool] | None) -
     return bool(undated.location and dated.location) and not dated.reported_past
 
 
+def _near(a: Meeting, b: Meeting) -> bool:
+    """"Die Verhandlungen gehen am Abend in Wien in die entscheidende Runde. Für 21 Uhr sei ein Treffen der
+    Vetomächte mit dem Iran geplant": a meeting told without its parties is the one the next sentences of the
+    same source tell of that day, held in person (not a call)."""
+    near = any(x.source == y.source and abs(x.sentence - y.sentence) <= NEAR for x in a.evidence for y in b.evidence)
+    in_person = a.format not in ("phone", "video") and b.format not in ("phone", "video")
+    return near and in_person and (a.location is None or b.location is None)
+
+
 def _undated(m: Meeting) -> bool:
     """No day, or only a stretch of days ("Ende März")."""
     return m.start is None or (m.window_start is not None and not m.date_resolved)
@@ -104,6 +114,8 @@ def same_meeting(a: Meeting, b: Meeting, known: Callable[[str], bool] | None = N
                                                 and not set(short.participants) <= set(long_.participants))):
             return False
     shared = set(a.participants) & set(b.participants)
+    if not a.participants or not b.participants:
+        return _near(a, b)
     if not shared:
         return False
     # A side meeting shares a party with the main one but brings others: keep both.

@@ -12,7 +12,8 @@ from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
 from .groups import group_parties
 from .places import in_attribution, in_topic_phrase
-from .triggers import event_noun, present
+from .titles import OWN, meeting_title
+from .triggers import earlier_tokens, event_noun, present
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ def _entities(ctx: SentenceContext, span: Span) -> list[str]:
     mitteilte"), nor a topic ("Sanktionen gegen Russland"). A shared seat ("Brüssel") counts as the body
     its context names."""
     mask = ctx.mask
-    timed = ctx.timed()
+    timed = ctx.timed() | earlier_tokens(ctx)
     return [e.party for e in ctx.actors.entities
             if span.first <= e.first <= span.last and not any(mask[e.first:e.last + 1]) and e.party
             and not timed.intersection(range(e.first, e.last + 1))
@@ -72,7 +73,7 @@ def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
     """Parties named inside words: "Vertreter der USA und Russlands", "The G20 leaders' summit", and
     compounds of an office ("US-Präsident")."""
     found, lex, gaz = ctx.actors, ctx.lex, ctx.gaz
-    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | ctx.timed()
+    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | ctx.timed() | earlier_tokens(ctx)
     out = []
     for i in range(span.first, span.last + 1):
         m_idx = found.token_mention[i]
@@ -156,7 +157,7 @@ def _body(ctx: SentenceContext, first: int, last: int) -> int | None:
 def without_host(ctx: SentenceContext, span: Span, location: str | None, parties: list[str]) -> list[str]:
     """"Die Verhandlungen ... am Montag in Wien": the city where others meet is no party of its own. Its state
     takes part only when someone goes there (a visit, a journey) or its government is named as well."""
-    if location is None or len(parties) < 2 or present(ctx, 0, len(ctx.tokens) - 1):
+    if location is None or not parties or present(ctx, 0, len(ctx.tokens) - 1):
         return parties
     found, first, last = ctx.actors, span.first, span.last
     low = location.lower()
@@ -187,7 +188,14 @@ def per_partner(ctx: SentenceContext, m: Meeting) -> list[Meeting]:
     others = [p for p in m.participants if p != host]
     if host is None or host not in m.participants or len(others) < 2:
         return [m]
-    return [replace(m, participants=[host, p], evidence=list(m.evidence)) for p in others]
+    return [_retitled(ctx, replace(m, participants=[host, p], evidence=list(m.evidence))) for p in others]
+
+
+def _retitled(ctx: SentenceContext, m: Meeting) -> Meeting:
+    """A title made from the parties names only the two of each meeting split off."""
+    if m.title_rank < OWN:
+        m.title, m.title_rank = meeting_title(ctx.sentence, None, m.participants, m.format, ctx.gaz.language)
+    return m
 
 
 def per_organisation(ctx: SentenceContext, m: Meeting) -> list[Meeting]:
@@ -197,12 +205,17 @@ def per_organisation(ctx: SentenceContext, m: Meeting) -> list[Meeting]:
     if visitor is None or visitor in ORGANISATIONS or len(orgs) < 2 or visitor not in m.participants:
         return [m]
     rest = [p for p in m.participants if p not in orgs]
-    return [replace(m, participants=rest + [org], evidence=list(m.evidence)) for org in orgs]
+    return [_retitled(ctx, replace(m, participants=rest + [org], evidence=list(m.evidence))) for org in orgs]
 
 
 def split_by_partner(ctx: SentenceContext, span: Span, m: Meeting) -> list[Meeting]:
-    """One meeting per partner met separately, or per organisation a visitor sees."""
-    return per_partner(ctx, m) if apart(ctx, span) else per_organisation(ctx, m)
+    """One meeting per partner met separately, or per organisation a visitor sees. A phone call is held with
+    one counterpart at a time ("mit Putin und Hollande telefonieren": two calls), unless joint ("gemeinsam",
+    "Telefonkonferenz")."""
+    joint = any(w.startswith(tuple(ctx.lex.together)) for w in ctx.words(span.first, span.last))
+    if apart(ctx, span) or (m.format == "phone" and not joint):
+        return per_partner(ctx, m)
+    return per_organisation(ctx, m)
 
 
 def counted(ctx: SentenceContext, span: Span) -> bool:

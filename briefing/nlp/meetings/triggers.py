@@ -43,7 +43,39 @@ def find_triggers(ctx: SentenceContext) -> list[int]:
                     continue
                 out.append(i)
                 break
+    earlier = [i for i in out if _earlier_event(ctx, i)]
+    return [i for i in out if i not in earlier] if len(earlier) < len(out) else out
+
+
+def earlier_tokens(ctx: SentenceContext) -> set[int]:
+    """The tokens of a phrase naming an earlier event ("Following his visit to London,"), up to its comma:
+    neither party nor place of the meeting the sentence tells of."""
+    out: set[int] = set()
+    for i in range(len(ctx.tokens)):
+        if not _earlier_event(ctx, i):
+            continue
+        k = i
+        while k > 0 and ctx.tokens[k - 1].text.lower() not in ctx.lex.after_event:
+            k -= 1
+        # up to its comma, or to the verb that opens the clause ("Nach seinem Besuch in London trifft er ...")
+        end = next((j - 1 for j in range(i + 1, len(ctx.tokens))
+                    if ctx.tokens[j].text in (",", ";") or ctx.tokens[j].pos.startswith("V")), i)
+        out.update(range(max(k - 1, 0), end + 1))
     return out
+
+
+def _earlier_event(ctx: SentenceContext, i: int) -> bool:
+    """"Following his visit to London, Kerry will travel to Davos": a meeting noun after "following"/"nach"
+    names the event before the one the sentence dates."""
+    if not event_noun(ctx.tokens[i], ctx.lex):
+        return False
+    for k in range(i - 1, max(i - 4, -1), -1):
+        tok = ctx.tokens[k]
+        if tok.text.lower() in ctx.lex.after_event:
+            return True
+        if not tok.pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS", "PDAT", "DT0", "APPRART")):
+            return False
+    return False
 
 
 def _not_a_meeting(ctx: SentenceContext, i: int) -> bool:
