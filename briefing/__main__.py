@@ -70,6 +70,9 @@ def parser() -> argparse.ArgumentParser:
     command("check", "check config.yaml and print what it sets")
     command("sources", "list every source with its state: last fetched, items, last error")
     command("schedule", "run the configured schedules until interrupted")
+    w = command("worker", "build and deliver queued runs (executor: celery) until interrupted")
+    w.add_argument("--concurrency", type=int, default=1,
+                   help="runs this worker takes at once, each in a process of its own (default 1)")
     command("jobs", "list the scheduled jobs and their next run times")
     h = command("history", "show the run ledger")
     h.add_argument("--job", help="only this job's runs")
@@ -165,6 +168,19 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     return run_scheduler(config_from(args), config_path=args.config or Path("config.yaml"))
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    try:
+        from .scheduler.celery_runs import run_worker
+    except ImportError as e:
+        raise UsageError(f"briefing worker needs Celery ({e}): pip install 'briefing[celery]'") from None
+    if config.executor != "celery":
+        print("note: config.yaml says executor: local, so the scheduler runs jobs itself and queues none",
+              file=sys.stderr)
+    path = args.config or (Path("config.yaml") if Path("config.yaml").is_file() else None)
+    return run_worker(config, str(Path(path).resolve()) if path else None, args.concurrency)
+
+
 def cmd_jobs(args: argparse.Namespace) -> int:
     from .scheduler.tables import list_jobs
 
@@ -186,7 +202,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": cmd_build, "inspect": cmd_inspect, "check": cmd_check, "sources": cmd_sources,
-            "schedule": cmd_schedule,
+            "schedule": cmd_schedule, "worker": cmd_worker,
             "jobs": cmd_jobs, "history": cmd_history, "run": cmd_run}
 
 

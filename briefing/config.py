@@ -8,6 +8,7 @@ Checks that tie keys together run after every key is valid on its own.
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import re
 import types
 import typing
@@ -56,6 +57,16 @@ class FolderConfig:
     """Attempts to copy a briefing before the delivery counts as failed."""
     retry_backoff_seconds: float = 2.0
     """Wait before the first retry; doubled after each further failure."""
+
+
+@dataclass
+class CeleryConfig:
+    broker: str = "redis://127.0.0.1:6379/0"
+    """The Celery broker's URL (Redis), shared by the scheduler and every worker."""
+    visibility_timeout_seconds: float = 3600.0
+    """A run a worker took and has not finished this long is handed to another worker (the first one
+    died); longer than a build and its delivery take. Handing over early repeats nothing (the ledger
+    says what is done), it only waits for the run's lock."""
 
 
 @dataclass
@@ -207,6 +218,14 @@ class Config:
     unresolved_meeting_max_age_days: int = 30
     """A meeting whose day cannot be resolved is no longer upcoming once its source is older than the
     briefing by more than this many days (a vaguely dated one is past once its stretch of time is over)."""
+    executor: Literal["local", "celery"] = "local"
+    """Where scheduled runs are built and delivered: local (a child process of the scheduler) or
+    celery (queued for `briefing worker` processes, on this machine or others)."""
+    celery: CeleryConfig = field(default_factory=CeleryConfig)
+    """Settings for executor: celery."""
+    ledger: str | None = None
+    """SQLAlchemy URL of the run ledger (default: SQLite in the state folder), e.g.
+    postgresql+psycopg://briefing@db.example/briefing for workers on several machines."""
     job_store: str | None = None
     """SQLAlchemy URL of the scheduler's job store (default: SQLite in the state folder)."""
     misfire_grace_hours: float = 6.0
@@ -493,6 +512,7 @@ def _check_together(cfg: Config, node: yaml.Node | None, problems: list[str]) ->
     if cfg.unresolved_meeting_max_age_days < 0:
         _say(problems, "unresolved_meeting_max_age_days", _line(node, "unresolved_meeting_max_age_days"),
              f"expected a number of days, 0 or more, found {cfg.unresolved_meeting_max_age_days}")
+    _check_ledger(cfg, node, problems)
     if cfg.seeds and cfg.out and Path(cfg.out).resolve() == Path(cfg.seeds).resolve():
         _say(problems, "out", _line(node, "out"), "must not be the seeds folder")
     _check_sources(cfg, _child(node, "sources"), problems)
@@ -548,6 +568,24 @@ def _check_parties(name: str, codes: list[str], cfg: Config, line: int | None, p
     if unknown:
         _say(problems, name, line, f"unknown party code {', '.join(map(repr, unknown))} "
                                    "(codes as in briefing/data/parties.yaml, e.g. RUS, NATO, EU)")
+
+
+LEDGER_DIALECTS = ("sqlite", "postgresql")
+"""The databases whose INSERT ... ON CONFLICT the ledger's idempotent writes rely on."""
+
+
+def _check_ledger(cfg: Config, node: yaml.Node | None, problems: list[str]) -> None:
+    scheme = cfg.ledger.split(":", 1)[0] if cfg.ledger is not None else None
+    # Said by its scheme only: the URL may hold a password.
+    if scheme is not None and scheme.split("+", 1)[0] not in LEDGER_DIALECTS:
+        _say(problems, "ledger", _line(node, "ledger"),
+             f"expected an SQLAlchemy URL of {' or '.join(LEDGER_DIALECTS)}, found one of {scheme!r}")
+    if cfg.executor == "celery" and importlib.util.find_spec("celery") is None:
+        _say(problems, "executor", _line(node, "executor"),
+             "executor: celery needs Celery, which is not installed: pip install 'briefing[celery]'")
+    if cfg.executor == "celery" and not cfg.celery.broker.startswith(("redis://", "rediss://")):
+        _say(problems, "celery.broker", _line(_child(node, "celery"), "broker"),
+             f"expected a redis:// URL, found {cfg.celery.broker!r}")
 
 
 def _check_as_of(name: str, value: str, line: int | None, problems: list[str]) -> None:

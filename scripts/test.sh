@@ -12,6 +12,9 @@ ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || need+=(libharfbuzz-subse
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# Redis and PostgreSQL for the Celery tests, which start their own instances on 127.0.0.1.
+command -v redis-server >/dev/null || need+=(redis-server)
+command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing with apt-get: ${need[*]}"
   apt-get update -qq
@@ -19,6 +22,6 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test,celery]" 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/ruff check briefing tests bench
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

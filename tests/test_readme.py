@@ -5,7 +5,16 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from briefing.config import BriefingSpec, Config, EmailConfig, FetchConfig, FolderConfig, Schedule, SourceEntry
+from briefing.config import (
+    BriefingSpec,
+    CeleryConfig,
+    Config,
+    EmailConfig,
+    FetchConfig,
+    FolderConfig,
+    Schedule,
+    SourceEntry,
+)
 
 from .conftest import ROOT
 
@@ -32,6 +41,7 @@ def test_every_config_key_is_documented():
     assert keys(Config) == documented_keys("## config.yaml, key by key")
     assert keys(EmailConfig) == documented_keys("`email:`")
     assert keys(FolderConfig) == documented_keys("`folder:`")
+    assert keys(CeleryConfig) == documented_keys("`celery:`")
     assert keys(Schedule) == documented_keys("`schedules:`")
     assert keys(SourceEntry) == documented_keys("`sources:` — a list")
     assert keys(FetchConfig) == documented_keys("`fetch:`")

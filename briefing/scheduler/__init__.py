@@ -5,5 +5,6 @@
 - ``tables.py``: what `briefing jobs`, `history` and `run` print
 
 ``service.py`` wires APScheduler to ``runs.scheduled_run``; ``build_process.py`` is the default
-executor of a build (a child process with a time limit).
+executor of a build (a child process with a time limit); ``celery_runs.py`` queues runs for
+`briefing worker` processes instead (``executor: celery``), through the same state machine.
 """

@@ -92,7 +92,11 @@ def run_build(request: BuildRequest, limits: Limits, on_start: Callable[[int], N
             on_start(child.pid)
         # Written beside the wait, so that a child that never reads is still ended at its time limit.
         threading.Thread(target=_hand_over, args=(child, payload), name="briefing-hand-over", daemon=True).start()
-        code = _wait(child, limits)
+        try:
+            code = _wait(child, limits)
+        except BaseException:  # e.g. a Celery worker's time limit, raised into this wait: the build ends too
+            _end(child)
+            raise
     if isinstance(code, BuildOutcome):
         return code
     if code == 0:

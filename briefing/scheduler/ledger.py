@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -30,6 +32,7 @@ from sqlalchemy import (
     inspect,
     literal_column,
     select,
+    text,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -74,6 +77,8 @@ events_table = Table(
     Column("at", Text, nullable=False),
     Column("text", Text, nullable=False),
 )
+_LOCK_SPACE = 0x6272_6965_0000_0000
+"""Advisory lock keys of runs: run ids offset into a range of their own ('brie'), apart from other users."""
 
 
 def now_utc() -> datetime:
@@ -158,11 +163,15 @@ class Ledger:
 
     # --- runs ---------------------------------------------------------------------------------
 
-    def claim(self, job: str, fire_time: datetime, trigger: str) -> Run:
-        """The run of ``job`` at ``fire_time``: created when new, else the existing one, unchanged."""
+    def claim(self, job: str, fire_time: datetime, trigger: str, status: str = RUNNING) -> Run:
+        """The run of ``job`` at ``fire_time``: created when new, else the existing one, unchanged.
+
+        One statement in one transaction on the unique key: of any number of processes (or machines)
+        claiming the same run at once, one creates it and all get the same row.
+        """
         key = stamp(fire_time)
         with self.engine.begin() as db:
-            db.execute(self._new_run(job=job, fire_time=key, trigger=trigger, status=RUNNING))
+            db.execute(self._new_run(job=job, fire_time=key, trigger=trigger, status=status))
             row = db.execute(select(runs_table).where(runs_table.c.job == job, runs_table.c.fire_time == key)).one()
         return _run(row._mapping)
 
@@ -175,6 +184,28 @@ class Ledger:
     def _new_run(self, **values: Any):
         new = _insert(self.engine)(runs_table).values(**values)
         return new.on_conflict_do_nothing(index_elements=["job", "fire_time"])
+
+    @contextmanager
+    def hold(self, run_id: int) -> Iterator[bool]:
+        """Hold the run for this process across machines; yields False when another one holds it.
+
+        On PostgreSQL a session advisory lock on a connection kept open meanwhile: the server frees it
+        when the holder's connection ends, so a killed worker's run is free again at once. SQLite is
+        one machine, where the state folder's file lock (state_folder.run_lock) is the whole story.
+        """
+        if self.engine.dialect.name != "postgresql":
+            yield True
+            return
+        with self.engine.connect() as db:
+            key = _LOCK_SPACE + run_id
+            if not db.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar():
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                db.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+                db.commit()
 
     def get(self, run_id: int) -> Run:
         with self.engine.connect() as db:

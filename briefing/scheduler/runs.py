@@ -108,6 +108,11 @@ def scheduled_run(config_path: str | None, job_id: str, fingerprint: str = "",
     except UsageError:
         log.warning("job %s is no longer in %s; nothing to do", job_id, config_path)
         return "gone"
+    if config.executor == "celery":  # a worker builds and delivers it (celery_runs.py)
+        from .celery_runs import enqueue_owed, enqueue_run
+
+        enqueue_owed(config, job_id)
+        return enqueue_run(config, job, fire_time or now_utc()).status
     # Earlier runs of this job that still owe a delivery go first, so the newest briefing arrives last.
     resume_unfinished(config, job_id)
     return run_once(place_of(config, job), fire_time or now_utc(), "schedule").status
@@ -158,7 +163,7 @@ def resume_unfinished(config: Config, job_id: str | None = None) -> list[Run]:
         if run.fire >= since:
             done.append(advance(place, run))
         elif run.status in TO_BUILD:
-            _close_late(place, run)
+            close_late(place, run)
     return done
 
 
@@ -173,11 +178,17 @@ def run_once(place: RunPlace, fire_time: datetime, trigger: str) -> Run:
 
 def advance(place: RunPlace, run: Run) -> Run:
     """Take the run from wherever it stands to a finished state (or as far as it gets)."""
+    moved = try_advance(place, run)
+    return moved if moved is not None else place.ledger.get(run.id)
+
+
+def try_advance(place: RunPlace, run: Run) -> Run | None:
+    """As ``advance``; None when another process (or machine) holds the run, so nothing was done."""
     ledger = place.ledger
     with place.folder.run_lock(run.id) as mine:
         if not mine:
             log.info("run %s of %s is being handled by another process", run.id, run.job)
-            return ledger.get(run.id)
+            return None
         run = ledger.get(run.id)  # re-read under the lock: another process may have finished it
         if run.status in DONE:
             log.info("run %s of %s is already finished (%s)", run.id, run.job, run.status)
@@ -352,7 +363,7 @@ def _finish(place: RunPlace, run: Run, status: str, error: str | None = None) ->
     return place.ledger.get(run.id)
 
 
-def _close_late(place: RunPlace, run: Run) -> None:
+def close_late(place: RunPlace, run: Run) -> None:
     with place.folder.run_lock(run.id) as mine:
         if mine and place.ledger.get(run.id).status in TO_BUILD:
             _finish(place, run, FAILED, "interrupted, and too late to build again (misfire_grace_hours)")

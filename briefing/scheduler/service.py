@@ -294,7 +294,13 @@ def run_scheduler(config: Config, config_path: str | Path | None = None) -> int:
             _say(line)
         # Runs a crash or shutdown left unfinished come first; then the schedule, whose missed runs
         # within the grace time follow at once.
-        for run in runs.resume_unfinished(config):
+        if config.executor == "celery":  # the workers finish them; a task lost with the broker is sent again
+            from .celery_runs import enqueue_owed
+            from .states import TO_BUILD, TO_DELIVER
+
+            for run in enqueue_owed(config, owing=TO_BUILD + TO_DELIVER):
+                _say(f"queued run {run.id} of {run.job} left over from before ({run.status})")
+        for run in runs.resume_unfinished(config) if config.executor == "local" else []:
             _say(f"finished run {run.id} of {run.job} left over from before: {run.status}")
         if not runs.STOP.is_set():
             scheduler.resume()

@@ -24,6 +24,7 @@ LOG_FILE = "build.log"
 class StateFolder:
     def __init__(self, config: Config) -> None:
         self.path = config.resolve(config.state)
+        self.ledger_setting = config.ledger
 
     def ensure(self) -> StateFolder:
         self.path.mkdir(parents=True, exist_ok=True)
@@ -33,7 +34,8 @@ class StateFolder:
 
     @property
     def ledger_url(self) -> str:
-        return f"sqlite:///{self.path / 'ledger.sqlite'}"
+        """The config's `ledger` URL, else SQLite in this folder."""
+        return self.ledger_setting or f"sqlite:///{self.path / 'ledger.sqlite'}"
 
     def ledger(self) -> Ledger:
         """The run ledger, created on first use (and the folder with it)."""
@@ -42,9 +44,10 @@ class StateFolder:
 
     def existing_ledger(self) -> Ledger | None:
         """The run ledger when a run has created it, else None; creates nothing."""
-        if not (self.path / "ledger.sqlite").is_file():
+        if self.ledger_setting is None and not (self.path / "ledger.sqlite").is_file():
             return None
-        return Ledger(self.ledger_url, create=False)
+        ledger = Ledger(self.ledger_url, create=False)
+        return ledger if ledger.exists() else None
 
     @property
     def job_store_file(self) -> Path:
@@ -74,9 +77,20 @@ class StateFolder:
     def run_lock(self, run_id: int) -> Iterator[bool]:
         """Hold the run's lock while building or delivering it; yields False when another process has it.
 
-        The kernel drops an flock when its process dies, so a run marked running whose lock is free
-        was interrupted (its scheduler was killed), not still going.
+        A file lock for the processes of this machine, and the ledger's hold for other machines (a
+        PostgreSQL ledger shared by workers). Both die with their holder, so a run marked running whose
+        lock is free was interrupted (its scheduler or worker was killed), not still going.
         """
+        with self._file_lock(run_id) as mine:
+            if not mine:
+                yield False
+                return
+            with self.ledger().hold(run_id) as ours:
+                yield ours
+
+    @contextmanager
+    def _file_lock(self, run_id: int) -> Iterator[bool]:
+        """An flock on the run's lock file; the kernel drops it when its process dies."""
         folder = self.ensure().path / "locks"
         folder.mkdir(exist_ok=True)
         fd = os.open(folder / f"run-{run_id}.lock", os.O_RDWR | os.O_CREAT, 0o644)

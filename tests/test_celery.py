@@ -1,0 +1,201 @@
+"""executor: celery with real parts: a Redis, a PostgreSQL ledger, two `briefing worker` processes and
+the SMTP test server. Each fire time is delivered once to each recipient, however often it is queued;
+a worker killed (SIGKILL) in the middle of a build loses nothing and sends nothing twice."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from briefing.config import load_config
+from briefing.scheduler import runs
+from briefing.scheduler.celery_runs import enqueue_run
+from briefing.scheduler.states import OK, QUEUED, RUNNING
+from briefing.scheduler.tables import show_history
+
+from .delivery_support import FAST_TEMPLATE, SLOW_TEMPLATE, SMTPServer, free_port, ledger_of, make_project, wait_for
+from .services_support import fresh_database, postgres_server, redis_server, start_worker, stop_process, workers_ready
+
+pytestmark = pytest.mark.slow  # Redis, PostgreSQL and Celery workers, as real processes
+
+A, B = "anna@example.org", "bert@example.org"
+
+
+@pytest.fixture(scope="module")
+def services() -> Iterator[tuple[str, str]]:
+    with redis_server() as redis, postgres_server() as postgres:
+        yield redis, postgres
+
+
+def _project(tmp_path: Path, services: tuple[str, str], smtp_port: int, db: int, **top) -> Path:
+    redis, postgres = services
+    return make_project(tmp_path, smtp_port, job={"deliver": ["email"], "recipients": [A, B], "formats": ["html"]},
+                        executor="celery", ledger=fresh_database(postgres, f"ledger{db}"),
+                        celery={"broker": redis.rsplit("/", 1)[0] + f"/{db}", "visibility_timeout_seconds": 15},
+                        shutdown_grace_seconds=5, **top)
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except FileNotFoundError:
+        return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _all_ok(ledger, job: str, count: int):
+    found = ledger.runs(job)
+    return found if len(found) == count and all(r.status == OK for r in found) else None
+
+
+def test_two_workers_deliver_each_fire_time_once_to_each_recipient(tmp_path: Path, services) -> None:
+    port = free_port()
+    cfg_path = _project(tmp_path, services, port, db=1)
+    cfg_path.write_text(cfg_path.read_text().replace("cron: 0 7 * * *", "cron: '* * * * *'"))  # every minute
+    config = load_config(cfg_path)
+    ledger = ledger_of(cfg_path)
+    assert ledger.engine.dialect.name == "postgresql"
+    due = datetime.now(UTC).replace(second=0, microsecond=0)
+    fires = [due - timedelta(minutes=m) for m in (3, 2)]
+    procs = []
+    with SMTPServer(port) as smtp:
+        try:
+            procs = [start_worker(cfg_path, "one"), start_worker(cfg_path, "two")]
+            wait_for(lambda: workers_ready(cfg_path, "one", "two"), timeout=90)
+            for fire in fires:  # what the scheduler's APScheduler job calls at each fire time
+                assert runs.scheduled_run(str(cfg_path), "daily", fire_time=fire) == QUEUED
+            # The same fire queued again (as a scheduler restart re-queues unfinished runs): still once.
+            enqueue_run(config, config.schedules[0], fires[0])
+            # And the real scheduler, whose next minute queues one more.
+            with open(tmp_path / "scheduler.log", "wb") as log:
+                procs.append(subprocess.Popen([sys.executable, "-m", "briefing", "-c", str(cfg_path), "schedule"],
+                                              stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                              start_new_session=True))
+            wait_for(lambda: len(ledger.runs("daily")) >= 3, timeout=150, every=0.5)
+            stop_process(procs.pop())
+            count = len(ledger.runs("daily"))  # one more, should the scheduler have reached a second minute
+            done = wait_for(lambda: _all_ok(ledger, "daily", count), timeout=300, every=0.5)
+        finally:
+            for p in procs:
+                stop_process(p)
+        assert sorted(r.fire for r in done)[:2] == fires and all(r.fire > due for r in done if r.fire not in fires)
+        for address in (A, B):
+            assert len(smtp.to(address)) == count  # one message per fire time, none twice
+    for run in done:
+        assert {(d.target, d.status) for d in ledger.deliveries(run.id)} == {(A, OK), (B, OK)}
+        assert run.attempts == 1
+    builders = {text.split("process ")[1].rstrip(")") for r in done for _, text in ledger.events(r.id)
+                if text.startswith("build started")}
+    assert len(builders) >= 2  # the runs were spread over both workers
+    history = show_history(config, job="daily")  # `briefing history` reads the PostgreSQL ledger
+    assert history.count(" ok") >= 3
+
+
+def test_a_worker_killed_mid_build_loses_nothing_and_sends_nothing_twice(tmp_path: Path, services) -> None:
+    port = free_port()
+    (tmp_path / "mytemplates").mkdir()
+    template = tmp_path / "mytemplates" / "briefing.html"
+    template.write_text(SLOW_TEMPLATE)  # the first build cannot finish before the kill
+    cfg_path = _project(tmp_path, services, port, db=2, templates="mytemplates")
+    ledger = ledger_of(cfg_path)
+    fire = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=1)
+    workers = {}
+    with SMTPServer(port) as smtp:
+        try:
+            workers = {"one": start_worker(cfg_path, "one"), "two": start_worker(cfg_path, "two")}
+            wait_for(lambda: workers_ready(cfg_path, "one", "two"), timeout=90)
+            runs.scheduled_run(str(cfg_path), "daily", fire_time=fire)
+            run = ledger.runs("daily")[0]
+            build = wait_for(lambda: next((int(t.split()[-1]) for _, t in ledger.events(run.id)
+                                           if t.startswith("building in process")), None), timeout=120)
+            pool_child = _parent(build)
+            killed = next(name for name, w in workers.items() if _parent(pool_child) == w.pid)
+            os.killpg(workers[killed].pid, signal.SIGKILL)
+            workers[killed].wait(timeout=10)
+            wait_for(lambda: not _alive(build), timeout=10)  # the build died with its worker
+            assert ledger.get(run.id).status == RUNNING and smtp.messages == []
+
+            template.write_text(FAST_TEMPLATE)
+            # The survivor takes the run once the broker hands it back (visibility timeout).
+            done = wait_for(lambda: ledger.get(run.id) if ledger.get(run.id).status == OK else None,
+                            timeout=240, every=0.5)
+        finally:
+            for w in workers.values():
+                stop_process(w)
+        assert len(smtp.to(A)) == 1 and len(smtp.to(B)) == 1
+    assert done.attempts == 2 and [r.id for r in ledger.runs("daily")] == [run.id]
+    story = [text for _, text in ledger.events(run.id)]
+    assert any("did not finish (running); building again" in t for t in story)
+    builders = [t for t in story if t.startswith("build started")]
+    assert len(builders) == 2 and builders[0].split("process ")[1] != builders[1].split("process ")[1]
+
+
+def test_a_run_past_its_time_limit_is_ended_and_failed_and_the_next_one_runs(tmp_path: Path, services) -> None:
+    port = free_port()
+    (tmp_path / "mytemplates").mkdir()
+    template = tmp_path / "mytemplates" / "briefing.html"
+    template.write_text(SLOW_TEMPLATE)  # a build that would take hours
+    cfg_path = _project(tmp_path, services, port, db=3, templates="mytemplates")
+    text = cfg_path.read_text().replace("timeout_minutes: 1.0", "timeout_minutes: 0.2")
+    cfg_path.write_text(text)
+    ledger = ledger_of(cfg_path)
+    first, second = (datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=m) for m in (2, 1))
+    with SMTPServer(port) as smtp:
+        worker = start_worker(cfg_path, "one")
+        try:
+            wait_for(lambda: workers_ready(cfg_path, "one"), timeout=90)
+            runs.scheduled_run(str(cfg_path), "daily", fire_time=first)
+            failed = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == "failed"), None),
+                              timeout=120, every=0.5)
+            build = next(int(t.split()[-1]) for _, t in ledger.events(failed.id) if t.startswith("building in"))
+            assert not _alive(build)  # ended, not left running
+            template.write_text(FAST_TEMPLATE)
+            runs.scheduled_run(str(cfg_path), "daily", fire_time=second)
+            wait_for(lambda: ledger.runs("daily")[0].status == OK, timeout=120, every=0.5)
+        finally:
+            stop_process(worker)
+        assert len(smtp.to(A)) == 1 and len(smtp.to(B)) == 1
+    assert "timeout_minutes" in failed.error and failed.fire == first
+    assert [r.status for r in ledger.runs("daily")] == [OK, "failed"]
+
+
+def test_a_postgresql_run_lock_is_freed_when_its_holder_is_killed(services) -> None:
+    from briefing.scheduler.ledger import Ledger
+
+    url = fresh_database(services[1], "locks")
+    code = ("import sys, time; from briefing.scheduler.ledger import Ledger\n"
+            f"with Ledger({url!r}).hold(5) as mine:\n"
+            "    print(mine, flush=True); time.sleep(600)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "True"
+        ledger = Ledger(url)
+        with ledger.hold(5) as mine:
+            assert not mine  # another process, as a worker on another machine would be
+        with ledger.hold(6) as other:
+            assert other  # only that run is held
+        holder.kill()
+        holder.wait(timeout=10)
+
+        def free() -> bool:
+            with ledger.hold(5) as ours:
+                return ours
+
+        wait_for(free, timeout=30)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
