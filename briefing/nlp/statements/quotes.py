@@ -8,12 +8,11 @@ that sentence's subject or continued speaker; else to the statement just before 
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
 
-from ...data import load_data
 from ...model import Evidence, Quote, Sentence
 from .quoted import QuotedSpan, is_said, quote_lexicon
 from .speakers import attribute, quote_speaker
+from .speech import back_references
 from .statements import SentenceSpeech
 
 log = logging.getLogger(__name__)
@@ -138,16 +137,9 @@ def _speaker(speech: list[SentenceSpeech], s_first: int, s_last: int, first_tok:
     after = s_last + 1
     if after < len(sentences) and sentences[after].paragraph == sentences[s_last].paragraph \
             and speech[after].statements and sentences[after].tokens \
-            and sentences[after].tokens[0].text.lower() in _back_references():
+            and sentences[after].tokens[0].text.lower() in back_references():
         # '"…" That was how Blinken put it.' / '„…“ Das sagte Scholz.': the next sentence points back
         st = speech[after].statements[0]
         return st.parties[0], st.speaker
     return None, None
 
-
-@lru_cache(maxsize=1)
-def _back_references() -> frozenset[str]:
-    words: set[str] = set()
-    for name in ("speech_de", "speech_en"):
-        words.update(w.lower() for w in load_data(name).get("back_reference") or [])
-    return frozenset(words)

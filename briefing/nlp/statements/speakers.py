@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ...data import load_data
 from ..actors.actors import Entity
 from ..actors.mentions import Discourse, Known, Referent
 from ..actors.names import NameLexicon, Phrase, find_phrases, name_lexicon
 from ..clauses import Clause, finite_verb
 from ..context import Mention, SentenceContext
-from .speech import SpeechLexicon, speech_verb, subjunctive_form
+from .speech import SpeechLexicon, back_references, speech_verb, subjunctive_form
 
 log = logging.getLogger(__name__)
 
@@ -332,7 +330,7 @@ def quote_speaker(speech: list, s_first: int, s_last: int, first_tok: int, sente
     after = s_last + 1
     if after < len(sentences) and sentences[after].paragraph == sentences[s_last].paragraph \
             and speech[after].said and sentences[after].tokens \
-            and sentences[after].tokens[0].text.lower() in _back_references():
+            and sentences[after].tokens[0].text.lower() in back_references():
         return speech[after].said[0]
     return None
 
@@ -362,10 +360,3 @@ def attribute(said: Said | None, party: str | None, speaker: str | None) -> tupl
 def _words(text: str) -> set[str]:
     return {w.lower() for w in text.replace("-", " ").split() if w[:1].isupper()}
 
-
-@lru_cache(maxsize=1)
-def _back_references() -> frozenset[str]:
-    words: set[str] = set()
-    for name in ("speech_de", "speech_en"):
-        words.update(w.lower() for w in load_data(name).get("back_reference") or [])
-    return frozenset(words)

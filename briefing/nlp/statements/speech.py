@@ -111,3 +111,12 @@ def subjunctive_form(tok, lex: SpeechLexicon, sentence: Sentence) -> bool:
         return True
     first_person = any(t.text.lower() == "ich" for t in sentence.tokens)
     return lemma.endswith("en") and low == lemma[:-2] + "e" and not first_person
+
+
+@lru_cache(maxsize=1)
+def back_references() -> frozenset[str]:
+    """Words that open a sentence pointing back at the quote before it ('Das sagte Scholz.', 'That was how …')."""
+    words: set[str] = set()
+    for name in ("speech_de", "speech_en"):
+        words.update(w.lower() for w in load_data(name).get("back_reference") or [])
+    return frozenset(words)
