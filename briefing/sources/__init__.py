@@ -83,12 +83,11 @@ def _web_reader(config: Config, entries: list[SourceEntry], today: date, offline
         return None
     # imported here: the HTTP client, feedparser and trafilatura cost a build from folders nothing
     from .cache import SourceCache
-    from .fetch import Fetcher, Limits
+    from .fetch import Fetcher
     from .web import WebReader
 
-    f = config.fetch
     cache = SourceCache(config.resolve(config.state))
-    fetcher = None if offline else Fetcher(Limits(f.timeout_seconds, f.max_kb, f.max_redirects, f.user_agent), cache)
+    fetcher = None if offline else Fetcher(config.fetch, cache)
     return WebReader(cache, fetcher, today)
 
 

@@ -20,6 +20,7 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
+from ..config import FetchConfig
 from .cache import CachedEntry, SourceCache
 
 log = logging.getLogger(__name__)
@@ -35,14 +36,6 @@ class FetchError(Exception):
     def __init__(self, kind: str, detail: str = "") -> None:
         self.kind, self.detail = kind, detail
         super().__init__(f"{kind}: {detail}" if detail else kind)
-
-
-@dataclass
-class Limits:
-    timeout_seconds: float = 20.0
-    max_kb: int = 2048
-    max_redirects: int = 5
-    user_agent: str = "briefing/0.1 (diplomatic news briefing; obeys robots.txt)"
 
 
 @dataclass
@@ -62,7 +55,8 @@ class Fetched:
 class Fetcher:
     """One client for a whole run: connections and each host's robots.txt are reused."""
 
-    limits: Limits = field(default_factory=Limits)
+    limits: FetchConfig = field(default_factory=FetchConfig)
+    """Timeouts, size cap, redirects and User-Agent: config.yaml's `fetch:`."""
     cache: SourceCache | None = None
     """Where each host's robots.txt is kept between runs, so an unchanged one is not downloaded again."""
 
