@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
 
 import pytest
 from pypdf import PdfReader
@@ -143,3 +144,33 @@ def test_no_word_is_broken_by_guessed_hyphenation():
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert "Einflusssphäre" in text.replace("\n", " ")
     assert "\u2010\n" not in text and "\u00ad" not in text  # no hyphen the renderer added
+
+
+def _appendix_pages(padding: int) -> tuple[list[list[str]], list[str]]:
+    from datetime import date
+    from pathlib import Path
+
+    from briefing.model import Evidence, Source
+
+    b = make_briefing("de")
+    b.background = b.background + [b.background[0]] * padding  # moves the page breaks through the appendix
+    titles = [f"Quelle Nummer {i}: Außenminister beraten über die Lage" for i in range(40)]
+    for i, title in enumerate(titles):
+        sid = f"s{i:02}"
+        b.sources.append(Source(sid, Path(f"/seeds/{sid}.md"), title, "", "de", date(2023, 3, 6), "front_matter",
+                                outlet="Beispiel-Zeitung"))
+        b.background[0].evidence += [Evidence(sid, n, f"Satz {n} der Quelle Nummer {i}.") for n in range(i % 3)]
+    data, _ = write_pdf(b, load_config(None, max_sources=100))
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout
+    pages = [[line.strip() for line in page.splitlines()
+              if line.strip() and "DIENSTGEBRAUCH" not in line and "Seite " not in line]
+             for page in text.decode("utf-8").split("\f") if page.strip()]
+    return pages, titles
+
+
+def test_a_source_heading_never_ends_a_page_and_the_last_page_holds_more_than_one_line():
+    for padding in range(0, 24, 3):
+        pages, titles = _appendix_pages(padding)
+        for lines in pages[:-1]:
+            assert not any(t[:20] in lines[-1] for t in titles), (padding, lines[-1])
+        assert len(pages[-1]) > 2, padding
