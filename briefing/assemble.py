@@ -11,7 +11,7 @@ from .key_facts import key_facts
 from .labels import format_day
 from .model import AnnotatedSource, BackgroundItem, Briefing, Meeting, Party, Position, Quote
 from .nlp.meetings.merge import merge_meetings
-from .nlp.meetings.titles import LABEL, OWN, label_title, translate_noun, with_parties
+from .nlp.meetings.titles import LABEL, OWN, label_title, translate_head, with_parties
 from .notices import say
 from .parties import party_name
 from .relevance import Relevance
@@ -54,7 +54,7 @@ def retitle(meetings: list[Meeting], source_language: dict[str, str], language: 
             continue
         if m.title_rank == LABEL:
             m.title = label_title(m.participants, m.format, language)
-        elif (noun := translate_noun(m.title.split(" ", 1)[0], source, language)) is not None:
+        elif (noun := translate_head(m.title, source, language)) is not None:
             m.title = with_parties(noun, m.participants, language)
 
 

@@ -30,6 +30,9 @@ def test_made_titles_are_made_again_in_the_output_language_own_names_stay():
     assert label.title == "Phone call United States – Russia"
     assert noun.title == "Talks United States – Russia"
     assert own.title == "Nato-Russland-Rat"
+    english = meeting("Video call United States – Russia", NOUN)  # a head of two words
+    retitle([english], {"s1": "en"}, "de")
+    assert english.title == "Videoschalte USA – Russland"
     same = meeting("Gespräche USA – Russland", NOUN)
     retitle([same], {"s1": "de"}, "de")
     assert same.title == "Gespräche USA – Russland"

@@ -194,7 +194,6 @@ class DocxWriter:
         self.L = self.v.labels
         self.doc = base_document(config)
         self.comments = config.docx_comments
-        self.sources = {s.id: s for s in briefing.sources}
         self.headings: list[TocEntry] = []
 
     # -- pieces -------------------------------------------------------------------------------
@@ -230,7 +229,7 @@ class DocxWriter:
 
     def reference(self, ev: Evidence) -> str:
         """A short source reference for a comment: '[3] Nato-Außenminister beraten …, Satz 12'."""
-        src = self.sources.get(ev.source)
+        src = self.v.sources_by_id.get(ev.source)
         title = src.title if src else ev.source
         if len(title) > SHORT_TITLE:
             title = title[:SHORT_TITLE].rsplit(" ", 1)[0] + " …"

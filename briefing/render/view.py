@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cached_property
 
 from babel.dates import format_date
 
@@ -134,11 +135,14 @@ class View:
             text += f" ({self.labels['inferred']}{sure})"
         return text
 
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.briefing.sources}
+
     def text_lang(self, evidence: list[Evidence]) -> str:
         """The language of the source a text was taken from, else the briefing's: quoted German
         stays German inside an English briefing, for hyphenation and spell-checking."""
-        sources = {s.id: s for s in self.briefing.sources}
-        source = sources.get(evidence[0].source) if evidence else None
+        source = self.sources_by_id.get(evidence[0].source) if evidence else None
         return source.language if source is not None and source.language else self.lang
 
     def notice(self) -> str:

@@ -50,10 +50,12 @@ def label_title(parties: list[str], fmt: str | None, language: str) -> str:
     return with_parties(head, parties, language)
 
 
-def translate_noun(noun: str, source: str, language: str) -> str | None:
-    """An event noun in another language ('Gespräche' -> 'Talks'; data/meeting_nouns.yaml), or None."""
+def translate_head(title: str, source: str, language: str) -> str | None:
+    """The event noun a made title opens with, in another language ('Gespräche USA – Russland' ->
+    'Talks'; 'Video call …' -> 'Videoschalte'; data/meeting_nouns.yaml), or None."""
     return next((entry[language] for entry in load_data("meeting_nouns")
-                 if entry.get(source) == noun and language in entry), None)
+                 if language in entry and entry.get(source)
+                 and (title == entry[source] or title.startswith(entry[source] + " "))), None)
 
 
 def with_parties(head: str, parties: list[str], language: str) -> str:
