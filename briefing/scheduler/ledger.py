@@ -23,12 +23,14 @@ from sqlalchemy import (
     Engine,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
     create_engine,
+    delete,
     event,
     inspect,
     literal_column,
@@ -78,6 +80,13 @@ events_table = Table(
     Column("at", Text, nullable=False),
     Column("text", Text, nullable=False),
 )
+files_table = Table(
+    "run_files", metadata,
+    Column("run_id", Integer, ForeignKey("runs.id"), primary_key=True),
+    Column("name", String, primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+)
+"""A run's built files, when the ledger is a shared database (runs.py: any machine can deliver them)."""
 _LOCK_SPACE = 0x6272_6965_0000_0000
 """Advisory lock keys of runs: run ids offset into a range of their own ('brie'), apart from other users."""
 
@@ -309,6 +318,25 @@ class Ledger:
             deliveries_table.c.target == target)
         with self.engine.connect() as db:
             return db.execute(query).scalar() == OK
+
+    # --- built files ----------------------------------------------------------------------------
+
+    def store_files(self, run_id: int, files: dict[str, bytes]) -> None:
+        """The run's built files, replacing what an earlier attempt stored, in one transaction."""
+        with self.engine.begin() as db:
+            db.execute(delete(files_table).where(files_table.c.run_id == run_id))
+            if files:
+                rows = [{"run_id": run_id, "name": n, "content": c} for n, c in files.items()]
+                db.execute(files_table.insert(), rows)
+
+    def files(self, run_id: int) -> dict[str, bytes]:
+        query = select(files_table.c.name, files_table.c.content).where(files_table.c.run_id == run_id)
+        with self.engine.connect() as db:
+            return dict(db.execute(query.order_by(files_table.c.name)).all())
+
+    def drop_files(self, run_id: int) -> int:
+        with self.engine.begin() as db:
+            return db.execute(delete(files_table).where(files_table.c.run_id == run_id)).rowcount
 
     # --- the story ----------------------------------------------------------------------------
 
