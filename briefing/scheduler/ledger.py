@@ -334,6 +334,12 @@ class Ledger:
         with self.engine.connect() as db:
             return dict(db.execute(query.order_by(files_table.c.name)).all())
 
+    def runs_with_files(self, run_ids: list[int]) -> set[int]:
+        """Which of ``run_ids`` have built files here."""
+        query = select(files_table.c.run_id).where(files_table.c.run_id.in_(run_ids)).distinct()
+        with self.engine.connect() as db:
+            return set(db.execute(query).scalars())
+
     def drop_files(self, run_id: int) -> int:
         with self.engine.begin() as db:
             return db.execute(delete(files_table).where(files_table.c.run_id == run_id)).rowcount

@@ -389,15 +389,15 @@ def prune_runs(place: RunPlace) -> None:
     keep = place.config.keep_runs
     runs = place.ledger.runs(place.job.id, limit=1_000_000)
     newest_briefing = next((r.id for r in runs if r.status in HAS_BRIEFING), None)
-    in_ledger = place.folder.files_in_ledger
-    for run in runs[max(1, keep):]:
+    old = [r for r in runs[max(1, keep):] if r.status not in TO_BUILD + TO_DELIVER and r.id != newest_briefing]
+    in_ledger = place.ledger.runs_with_files([r.id for r in old]) if place.folder.files_in_ledger else set()
+    for run in old:
         folder = place.folder.run_dir(run.id)
-        if run.status in TO_BUILD + TO_DELIVER or run.id == newest_briefing or not (folder.exists() or in_ledger):
+        if not folder.exists() and run.id not in in_ledger:
             continue
         with place.folder.run_lock(run.id) as mine:
-            if not mine:
-                continue
-            here = folder.exists()
-            shutil.rmtree(folder, ignore_errors=True)
-            if (in_ledger and place.ledger.drop_files(run.id)) or (here and not in_ledger):
+            if mine:
+                shutil.rmtree(folder, ignore_errors=True)
+                if run.id in in_ledger:
+                    place.ledger.drop_files(run.id)
                 place.ledger.event(run.id, f"built files removed (keep_runs is {keep})")
