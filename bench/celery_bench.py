@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.scale_bench import quotes_articles  # noqa: E402
+from briefing.annotation_table import AnnotationTable  # noqa: E402
 from briefing.scheduler import runs  # noqa: E402
 from briefing.scheduler.states import DONE  # noqa: E402
 from tests.delivery_support import SMTPServer, free_port, ledger_of, make_project, wait_for  # noqa: E402
@@ -98,12 +99,14 @@ def one_build(redis: str, postgres: str, workers: int, count: int, db: int) -> f
             took = time.perf_counter() - began
             status = ledger.runs("daily")[0].status
             cpu = sum(_tree_cpu(p.pid) for p in procs)  # the build, its reader, the annotation tasks
+            shares = AnnotationTable(ledger.url).makers()
         finally:
             for p in procs:
                 stop_process(p)
     print(f"{workers} worker{'s' if workers > 1 else ''}: one build of {count} sources in {took:6.1f} s "
           f"({count / took:5.1f} sources per second; {status}; {cpu:.0f} CPU s in the workers, "
-          f"start-up included; load {_load()})", flush=True)
+          f"start-up included; load {_load()})\n  sources annotated per worker: "
+          + ", ".join(f"{who.split('@')[0]} {n}" for who, n in sorted(shares.items())), flush=True)
     return took
 
 

@@ -152,12 +152,13 @@ class AnnotationTable(AnnotationCache):
             db.execute(delete(claims_table).where(claims_table.c.key.in_(keys),
                                                   claims_table.c.holder == holder_name()))
 
-    def makers(self, keys: list[str]) -> Counter[str]:
-        """How many of the entries of ``keys`` each worker made (worker_name())."""
+    def makers(self, keys: list[str] | None = None) -> Counter[str]:
+        """How many of the entries of ``keys`` (None: all) each worker made (worker_name())."""
         counts: Counter[str] = Counter()
-        for batch in _batches(keys):
-            query = (select(annotations_table.c.made_by, func.count()).where(annotations_table.c.key.in_(batch))
-                     .group_by(annotations_table.c.made_by))
+        for batch in _batches(keys) if keys is not None else [None]:
+            query = select(annotations_table.c.made_by, func.count()).group_by(annotations_table.c.made_by)
+            if batch is not None:
+                query = query.where(annotations_table.c.key.in_(batch))
             with self.engine.connect() as db:
                 counts.update(dict(db.execute(query).all()))
         return counts

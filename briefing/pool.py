@@ -28,7 +28,8 @@ def annotate_all(sources: list[Source], extra_aliases: dict[str, str], cache: An
                  workers: int | None = None, spread: Spread | None = None) -> list[AnnotatedSource]:
     """What each source yields (quotes, positions, meetings, background), in the sources' order."""
     keys = [source_key(s, extra_aliases) for s in sources]
-    found: list[Found | None] = [cache.get(k) if cache else None for k in keys]
+    kept = cache.get_many(keys) if cache else {}
+    found: list[Found | None] = [kept.get(k) for k in keys]
     missing = [i for i, f in enumerate(found) if f is None]
     log.info("annotation cache: %d of %d sources annotated before, %d to annotate", len(sources) - len(missing),
              len(sources), len(missing))
