@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...data import load_data
+from ...data import language_data
 from ...model import Evidence, Position, Sentence
 from ..clauses import dateline_end
 from .statements import SentenceSpeech, Statement
@@ -32,7 +32,7 @@ class PositionLexicon:
 
 @lru_cache(maxsize=4)
 def position_lexicon(language: str) -> PositionLexicon:
-    data = load_data("positions_en" if language == "en" else "positions_de")
+    data = language_data("positions", language)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])
