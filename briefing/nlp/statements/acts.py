@@ -20,6 +20,7 @@ from ..actors.actors import Entity
 from ..clauses import Clause, finite_verb, subject
 from ..context import SentenceContext
 from .joint import joint_parties
+from .speakers import Said
 from .speech import speech_verb, subjunctive_form
 from .state import Reading, Statement, Turn
 
@@ -37,6 +38,8 @@ class Act:
     resolved: Entity | None = None
     together: list[str] | None = None
     """The parties of a joint subject of the sentence before ("Beide Regierungen erklärten")."""
+    impersonal: bool = False
+    """The speaker is a place an impersonal "hieß es", "man" stands for, not a person named."""
 
 
 def read_clause(ctx: SentenceContext, clause: Clause, turn: Turn, reading: Reading) -> None:
@@ -72,10 +75,12 @@ def find_speaker(ctx: SentenceContext, act: Act, turn: Turn, reading: Reading) -
                            inverted=_may_invert(ctx, act, turn, reading))
     if verb and subj is None and tokens[verb[0]].lemma.lower() in reading.lex.impersonal:
         # "Aus dem Kreml hieß es": the place it came from speaks
+        act.impersonal = True
         subj = next((e for e in ctx.entities if clause.first <= e.first <= clause.last), None)
     if verb and subj is None and any(ctx.word(i) in reading.lex.impersonal_pronouns
                                      for i in range(clause.first, clause.last + 1)):
         # "In Paris hätte man sich ... gewünscht": "man" in a capital speaks for its state
+        act.impersonal = True
         subj = next((e for e in ctx.entities if clause.first < e.first <= clause.last and e.kind == "name"
                      and ctx.word(e.first - 1) in reading.lex.place_prepositions), None)
     return subj
@@ -158,7 +163,9 @@ def record(ctx: SentenceContext, act: Act, turn: Turn, reading: Reading) -> None
         turn.spoken = turn.spoken or not clause.subordinate
         turn.speech.statements.append(Statement(ctx.n, parties, resolved.person or speaker_name(resolved),
                                                 act.verb[1], clause.first, clause.last,
-                                                "attribution" if clause.subordinate else "verb"))
+                                                "attribution" if clause.subordinate else "verb",
+                                                None if act.impersonal else _said_in(turn, clause),
+                                                _named(act, turn)))
     if resolved is None and subj is not None and subj.kind in ("person", "role") and not clause.subordinate:
         tracker.last_subject = None  # someone of no known party: "he" is not an earlier speaker
     if resolved and resolved.party and not clause.subordinate and resolved.kind != "pronoun":
@@ -198,6 +205,18 @@ def note_topic(ctx: SentenceContext, act: Act, turn: Turn, reading: Reading) -> 
     elif opens and with_party and len({e.party for e in with_party}) == 1:
         # an apposition names one speaker
         turn.previous_subject = next((e for e in with_party if e.kind == "person"), with_party[0])
+
+
+def _named(act: Act, turn: Turn) -> bool:
+    """The speaker's party is the clause's own subject's, or a subject's named earlier in the sentence."""
+    resolved = act.resolved
+    return resolved is not None and (resolved is act.subject or resolved is turn.previous_subject)
+
+
+def _said_in(turn: Turn, clause: Clause) -> Said | None:
+    """The speaker as the article names them in the clause (not one continued from before)."""
+    return next((s for s in turn.speech.said if s.first <= clause.last and clause.first <= s.last
+                 and s.via != "continued"), None)
 
 
 def _apposed(ctx: SentenceContext, first: int, e: Entity) -> bool:

@@ -36,6 +36,9 @@ class Statement:
     """verb | attribution | subjunctive | quote | subject"""
     said: Said | None = None
     """The speaker as the article names them (statements/speakers.py), whose party the position takes."""
+    named: bool = False
+    """The party's holder is named in the sentence itself (not found by a pronoun, a bare role or
+    from a sentence before): the gazetteer's reading of a named subject stands."""
 
 
 @dataclass

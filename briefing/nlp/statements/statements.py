@@ -8,8 +8,9 @@
 3. when no clause gave one, a statement of the whole sentence (``whole.py``: an attribution
    phrase, reported speech after an unlisted verb, reported speech continuing the last speaker,
    a quote of the sentence's subject);
-4. each statement's share of the sentence, and the speaker as named that its position takes
-   (``positions.py`` classifies the position and gives it that speaker's party).
+4. each statement's share of the sentence. Each statement carries the speaker as the article
+   names them (``Statement.said``), whose party its position takes (``positions.py``, which also
+   tells a stance from an announcement or a heading repeating the lead).
 
 Pronouns ("er", "seinerseits", "he") and bare roles ("der Minister", "the official") resolve to
 the last fitting subject (``state.Tracker``); a sentence in the subjunctive without a speaker of
@@ -77,7 +78,6 @@ def read_sentence(ctx: SentenceContext, reading: Reading) -> SentenceSpeech:
         if found is not None:
             speech.statements.append(found)
     if speech.statements:
-        _link_speakers(ctx, speech)
         _spread(speech.statements, len(ctx.sentence.tokens))
         reading.tracker.last_statement = speech.statements[-1]
     _remember(ctx, turn, reading)
@@ -97,15 +97,6 @@ def speakers_as_named(ctx: SentenceContext, speech: SentenceSpeech, reading: Rea
         return last
     speech.said_subject = subject_of(ctx)
     return last
-
-
-def _link_speakers(ctx: SentenceContext, speech: SentenceSpeech) -> None:
-    """Each statement's speaker as the article names them: the one named in its clause; for a
-    statement of the whole sentence, the sentence's first speaker, else its subject."""
-    whole = len(ctx.sentence.tokens) - 1
-    for st in speech.statements:
-        named = next((s for s in speech.said if s.first <= st.last and st.first <= s.last), None)
-        st.said = named or (speech.said_subject if (st.first, st.last) == (0, whole) else None)
 
 
 def _spread(statements: list[Statement], n_tokens: int) -> None:

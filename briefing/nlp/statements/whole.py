@@ -18,6 +18,7 @@ from ..actors.actors import Entity
 from ..clauses import finite_verb, is_finite, subject
 from ..context import SentenceContext
 from .acts import speaker_name
+from .speakers import subject_of
 from .speech import subjunctive_form
 from .state import Reading, Statement, Turn
 
@@ -34,11 +35,13 @@ def whole(ctx: SentenceContext, kind: str, via: str) -> tuple[str, int, int, str
 
 
 def by_attribution(ctx: SentenceContext, turn: Turn, reading: Reading) -> Statement | None:
-    resolved = reading.tracker.resolve(_attribution(ctx, reading))
+    by = _attribution(ctx, reading)
+    resolved = reading.tracker.resolve(by)
     if not (resolved and resolved.party):
         return None
+    named = next((s for s in turn.speech.said if s.via == "attribution"), None)
     return Statement(ctx.n, [resolved.party], resolved.person or speaker_name(resolved),
-                     *whole(ctx, "statement", "attribution"))
+                     *whole(ctx, "statement", "attribution"), named, resolved is by)
 
 
 def by_introducer(ctx: SentenceContext, turn: Turn, reading: Reading) -> Statement | None:
@@ -47,7 +50,8 @@ def by_introducer(ctx: SentenceContext, turn: Turn, reading: Reading) -> Stateme
         return None
     who = turn.introducer[0]
     reading.tracker.last_subject = who
-    return Statement(ctx.n, [who.party or ""], who.person or speaker_name(who), *whole(ctx, "statement", "verb"))
+    return Statement(ctx.n, [who.party or ""], who.person or speaker_name(who), *whole(ctx, "statement", "verb"),
+                     subject_of(ctx), True)
 
 
 def by_continuation(ctx: SentenceContext, turn: Turn, reading: Reading) -> Statement | None:
@@ -58,15 +62,17 @@ def by_continuation(ctx: SentenceContext, turn: Turn, reading: Reading) -> State
     if turn.speaker_before is not None:
         # the subject of reported speech is not who "er" means next: the speaker still is
         tracker.last_subject = turn.speaker_before
-    return Statement(ctx.n, list(last.parties), last.speaker, *whole(ctx, "statement", "subjunctive"))
+    return Statement(ctx.n, list(last.parties), last.speaker, *whole(ctx, "statement", "subjunctive"), last.said)
 
 
 def by_quote_subject(ctx: SentenceContext, turn: Turn, reading: Reading) -> Statement | None:
     """The subject is the sentence's fallback speaker for quotes; with a quote, it makes a statement."""
-    fb = turn.speech.fallback = _fallback(ctx, reading)
+    subj, fb = _fallback(ctx, reading)
+    turn.speech.fallback = fb
     if fb is None or not fb.party or not any(ctx.mask) or all(ctx.mask[:-1]):
         return None
-    return Statement(ctx.n, [fb.party], fb.person or speaker_name(fb), *whole(ctx, "statement", "quote"))
+    return Statement(ctx.n, [fb.party], fb.person or speaker_name(fb), *whole(ctx, "statement", "quote"),
+                     turn.speech.said_subject or subject_of(ctx), fb is subj)
 
 
 WHOLE_SENTENCE = (by_attribution, by_introducer, by_continuation, by_quote_subject)
@@ -117,15 +123,16 @@ def _attribution(ctx: SentenceContext, reading: Reading) -> Entity | None:
     return None
 
 
-def _fallback(ctx: SentenceContext, reading: Reading) -> Entity | None:
-    """The resolved subject of the first main clause with a finite verb, if it has a party."""
+def _fallback(ctx: SentenceContext, reading: Reading) -> tuple[Entity | None, Entity | None]:
+    """The subject of the first main clause with a finite verb and who it is, if it has a party."""
     for clause in ctx.clauses:
         if clause.subordinate:
             continue
         fin = finite_verb(clause, ctx.sentence, ctx.language)
         if fin is None:
             continue
-        resolved = reading.tracker.resolve(subject(clause, fin, ctx.sentence, ctx.entities, ctx.language))
+        subj = subject(clause, fin, ctx.sentence, ctx.entities, ctx.language)
+        resolved = reading.tracker.resolve(subj)
         if resolved and resolved.party:
-            return resolved
-    return None
+            return subj, resolved
+    return None, None
