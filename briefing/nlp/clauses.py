@@ -77,12 +77,23 @@ class Clause:
 
 
 def is_finite(tok: Token, language: str) -> bool:
-    g = grammar(language)
-    return tok.pos in g.finite_tags or any(mark in tok.pos for mark in g.finite_marks)
+    return _finite_tag(tok.pos, language)
 
 
 def is_verb(tok: Token, language: str) -> bool:
-    return tok.pos.startswith(grammar(language).verb_tags)
+    return _verb_tag(tok.pos, language)
+
+
+@lru_cache(maxsize=1024)
+def _finite_tag(pos: str, language: str) -> bool:
+    # asked for every token by several stages: one answer per tag
+    g = grammar(language)
+    return pos in g.finite_tags or any(mark in pos for mark in g.finite_marks)
+
+
+@lru_cache(maxsize=1024)
+def _verb_tag(pos: str, language: str) -> bool:
+    return pos.startswith(grammar(language).verb_tags)
 
 
 def quote_mask(sentences: list[Sentence], language: str) -> list[list[bool]]:
