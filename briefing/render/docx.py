@@ -416,7 +416,7 @@ class DocxWriter:
     def quotes(self) -> None:
         L, v = self.L, self.v
         self.heading(L["quotes"], 1)
-        opening, closing = ("„", "“") if v.lang == "de" else ("“", "”")
+        opening, closing = L["quote_open"], L["quote_close"]
         for q in self.b.quotes:
             p = self.para(style="Quote")
             self.statement(p, f"{opening}{q.text}{closing}", q.evidence)
