@@ -455,3 +455,14 @@ def test_regional_organisations_are_parties():
     assert "LAS" in m.participants
     [m] = meetings("Am Donnerstag beginnt in Jakarta der Gipfel der ASEAN.")
     assert "ASEAN" in m.participants
+
+
+def test_a_talk_named_as_a_way_of_doing_things_is_no_meeting():
+    assert meetings("Macron setzt stärker auf das direkte Gespräch mit Wladimir Putin.") == []
+    assert meetings("Macron relies on direct talks with President Vladimir Putin.", "en") == []
+
+
+def test_an_existential_there_carries_no_day():
+    found = meetings("Blinken will be in Berlin on Thursday to see German Foreign Minister Annalena Baerbock. "
+                     "There were no plans for Blinken to see Russian Foreign Minister Sergei Lavrov.", "en")
+    assert not any("RUS" in m.participants and m.start for m in found)

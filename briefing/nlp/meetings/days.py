@@ -413,6 +413,8 @@ def sequel_day(ctx: SentenceContext, last_at: tuple[int, Meeting] | None) -> Day
     with no day of its own, is held on that meeting's day."""
     phrases = [*ctx.lex.sequels, *((w,) for w in ctx.lex.there)]  # "Dort trifft er ...": there, that day
     at = find_phrase(ctx, phrases)
+    if at is not None and ctx.tokens[at].pos in ctx.lex.existential_tags:
+        return None  # "there were no plans": no place, no day
     current = _current(ctx, last_at)
     if at is None or current is None:
         return None

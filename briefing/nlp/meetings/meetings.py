@@ -204,9 +204,10 @@ def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> No
     if m is None:
         return
     at_place = m.location is not None and _known_place(m.location, ctx.gaz)
-    if not at_place and _someone_met(ctx, span):
+    if not at_place and _someone_met(ctx, span) and ahead(ctx, 0, len(ctx.tokens) - 1):
         # "he too will hold talks with his U.S. counterpart", "Gespräche sind auch mit Bennett geplant": someone
-        # met, the visitor the one of the meeting told just before when the sentence names none
+        # met, told as planned or to come ("Macron setzt auf das Gespräch mit Putin" is none), the visitor the one
+        # of the meeting told just before when the sentence names none
         m.participants = _with_visitor(ctx, m.participants, run)
     elif not at_place:
         return
