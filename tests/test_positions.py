@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from briefing.data import DEFAULT_LANGUAGE, language_data, lexicon_language
+from briefing.nlp.clauses import grammar
 from tests.nlp_support import annotated, parties_of, positions_of
 
 
@@ -391,3 +393,13 @@ def test_a_subject_named_with_its_party_keeps_the_position_whatever_opens_the_se
     a = annotated("Nato-Generalsekretär Jens Stoltenberg sprach in Brüssel. "
                   "Ein direktes Eingreifen der Allianz in den Krieg lehnt Stoltenberg entschieden ab.")
     assert any("Eingreifen" in t for t in positions_of(a, "NATO"))
+
+
+def test_each_language_reads_its_own_lexicons_and_others_the_default():
+    assert lexicon_language("speech", "en") == "en"
+    assert lexicon_language("speech", "fr") == DEFAULT_LANGUAGE
+    assert language_data("grammar", "fr") == language_data("grammar", DEFAULT_LANGUAGE)
+    assert grammar("en").subject_first and not grammar("de").subject_first
+    # a text marked with a language of no lexicons of its own is still read (with the default's)
+    a = annotated("Paris forderte einen sofortigen Waffenstillstand.", "fr")
+    assert [(p.party, p.kind) for p in a.positions] == [("FRA", "demand")]
