@@ -24,6 +24,8 @@ from .render import load_renderers, render
 from .sources import SeedProblem, read_folders, read_web
 
 if TYPE_CHECKING:
+    from .annotation_cache import AnnotationCache
+    from .pool import Spread
     from .sources.web import WebProblem
 
 log = logging.getLogger(__name__)
@@ -168,22 +170,33 @@ def _stage(name: str, since: float, detail: str) -> float:
 def read(sources: list[Source], as_of: str, today: date,
          config: Config) -> tuple[list[AnnotatedSource], date, str, list[Notice]]:
     """Settle every source's reference date, then annotate each one (in a worker, see build_many()):
-    from the annotation cache in the state folder where it holds the source, the rest in a pool
-    of ``config.workers`` processes. Each source's sentences and tokens stay in the worker that
+    from the annotation cache (the state folder's, or the ledger database's) where it holds the
+    source, the rest in a pool of ``config.workers`` processes, or for a big build with executor:
+    celery across the Celery workers. Each source's sentences and tokens stay in the worker that
     annotated it: what comes back is what the briefing is made of.
 
     The extraction's modules are imported here, in the worker, while the building process loads
     the renderers: a build's critical path is WeasyPrint's, not the tokenizer's.
     """
-    from .annotation_cache import AnnotationCache
+    from .annotation_table import cache_for
     from .dates import settle_dates
     from .pool import annotate_all
 
-    cache = AnnotationCache(config.resolve(config.state) / "annotations")
+    cache = cache_for(config)
     with Stage("dates", len(sources)) as bar:
         as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today, infer=cache.inferred_date)
         bar.advance(len(sources))
-    return annotate_all(sources, config.actors, cache, config.workers), as_of_day, as_of_from, warnings
+    annotated = annotate_all(sources, config.actors, cache, config.workers, _spread(config, cache))
+    return annotated, as_of_day, as_of_from, warnings
+
+
+def _spread(config: Config, cache: AnnotationCache) -> Spread | None:
+    """With executor: celery, a big build's annotation goes to the workers (scheduler/fan_out.py)."""
+    if config.executor != "celery":
+        return None  # and Celery is never imported
+    from .scheduler.fan_out import annotate_spread
+
+    return lambda jobs: annotate_spread(config, jobs, config.actors, cache)  # type: ignore[arg-type]
 
 
 def _language(config: Config, languages: list[str]) -> str:
