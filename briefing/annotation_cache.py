@@ -20,7 +20,6 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
 import time
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import data as data_module
 from .model import AnnotatedSource, BackgroundItem, Meeting, Position, Quote, Source
+from .model_cache import write_pickle
 
 if TYPE_CHECKING:
     from .nlp.temporal.published import Inference
@@ -148,19 +148,10 @@ class AnnotationCache:
         """Store ``found`` (not None) with the hashes of the data files this process has read so far (a
         superset of what made it: a file is read before its first use and stays cached)."""
         read = {name: self.lexicons.get(name, "") for name in sorted(data_module.READ)}
-        path = self.path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            write_pickle(self.path(key), (read, found))
         except OSError as e:  # a state folder we may not write to costs speed, not the briefing
             log.warning("annotation cache: cannot write under %s (%s)", self.folder, e.strerror or e)
-            return
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump((read, found), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
 
     def inferred_date(self, source: Source) -> Inference | None:
         """An undated source's inferred publication date: from the cache, else inferred and kept."""

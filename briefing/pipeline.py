@@ -205,11 +205,13 @@ def read(sources: list[Source], as_of: str, today: date,
     The extraction's modules are imported here, in the worker, while the building process loads
     the renderers: a build's critical path is WeasyPrint's, not the tokenizer's.
     """
+    from . import model_cache
     from .annotation_cache import AnnotationCache
     from .dates import settle_dates
     from .pool import annotate_all
 
     cache = AnnotationCache(config.resolve(config.state) / "annotations")
+    model_cache.keep_in(config.resolve(config.state) / "models")
     with Stage("dates", len(sources)) as bar:
         as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today, infer=cache.inferred_date)
         bar.advance(len(sources))
