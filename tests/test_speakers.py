@@ -188,3 +188,51 @@ def test_a_document_speaks_but_no_pronoun_points_back_to_it():
     assert said("Der Bericht nennt die Lage „ernst“.")[0][0] == "Bericht"
     assert said('The report calls the situation "grave".', "en")[0][0] == "report"
     assert said("Der Bericht erschien am Montag. „Wir sind besorgt“, sagte er.") == [(None, None, None)]
+
+
+# inflected role and body nouns, agent nouns
+
+def test_inflected_role_noun_is_the_role_of_its_base_form():
+    assert phrases("Das sagte ein Freund des Leiters.")[-1][0] == "role"
+    assert phrases("Die Zahl stammt aus den Akten des Ministeriums.")[-1][0] == "body"
+
+
+def test_agent_nouns_speak():
+    got = said("Ein Mitarbeiter des Hafens sagte: „Wir warten.“")
+    assert got[0][0] == "Mitarbeiter des Hafens"
+    got = said('A commentator wrote: "The plan is late."', "en")
+    assert got[0][0] == "commentator"
+
+
+# documents, sources and passive agents
+
+def test_impersonal_verb_of_saying_gives_the_document_it_names():
+    got = said("„Wir lehnen den Plan ab“, heißt es in einer Pressemitteilung des Mietervereins.")
+    assert got[0][0] == "Pressemitteilung des Mietervereins"
+    got = said("In dem Schreiben der Gewerkschaft heißt es: „Der Streik geht weiter.“")
+    assert got[0][0] == "Schreiben der Gewerkschaft"
+
+
+def test_impersonal_verb_of_saying_gives_the_place_it_comes_from():
+    assert said("Aus Lissabon hieß es, die Lage sei „sehr ernst“.")[0][0] == "Lissabon"
+
+
+def test_agent_of_a_passive_verb_of_saying_speaks():
+    got = said("Der Entwurf wird von der Gewerkschaft als „unzumutbar“ bezeichnet.")
+    assert got[0][0] == "Gewerkschaft"
+    got = said('The draft was described as "unacceptable" by the union.', "en")
+    assert got[0][0] == "union"
+
+
+# a colon introducing the quote, a verb of saying the tagger misread
+
+def test_colon_after_a_clause_without_a_verb_of_saying_gives_its_subject():
+    got = said("Am Abend sparte die Bürgermeisterin Lena Albers nicht mit Lob: „Das war großartig.“")
+    assert got[0][0] == "Lena Albers"
+    got = said('Mayor Lena Albers did not hold back: "That was great."', "en")
+    assert got[0][0] == "Lena Albers"
+
+
+def test_verb_of_saying_after_a_closing_mark_is_read_as_a_verb():
+    got = said("Die Schule hat 300 Plätze. „Wir sind voll.“ erklärte Rektorin Lena Albers. „Und wir bauen an.“")
+    assert [g[0] for g in got] == ["Lena Albers", "Lena Albers"]

@@ -1,11 +1,18 @@
 """Who speaks in a sentence, as the article names them: the stages over one sentence context.
 
+0. ``mend_misread_verbs``: a verb of saying right after a closing quotation mark that the tagger
+   read as another word class is read again as a finite verb.
 1. ``read_mentions``: every person, role and body phrase and every personal pronoun, and who each
    means (``actors.mentions.Discourse``: full names, later surnames, roles, pronouns).
 2. ``find_said``: for each clause with a verb of saying (``speech.speech_verb``), its speaker
    (``speaker_of``: the subject by word order, an apposition "X, Sprecher des Y, sagte", the
-   verbless clauses before "…, sagte"); then attribution phrases ("laut X", "„…“, so X").
-3. ``subject_of``: a quote without a verb of saying belongs to the sentence's subject.
+   verbless clauses before "…, sagte"; with no subject, ``_source``: the document, place or passive
+   agent named, "heißt es in einer Erklärung des Verbands"); then attribution phrases ("laut X",
+   "„…“, so X").
+3. ``subject_of``: a quote without a verb of saying belongs to the subject of the clause that
+   introduces it with a colon, else to the sentence's subject.
+
+Word order and the prepositions that name a source are ``clause_speaker`` in data/speakers_<lang>.yaml.
 
 The speaker is never guessed: a pronoun with no agreeing person or body named before it, or a
 subject the phrases do not cover, leaves the speaker unknown.
@@ -15,12 +22,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ...data import load_data
 from ..actors.actors import Entity
 from ..actors.mentions import Discourse, Known, Referent
 from ..actors.names import NameLexicon, Phrase, find_phrases, name_lexicon
-from ..clauses import Clause, finite_verb
+from ..clauses import Clause, finite_verb, is_verb
 from ..context import Mention, SentenceContext
+from ..segment import verb_lemma
 from .speech import SpeechLexicon, back_references, speech_verb, subjunctive_form
 
 log = logging.getLogger(__name__)
@@ -29,6 +39,34 @@ PRONOUN_TAGS = frozenset({"PPER", "PNP", "ADV"})
 OBLIQUE = frozenset({"dem", "den", "einem", "einen", "ihm", "ihn", "ihnen", "him", "her", "them"})
 OPENERS = frozenset({"KON", "ADV", "CJC", "AV0", "$(", "PTKNEG"})
 """Tags that may stand between a clause's start and its subject ("und er sagte", "so the minister")."""
+
+
+@dataclass(frozen=True)
+class ClauseRules:
+    """How a clause names its speaker in one language (``clause_speaker`` in data/speakers_<lang>.yaml)."""
+
+    first_subject: bool
+    """The first phrase before the finite verb is the subject (German), else the nearest (English)."""
+    after_any_verb: bool
+    """A subject may follow any verb of saying, not only the ``inverting`` ones."""
+    subjunctive_reports: bool
+    expletives: frozenset[str]
+    sources: frozenset[str]
+    agents: frozenset[str]
+    finite_tag: str = ""
+    """The tagger's tag for a finite full verb, to read a word again as one."""
+
+
+@lru_cache(maxsize=4)
+def clause_rules(language: str) -> ClauseRules:
+    data = load_data("speakers_en" if language == "en" else "speakers_de").get("clause_speaker") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return ClauseRules(data.get("subject_before_verb", "first") == "first", bool(data.get("subject_after_any_verb")),
+                       bool(data.get("subjunctive_reports")), words("expletives"), words("source_prepositions"),
+                       words("agent_prepositions"), str(data.get("finite_verb_tag") or ""))
 
 
 @dataclass
@@ -61,6 +99,7 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
     """Stage 1: the phrases and pronouns of the sentence, each resolved in reading order."""
     names = name_lexicon(ctx.language)
     tokens = ctx.sentence.tokens
+    mend_misread_verbs(ctx, lex)
     phrases = _with_gazetteer(ctx, find_phrases(ctx.sentence, ctx.mask, names, discourse.surnames()), names)
     items = [Mention(p.first, p.last, None, p) for p in phrases]
     covered = {k for m in items for k in range(m.first, m.last + 1)}
@@ -103,11 +142,12 @@ def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase], names: NameLexi
 def _reported(ctx: SentenceContext, lex: SpeechLexicon) -> list[range]:
     """Token ranges of clauses in reported speech (a finite verb in the subjunctive): who they name is
     not whom a later pronoun means ("Er sagte, der Präsident werde reisen. ..., fügte er hinzu")."""
-    out = []
+    out: list[range] = []
+    if not clause_rules(ctx.language).subjunctive_reports:
+        return out
     for clause in ctx.clauses:
         fin = finite_verb(clause, ctx.sentence, ctx.language)
-        if fin is not None and subjunctive_form(ctx.sentence.tokens[fin], lex, ctx.sentence) \
-                and ctx.language != "en":
+        if fin is not None and subjunctive_form(ctx.sentence.tokens[fin], lex, ctx.sentence):
             out.append(range(clause.first, clause.last + 1))
     return out
 
@@ -143,6 +183,23 @@ def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said
     return out
 
 
+def mend_misread_verbs(ctx: SentenceContext, lex: SpeechLexicon) -> None:
+    """Stage 0: a verb of saying right after a closing quotation mark that the tagger read as another
+    word class ("„…“ erklärte Ministerin Lena Albers", where "erklärte" came out an adjective) is read
+    again as a finite verb, so the stages after find it and its subject."""
+    tag = clause_rules(ctx.language).finite_tag
+    tokens = ctx.sentence.tokens
+    for i in range(1, len(tokens) if tag else 0):
+        prev = i - 2 if tokens[i - 1].text == "," and i > 1 else i - 1
+        tok = tokens[i]
+        if ctx.mask[i] or not ctx.mask[prev] or not tok.text.isalpha() or not tok.text.islower() \
+                or is_verb(tok, ctx.language):
+            continue
+        lemma = verb_lemma(ctx.language, tok.text, tag)
+        if lemma.lower() in lex.verbs or lemma.lower() in lex.speaking:
+            tok.pos, tok.lemma = tag, lemma
+
+
 def _before_colon(ctx: SentenceContext) -> Mention | None:
     """A verbless clause opening with a name or role and ending in a colon before a quote:
     "Bundesinnenminister Schäuble: „…“", "Nina Hagen zur neuen Heimat: „…“"."""
@@ -161,45 +218,97 @@ def _before_colon(ctx: SentenceContext) -> Mention | None:
 def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> Mention | None:
     """The speaker of the verb of saying at ``verb`` in clause ``k``: its subject, with its apposition."""
     clause = ctx.clauses[k]
+    rules = clause_rules(ctx.language)
     inside = ctx.inside(clause)
     fin = finite_verb(clause, ctx.sentence, ctx.language)
     pivot = fin if fin is not None else verb
     before = [m for m in inside if m.last < pivot and not _oblique(ctx, m)]
     after = [m for m in inside if m.first > pivot]
+    lemma = ctx.sentence.tokens[verb].lemma.lower()
     who = None
     apposed = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, pivot) else None
     if apposed is not None:
         who = apposed  # "Der Leiter des Programms, Klaus Stöhr, warnte die CDU": not the object after the verb
-    elif ctx.sentence.tokens[verb].lemma.lower() in lex.citing and after:
+    elif lemma in lex.citing and after:
         who = after[0]  # "Ein Fernsehsender zitierte Papandreou mit den Worten"
     elif before and _opens(ctx, clause.first, before[0].first):
-        who = before[0] if ctx.language != "en" else before[-1]
-    elif after and (ctx.language != "en" or ctx.sentence.tokens[verb].lemma.lower() in lex.inverting):
+        who = before[0] if rules.first_subject else before[-1]
+    elif after and (rules.after_any_verb or lemma in lex.inverting):
         who = after[0]  # "„…“, sagte Bundesfinanzminister Steinbrück", "said the official"
     elif before:
-        who = before[-1] if ctx.language == "en" else before[0]
+        who = before[0] if rules.first_subject else before[-1]
+    if who is None or who.pronoun and ctx.word(who.first) in rules.expletives and lemma in lex.impersonal:
+        # "heißt es in einer Erklärung des Verbands", "wird von der Zeitung als „…“ bezeichnet"
+        who = _source(ctx, k, verb, rules, lex) or who
     return _with_apposition(ctx, who) if who is not None else None
 
 
+def _source(ctx: SentenceContext, k: int, verb: int, rules: ClauseRules, lex: SpeechLexicon) -> Mention | None:
+    """The speaker of a clause of saying with no subject of its own: a document, place or body after a
+    source preposition ("in der Erklärung des Verbands", "aus Paris") when the verb is impersonal,
+    a document anywhere, or the agent of a passive participle ("von der Zeitung")."""
+    names = name_lexicon(ctx.language)
+    impersonal = ctx.sentence.tokens[verb].lemma.lower() in lex.impersonal
+    passive = ctx.sentence.tokens[verb].pos in ("VV(PP)", "VVPP", "VVN")
+    first, last = _across_quotes(ctx, k)
+    for m in ctx.mentions:
+        if not first <= m.first <= last or m.phrase is None or m.referent is None or m.first == 0:
+            continue
+        prep = ctx.word(m.first - 1)
+        document = m.phrase.head is not None and names.body(m.phrase.head) == "doc"
+        if prep in rules.sources and (document or impersonal) or passive and prep in rules.agents:
+            return m
+    return None
+
+
 def subject_of(ctx: SentenceContext) -> Said | None:
-    """Stage 3: the subject of the first main clause with a finite verb (a quote's speaker without a verb)."""
+    """Stage 3: the subject of the first main clause with a finite verb (a quote's speaker without a
+    verb), or of a clause introducing the quote with a colon ("Hier sparte der Präsident nicht mit
+    Kritik: „…“")."""
+    colon = _colon_subject(ctx)
+    if colon is not None:
+        return colon
     for k, clause in enumerate(ctx.clauses):
         if clause.subordinate:
             continue
         fin = finite_verb(clause, ctx.sentence, ctx.language)
         if fin is None:
             continue
-        inside = ctx.inside(clause)
-        before = [m for m in inside if m.last < fin and not _oblique(ctx, m)]
-        who = before[0] if before and _opens(ctx, clause.first, before[0].first) else None
-        if who is None and not before:
-            who = next((m for m in inside if m.first > fin), None)
-            if who is None and _starts_with_verb(ctx, clause, fin):
-                who = _apposed_subject(ctx, k)
+        who = _clause_subject(ctx, k, fin)
         if who is not None and who.referent is not None:
-            who = _with_apposition(ctx, who)
             return Said(ctx.n, clause.first, clause.last, who.referent, "statement", "subject")
         return None
+    return None
+
+
+def _clause_subject(ctx: SentenceContext, k: int, fin: int) -> Mention | None:
+    """The subject of clause ``k`` with its finite verb at ``fin``, with its apposition."""
+    clause = ctx.clauses[k]
+    inside = ctx.inside(clause)
+    before = [m for m in inside if m.last < fin and not _oblique(ctx, m)]
+    who = before[0] if before and _opens(ctx, clause.first, before[0].first) else None
+    if who is None and not before:
+        who = next((m for m in inside if m.first > fin), None)
+        if who is None and _starts_with_verb(ctx, clause, fin):
+            who = _apposed_subject(ctx, k)
+    return _with_apposition(ctx, who) if who is not None else None
+
+
+def _colon_subject(ctx: SentenceContext) -> Said | None:
+    """The speaker of a clause that introduces a quote with a colon but holds no verb of saying: its
+    subject, else the first person or role it names ("Jede Schuld weist Hartmann von sich: „…“")."""
+    tokens = ctx.sentence.tokens
+    for k, clause in enumerate(ctx.clauses):
+        end = clause.last + 1
+        if end + 1 >= len(tokens) or tokens[end].text != ":" or not ctx.mask[end + 1]:
+            continue
+        fin = finite_verb(clause, ctx.sentence, ctx.language)
+        who = _clause_subject(ctx, k, fin) if fin is not None else None
+        if who is None or who.referent is None:
+            who = next((m for m in ctx.inside(clause) if m.referent is not None and m.phrase is not None
+                        and m.phrase.kind in ("person", "role")), None)
+        if who is not None and who.referent is not None:
+            return Said(ctx.n, clause.first, clause.last, who.referent, "statement", "subject")
     return None
 
 
@@ -277,6 +386,21 @@ def _attribution(ctx: SentenceContext, lex: SpeechLexicon) -> Mention | None:
             if before:
                 return before[-1]
     return None
+
+
+def _across_quotes(ctx: SentenceContext, k: int) -> tuple[int, int]:
+    """The tokens of clause ``k`` and of the clauses a quotation alone parts it from ("von der Zeitung
+    als „…“ bezeichnet")."""
+    first, last = ctx.clauses[k].first, ctx.clauses[k].last
+    for j in range(k - 1, -1, -1):
+        if not all(ctx.mask[ctx.clauses[j].last + 1:first]):
+            break
+        first = ctx.clauses[j].first
+    for j in range(k + 1, len(ctx.clauses)):
+        if not all(ctx.mask[last + 1:ctx.clauses[j].first]):
+            break
+        last = ctx.clauses[j].last
+    return first, last
 
 
 def _oblique(ctx: SentenceContext, m: Mention) -> bool:
