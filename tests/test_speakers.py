@@ -236,3 +236,40 @@ def test_colon_after_a_clause_without_a_verb_of_saying_gives_its_subject():
 def test_verb_of_saying_after_a_closing_mark_is_read_as_a_verb():
     got = said("Die Schule hat 300 Plätze. „Wir sind voll.“ erklärte Rektorin Lena Albers. „Und wir bauen an.“")
     assert [g[0] for g in got] == ["Lena Albers", "Lena Albers"]
+
+
+# reported speech going on, owners, attributions
+
+def test_expletive_subject_in_the_subjunctive_continues_the_reported_speech():
+    got = said("Jonas Behrendt sagte, es müsse Schluss sein mit „Ausreden“. Es drohe „ein teurer Winter“.")
+    assert [g[0] for g in got] == ["Jonas Behrendt", "Jonas Behrendt"]
+
+
+def test_name_in_the_genitive_owns_the_speaker_after_it():
+    got = said("Lindqvists Sprecher Jonas Behrendt hatte es eilig: „Wir kommen später.“")
+    assert got[0][0] == "Jonas Behrendt"
+
+
+def test_attribution_nearer_the_quote_than_the_verb_of_saying():
+    got = said("Wie die Zeitung berichtete, sind nach Aussagen der Hafenbehörde nur „wenige Schiffe“ betroffen.")
+    assert got[0][0] == "Hafenbehörde"
+    got = said('As the paper reported, according to the port authority only "a few ships" were hit.', "en")
+    assert got[0][0] == "port authority"
+
+
+def test_taking_a_stand_is_a_speech_act_whose_speech_goes_on():
+    got = said("Am Rande der Sitzung nahm auch die Bürgermeisterin Lena Albers Stellung. "
+               "Jeder Bürger könne „jetzt zahlen oder später“.")
+    assert got[0][0] == "Lena Albers"
+
+
+def test_quote_in_parentheses_after_a_name_and_names_in_a_list_before_colons():
+    got = said("Lob kam von Jonas Behrendt („Sie hat es verdient.“) und der Bürgermeisterin "
+               "Lena Albers: „Ein großer Tag.“")
+    assert [g[0] for g in got] == ["Jonas Behrendt", "Lena Albers"]
+    got = said('Praise came from Jonas Behrendt ("She earned it.") and Mayor Lena Albers: "A great day."', "en")
+    assert got[0][0] == "Jonas Behrendt"
+
+
+def test_a_name_ends_before_the_common_noun_after_it():
+    assert phrases("Dazu nahm Lena Albers Stellung.") == [("person", "Lena Albers", None)]

@@ -170,6 +170,7 @@ def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon,
         if end is None:
             i += 1
             continue
+        end = _name_end(tokens, i, end)
         phrase = _classify(sentence, i, end, lex)
         if phrase is None and end == i and tokens[i].text in known:
             phrase = Phrase(i, i, "name", tokens[i].text, name=tokens[i].text, free=_free(tokens, i))
@@ -208,6 +209,15 @@ def _core_end(tokens: list[Token], mask: list[bool], i: int, lex: NameLexicon) -
         else:
             break
         k += 1
+    return last
+
+
+def _name_end(tokens: list[Token], first: int, last: int) -> int:
+    """A name that opens with a first name ends at its last proper noun: a common noun after it is the
+    next word of the clause ("nahm Lena Albers Stellung")."""
+    if last - first >= 2 and tokens[last].pos == "NN" and tokens[last - 1].pos in PROPER_TAGS \
+            and any(first_name(t.text) for t in tokens[first:last - 1]):
+        return last - 1
     return last
 
 

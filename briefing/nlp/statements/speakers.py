@@ -55,6 +55,8 @@ class ClauseRules:
     agents: frozenset[str]
     finite_tag: str = ""
     """The tagger's tag for a finite full verb, to read a word again as one."""
+    genitive_endings: tuple[str, ...] = ()
+    """Endings of a name in the genitive that owns the phrase after it ("Merkels Sprecher")."""
 
 
 @lru_cache(maxsize=4)
@@ -66,7 +68,8 @@ def clause_rules(language: str) -> ClauseRules:
 
     return ClauseRules(data.get("subject_before_verb", "first") == "first", bool(data.get("subject_after_any_verb")),
                        bool(data.get("subjunctive_reports")), words("expletives"), words("source_prepositions"),
-                       words("agent_prepositions"), str(data.get("finite_verb_tag") or ""))
+                       words("agent_prepositions"), str(data.get("finite_verb_tag") or ""),
+                       tuple(str(w) for w in data.get("genitive_endings") or []))
 
 
 @dataclass
@@ -157,10 +160,11 @@ def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) ->
     Schröder erklärt hatte: „…“"; a quote goes to the nearest), of a name before a colon
     ("Bundesinnenminister Schäuble: „…“"), then of its attribution phrases ("laut X")."""
     out = sorted(_by_verbs(ctx, lex, main=True) + _by_verbs(ctx, lex, main=False), key=lambda s: s.first)
-    if not out:
-        by = _before_colon(ctx) or _attribution(ctx, lex)
-        if by is not None and by.referent is not None:
+    for by in (_before_colon(ctx), _attribution(ctx, lex)):
+        if by is not None and by.referent is not None and not any(s.first <= by.first <= s.last for s in out):
+            # "Wie die Zeitung berichtete, soll laut der Studie „…“": the nearer attribution is the quote's
             out.append(Said(ctx.n, by.first, by.last, by.referent, "statement", "attribution"))
+    out = sorted(out + _parenthesised(ctx), key=lambda s: s.first)
     for said in out:
         if said.referent is not None:
             discourse.speaks(said.referent)
@@ -177,6 +181,8 @@ def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said
         if verb is None:
             continue
         who = speaker_of(ctx, k, verb[0], lex)
+        if who is not None and _reported_expletive(ctx, clause, who, lex):
+            continue  # "Es drohe „…“": the speech reported before goes on, nobody new speaks
         if who is not None:
             out.append(Said(ctx.n, clause.first, clause.last, who.referent, verb[1],
                             "pronoun" if who.pronoun and who.referent is None else "verb"))
@@ -200,6 +206,31 @@ def mend_misread_verbs(ctx: SentenceContext, lex: SpeechLexicon) -> None:
             tok.pos, tok.lemma = tag, lemma
 
 
+def _reported_expletive(ctx: SentenceContext, clause: Clause, who: Mention, lex: SpeechLexicon) -> bool:
+    """The subject is an expletive pronoun of a verb in the subjunctive (and not an impersonal verb of
+    saying): the clause goes on with speech reported before ("Meyer sagte, ... Es drohe „…“")."""
+    rules = clause_rules(ctx.language)
+    if not who.pronoun or ctx.word(who.first) not in rules.expletives or not rules.subjunctive_reports:
+        return False
+    fin = finite_verb(clause, ctx.sentence, ctx.language)
+    if fin is None or ctx.sentence.tokens[fin].lemma.lower() in lex.impersonal:
+        return False
+    return subjunctive_form(ctx.sentence.tokens[fin], lex, ctx.sentence)
+
+
+def _parenthesised(ctx: SentenceContext) -> list[Said]:
+    """A quote in parentheses straight after a name is that person's: "Mohammed Saleh („Ich bin
+    froh.“) und die Ministerin ..."."""
+    tokens = ctx.sentence.tokens
+    out = []
+    for m in ctx.mentions:
+        k = m.last + 1
+        if m.phrase is not None and m.referent is not None and k + 1 < len(tokens) and tokens[k].text == "(" \
+                and ctx.mask[k + 1] and not ctx.mask[k]:
+            out.append(Said(ctx.n, m.first, k + 1, m.referent, "statement", "attribution"))
+    return out
+
+
 def _before_colon(ctx: SentenceContext) -> Mention | None:
     """A verbless clause opening with a name or role and ending in a colon before a quote:
     "Bundesinnenminister Schäuble: „…“", "Nina Hagen zur neuen Heimat: „…“"."""
@@ -210,7 +241,8 @@ def _before_colon(ctx: SentenceContext) -> Mention | None:
                 or finite_verb(clause, ctx.sentence, ctx.language) is not None:
             continue
         inside = [m for m in ctx.inside(clause) if m.phrase is not None]
-        if inside and inside[0].first == clause.first and inside[0].phrase.kind in ("person", "role", "body", "name"):
+        if inside and _opens(ctx, clause.first, inside[0].first) \
+                and inside[0].phrase.kind in ("person", "role", "body", "name"):
             return inside[0]
     return None
 
@@ -339,6 +371,17 @@ def _apposed_subject(ctx: SentenceContext, k: int) -> Mention | None:
     return person or (found[0] if found else None)
 
 
+def _past_possessor(ctx: SentenceContext, who: Mention) -> Mention:
+    """A name in the genitive straight before a phrase owns it and is not the speaker: "Merkels Sprecher
+    Jonas Behrendt sagte" is the spokesman's ("Jelpkes Mitarbeiter Nick Brauns")."""
+    tokens = ctx.sentence.tokens
+    if who.phrase is None or who.phrase.kind not in ("name", "person") or who.phrase.role \
+            or not tokens[who.last].text.endswith(clause_rules(ctx.language).genitive_endings or ("\0",)):
+        return who
+    nxt = next((m for m in ctx.mentions if m.first == who.last + 1), None)
+    return nxt if nxt is not None and nxt.phrase is not None and nxt.referent is not None else who
+
+
 def _join(name: Referent, role: Referent) -> None:
     """A name and the role apposed to it are one referent: the name takes the role and its party."""
     name.role = name.role or role.role
@@ -351,6 +394,7 @@ def _join(name: Referent, role: Referent) -> None:
 
 def _with_apposition(ctx: SentenceContext, who: Mention) -> Mention:
     """A role phrase and a name apposed by a comma are one speaker: "Klaus Stöhr, Leiter des Programms"."""
+    who = _past_possessor(ctx, who)
     nxt = next((m for m in ctx.mentions if m.first > who.last), None)
     tokens = ctx.sentence.tokens
     if nxt is None or nxt.phrase is None or who.phrase is None or who.referent is None or nxt.referent is None:
