@@ -273,3 +273,12 @@ def test_quote_in_parentheses_after_a_name_and_names_in_a_list_before_colons():
 
 def test_a_name_ends_before_the_common_noun_after_it():
     assert phrases("Dazu nahm Lena Albers Stellung.") == [("person", "Lena Albers", None)]
+
+
+def test_surname_the_tagger_reads_as_a_common_noun_after_a_role_is_a_name():
+    assert phrases("Bauministerin Steinhaus sagte das.") == [("person", "Steinhaus", "Bauministerin")]
+
+
+def test_a_document_that_sums_up_or_a_motion_speaks():
+    assert said("Das Fazit von Lena Albers fällt knapp aus: „Gut gemacht.“")[0][0] == "Fazit von Lena Albers"
+    assert said("In dem Antrag heißt es: „Wir wollen mehr.“")[0][0] == "Antrag"

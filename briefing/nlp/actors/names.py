@@ -296,6 +296,9 @@ def _name_tokens(tokens: list[Token], start: int, last: int, lex: NameLexicon) -
     if not _capitalised(tokens[last]) or tokens[last].text in lex.not_names or not after_first and (
             _role_noun(tokens[last], lex) is not None or _body_noun(tokens[last], lex)):
         return None
+    if last > start and tokens[last].pos == "NN" and _role_noun(tokens[last - 1], lex) is not None \
+            and tokens[last - 1].pos not in PROPER_TAGS:
+        return last, False  # "Kultusministerin Eisenmann", the surname tagged a common noun
     while k - 1 >= start and _role_noun(tokens[k - 1], lex) is None and (
             tokens[k - 1].pos in PROPER_TAGS or tokens[k - 1].text.lower() in lex.particles
             or tokens[k - 1].text == "-" or first_name(tokens[k - 1].text)):

@@ -276,10 +276,11 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
 
 
 def _source(ctx: SentenceContext, k: int, verb: int, rules: ClauseRules, lex: SpeechLexicon) -> Mention | None:
-    """The speaker of a clause of saying with no subject of its own: a document, place or body after a
-    source preposition ("in der Erklärung des Verbands", "aus Paris") when the verb is impersonal,
-    a document anywhere, or the agent of a passive participle ("von der Zeitung")."""
-    names = name_lexicon(ctx.language)
+    """The speaker of an impersonal or passive clause of saying, which has no subject of its own: the
+    document, place or body after a source preposition ("heißt es in der Erklärung des Verbands", "aus
+    Paris hieß es"), or the agent of a passive participle ("von der Zeitung als „…“ bezeichnet"). (A
+    clause whose subject the phrases miss keeps its speaker unknown: "in ihrer Nachricht" there is
+    what the subject wrote in, not who speaks.)"""
     impersonal = ctx.sentence.tokens[verb].lemma.lower() in lex.impersonal
     passive = ctx.sentence.tokens[verb].pos in ("VV(PP)", "VVPP", "VVN")
     first, last = _across_quotes(ctx, k)
@@ -287,8 +288,7 @@ def _source(ctx: SentenceContext, k: int, verb: int, rules: ClauseRules, lex: Sp
         if not first <= m.first <= last or m.phrase is None or m.referent is None or m.first == 0:
             continue
         prep = ctx.word(m.first - 1)
-        document = m.phrase.head is not None and names.body(m.phrase.head) == "doc"
-        if prep in rules.sources and (document or impersonal) or passive and prep in rules.agents:
+        if impersonal and prep in rules.sources or passive and prep in rules.agents:
             return m
     return None
 
