@@ -282,3 +282,12 @@ def test_surname_the_tagger_reads_as_a_common_noun_after_a_role_is_a_name():
 def test_a_document_that_sums_up_or_a_motion_speaks():
     assert said("Das Fazit von Lena Albers fällt knapp aus: „Gut gemacht.“")[0][0] == "Fazit von Lena Albers"
     assert said("In dem Antrag heißt es: „Wir wollen mehr.“")[0][0] == "Antrag"
+
+
+def test_a_paper_named_in_quotation_marks_speaks():
+    got = said("„Der Hafen bleibt zu“, schrieb „Nordkurier“ am Montag.")
+    assert got[0][0] == "Nordkurier"
+    got = said("„Wir bauen“, zitiert die „Abendpost“ den Bürgermeister Jonas Behrendt.")
+    assert got[0][0] == "Jonas Behrendt"
+    got = said('"The port stays shut," wrote "Harbour Weekly" on Monday.', "en")
+    assert got[0][0] == "Harbour Weekly"

@@ -27,7 +27,7 @@ from functools import lru_cache
 from ...data import load_data
 from ..actors.actors import Entity
 from ..actors.mentions import Discourse, Known, Referent
-from ..actors.names import NameLexicon, Phrase, find_phrases, name_lexicon
+from ..actors.names import DETERMINER_TAGS, NameLexicon, Phrase, find_phrases, name_lexicon
 from ..clauses import Clause, finite_verb, is_verb
 from ..context import Mention, SentenceContext
 from ..segment import verb_lemma
@@ -104,7 +104,7 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
     tokens = ctx.sentence.tokens
     mend_misread_verbs(ctx, lex)
     phrases = _with_gazetteer(ctx, find_phrases(ctx.sentence, ctx.mask, names, discourse.surnames()), names)
-    items = [Mention(p.first, p.last, None, p) for p in phrases]
+    items = [Mention(p.first, p.last, None, p) for p in phrases + _quoted_names(ctx, lex)]
     covered = {k for m in items for k in range(m.first, m.last + 1)}
     for i, tok in enumerate(tokens):
         if i not in covered and not ctx.mask[i] and tok.text.lower() in names.pronouns and tok.pos in PRONOUN_TAGS:
@@ -120,6 +120,39 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
             if entity else None
         m.referent = discourse.refer(ctx.n, m.phrase, known, salient=not any(m.first in r for r in reported))
     ctx.mentions = items
+
+
+def _quoted_names(ctx: SentenceContext, lex: SpeechLexicon) -> list[Phrase]:
+    """A name in quotation marks where a speaker stands: a paper or agency after a verb of saying, an
+    article or "laut" ("schrieb „Nordkurier“", "zitiert die „Abendpost“ den Minister", "laut „Nordpress“"):
+    one to three capitalised words."""
+    tokens = ctx.sentence.tokens
+    out: list[Phrase] = []
+    i = 0
+    while i < len(tokens):
+        if not ctx.mask[i] or i > 0 and ctx.mask[i - 1]:
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(tokens) and ctx.mask[end + 1]:
+            end += 1
+        inner = [t for t in tokens[i + 1:end] if any(c.isalnum() for c in t.text)]
+        first = i - 1 if i > 0 and tokens[i - 1].pos in DETERMINER_TAGS else i
+        before = tokens[first - 1] if first > 0 else None
+        if 0 < len(inner) <= 3 and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in inner) \
+                and (before is None or _names_speaker(before, ctx, lex)):
+            free = before is None or (before.text.lower(),) not in lex.before
+            name = ctx.sentence.text[inner[0].start - ctx.sentence.start:inner[-1].end - ctx.sentence.start]
+            out.append(Phrase(first, end, "body", name, name=name, free=free))
+        i = end + 1
+    return out
+
+
+def _names_speaker(tok, ctx: SentenceContext, lex: SpeechLexicon) -> bool:
+    """A word after which a name may be who speaks: a verb of saying or an attribution ("laut")."""
+    lemma = tok.lemma.lower()
+    return is_verb(tok, ctx.language) and (lemma in lex.verbs or lemma in lex.speaking or lemma in lex.citing) \
+        or (tok.text.lower(),) in lex.before
 
 
 def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase], names: NameLexicon) -> list[Phrase]:
@@ -256,6 +289,10 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     pivot = fin if fin is not None else verb
     before = [m for m in inside if m.last < pivot and not _oblique(ctx, m)]
     after = [m for m in inside if m.first > pivot]
+    if not after:
+        # "schrieb „Nordkurier“": a quoted name parts the clause from the verb
+        _, last = _across_quotes(ctx, k)
+        after = [m for m in ctx.mentions if clause.last < m.first <= last and m.phrase is not None and m.phrase.free]
     lemma = ctx.sentence.tokens[verb].lemma.lower()
     who = None
     apposed = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, pivot) else None
