@@ -291,3 +291,10 @@ def test_a_paper_named_in_quotation_marks_speaks():
     assert got[0][0] == "Jonas Behrendt"
     got = said('"The port stays shut," wrote "Harbour Weekly" on Monday.', "en")
     assert got[0][0] == "Harbour Weekly"
+
+
+def test_subject_before_a_relative_clause_speaks_after_it():
+    got = said("Der 60-jährige Behrendt, der als Kritiker des Plans gilt, hofft, „dass niemand nachgibt“.")
+    assert got[0][0] == "Behrendt"
+    got = said('Jonas Behrendt, who is a critic of the plan, hopes "that nobody gives in".', "en")
+    assert got[0][0] == "Jonas Behrendt"

@@ -397,8 +397,11 @@ def _apposed_subject(ctx: SentenceContext, k: int) -> Mention | None:
     for j in range(k - 1, -1, -1):
         prev, nxt = ctx.clauses[j], ctx.clauses[j + 1]
         between = ctx.sentence.tokens[prev.last + 1:nxt.first]
-        if finite_verb(prev, ctx.sentence, ctx.language) is not None or prev.subordinate \
-                or any(ctx.mask[prev.last + 1:nxt.first]) or not any(t.text == "," for t in between):
+        if any(ctx.mask[prev.last + 1:nxt.first]) or not any(t.text == "," for t in between):
+            break
+        if prev.subordinate and j > 0:
+            continue  # "Der Forscher, der als Kritiker gilt, hofft": past the relative clause
+        if finite_verb(prev, ctx.sentence, ctx.language) is not None or prev.subordinate:
             break
         found = ctx.inside(prev) + found
     person = next((m for m in found if m.phrase is not None and m.phrase.kind == "person"), None)
