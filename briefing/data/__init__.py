@@ -11,6 +11,9 @@ import yaml
 DATA_DIR = Path(__file__).parent
 
 
+DEFAULT_LANGUAGE = "de"
+"""The language whose lexicons read a source in a language that has none of its own."""
+
 READ: set[str] = set()
 """The names of the data files read in this process: the annotation cache records what its entries
 were made with, so that a changed lexicon invalidates only what read it."""
@@ -26,3 +29,13 @@ def load_data(name: str) -> Any:
 def _load(name: str) -> Any:
     with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as f:
         return yaml.safe_load(f)
+
+
+def lexicon_language(stem: str, language: str) -> str:
+    """The language whose ``<stem>_<language>.yaml`` reads text in ``language``: its own, else the default."""
+    return language if (DATA_DIR / f"{stem}_{language}.yaml").is_file() else DEFAULT_LANGUAGE
+
+
+def language_data(stem: str, language: str) -> Any:
+    """The lexicon ``briefing/data/<stem>_<language>.yaml``, or the default language's when there is none."""
+    return load_data(f"{stem}_{lexicon_language(stem, language)}")

@@ -16,11 +16,12 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_COLOR_INDEX, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 
 from ..config import Config
 from ..errors import RenderError
 from ..model import Briefing, Evidence
+from .docx_pages import heading_pages
 from .docx_xml import (
     add_bookmark,
     add_field,
@@ -31,7 +32,6 @@ from .docx_xml import (
     set_alt_text,
     set_document_language,
     set_run_language,
-    update_fields_on_open,
 )
 from .html import template_dirs
 from .timeline import build_timeline, timeline_png
@@ -162,28 +162,6 @@ class TocEntry:
     level: int
     text: str
     bookmark: str
-    page: int
-    """An estimate, shown until Word or LibreOffice computes the PAGEREF field."""
-
-
-LINES_PER_PAGE = 46
-CHARS_PER_LINE = 95
-
-
-def _estimated_page(body) -> int:
-    """The page the next paragraph lands on, estimated from the text above it (10 pt on A4).
-
-    Only a first guess for the table of contents' cached page numbers: LibreOffice computes the
-    PAGEREF fields when it lays the document out, Word when it updates fields on open.
-    """
-    lines = 0.0
-    for child in body:
-        if child.tag == qn("w:tbl"):
-            lines += 2.5 * len(child.findall(qn("w:tr")))
-        elif child.tag == qn("w:p"):
-            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
-            lines += 14 if child.findall(".//" + qn("w:drawing")) else 0.4 + max(1, -(-len(text) // CHARS_PER_LINE))
-    return 1 + int(lines // LINES_PER_PAGE)
 
 
 class DocxWriter:
@@ -207,7 +185,7 @@ class DocxWriter:
         if level <= 2:
             name = f"_Toc{len(self.headings) + 1}"
             add_bookmark(paragraph, name)
-            self.headings.append(TocEntry(level, text, name, _estimated_page(self.doc.element.body)))
+            self.headings.append(TocEntry(level, text, name))
         return paragraph
 
     def run(self, paragraph, text: str, style: str):
@@ -281,7 +259,6 @@ class DocxWriter:
         self.appendix()
         self.toc_entries(after=contents)
         self.properties()
-        update_fields_on_open(self.doc)
         set_document_language(self.doc, LANG_TAGS.get(v.lang, v.lang))
         buf = io.BytesIO()
         self.doc.save(buf)
@@ -335,15 +312,23 @@ class DocxWriter:
         """One line per heading: a link to it and a PAGEREF field giving its page.
 
         Not a TOC field: LibreOffice shows a TOC field's stored text as it is, but computes a
-        PAGEREF field's page whenever it lays the document out, and Word refreshes both on open.
+        PAGEREF field's page whenever it lays the document out. Word shows the stored number
+        until fields are updated, so it is the page estimated once the contents are in place.
         """
         anchor = after._p
+        numbers = []
         for entry in self.headings:
             style = _style(self.doc, f"TOC {entry.level}", setup=_toc_look(entry.level))
             paragraph = self.para(style=style)
-            add_toc_line(paragraph, entry.text, entry.bookmark, str(entry.page), self._text_width())
+            numbers.append(add_toc_line(paragraph, entry.text, entry.bookmark, self._text_width()))
             anchor.addnext(paragraph._p)
             anchor = paragraph._p
+        section = self.doc.sections[-1]
+        height = section.page_height - section.top_margin - section.bottom_margin
+        size = (Length(self._text_width()).pt, Length(height).pt)
+        pages = heading_pages(self.doc.element.body, self.doc.styles.element, size)
+        for entry, number in zip(self.headings, numbers):
+            number.text = str(pages.get(entry.bookmark, 1))
 
     def _text_width(self):
         section = self.doc.sections[-1]
@@ -431,7 +416,7 @@ class DocxWriter:
     def quotes(self) -> None:
         L, v = self.L, self.v
         self.heading(L["quotes"], 1)
-        opening, closing = ("„", "“") if v.lang == "de" else ("“", "”")
+        opening, closing = L["quote_open"], L["quote_close"]
         for q in self.b.quotes:
             p = self.para(style="Quote")
             self.statement(p, f"{opening}{q.text}{closing}", q.evidence)

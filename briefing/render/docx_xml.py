@@ -75,29 +75,21 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> 
         p.append(part)
 
 
-def add_toc_line(paragraph: Paragraph, text: str, bookmark: str, page_guess: str, width) -> None:
+def add_toc_line(paragraph: Paragraph, text: str, bookmark: str, width):
     """A contents line: ``text`` linked to ``bookmark``, a dotted tab, and a PAGEREF field for the
-    bookmark's page (showing ``page_guess`` until the viewer computes it)."""
+    bookmark's page. Returns the field's stored result (a ``w:t``) for the caller to fill in."""
     paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), bookmark)
     link.set(qn("w:history"), "1")
     link.append(_run(text))
     link.append(_run("\t"))
+    number = _run("1")
     for part in (_field_char("begin"), _instruction(f"PAGEREF {bookmark} \\h"), _field_char("separate"),
-                 _run(page_guess), _field_char("end")):
+                 number, _field_char("end")):
         link.append(part)
     paragraph._p.append(link)
-
-
-def update_fields_on_open(document) -> None:
-    """<w:updateFields w:val="true"/> in settings.xml: the TOC and page numbers are refreshed on open."""
-    settings = document.settings.element
-    node = settings.find(qn("w:updateFields"))
-    if node is None:
-        node = OxmlElement("w:updateFields")
-        settings.append(node)
-    node.set(qn("w:val"), "true")
+    return number.find(qn("w:t"))
 
 
 def add_hyperlink(paragraph: Paragraph, url: str, text: str) -> None:
