@@ -40,6 +40,15 @@ def test_a_title_named_by_a_copula_and_a_title_noun_is_not_a_quote(text, languag
     assert quoted(text, language) == []
 
 
+@pytest.mark.parametrize("text, language", [
+    ("The theme of this year's NATO summit is \"Building Bridges, Keeping Peace\".", "en"),
+    ("The motto of the congress was “Open Ports, Open Minds”, the hosts said.", "en"),
+    ("Das Motto des NATO-Gipfels lautet „Brücken bauen, Frieden sichern“.", "de"),
+])
+def test_a_title_noun_subject_and_a_copula_name_the_quoted_text(text, language):
+    assert quoted(text, language) == []
+
+
 def test_a_said_clause_before_a_copula_stays_a_quote():
     text = "“Our ports will stay open to every ship,” was the message the minister gave on Monday."
     assert any("ports will stay open" in q for q in quoted(text, "en"))

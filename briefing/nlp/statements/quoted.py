@@ -122,7 +122,7 @@ def is_said(span: QuotedSpan, lex: QuoteLexicon) -> bool:
     """Is the quoted span something someone said?"""
     if _misread_closing(span) or _named(span, lex):
         return False
-    if _headed_by_title(span, lex) or _title_after(span, lex):
+    if _headed_by_title(span, lex) or _title_after(span, lex) or _title_subject(span, lex):
         return False
     if _clause_like(span, lex):
         return True
@@ -141,6 +141,19 @@ def _title_after(span: QuotedSpan, lex: QuoteLexicon) -> bool:
     after = [t for t in _after(span) if t.text != "," and t.pos not in lex.article_tags]
     return len(after) >= 2 and after[0].text.lower() in lex.title_copulas \
         and _title_noun(after[1].text.lower(), lex) and _capitalised(span)
+
+
+def _title_subject(span: QuotedSpan, lex: QuoteLexicon) -> bool:
+    """A name a title noun as the clause's subject and a copula give: "The theme of the summit is
+    “…”", "Das Motto des Gipfels lautet „…“"."""
+    before = [t for t in _before(span) if t.text not in MARKS]
+    if not before or before[-1].text.lower() not in lex.title_copulas:
+        return False
+    k = len(before) - 2
+    while k > 0 and before[k - 1].text not in (",", ";", ":"):
+        k -= 1
+    opening = [t for t in before[k: -1] if t.pos not in lex.article_tags]
+    return bool(opening) and _title_noun(opening[0].text.lower(), lex) and _capitalised(span)
 
 
 def _misread_closing(span: QuotedSpan) -> bool:
