@@ -20,7 +20,6 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
 import time
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import data as data_module
 from .model import AnnotatedSource, BackgroundItem, Meeting, Position, Quote, Source
+from .model_cache import write_pickle
 
 if TYPE_CHECKING:
     from .nlp.temporal.published import Inference
@@ -159,19 +159,10 @@ class AnnotationCache:
                 pass
 
     def _save(self, key: str, read: dict[str, str], found: Any) -> None:
-        path = self.path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            write_pickle(self.path(key), (read, found))
         except OSError as e:  # a state folder we may not write to costs speed, not the briefing
             log.warning("annotation cache: cannot write under %s (%s)", self.folder, e.strerror or e)
-            return
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump((read, found), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
 
     def prune(self, unused_days: float = KEEP_DAYS) -> int:
         """Remove the entries no build has used for ``unused_days`` (those of an older extraction
