@@ -55,3 +55,19 @@ def test_a_surname_the_gazetteer_knows_is_not_another_person_of_that_surname():
 def test_a_bare_surname_still_means_the_person_named_before():
     text = ('Judge Anna Brandt opened the hearing on Monday. "The court will decide within a week," Brandt said.')
     assert speakers(text)[0][0] == "Anna Brandt"
+
+
+@pytest.mark.parametrize("text, language", [
+    ('Her Pakistani counterpart Salman Bashir said the talks should be "serious and meaningful for both sides".',
+     "en"),
+    ("Der pakistanische Staatssekretär Salman Bashir sagte, die Gespräche müssten ernsthaft sein.", "de"),
+])
+def test_a_known_surname_as_the_first_name_of_someone_else_is_not_that_person(text, language):
+    a = annotated(text, language)
+    assert "SAU" not in {m.party for m in a.actors}
+    assert "SAU" not in {p.party for p in a.positions}
+
+
+def test_a_known_surname_before_another_known_name_still_counts():
+    a = annotated("Putin Selenskyj treffen wolle, sagte Kanzler Scholz.", "de")
+    assert {"RUS", "UKR"} <= {m.party for m in a.actors}

@@ -73,6 +73,8 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, memory: dict[str, str]) ->
     i = 0
     while i < len(tokens):
         matched = _match_phrase(sentence, gaz, i)
+        if matched and _first_name_of_another(sentence, gaz, i, matched):
+            matched = None
         if matched:
             j, entry, inflected = matched
             _add(out, sentence, i, j, entry, "name" if entry.kind == "name" and inflected else None)
@@ -95,6 +97,18 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, memory: dict[str, str]) ->
                     break
         i += 1
     return out
+
+
+def _first_name_of_another(sentence: Sentence, gaz: Gazetteer, i: int, matched: tuple[int, Entry, bool]) -> bool:
+    """A known surname alone before a proper noun the gazetteer does not know is someone else's first
+    name: "Salman Bashir" is not King Salman, "Sharif Hassan" not Nawaz Sharif."""
+    j, entry = matched[0], matched[1]
+    tokens = sentence.tokens
+    if entry.kind != "person" or j != i or not entry.person or " " not in entry.person or j + 1 >= len(tokens):
+        return False
+    after = tokens[j + 1]
+    return after.pos in NAME_TAGS and _capitalised(after.text) and gaz.lookup(after.text) is None \
+        and after.start == tokens[j].end + 1
 
 
 def _match_phrase(sentence: Sentence, gaz: Gazetteer, i: int) -> tuple[int, Entry, bool] | None:
