@@ -439,3 +439,13 @@ def test_page_furniture_opening_a_line_gives_no_position(furniture, text, langua
 ])
 def test_a_theme_in_quotation_marks_is_no_position(text, language):
     assert annotated(text, language).positions == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Following his visit to Rome, the minister will then travel to Vienna, the spokeswoman of the German "
+     "government added.", "en"),
+    ("Nach dem Besuch in Rom werde der Minister nach Wien reisen, ergänzte die Sprecherin der Bundesregierung.",
+     "de"),
+])
+def test_a_trip_added_by_a_spokeswoman_is_an_announcement(text, language):
+    assert annotated(text, language).positions == []
