@@ -28,12 +28,15 @@ from ..temporal.timex_tense import clause_direction
 from .context import Document, SentenceContext, Span
 from .days import (
     Day,
+    begun,
     count_from_event,
     find_days,
+    following_day,
     length_of_named,
     lengthen,
     span_days,
     stretches,
+    trigger_clause,
     trip_day,
     with_event_day,
 )
@@ -85,7 +88,7 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     days = find_days(ctx)
     triggers = find_triggers(ctx)
     if not days:
-        days = [d for d in [trip_day(ctx, run.meetings)] if d]
+        days = [d for d in [trip_day(ctx, run.meetings) or following_day(ctx, run.last_at)] if d]
     count_from_event(ctx, days, triggers, run.meetings)
     if triggers:
         days = with_event_day(ctx, days, run.meetings)
@@ -243,8 +246,8 @@ def _stretch_meetings(ctx: SentenceContext, stretch: Span, day: Day, run: _Run) 
         m = build_meeting(ctx, span, day)
         if m is None:
             continue
-        if span.side:
-            m.side = True
+        if span.side or day.following:
+            m.side = True  # "Anschließend ...": another meeting that day, not the one before told again
             if parent is None and run.last_at and run.last_at[1].start == m.start:
                 m.location = m.location or run.last_at[1].location  # on the sidelines of the meeting just named
             if parent is not None:
@@ -313,14 +316,22 @@ def place_mask(ctx: SentenceContext) -> list[bool]:
     return [hidden or i in timed for i, hidden in enumerate(ctx.mask)]
 
 
-def _told_as_held(ctx: SentenceContext, span: Span, start: date | None) -> bool:
+def _told_as_held(ctx: SentenceContext, span: Span, start: date | None, fmt: str | None) -> bool:
     """"Trump and Putin spoke on the phone ... Tuesday" in Tuesday's news: a verb in the past tells of a meeting
-    already held, on the source's own day (a day before it is past anyway)."""
+    already held, on the source's own day (a day before it is past anyway). A call on the source's own day that
+    nothing announces, named by a noun ("Trump's phone call ... on Tuesday comes a day after ..."), is reported
+    once held."""
     published = ctx.doc.source.published
-    if start is None or published is None or start != published or ahead(ctx, span.first, span.last):
+    if start is None or published is None or start != published:
         return False
     trigger = ctx.tokens[span.named_by[0]]
-    return clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language)) == "past"
+    first, last = trigger_clause(ctx, span)
+    # "was held in Jeddah, during which they agreed on ...": a word of announcing in another clause holds no sway
+    if ahead(ctx, first, last) or begun(ctx, first, last):
+        return False
+    told = clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language))
+    # the call as a noun: a verb "telefoniert am Dienstag" may announce it, a noun dated today tells of it
+    return told == "past" or fmt == "phone" and trigger.pos.startswith("N") and told in ("present", None)
 
 
 def _there(ctx: SentenceContext, span: Span) -> str | None:
@@ -352,7 +363,9 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     fmt = meeting_format(ctx, span, location)
     title, rank = meeting_title(ctx.sentence, nouns[0] if nouns else None, parties, fmt, ctx.gaz.language)
     published = ctx.doc.source.published
-    past = bool(day and day.past) and not ahead(ctx, span.first, span.last) or _told_as_held(ctx, span, start)
+    past = bool(day and day.past) and not ahead(ctx, span.first, span.last) \
+        and not (start == published and begun(ctx, *trigger_clause(ctx, span))) \
+        or _told_as_held(ctx, span, start, fmt)
     status = "past" if published and end and (end < published or (past and end <= published)) else "upcoming"
     resolved = bool(start) and not (day and day.vague)  # "Ende März" is kept as a range, shown as written
     return Meeting(title=title, start=start, end=end, participants=parties, location=location, format=fmt,
