@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 DAYS_VALUE = re.compile(r"^P(\d+)D$")
-VAGUE_VALUE = re.compile(r"^\d{4}(-\d\d|-W\d\d)?$")
+VAGUE_VALUE = re.compile(r"^\d{4}-(\d\d|W\d\d)$")
 LONG_RANGE = 31  # days an explicit "vom ... bis" range may span
 SHORT_RANGE = 3  # days two days joined by "und" may lie apart and still be one stretch
 OFFSET_WORDS = frozenset({"nach", "vor", "später", "danach", "after", "before", "later", "earlier"})
@@ -28,8 +28,8 @@ WEEK = 7
 LOOK_BACK = 3  # sentences back a meeting named again by a definite noun may lie
 BRACKETS = frozenset("()[]")
 MONTH = 28
-YEAR = 366
 MODIFIERS = 2  # capitalised words that may stand between an article and its event noun ("the White House engagement")
+SINCE_REACH = 4  # words from a preposition of the past ("seit Amtsantritt im Mai") to the date it governs
 SAID_REACH = 7  # tokens back from a day to the verb of saying before it, over the speaker's name
 
 
@@ -83,13 +83,11 @@ def find_days(ctx: SentenceContext) -> list[Day]:
             continue
         near_day = any(DAY_VALUE.match(o.value or "") and (0 <= t.start - o.end <= 3 or 0 <= o.start - t.end <= 3)
                        for o in timexes)
-        window = (t.first_day, t.last_day) if t.first_day and t.last_day else _year(t.value or "")
+        window = (t.first_day, t.last_day) if t.first_day and t.last_day else None
         vague = t.type == "DATE" and VAGUE_VALUE.match(t.value or "") and not ctx.mask[i] and t.direction != "past" \
             and not near_day  # "on Thursday next week": one date
-        if vague and window and (_part_of_month(window) and (published is None or window[1] >= published)
-                                 or _whole(window) and _not_before(t.value, published)):
-            # "Ende März", "late May", "im Februar", "im Jahr 2016": a stretch of days, kept as the range it stands
-            # for and shown as written (the current month or year mostly sums up days named elsewhere)
+        if vague and window and _part_of_month(window) and (published is None or window[1] >= published):
+            # "Ende März", "late May": a stretch of days, kept as the range it stands for and shown as written
             days.append(Day(window[0], window[1], i, token_at(s, t.end - 1), False, _text(s, t), vague=True,
                             window=window))
             continue
@@ -146,16 +144,6 @@ def _in_visit(ctx: SentenceContext, days: list[Day]) -> list[Day]:
 def _part_of_month(window: tuple[date, date]) -> bool:
     """More than a week and less than a month: "Anfang", "Mitte", "Ende März", "the second half of May"."""
     return WEEK < (window[1] - window[0]).days + 1 < MONTH
-
-
-def _year(value: str) -> tuple[date, date] | None:
-    """The days of a year's value ("2016"), which the tagger leaves without first and last day."""
-    return (date(int(value), 1, 1), date(int(value), 12, 31)) if re.fullmatch(r"\d{4}", value) else None
-
-
-def _whole(window: tuple[date, date]) -> bool:
-    """A month or a year."""
-    return MONTH <= (window[1] - window[0]).days + 1 <= YEAR
 
 
 def _in_week(days: list[Day]) -> list[Day]:
@@ -267,9 +255,6 @@ def _not_before(value: str, published: date | None) -> bool:
     elsewhere: "will travel to Kyiv this week")."""
     if published is None:
         return False
-    if len(value) == len("2016"):
-        # the coming year ("Im Jahr 2016" in 2015); years further off name plans and targets, not meetings
-        return int(value) == published.year + 1
     if "W" in value:
         year, week = int(value[:4]), int(value[6:8])
         return (year, week) > tuple(published.isocalendar())[:2]
@@ -490,7 +475,18 @@ def length_of_named(ctx: SentenceContext, triggers: list[int], earlier: list[Mee
 
 def trigger_clause(ctx: SentenceContext, span: Span) -> tuple[int, int]:
     """The tokens of the clause around the span's first meeting word, within the span."""
-    trigger = ctx.tokens[span.named_by[0]]
+    return _clause_of(ctx, span, span.named_by[0])
+
+
+def trigger_clauses(ctx: SentenceContext, span: Span) -> list[tuple[int, int]]:
+    """The clauses of the span's first meeting word and of its meeting verbs ("where he was due to meet ..."),
+    each within the span."""
+    verbs = [i for i in span.named_by if ctx.tokens[i].pos.startswith("V")]
+    return [_clause_of(ctx, span, i) for i in dict.fromkeys([span.named_by[0], *verbs])]
+
+
+def _clause_of(ctx: SentenceContext, span: Span, i: int) -> tuple[int, int]:
+    trigger = ctx.tokens[i]
     tense = tense_lexicon(ctx.gaz.language)["tense"]
     # a bracket inside a clause is an aside ("the summit of ASEAN (the Association ...) began"), not its end
     breaks = frozenset(tense.get("clause_breaks") or []) - BRACKETS
@@ -502,9 +498,14 @@ def trigger_clause(ctx: SentenceContext, span: Span) -> tuple[int, int]:
 def begun(ctx: SentenceContext, first: int, last: int) -> bool:
     """"The summit began Monday morning", "hat am Sonntag begonnen": a meeting that opened on the source's own
     day is under way, not over."""
-    words = frozenset(w.lower() for w in tense_lexicon(ctx.gaz.language)["tense"].get("begin_verbs") or [])
-    return any(t.pos.startswith("V") and ((t.lemma or "").lower() in words or t.text.lower() in words)
-               for t in ctx.tokens[first:last + 1])
+    tense = tense_lexicon(ctx.gaz.language)["tense"]
+    words = frozenset(w.lower() for w in tense.get("begin_verbs") or [])
+    if any(t.pos.startswith("V") and ((t.lemma or "").lower() in words or t.text.lower() in words)
+           for t in ctx.tokens[first:last + 1]):
+        return True
+    # "Zum Auftakt seiner Reise ist er ... eingetroffen": the first stop of a journey that goes on
+    text = " " + " ".join(ctx.words(first, last)) + " "
+    return any(f" {p.lower()} " in text for p in tense.get("begin_phrases") or [])
 
 
 def following_day(ctx: SentenceContext, last_at: tuple[int, Meeting] | None) -> Day | None:
@@ -519,3 +520,11 @@ def following_day(ctx: SentenceContext, last_at: tuple[int, Meeting] | None) -> 
     s = ctx.sentence
     last = len(opens) - 1
     return Day(m.start, m.start, 0, last, m.status == "past", s.text[:s.tokens[last].end - s.start], following=True)
+
+
+def since(ctx: SentenceContext, t: Timex) -> bool:
+    """"seit Amtsantritt im Mai", "since taking office in May": a date a few words after a preposition of the past
+    dates an earlier event, not the meeting the sentence tells of."""
+    words = frozenset(w.lower() for w in tense_lexicon(ctx.gaz.language)["past_prepositions"] or [])
+    i = token_at(ctx.sentence, t.start)
+    return any(w in words for w in ctx.words(max(0, i - SINCE_REACH), i - 1))

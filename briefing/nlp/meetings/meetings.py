@@ -34,9 +34,11 @@ from .days import (
     following_day,
     length_of_named,
     lengthen,
+    since,
     span_days,
     stretches,
     trigger_clause,
+    trigger_clauses,
     trip_day,
     with_event_day,
 )
@@ -147,7 +149,7 @@ def _carried_day(ctx: SentenceContext, days: list[Day], triggers: list[int], run
 
 
 def _dated(ctx: SentenceContext) -> bool:
-    return any(any(c.isdigit() for c in t.value or "") for t in ctx.timexes)
+    return any(any(c.isdigit() for c in t.value or "") and not since(ctx, t) for t in ctx.timexes)
 
 
 def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> bool:
@@ -191,8 +193,8 @@ def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> No
     span = Span(0, len(ctx.tokens) - 1, triggers)
     trigger = ctx.tokens[span.named_by[0]]
     if clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language)) \
-            not in ("future", "present"):
-        return
+            not in ("future", "present") and not begun(ctx, *trigger_clause(ctx, span)):
+        return  # (a journey begun: "Zum Auftakt seiner Reise ist er in Amman eingetroffen" is under way)
     if _tour(ctx):
         return
     m = build_meeting(ctx, span, None)
@@ -325,9 +327,8 @@ def _told_as_held(ctx: SentenceContext, span: Span, start: date | None, fmt: str
     if start is None or published is None or start != published:
         return False
     trigger = ctx.tokens[span.named_by[0]]
-    first, last = trigger_clause(ctx, span)
     # "was held in Jeddah, during which they agreed on ...": a word of announcing in another clause holds no sway
-    if ahead(ctx, first, last) or begun(ctx, first, last):
+    if any(ahead(ctx, a, b) for a, b in trigger_clauses(ctx, span)) or begun(ctx, *trigger_clause(ctx, span)):
         return False
     told = clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language))
     # the call as a noun: a verb "telefoniert am Dienstag" may announce it, a noun dated today tells of it
