@@ -96,17 +96,6 @@ def test_a_phone_call_announced_today_is_to_come():
     assert m.status == "upcoming"
 
 
-# -- the day of the sentence before ----------------------------------------------------------------
-
-def test_afterwards_goes_on_with_the_day_of_the_meeting_before():
-    ms = meetings("An diesem Freitag wird Merkel in Nairobi von Präsident Kibaki empfangen. Anschließend kommt sie "
-                  "mit Premierminister Raila Odinga zusammen.")
-    assert [m.start for m in ms] == [FRIDAY, FRIDAY]
-    en = meetings("On Friday, Merkel will be received by President Kibaki in Nairobi. Afterwards, she meets Prime "
-                  "Minister Raila Odinga.", "en")
-    assert [m.start for m in en] == [FRIDAY, FRIDAY]
-
-
 # -- datelines ---------------------------------------------------------------------------------------
 
 def test_an_agency_and_its_day_opening_a_paragraph_are_a_dateline():

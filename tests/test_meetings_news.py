@@ -374,3 +374,95 @@ def test_the_host_city_alone_is_no_party_and_the_meeting_told_next_is_the_same()
 def test_a_call_is_not_merged_into_a_meeting_told_without_parties():
     ms = meetings("Die Verhandlungen gehen am Freitag in Wien weiter. Am Freitag telefoniert Scholz mit Putin.")
     assert len(ms) == 2
+
+
+# -- days carried from the meeting told just before ----------------------------------------------------
+
+def test_a_meeting_told_as_following_takes_the_day_of_the_one_before():
+    found = meetings("Am Donnerstag trifft Scholz in Rom den italienischen Ministerpräsidenten Mario Draghi. "
+                     "Danach wollen beide Regierungschefs an einer Sitzung des Wirtschaftsrats teilnehmen.")
+    assert [m.start for m in found if m.start] and all(m.start == date(2022, 1, 6) for m in found)
+    assert any(len(m.evidence) == 1 and m.evidence[0].text.startswith("Danach") for m in found) or len(found) == 1
+
+
+def test_english_later_is_the_day_of_the_meeting_before():
+    found = meetings("Blinken will meet Israeli Prime Minister Naftali Bennett in Jerusalem on Thursday. "
+                     "He is later due to meet Palestinian President Mahmoud Abbas in Ramallah.", "en")
+    later = next(m for m in found if "PSE" in m.participants)
+    assert later.start == date(2022, 1, 6)
+
+
+def test_no_day_is_carried_across_another_day_named_between():
+    found = meetings("Blinken will meet Israeli Prime Minister Naftali Bennett in Jerusalem on Thursday. "
+                     "Congress votes on Friday. "
+                     "He is later due to meet Palestinian President Mahmoud Abbas in Ramallah.", "en")
+    later = next(m for m in found if "PSE" in m.participants)
+    assert later.start is None
+
+
+def test_an_evening_with_no_day_is_on_the_day_of_the_meeting_before():
+    found = meetings("Scholz wird am Donnerstag in Rom mit Mario Draghi zusammentreffen, wie ein Sprecher am "
+                     "Dienstag mitteilte. Am Abend trifft Scholz den italienischen Staatspräsidenten Sergio "
+                     "Mattarella.")
+    assert {m.start for m in found} == {date(2022, 1, 6)}
+
+
+def test_there_continues_the_day_of_the_visit_named_before():
+    [m] = meetings("Am Donnerstag besucht Scholz Lesotho. Dort trifft er mit König Letsie III. zusammen.")
+    assert m.start == date(2022, 1, 6)
+
+
+# -- undated meetings with someone met ----------------------------------------------------------------------
+
+def test_undated_talks_with_someone_met_without_a_place():
+    found = meetings("Kang will hold talks with U.S. Secretary of State Mike Pompeo in Washington on Monday. "
+                     "Lee Do-hoon, South Korea's chief nuclear negotiator, will also hold talks with his U.S. "
+                     "counterpart.", "en")
+    undated = [m for m in found if m.start is None]
+    assert undated and {"KOR", "USA"} <= set(undated[0].participants) and not undated[0].date_resolved
+
+
+def test_german_talks_planned_with_someone_take_the_visitor_named_before():
+    found = meetings("Am Donnerstag trifft Baerbock in Jerusalem den israelischen Außenminister Jair Lapid. "
+                     "Gespräche sind auch mit dem israelischen Präsidenten Isaac Herzog geplant.")
+    undated = [m for m in found if m.start is None]
+    assert undated and set(undated[0].participants) == {"DEU", "ISR"}
+
+
+def test_an_office_the_topic_names_is_no_one_met():
+    assert meetings("Die Staats- und Regierungschefs wollen über eine zweite Amtszeit des Präsidenten des "
+                    "Europäischen Rates, Donald Tusk, entscheiden.") == []
+
+
+# -- who a pronoun opening the sentence means -------------------------------------------------------------
+
+def test_a_demonstrative_subject_is_the_person_named_before():
+    [m] = meetings("Mit Spannung erwartet wird der Auftritt des US-Außenministers Rex Tillerson. "
+                   "Dieser will am Donnerstag in Bonn den chinesischen Außenminister Wang Yi treffen.")
+    assert {"USA", "CHN"} <= set(m.participants)
+
+
+def test_english_pronoun_subject_is_the_person_named_before():
+    [m] = meetings("U.S. Secretary of State Antony Blinken arrived in Asia. "
+                   "He will visit Tokyo on Thursday.", "en")
+    assert {"USA", "JPN"} <= set(m.participants)
+
+
+# -- organisations as parties -----------------------------------------------------------------------------
+
+def test_regional_organisations_are_parties():
+    [m] = meetings("The Arab League foreign ministers will meet in Cairo on Thursday.", "en")
+    assert "LAS" in m.participants
+    [m] = meetings("Am Donnerstag beginnt in Jakarta der Gipfel der ASEAN.")
+    assert "ASEAN" in m.participants
+
+
+def test_a_talk_named_as_a_way_of_doing_things_is_no_meeting():
+    assert meetings("Macron setzt stärker auf das direkte Gespräch mit Wladimir Putin.") == []
+    assert meetings("Macron relies on direct talks with President Vladimir Putin.", "en") == []
+
+
+def test_an_existential_there_carries_no_day():
+    found = meetings("Blinken will be in Berlin on Thursday to see German Foreign Minister Annalena Baerbock. "
+                     "There were no plans for Blinken to see Russian Foreign Minister Sergei Lavrov.", "en")
+    assert not any("RUS" in m.participants and m.start for m in found)

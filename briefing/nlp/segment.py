@@ -28,9 +28,16 @@ HANTA_MODEL = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
 
 @cache
 def _tokenizer(language: str):
-    from somajo import SoMaJo
+    import regex
+    import somajo
 
-    tokenizer = SoMaJo(SOMAJO_MODEL.get(language, "de_CMC"), split_camel_case=False, character_offsets=True)
+    from ..model_cache import kept
+
+    model = SOMAJO_MODEL.get(language, "de_CMC")
+    options = {"split_camel_case": False, "character_offsets": True}
+    # Made once per state folder: making it runs and compiles thousands of regular expressions.
+    tokenizer = kept(f"somajo-{model}", (somajo.__version__, regex.__version__, repr(sorted(options.items()))),
+                     lambda: somajo.SoMaJo(model, **options))
     _skip_emoji_search_without_emoji(tokenizer._tokenizer)
     return tokenizer
 
@@ -166,6 +173,15 @@ def _lemma(language: str, word: str, pos: str) -> str:
     """
     tagger = _tagger(language)
     return tagger._analyze(word, tagger.tag2int[pos], taglevel=1)[0]
+
+
+def verb_lemma(language: str, word: str, tag: str) -> str:
+    """The lemma of ``word`` read under ``tag`` (a word the tagger gave another class: "erklärte" after
+    a closing quotation mark, read as an adjective)."""
+    tagger = _tagger(language)
+    if tag not in tagger.tag2int:
+        return word
+    return _lemma(language, word, tag)
 
 
 def _sentence(body: str, index: int, tokens: list[Token], paragraph: int, heading: bool = False) -> Sentence:

@@ -17,7 +17,7 @@ from .gazetteer import Entry, Gazetteer
 
 log = logging.getLogger(__name__)
 
-ORGANISATIONS = frozenset({"NATO", "EU", "UN", "OSCE", "G7", "G20", "IAEA"})
+ORGANISATIONS = frozenset({"NATO", "EU", "UN", "OSCE", "G7", "G20", "IAEA", "ASEAN", "LAS", "AU"})
 PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "PRP", "PRF", "KOKOM"})
 DETERMINER_TAGS = frozenset({"ART", "AT0", "PPOSAT", "DPS", "PIAT", "DT0", "PDAT", "CRD", "CARD"})
 ADJECTIVE_TAGS = ("ADJ", "AJ", "ORD")

@@ -31,6 +31,8 @@ class Document:
     said_verbs: frozenset[str] = frozenset()
     """Verbs of saying that do not name a meeting: the day next to them is the day of the saying."""
     earlier: list[Meeting] = field(default_factory=list)
+    openers: list[str | None] = field(default_factory=list)
+    """Per sentence, the party of whom a pronoun, surname or role phrase as its subject means (referents.py)."""
     """The meetings found so far in the source, in the order of their sentences."""
 
 
@@ -72,6 +74,10 @@ class SentenceContext:
     @property
     def gaz(self) -> Gazetteer:
         return self.doc.gaz
+
+    @property
+    def opener(self) -> str | None:
+        return self.doc.openers[self.n] if self.n < len(self.doc.openers) else None
 
     @property
     def previous(self) -> Sentence | None:

@@ -13,7 +13,7 @@ from ...model import Meeting, Sentence, Timex
 from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_tokens
 from .context import SentenceContext, Span
-from .triggers import ahead, event_noun
+from .triggers import ahead, event_noun, find_phrase
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +47,13 @@ class Day:
     vague: bool = False
     window: tuple[date, date] | None = None
     """The stretch of time a vague date stands for ("Ende März": 21 to 31 March), kept beside its text."""
-    following: bool = False
-    """Taken from the meeting the sentence before told ("Anschließend ..."): the meeting is another one that day."""
     bare: bool = False
     """A weekday named alone ("am Freitagvormittag", "on Friday"), no week or date with it."""
     listed: bool = False
     """Named in one list with the day before ("am Mittwoch und Freitag"): the same meeting words hold for
     both, each on its own day."""
+    daypart: bool = False
+    """A part of a day with no day named ("am Abend", "in the evening")."""
 
 
 def token_at(s: Sentence, offset: int) -> int:
@@ -110,6 +110,7 @@ def find_days(ctx: SentenceContext) -> list[Day]:
         day = Day(first_day, t.last_day or first_day, i, token_at(s, t.end - 1), t.direction == "past", t.text)
         day.clock = "T" in (t.value or "")[10:11]
         day.bare = _bare_weekday(ctx, t)
+        day.daypart = t.kind == "daypart"
         if days and t.kind == "weekday" and _in_list(ctx, days[-1], day):
             _run_forward(days[-1], day)
         if not days or not _joined(ctx, days, day):
@@ -508,23 +509,55 @@ def begun(ctx: SentenceContext, first: int, last: int) -> bool:
     return any(f" {p.lower()} " in text for p in tense.get("begin_phrases") or [])
 
 
-def following_day(ctx: SentenceContext, last_at: tuple[int, Meeting] | None) -> Day | None:
-    """"Anschließend kommt sie mit Odinga zusammen", "Afterwards, he meets ...": a sentence opening with a word
-    of sequence and naming no day of its own goes on with the day of the meeting the sentence before told."""
-    opens = next((p for p in ctx.lex.sequence if tuple(ctx.words(0, len(p) - 1)) == p), None)
-    if opens is None or last_at is None or last_at[0] != ctx.n - 1:
-        return None
-    m = last_at[1]
-    if m.start is None or m.end != m.start or m.side:
-        return None
-    s = ctx.sentence
-    last = len(opens) - 1
-    return Day(m.start, m.start, 0, last, m.status == "past", s.text[:s.tokens[last].end - s.start], following=True)
-
-
 def since(ctx: SentenceContext, t: Timex) -> bool:
     """"seit Amtsantritt im Mai", "since taking office in May": a date a few words after a preposition of the past
     dates an earlier event, not the meeting the sentence tells of."""
     words = frozenset(w.lower() for w in tense_lexicon(ctx.gaz.language)["past_prepositions"] or [])
     i = token_at(ctx.sentence, t.start)
     return any(w in words for w in ctx.words(max(0, i - SINCE_REACH), i - 1))
+
+
+def _current(ctx: SentenceContext, last_at: tuple[int, Meeting] | None) -> Meeting | None:
+    """The meeting named last, when it lies a few sentences back, is to come on one day, and no other day
+    was named since: the day the text is telling of."""
+    if last_at is None:
+        return None
+    n0, m = last_at
+    if not 0 <= ctx.n - n0 <= LOOK_BACK or m.start is None or m.start != m.end or m.status != "upcoming" \
+            or m.reported_past:
+        return None
+    for k in range(n0 + 1, ctx.n):
+        for t in ctx.doc.timexes.get(ctx.doc.sentences[k].index, []):
+            if DAY_VALUE.match(t.value or "") and (t.first_day or _value_day(t.value)) != m.start:
+                return None
+    return m
+
+
+def sequel_day(ctx: SentenceContext, last_at: tuple[int, Meeting] | None) -> Day | None:
+    """"Beide Regierungschefs werden danach an einer Sitzung teilnehmen", "The envoys were later due to meet
+    ...", "Dort trifft er ...": a meeting told as following the one named just before, or held where it is,
+    with no day of its own, is held on that meeting's day."""
+    phrases = [*ctx.lex.sequels, *((w,) for w in ctx.lex.there)]  # "Dort trifft er ...": there, that day
+    at = find_phrase(ctx, phrases)
+    if at is not None and ctx.tokens[at].pos in ctx.lex.existential_tags:
+        return None  # "there were no plans": no place, no day
+    current = _current(ctx, last_at)
+    if at is None or current is None:
+        return None
+    size = next(len(p) for p in phrases if tuple(ctx.words(at, at + len(p) - 1)) == p)
+    s, tokens = ctx.sentence, ctx.tokens
+    text = s.text[tokens[at].start - s.start:tokens[at + size - 1].end - s.start]
+    return Day(current.start, current.start, at, at + size - 1, False, text)
+
+
+def on_current_day(ctx: SentenceContext, days: list[Day], last_at: tuple[int, Meeting] | None) -> None:
+    """"Am Abend findet ein Essen statt": a part of a day with no day named falls on the day of the meeting
+    named just before (the tagger reads it on the last day the text named, which may be the day of the
+    saying: "wie eine Sprecherin am Freitag mitteilte")."""
+    current = _current(ctx, last_at)
+    if current is None:
+        return
+    for day in days:
+        if day.daypart:
+            day.first = day.last = current.start
+            day.past = False

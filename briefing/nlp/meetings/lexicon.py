@@ -37,6 +37,15 @@ class MeetingLexicon:
     from_event: dict[str, int] = field(default_factory=dict)
     day_words: frozenset[str] = frozenset()
     then_words: frozenset[str] = frozenset()
+    sequels: list[tuple[str, ...]] = field(default_factory=list)
+    subject_pronouns: dict[str, str] = field(default_factory=dict)
+    """A pronoun that may open a meeting sentence, and the personal pronoun it stands for ("dieser": "er")."""
+    finite_tags: frozenset[str] = frozenset()
+    partner_words: frozenset[str] = frozenset()
+    existential_tags: frozenset[str] = frozenset()
+    """The tag of an existential "there" ("there were no plans"), which names no place."""
+    """"mit", "with": the word before whom a meeting is held with."""
+    """"danach", "later": a meeting told after the one named just before, on its day."""
     bodies: tuple[str, ...] = ()
     body_articles: frozenset[str] = frozenset()
     topics: frozenset[str] = frozenset()
@@ -94,6 +103,11 @@ def lexicon(language: str) -> MeetingLexicon:
         capital_nouns=bool(d.get("capital_nouns")),
         from_event={str(k).lower(): int(v) for k, v in (d.get("from_event") or {}).items()},
         day_words=frozenset(d.get("day_words") or []), then_words=frozenset(d.get("then_words") or []),
+        subject_pronouns={str(k).lower(): str(v) for k, v in (d.get("subject_pronouns") or {}).items()},
+        finite_tags=frozenset(d.get("finite_tags") or []),
+        partner_words=frozenset(d.get("partner_words") or []),
+        existential_tags=frozenset(d.get("existential_tags") or []),
+        sequels=[tuple(str(p).lower().split()) for p in d.get("sequels") or []],
         bodies=tuple(str(w).lower() for w in d.get("bodies") or []),
         body_articles=frozenset(d.get("body_articles") or []),
         topics=frozenset(d.get("topic_prepositions") or []),

@@ -31,9 +31,10 @@ from .days import (
     begun,
     count_from_event,
     find_days,
-    following_day,
     length_of_named,
     lengthen,
+    on_current_day,
+    sequel_day,
     since,
     span_days,
     stretches,
@@ -45,14 +46,16 @@ from .days import (
 from .formats import format_of_words, meeting_format
 from .lexicon import lexicon
 from .merge import merge_meetings
-from .participants import counted, find_body, participants, split_by_partner, without_host
+from .participants import counted, find_body, participants, split_by_partner, topic, without_host
 from .places import abroad, last_place, place_of, station_of
+from .referents import opening_parties
 from .titles import meeting_title
 from .triggers import ahead, departs, earlier_tokens, event_noun, find_phrase, find_triggers, is_travel, topic_noun
 
 log = logging.getLogger(__name__)
 
 SIDELINE_WINDOW = 6
+NEAR_SENTENCES = 4  # sentences back the meeting whose visitor an undated one takes may lie
 DEPARTURE_WINDOW = 4  # days from leaving to the first meeting abroad
 
 
@@ -75,7 +78,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
     for t in timexes:
         by_sentence.setdefault(t.sentence, []).append(t)
     doc = Document(source, sentences, found, speech, masks, by_sentence, gaz, lex,
-                   said_verbs=frozenset(speech_lexicon(gaz.language).verbs) - lex.verbs)
+                   said_verbs=frozenset(speech_lexicon(gaz.language).verbs) - lex.verbs,
+                   openers=opening_parties(sentences, found, masks, gaz.language, lex))
     run = _Run(meetings=doc.earlier)
     for n, s in enumerate(sentences):
         if not s.heading:
@@ -90,10 +94,11 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     days = find_days(ctx)
     triggers = find_triggers(ctx)
     if not days:
-        days = [d for d in [trip_day(ctx, run.meetings) or following_day(ctx, run.last_at)] if d]
+        days = [d for d in [trip_day(ctx, run.meetings)] if d]
     count_from_event(ctx, days, triggers, run.meetings)
     if triggers:
         days = with_event_day(ctx, days, run.meetings)
+        on_current_day(ctx, days, run.last_at)
     if not triggers and days and not ctx.said.statements and _body_meeting(ctx, days, run):
         return
     if not triggers:
@@ -104,6 +109,8 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     if _carried_day(ctx, days, triggers, run):
         return
     run.spare = None
+    if not days and not all(is_travel(ctx, ctx.tokens[i]) for i in triggers):
+        days = [d for d in [sequel_day(ctx, run.last_at)] if d]
     if not days:
         if not _sideline_meeting(ctx, triggers, run) and not length_of_named(ctx, triggers, run.meetings):
             _undated_meeting(ctx, triggers, run)
@@ -198,11 +205,48 @@ def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> No
     if _tour(ctx):
         return
     m = build_meeting(ctx, span, None)
-    if m is None or m.location is None or len(m.participants) < 2 or not _known_place(m.location, ctx.gaz):
+    if m is None:
+        return
+    at_place = m.location is not None and _known_place(m.location, ctx.gaz)
+    if not at_place and _someone_met(ctx, span) and ahead(ctx, 0, len(ctx.tokens) - 1):
+        # "he too will hold talks with his U.S. counterpart", "Gespräche sind auch mit Bennett geplant": someone
+        # met, told as planned or to come ("Macron setzt auf das Gespräch mit Putin" is none), the visitor the one
+        # of the meeting told just before when the sentence names none
+        m.participants = _with_visitor(ctx, m.participants, run)
+    elif not at_place:
+        return
+    if len(m.participants) < 2:
         return
     m.date_resolved = False
     run.meetings.extend(split_by_partner(ctx, span, m))
     run.last_at = (ctx.n, m)
+
+
+def _someone_met(ctx: SentenceContext, span: Span) -> bool:
+    """A person or an office of a party met ("mit X", "with X") after the meeting word, not the subject nor
+    a topic."""
+    trigger = span.named_by[0]
+    subject = ctx.said.subject.party if ctx.said.subject else ctx.opener
+    return any(e.kind in ("person", "office") and e.party and e.party != subject and e.first > trigger
+               and span.first <= e.first <= span.last and not any(ctx.mask[e.first:e.last + 1])
+               and not topic(ctx, e.first) and _partner(ctx, e.first) for e in ctx.actors.entities)
+
+
+def _partner(ctx: SentenceContext, first: int) -> bool:
+    """"mit dem israelischen Ministerpräsidenten", "with his British counterpart": named as whom one meets
+    (not as the holder of an office the sentence is about: "des Präsidenten des Europäischen Rates")."""
+    return first > 0 and ctx.tokens[first - 1].text.lower() in ctx.lex.partner_words \
+        or ctx.tokens[first].text.lower() in ctx.lex.partner_words
+
+
+def _with_visitor(ctx: SentenceContext, parties: list[str], run: _Run) -> list[str]:
+    """One party met and no visitor named: the visitor of the meeting told a sentence or two before."""
+    if len(parties) != 1 or run.last_at is None or not 0 < ctx.n - run.last_at[0] <= NEAR_SENTENCES:
+        return parties
+    before = run.last_at[1]
+    if parties[0] not in before.participants:
+        return parties
+    return list(dict.fromkeys([*before.participants, *parties]))
 
 
 def _tour(ctx: SentenceContext) -> bool:
@@ -248,8 +292,8 @@ def _stretch_meetings(ctx: SentenceContext, stretch: Span, day: Day, run: _Run) 
         m = build_meeting(ctx, span, day)
         if m is None:
             continue
-        if span.side or day.following:
-            m.side = True  # "Anschließend ...": another meeting that day, not the one before told again
+        if span.side:
+            m.side = True
             if parent is None and run.last_at and run.last_at[1].start == m.start:
                 m.location = m.location or run.last_at[1].location  # on the sidelines of the meeting just named
             if parent is not None:

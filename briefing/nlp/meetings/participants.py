@@ -52,8 +52,12 @@ def _meeting_before(ctx: SentenceContext, span: Span) -> list[str]:
 
 
 def _subject(ctx: SentenceContext) -> list[str]:
+    """The subject's party; a subject named by a pronoun, a surname or a role ("Sie", "Dieser", "die
+    CDU-Vorsitzende") is the person the article named before (actors/mentions.py)."""
     subj = ctx.said.subject
-    return [subj.party] if subj and subj.party else []
+    # both: the speech stage may take the one met for the subject when a pronoun opens ("Dieser will ... Lawrow
+    # treffen")
+    return [p for p in (ctx.opener, subj.party if subj else None) if p]
 
 
 def _entities(ctx: SentenceContext, span: Span) -> list[str]:
