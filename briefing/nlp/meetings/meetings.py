@@ -28,14 +28,18 @@ from ..temporal.timex_tense import clause_direction
 from .context import Document, SentenceContext, Span
 from .days import (
     Day,
+    begun,
     count_from_event,
     find_days,
     length_of_named,
     lengthen,
     on_current_day,
     sequel_day,
+    since,
     span_days,
     stretches,
+    trigger_clause,
+    trigger_clauses,
     trip_day,
     with_event_day,
 )
@@ -152,7 +156,7 @@ def _carried_day(ctx: SentenceContext, days: list[Day], triggers: list[int], run
 
 
 def _dated(ctx: SentenceContext) -> bool:
-    return any(any(c.isdigit() for c in t.value or "") for t in ctx.timexes)
+    return any(any(c.isdigit() for c in t.value or "") and not since(ctx, t) for t in ctx.timexes)
 
 
 def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> bool:
@@ -196,8 +200,8 @@ def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> No
     span = Span(0, len(ctx.tokens) - 1, triggers)
     trigger = ctx.tokens[span.named_by[0]]
     if clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language)) \
-            not in ("future", "present"):
-        return
+            not in ("future", "present") and not begun(ctx, *trigger_clause(ctx, span)):
+        return  # (a journey begun: "Zum Auftakt seiner Reise ist er in Amman eingetroffen" is under way)
     if _tour(ctx):
         return
     m = build_meeting(ctx, span, None)
@@ -358,14 +362,21 @@ def place_mask(ctx: SentenceContext) -> list[bool]:
     return [hidden or i in timed for i, hidden in enumerate(ctx.mask)]
 
 
-def _told_as_held(ctx: SentenceContext, span: Span, start: date | None) -> bool:
+def _told_as_held(ctx: SentenceContext, span: Span, start: date | None, fmt: str | None) -> bool:
     """"Trump and Putin spoke on the phone ... Tuesday" in Tuesday's news: a verb in the past tells of a meeting
-    already held, on the source's own day (a day before it is past anyway)."""
+    already held, on the source's own day (a day before it is past anyway). A call on the source's own day that
+    nothing announces, named by a noun ("Trump's phone call ... on Tuesday comes a day after ..."), is reported
+    once held."""
     published = ctx.doc.source.published
-    if start is None or published is None or start != published or ahead(ctx, span.first, span.last):
+    if start is None or published is None or start != published:
         return False
     trigger = ctx.tokens[span.named_by[0]]
-    return clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language)) == "past"
+    # "was held in Jeddah, during which they agreed on ...": a word of announcing in another clause holds no sway
+    if any(ahead(ctx, a, b) for a, b in trigger_clauses(ctx, span)) or begun(ctx, *trigger_clause(ctx, span)):
+        return False
+    told = clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language))
+    # the call as a noun: a verb "telefoniert am Dienstag" may announce it, a noun dated today tells of it
+    return told == "past" or fmt == "phone" and trigger.pos.startswith("N") and told in ("present", None)
 
 
 def _there(ctx: SentenceContext, span: Span) -> str | None:
@@ -397,7 +408,9 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     fmt = meeting_format(ctx, span, location)
     title, rank = meeting_title(ctx.sentence, nouns[0] if nouns else None, parties, fmt, ctx.gaz.language)
     published = ctx.doc.source.published
-    past = bool(day and day.past) and not ahead(ctx, span.first, span.last) or _told_as_held(ctx, span, start)
+    past = bool(day and day.past) and not ahead(ctx, span.first, span.last) \
+        and not (start == published and begun(ctx, *trigger_clause(ctx, span))) \
+        or _told_as_held(ctx, span, start, fmt)
     status = "past" if published and end and (end < published or (past and end <= published)) else "upcoming"
     resolved = bool(start) and not (day and day.vague)  # "Ende März" is kept as a range, shown as written
     return Meeting(title=title, start=start, end=end, participants=parties, location=location, format=fmt,
