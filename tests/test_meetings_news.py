@@ -466,3 +466,19 @@ def test_an_existential_there_carries_no_day():
     found = meetings("Blinken will be in Berlin on Thursday to see German Foreign Minister Annalena Baerbock. "
                      "There were no plans for Blinken to see Russian Foreign Minister Sergei Lavrov.", "en")
     assert not any("RUS" in m.participants and m.start for m in found)
+
+
+# -- states the hand lists forget -------------------------------------------------------------------------
+
+def test_a_visit_to_a_state_named_only_in_cldr_has_its_host():
+    [m] = meetings("Am Mittwoch besucht Steinmeier das Königreich Lesotho.")
+    assert {"DEU", "LSO"} <= set(m.participants)
+    [m] = meetings("Obama will travel to Bhutan on Wednesday for talks with Prime Minister Tshering Tobgay.", "en")
+    assert "BTN" in m.participants
+
+
+def test_a_state_from_cldr_is_shown_by_its_name():
+    from briefing.parties import party_name
+
+    assert (party_name("AGO", "de"), party_name("AGO", "en")) == ("Angola", "Angola")
+    assert party_name("XYZ", "en") == "XYZ"
