@@ -159,9 +159,27 @@ def clause_direction(sentence: Sentence | None, start: int, end: int, lex: Lexic
     if sentence is None or not sentence.tokens:
         return None
     s = _sets(lex)
-    clause = clause_tokens(sentence, start, end, s["clause_breaks"])
+    clause = _with_participle(sentence, clause_tokens(sentence, start, end, s["clause_breaks"]), s)
     return (verb_direction(clause, lex, start) or cue_direction(clause, lex)
             or verb_direction(sentence.tokens, lex, start) or cue_direction(sentence.tokens, lex))
+
+
+def _with_participle(sentence: Sentence, clause: list[Token], s: dict[str, frozenset[str]]) -> list[Token]:
+    """"Schukri hat am Mittwoch mit X, dem Außenminister der PA, gesprochen": a perfect auxiliary whose
+    participle stands after an apposition set off by commas; the clause runs on to that participle when no
+    other finite verb stands between."""
+    if not clause or not any(t.text.lower() in s["perfect_aux"] and _tag(t) in s["finite_tags"] for t in clause) \
+            or any(_tag(t) in s["participle_tags"] for t in clause):
+        return clause
+    toks = sentence.tokens
+    end = next((i for i, t in enumerate(toks) if t is clause[-1]), len(toks) - 1)
+    for i in range(end + 1, len(toks)):
+        tag = _tag(toks[i])
+        if tag in s["finite_tags"]:
+            return clause
+        if tag in s["participle_tags"]:
+            return clause + toks[end + 1:i + 1]
+    return clause
 
 
 def in_opening_phrase(sentence: Sentence | None, start: int, end: int, lex: Lexicon, words: list[str]) -> bool:
