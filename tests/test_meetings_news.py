@@ -482,3 +482,14 @@ def test_a_state_from_cldr_is_shown_by_its_name():
 
     assert (party_name("AGO", "de"), party_name("AGO", "en")) == ("Angola", "Angola")
     assert party_name("XYZ", "en") == "XYZ"
+
+
+# -- a call on the day of the news ------------------------------------------------------------------------
+
+def test_a_call_on_the_day_of_the_news_is_held_unless_announced():
+    [m] = meetings("Bidens Telefonat mit Präsident Emmanuel Macron am Dienstag folgt einem Treffen in Rom.")
+    assert m.status == "past"
+    [m] = meetings("Biden's phone call with President Emmanuel Macron on Tuesday comes after a meeting in Rome.", "en")
+    assert m.status == "past"
+    [m] = meetings("Biden will speak by phone with President Emmanuel Macron on Tuesday.", "en")
+    assert m.status == "upcoming"

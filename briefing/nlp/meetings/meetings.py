@@ -368,6 +368,13 @@ def _told_as_held(ctx: SentenceContext, span: Span, start: date | None) -> bool:
     return clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language)) == "past"
 
 
+def _call_of_the_day(ctx: SentenceContext, fmt: str | None, start: date | None) -> bool:
+    """"Trump's phone call with Putin on Tuesday comes a day after ..." in Tuesday's news: a call on the source's
+    own day is news once held; one to come is announced as such ("will speak by phone", "sollen telefonieren")."""
+    published = ctx.doc.source.published
+    return fmt == "phone" and start is not None and start == published and not ahead(ctx, 0, len(ctx.tokens) - 1)
+
+
 def _there(ctx: SentenceContext, span: Span) -> str | None:
     """"Dort beraten heute die Außenminister": the place the sentence before named last."""
     if ctx.previous is None or not any(w in ctx.lex.there for w in ctx.words(span.first, span.last)):
@@ -397,7 +404,8 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     fmt = meeting_format(ctx, span, location)
     title, rank = meeting_title(ctx.sentence, nouns[0] if nouns else None, parties, fmt, ctx.gaz.language)
     published = ctx.doc.source.published
-    past = bool(day and day.past) and not ahead(ctx, span.first, span.last) or _told_as_held(ctx, span, start)
+    past = bool(day and day.past) and not ahead(ctx, span.first, span.last) or _told_as_held(ctx, span, start) \
+        or _call_of_the_day(ctx, fmt, start)
     status = "past" if published and end and (end < published or (past and end <= published)) else "upcoming"
     resolved = bool(start) and not (day and day.vague)  # "Ende März" is kept as a range, shown as written
     return Meeting(title=title, start=start, end=end, participants=parties, location=location, format=fmt,
