@@ -493,3 +493,12 @@ def test_a_call_on_the_day_of_the_news_is_held_unless_announced():
     assert m.status == "past"
     [m] = meetings("Biden will speak by phone with President Emmanuel Macron on Tuesday.", "en")
     assert m.status == "upcoming"
+
+
+def test_a_planned_meeting_with_no_subject_takes_the_person_named_before():
+    found = meetings("In Belgrad wird Außenminister Heiko Maas viele Gespräche führen. Geplant ist außerdem ein "
+                     "Treffen mit dem Ministerpräsidenten Serbiens, Aleksandar Vučić.")
+    assert any({"DEU", "SRB"} <= set(m.participants) for m in found)
+    found = meetings("Foreign Minister Heiko Maas will hold many talks in Belgrade. Also planned is a meeting with "
+                     "the Prime Minister of Serbia, Aleksandar Vucic.", "en")
+    assert any({"DEU", "SRB"} <= set(m.participants) for m in found)

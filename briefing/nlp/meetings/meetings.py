@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...model import Evidence, Meeting, Sentence, Source, Timex
-from ..actors.actors import ORGANISATIONS, SentenceActors
+from ..actors.actors import ORGANISATIONS, Entity, SentenceActors
 from ..actors.gazetteer import Gazetteer
 from ..statements.statements import SentenceSpeech
 from ..statements.statements import lexicon as speech_lexicon
@@ -42,7 +42,7 @@ from .days import (
 from .formats import format_of_words, meeting_format
 from .lexicon import lexicon
 from .merge import merge_meetings
-from .participants import counted, find_body, participants, split_by_partner, topic, without_host
+from .participants import before_people, counted, find_body, participants, split_by_partner, topic, without_host
 from .places import abroad, last_place, place_of, station_of
 from .referents import opening_parties
 from .titles import meeting_title
@@ -225,24 +225,41 @@ def _someone_met(ctx: SentenceContext, span: Span) -> bool:
     subject = ctx.said.subject.party if ctx.said.subject else ctx.opener
     return any(e.kind in ("person", "office") and e.party and e.party != subject and e.first > trigger
                and span.first <= e.first <= span.last and not any(ctx.mask[e.first:e.last + 1])
-               and not topic(ctx, e.first) and _partner(ctx, e.first) for e in ctx.actors.entities)
+               and not topic(ctx, e.first) and _partner(ctx, trigger, e.first) for e in ctx.actors.entities)
 
 
-def _partner(ctx: SentenceContext, first: int) -> bool:
-    """"mit dem israelischen Ministerpräsidenten", "with his British counterpart": named as whom one meets
-    (not as the holder of an office the sentence is about: "des Präsidenten des Europäischen Rates")."""
-    return first > 0 and ctx.tokens[first - 1].text.lower() in ctx.lex.partner_words \
-        or ctx.tokens[first].text.lower() in ctx.lex.partner_words
+def _partner(ctx: SentenceContext, trigger: int, first: int) -> bool:
+    """"mit dem israelischen Ministerpräsidenten", "with his British counterpart", "mit dem Ministerpräsidenten
+    Serbiens, Aleksandar Vučić": named after "mit"/"with" as whom one meets, no verb between (not as the holder
+    of an office the sentence is about: "über eine Amtszeit des Präsidenten des Europäischen Rates, Tusk")."""
+    for k in range(first, trigger, -1):
+        tok = ctx.tokens[k]
+        if tok.text.lower() in ctx.lex.partner_words:
+            return True
+        if tok.pos.startswith("V"):
+            return False
+    return False
 
 
 def _with_visitor(ctx: SentenceContext, parties: list[str], run: _Run) -> list[str]:
-    """One party met and no visitor named: the visitor of the meeting told a sentence or two before."""
-    if len(parties) != 1 or run.last_at is None or not 0 < ctx.n - run.last_at[0] <= NEAR_SENTENCES:
+    """No one named as who meets ("Gespräche sind auch mit X geplant"): the visitor of the meeting told a few
+    sentences before, else the one person the sentence before names ("... wird Steinmeier Gespräche führen.
+    Geplant sind außerdem ein Treffen mit X")."""
+    subject = ctx.said.subject
+    if (subject is not None and subject.party and not _met_one(ctx, subject)) or ctx.opener:
         return parties
-    before = run.last_at[1]
-    if parties[0] not in before.participants:
-        return parties
-    return list(dict.fromkeys([*before.participants, *parties]))
+    visitor = None
+    if run.last_at is not None and 0 < ctx.n - run.last_at[0] <= NEAR_SENTENCES and run.last_at[1].participants:
+        visitor = run.last_at[1].participants[0]
+    else:
+        people = before_people(ctx)
+        visitor = people[0] if len(people) == 1 else None
+    return list(dict.fromkeys([visitor, *parties])) if visitor else parties
+
+
+def _met_one(ctx: SentenceContext, e: Entity) -> bool:
+    """The speech stage's subject is one named after "mit"/"with" ("Geplant sind ein Treffen mit X")."""
+    return any(_partner(ctx, i, e.first) for i in find_triggers(ctx) if i < e.first)
 
 
 def _tour(ctx: SentenceContext) -> bool:
