@@ -17,14 +17,17 @@ def labels_for(language: str) -> dict[str, str]:
     return {key: (entry.get(language) or entry["en"]) for key, entry in table.items()}
 
 
+def date_pattern(language: str, form: str) -> str:
+    """The date pattern of a form ('full', 'long', 'short', 'weekday_day', 'tick', 'day_month')
+    in a language, from data/labels.yaml: 'EEEE, d. MMMM y' / 'EEEE, d MMMM y' (form=full)."""
+    return labels_for(language)[f"date_{form}"]
+
+
 def format_day(day: date | None, language: str = "de", form: str = "full") -> str:
     """'Mittwoch, 12. Januar 2022' / 'Wednesday, 12 January 2022' (form=full), or a short form."""
     if day is None:
         return ""
-    patterns = {"full": {"de": "EEEE, d. MMMM y", "en": "EEEE, d MMMM y"},
-                "long": {"de": "d. MMMM y", "en": "d MMMM y"},
-                "short": {"de": "EE, d. MMM", "en": "EEE, d MMM"}}
-    return format_date(day, patterns[form].get(language, patterns[form]["en"]), locale=language)
+    return format_date(day, date_pattern(language, form), locale=language)
 
 
 def format_range(start: date | None, end: date | None, language: str = "de", form: str = "full") -> str:

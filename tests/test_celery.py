@@ -1,6 +1,7 @@
 """executor: celery with real parts: a Redis, a PostgreSQL ledger, two `briefing worker` processes and
 the SMTP test server. Each fire time is delivered once to each recipient, however often it is queued;
-a worker killed (SIGKILL) in the middle of a build loses nothing and sends nothing twice."""
+a worker killed (SIGKILL) in the middle of a build loses nothing and sends nothing twice; a build of
+many sources is annotated by both workers and gives the briefing a local build gives."""
 
 from __future__ import annotations
 
@@ -13,13 +14,19 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import yaml
 
+from briefing.annotation_cache import source_key
+from briefing.annotation_table import AnnotationTable
 from briefing.config import load_config
+from briefing.pipeline import read_seeds
 from briefing.scheduler import runs
 from briefing.scheduler.celery_runs import enqueue_run
+from briefing.scheduler.state_folder import StateFolder
 from briefing.scheduler.states import OK, QUEUED, RUNNING
 from briefing.scheduler.tables import show_history
 
+from .articles_support import write_articles
 from .delivery_support import FAST_TEMPLATE, SLOW_TEMPLATE, SMTPServer, free_port, ledger_of, make_project, wait_for
 from .services_support import fresh_database, postgres_server, redis_server, start_worker, stop_process, workers_ready
 
@@ -199,3 +206,43 @@ def test_a_postgresql_run_lock_is_freed_when_its_holder_is_killed(services) -> N
         if holder.poll() is None:
             holder.kill()
             holder.wait()
+
+
+def test_a_big_build_fans_out_over_both_workers_and_gives_the_local_briefing(tmp_path: Path, services) -> None:
+    redis, postgres = services
+    url = fresh_database(postgres, "fanout")
+    cfg_path = make_project(tmp_path, job={"formats": ["json"]}, executor="celery", ledger=url,
+                            celery={"broker": redis.rsplit("/", 1)[0] + "/4", "fan_out_from": 10, "chunk_sources": 2})
+    for seed in (tmp_path / "seeds").iterdir():
+        seed.unlink()  # undated: its key would hold the inferred date; the test's articles are dated
+    write_articles(tmp_path / "seeds", 40)
+    local_data = {**yaml.safe_load(cfg_path.read_text()), "executor": "local", "state": "state-local"}
+    del local_data["ledger"]
+    local_path = tmp_path / "local.yaml"
+    local_path.write_text(yaml.safe_dump(local_data, allow_unicode=True), encoding="utf-8")
+    ledger = ledger_of(cfg_path)
+    fire = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=1)
+    workers = []
+    try:
+        workers = [start_worker(cfg_path, "one"), start_worker(cfg_path, "two")]
+        wait_for(lambda: workers_ready(cfg_path, "one", "two"), timeout=90)
+        runs.scheduled_run(str(cfg_path), "daily", fire_time=fire)
+        spread = wait_for(lambda: ledger.runs("daily")[0] if ledger.runs("daily")[0].status == OK else None,
+                          timeout=240, every=0.5)
+    finally:
+        for w in workers:
+            stop_process(w)
+    config = load_config(cfg_path)
+    keys = [source_key(s, config.actors) for s in read_seeds(config).sources]
+    makers = AnnotationTable(url).makers(keys)
+    assert sum(makers.values()) == len(keys) == 40  # every source annotated once, in the ledger database
+    for worker in workers:  # and both workers took a share
+        assert sum(n for who, n in makers.items() if who.startswith(f"briefing-{worker.pid}@")) > 0, makers
+
+    local = load_config(local_path)
+    _, alone = runs.run_now(local, "daily")
+    assert alone.status == OK
+    spread_json = StateFolder(config).briefing_file(spread.id).read_text(encoding="utf-8")
+    local_json = StateFolder(local).briefing_file(alone.id).read_text(encoding="utf-8")
+    assert len(yaml.safe_load(local_json)["meetings"]) >= 40
+    assert spread_json == local_json  # the whole briefing, byte for byte (it holds no time stamp or run id)

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from briefing.config import load_config
 from briefing.data import load_data
-from briefing.labels import format_day, format_range, labels_for
+from briefing.labels import date_pattern, format_day, format_range, labels_for
 from briefing.render.docx import render_docx
 from briefing.render.html import render_html_text
 from briefing.render.pdf import write_pdf
@@ -90,3 +90,15 @@ def test_warnings_are_in_the_briefings_language_with_a_notice_under_the_title(tm
         assert notice in html[:html.index("</header>")] and 'id="warnings"' in html
     assert b.warnings == ["a: no publication date given or inferable; its relative dates are left unresolved",
                           "no source has a date: the briefing is dated today"]
+
+
+def test_date_patterns_and_quotation_marks_are_data_for_every_language():
+    """Adding a language is a data change: every date form and both quotation marks are labels."""
+    table = load_data("labels")
+    languages = set(table["as_of"])
+    for key in ("date_full", "date_long", "date_short", "date_weekday_day", "date_tick", "date_day_month",
+                "quote_open", "quote_close"):
+        assert set(table[key]) == languages, key
+    assert date_pattern("de", "tick") == "EEEEEE d."
+    assert format_day(date(2022, 1, 12), "de") == "Mittwoch, 12. Januar 2022"
+    assert format_day(date(2022, 1, 12), "en", "long") == "12 January 2022"

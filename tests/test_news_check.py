@@ -1,4 +1,4 @@
-"""eval/news/check.py: a raw page text is cut back to the excerpt whose hash the manifest records."""
+"""eval/news/check.py: an excerpt is cut back from a raw page by its hash; verify checks cases, skips notes."""
 
 from __future__ import annotations
 
@@ -55,3 +55,21 @@ def test_front_matter_and_body_are_split():
     fm, body = check.split_front_matter("---\ntitle: T\npublished: 2020-01-02\nlanguage: en\n---\n\nText here.\n")
     assert fm["title"] == "T" and str(fm["published"]) == "2020-01-02"
     assert body.strip() == "Text here."
+
+
+def test_verify_skips_a_note_beside_the_cases_but_flags_a_case_missing_from_the_manifest(tmp_path, capsys):
+    check = load_check()
+    body = "The foreign ministers will meet in Lyon on Thursday.\n"
+    gold = (CHECK.parent / "gold" / "de-t2-01.gold.yaml").read_text(encoding="utf-8")
+    entry = {"title": "T", "published": "2018-05-18", "language": "de", "sha256": check.text_hash(body)}
+    manifest = {"de-t2-01": entry}
+    (tmp_path / "de-t2-01.md").write_text(check.front_matter(manifest["de-t2-01"]) + body, encoding="utf-8")
+    (tmp_path / "de-t2-01.gold.yaml").write_text(gold, encoding="utf-8")
+    (tmp_path / "ANALYSIS.md").write_text("# What the builder misses\n", encoding="utf-8")
+    assert check.verify([tmp_path], manifest) == 0
+    assert "1 cases checked, 0 problems" in capsys.readouterr().out
+
+    (tmp_path / "xx-99.md").write_text(body, encoding="utf-8")
+    (tmp_path / "xx-99.gold.yaml").write_text(gold, encoding="utf-8")
+    assert check.verify([tmp_path], manifest) == 1
+    assert "xx-99: not in the manifest" in capsys.readouterr().out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from briefing.data import DEFAULT_LANGUAGE, language_data, lexicon_language
+from briefing.nlp.clauses import grammar
 from tests.nlp_support import annotated, parties_of, positions_of
 
 
@@ -318,3 +320,86 @@ def test_an_unknown_subject_is_given_to_no_party():
     a = annotated("EU foreign policy chief Josep Borrell spoke in Brussels. The envoy Tomás Escobar then travelled "
                   "to Pristina. He urged both sides to return to talks.", "en")
     assert not any("urged" in p.text for p in a.positions)
+
+
+# Holders of a position: the speaker as the article names them, the same reading a quote's speaker gets.
+
+def test_a_position_goes_to_its_speakers_party_and_agrees_with_the_quote():
+    bodies = {"de": "Außenministerin Annalena Baerbock forderte in Berlin: „Die Waffen müssen schweigen.“",
+              "en": 'Foreign Minister Annalena Baerbock demanded in Berlin: "The guns must fall silent."'}
+    for language, body in bodies.items():
+        a = annotated(body, language)
+        assert [(p.party, p.kind, p.speaker) for p in a.positions] == [("DEU", "demand", "Annalena Baerbock")]
+        assert [(q.party, q.speaker) for q in a.quotes] == [("DEU", "Annalena Baerbock")]
+
+
+def test_a_position_goes_to_the_party_its_subject_names():
+    a = annotated("Moskau weist die Vorwürfe aus Kiew entschieden zurück.")
+    assert [(p.party, p.kind) for p in a.positions] == [("RUS", "rejection")]
+    a = annotated("Beijing rejected the criticism of its trade policy.", "en")
+    assert [(p.party, p.kind) for p in a.positions] == [("CHN", "rejection")]
+    a = annotated("Warschau protestierte scharf. Eine Sprecherin des Außenministeriums sagte, der Schritt sei "
+                  "nicht hinnehmbar.")
+    assert any("hinnehmbar" in t for t in positions_of(a, "POL"))
+
+
+def test_a_pronoun_meaning_someone_of_no_known_party_gives_no_position():
+    # "Sie" is the activist named last, not the president the gazetteer knows
+    a = annotated("Der französische Präsident Emmanuel Macron empfing die Aktivistin Lena Kowalczyk in Paris. "
+                  "Sie forderte mehr Hilfe für die Bauern ihres Landes.")
+    assert not any("Bauern" in p.text for p in a.positions)
+    a = annotated("French President Emmanuel Macron received the activist Lena Kowalczyk in Paris. "
+                  "She urged more help for the farmers of her country.", "en")
+    assert not any("farmers" in p.text for p in a.positions)
+
+
+def test_a_heading_summing_up_the_lead_is_one_position():
+    a = annotated("Paris lehnt Zölle auf Wein ab\n\n"
+                  "Die französische Regierung lehnt die geplanten Zölle auf Wein entschieden ab.")
+    assert positions_of(a, "FRA") == ["Die französische Regierung lehnt die geplanten Zölle auf Wein entschieden ab."]
+    a = annotated("Paris rejects tariffs on wine\n\nThe French government firmly rejected the planned tariffs on wine.",
+                  "en")
+    assert positions_of(a, "FRA") == ["The French government firmly rejected the planned tariffs on wine."]
+
+
+def test_an_announced_summit_date_or_visit_is_no_position():
+    assert positions_of(annotated("Der Kreml gab den Termin des Gipfels am Freitag bekannt."), "RUS") == []
+    a = annotated("Das Weiße Haus teilte mit, Biden werde am Montag nach Warschau reisen.")
+    assert positions_of(a, "USA") == []
+    assert positions_of(annotated("The Kremlin announced the date of the summit on Friday.", "en"), "RUS") == []
+    assert positions_of(annotated("The White House said Biden will travel to Warsaw on Monday.", "en"), "USA") == []
+
+
+def test_position_kinds_are_classified_in_both_languages():
+    german = {"Paris forderte einen sofortigen Waffenstillstand.": "demand",
+              "Paris warnte vor einer Eskalation an der Grenze.": "warning",
+              "Paris lehnte den Vorschlag aus Moskau ab.": "rejection",
+              "Paris bestritt jede Beteiligung an dem Angriff.": "denial",
+              "Paris warf Moskau einen Bruch des Abkommens vor.": "accusation",
+              "Paris schlug neue Gespräche in Genf vor.": "proposal"}
+    english = {"Paris demanded an immediate ceasefire.": "demand",
+               "Paris warned of an escalation at the border.": "warning",
+               "Paris rejected the proposal from Moscow.": "rejection",
+               "Paris denied any part in the attack.": "denial",
+               "Paris accused Moscow of breaking the agreement.": "accusation",
+               "Paris proposed new talks in Geneva.": "proposal"}
+    for cases, language in ((german, "de"), (english, "en")):
+        for body, kind in cases.items():
+            assert [(p.party, p.kind) for p in annotated(body, language).positions] == [("FRA", kind)], body
+
+
+def test_a_subject_named_with_its_party_keeps_the_position_whatever_opens_the_sentence():
+    # a nominalised verb opening the sentence ("Ein Eingreifen") is no speaker of its own
+    a = annotated("Nato-Generalsekretär Jens Stoltenberg sprach in Brüssel. "
+                  "Ein direktes Eingreifen der Allianz in den Krieg lehnt Stoltenberg entschieden ab.")
+    assert any("Eingreifen" in t for t in positions_of(a, "NATO"))
+
+
+def test_each_language_reads_its_own_lexicons_and_others_the_default():
+    assert lexicon_language("speech", "en") == "en"
+    assert lexicon_language("speech", "fr") == DEFAULT_LANGUAGE
+    assert language_data("grammar", "fr") == language_data("grammar", DEFAULT_LANGUAGE)
+    assert grammar("en").subject_first and not grammar("de").subject_first
+    # a text marked with a language of no lexicons of its own is still read (with the default's)
+    a = annotated("Paris forderte einen sofortigen Waffenstillstand.", "fr")
+    assert [(p.party, p.kind) for p in a.positions] == [("FRA", "demand")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..data import lexicon_language
 from ..model import AnnotatedSource, Source
 from .actors.actors import find_entities, find_mentions, resolve_ambiguous
 from .actors.gazetteer import gazetteer
@@ -20,7 +21,7 @@ def annotate(source: Source, extra_aliases: dict[str, str] | None = None) -> Ann
     timexes = tag_timexes(source.body, sentences, source.language, source.published,
                           anchor={"as_of": "as_of", "inferred": "inferred"}.get(source.published_from, "published"))
     annotated = AnnotatedSource(source=source, sentences=sentences, timexes=timexes)
-    language = "en" if source.language == "en" else "de"
+    language = lexicon_language("actors", source.language)
     gaz = gazetteer(language, tuple(sorted((extra_aliases or {}).items())))
     memory: dict[str, str] = {}
     found = []

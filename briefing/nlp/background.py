@@ -13,7 +13,7 @@ import logging
 import re
 from datetime import date, timedelta
 
-from ..data import load_data
+from ..data import DEFAULT_LANGUAGE, load_data
 from ..model import BackgroundItem, Evidence, Sentence, Source, Timex
 
 log = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ COARSE_VALUE = re.compile(r"^\d{4}(-\d\d)?$|^\d{4}-(SP|SU|FA|WI|H\d|Q\d)$|^\d{3}
 
 def find_background(source: Source, sentences: list[Sentence], timexes: list[Timex]) -> list[BackgroundItem]:
     data = load_data("background")
-    lang = data.get("en" if source.language == "en" else "de")
+    lang = data.get(source.language) or data[DEFAULT_LANGUAGE]
     aux = set(lang.get("perfect_aux") or [])
     headings = tuple(lang.get("headings") or [])
     by_sentence: dict[int, list[Timex]] = {}

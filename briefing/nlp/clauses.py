@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..data import language_data
 from ..model import Sentence, Token
 from .actors.actors import Entity
 
@@ -30,7 +32,39 @@ SUBORDINATE_WORDS = frozenset({"dass", "that", "which", "who", "whose", "where",
                                "if", "ob", "weil", "wenn", "als", "nachdem", "bevor", "während", "um", "damit",
                                "although", "whether", "wo", "obwohl", "sodass", "zumal"})
 OBLIQUE = frozenset({"dem", "den", "einem", "einen"})
-EN_FINITE = frozenset({"VVD", "VVZ", "VVB", "VBZ", "VBD", "VBB", "VHD", "VHZ", "VHB", "VM0", "VDD", "VDZ", "VDB"})
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What the rules need to know of a language's grammar and its tagger's tags
+    (``data/grammar_<lang>.yaml``)."""
+
+    verb_tags: tuple[str, ...]
+    """Tag prefixes of full verbs."""
+    finite_tags: frozenset[str]
+    finite_marks: tuple[str, ...]
+    """A tag in ``finite_tags`` or containing one of ``finite_marks`` is a finite verb."""
+    subject_first: bool
+    """Subject-verb-object order: the subject is the nearest name before the verb, and only verbs of
+    saying listed as ``inverting`` take theirs after them ("said the official"). Else verb-second:
+    the constituent before the finite verb, else the first after it."""
+    reported_in_subjunctive: bool
+    """Reported speech stands in the subjunctive ("er sagte, sie sei bereit")."""
+    passive_auxiliaries: frozenset[str]
+    agent_prepositions: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def grammar(language: str) -> Grammar:
+    data = language_data("grammar", language)
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(str(w) for w in data.get(key) or [])
+
+    return Grammar(words("verb_tags"), frozenset(words("finite_tags")), words("finite_marks"),
+                   data.get("word_order") == "subject-verb-object", bool(data.get("reported_in_subjunctive")),
+                   frozenset(w.lower() for w in words("passive_auxiliaries")),
+                   frozenset(w.lower() for w in words("agent_prepositions")))
 
 
 @dataclass
@@ -43,11 +77,23 @@ class Clause:
 
 
 def is_finite(tok: Token, language: str) -> bool:
-    return "(FIN)" in tok.pos if language != "en" else tok.pos in EN_FINITE
+    return _finite_tag(tok.pos, language)
 
 
 def is_verb(tok: Token, language: str) -> bool:
-    return tok.pos.startswith("VV") if language != "en" else tok.pos.startswith(("VV", "VB", "VH", "VD"))
+    return _verb_tag(tok.pos, language)
+
+
+@lru_cache(maxsize=1024)
+def _finite_tag(pos: str, language: str) -> bool:
+    # asked for every token by several stages: one answer per tag
+    g = grammar(language)
+    return pos in g.finite_tags or any(mark in pos for mark in g.finite_marks)
+
+
+@lru_cache(maxsize=1024)
+def _verb_tag(pos: str, language: str) -> bool:
+    return pos.startswith(grammar(language).verb_tags)
 
 
 def quote_mask(sentences: list[Sentence], language: str) -> list[list[bool]]:
@@ -150,7 +196,7 @@ def subject(clause: Clause, verb: int, sentence: Sentence, entities: list[Entity
     inside = [e for e in entities if clause.first <= e.first and e.last <= clause.last and e.free]
     if not inside:
         return None
-    if language == "en":
+    if grammar(language).subject_first:
         before = [e for e in inside if e.last < verb]
         if before:
             return before[-1]

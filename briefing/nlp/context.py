@@ -1,6 +1,6 @@
 """One sentence and what the stages know about it: the object every statement stage reads.
 
-Built once per sentence by ``statements.find_statements``: the sentence, which tokens stand in
+Built once per sentence by ``statements.sentence_context``: the sentence, which tokens stand in
 quotation marks, its clauses, the gazetteer's entities, the open-world phrases (``actors.names``)
 and, for each phrase and personal pronoun, the referent it means (``actors.mentions``).
 """

@@ -16,11 +16,12 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_COLOR_INDEX, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 
 from ..config import Config
 from ..errors import RenderError
 from ..model import Briefing, Evidence
+from .docx_pages import heading_pages
 from .docx_xml import (
     add_bookmark,
     add_field,
@@ -31,7 +32,6 @@ from .docx_xml import (
     set_alt_text,
     set_document_language,
     set_run_language,
-    update_fields_on_open,
 )
 from .html import template_dirs
 from .timeline import build_timeline, timeline_png
@@ -92,16 +92,33 @@ def _house_look(doc) -> None:
         doc.styles[name].font.color.rgb = ACCENT
 
 
-def _style(doc, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH, setup=None) -> str:
-    """``name`` when the document defines it; a reference document from Word may hold only the styles
-    it uses, so a missing built-in style is added (as built-in, so Word maps it to its own)."""
-    if not any(s.name == name for s in doc.styles):
-        style = doc.styles.add_style(name, kind, builtin=True)
-        if kind == WD_STYLE_TYPE.PARAGRAPH:
-            style.base_style = doc.styles["Normal"]
-        if setup:
-            setup(style)
-    return name
+class Styles:
+    """The document's style names, read once: asking python-docx for a style walks every style
+    element (an XPath query each), and a briefing asks for one per paragraph and run."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.names = {s.name for s in doc.styles}
+        self.ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+
+    def __call__(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH, setup=None) -> str:
+        """``name`` when the document defines it; a reference document from Word may hold only the
+        styles it uses, so a missing built-in style is added (as built-in, so Word maps it to its own)."""
+        if name not in self.names:
+            style = self.doc.styles.add_style(name, kind, builtin=True)
+            if kind == WD_STYLE_TYPE.PARAGRAPH:
+                style.base_style = self.doc.styles["Normal"]
+            if setup:
+                setup(style)
+            self.names.add(name)
+        return name
+
+    def id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+        """The style's id, None for the document's default style of its kind: what python-docx
+        writes for a style given by name, looked up once instead of once a paragraph."""
+        if (name, kind) not in self.ids:
+            self.ids[name, kind] = self.doc.styles.get_style_id(name, kind)
+        return self.ids[name, kind]
 
 
 def _bold(colour: RGBColor | None = None):
@@ -162,28 +179,6 @@ class TocEntry:
     level: int
     text: str
     bookmark: str
-    page: int
-    """An estimate, shown until Word or LibreOffice computes the PAGEREF field."""
-
-
-LINES_PER_PAGE = 46
-CHARS_PER_LINE = 95
-
-
-def _estimated_page(body) -> int:
-    """The page the next paragraph lands on, estimated from the text above it (10 pt on A4).
-
-    Only a first guess for the table of contents' cached page numbers: LibreOffice computes the
-    PAGEREF fields when it lays the document out, Word when it updates fields on open.
-    """
-    lines = 0.0
-    for child in body:
-        if child.tag == qn("w:tbl"):
-            lines += 2.5 * len(child.findall(qn("w:tr")))
-        elif child.tag == qn("w:p"):
-            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
-            lines += 14 if child.findall(".//" + qn("w:drawing")) else 0.4 + max(1, -(-len(text) // CHARS_PER_LINE))
-    return 1 + int(lines // LINES_PER_PAGE)
 
 
 class DocxWriter:
@@ -193,30 +188,35 @@ class DocxWriter:
         self.v: View = make_view(briefing, config)
         self.L = self.v.labels
         self.doc = base_document(config)
+        self.style = Styles(self.doc)
         self.comments = config.docx_comments
         self.headings: list[TocEntry] = []
 
     # -- pieces -------------------------------------------------------------------------------
     def para(self, text: str = "", style: str = "Normal"):
-        return self.doc.add_paragraph(text, style=_style(self.doc, style))
+        paragraph = self.doc.add_paragraph(text)
+        paragraph._p.style = self.style.id(self.style(style))
+        return paragraph
 
     def heading(self, text: str, level: int):
         """A heading, bookmarked so that the table of contents links to it and gives its page."""
-        _style(self.doc, f"Heading {level}")
-        paragraph = self.doc.add_heading(text, level=level)
+        paragraph = self.para(text, f"Heading {level}")
         if level <= 2:
             name = f"_Toc{len(self.headings) + 1}"
             add_bookmark(paragraph, name)
-            self.headings.append(TocEntry(level, text, name, _estimated_page(self.doc.element.body)))
+            self.headings.append(TocEntry(level, text, name))
         return paragraph
 
     def run(self, paragraph, text: str, style: str):
         """A run in one of the briefing's character styles (CHARACTER_STYLES)."""
-        return paragraph.add_run(text, style=_style(self.doc, style, WD_STYLE_TYPE.CHARACTER, CHARACTER_STYLES[style]))
+        run = paragraph.add_run(text)
+        run._r.style = self.style.id(self.style(style, WD_STYLE_TYPE.CHARACTER, CHARACTER_STYLES[style]),
+                                     WD_STYLE_TYPE.CHARACTER)
+        return run
 
     def styled_para(self, text: str, style: str):
         """A paragraph in one of the briefing's paragraph styles (PARAGRAPH_STYLES)."""
-        return self.para(text, _style(self.doc, style, setup=PARAGRAPH_STYLES[style]))
+        return self.para(text, self.style(style, setup=PARAGRAPH_STYLES[style]))
 
     def statement(self, paragraph, text: str, evidence: list[Evidence]) -> None:
         """``text`` as a run with its evidence markers and, when switched on, a comment naming the source."""
@@ -281,7 +281,6 @@ class DocxWriter:
         self.appendix()
         self.toc_entries(after=contents)
         self.properties()
-        update_fields_on_open(self.doc)
         set_document_language(self.doc, LANG_TAGS.get(v.lang, v.lang))
         buf = io.BytesIO()
         self.doc.save(buf)
@@ -305,7 +304,7 @@ class DocxWriter:
             footer.add_run(f" {L['of']} ")
             add_field(footer, "NUMPAGES")
             for p in (header, footer):
-                p.style = _style(self.doc, "Briefing Header", setup=PARAGRAPH_STYLES["Briefing Header"])
+                p.style = self.style("Briefing Header", setup=PARAGRAPH_STYLES["Briefing Header"])
 
     @staticmethod
     def _free_paragraph(part):
@@ -335,15 +334,23 @@ class DocxWriter:
         """One line per heading: a link to it and a PAGEREF field giving its page.
 
         Not a TOC field: LibreOffice shows a TOC field's stored text as it is, but computes a
-        PAGEREF field's page whenever it lays the document out, and Word refreshes both on open.
+        PAGEREF field's page whenever it lays the document out. Word shows the stored number
+        until fields are updated, so it is the page estimated once the contents are in place.
         """
         anchor = after._p
+        numbers = []
         for entry in self.headings:
-            style = _style(self.doc, f"TOC {entry.level}", setup=_toc_look(entry.level))
+            style = self.style(f"TOC {entry.level}", setup=_toc_look(entry.level))
             paragraph = self.para(style=style)
-            add_toc_line(paragraph, entry.text, entry.bookmark, str(entry.page), self._text_width())
+            numbers.append(add_toc_line(paragraph, entry.text, entry.bookmark, self._text_width()))
             anchor.addnext(paragraph._p)
             anchor = paragraph._p
+        section = self.doc.sections[-1]
+        height = section.page_height - section.top_margin - section.bottom_margin
+        size = (Length(self._text_width()).pt, Length(height).pt)
+        pages = heading_pages(self.doc.element.body, self.doc.styles.element, size)
+        for entry, number in zip(self.headings, numbers):
+            number.text = str(pages.get(entry.bookmark, 1))
 
     def _text_width(self):
         section = self.doc.sections[-1]
@@ -370,7 +377,7 @@ class DocxWriter:
     def meeting_table(self, meetings) -> None:
         L, v = self.L, self.v
         table = self.doc.add_table(rows=1, cols=5)
-        style = next((s for s in TABLE_STYLES if any(x.name == s for x in self.doc.styles)), None)
+        style = next((s for s in TABLE_STYLES if s in self.style.names), None)
         if style:
             table.style = style
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -431,7 +438,7 @@ class DocxWriter:
     def quotes(self) -> None:
         L, v = self.L, self.v
         self.heading(L["quotes"], 1)
-        opening, closing = ("„", "“") if v.lang == "de" else ("“", "”")
+        opening, closing = L["quote_open"], L["quote_close"]
         for q in self.b.quotes:
             p = self.para(style="Quote")
             self.statement(p, f"{opening}{q.text}{closing}", q.evidence)

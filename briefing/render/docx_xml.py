@@ -6,7 +6,6 @@ w:t node as text (never parsed as XML) and cannot add markup.
 
 from __future__ import annotations
 
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -75,29 +74,21 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> 
         p.append(part)
 
 
-def add_toc_line(paragraph: Paragraph, text: str, bookmark: str, page_guess: str, width) -> None:
+def add_toc_line(paragraph: Paragraph, text: str, bookmark: str, width):
     """A contents line: ``text`` linked to ``bookmark``, a dotted tab, and a PAGEREF field for the
-    bookmark's page (showing ``page_guess`` until the viewer computes it)."""
+    bookmark's page. Returns the field's stored result (a ``w:t``) for the caller to fill in."""
     paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), bookmark)
     link.set(qn("w:history"), "1")
     link.append(_run(text))
     link.append(_run("\t"))
+    number = _run("1")
     for part in (_field_char("begin"), _instruction(f"PAGEREF {bookmark} \\h"), _field_char("separate"),
-                 _run(page_guess), _field_char("end")):
+                 number, _field_char("end")):
         link.append(part)
     paragraph._p.append(link)
-
-
-def update_fields_on_open(document) -> None:
-    """<w:updateFields w:val="true"/> in settings.xml: the TOC and page numbers are refreshed on open."""
-    settings = document.settings.element
-    node = settings.find(qn("w:updateFields"))
-    if node is None:
-        node = OxmlElement("w:updateFields")
-        settings.append(node)
-    node.set(qn("w:val"), "true")
+    return number.find(qn("w:t"))
 
 
 def add_hyperlink(paragraph: Paragraph, url: str, text: str) -> None:
@@ -120,9 +111,9 @@ def add_internal_link(paragraph: Paragraph, anchor: str, text: str, superscript:
 
 def _link_look(paragraph: Paragraph) -> dict:
     """The Hyperlink character style when the document has one, else blue underlined text."""
-    styles = paragraph.part.document.styles
-    if any(s.name == "Hyperlink" and s.type == WD_STYLE_TYPE.CHARACTER for s in styles):
-        return {"styled": styles["Hyperlink"].style_id}
+    found = paragraph.part.document.styles.element.xpath('w:style[@w:type="character"][w:name/@w:val="Hyperlink"]')
+    if found:
+        return {"styled": found[0].styleId}
     return {"colour": str(RGBColor(0x1F, 0x3A, 0x5F)), "underline": False}
 
 

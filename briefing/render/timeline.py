@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from babel.dates import format_date
 
+from ..labels import date_pattern
 from ..model import Meeting
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def _short(text: str, limit: int = MAX_LABEL) -> str:
 
 
 def _tick(day: date, lang: str) -> str:
-    return format_date(day, "EEEEEE d." if lang == "de" else "EEE d", locale=lang)
+    return format_date(day, date_pattern(lang, "tick"), locale=lang)
 
 
 def build_timeline(meetings: list[Meeting], as_of: date, lang: str, alt_prefix: str) -> Timeline | None:
@@ -111,9 +112,9 @@ def build_timeline(meetings: list[Meeting], as_of: date, lang: str, alt_prefix: 
                          f'fill="{ACCENT}"/>')
         else:
             parts.append(f'<circle cx="{x(m.start) + col / 2:.1f}" cy="{y:.1f}" r="5" fill="{ACCENT}"/>')
-        when = format_date(m.start, "d. MMM" if lang == "de" else "d MMM", locale=lang)
+        when = format_date(m.start, date_pattern(lang, "day_month"), locale=lang)
         if end > m.start:
-            when += " – " + format_date(end, "d. MMM" if lang == "de" else "d MMM", locale=lang)
+            when += " – " + format_date(end, date_pattern(lang, "day_month"), locale=lang)
         described.append(f"{when}: {m.title}")
     parts.append("</svg>")
     alt = f"{alt_prefix}: " + "; ".join(described)

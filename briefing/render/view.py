@@ -13,7 +13,7 @@ from functools import cached_property
 from babel.dates import format_date
 
 from ..config import Config
-from ..labels import format_day, format_range, format_span, labels_for
+from ..labels import date_pattern, format_day, format_range, format_span, labels_for
 from ..model import Briefing, Evidence, Meeting, Source
 from ..notices import say
 from ..parties import party_name
@@ -120,7 +120,7 @@ class View:
             return format_span(m.start, m.end, self.lang)
         if m.end and m.end != m.start and form == "full" and (m.start.year, m.start.month) == (m.end.year, m.end.month):
             # One month: name it once ("Sonntag, 12. – Montag, 13. März 2023").
-            head = format_date(m.start, "EEEE, d." if self.lang == "de" else "EEEE, d", locale=self.lang)
+            head = format_date(m.start, date_pattern(self.lang, "weekday_day"), locale=self.lang)
             return f"{head} – {format_day(m.end, self.lang, form)}"
         return format_range(m.start, m.end, self.lang, form)
 

@@ -6,9 +6,10 @@ where the text is (url, and the search query that finds it), its first and last 
 page furniture dropped from inside it, and the sha256 of the excerpt with all whitespace collapsed
 to single spaces (so line wrapping does not matter).
 
-    python eval/news/check.py verify /work/newsdev/train /work/newsdev/dev
+    python eval/news/check.py verify /work/newsdev/train /work/newsdev/dev /work/newsdev/train2
         every <id>.md in the folders: its body hashes to the manifest's sha256, its front matter
-        matches the manifest, and <id>.gold.yaml equals eval/news/gold/<id>.gold.yaml.
+        matches the manifest, and <id>.gold.yaml equals eval/news/gold/<id>.gold.yaml. A .md that
+        is neither in the manifest nor beside a gold file (a note such as ANALYSIS.md) is skipped.
 
     python eval/news/check.py build --raw RAW --out OUT
         RAW holds <id>.txt, each the stored excerpt (or page text) as fetched, page furniture and
@@ -92,6 +93,8 @@ def verify(folders: list[Path], manifest: dict[str, dict]) -> int:
         for path in sorted(folder.glob("*.md")):
             cid = path.stem
             case = manifest.get(cid)
+            if case is None and not (folder / f"{cid}.gold.yaml").exists():
+                continue  # a note beside the cases (ANALYSIS.md), not a case
             if case is None:
                 problems.append(f"{cid}: not in the manifest")
                 continue
@@ -140,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("folders", nargs="+", type=Path)
     b = sub.add_parser("build", help="build case folders from raw excerpts")
     b.add_argument("--raw", required=True, type=Path, help="folder of <id>.txt raw excerpts")
-    b.add_argument("--out", required=True, type=Path, help="writes OUT/train and OUT/dev")
+    b.add_argument("--out", required=True, type=Path, help="writes OUT/<split> (train, dev, train2)")
     args = ap.parse_args(argv)
     manifest = load_manifest()
     if args.command == "verify":

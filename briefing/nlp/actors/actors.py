@@ -83,7 +83,7 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, memory: dict[str, str]) ->
         tok = tokens[i]
         if "-" in tok.text.strip("-") and len(tok.text) > 3:
             _compound(out, sentence, gaz, i)
-        elif gaz.language != "en" and gaz.adjective(tok.text):
+        elif gaz.adjective(tok.text):  # (only where adjectives inflect: others are phrases)
             _add(out, sentence, i, i, Entry(gaz.adjective(tok.text) or "", "adjective"))
         elif _capitalised(tok.text) and tok.text in memory:
             _add(out, sentence, i, i, Entry(memory[tok.text], "person", tok.text))
@@ -189,9 +189,6 @@ def find_entities(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, mem
             e.free = prev.free
 
 
-ROLE_LINKS = frozenset({"der", "des", "of", "the", "in", "aus", "from"})
-
-
 def _role_reach(tokens: list[Token], j: int, gaz: Gazetteer, found: SentenceActors) -> int | None:
     """The mention a role noun at ``j`` belongs to: "Sprecher des Kremls", "Vertreter der USA", and through
     another role "ein Sprecher des Außenministeriums in Peking", "a spokesman for the foreign ministry in Beijing"."""
@@ -202,7 +199,7 @@ def _role_reach(tokens: list[Token], j: int, gaz: Gazetteer, found: SentenceActo
         low = tokens[k].text.lower()
         if found.token_mention[k] is not None:
             return k if linked else None
-        if low in ROLE_LINKS or (low == "for" and gaz.language == "en"):
+        if low in gaz.role_links:
             linked = True
         elif not (linked and (gaz.is_role(tokens[k].text) or _is_adj(tokens[k]))):
             return None

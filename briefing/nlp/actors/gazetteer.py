@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...data import load_data
+from ...data import language_data, load_data
 from ...territories import state_names
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,8 @@ class Gazetteer:
     pronouns: frozenset[str] = frozenset()
     capitals: dict[str, str] = field(default_factory=dict)
     capital_words: tuple[str, ...] = ()
+    role_links: frozenset[str] = frozenset()
+    """Words between a role noun and whose role it is ("Sprecher des Kremls", "a spokesman for the ministry")."""
     home_roles: tuple[str, ...] = ()
     """Roles that, with no party of their own, speak for the state of a capital's dateline ("officials said")."""
 
@@ -80,7 +82,7 @@ class Gazetteer:
 @lru_cache(maxsize=16)
 def gazetteer(language: str, extra: tuple[tuple[str, str], ...] = ()) -> Gazetteer:
     """The gazetteer for ``language`` (de or en), with config aliases (alias -> code) added."""
-    data = load_data(f"actors_{language}" if language in ("de", "en") else "actors_de")
+    data = language_data("actors", language)
     g = Gazetteer(language)
 
     def add(name: str, entry: Entry) -> None:
@@ -123,10 +125,10 @@ def gazetteer(language: str, extra: tuple[tuple[str, str], ...] = ()) -> Gazette
             add(name, Entry(party, "office"))
     for party, stems in (data.get("adjectives") or {}).items():
         for stem in stems or []:
-            if language == "en":
-                add(stem, Entry(party, "adjective"))
+            if data.get("inflected_adjectives"):
+                g.adjectives.append((stem.lower(), party))  # "russische", "russischen": matched by their stem
             else:
-                g.adjectives.append((stem.lower(), party))
+                add(stem, Entry(party, "adjective"))
     prefixes = data.get("prefixes") or {}
     for party, words in (prefixes.get("hyphenated") or {}).items():
         for word in words or []:
@@ -143,5 +145,6 @@ def gazetteer(language: str, extra: tuple[tuple[str, str], ...] = ()) -> Gazette
     g.capitals = {str(k): str(v) for k, v in (data.get("capitals") or {}).items()}
     g.capital_words = tuple(w.lower() for w in data.get("capital_words") or [])
     g.home_roles = tuple(w.lower() for w in data.get("home_roles") or [])
+    g.role_links = frozenset(w.lower() for w in data.get("role_links") or [])
     log.debug("gazetteer %s: %d phrases", language, len(g.phrases))
     return g

@@ -23,7 +23,7 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...data import load_data
+from ...data import lexicon_language, load_data
 from ...model import Sentence, Token
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ class NameLexicon:
 
 @lru_cache(maxsize=4)
 def name_lexicon(language: str) -> NameLexicon:
-    lang = "en" if language == "en" else "de"
+    lang = lexicon_language("speakers", language)
     data = load_data(f"speakers_{lang}")
     return NameLexicon(
         lang,

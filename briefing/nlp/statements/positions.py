@@ -1,8 +1,13 @@
 """Positions: what each party demands, warns, rejects, denies, claims, proposes or states.
 
-Each statement of a sentence gives its parties a position, save two kinds that are no stance:
+Each statement of a sentence gives its holders a position, save two kinds that are no stance:
 an announcement of a date or a trip (it may be a meeting), and a sub-heading that repeats a
 later sentence of the same party (the lead it sums up). Lexicons: ``data/positions_<lang>.yaml``.
+
+The holders are those of the speaker as the article names them (``speakers.attribute``, the same
+resolution a quote's speaker gets, so a quote and a position of one sentence agree): the
+speaker's party, or the party of the subject it speaks for; a speaker nobody known is meant by
+("Er forderte" with no man named before) gives no position.
 """
 
 from __future__ import annotations
@@ -11,12 +16,15 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...data import load_data
+from ...data import language_data
 from ...model import Evidence, Position, Sentence
 from ..clauses import dateline_end
+from .speakers import attribute
 from .statements import SentenceSpeech, Statement
 
 log = logging.getLogger(__name__)
+
+SOMEONE = frozenset({"person", "role", "body"})
 
 
 @dataclass(frozen=True)
@@ -32,7 +40,7 @@ class PositionLexicon:
 
 @lru_cache(maxsize=4)
 def position_lexicon(language: str) -> PositionLexicon:
-    data = load_data("positions_en" if language == "en" else "positions_de")
+    data = language_data("positions", language)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])
@@ -50,16 +58,41 @@ def find_positions(source_id: str, sentences: list[Sentence], speech: list[Sente
     out: list[Position] = []
     for n, (sentence, said) in enumerate(zip(sentences, speech)):
         for st in said.statements:
-            if _announcement(sentence, st, lex) or _heading_echo(n, st, sentences, speech, lex):
+            parties, speaker = holders(st)
+            if not parties or _announcement(sentence, st, lex) or _heading_echo(n, parties, sentences, speech, lex):
                 continue
             first = max(st.first, dateline_end(sentence)) if sentence.index <= 2 else st.first
             text = _text(sentence, first, st.last)
             if len(text.split()) < 3:
                 continue
-            for party in st.parties:
-                out.append(Position(party=party, text=text, kind=st.kind, speaker=st.speaker,
+            for party in parties:
+                out.append(Position(party=party, text=text, kind=st.kind, speaker=speaker,
                                     evidence=[Evidence(source_id, sentence.index, sentence.text)]))
     return out
+
+
+def holders(st: Statement) -> tuple[list[str], str | None]:
+    """The parties holding a statement's position and its speaker, as a quote of the sentence gets
+    them (``speakers.attribute``): none when the speaker as named is nobody known ("Er forderte"
+    with no man named before) or someone of no party that is not the subject the gazetteer read.
+    A joint subject keeps all its members ("Italy, Spain and Greece said"). Where both readings
+    name a party and differ, the clause's subject as the gazetteer reads it stands: it follows
+    the grammatical subject through passives and pronouns, which the phrase reading does not yet."""
+    party, speaker, _ = attribute(st.said, st.parties[0] if st.parties else None, st.speaker)
+    if not party and st.named and st.said is not None and st.said.referent is not None:
+        return list(st.parties), st.speaker  # a subject named with its party: the phrase reading missed it
+    if not party:
+        return [], None
+    if party in st.parties:
+        return list(st.parties), speaker if _someone(st) else st.speaker
+    log.debug("speaker %s (%s) differs from the subject's %s: %s", speaker, party, st.parties, st.speaker)
+    return list(st.parties), st.speaker
+
+
+def _someone(st: Statement) -> bool:
+    """The speaker as named is a person, a role or a body: a name worth showing beside the party
+    (a place speaking for its state, "Moskau dementierte", is the party itself)."""
+    return st.said is not None and st.said.referent is not None and st.said.referent.kind in SOMEONE
 
 
 def _announcement(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bool:
@@ -79,7 +112,7 @@ def _announcement(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bo
     return travel and bool(verbs & lex.saying_verbs)
 
 
-def _heading_echo(n: int, st: Statement, sentences: list[Sentence], speech: list[SentenceSpeech],
+def _heading_echo(n: int, parties: list[str], sentences: list[Sentence], speech: list[SentenceSpeech],
                   lex: PositionLexicon) -> bool:
     """A sub-heading whose content words mostly stand in a later statement of the same party."""
     if not sentences[n].heading:
@@ -88,7 +121,7 @@ def _heading_echo(n: int, st: Statement, sentences: list[Sentence], speech: list
     if not own:
         return False
     for later, said in zip(sentences[n + 1:], speech[n + 1:]):
-        if later.heading or not any(set(o.parties) & set(st.parties) for o in said.statements):
+        if later.heading or not any(set(holders(o)[0]) & set(parties) for o in said.statements):
             continue
         if len(own & _content(later, lex)) / len(own) >= lex.heading_echo_share:
             return True

@@ -21,7 +21,7 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...data import load_data
+from ...data import language_data, lexicon_language
 from ...model import Sentence, Token
 from ..clauses import is_finite
 
@@ -67,15 +67,15 @@ def _words(items) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4)
 def quote_lexicon(language: str) -> QuoteLexicon:
-    lang = "en" if language == "en" else "de"
-    data, speech = load_data(f"quotes_{lang}"), load_data(f"speech_{lang}")
+    lang = lexicon_language("quotes", language)
+    data, speech = language_data("quotes", lang), language_data("speech", lang)
     stance = {v for words in (speech.get("verbs") or {}).values() for v in _words(words)}
     attribution = speech.get("attribution") or {}
     phrases = _words(attribution.get("before")) + _words(attribution.get("after"))
     return QuoteLexicon(
         language=lang,
         title_nouns=_words(data.get("title_nouns")),
-        compounds=lang == "de",
+        compounds=bool(data.get("compounds")),
         naming_before=tuple(tuple(p.split()) for p in _words(data.get("naming_before"))),
         naming_after=frozenset(_words(data.get("naming_after"))),
         naming_reflexive=frozenset(_words(data.get("naming_reflexive"))),

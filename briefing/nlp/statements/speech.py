@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...data import load_data
+from ...data import language_data, load_data
 from ...model import Sentence
 from ..clauses import Clause, is_finite, is_verb
 
@@ -26,37 +26,55 @@ class SpeechLexicon:
     after: set[str]
     subjunctive: frozenset[str]
     inverting: frozenset[str]
+    """Verbs whose subject may follow them in a subject-first language ("said the official")."""
     impersonal: frozenset[str]
-    """Verbs said with "es" whose speaker is the place named ("aus dem Kreml hieß es").
-    (``inverting``: verbs whose subject may follow them in English, "said the official".)"""
+    """Verbs said with "es" whose speaker is the place named ("aus dem Kreml hieß es")."""
     after_quote: frozenset[str] = frozenset()
+    """Words that attribute what stands before them when a name follows right after ("„…“, so Baerbock")."""
     joint: tuple[str, ...] = ()
+    """Words opening a subject that means all those named just before ("both sides", "die beiden")."""
     institutions: tuple[str, ...] = ()
+    """Role words of bodies ("ministry", "Außenministerium") that speak for the state just named."""
     speaking: frozenset[str] = frozenset()
+    """Verbs that name who speaks but report no position ("schildern", "recount"): for speakers only."""
     citing: frozenset[str] = frozenset()
     """Verbs whose object is who speaks ("zitierte Papandreou mit den Worten")."""
-    """Verbs that name who speaks but report no position ("schildern", "recount"): for speakers only."""
-    """Role words of bodies ("ministry", "Außenministerium") that speak for the state just named."""
-    """Words opening a subject that means all those named just before ("both sides", "die beiden")."""
-    """Words that attribute what stands before them when a name follows right after ("„…“, so Baerbock")."""
+    needs_next: frozenset[str] = frozenset()
+    """Verbs whose needed word must follow them straight ("call for"), save in ``needs_next_free_tags``."""
+    needs_next_free_tags: frozenset[str] = frozenset()
+    joiners: frozenset[str] = frozenset()
+    """Words between the members of a joint subject ("Sowohl Blinken als auch Lawrow", "the U.S. as well as the EU")."""
+    impersonal_pronouns: frozenset[str] = frozenset()
+    """A pronoun of nobody in particular ("man"): in a capital it speaks for the capital's state."""
+    place_prepositions: frozenset[str] = frozenset()
+    """Prepositions before the place an impersonal pronoun speaks in ("in Paris")."""
+    origin_prepositions: frozenset[str] = frozenset()
+    """Prepositions before where an impersonal saying came from ("aus beiden Hauptstädten")."""
+    articles: frozenset[str] = frozenset()
+    """Articles that may stand between an attribution word and the name ("so der Minister")."""
+    as_words: frozenset[str] = frozenset()
+    """Conjunctions of a subordinate clause that still names a speaker ("wie Scholz sagte", "as Biden said")."""
 
 
 @lru_cache(maxsize=4)
 def lexicon(language: str) -> SpeechLexicon:
-    data = load_data("speech_en" if language == "en" else "speech_de")
+    data = language_data("speech", language)
     verbs = {v.lower(): kind for kind, words in (data.get("verbs") or {}).items() for v in words or []}
     needs = {k.lower(): {w.lower() for w in v} for k, v in (data.get("needs") or {}).items()}
     attribution = data.get("attribution") or {}
     before = sorted((tuple(p.lower().split()) for p in attribution.get("before") or []), key=len, reverse=True)
-    return SpeechLexicon(verbs, needs, before, {w.lower() for w in attribution.get("after") or []},
-                         frozenset(w.lower() for w in data.get("subjunctive") or []),
-                         frozenset(w.lower() for w in data.get("inverting") or []),
-                         frozenset(w.lower() for w in data.get("impersonal") or []),
-                         frozenset(w.lower() for w in attribution.get("after_quote") or []),
+
+    def words(key: str, within: dict | None = None) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in (data if within is None else within).get(key) or [])
+
+    return SpeechLexicon(verbs, needs, before, set(words("after", attribution)), words("subjunctive"),
+                         words("inverting"), words("impersonal"), words("after_quote", attribution),
                          tuple(w.lower() for w in data.get("joint") or []),
                          tuple(w.lower() for w in data.get("institutions") or []),
-                         frozenset(w.lower() for w in data.get("speaking") or []),
-                         frozenset(w.lower() for w in data.get("citing") or []))
+                         words("speaking"), words("citing"), words("needs_next"),
+                         frozenset(str(t) for t in data.get("needs_next_free_tags") or []),
+                         words("joiners"), words("impersonal_pronouns"), words("place_prepositions"),
+                         words("origin_prepositions"), words("articles"), words("as_words"))
 
 
 def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language: str,
@@ -87,9 +105,9 @@ def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language
             need = lex.needs.get(cand)
             if need and not (need & words) and not ({"dar" + w for w in need} & words):
                 continue  # "beharrt darauf" as well as "beharrt auf"
-            if language == "en" and cand == "call" and i + 1 < len(tokens) \
-                    and tokens[i + 1].text.lower() not in need and tok.pos not in ("VVD", "VVN"):
-                continue
+            if cand in lex.needs_next and need and i + 1 < len(tokens) \
+                    and tokens[i + 1].text.lower() not in need and tok.pos not in lex.needs_next_free_tags:
+                continue  # "to call the police" reports nothing: "call" needs its word right after it
             return i, kind
     return None
 
