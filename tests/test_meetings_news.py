@@ -502,3 +502,30 @@ def test_a_planned_meeting_with_no_subject_takes_the_person_named_before():
     found = meetings("Foreign Minister Heiko Maas will hold many talks in Belgrade. Also planned is a meeting with "
                      "the Prime Minister of Serbia, Aleksandar Vucic.", "en")
     assert any({"DEU", "SRB"} <= set(m.participants) for m in found)
+
+
+# -- on the sidelines of a meeting of several days ------------------------------------------------------
+
+def test_a_side_meeting_of_a_meeting_of_several_days_has_no_day_of_its_own():
+    found = meetings("Die OSZE-Außenminister beraten am Donnerstag und Freitag in Wien. Am Rande ist auch ein "
+                     "Gespräch von US-Außenminister Antony Blinken mit dem russischen Außenminister Sergej Lawrow "
+                     "geplant.")
+    side = next(m for m in found if {"USA", "RUS"} <= set(m.participants))
+    assert (side.start, side.location) == (None, "Wien")
+    found = meetings("Die OSZE-Außenminister beraten am Donnerstag in Wien. Am Rande ist auch ein Gespräch von "
+                     "US-Außenminister Antony Blinken mit dem russischen Außenminister Sergej Lawrow geplant.")
+    side = next(m for m in found if {"USA", "RUS"} <= set(m.participants))
+    assert side.start == date(2022, 1, 6)
+
+
+def test_a_side_meeting_on_the_named_day_of_a_meeting_of_several_days():
+    found = meetings("Die OSZE-Außenminister beraten am Donnerstag und Freitag in Wien. Am Rande des ersten "
+                     "Konferenztages ist ein Gespräch von US-Außenminister Antony Blinken mit dem russischen "
+                     "Außenminister Sergej Lawrow geplant.")
+    side = next(m for m in found if {"USA", "RUS"} <= set(m.participants))
+    assert side.start == date(2022, 1, 6)
+    found = meetings("OSCE foreign ministers meet in Vienna on Thursday and Friday. On the sidelines of the final "
+                     "day, U.S. Secretary of State Antony Blinken is due to meet Russian Foreign Minister Sergei "
+                     "Lavrov.", "en")
+    side = next(m for m in found if {"USA", "RUS"} <= set(m.participants))
+    assert side.start == date(2022, 1, 7)

@@ -51,6 +51,7 @@ from .triggers import ahead, departs, earlier_tokens, event_noun, find_phrase, f
 log = logging.getLogger(__name__)
 
 SIDELINE_WINDOW = 6
+SIDELINE_WORDS = 6  # words after "am Rande" that may name the event's day ("des ersten Konferenztages")
 NEAR_SENTENCES = 4  # sentences back the meeting whose visitor an undated one takes may lie
 DEPARTURE_WINDOW = 4  # days from leaving to the first meeting abroad
 
@@ -169,23 +170,26 @@ def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> b
     m.side = True
     m.location = m.location or parent.location
     m.reported_past, m.status = parent.reported_past, parent.status
-    if parent.start and parent.end and parent.end > parent.start and _of_a_journey(ctx):
-        # "on the sidelines of Abe's trip": some day of a journey of several, the text does not say which
+    which = _day_of_event(ctx)
+    if parent.start and parent.end and parent.end > parent.start and which is None:
+        # "on the sidelines of Abe's trip", "Am Rande des zweitägigen Treffens ist ein Gespräch geplant": some day
+        # of a journey or a meeting of several, the text does not say which
         m.start = m.end = None
         m.date_resolved, m.date_text = False, ""
     else:
-        m.start = m.end = parent.start
+        # "am Rande des ersten Konferenztages": the day it names, else the meeting's one day
+        m.start = m.end = parent.end if which == "last" else parent.start
         m.date_resolved, m.date_text = parent.date_resolved, parent.date_text
     run.meetings.extend(split_by_partner(ctx, span, m))
     return True
 
 
-def _of_a_journey(ctx: SentenceContext) -> bool:
-    """"on the sidelines of Abe's trip", "am Rande der Reise": the event named after "am Rande" is a journey."""
-    sideline = find_phrase(ctx, ctx.lex.sidelines)
-    after = ctx.tokens[sideline:sideline + 8] if sideline is not None else []
-    noun = next((t for t in after if event_noun(t, ctx.lex)), None)
-    return noun is not None and is_travel(ctx, noun)
+def _day_of_event(ctx: SentenceContext) -> str | None:
+    """"am Rande des ersten Konferenztages", "on the sidelines of the summit's final day": "first" or "last"
+    when the words after "am Rande" name a day of the event, else None."""
+    at = find_phrase(ctx, ctx.lex.sidelines)
+    words = ctx.words(at, at + SIDELINE_WORDS) if at is not None else []
+    return next((which for w in words for stem, which in ctx.lex.event_days.items() if w.startswith(stem)), None)
 
 
 def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> None:
