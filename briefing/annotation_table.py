@@ -142,8 +142,11 @@ class AnnotationTable(AnnotationCache):
                                                 claims_table.c.at == now)
         with self.engine.begin() as db:
             db.execute(new.on_conflict_do_nothing(index_elements=["key"]))
-            db.execute(taken_over)
+            dead = db.execute(taken_over).rowcount
             got = set(db.execute(mine).scalars())
+        if dead:
+            log.warning("took over %d sources another process claimed over %g s ago and has not annotated "
+                        "(its worker died?)", dead, lease_seconds)
         return [k for k in keys if k in got]
 
     def release(self, keys: list[str]) -> None:

@@ -188,3 +188,113 @@ def test_a_document_speaks_but_no_pronoun_points_back_to_it():
     assert said("Der Bericht nennt die Lage „ernst“.")[0][0] == "Bericht"
     assert said('The report calls the situation "grave".', "en")[0][0] == "report"
     assert said("Der Bericht erschien am Montag. „Wir sind besorgt“, sagte er.") == [(None, None, None)]
+
+
+# inflected role and body nouns, agent nouns
+
+def test_inflected_role_noun_is_the_role_of_its_base_form():
+    assert phrases("Das sagte ein Freund des Leiters.")[-1][0] == "role"
+    assert phrases("Die Zahl stammt aus den Akten des Ministeriums.")[-1][0] == "body"
+
+
+def test_agent_nouns_speak():
+    got = said("Ein Mitarbeiter des Hafens sagte: „Wir warten.“")
+    assert got[0][0] == "Mitarbeiter des Hafens"
+    got = said('A commentator wrote: "The plan is late."', "en")
+    assert got[0][0] == "commentator"
+
+
+# documents, sources and passive agents
+
+def test_impersonal_verb_of_saying_gives_the_document_it_names():
+    got = said("„Wir lehnen den Plan ab“, heißt es in einer Pressemitteilung des Mietervereins.")
+    assert got[0][0] == "Pressemitteilung des Mietervereins"
+    got = said("In dem Schreiben der Gewerkschaft heißt es: „Der Streik geht weiter.“")
+    assert got[0][0] == "Schreiben der Gewerkschaft"
+
+
+def test_impersonal_verb_of_saying_gives_the_place_it_comes_from():
+    assert said("Aus Lissabon hieß es, die Lage sei „sehr ernst“.")[0][0] == "Lissabon"
+
+
+def test_agent_of_a_passive_verb_of_saying_speaks():
+    got = said("Der Entwurf wird von der Gewerkschaft als „unzumutbar“ bezeichnet.")
+    assert got[0][0] == "Gewerkschaft"
+    got = said('The draft was described as "unacceptable" by the union.', "en")
+    assert got[0][0] == "union"
+
+
+# a colon introducing the quote, a verb of saying the tagger misread
+
+def test_colon_after_a_clause_without_a_verb_of_saying_gives_its_subject():
+    got = said("Am Abend sparte die Bürgermeisterin Lena Albers nicht mit Lob: „Das war großartig.“")
+    assert got[0][0] == "Lena Albers"
+    got = said('Mayor Lena Albers did not hold back: "That was great."', "en")
+    assert got[0][0] == "Lena Albers"
+
+
+def test_verb_of_saying_after_a_closing_mark_is_read_as_a_verb():
+    got = said("Die Schule hat 300 Plätze. „Wir sind voll.“ erklärte Rektorin Lena Albers. „Und wir bauen an.“")
+    assert [g[0] for g in got] == ["Lena Albers", "Lena Albers"]
+
+
+# reported speech going on, owners, attributions
+
+def test_expletive_subject_in_the_subjunctive_continues_the_reported_speech():
+    got = said("Jonas Behrendt sagte, es müsse Schluss sein mit „Ausreden“. Es drohe „ein teurer Winter“.")
+    assert [g[0] for g in got] == ["Jonas Behrendt", "Jonas Behrendt"]
+
+
+def test_name_in_the_genitive_owns_the_speaker_after_it():
+    got = said("Lindqvists Sprecher Jonas Behrendt hatte es eilig: „Wir kommen später.“")
+    assert got[0][0] == "Jonas Behrendt"
+
+
+def test_attribution_nearer_the_quote_than_the_verb_of_saying():
+    got = said("Wie die Zeitung berichtete, sind nach Aussagen der Hafenbehörde nur „wenige Schiffe“ betroffen.")
+    assert got[0][0] == "Hafenbehörde"
+    got = said('As the paper reported, according to the port authority only "a few ships" were hit.', "en")
+    assert got[0][0] == "port authority"
+
+
+def test_taking_a_stand_is_a_speech_act_whose_speech_goes_on():
+    got = said("Am Rande der Sitzung nahm auch die Bürgermeisterin Lena Albers Stellung. "
+               "Jeder Bürger könne „jetzt zahlen oder später“.")
+    assert got[0][0] == "Lena Albers"
+
+
+def test_quote_in_parentheses_after_a_name_and_names_in_a_list_before_colons():
+    got = said("Lob kam von Jonas Behrendt („Sie hat es verdient.“) und der Bürgermeisterin "
+               "Lena Albers: „Ein großer Tag.“")
+    assert [g[0] for g in got] == ["Jonas Behrendt", "Lena Albers"]
+    got = said('Praise came from Jonas Behrendt ("She earned it.") and Mayor Lena Albers: "A great day."', "en")
+    assert got[0][0] == "Jonas Behrendt"
+
+
+def test_a_name_ends_before_the_common_noun_after_it():
+    assert phrases("Dazu nahm Lena Albers Stellung.") == [("person", "Lena Albers", None)]
+
+
+def test_surname_the_tagger_reads_as_a_common_noun_after_a_role_is_a_name():
+    assert phrases("Bauministerin Steinhaus sagte das.") == [("person", "Steinhaus", "Bauministerin")]
+
+
+def test_a_document_that_sums_up_or_a_motion_speaks():
+    assert said("Das Fazit von Lena Albers fällt knapp aus: „Gut gemacht.“")[0][0] == "Fazit von Lena Albers"
+    assert said("In dem Antrag heißt es: „Wir wollen mehr.“")[0][0] == "Antrag"
+
+
+def test_a_paper_named_in_quotation_marks_speaks():
+    got = said("„Der Hafen bleibt zu“, schrieb „Nordkurier“ am Montag.")
+    assert got[0][0] == "Nordkurier"
+    got = said("„Wir bauen“, zitiert die „Abendpost“ den Bürgermeister Jonas Behrendt.")
+    assert got[0][0] == "Jonas Behrendt"
+    got = said('"The port stays shut," wrote "Harbour Weekly" on Monday.', "en")
+    assert got[0][0] == "Harbour Weekly"
+
+
+def test_subject_before_a_relative_clause_speaks_after_it():
+    got = said("Der 60-jährige Behrendt, der als Kritiker des Plans gilt, hofft, „dass niemand nachgibt“.")
+    assert got[0][0] == "Behrendt"
+    got = said('Jonas Behrendt, who is a critic of the plan, hopes "that nobody gives in".', "en")
+    assert got[0][0] == "Jonas Behrendt"

@@ -175,6 +175,15 @@ def _lemma(language: str, word: str, pos: str) -> str:
     return tagger._analyze(word, tagger.tag2int[pos], taglevel=1)[0]
 
 
+def verb_lemma(language: str, word: str, tag: str) -> str:
+    """The lemma of ``word`` read under ``tag`` (a word the tagger gave another class: "erklärte" after
+    a closing quotation mark, read as an adjective)."""
+    tagger = _tagger(language)
+    if tag not in tagger.tag2int:
+        return word
+    return _lemma(language, word, tag)
+
+
 def _sentence(body: str, index: int, tokens: list[Token], paragraph: int, heading: bool = False) -> Sentence:
     start, end = tokens[0].start, tokens[-1].end
     return Sentence(index=index, start=start, end=end, text=body[start:end], paragraph=paragraph,

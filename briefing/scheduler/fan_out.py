@@ -10,7 +10,7 @@ nothing but the source, the aliases and the code, which the cache key holds.
 No deadlock, whatever the concurrency: the build never waits for a task to start. It takes its
 own share, chunk by chunk from the back while the workers take tasks from the front, each process
 claiming in the database what it annotates; then it waits only for sources a live process has
-claimed. A claim older than ``LEASE_SECONDS`` (its worker died) is taken over by the build, and a
+claimed. A claim older than ``celery.claim_lease_seconds`` (its worker died) is taken over by the build, and a
 task reaching a worker after the build did its chunk finds nothing left and ends at once. So one
 worker with one process builds alone, as fast as a local build in one process, and each further
 worker process takes a share.
@@ -36,9 +36,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ANNOTATE = "briefing.annotate"
-LEASE_SECONDS = 120.0
-"""A claim this old is taken over: its holder died (a chunk takes seconds). Clocks of the machines
-are assumed to agree to well within this (NTP)."""
 POLL_SECONDS = 0.3
 """How often a build waiting for other workers' sources looks in the table."""
 
@@ -61,9 +58,10 @@ def annotate_spread(config: Config, jobs: list[Job], extra_aliases: dict[str, st
     except Exception as e:  # noqa: BLE001 - kombu's errors vary by transport; the build goes on alone
         log.warning("fan-out: the broker took no tasks (%s); annotating %d sources here", e, len(jobs))
     found: dict[str, Found] = {}
+    lease = config.celery.claim_lease_seconds
     for chunk in reversed(chunks):  # our own share, from the other end of the queue
-        _take(chunk, extra_aliases, cache, found)
-    _wait(jobs, extra_aliases, cache, found)
+        _take(chunk, extra_aliases, cache, found, lease)
+    _wait(jobs, extra_aliases, cache, found, lease)
     keys = [k for _, k in jobs]
     shares = ", ".join(f"{n} by {who}" for who, n in sorted(cache.makers(keys).items()))
     log.info("fan-out: %d sources in %d tasks; annotated %s", len(jobs), len(chunks), shares)
@@ -79,21 +77,23 @@ def _send(config: Config, chunks: list[list[Job]], extra_aliases: dict[str, str]
                       retry=False)
 
 
-def _take(chunk: list[Job], extra_aliases: dict[str, str], cache: AnnotationTable, found: dict[str, Found]) -> int:
+def _take(chunk: list[Job], extra_aliases: dict[str, str], cache: AnnotationTable, found: dict[str, Found],
+          lease: float) -> int:
     """Annotate what of ``chunk`` is neither stored nor claimed by another process; returns how many."""
     todo = [(s, k) for s, k in chunk if k not in found]
     hits = cache.get_many([k for _, k in todo])
     found.update((k, f) for k, f in hits.items() if f is not None)
-    mine = set(cache.claim([k for k, f in hits.items() if f is None], LEASE_SECONDS))
+    mine = set(cache.claim([k for k, f in hits.items() if f is None], lease))
     jobs = [(s, k) for s, k in todo if k in mine]
     found.update(zip([k for _, k in jobs], annotate_claimed(jobs, extra_aliases, cache)))
     return len(jobs)
 
 
-def _wait(jobs: list[Job], extra_aliases: dict[str, str], cache: AnnotationTable, found: dict[str, Found]) -> None:
+def _wait(jobs: list[Job], extra_aliases: dict[str, str], cache: AnnotationTable, found: dict[str, Found],
+          lease: float) -> None:
     """Until every source is found: read what others stored; take over what they gave up or left."""
     while pending := [(s, k) for s, k in jobs if k not in found]:
-        if not _take(pending, extra_aliases, cache, found) and any(k not in found for _, k in pending):
+        if not _take(pending, extra_aliases, cache, found, lease) and any(k not in found for _, k in pending):
             time.sleep(POLL_SECONDS)
 
 
@@ -122,8 +122,8 @@ def annotate_task(keys: list[str], sources: list[dict[str, Any]], extra_aliases:
         log.warning("annotation task of %d sources left to the build: this worker runs another version of "
                     "briefing than the build", len(jobs))
         return 0
-    cache = cache_for(load_config(os.environ.get(CONFIG_ENV)))
-    done = _take(jobs, extra_aliases, cache, {})
+    config = load_config(os.environ.get(CONFIG_ENV))
+    done = _take(jobs, extra_aliases, cache_for(config), {}, config.celery.claim_lease_seconds)
     log.info("annotated %d of %d sources of a build (the rest was taken)", done, len(jobs))
     return done
 

@@ -170,6 +170,7 @@ def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon,
         if end is None:
             i += 1
             continue
+        end = _name_end(tokens, i, end)
         phrase = _classify(sentence, i, end, lex)
         if phrase is None and end == i and tokens[i].text in known:
             phrase = Phrase(i, i, "name", tokens[i].text, name=tokens[i].text, free=_free(tokens, i))
@@ -179,6 +180,9 @@ def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon,
             if phrase.kind == "role":
                 phrase.role = _slice(sentence, _after_determiner(tokens, phrase.first), phrase.last)
                 _named_role(sentence, phrase, lex)
+            elif phrase.kind == "body" and phrase.head and lex.body(phrase.head) == "doc":
+                # a document is named with whose it is: "Pressemitteilung des Vereins"
+                phrase.name = _slice(sentence, _after_determiner(tokens, phrase.first), phrase.last)
             out.append(phrase)
             i = phrase.last + 1
         else:
@@ -208,6 +212,15 @@ def _core_end(tokens: list[Token], mask: list[bool], i: int, lex: NameLexicon) -
     return last
 
 
+def _name_end(tokens: list[Token], first: int, last: int) -> int:
+    """A name that opens with a first name ends at its last proper noun: a common noun after it is the
+    next word of the clause ("nahm Lena Albers Stellung")."""
+    if last - first >= 2 and tokens[last].pos == "NN" and tokens[last - 1].pos in PROPER_TAGS \
+            and any(first_name(t.text) for t in tokens[first:last - 1]):
+        return last - 1
+    return last
+
+
 def _particle_run(tokens: list[Token], mask: list[bool], k: int, lex: NameLexicon) -> bool:
     """Particles at ``k`` followed by a capitalised name, right after a first name."""
     j = k
@@ -226,9 +239,9 @@ def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon) -> Ph
     det = tokens[first].text.lower() if tokens[first].pos in DETERMINER_TAGS else None
     start = first + 1 if det else first
     names = _name_tokens(tokens, start, last, lex)
-    heads = [(k, lex.person_noun(tokens[k].text)) for k in range(start, last + 1)
-             if tokens[k].pos not in PROPER_TAGS and lex.person_noun(tokens[k].text) is not None]
-    bodies = [(k, lex.body(tokens[k].text)) for k in range(start, last + 1) if lex.body(tokens[k].text)]
+    heads = [(k, _role_noun(tokens[k], lex)) for k in range(start, last + 1)
+             if tokens[k].pos not in PROPER_TAGS and _role_noun(tokens[k], lex) is not None]
+    bodies = [(k, _body_noun(tokens[k], lex)) for k in range(start, last + 1) if _body_noun(tokens[k], lex)]
     phrase = Phrase(first, last, "name", _slice(sentence, first, last),
                     definite=lex.determiners.get(det or "", "") != "indef", free=_free(tokens, first))
     if names is not None:
@@ -281,9 +294,12 @@ def _name_tokens(tokens: list[Token], start: int, last: int, lex: NameLexicon) -
     k = last
     after_first = last > start and first_name(tokens[last - 1].text) is not None  # "Susanne Eisenmann"
     if not _capitalised(tokens[last]) or tokens[last].text in lex.not_names or not after_first and (
-            lex.person_noun(tokens[last].text) is not None or lex.body(tokens[last].text)):
+            _role_noun(tokens[last], lex) is not None or _body_noun(tokens[last], lex)):
         return None
-    while k - 1 >= start and lex.person_noun(tokens[k - 1].text) is None and (
+    if last > start and tokens[last].pos == "NN" and _role_noun(tokens[last - 1], lex) is not None \
+            and tokens[last - 1].pos not in PROPER_TAGS:
+        return last, False  # "Kultusministerin Eisenmann", the surname tagged a common noun
+    while k - 1 >= start and _role_noun(tokens[k - 1], lex) is None and (
             tokens[k - 1].pos in PROPER_TAGS or tokens[k - 1].text.lower() in lex.particles
             or tokens[k - 1].text == "-" or first_name(tokens[k - 1].text)):
         k -= 1
@@ -293,6 +309,23 @@ def _name_tokens(tokens: list[Token], start: int, last: int, lex: NameLexicon) -
     proper = all(tokens[j].pos in PROPER_TAGS or tokens[j].text.lower() in lex.particles or tokens[j].text == "-"
                  or (by_first and _capitalised(tokens[j])) for j in range(k, last + 1))
     return (k, by_first) if proper or by_first else None
+
+
+def _role_noun(tok: Token, lex: NameLexicon) -> str | None:
+    """``person_noun`` of the word, else of its lemma: an inflected role noun ("des Leiters", "den
+    Experten") is the role noun of its base form."""
+    told = lex.person_noun(tok.text)
+    if told is None and tok.lemma and tok.lemma.lower() != tok.text.lower() and tok.pos not in PROPER_TAGS:
+        told = lex.person_noun(tok.lemma)
+    return told
+
+
+def _body_noun(tok: Token, lex: NameLexicon) -> str | None:
+    """``body`` of the word, else of its lemma ("des Ministeriums", "der Verbände")."""
+    hit = lex.body(tok.text)
+    if hit is None and tok.lemma and tok.lemma.lower() != tok.text.lower() and tok.pos not in PROPER_TAGS:
+        hit = lex.body(tok.lemma)
+    return hit
 
 
 def _person_gender(given: str, heads: list[tuple[int, str | None]], det: str | None, lex: NameLexicon) -> str | None:

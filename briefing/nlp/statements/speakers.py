@@ -1,11 +1,18 @@
 """Who speaks in a sentence, as the article names them: the stages over one sentence context.
 
+0. ``mend_misread_verbs``: a verb of saying right after a closing quotation mark that the tagger
+   read as another word class is read again as a finite verb.
 1. ``read_mentions``: every person, role and body phrase and every personal pronoun, and who each
    means (``actors.mentions.Discourse``: full names, later surnames, roles, pronouns).
 2. ``find_said``: for each clause with a verb of saying (``speech.speech_verb``), its speaker
    (``speaker_of``: the subject by word order, an apposition "X, Sprecher des Y, sagte", the
-   verbless clauses before "…, sagte"); then attribution phrases ("laut X", "„…“, so X").
-3. ``subject_of``: a quote without a verb of saying belongs to the sentence's subject.
+   verbless clauses before "…, sagte"; with no subject, ``_source``: the document, place or passive
+   agent named, "heißt es in einer Erklärung des Verbands"); then attribution phrases ("laut X",
+   "„…“, so X").
+3. ``subject_of``: a quote without a verb of saying belongs to the subject of the clause that
+   introduces it with a colon, else to the sentence's subject.
+
+Word order and the prepositions that name a source are ``clause_speaker`` in data/speakers_<lang>.yaml.
 
 The speaker is never guessed: a pronoun with no agreeing person or body named before it, or a
 subject the phrases do not cover, leaves the speaker unknown.
@@ -15,12 +22,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ...data import load_data
 from ..actors.actors import Entity
 from ..actors.mentions import Discourse, Known, Referent
-from ..actors.names import NameLexicon, Phrase, find_phrases, name_lexicon
-from ..clauses import Clause, finite_verb
+from ..actors.names import DETERMINER_TAGS, NameLexicon, Phrase, find_phrases, name_lexicon
+from ..clauses import Clause, finite_verb, is_verb
 from ..context import Mention, SentenceContext
+from ..segment import verb_lemma
 from .speech import SpeechLexicon, back_references, speech_verb, subjunctive_form
 
 log = logging.getLogger(__name__)
@@ -29,6 +39,37 @@ PRONOUN_TAGS = frozenset({"PPER", "PNP", "ADV"})
 OBLIQUE = frozenset({"dem", "den", "einem", "einen", "ihm", "ihn", "ihnen", "him", "her", "them"})
 OPENERS = frozenset({"KON", "ADV", "CJC", "AV0", "$(", "PTKNEG"})
 """Tags that may stand between a clause's start and its subject ("und er sagte", "so the minister")."""
+
+
+@dataclass(frozen=True)
+class ClauseRules:
+    """How a clause names its speaker in one language (``clause_speaker`` in data/speakers_<lang>.yaml)."""
+
+    first_subject: bool
+    """The first phrase before the finite verb is the subject (German), else the nearest (English)."""
+    after_any_verb: bool
+    """A subject may follow any verb of saying, not only the ``inverting`` ones."""
+    subjunctive_reports: bool
+    expletives: frozenset[str]
+    sources: frozenset[str]
+    agents: frozenset[str]
+    finite_tag: str = ""
+    """The tagger's tag for a finite full verb, to read a word again as one."""
+    genitive_endings: tuple[str, ...] = ()
+    """Endings of a name in the genitive that owns the phrase after it ("Merkels Sprecher")."""
+
+
+@lru_cache(maxsize=4)
+def clause_rules(language: str) -> ClauseRules:
+    data = load_data("speakers_en" if language == "en" else "speakers_de").get("clause_speaker") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return ClauseRules(data.get("subject_before_verb", "first") == "first", bool(data.get("subject_after_any_verb")),
+                       bool(data.get("subjunctive_reports")), words("expletives"), words("source_prepositions"),
+                       words("agent_prepositions"), str(data.get("finite_verb_tag") or ""),
+                       tuple(str(w) for w in data.get("genitive_endings") or []))
 
 
 @dataclass
@@ -61,8 +102,9 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
     """Stage 1: the phrases and pronouns of the sentence, each resolved in reading order."""
     names = name_lexicon(ctx.language)
     tokens = ctx.sentence.tokens
+    mend_misread_verbs(ctx, lex)
     phrases = _with_gazetteer(ctx, find_phrases(ctx.sentence, ctx.mask, names, discourse.surnames()), names)
-    items = [Mention(p.first, p.last, None, p) for p in phrases]
+    items = [Mention(p.first, p.last, None, p) for p in phrases + _quoted_names(ctx, lex)]
     covered = {k for m in items for k in range(m.first, m.last + 1)}
     for i, tok in enumerate(tokens):
         if i not in covered and not ctx.mask[i] and tok.text.lower() in names.pronouns and tok.pos in PRONOUN_TAGS:
@@ -78,6 +120,39 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
             if entity else None
         m.referent = discourse.refer(ctx.n, m.phrase, known, salient=not any(m.first in r for r in reported))
     ctx.mentions = items
+
+
+def _quoted_names(ctx: SentenceContext, lex: SpeechLexicon) -> list[Phrase]:
+    """A name in quotation marks where a speaker stands: a paper or agency after a verb of saying, an
+    article or "laut" ("schrieb „Nordkurier“", "zitiert die „Abendpost“ den Minister", "laut „Nordpress“"):
+    one to three capitalised words."""
+    tokens = ctx.sentence.tokens
+    out: list[Phrase] = []
+    i = 0
+    while i < len(tokens):
+        if not ctx.mask[i] or i > 0 and ctx.mask[i - 1]:
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(tokens) and ctx.mask[end + 1]:
+            end += 1
+        inner = [t for t in tokens[i + 1:end] if any(c.isalnum() for c in t.text)]
+        first = i - 1 if i > 0 and tokens[i - 1].pos in DETERMINER_TAGS else i
+        before = tokens[first - 1] if first > 0 else None
+        if 0 < len(inner) <= 3 and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in inner) \
+                and (before is None or _names_speaker(before, ctx, lex)):
+            free = before is None or (before.text.lower(),) not in lex.before
+            name = ctx.sentence.text[inner[0].start - ctx.sentence.start:inner[-1].end - ctx.sentence.start]
+            out.append(Phrase(first, end, "body", name, name=name, free=free))
+        i = end + 1
+    return out
+
+
+def _names_speaker(tok, ctx: SentenceContext, lex: SpeechLexicon) -> bool:
+    """A word after which a name may be who speaks: a verb of saying or an attribution ("laut")."""
+    lemma = tok.lemma.lower()
+    return is_verb(tok, ctx.language) and (lemma in lex.verbs or lemma in lex.speaking or lemma in lex.citing) \
+        or (tok.text.lower(),) in lex.before
 
 
 def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase], names: NameLexicon) -> list[Phrase]:
@@ -103,11 +178,12 @@ def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase], names: NameLexi
 def _reported(ctx: SentenceContext, lex: SpeechLexicon) -> list[range]:
     """Token ranges of clauses in reported speech (a finite verb in the subjunctive): who they name is
     not whom a later pronoun means ("Er sagte, der Präsident werde reisen. ..., fügte er hinzu")."""
-    out = []
+    out: list[range] = []
+    if not clause_rules(ctx.language).subjunctive_reports:
+        return out
     for clause in ctx.clauses:
         fin = finite_verb(clause, ctx.sentence, ctx.language)
-        if fin is not None and subjunctive_form(ctx.sentence.tokens[fin], lex, ctx.sentence) \
-                and ctx.language != "en":
+        if fin is not None and subjunctive_form(ctx.sentence.tokens[fin], lex, ctx.sentence):
             out.append(range(clause.first, clause.last + 1))
     return out
 
@@ -117,10 +193,11 @@ def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) ->
     Schröder erklärt hatte: „…“"; a quote goes to the nearest), of a name before a colon
     ("Bundesinnenminister Schäuble: „…“"), then of its attribution phrases ("laut X")."""
     out = sorted(_by_verbs(ctx, lex, main=True) + _by_verbs(ctx, lex, main=False), key=lambda s: s.first)
-    if not out:
-        by = _before_colon(ctx) or _attribution(ctx, lex)
-        if by is not None and by.referent is not None:
+    for by in (_before_colon(ctx), _attribution(ctx, lex)):
+        if by is not None and by.referent is not None and not any(s.first <= by.first <= s.last for s in out):
+            # "Wie die Zeitung berichtete, soll laut der Studie „…“": the nearer attribution is the quote's
             out.append(Said(ctx.n, by.first, by.last, by.referent, "statement", "attribution"))
+    out = sorted(out + _parenthesised(ctx), key=lambda s: s.first)
     for said in out:
         if said.referent is not None:
             discourse.speaks(said.referent)
@@ -137,9 +214,53 @@ def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said
         if verb is None:
             continue
         who = speaker_of(ctx, k, verb[0], lex)
+        if who is not None and _reported_expletive(ctx, clause, who, lex):
+            continue  # "Es drohe „…“": the speech reported before goes on, nobody new speaks
         if who is not None:
             out.append(Said(ctx.n, clause.first, clause.last, who.referent, verb[1],
                             "pronoun" if who.pronoun and who.referent is None else "verb"))
+    return out
+
+
+def mend_misread_verbs(ctx: SentenceContext, lex: SpeechLexicon) -> None:
+    """Stage 0: a verb of saying right after a closing quotation mark that the tagger read as another
+    word class ("„…“ erklärte Ministerin Lena Albers", where "erklärte" came out an adjective) is read
+    again as a finite verb, so the stages after find it and its subject."""
+    tag = clause_rules(ctx.language).finite_tag
+    tokens = ctx.sentence.tokens
+    for i in range(1, len(tokens) if tag else 0):
+        prev = i - 2 if tokens[i - 1].text == "," and i > 1 else i - 1
+        tok = tokens[i]
+        if ctx.mask[i] or not ctx.mask[prev] or not tok.text.isalpha() or not tok.text.islower() \
+                or is_verb(tok, ctx.language):
+            continue
+        lemma = verb_lemma(ctx.language, tok.text, tag)
+        if lemma.lower() in lex.verbs or lemma.lower() in lex.speaking:
+            tok.pos, tok.lemma = tag, lemma
+
+
+def _reported_expletive(ctx: SentenceContext, clause: Clause, who: Mention, lex: SpeechLexicon) -> bool:
+    """The subject is an expletive pronoun of a verb in the subjunctive (and not an impersonal verb of
+    saying): the clause goes on with speech reported before ("Meyer sagte, ... Es drohe „…“")."""
+    rules = clause_rules(ctx.language)
+    if not who.pronoun or ctx.word(who.first) not in rules.expletives or not rules.subjunctive_reports:
+        return False
+    fin = finite_verb(clause, ctx.sentence, ctx.language)
+    if fin is None or ctx.sentence.tokens[fin].lemma.lower() in lex.impersonal:
+        return False
+    return subjunctive_form(ctx.sentence.tokens[fin], lex, ctx.sentence)
+
+
+def _parenthesised(ctx: SentenceContext) -> list[Said]:
+    """A quote in parentheses straight after a name is that person's: "Mohammed Saleh („Ich bin
+    froh.“) und die Ministerin ..."."""
+    tokens = ctx.sentence.tokens
+    out = []
+    for m in ctx.mentions:
+        k = m.last + 1
+        if m.phrase is not None and m.referent is not None and k + 1 < len(tokens) and tokens[k].text == "(" \
+                and ctx.mask[k + 1] and not ctx.mask[k]:
+            out.append(Said(ctx.n, m.first, k + 1, m.referent, "statement", "attribution"))
     return out
 
 
@@ -153,7 +274,8 @@ def _before_colon(ctx: SentenceContext) -> Mention | None:
                 or finite_verb(clause, ctx.sentence, ctx.language) is not None:
             continue
         inside = [m for m in ctx.inside(clause) if m.phrase is not None]
-        if inside and inside[0].first == clause.first and inside[0].phrase.kind in ("person", "role", "body", "name"):
+        if inside and _opens(ctx, clause.first, inside[0].first) \
+                and inside[0].phrase.kind in ("person", "role", "body", "name"):
             return inside[0]
     return None
 
@@ -161,45 +283,101 @@ def _before_colon(ctx: SentenceContext) -> Mention | None:
 def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> Mention | None:
     """The speaker of the verb of saying at ``verb`` in clause ``k``: its subject, with its apposition."""
     clause = ctx.clauses[k]
+    rules = clause_rules(ctx.language)
     inside = ctx.inside(clause)
     fin = finite_verb(clause, ctx.sentence, ctx.language)
     pivot = fin if fin is not None else verb
     before = [m for m in inside if m.last < pivot and not _oblique(ctx, m)]
     after = [m for m in inside if m.first > pivot]
+    if not after:
+        # "schrieb „Nordkurier“": a quoted name parts the clause from the verb
+        _, last = _across_quotes(ctx, k)
+        after = [m for m in ctx.mentions if clause.last < m.first <= last and m.phrase is not None and m.phrase.free]
+    lemma = ctx.sentence.tokens[verb].lemma.lower()
     who = None
     apposed = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, pivot) else None
     if apposed is not None:
         who = apposed  # "Der Leiter des Programms, Klaus Stöhr, warnte die CDU": not the object after the verb
-    elif ctx.sentence.tokens[verb].lemma.lower() in lex.citing and after:
+    elif lemma in lex.citing and after:
         who = after[0]  # "Ein Fernsehsender zitierte Papandreou mit den Worten"
     elif before and _opens(ctx, clause.first, before[0].first):
-        who = before[0] if ctx.language != "en" else before[-1]
-    elif after and (ctx.language != "en" or ctx.sentence.tokens[verb].lemma.lower() in lex.inverting):
+        who = before[0] if rules.first_subject else before[-1]
+    elif after and (rules.after_any_verb or lemma in lex.inverting):
         who = after[0]  # "„…“, sagte Bundesfinanzminister Steinbrück", "said the official"
     elif before:
-        who = before[-1] if ctx.language == "en" else before[0]
+        who = before[0] if rules.first_subject else before[-1]
+    if who is None or who.pronoun and ctx.word(who.first) in rules.expletives and lemma in lex.impersonal:
+        # "heißt es in einer Erklärung des Verbands", "wird von der Zeitung als „…“ bezeichnet"
+        who = _source(ctx, k, verb, rules, lex) or who
     return _with_apposition(ctx, who) if who is not None else None
 
 
+def _source(ctx: SentenceContext, k: int, verb: int, rules: ClauseRules, lex: SpeechLexicon) -> Mention | None:
+    """The speaker of an impersonal or passive clause of saying, which has no subject of its own: the
+    document, place or body after a source preposition ("heißt es in der Erklärung des Verbands", "aus
+    Paris hieß es"), or the agent of a passive participle ("von der Zeitung als „…“ bezeichnet"). (A
+    clause whose subject the phrases miss keeps its speaker unknown: "in ihrer Nachricht" there is
+    what the subject wrote in, not who speaks.)"""
+    impersonal = ctx.sentence.tokens[verb].lemma.lower() in lex.impersonal
+    passive = ctx.sentence.tokens[verb].pos in ("VV(PP)", "VVPP", "VVN")
+    first, last = _across_quotes(ctx, k)
+    for m in ctx.mentions:
+        if not first <= m.first <= last or m.phrase is None or m.referent is None or m.first == 0:
+            continue
+        prep = ctx.word(m.first - 1)
+        if impersonal and prep in rules.sources or passive and prep in rules.agents:
+            return m
+    return None
+
+
 def subject_of(ctx: SentenceContext) -> Said | None:
-    """Stage 3: the subject of the first main clause with a finite verb (a quote's speaker without a verb)."""
+    """Stage 3: the subject of the first main clause with a finite verb (a quote's speaker without a
+    verb), or of a clause introducing the quote with a colon ("Hier sparte der Präsident nicht mit
+    Kritik: „…“")."""
+    colon = _colon_subject(ctx)
+    if colon is not None:
+        return colon
     for k, clause in enumerate(ctx.clauses):
         if clause.subordinate:
             continue
         fin = finite_verb(clause, ctx.sentence, ctx.language)
         if fin is None:
             continue
-        inside = ctx.inside(clause)
-        before = [m for m in inside if m.last < fin and not _oblique(ctx, m)]
-        who = before[0] if before and _opens(ctx, clause.first, before[0].first) else None
-        if who is None and not before:
-            who = next((m for m in inside if m.first > fin), None)
-            if who is None and _starts_with_verb(ctx, clause, fin):
-                who = _apposed_subject(ctx, k)
+        who = _clause_subject(ctx, k, fin)
         if who is not None and who.referent is not None:
-            who = _with_apposition(ctx, who)
             return Said(ctx.n, clause.first, clause.last, who.referent, "statement", "subject")
         return None
+    return None
+
+
+def _clause_subject(ctx: SentenceContext, k: int, fin: int) -> Mention | None:
+    """The subject of clause ``k`` with its finite verb at ``fin``, with its apposition."""
+    clause = ctx.clauses[k]
+    inside = ctx.inside(clause)
+    before = [m for m in inside if m.last < fin and not _oblique(ctx, m)]
+    who = before[0] if before and _opens(ctx, clause.first, before[0].first) else None
+    if who is None and not before:
+        who = next((m for m in inside if m.first > fin), None)
+        if who is None and _starts_with_verb(ctx, clause, fin):
+            who = _apposed_subject(ctx, k)
+    return _with_apposition(ctx, who) if who is not None else None
+
+
+def _colon_subject(ctx: SentenceContext) -> Said | None:
+    """The speaker of a clause that introduces a quote with a colon but holds no verb of saying: its
+    subject, else the first person or role it names ("Jede Schuld weist Hartmann von sich: „…“")."""
+    tokens = ctx.sentence.tokens
+    for k, clause in enumerate(ctx.clauses):
+        end = clause.last + 1
+        if end + 1 >= len(tokens) or tokens[end].text != ":" or not ctx.mask[end + 1]:
+            continue
+        fin = finite_verb(clause, ctx.sentence, ctx.language)
+        who = _clause_subject(ctx, k, fin) if fin is not None else None
+        if who is None or who.referent is None:
+            who = next((m for m in ctx.inside(clause) if m.referent is not None and m.phrase is not None
+                        and m.phrase.kind in ("person", "role")), None)
+        if who is not None and who.referent is not None:
+            return Said(ctx.n, clause.first, clause.last, who.referent, "statement", "subject")
     return None
 
 
@@ -219,8 +397,11 @@ def _apposed_subject(ctx: SentenceContext, k: int) -> Mention | None:
     for j in range(k - 1, -1, -1):
         prev, nxt = ctx.clauses[j], ctx.clauses[j + 1]
         between = ctx.sentence.tokens[prev.last + 1:nxt.first]
-        if finite_verb(prev, ctx.sentence, ctx.language) is not None or prev.subordinate \
-                or any(ctx.mask[prev.last + 1:nxt.first]) or not any(t.text == "," for t in between):
+        if any(ctx.mask[prev.last + 1:nxt.first]) or not any(t.text == "," for t in between):
+            break
+        if prev.subordinate and j > 0:
+            continue  # "Der Forscher, der als Kritiker gilt, hofft": past the relative clause
+        if finite_verb(prev, ctx.sentence, ctx.language) is not None or prev.subordinate:
             break
         found = ctx.inside(prev) + found
     person = next((m for m in found if m.phrase is not None and m.phrase.kind == "person"), None)
@@ -228,6 +409,17 @@ def _apposed_subject(ctx: SentenceContext, k: int) -> Mention | None:
             and found[0].phrase.kind == "role" and person.referent is not None and found[0].referent is not None:
         _join(person.referent, found[0].referent)  # "Der frühere Bürgermeister und Justizsenator, Henning Scherf"
     return person or (found[0] if found else None)
+
+
+def _past_possessor(ctx: SentenceContext, who: Mention) -> Mention:
+    """A name in the genitive straight before a phrase owns it and is not the speaker: "Merkels Sprecher
+    Jonas Behrendt sagte" is the spokesman's ("Jelpkes Mitarbeiter Nick Brauns")."""
+    tokens = ctx.sentence.tokens
+    if who.phrase is None or who.phrase.kind not in ("name", "person") or who.phrase.role \
+            or not tokens[who.last].text.endswith(clause_rules(ctx.language).genitive_endings or ("\0",)):
+        return who
+    nxt = next((m for m in ctx.mentions if m.first == who.last + 1), None)
+    return nxt if nxt is not None and nxt.phrase is not None and nxt.referent is not None else who
 
 
 def _join(name: Referent, role: Referent) -> None:
@@ -242,6 +434,7 @@ def _join(name: Referent, role: Referent) -> None:
 
 def _with_apposition(ctx: SentenceContext, who: Mention) -> Mention:
     """A role phrase and a name apposed by a comma are one speaker: "Klaus Stöhr, Leiter des Programms"."""
+    who = _past_possessor(ctx, who)
     nxt = next((m for m in ctx.mentions if m.first > who.last), None)
     tokens = ctx.sentence.tokens
     if nxt is None or nxt.phrase is None or who.phrase is None or who.referent is None or nxt.referent is None:
@@ -277,6 +470,21 @@ def _attribution(ctx: SentenceContext, lex: SpeechLexicon) -> Mention | None:
             if before:
                 return before[-1]
     return None
+
+
+def _across_quotes(ctx: SentenceContext, k: int) -> tuple[int, int]:
+    """The tokens of clause ``k`` and of the clauses a quotation alone parts it from ("von der Zeitung
+    als „…“ bezeichnet")."""
+    first, last = ctx.clauses[k].first, ctx.clauses[k].last
+    for j in range(k - 1, -1, -1):
+        if not all(ctx.mask[ctx.clauses[j].last + 1:first]):
+            break
+        first = ctx.clauses[j].first
+    for j in range(k + 1, len(ctx.clauses)):
+        if not all(ctx.mask[last + 1:ctx.clauses[j].first]):
+            break
+        last = ctx.clauses[j].last
+    return first, last
 
 
 def _oblique(ctx: SentenceContext, m: Mention) -> bool:
