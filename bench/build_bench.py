@@ -2,12 +2,16 @@
 
 Prints, for N runs each (median): the whole-process time and peak memory of
 `python -m briefing build`, and in the same run the time of a process in which WeasyPrint alone
-renders the same HTML to PDF. The ratio build / floor is what the foundation issue bounds (≤ 1.5).
+renders the same HTML to PDF. The ratio build / floor is what issue 11 bounds (≤ 1.2). Beside
+wall time it prints CPU seconds: the build's workers use a second core, so on a busy machine its
+wall time grows by more than the floor's.
 
     .venv/bin/python bench/build_bench.py [--runs 5] [--no-cache]
 
 A cold build is a new process; by default the annotation cache in state/ is warm after the first
-build, as it is for any rebuild of unchanged seeds. --no-cache empties it before each build.
+build, as it is for any rebuild of unchanged seeds. --no-cache empties it before each build: every
+build annotates the seed. The model cache (state/models: the tokenizer as made) stays, as it does
+after a program's first build on a machine.
 """
 
 from __future__ import annotations
@@ -36,14 +40,13 @@ weasyprint.HTML(string=html, base_url=PACKAGED_TEMPLATES.as_uri() + "/",
 
 
 def timed(argv: list[str]) -> tuple[float, float]:
-    """(seconds, peak MiB) of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """(wall seconds, CPU seconds) of one child process, the CPU time of the workers it forks included."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(argv, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     dt = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of children is the largest so far: only a new maximum is attributable to this child.
-    return dt, max(peak, before) / 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return dt, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 def main() -> int:
@@ -58,13 +61,16 @@ def main() -> int:
         subprocess.run([py, "-m", "briefing", "build", "--out", str(out), "--format", "html"],
                        check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         html = next(out.glob("*.html"))
-        builds, floors, peaks = [], [], []
+        builds, floors, peaks, build_cpu, floor_cpu = [], [], [], [], []
         for _ in range(a.runs):
             if a.no_cache:
                 shutil.rmtree(ROOT / "state" / "annotations", ignore_errors=True)
-            dt, _peak = timed([py, "-m", "briefing", "build", "--out", str(out / "b"), "--format", "pdf,docx,json"])
+            dt, cpu = timed([py, "-m", "briefing", "build", "--out", str(out / "b"), "--format", "pdf,docx,json"])
             builds.append(dt)
-            floors.append(timed([py, "-c", FLOOR, str(html), str(out / "floor.pdf")])[0])
+            build_cpu.append(cpu)
+            dt, cpu = timed([py, "-c", FLOOR, str(html), str(out / "floor.pdf")])
+            floors.append(dt)
+            floor_cpu.append(cpu)
         # Peak memory: measured alone in a fresh child, so no earlier child's maximum hides it.
         peaks.append(subprocess.run(
             [py, "-c", "import resource, runpy, sys; sys.argv = ['briefing', 'build', '--out', sys.argv[1], "
@@ -78,7 +84,10 @@ def main() -> int:
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"cold build (seed -> pdf, docx, json): median {build:.2f} s  (min {min(builds):.2f}, max {max(builds):.2f})")
     print(f"weasyprint alone, same html (floor): median {floor:.2f} s  (min {min(floors):.2f}, max {max(floors):.2f})")
-    print(f"ratio build / floor: {build / floor:.2f}  (bound: 1.5)")
+    print(f"ratio build / floor: {build / floor:.2f}  (bound: 1.2)")
+    cpu_b, cpu_f = statistics.median(build_cpu), statistics.median(floor_cpu)
+    print(f"CPU seconds (all processes): build {cpu_b:.2f}, floor {cpu_f:.2f}, ratio {cpu_b / cpu_f:.2f}"
+          f"  (the build's workers run beside it on a second core; on a busy machine the CPU ratio is what shows)")
     print(f"peak memory: build process {main_mib:.0f} MiB, its annotation worker {worker_mib:.0f} MiB"
           f"  (bound: 400 MB)")
     return 0

@@ -20,7 +20,6 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
 import time
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import data as data_module
 from .model import AnnotatedSource, BackgroundItem, Meeting, Position, Quote, Source
+from .model_cache import write_pickle
 
 if TYPE_CHECKING:
     from .nlp.temporal.published import Inference
@@ -101,34 +101,68 @@ def _key(*parts: str) -> str:
 
 
 class AnnotationCache:
-    """Entries under ``folder``: ``<key[:2]>/<key>.pickle``, each (lexicons read, Found)."""
+    """Entries under ``folder``: ``<key[:2]>/<key>.pickle``, each (lexicons read, Found).
+
+    The storage is four methods (``_load``, ``_save``, ``_touch``, ``prune``); the ledger
+    database's table (annotation_table.py) is the same cache with other storage.
+    """
 
     def __init__(self, folder: Path, lexicons: dict[str, str] | None = None) -> None:
         self.folder = folder
         self.lexicons = lexicons if lexicons is not None else lexicon_hashes()
         """The current hash of each data file; an entry made with another one is stale."""
 
+    def get(self, key: str) -> Any:
+        """The value stored under ``key``, or None when there is none made with today's lexicons."""
+        return self.get_many([key])[key]
+
+    def get_many(self, keys: list[str]) -> dict[str, Any]:
+        """{key: value, or None when there is none made with today's lexicons} for each key."""
+        found = {key: self._valid(self._load(key)) for key in keys}
+        self._touch([key for key, value in found.items() if value is not None])
+        return found
+
+    def _valid(self, kept: tuple[dict[str, str], Any] | None) -> Any:
+        if kept is None:
+            return None
+        read, found = kept
+        if any(self.lexicons.get(name, "") != digest for name, digest in read.items()):  # as put() records
+            return None
+        return found
+
+    def put(self, key: str, found: Any) -> None:
+        """Store ``found`` (not None) with the hashes of the data files this process has read so far (a
+        superset of what made it: a file is read before its first use and stays cached)."""
+        self._save(key, {name: self.lexicons.get(name, "") for name in sorted(data_module.READ)}, found)
+
+    # --- the storage: files ---------------------------------------------------------------------
+
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def get(self, key: str) -> Any:
-        """The value stored under ``key``, or None when there is none made with today's lexicons."""
+    def _load(self, key: str) -> tuple[dict[str, str], Any] | None:
         path = self.path(key)
         try:
             with open(path, "rb") as f:
-                read, found = pickle.load(f)
+                return pickle.load(f)
         except FileNotFoundError:
             return None
         except Exception as e:  # noqa: BLE001 - a damaged entry is only a miss
             log.info("annotation cache: %s cannot be read back (%s); annotating again", path.name, e)
             return None
-        if any(self.lexicons.get(name, "") != digest for name, digest in read.items()):  # as put() records
-            return None
+
+    def _touch(self, keys: list[str]) -> None:
+        for key in keys:
+            try:
+                os.utime(self.path(key))  # used now: kept by prune()
+            except OSError:
+                pass
+
+    def _save(self, key: str, read: dict[str, str], found: Any) -> None:
         try:
-            os.utime(path)  # used now: kept by prune()
-        except OSError:
-            pass
-        return found
+            write_pickle(self.path(key), (read, found))
+        except OSError as e:  # a state folder we may not write to costs speed, not the briefing
+            log.warning("annotation cache: cannot write under %s (%s)", self.folder, e.strerror or e)
 
     def prune(self, unused_days: float = KEEP_DAYS) -> int:
         """Remove the entries no build has used for ``unused_days`` (those of an older extraction
@@ -143,24 +177,6 @@ class AnnotationCache:
             except OSError:
                 continue
         return removed
-
-    def put(self, key: str, found: Any) -> None:
-        """Store ``found`` (not None) with the hashes of the data files this process has read so far (a
-        superset of what made it: a file is read before its first use and stays cached)."""
-        read = {name: self.lexicons.get(name, "") for name in sorted(data_module.READ)}
-        path = self.path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        except OSError as e:  # a state folder we may not write to costs speed, not the briefing
-            log.warning("annotation cache: cannot write under %s (%s)", self.folder, e.strerror or e)
-            return
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump((read, found), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
 
     def inferred_date(self, source: Source) -> Inference | None:
         """An undated source's inferred publication date: from the cache, else inferred and kept."""

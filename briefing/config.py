@@ -67,6 +67,14 @@ class CeleryConfig:
     """A run a worker took and has not finished this long is handed to another worker (the first one
     died); longer than a build and its delivery take. Handing over early repeats nothing (the ledger
     says what is done), it only waits for the run's lock."""
+    fan_out_from: int = 100
+    """A build with at least this many sources to annotate (not in the annotation cache) spreads
+    them over the workers; a smaller one annotates in the building worker's own processes."""
+    chunk_sources: int = 25
+    """Sources per annotation task of a spread build."""
+    claim_lease_seconds: float = 120.0
+    """A source a worker claimed for annotation this long ago and has not stored is taken over by the
+    build (the worker died). Longer than a chunk takes; the machines' clocks must agree within it."""
 
 
 @dataclass
@@ -586,6 +594,11 @@ def _check_ledger(cfg: Config, node: yaml.Node | None, problems: list[str]) -> N
     if cfg.executor == "celery" and not cfg.celery.broker.startswith(("redis://", "rediss://")):
         _say(problems, "celery.broker", _line(_child(node, "celery"), "broker"),
              f"expected a redis:// URL, found {cfg.celery.broker!r}")
+    for key, kind in (("fan_out_from", "a whole number"), ("chunk_sources", "a whole number"),
+                      ("claim_lease_seconds", "a number of seconds")):
+        if getattr(cfg.celery, key) < 1:
+            _say(problems, f"celery.{key}", _line(_child(node, "celery"), key),
+                 f"expected {kind} of at least 1, found {getattr(cfg.celery, key)}")
 
 
 def _check_as_of(name: str, value: str, line: int | None, problems: list[str]) -> None:

@@ -10,20 +10,19 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .assemble import assemble
-from .changes import compare
 from .config import Config, briefing_views, source_entries
 from .errors import NoSourcesError
 from .model import AnnotatedSource, Briefing, Source
-from .notices import Notice, say
 from .outputs import slug, write_all
 from .parallel import side_by_side
 from .progress import Stage
-from .relevance import belongs
 from .render import load_renderers, render
-from .sources import SeedProblem, read_folders, read_web
 
 if TYPE_CHECKING:
+    from .annotation_cache import AnnotationCache
+    from .notices import Notice
+    from .pool import Spread
+    from .sources import SeedProblem
     from .sources.web import WebProblem
 
 log = logging.getLogger(__name__)
@@ -91,13 +90,32 @@ def build_many(config: Config, ids: list[str] | None, options: BuildOptions) -> 
     """Read folders, fetch feeds and pages -> settle dates -> annotate, once; then for each briefing:
     choose its sources -> assemble -> render -> write.
 
-    Settling dates and annotating (``read``) run in a worker process while this one loads the
-    renderers: the two take about as long and do not depend on each other.
+    Everything up to the assembled briefings (``assemble_all``) runs in a worker process while
+    this one loads the renderers: the two do not depend on each other, so the path to the first
+    file is WeasyPrint's own (import, then render), and the reading and extraction modules are
+    never imported here.
 
     Everything of a briefing is rendered in memory before its first file is written, so a failed
     build leaves the previous files as they were. Each stage logs one line with its time.
     """
     views = briefing_views(config, ids)
+    formats = options.formats or config.formats
+    made, _ = side_by_side(lambda: assemble_all(config, views, options), meanwhile=lambda: load_renderers(formats))
+    return [write_briefing(view, briefing, made.problems, options) for view, briefing in zip(views, made.briefings)]
+
+
+@dataclass
+class Assembled:
+    """The run's briefings, one per view, each ready to render; and the files that could not be read."""
+
+    briefings: list[Briefing]
+    problems: list[SeedProblem]
+
+
+def assemble_all(config: Config, views: list[Config], options: BuildOptions) -> Assembled:
+    """The sources read and annotated once, then one briefing assembled for each of ``views``."""
+    from .sources import read_web
+
     today = options.today or date.today()
     clock = time.perf_counter()
     seeds = options.loaded or read_seeds(config, options.seeds)
@@ -107,17 +125,19 @@ def build_many(config: Config, ids: list[str] | None, options: BuildOptions) -> 
         raise NoSourcesError(_nothing_to_build(seeds, problems))
     clock = _stage("sources read", clock, f"{len(seeds.sources)} from folders, {len(web)} from the web, "
                                           f"{len(seeds.problems) + len(problems)} not usable")
-    formats = options.formats or config.formats
-    (annotated, as_of_day, as_of_from, warnings), _ = side_by_side(
-        lambda: read(sources, options.as_of or config.as_of, today, config),
-        meanwhile=lambda: load_renderers(formats))
-    clock = _stage("annotated", clock, f"{len(annotated)} sources, as of {as_of_day}")
+    annotated, as_of_day, as_of_from, warnings = read(sources, options.as_of or config.as_of, today, config)
+    _stage("annotated", clock, f"{len(annotated)} sources, as of {as_of_day}")
     done = ReadSources(seeds, problems, annotated, as_of_day, as_of_from, warnings)
-    return [make_briefing(view, done, options) for view in views]
+    return Assembled([make_briefing(view, done, options) for view in views], seeds.problems)
 
 
-def make_briefing(config: Config, done: ReadSources, options: BuildOptions) -> BuildResult:
+def make_briefing(config: Config, done: ReadSources, options: BuildOptions) -> Briefing:
     """One briefing from the run's annotated sources: those that belong to it, ranked and cut at its limits."""
+    from .assemble import assemble
+    from .changes import compare
+    from .notices import say
+    from .relevance import belongs
+
     clock = time.perf_counter()
     chosen = [a for a in done.annotated if belongs(a, config)]
     language = options.language or _language(config, [a.source.language for a in chosen or done.annotated])
@@ -129,24 +149,36 @@ def make_briefing(config: Config, done: ReadSources, options: BuildOptions) -> B
     if options.previous is not None:
         briefing.changes = compare(options.previous, briefing)  # what changed since the job's previous briefing
     briefing.skipped = [p.line(language) for p in done.seeds.problems]
-    name = config.briefing_id or slug(config.title)
-    clock = _stage(f"assembled {name}", clock, f"{len(chosen)} sources, {len(briefing.meetings)} meetings, "
-                                               f"{len(briefing.parties)} parties, {len(briefing.quotes)} quotes")
+    _stage(f"assembled {_name(config)}", clock, f"{len(chosen)} sources, {len(briefing.meetings)} meetings, "
+                                                f"{len(briefing.parties)} parties, {len(briefing.quotes)} quotes")
+    return briefing
 
+
+def write_briefing(config: Config, briefing: Briefing, problems: list[SeedProblem],
+                   options: BuildOptions) -> BuildResult:
+    """The briefing rendered in every format, then written (unless ``options.write`` is off)."""
+    clock = time.perf_counter()
     formats = options.formats or config.formats
     out = options.out or config.resolve(config.out)
     with Stage("render", len(formats)) as bar:
-        files = render(briefing, formats, config, stem=f"{name}-{done.as_of.isoformat()}")
+        files = render(briefing, formats, config, stem=f"{_name(config)}-{briefing.as_of.isoformat()}")
         bar.advance(len(formats))
     clock = _stage("rendered", clock, ", ".join(formats))
     paths = write_all(files, out) if options.write else []
     if options.write:
         _stage("written", clock, f"{len(paths)} files to {out}")
-    return BuildResult(briefing, paths, done.seeds.problems, config.briefing_id)
+    return BuildResult(briefing, paths, problems, config.briefing_id)
+
+
+def _name(config: Config) -> str:
+    """The briefing's name in file names and log lines: its id in `briefings:`, else its title's slug."""
+    return config.briefing_id or slug(config.title)
 
 
 def read_seeds(config: Config, folder: Path | None = None) -> Seeds:
     """The folders of the sources (``folder``, else the config's `sources:` or `seeds:`) read once."""
+    from .sources import read_folders
+
     entries = source_entries(config, folder)
     folders = [e.folder for e in entries if e.folder]
     sources, problems = read_folders(config, entries, from_command_line=folder is not None)
@@ -168,22 +200,35 @@ def _stage(name: str, since: float, detail: str) -> float:
 def read(sources: list[Source], as_of: str, today: date,
          config: Config) -> tuple[list[AnnotatedSource], date, str, list[Notice]]:
     """Settle every source's reference date, then annotate each one (in a worker, see build_many()):
-    from the annotation cache in the state folder where it holds the source, the rest in a pool
-    of ``config.workers`` processes. Each source's sentences and tokens stay in the worker that
+    from the annotation cache (the state folder's, or the ledger database's) where it holds the
+    source, the rest in a pool of ``config.workers`` processes, or for a big build with executor:
+    celery across the Celery workers. Each source's sentences and tokens stay in the worker that
     annotated it: what comes back is what the briefing is made of.
 
     The extraction's modules are imported here, in the worker, while the building process loads
     the renderers: a build's critical path is WeasyPrint's, not the tokenizer's.
     """
-    from .annotation_cache import AnnotationCache
+    from . import model_cache
+    from .annotation_table import cache_for
     from .dates import settle_dates
     from .pool import annotate_all
 
-    cache = AnnotationCache(config.resolve(config.state) / "annotations")
+    cache = cache_for(config)
+    model_cache.keep_in(config.resolve(config.state) / "models")
     with Stage("dates", len(sources)) as bar:
         as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today, infer=cache.inferred_date)
         bar.advance(len(sources))
-    return annotate_all(sources, config.actors, cache, config.workers), as_of_day, as_of_from, warnings
+    annotated = annotate_all(sources, config.actors, cache, config.workers, _spread(config, cache))
+    return annotated, as_of_day, as_of_from, warnings
+
+
+def _spread(config: Config, cache: AnnotationCache) -> Spread | None:
+    """With executor: celery, a big build's annotation goes to the workers (scheduler/fan_out.py)."""
+    if config.executor != "celery":
+        return None  # and Celery is never imported
+    from .scheduler.fan_out import annotate_spread
+
+    return lambda jobs: annotate_spread(config, jobs, config.actors, cache)  # type: ignore[arg-type]
 
 
 def _language(config: Config, languages: list[str]) -> str:

@@ -7,6 +7,7 @@ import logging
 import multiprocessing
 import os
 import signal
+from collections.abc import Callable
 
 from .annotation_cache import AnnotationCache, Found, source_key
 from .model import AnnotatedSource, Source
@@ -18,18 +19,27 @@ _aliases: dict[str, str] = {}
 _cache: AnnotationCache | None = None
 
 
+Spread = Callable[[list[tuple[Source, str]]], "list[Found] | None"]
+"""Annotates (source, cache key) jobs elsewhere (on Celery workers: scheduler/fan_out.py), in order;
+None when it leaves them to this machine."""
+
+
 def annotate_all(sources: list[Source], extra_aliases: dict[str, str], cache: AnnotationCache | None,
-                 workers: int | None = None) -> list[AnnotatedSource]:
+                 workers: int | None = None, spread: Spread | None = None) -> list[AnnotatedSource]:
     """What each source yields (quotes, positions, meetings, background), in the sources' order."""
     keys = [source_key(s, extra_aliases) for s in sources]
-    found: list[Found | None] = [cache.get(k) if cache else None for k in keys]
+    kept = cache.get_many(keys) if cache else {}
+    found: list[Found | None] = [kept.get(k) for k in keys]
     missing = [i for i, f in enumerate(found) if f is None]
     log.info("annotation cache: %d of %d sources annotated before, %d to annotate", len(sources) - len(missing),
              len(sources), len(missing))
     with Stage("annotate", len(sources)) as stage:
         stage.advance(len(sources) - len(missing))
         jobs = [(sources[i], keys[i]) for i in missing]
-        for i, f in zip(missing, _annotate(jobs, extra_aliases, cache, workers or os.cpu_count() or 1)):
+        spread_out = spread(jobs) if spread is not None and jobs else None
+        done = spread_out if spread_out is not None else _annotate(jobs, extra_aliases, cache,
+                                                                   workers or os.cpu_count() or 1)
+        for i, f in zip(missing, done):
             found[i] = f
             stage.advance()
     if cache is not None:
@@ -49,6 +59,13 @@ def _annotate(jobs: list[tuple[Source, str]], extra_aliases: dict[str, str], cac
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_init_worker, initargs=(extra_aliases, cache)) as pool:
         yield from pool.imap(_work, jobs, chunksize=1)
+
+
+def annotate_here(jobs: list[tuple[Source, str]], extra_aliases: dict[str, str],
+                  cache: AnnotationCache | None) -> list[Found]:
+    """Each job's Found, annotated in this process (and stored in ``cache``)."""
+    _init(extra_aliases, cache)
+    return [_work(job) for job in jobs]
 
 
 def _can_fork() -> bool:

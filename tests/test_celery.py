@@ -1,6 +1,8 @@
 """executor: celery with real parts: a Redis, a PostgreSQL ledger, two `briefing worker` processes and
 the SMTP test server. Each fire time is delivered once to each recipient, however often it is queued;
-a worker killed (SIGKILL) in the middle of a build loses nothing and sends nothing twice."""
+a worker killed (SIGKILL) in the middle of a build loses nothing and sends nothing twice; a build of
+many sources is annotated by both workers and gives the briefing a local build gives, also when the
+helping worker is killed in the middle of its share."""
 
 from __future__ import annotations
 
@@ -13,13 +15,19 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import yaml
 
+from briefing.annotation_cache import source_key
+from briefing.annotation_table import AnnotationTable
 from briefing.config import load_config
+from briefing.pipeline import read_seeds
 from briefing.scheduler import runs
 from briefing.scheduler.celery_runs import enqueue_run
+from briefing.scheduler.state_folder import StateFolder
 from briefing.scheduler.states import OK, QUEUED, RUNNING
 from briefing.scheduler.tables import show_history
 
+from .articles_support import write_articles
 from .delivery_support import FAST_TEMPLATE, SLOW_TEMPLATE, SMTPServer, free_port, ledger_of, make_project, wait_for
 from .services_support import fresh_database, postgres_server, redis_server, start_worker, stop_process, workers_ready
 
@@ -199,3 +207,91 @@ def test_a_postgresql_run_lock_is_freed_when_its_holder_is_killed(services) -> N
         if holder.poll() is None:
             holder.kill()
             holder.wait()
+
+
+def _fan_out_project(tmp_path: Path, services, db: int, count: int, **celery) -> tuple[Path, Path, str]:
+    """A job over ``count`` small articles with executor: celery (and its ledger's URL), and the same
+    job with executor: local in a config of its own."""
+    redis, postgres = services
+    url = fresh_database(postgres, f"fanout{db}")
+    cfg_path = make_project(tmp_path, job={"formats": ["json"]}, executor="celery", ledger=url,
+                            celery={"broker": redis.rsplit("/", 1)[0] + f"/{db}", "visibility_timeout_seconds": 15,
+                                    **celery})
+    for seed in (tmp_path / "seeds").iterdir():
+        seed.unlink()  # undated: its key would hold the inferred date; the test's articles are dated
+    write_articles(tmp_path / "seeds", count)
+    local_data = {**yaml.safe_load(cfg_path.read_text()), "executor": "local", "state": "state-local"}
+    del local_data["ledger"]
+    local_path = tmp_path / "local.yaml"
+    local_path.write_text(yaml.safe_dump(local_data, allow_unicode=True), encoding="utf-8")
+    return cfg_path, local_path, url
+
+
+def _local_briefing(local_path: Path) -> str:
+    local = load_config(local_path)
+    _, alone = runs.run_now(local, "daily")
+    assert alone.status == OK
+    return StateFolder(local).briefing_file(alone.id).read_text(encoding="utf-8")
+
+
+def _shares(cfg_path: Path, url: str, workers) -> list[int]:
+    """How many of the job's sources each worker annotated (all of them once, in the ledger database)."""
+    config = load_config(cfg_path)
+    keys = [source_key(s, config.actors) for s in read_seeds(config).sources]
+    makers = AnnotationTable(url).makers(keys)
+    assert sum(makers.values()) == len(keys)
+    return [sum(n for who, n in makers.items() if who.startswith(f"briefing-{w.pid}@")) for w in workers]
+
+
+def _ok(ledger):
+    return lambda: ledger.runs("daily")[0] if ledger.runs("daily")[0].status == OK else None
+
+
+def test_a_big_build_fans_out_over_both_workers_and_gives_the_local_briefing(tmp_path: Path, services) -> None:
+    cfg_path, local_path, url = _fan_out_project(tmp_path, services, db=4, count=40, fan_out_from=10, chunk_sources=2)
+    ledger = ledger_of(cfg_path)
+    fire = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=1)
+    workers = []
+    try:
+        workers = [start_worker(cfg_path, "one"), start_worker(cfg_path, "two")]
+        wait_for(lambda: workers_ready(cfg_path, "one", "two"), timeout=90)
+        runs.scheduled_run(str(cfg_path), "daily", fire_time=fire)
+        spread = wait_for(_ok(ledger), timeout=240, every=0.5)
+    finally:
+        for w in workers:
+            stop_process(w)
+    assert all(n > 0 for n in _shares(cfg_path, url, workers))  # both workers took a share
+    spread_json = StateFolder(load_config(cfg_path)).briefing_file(spread.id).read_text(encoding="utf-8")
+    local_json = _local_briefing(local_path)
+    assert len(yaml.safe_load(local_json)["meetings"]) >= 40
+    assert spread_json == local_json  # the whole briefing, byte for byte (it holds no time stamp or run id)
+
+
+def test_a_worker_killed_in_the_middle_of_its_share_loses_no_source(tmp_path: Path, services) -> None:
+    cfg_path, local_path, url = _fan_out_project(tmp_path, services, db=5, count=60, fan_out_from=10,
+                                                 chunk_sources=6, claim_lease_seconds=15)
+    ledger, table = ledger_of(cfg_path), AnnotationTable(url)
+    fire = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=1)
+    workers = []
+    try:
+        workers = [start_worker(cfg_path, "one"), start_worker(cfg_path, "two")]
+        wait_for(lambda: workers_ready(cfg_path, "one", "two"), timeout=90)
+        runs.scheduled_run(str(cfg_path), "daily", fire_time=fire)
+        run = ledger.runs("daily")[0]
+        building = wait_for(lambda: next((int(t.split("process ")[1].rstrip(")")) for _, t in ledger.events(run.id)
+                                          if t.startswith("build started")), None), timeout=120)
+        helper = next(w for w in workers if _parent(building) != w.pid)
+        # Killed once it has stored its first source: the rest of its chunk stays claimed by the dead.
+        wait_for(lambda: any(who.startswith(f"briefing-{helper.pid}@") for who in table.makers()), timeout=120,
+                 every=0.05)
+        os.killpg(helper.pid, signal.SIGKILL)
+        helper.wait(timeout=10)
+        done = wait_for(_ok(ledger), timeout=240, every=0.5)
+    finally:
+        for w in workers:
+            stop_process(w)
+    _shares(cfg_path, url, workers)  # every source annotated, once in the table
+    build_log = (StateFolder(load_config(cfg_path)).run_dir(done.id) / "build.log").read_text()
+    assert "took over" in build_log  # the dead worker's claims, after their lease
+    spread_json = StateFolder(load_config(cfg_path)).briefing_file(done.id).read_text(encoding="utf-8")
+    assert spread_json == _local_briefing(local_path)

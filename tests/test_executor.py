@@ -9,15 +9,18 @@ from datetime import UTC, datetime
 
 import pytest
 
+from briefing.annotation_cache import source_key
 from briefing.config import load_config
 from briefing.errors import ConfigError
 from briefing.scheduler.ledger import Ledger
 from briefing.scheduler.state_folder import StateFolder
 from briefing.scheduler.states import QUEUED, RUNNING, TO_BUILD
 from briefing.scheduler.tables import run_job_now, show_history
+from briefing.serialize import briefing_to_json
 
+from .articles_support import write_articles
 from .conftest import write_config
-from .delivery_support import make_project
+from .delivery_support import free_port, make_project
 
 
 def test_a_ledger_of_another_database_is_one_line_without_its_password(tmp_path):
@@ -80,3 +83,28 @@ def test_executor_local_never_loads_celery(tmp_path):
             "print(rc, 'celery' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.stdout.split()[-2:] == ["0", "False"], done.stderr
+
+
+def test_fan_out_keys_are_whole_numbers_of_at_least_one(tmp_path):
+    write_config(tmp_path, executor="celery", celery={"chunk_sources": 0})
+    with pytest.raises(ConfigError) as e:
+        load_config(tmp_path / "config.yaml")
+    assert "celery.chunk_sources" in str(e.value) and "at least 1" in str(e.value)
+
+
+def test_a_build_that_would_fan_out_but_finds_no_broker_annotates_alone_and_gives_the_local_briefing(tmp_path):
+    from briefing.annotation_table import AnnotationTable, worker_name
+    from briefing.pipeline import build, read_seeds
+
+    write_articles(tmp_path / "seeds", 6)
+    configs = {}
+    for name, keys in (("local", {}), ("spread", {"executor": "celery", "celery": {
+            "broker": f"redis://127.0.0.1:{free_port()}/0", "fan_out_from": 2, "chunk_sources": 2}})):
+        (tmp_path / name).mkdir()
+        configs[name] = load_config(write_config(tmp_path / name, seeds=str(tmp_path / "seeds"), as_of="2022-01-07",
+                                                 language="de", **keys))
+    alone = build(configs["spread"], write=False).briefing
+    assert briefing_to_json(alone) == briefing_to_json(build(configs["local"], write=False).briefing)
+    keys = [source_key(s, {}) for s in read_seeds(configs["spread"]).sources]
+    table = AnnotationTable(StateFolder(configs["spread"]).ledger_url)  # the cache went to the ledger database
+    assert table.makers(keys) == {worker_name(): 6}

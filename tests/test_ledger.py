@@ -116,8 +116,11 @@ def test_history_command_before_and_after_a_run(tmp_path: Path, capsys) -> None:
     assert main(["-c", str(cfg), "history", "--run", "99"]) == 2
 
 
-def test_old_runs_lose_their_files_but_never_an_unfinished_one_or_the_newest_briefing(tmp_path: Path) -> None:
-    config = load_config(make_project(tmp_path, keep_runs=2))
+@pytest.mark.parametrize("in_ledger", [False, True], ids=["folder", "ledger database"])
+def test_old_runs_lose_their_files_but_never_an_unfinished_one_or_the_newest_briefing(tmp_path: Path,
+                                                                                       in_ledger: bool) -> None:
+    shared = {"ledger": f"sqlite:///{tmp_path / 'shared.sqlite'}"} if in_ledger else {}
+    config = load_config(make_project(tmp_path, keep_runs=2, **shared))
     place = place_of(config, config.schedules[0])
     ledger, folder = place.ledger, place.folder
     statuses = (DELIVERY_FAILED, OK, OK, FAILED, FAILED, FAILED)  # oldest first
@@ -127,9 +130,13 @@ def test_old_runs_lose_their_files_but_never_an_unfinished_one_or_the_newest_bri
         ledger.finish(run.id, status)
         folder.run_dir(run.id).mkdir(parents=True)
         (folder.run_dir(run.id) / "lage.json").write_text("{}")
+        if in_ledger:
+            ledger.store_files(run.id, {"lage.json": b"{}"})
         runs.append(run)
     prune_runs(place)
     kept = [r.id for r in runs if folder.run_dir(r.id).exists()]
     # The two newest; the newest run with a briefing (the next comparison); the one still owing a delivery.
     assert kept == [runs[0].id, runs[2].id, runs[4].id, runs[5].id]
     assert ledger.events(runs[1].id)[-1][1] == "built files removed (keep_runs is 2)"
+    if in_ledger:  # the database keeps the same runs' files
+        assert [r.id for r in runs if ledger.files(r.id)] == kept

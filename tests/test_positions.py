@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.data import DEFAULT_LANGUAGE, language_data, lexicon_language
 from briefing.nlp.clauses import grammar
 from tests.nlp_support import annotated, parties_of, positions_of
@@ -403,3 +405,37 @@ def test_each_language_reads_its_own_lexicons_and_others_the_default():
     # a text marked with a language of no lexicons of its own is still read (with the default's)
     a = annotated("Paris forderte einen sofortigen Waffenstillstand.", "fr")
     assert [(p.party, p.kind) for p in a.positions] == [("FRA", "demand")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Germany, Italy, Spain and Poland called for the session, diplomatic sources report.", "en"),
+    ("France and Spain requested an emergency meeting of the council on Monday.", "en"),
+    ("Deutschland und Frankreich beantragten eine Sondersitzung des Sicherheitsrats.", "de"),
+])
+def test_a_call_for_a_meeting_is_no_position(text, language):
+    assert annotated(text, language).positions == []
+
+
+@pytest.mark.parametrize("text, language, party", [
+    ("France called for a ceasefire in the region.", "en", "FRA"),
+    ("Frankreich forderte eine Waffenruhe.", "de", "FRA"),
+])
+def test_a_call_for_anything_else_stays_a_position(text, language, party):
+    assert parties_of(annotated(text, language)) == {party}
+
+
+@pytest.mark.parametrize("furniture, text, language, party", [
+    ("See also: Summit in Rome ", "The German government said it wants lower tariffs.", "en", "DEU"),
+    ("Siehe auch: Gipfel in Rom ", "Die Bundesregierung forderte niedrigere Zölle.", "de", "DEU"),
+])
+def test_page_furniture_opening_a_line_gives_no_position(furniture, text, language, party):
+    assert parties_of(annotated(text, language)) == {party}
+    assert annotated(furniture + text, language).positions == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The theme of this year's NATO summit is \"Building Bridges, Keeping Peace\".", "en"),
+    ("Das Motto des NATO-Gipfels lautet „Brücken bauen, Frieden sichern“.", "de"),
+])
+def test_a_theme_in_quotation_marks_is_no_position(text, language):
+    assert annotated(text, language).positions == []

@@ -32,6 +32,29 @@ def test_slogans_are_not_quotes(text, language):
 
 
 @pytest.mark.parametrize("text, language", [
+    ("“Bridges Across the Water: Trade for a Calmer Region,” is the theme of this year's forum, the hosts said.", "en"),
+    ("“Open Ports, Open Minds” was the motto of the congress, organisers told reporters.", "en"),
+    ("„Brücken über das Wasser“ lautet das Motto des Forums, teilten die Gastgeber mit.", "de"),
+])
+def test_a_title_named_by_a_copula_and_a_title_noun_is_not_a_quote(text, language):
+    assert quoted(text, language) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The theme of this year's NATO summit is \"Building Bridges, Keeping Peace\".", "en"),
+    ("The motto of the congress was “Open Ports, Open Minds”, the hosts said.", "en"),
+    ("Das Motto des NATO-Gipfels lautet „Brücken bauen, Frieden sichern“.", "de"),
+])
+def test_a_title_noun_subject_and_a_copula_name_the_quoted_text(text, language):
+    assert quoted(text, language) == []
+
+
+def test_a_said_clause_before_a_copula_stays_a_quote():
+    text = "“Our ports will stay open to every ship,” was the message the minister gave on Monday."
+    assert any("ports will stay open" in q for q in quoted(text, "en"))
+
+
+@pytest.mark.parametrize("text, language", [
     ("Die sogenannte „Koalition der Entschlossenen“ traf sich in Paris.", "de"),
     ("Das Bündnis, das sich selbst „Neuer Morgen“ nennt, gewann die Wahl.", "de"),
     ("Der Gipfel, auch „Treffen der Nachbarn“ genannt, endete am Abend.", "de"),

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from ..plain_yaml import SafeLoader
+
 DATA_DIR = Path(__file__).parent
 
 
@@ -28,7 +30,9 @@ def load_data(name: str) -> Any:
 @cache
 def _load(name: str) -> Any:
     with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        # libyaml's parser when PyYAML has it: the same data as safe_load, ten times faster (the
+        # lexicons are a good part of a cold build's start-up).
+        return yaml.load(f, Loader=SafeLoader)  # noqa: S506 - a SafeLoader
 
 
 def lexicon_language(stem: str, language: str) -> str:

@@ -28,9 +28,16 @@ HANTA_MODEL = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
 
 @cache
 def _tokenizer(language: str):
-    from somajo import SoMaJo
+    import regex
+    import somajo
 
-    tokenizer = SoMaJo(SOMAJO_MODEL.get(language, "de_CMC"), split_camel_case=False, character_offsets=True)
+    from ..model_cache import kept
+
+    model = SOMAJO_MODEL.get(language, "de_CMC")
+    options = {"split_camel_case": False, "character_offsets": True}
+    # Made once per state folder: making it runs and compiles thousands of regular expressions.
+    tokenizer = kept(f"somajo-{model}", (somajo.__version__, regex.__version__, repr(sorted(options.items()))),
+                     lambda: somajo.SoMaJo(model, **options))
     _skip_emoji_search_without_emoji(tokenizer._tokenizer)
     return tokenizer
 

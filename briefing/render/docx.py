@@ -92,16 +92,33 @@ def _house_look(doc) -> None:
         doc.styles[name].font.color.rgb = ACCENT
 
 
-def _style(doc, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH, setup=None) -> str:
-    """``name`` when the document defines it; a reference document from Word may hold only the styles
-    it uses, so a missing built-in style is added (as built-in, so Word maps it to its own)."""
-    if not any(s.name == name for s in doc.styles):
-        style = doc.styles.add_style(name, kind, builtin=True)
-        if kind == WD_STYLE_TYPE.PARAGRAPH:
-            style.base_style = doc.styles["Normal"]
-        if setup:
-            setup(style)
-    return name
+class Styles:
+    """The document's style names, read once: asking python-docx for a style walks every style
+    element (an XPath query each), and a briefing asks for one per paragraph and run."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.names = {s.name for s in doc.styles}
+        self.ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+
+    def __call__(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH, setup=None) -> str:
+        """``name`` when the document defines it; a reference document from Word may hold only the
+        styles it uses, so a missing built-in style is added (as built-in, so Word maps it to its own)."""
+        if name not in self.names:
+            style = self.doc.styles.add_style(name, kind, builtin=True)
+            if kind == WD_STYLE_TYPE.PARAGRAPH:
+                style.base_style = self.doc.styles["Normal"]
+            if setup:
+                setup(style)
+            self.names.add(name)
+        return name
+
+    def id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+        """The style's id, None for the document's default style of its kind: what python-docx
+        writes for a style given by name, looked up once instead of once a paragraph."""
+        if (name, kind) not in self.ids:
+            self.ids[name, kind] = self.doc.styles.get_style_id(name, kind)
+        return self.ids[name, kind]
 
 
 def _bold(colour: RGBColor | None = None):
@@ -171,17 +188,19 @@ class DocxWriter:
         self.v: View = make_view(briefing, config)
         self.L = self.v.labels
         self.doc = base_document(config)
+        self.style = Styles(self.doc)
         self.comments = config.docx_comments
         self.headings: list[TocEntry] = []
 
     # -- pieces -------------------------------------------------------------------------------
     def para(self, text: str = "", style: str = "Normal"):
-        return self.doc.add_paragraph(text, style=_style(self.doc, style))
+        paragraph = self.doc.add_paragraph(text)
+        paragraph._p.style = self.style.id(self.style(style))
+        return paragraph
 
     def heading(self, text: str, level: int):
         """A heading, bookmarked so that the table of contents links to it and gives its page."""
-        _style(self.doc, f"Heading {level}")
-        paragraph = self.doc.add_heading(text, level=level)
+        paragraph = self.para(text, f"Heading {level}")
         if level <= 2:
             name = f"_Toc{len(self.headings) + 1}"
             add_bookmark(paragraph, name)
@@ -190,11 +209,14 @@ class DocxWriter:
 
     def run(self, paragraph, text: str, style: str):
         """A run in one of the briefing's character styles (CHARACTER_STYLES)."""
-        return paragraph.add_run(text, style=_style(self.doc, style, WD_STYLE_TYPE.CHARACTER, CHARACTER_STYLES[style]))
+        run = paragraph.add_run(text)
+        run._r.style = self.style.id(self.style(style, WD_STYLE_TYPE.CHARACTER, CHARACTER_STYLES[style]),
+                                     WD_STYLE_TYPE.CHARACTER)
+        return run
 
     def styled_para(self, text: str, style: str):
         """A paragraph in one of the briefing's paragraph styles (PARAGRAPH_STYLES)."""
-        return self.para(text, _style(self.doc, style, setup=PARAGRAPH_STYLES[style]))
+        return self.para(text, self.style(style, setup=PARAGRAPH_STYLES[style]))
 
     def statement(self, paragraph, text: str, evidence: list[Evidence]) -> None:
         """``text`` as a run with its evidence markers and, when switched on, a comment naming the source."""
@@ -282,7 +304,7 @@ class DocxWriter:
             footer.add_run(f" {L['of']} ")
             add_field(footer, "NUMPAGES")
             for p in (header, footer):
-                p.style = _style(self.doc, "Briefing Header", setup=PARAGRAPH_STYLES["Briefing Header"])
+                p.style = self.style("Briefing Header", setup=PARAGRAPH_STYLES["Briefing Header"])
 
     @staticmethod
     def _free_paragraph(part):
@@ -318,7 +340,7 @@ class DocxWriter:
         anchor = after._p
         numbers = []
         for entry in self.headings:
-            style = _style(self.doc, f"TOC {entry.level}", setup=_toc_look(entry.level))
+            style = self.style(f"TOC {entry.level}", setup=_toc_look(entry.level))
             paragraph = self.para(style=style)
             numbers.append(add_toc_line(paragraph, entry.text, entry.bookmark, self._text_width()))
             anchor.addnext(paragraph._p)
@@ -355,7 +377,7 @@ class DocxWriter:
     def meeting_table(self, meetings) -> None:
         L, v = self.L, self.v
         table = self.doc.add_table(rows=1, cols=5)
-        style = next((s for s in TABLE_STYLES if any(x.name == s for x in self.doc.styles)), None)
+        style = next((s for s in TABLE_STYLES if s in self.style.names), None)
         if style:
             table.style = style
         table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -6,7 +6,6 @@ w:t node as text (never parsed as XML) and cannot add markup.
 
 from __future__ import annotations
 
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -112,9 +111,9 @@ def add_internal_link(paragraph: Paragraph, anchor: str, text: str, superscript:
 
 def _link_look(paragraph: Paragraph) -> dict:
     """The Hyperlink character style when the document has one, else blue underlined text."""
-    styles = paragraph.part.document.styles
-    if any(s.name == "Hyperlink" and s.type == WD_STYLE_TYPE.CHARACTER for s in styles):
-        return {"styled": styles["Hyperlink"].style_id}
+    found = paragraph.part.document.styles.element.xpath('w:style[@w:type="character"][w:name/@w:val="Hyperlink"]')
+    if found:
+        return {"styled": found[0].styleId}
     return {"colour": str(RGBColor(0x1F, 0x3A, 0x5F)), "underline": False}
 
 

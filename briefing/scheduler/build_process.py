@@ -190,5 +190,6 @@ def child_main() -> int:
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("briefing.pipeline").setLevel(logging.INFO)  # one line per stage, into build.log
+    for stages in ("briefing.pipeline", "briefing.scheduler.fan_out"):  # one line per stage, into build.log
+        logging.getLogger(stages).setLevel(logging.INFO)
     raise SystemExit(child_main())

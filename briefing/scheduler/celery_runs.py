@@ -25,14 +25,17 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 from datetime import datetime, timedelta
 from functools import cache
 
 from celery import Celery, Task
 from celery.exceptions import SoftTimeLimitExceeded
 
+from ..annotation_table import WORKER_ENV
 from ..config import Config, Schedule, load_config
 from ..errors import BriefingError, UsageError
+from .fan_out import ANNOTATE, annotate_task
 from .ledger import Ledger, Run, now_utc
 from .runs import close_late, find_job, place_of, prune_runs, try_advance
 from .state_folder import StateFolder
@@ -66,6 +69,8 @@ def celery_app(broker: str, visibility_timeout: float) -> Celery:
                                   "unacked_restore_interval": max(1.0, min(10.0, visibility_timeout / 4))},
     )
     app.task(name=TASK, bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)(run_task)
+    # A chunk of a big build's sources (fan_out.py); one lost with its worker is taken over by the build.
+    app.task(name=ANNOTATE, acks_late=True, reject_on_worker_lost=True)(annotate_task)
     return app
 
 
@@ -150,8 +155,10 @@ def run_worker(config: Config, config_path: str | None, concurrency: int = 1) ->
     """`briefing worker`: a Celery worker taking runs from the broker until SIGTERM or SIGINT."""
     if config_path:
         os.environ[CONFIG_ENV] = str(config_path)
+    name = f"briefing-{os.getpid()}@{socket.gethostname()}"
+    os.environ[WORKER_ENV] = name  # what its processes record as theirs in the annotation table
     app = app_of(config)
     argv = ["worker", "--loglevel=INFO", f"--concurrency={concurrency}", "--pool=prefork",
-            f"--hostname=briefing-{os.getpid()}@%h", "--without-gossip", "--without-mingle"]
+            f"--hostname={name}", "--without-gossip", "--without-mingle"]
     app.worker_main(argv)
     return 0

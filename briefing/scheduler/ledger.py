@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,12 +23,14 @@ from sqlalchemy import (
     Engine,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
     create_engine,
+    delete,
     event,
     inspect,
     literal_column,
@@ -77,6 +80,13 @@ events_table = Table(
     Column("at", Text, nullable=False),
     Column("text", Text, nullable=False),
 )
+files_table = Table(
+    "run_files", metadata,
+    Column("run_id", Integer, ForeignKey("runs.id"), primary_key=True),
+    Column("name", String, primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+)
+"""A run's built files, when the ledger is a shared database (runs.py: any machine can deliver them)."""
 _LOCK_SPACE = 0x6272_6965_0000_0000
 """Advisory lock keys of runs: run ids offset into a range of their own ('brie'), apart from other users."""
 
@@ -121,7 +131,8 @@ class DeliveryRecord:
 
 
 @cache
-def _engine(url: str) -> Engine:
+def engine_for(url: str) -> Engine:
+    """One engine per process and URL, shared by the ledger and the annotation table (annotation_table.py)."""
     if url.startswith("sqlite"):
         # One connection per call, as jobs run in threads and builds in forked processes; WAL lets
         # `briefing history` read while the scheduler writes.
@@ -129,18 +140,29 @@ def _engine(url: str) -> Engine:
         event.listen(engine, "connect", lambda db, _: db.execute("PRAGMA journal_mode=WAL"))
     else:
         engine = create_engine(url, pool_pre_ping=True)
+    _engines[url] = engine
     return engine
 
 
+def _fresh_pools_after_fork() -> None:
+    # A forked child (a build's reader, a pool worker) must not use its parent's open connections.
+    for engine in _engines.values():
+        engine.dispose(close=False)
+
+
+_engines: dict[str, Engine] = {}
+os.register_at_fork(after_in_child=_fresh_pools_after_fork)
+
+
 @cache
-def _create_tables(url: str) -> None:
-    """Once per process and URL; IF NOT EXISTS, as job threads and other processes may race to it."""
-    with _engine(url).begin() as db:
-        for table in metadata.sorted_tables:
+def create_tables(url: str, tables: MetaData = metadata) -> None:
+    """Once per process, URL and set of tables; IF NOT EXISTS, as job threads and other processes may race to it."""
+    with engine_for(url).begin() as db:
+        for table in tables.sorted_tables:
             db.execute(CreateTable(table, if_not_exists=True))
 
 
-def _insert(engine: Engine):
+def insert_for(engine: Engine):
     """The dialect's INSERT with ON CONFLICT, which the ledger's idempotent writes rely on."""
     dialects = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
     try:
@@ -154,9 +176,9 @@ class Ledger:
 
     def __init__(self, url: str, create: bool = True) -> None:
         self.url = url
-        self.engine = _engine(url)
+        self.engine = engine_for(url)
         if create:
-            _create_tables(url)
+            create_tables(url)
 
     def exists(self) -> bool:
         return inspect(self.engine).has_table("runs")
@@ -182,7 +204,7 @@ class Ledger:
                                      ended=stamp(now_utc()), error=why))
 
     def _new_run(self, **values: Any):
-        new = _insert(self.engine)(runs_table).values(**values)
+        new = insert_for(self.engine)(runs_table).values(**values)
         return new.on_conflict_do_nothing(index_elements=["job", "fire_time"])
 
     @contextmanager
@@ -274,7 +296,7 @@ class Ledger:
 
     def record_delivery(self, run_id: int, channel: str, target: str, status: str, attempts: int,
                         error: str | None = None) -> None:
-        new = _insert(self.engine)(deliveries_table).values(run_id=run_id, channel=channel, target=target,
+        new = insert_for(self.engine)(deliveries_table).values(run_id=run_id, channel=channel, target=target,
                                                              status=status, attempts=attempts, error=error,
                                                              at=stamp(now_utc()))
         again = new.on_conflict_do_update(
@@ -296,6 +318,31 @@ class Ledger:
             deliveries_table.c.target == target)
         with self.engine.connect() as db:
             return db.execute(query).scalar() == OK
+
+    # --- built files ----------------------------------------------------------------------------
+
+    def store_files(self, run_id: int, files: dict[str, bytes]) -> None:
+        """The run's built files, replacing what an earlier attempt stored, in one transaction."""
+        with self.engine.begin() as db:
+            db.execute(delete(files_table).where(files_table.c.run_id == run_id))
+            if files:
+                rows = [{"run_id": run_id, "name": n, "content": c} for n, c in files.items()]
+                db.execute(files_table.insert(), rows)
+
+    def files(self, run_id: int) -> dict[str, bytes]:
+        query = select(files_table.c.name, files_table.c.content).where(files_table.c.run_id == run_id)
+        with self.engine.connect() as db:
+            return dict(db.execute(query.order_by(files_table.c.name)).all())
+
+    def runs_with_files(self, run_ids: list[int]) -> set[int]:
+        """Which of ``run_ids`` have built files here."""
+        query = select(files_table.c.run_id).where(files_table.c.run_id.in_(run_ids)).distinct()
+        with self.engine.connect() as db:
+            return set(db.execute(query).scalars())
+
+    def drop_files(self, run_id: int) -> int:
+        with self.engine.begin() as db:
+            return db.execute(delete(files_table).where(files_table.c.run_id == run_id)).rowcount
 
     # --- the story ----------------------------------------------------------------------------
 

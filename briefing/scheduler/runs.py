@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -294,12 +295,25 @@ def _request(place: RunPlace, run: Run, seeds: Seeds, previous: Briefing | None,
 
 
 def _briefing_of(place: RunPlace, run: Run | None) -> Briefing | None:
-    path = place.folder.briefing_file(run.id) if run else None
+    path = place.folder.briefing_file(run.id) if run and stored_files(place, run.id) else None
     return read_briefing(path) if path else None
+
+
+def stored_files(place: RunPlace, run_id: int) -> dict[str, Path]:
+    """The run's built files in this machine's state folder; with the files in the ledger, fetched
+    from there when this machine did not build the run (another worker did)."""
+    if place.folder.briefing_file(run_id) is None and place.folder.files_in_ledger:
+        kept = place.ledger.files(run_id)
+        if kept:
+            place.folder.put_files(run_id, kept)
+            log.info("run %s: %d built files fetched from the ledger", run_id, len(kept))
+    return place.folder.built_files(run_id)
 
 
 def _record_outputs(place: RunPlace, run: Run, previous: Run | None) -> Briefing:
     files = place.folder.built_files(run.id)
+    if place.folder.files_in_ledger:  # for a worker on another machine: delivery, 'what changed'
+        place.ledger.store_files(run.id, {n: p.read_bytes() for n, p in files.items()})
     place.ledger.set_outputs(run.id, [{"file": n, "sha256": file_digest(p)} for n, p in files.items()])
     briefing = _briefing_of(place, run)
     changes = briefing.changes
@@ -313,7 +327,7 @@ def _record_outputs(place: RunPlace, run: Run, previous: Run | None) -> Briefing
 def deliver(place: RunPlace, run: Run) -> None:
     """Each channel and target once; what a target already received is skipped, not sent again."""
     began = time.perf_counter()
-    if place.folder.briefing_file(run.id) is None:
+    if not stored_files(place, run.id) or place.folder.briefing_file(run.id) is None:
         _finish(place, run, FAILED, "the run's stored files are gone; nothing to deliver")
         return
     parcel = parcel_of(place, run)
@@ -375,11 +389,15 @@ def prune_runs(place: RunPlace) -> None:
     keep = place.config.keep_runs
     runs = place.ledger.runs(place.job.id, limit=1_000_000)
     newest_briefing = next((r.id for r in runs if r.status in HAS_BRIEFING), None)
-    for run in runs[max(1, keep):]:
+    old = [r for r in runs[max(1, keep):] if r.status not in TO_BUILD + TO_DELIVER and r.id != newest_briefing]
+    in_ledger = place.ledger.runs_with_files([r.id for r in old]) if place.folder.files_in_ledger else set()
+    for run in old:
         folder = place.folder.run_dir(run.id)
-        if run.status in TO_BUILD + TO_DELIVER or run.id == newest_briefing or not folder.exists():
+        if not folder.exists() and run.id not in in_ledger:
             continue
         with place.folder.run_lock(run.id) as mine:
             if mine:
                 shutil.rmtree(folder, ignore_errors=True)
+                if run.id in in_ledger:
+                    place.ledger.drop_files(run.id)
                 place.ledger.event(run.id, f"built files removed (keep_runs is {keep})")

@@ -26,6 +26,12 @@ class StateFolder:
         self.path = config.resolve(config.state)
         self.ledger_setting = config.ledger
 
+    @property
+    def files_in_ledger(self) -> bool:
+        """Whether runs keep their built files in the ledger too: when `ledger:` names a database,
+        which workers on other machines share, while this folder is each machine's own."""
+        return self.ledger_setting is not None
+
     def ensure(self) -> StateFolder:
         self.path.mkdir(parents=True, exist_ok=True)
         return self
@@ -66,6 +72,16 @@ class StateFolder:
             return {}
         return {p.name: p for p in sorted(folder.iterdir())
                 if p.is_file() and p.name not in (ERROR_FILE, LOG_FILE) and not p.name.startswith(".")}
+
+    def put_files(self, run_id: int, files: dict[str, bytes]) -> None:
+        """Write a run's files (kept in the ledger) into its folder, each atomically, the JSON briefing
+        last: a folder with a briefing file holds all of them."""
+        folder = self.run_dir(run_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in sorted(files, key=lambda n: n.endswith(".json")):
+            tmp = folder / f".{name}.tmp"
+            tmp.write_bytes(files[name])
+            os.replace(tmp, folder / name)
 
     def briefing_file(self, run_id: int) -> Path | None:
         """The run's stored JSON briefing, when it has one."""

@@ -36,6 +36,9 @@ class PositionLexicon:
     negations: frozenset[str]
     heading_echo_share: float
     content_tags: tuple[str, ...]
+    convening_verbs: frozenset[str] = frozenset()
+    noun_tags: tuple[str, ...] = ()
+    furniture: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -48,7 +51,9 @@ def position_lexicon(language: str) -> PositionLexicon:
     return PositionLexicon(words("announcement_verbs"), words("saying_verbs"), words("event_nouns"),
                            words("travel_verbs"), words("negations"),
                            float(data.get("heading_echo_share") or 0.6),
-                           tuple(str(t) for t in data.get("content_tags") or []))
+                           tuple(str(t) for t in data.get("content_tags") or []),
+                           words("convening_verbs"), tuple(str(t) for t in data.get("noun_tags") or []),
+                           tuple(sorted(words("furniture"))))
 
 
 def find_positions(source_id: str, sentences: list[Sentence], speech: list[SentenceSpeech],
@@ -57,9 +62,12 @@ def find_positions(source_id: str, sentences: list[Sentence], speech: list[Sente
     lex = position_lexicon(language)
     out: list[Position] = []
     for n, (sentence, said) in enumerate(zip(sentences, speech)):
+        if _furniture(sentence, lex):
+            continue
         for st in said.statements:
             parties, speaker = holders(st)
-            if not parties or _announcement(sentence, st, lex) or _heading_echo(n, parties, sentences, speech, lex):
+            if not parties or _announcement(sentence, st, lex) or _convening(sentence, st, lex) \
+                    or _heading_echo(n, parties, sentences, speech, lex):
                 continue
             first = max(st.first, dateline_end(sentence)) if sentence.index <= 2 else st.first
             text = _text(sentence, first, st.last)
@@ -110,6 +118,34 @@ def _announcement(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bo
     if verbs & lex.announcement_verbs:
         return travel or bool(lemmas & lex.event_nouns)
     return travel and bool(verbs & lex.saying_verbs)
+
+
+def _convening(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bool:
+    """A call for a meeting, whatever its kind: "Five states called for the session", "Berlin
+    beantragte eine Sondersitzung des Rates". It may be a meeting; it is no stance on anything."""
+    tokens = sentence.tokens[st.first: st.last + 1]
+    verb = next((k for k, t in enumerate(tokens) if t.lemma.lower() in lex.convening_verbs
+                 and t.pos.startswith("V")), None)
+    if verb is None:
+        return False
+    head = None
+    for t in tokens[verb + 1:]:
+        if t.pos.startswith(lex.noun_tags):
+            head = t  # the last noun of the first run of nouns: "an emergency meeting"
+        elif head is not None:
+            break
+    return head is not None and _event_noun(head.lemma.lower(), lex)
+
+
+def _event_noun(word: str, lex: PositionLexicon) -> bool:
+    """An event noun, or a compound ending in one ("Sondersitzung")."""
+    return any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in lex.event_nouns)
+
+
+def _furniture(sentence: Sentence, lex: PositionLexicon) -> bool:
+    """Page furniture, not news: "See also: …", "Lesen Sie auch: …"."""
+    text = sentence.text.lstrip().lower()
+    return any(text.startswith(f) and text[len(f):].lstrip()[:1] == ":" for f in lex.furniture)
 
 
 def _heading_echo(n: int, parties: list[str], sentences: list[Sentence], speech: list[SentenceSpeech],

@@ -59,6 +59,8 @@ class QuoteLexicon:
     proper_noun_tag: str
     source_before: tuple[tuple[str, ...], ...]
     subject_openers: frozenset[str]
+    title_copulas: frozenset[str] = frozenset()
+    """Copulas that make the quoted text the name a title noun after them names ("“…” is the theme")."""
 
 
 def _words(items) -> tuple[str, ...]:
@@ -95,6 +97,7 @@ def quote_lexicon(language: str) -> QuoteLexicon:
         proper_noun_tag=str(data.get("proper_noun_tag") or ""),
         source_before=tuple(tuple(p.split()) for p in _words(data.get("source_before"))),
         subject_openers=frozenset(_words(data.get("subject_openers"))),
+        title_copulas=frozenset(_words(data.get("title_copulas"))),
     )
 
 
@@ -119,7 +122,7 @@ def is_said(span: QuotedSpan, lex: QuoteLexicon) -> bool:
     """Is the quoted span something someone said?"""
     if _misread_closing(span) or _named(span, lex):
         return False
-    if _headed_by_title(span, lex):
+    if _headed_by_title(span, lex) or _title_after(span, lex) or _title_subject(span, lex):
         return False
     if _clause_like(span, lex):
         return True
@@ -130,6 +133,27 @@ def _headed_by_title(span: QuotedSpan, lex: QuoteLexicon) -> bool:
     """A name whose own first word is a title noun: "„Gesetz zur Änderung des Passgesetzes“"."""
     words = [t for t in span.inner if any(c.isalnum() for c in t.text)]
     return len(words) > 1 and _capitalised(span) and _title_noun(words[0].text.lower(), lex)
+
+
+def _title_after(span: QuotedSpan, lex: QuoteLexicon) -> bool:
+    """A name a copula then a title noun follow: "“…”, is the theme of the summit", "„…“ lautet das
+    Motto"."""
+    after = [t for t in _after(span) if t.text != "," and t.pos not in lex.article_tags]
+    return len(after) >= 2 and after[0].text.lower() in lex.title_copulas \
+        and _title_noun(after[1].text.lower(), lex) and _capitalised(span)
+
+
+def _title_subject(span: QuotedSpan, lex: QuoteLexicon) -> bool:
+    """A name a title noun as the clause's subject and a copula give: "The theme of the summit is
+    “…”", "Das Motto des Gipfels lautet „…“"."""
+    before = [t for t in _before(span) if t.text not in MARKS]
+    if not before or before[-1].text.lower() not in lex.title_copulas:
+        return False
+    k = len(before) - 2
+    while k > 0 and before[k - 1].text not in (",", ";", ":"):
+        k -= 1
+    opening = [t for t in before[k: -1] if t.pos not in lex.article_tags]
+    return bool(opening) and _title_noun(opening[0].text.lower(), lex) and _capitalised(span)
 
 
 def _misread_closing(span: QuotedSpan) -> bool:

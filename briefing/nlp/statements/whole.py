@@ -18,6 +18,7 @@ from ..actors.actors import Entity
 from ..clauses import finite_verb, is_finite, subject
 from ..context import SentenceContext
 from .acts import speaker_name
+from .quoted import MARKS, QuotedSpan, is_said, quote_lexicon
 from .speakers import subject_of
 from .speech import subjunctive_form
 from .state import Reading, Statement, Turn
@@ -69,10 +70,34 @@ def by_quote_subject(ctx: SentenceContext, turn: Turn, reading: Reading) -> Stat
     """The subject is the sentence's fallback speaker for quotes; with a quote, it makes a statement."""
     subj, fb = _fallback(ctx, reading)
     turn.speech.fallback = fb
-    if fb is None or not fb.party or not any(ctx.mask) or all(ctx.mask[:-1]):
+    if fb is None or not fb.party or not any(ctx.mask) or all(ctx.mask[:-1]) or not _says_something(ctx):
         return None
     return Statement(ctx.n, [fb.party], fb.person or speaker_name(fb), *whole(ctx, "statement", "quote"),
                      turn.speech.said_subject or subject_of(ctx), fb is subj)
+
+
+def _says_something(ctx: SentenceContext) -> bool:
+    """One quoted run of the sentence is something said, not a title or a name only ("The theme of
+    the summit is “…”")."""
+    lex = quote_lexicon(ctx.language)
+    return any(is_said(span, lex) for span in _quoted_runs(ctx))
+
+
+def _quoted_runs(ctx: SentenceContext):
+    """The quoted runs that open in the sentence, each from its opening mark to its closing one."""
+    tokens, mask = ctx.sentence.tokens, ctx.mask
+    k = 0
+    while k < len(mask):
+        if not mask[k]:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(mask) and mask[end + 1]:
+            end += 1
+        closed = end > k and tokens[end].text in MARKS
+        inner = [t for t in tokens[k: end + 1] if t.text not in MARKS]
+        yield QuotedSpan(ctx.sentence, mask, k, end if closed else None, inner)
+        k = end + 1
 
 
 WHOLE_SENTENCE = (by_attribution, by_introducer, by_continuation, by_quote_subject)

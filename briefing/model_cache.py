@@ -1,0 +1,77 @@
+"""Models that take long to make and little to read back, kept as pickles in the state folder.
+
+SoMaJo's tokenizer runs and compiles some thousand regular expressions when it is made, a fifth of
+a cold build's annotation of one article; pickled with its compiled expressions (the ``regex``
+module pickles their code), it reads back in milliseconds. Each model is one file,
+``<folder>/<name>.pickle``, holding the key it was made under (its library versions, the
+arguments, Python's version): a file made under another key is made again and replaced.
+
+The folder is the state folder's ``models/``, set by the build before it annotates (``keep_in``);
+without one (the ``inspect`` command, a unit test) every model is made afresh. Like the annotation cache, the
+files are pickles: the state folder must be as trusted as the code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+_folder: Path | None = None
+
+
+def keep_in(folder: Path | None) -> None:
+    """Keep models in ``folder`` from now on in this process and those it forks (None: keep none)."""
+    global _folder
+    _folder = folder
+
+
+def kept(name: str, key: tuple[str, ...], make: Callable[[], T]) -> T:
+    """The model ``name`` read back from the folder when it was made under ``key``; else ``make()``,
+    stored for the next process."""
+    if _folder is None:
+        return make()
+    path = _folder / f"{name}.pickle"
+    digest = hashlib.sha256(repr((key, sys.version_info[:2], pickle.HIGHEST_PROTOCOL)).encode()).hexdigest()
+    try:
+        with open(path, "rb") as f:
+            made_under, model = pickle.load(f)
+        if made_under == digest:
+            return model
+    except FileNotFoundError:
+        pass
+    except Exception as e:  # noqa: BLE001 - a damaged or foreign file is only a miss
+        log.info("model cache: %s cannot be read back (%s); making it again", path.name, e)
+    model = make()
+    _store(path, (digest, model))
+    return model
+
+
+def _store(path: Path, value: object) -> None:
+    try:
+        write_pickle(path, value)
+    except OSError as e:  # a state folder we may not write to costs speed, not the build
+        log.warning("model cache: cannot write %s (%s)", path, e.strerror or e)
+
+
+def write_pickle(path: Path, value: object) -> None:
+    """``value`` pickled to ``path`` atomically: a temporary file in the same folder, then a rename.
+    Raises OSError when the folder cannot be written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
