@@ -464,3 +464,25 @@ def test_a_place_after_in_says_where_a_role_is_not_whose(text, language, party):
 def test_a_body_without_a_party_still_takes_its_capitals():
     text = "A spokesman for the foreign ministry in Beijing said the talks had failed."
     assert parties_of(annotated(text, "en")) == {"CHN"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Foreign Minister Lavrov will hold talks with his Turkish counterpart in Ankara, a spokeswoman said.", "en"),
+    ("Foreign Minister Lavrov plans to meet the Turkish foreign minister in Ankara next week.", "en"),
+    ("Foreign Minister Lavrov is expected to have meetings with Turkish officials on Friday.", "en"),
+    ("Außenminister Lawrow werde am Montag Gespräche mit seinem türkischen Amtskollegen führen, sagte er.", "de"),
+    ("Außenminister Lawrow und sein türkischer Amtskollege wollen am Freitag in Ankara beraten.", "de"),
+])
+def test_an_announced_meeting_is_no_position(text, language):
+    assert parties_of(annotated(text, language)) == set()
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Foreign Minister Lavrov said Russia was ready to hold talks with Turkey.", "en"),
+    ("Foreign Minister Lavrov said Russia will not hold talks with Turkey.", "en"),
+    ("During recent talks with his Turkish counterpart, Foreign Minister Lavrov reaffirmed support for the "
+     "ceasefire, which the two sides have declared.", "en"),
+    ("Außenminister Lawrow sagte, Russland sei bereit, Gespräche mit der Türkei zu führen.", "de"),
+])
+def test_an_offer_a_refusal_or_talks_as_a_circumstance_stay_positions(text, language):
+    assert parties_of(annotated(text, language)) == {"RUS"}
