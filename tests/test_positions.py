@@ -486,3 +486,24 @@ def test_an_announced_meeting_is_no_position(text, language):
 ])
 def test_an_offer_a_refusal_or_talks_as_a_circumstance_stay_positions(text, language):
     assert parties_of(annotated(text, language)) == {"RUS"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Foreign Minister Lavrov is expected in Berlin next week.", "en"),
+    ("Außenminister Lawrow wird in der kommenden Woche in Berlin erwartet.", "de"),
+    ("Lawrow werde am Montag seinen türkischen Amtskollegen treffen, sagte eine Sprecherin des russischen "
+     "Außenministeriums.", "de"),
+    ("Außenminister Lawrow hat seine Teilnahme an dem Treffen in Genf bestätigt.", "de"),
+])
+def test_an_awaited_visitor_or_an_announced_meeting_is_no_position(text, language):
+    assert parties_of(annotated(text, language)) == set()
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Foreign Minister Lavrov said Russia will meet its obligations.", "en"),
+    ("Lawrow sagte, die Regierung werde bald eine Entscheidung treffen.", "de"),
+    ("Lawrow sagte, Russland erwarte Zugeständnisse.", "de"),
+    ("Russia is expecting concessions, Foreign Minister Lavrov said.", "en"),
+])
+def test_a_meeting_verb_with_another_object_or_an_active_expect_stays_a_position(text, language):
+    assert parties_of(annotated(text, language)) == {"RUS"}

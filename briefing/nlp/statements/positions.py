@@ -42,7 +42,12 @@ class PositionLexicon:
     meeting_verbs: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     stance_words: frozenset[str] = frozenset()
-    preposition_tags: tuple[str, ...] = ()
+    circumstance_prepositions: frozenset[str] = frozenset()
+    not_meeting_objects: frozenset[str] = frozenset()
+    arrival_passives: frozenset[str] = frozenset()
+    passive_auxiliaries: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    participle_tags: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -58,7 +63,9 @@ def position_lexicon(language: str) -> PositionLexicon:
                            tuple(str(t) for t in data.get("content_tags") or []),
                            words("convening_verbs"), tuple(str(t) for t in data.get("noun_tags") or []),
                            tuple(sorted(words("furniture"))), words("meeting_verbs"), words("light_verbs"),
-                           words("stance_words"), tuple(str(t) for t in data.get("preposition_tags") or []))
+                           words("stance_words"), words("circumstance_prepositions"),
+                           words("not_meeting_objects"), words("arrival_passives"), words("passive_auxiliaries"),
+                           words("complementizers"), tuple(str(t) for t in data.get("participle_tags") or []))
 
 
 def find_positions(source_id: str, sentences: list[Sentence], speech: list[SentenceSpeech],
@@ -113,9 +120,11 @@ def _announcement(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bo
     bekannt", "sagte, sie werde nach Kiew reisen", "Kerry will hold talks with Lavrov on Monday",
     "the envoys were due to meet". Unless negated or carried by a word of readiness ("was ready to
     hold talks"): a refusal or an offer is a stance."""
+    tokens = sentence.tokens[st.first: st.last + 1]
+    if _expected_arrival(tokens, lex):
+        return True
     if st.kind != "statement":
         return False  # "forderte, am Montag zu reisen" is a demand all the same
-    tokens = sentence.tokens[st.first: st.last + 1]
     lemmas = {t.lemma.lower() for t in tokens}
     particles = {t.text.lower() for t in tokens if t.pos == "PTKVZ"}
     verbs = lemmas | {p + lemma for p in particles for lemma in lemmas}
@@ -138,24 +147,39 @@ def _meeting_plan(tokens: list[Token], lex: PositionLexicon) -> bool:
         if not t.pos.startswith("V") or _circumstance(tokens, k, lex):
             continue
         lemma = t.lemma.lower()
-        if lemma in lex.meeting_verbs:
+        phrase = _verbless_run(tokens[k + 1:]) + _verbless_run(tokens[:k][::-1])
+        if lemma in lex.meeting_verbs and not _lemmas(phrase) & lex.not_meeting_objects:
             return True
-        if lemma in lex.light_verbs and not _auxiliary(tokens, k):
-            phrase = _verbless_run(tokens[k + 1:]) + _verbless_run(tokens[:k][::-1])
-            if any(p.pos.startswith(lex.noun_tags) and _event_noun(p.lemma.lower(), lex) for p in phrase):
-                return True
+        if lemma in lex.light_verbs and not _auxiliary(tokens, k) \
+                and any(p.pos.startswith(lex.noun_tags) and _event_noun(p.lemma.lower(), lex) for p in phrase):
+            return True
     return False
 
 
 def _circumstance(tokens: list[Token], k: int, lex: PositionLexicon) -> bool:
-    """The word stands in a prepositional phrase ("during recent talks", "after meeting Rubio",
-    "nach dem Treffen"): a circumstance of the statement, not what it announces."""
+    """The word stands in a phrase of time ("during recent talks", "after meeting Rubio", "nach dem
+    Treffen"): a circumstance of the statement, not what it announces ("confirmed his
+    participation in the meeting" announces it)."""
     for t in reversed(tokens[max(0, k - 4):k]):
-        if t.pos.startswith(lex.preposition_tags):
+        if t.lemma.lower() in lex.circumstance_prepositions or t.text.lower() in lex.circumstance_prepositions:
             return True
         if t.pos.startswith(("V", *lex.noun_tags)) or not t.text[:1].isalnum():
             return False
     return False
+
+
+def _expected_arrival(tokens: list[Token], lex: PositionLexicon) -> bool:
+    """A visitor awaited ("Blinken wird in Berlin erwartet", "Blinken is expected in Rome"): the
+    passive of a verb of expecting with no clause or infinitive of its own is an arrival, not a
+    demand ("es wird erwartet, dass …" stays one)."""
+    participle = any(t.lemma.lower() in lex.arrival_passives and t.pos.startswith(lex.participle_tags)
+                     for t in tokens) if lex.participle_tags else False
+    return participle and bool(_lemmas(tokens) & lex.passive_auxiliaries) \
+        and not {t.text.lower() for t in tokens} & lex.complementizers
+
+
+def _lemmas(tokens: list[Token]) -> set[str]:
+    return {t.lemma.lower() for t in tokens}
 
 
 def _auxiliary(tokens: list[Token], k: int) -> bool:
