@@ -507,3 +507,18 @@ def test_an_awaited_visitor_or_an_announced_meeting_is_no_position(text, languag
 ])
 def test_a_meeting_verb_with_another_object_or_an_active_expect_stays_a_position(text, language):
     assert parties_of(annotated(text, language)) == {"RUS"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Am Rande des Gipfels ist nach Angaben aus Moskau auch ein Gespräch von Außenminister Lawrow mit seinem "
+     "türkischen Kollegen geplant.", "de"),
+    ("The Kremlin said a meeting between Foreign Minister Lavrov and his Turkish counterpart was scheduled for "
+     "Thursday.", "en"),
+])
+def test_a_planned_or_scheduled_meeting_is_no_position(text, language):
+    assert parties_of(annotated(text, language)) == set()
+
+
+def test_planning_no_talks_is_a_stance():
+    a = annotated("Lawrow sagte, Russland plane keine Gespräche mit Kiew.", "de")
+    assert parties_of(a) == {"RUS"}
