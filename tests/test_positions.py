@@ -522,3 +522,15 @@ def test_a_planned_or_scheduled_meeting_is_no_position(text, language):
 def test_planning_no_talks_is_a_stance():
     a = annotated("Lawrow sagte, Russland plane keine Gespräche mit Kiew.", "de")
     assert parties_of(a) == {"RUS"}
+
+
+@pytest.mark.parametrize("text, language, party", [
+    ("ISLAMABAD - Foreign Office spokesman Tariq Aziz said Pakistan would not accept the plan.", "en", "PAK"),
+    ("LONDON - Foreign Office spokesman Tom Green said Britain would not accept the plan.", "en", "GBR"),
+    ("ISLAMABAD - A British Foreign Office spokesman said London would not accept the plan.", "en", "GBR"),
+    ("Islamabad - Ein Sprecher des Foreign Office sagte, Pakistan werde den Plan nicht annehmen.", "de", "PAK"),
+    ("Islamabad - Ein Sprecher des britischen Foreign Office sagte, London werde den Plan nicht annehmen.", "de",
+     "GBR"),
+])
+def test_a_body_name_many_states_use_speaks_for_the_datelines_state(text, language, party):
+    assert parties_of(annotated(text, language)) == {party}
