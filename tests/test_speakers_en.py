@@ -76,3 +76,19 @@ def test_a_known_surname_before_another_known_name_still_counts():
 def test_a_known_surname_that_is_no_first_name_stays_before_a_place():
     a = annotated("Am Donnerstag besucht Scholz Lesotho.", "de")
     assert "DEU" in {m.party for m in a.actors}
+
+
+@pytest.mark.parametrize("text", [
+    "“We will not accept this plan,’’ the Russian foreign minister Sergei Lavrov said. The Kremlin warned Kyiv.",
+    "‘‘We will not accept this plan,’’ the Russian foreign minister Sergei Lavrov said. The Kremlin warned Kyiv.",
+    "''We will not accept this plan,'' the Russian foreign minister Sergei Lavrov said. The Kremlin warned Kyiv.",
+])
+def test_a_quote_closed_by_two_apostrophes_ends_there(text):
+    a = annotated(text, "en")
+    assert [(q.text, q.speaker) for q in a.quotes] == [("We will not accept this plan", "Sergei Lavrov")]
+    assert any(p.kind == "warning" and p.party == "RUS" for p in a.positions)
+
+
+def test_two_apostrophes_in_german_are_italics_markup_not_a_quote():
+    a = annotated("Auf ''nachrichten.example.org'' sagte die Aktivistin Maria Lopez, sie fordere Schutz.", "de")
+    assert [q.text for q in a.quotes] == []

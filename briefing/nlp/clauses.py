@@ -25,8 +25,11 @@ SEPARATORS = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
 # the Swiss «…» too. Single marks are left out: they nest inside double ones and double as apostrophes.
 QUOTES = {
     "de": ({"„"}, set(), {'"', "“", "”", "»", "«"}),
-    "en": ({"„"}, set(), {'"', "“", "”", "»", "«"}),
+    "en": ({"„", "``", "‘‘"}, {"’’"}, {'"', "''", "“", "”", "»", "«"}),
 }
+"""(opening, closing, toggling) quotation marks; a double mark may be written as two single ones
+("‘‘ … ’’", "'' … ''"), and "’’" closes a quote whatever opened it ("“ … ’’"); in German text "'' … ''"
+is wiki markup for italics (a title, a site's name), and "‘" closes a nested quote."""
 SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV", "PWS", "KOUI", "CJS", "DTQ", "PNQ", "AVQ"})
 SUBORDINATE_WORDS = frozenset({"dass", "that", "which", "who", "whose", "where", "when", "while", "because",
                                "if", "ob", "weil", "wenn", "als", "nachdem", "bevor", "während", "um", "damit",
@@ -106,8 +109,7 @@ def quote_mask(sentences: list[Sentence], language: str) -> list[list[bool]]:
         if s.paragraph != paragraph:
             inside, paragraph = False, s.paragraph
         mask = []
-        for tok in s.tokens:
-            t = tok.text
+        for t in _marks(s.tokens):
             if t in opening:
                 inside = True
                 mask.append(True)
@@ -121,6 +123,18 @@ def quote_mask(sentences: list[Sentence], language: str) -> list[list[bool]]:
                 mask.append(inside)
         masks.append(mask)
     return masks
+
+
+def _marks(tokens: list[Token]) -> list[str]:
+    """Token texts, with a doubled single quotation mark the tokenizer split ("’", "’") read as one
+    mark on both its tokens."""
+    texts = [t.text for t in tokens]
+    for k in range(len(tokens) - 1):
+        pair = texts[k][-1:] + texts[k + 1][:1]
+        if len(texts[k]) == 1 and len(texts[k + 1]) == 1 and pair in ("’’", "‘‘") \
+                and tokens[k].end == tokens[k + 1].start:
+            texts[k] = texts[k + 1] = pair
+    return texts
 
 
 def clauses(sentence: Sentence, mask: list[bool], entities: list[Entity]) -> list[Clause]:

@@ -30,7 +30,7 @@ def find_quotes(source_id: str, body: str, sentences: list[Sentence], speech: li
     for first, last, s_first, s_last in _spans(sentences, masks):
         said = is_said(_quoted_span(sentences, masks, (first, s_first), last), lex)
         text = body[sentences[s_first].tokens[first].start: sentences[s_last].tokens[last[0]].end]
-        text = " ".join(text.strip("„“”\"»«‚‘ ,").split())
+        text = " ".join(text.strip("„“”\"»«‚‘’' ,").split())
         if not text.strip():
             continue
         party, speaker = _speaker(speech, s_first, s_last, first, sentences)
