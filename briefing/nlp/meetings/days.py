@@ -7,8 +7,11 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from ...model import Meeting, Sentence, Timex
+from ..temporal.timex_lex import lexicon as tense_lexicon
+from ..temporal.timex_tense import clause_tokens
 from .context import SentenceContext, Span
 from .triggers import ahead, event_noun, find_phrase
 
@@ -25,6 +28,9 @@ WEEK = 7
 LOOK_BACK = 3  # sentences back a meeting named again by a definite noun may lie
 BRACKETS = frozenset("()[]")
 MONTH = 28
+MODIFIERS = 2  # capitalised words that may stand between an article and its event noun ("the White House engagement")
+SINCE_REACH = 4  # words from a preposition of the past ("seit Amtsantritt im Mai") to the date it governs
+SAID_REACH = 7  # tokens back from a day to the verb of saying before it, over the speaker's name
 
 
 @dataclass
@@ -41,6 +47,8 @@ class Day:
     vague: bool = False
     window: tuple[date, date] | None = None
     """The stretch of time a vague date stands for ("Ende März": 21 to 31 March), kept beside its text."""
+    bare: bool = False
+    """A weekday named alone ("am Freitagvormittag", "on Friday"), no week or date with it."""
     listed: bool = False
     """Named in one list with the day before ("am Mittwoch und Freitag"): the same meeting words hold for
     both, each on its own day."""
@@ -101,13 +109,37 @@ def find_days(ctx: SentenceContext) -> list[Day]:
             seen_ranges.add(t.range_start)
         day = Day(first_day, t.last_day or first_day, i, token_at(s, t.end - 1), t.direction == "past", t.text)
         day.clock = "T" in (t.value or "")[10:11]
+        day.bare = _bare_weekday(ctx, t)
         day.daypart = t.kind == "daypart"
-        if days and t.kind == "weekday":
+        if days and t.kind == "weekday" and _in_list(ctx, days[-1], day):
             _run_forward(days[-1], day)
         if not days or not _joined(ctx, days, day):
             day.listed = bool(days) and _listed(ctx, days[-1], day)
             days.append(day)
-    return _in_week(days)
+    return _in_visit(ctx, _in_week(days))
+
+
+def _bare_weekday(ctx: SentenceContext, t: Timex) -> bool:
+    tense = tense_lexicon(ctx.gaz.language)
+    return t.kind == "weekday" and not any(tense.cue(w) for w in t.text.split())
+
+
+def _in_visit(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"Geplant ist ein Staatsbesuch vom 10. bis 13. Oktober ... Am Freitagnachmittag soll Biden Scholz treffen":
+    a weekday named alone in the programme of a visit announced for a later week falls within the visit (the
+    tagger reads it as the nearest such weekday, in the week of publication)."""
+    published = ctx.doc.source.published
+    visit = next((m for m in reversed(ctx.doc.earlier) if m.start and m.end and m.date_resolved and not m.side
+                  and m.status == "upcoming" and 0 < (m.end - m.start).days < 2 * WEEK), None)
+    if published is None or visit is None or visit.start is None or visit.end is None or visit.start <= published:
+        return days
+    for d in days:
+        if not d.bare or d.past or d.first is None or d.last != d.first or d.first >= visit.start:
+            continue
+        shifted = d.first + timedelta(days=WEEK * -(-(visit.start - d.first).days // WEEK))
+        if shifted <= visit.end:
+            d.first = d.last = shifted
+    return days
 
 
 def _part_of_month(window: tuple[date, date]) -> bool:
@@ -140,6 +172,13 @@ def _run_forward(prev: Day, day: Day) -> None:
     weeks = timedelta(days=7 * (1 + (prev.first - day.first).days // 7))
     if (prev.first - day.first).days < 7:
         day.first, day.last, day.past = day.first + weeks, day.last + weeks, prev.past
+
+
+def _in_list(ctx: SentenceContext, prev: Day, day: Day) -> bool:
+    """Only list words between two days ("am Montag und Dienstag", "Monday, Tuesday"); not "in der Nacht zum
+    Mittwoch", where the second day says which night is meant."""
+    lex = ctx.lex
+    return all(w in lex.joiners or w in lex.day_prepositions or w == "," for w in _between(ctx, prev, day))
 
 
 def _listed(ctx: SentenceContext, prev: Day, day: Day) -> bool:
@@ -182,7 +221,9 @@ def _joined(ctx: SentenceContext, days: list[Day], day: Day) -> bool:
 
 def _said_on(ctx: SentenceContext, first: int, last: int) -> bool:
     """"said on Monday", "wie ein Sprecher am Freitag mitteilte": the day of the saying, not of a meeting."""
-    tokens, verbs = ctx.tokens, ctx.doc.said_verbs
+    tokens = ctx.tokens
+    # the speech lexicon's verbs of saying, and the tense lexicon's verbs of reporting ("berichtete am Dienstag")
+    verbs = ctx.doc.said_verbs | _reporting(ctx.gaz.language)
     particles = ctx.particles()
 
     def saying(k: int) -> bool:
@@ -191,7 +232,8 @@ def _said_on(ctx: SentenceContext, first: int, last: int) -> bool:
         # "kündigte am Donnerstag an": a separable verb of saying has its particle at the clause's end
         return tok.pos.startswith("VV") and lemma not in ("treffen",) and (
             lemma in verbs or any(p + lemma in verbs for p in particles))
-    for k in range(first - 1, max(first - 5, -1), -1):
+    # back over the speaker's name: "sagte Regierungssprecher Steffen Seibert am Freitag"
+    for k in range(first - 1, max(first - SAID_REACH, -1), -1):
         if tokens[k].text in (",", ";", ":") or (tokens[k].pos.startswith("V") and not saying(k)):
             break
         if saying(k):
@@ -202,6 +244,11 @@ def _said_on(ctx: SentenceContext, first: int, last: int) -> bool:
         if saying(k):
             return True
     return False
+
+
+@cache
+def _reporting(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in tense_lexicon(language)["tense"].get("reporting_verbs") or [])
 
 
 def _not_before(value: str, published: date | None) -> bool:
@@ -276,7 +323,12 @@ def after_event(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
         j = i + 1
         while j < len(tokens) and tokens[j].text.lower() in ("dem", "der", "den", "the", "this", "diesem"):
             j += 1
-        if j == i + 1 or j >= len(tokens) or not event_noun(tokens[j], lex):
+        if j == i + 1:
+            continue
+        # "the day after the White House engagement": the event noun after a name or two that modify it
+        j = next((k for k in range(j, min(j + MODIFIERS + 1, len(tokens))) if event_noun(tokens[k], lex)), -1)
+        if j < 0 or any(tokens[k].text[:1].islower() for k in range(i + 1, j)
+                        if tokens[k].text.lower() not in ("dem", "der", "den", "the", "this", "diesem")):
             continue
         count = 1 if tokens[i - 1].text.lower() in lex.day_words else None
         first = i - 1
@@ -314,6 +366,13 @@ def with_event_day(ctx: SentenceContext, days: list[Day], earlier: list[Meeting]
     if after is None:
         return days
     kept = [d for d in days if d.last_tok < after.tok or d.tok > after.last_tok]
+    until = next((d for d in kept if d.tok > after.last_tok and d.tok > 0 and d.first and after.first
+                  and ctx.tokens[d.tok - 1].text.lower() in UNTIL and d.first > after.first), None)
+    if until is not None:
+        # "The day after the White House engagement, the visit commences, which will last until June 17"
+        after.last = until.last
+        kept.remove(until)
+        return sorted([*kept, after], key=lambda d: d.tok)
     return sorted([*kept, after], key=lambda d: d.tok) if len(kept) < len(days) or not days else days
 
 
@@ -352,23 +411,47 @@ def span_days(ctx: SentenceContext, span: Span, day: Day | None) -> tuple[date |
 
 
 def trip_day(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
-    """"Am letzten Reisetag", "on the last day of the trip": the first or last day of the journey the source
-    dated before."""
+    """"Am letzten Reisetag", "on the last day of the trip", "am zweiten Tag des Besuchs": a day of the journey
+    the source dated before; "am selben Tag", "the same day": the day of the meeting dated just before."""
     words = " ".join(ctx.words())
     for phrase, which in ctx.lex.trip_days.items():
         at = words.find(phrase)
         if at < 0:
             continue
-        trip = next((m for m in reversed(earlier) if m.start and m.end and m.end > m.start
-                     and m.status == "upcoming"), None)
-        if trip is None:
+        day = _day_of(which, earlier)
+        if day is None:
             return None
-        day = trip.end if which == "last" else trip.start
         tok = len(words[:at].split())
         last = tok + len(phrase.split()) - 1
+        first, tok = _ordinal_before(ctx, phrase, tok, earlier) or (day, tok)
         s = ctx.sentence
-        return Day(day, day, tok, last, False, s.text[s.tokens[tok].start - s.start:s.tokens[last].end - s.start])
+        return Day(first, day, tok, last, False, s.text[s.tokens[tok].start - s.start:s.tokens[last].end - s.start])
     return None
+
+
+def _ordinal_before(ctx: SentenceContext, phrase: str, tok: int, earlier: list[Meeting]) -> tuple[date, int] | None:
+    """"am zweiten und dritten Tag des Besuchs": the ordinal joined before the phrase opens a range of days."""
+    if tok < 2 or ctx.tokens[tok - 1].text.lower() not in ctx.lex.joiners:
+        return None
+    other = " ".join([ctx.tokens[tok - 2].text.lower(), *phrase.split()[1:]])
+    which = ctx.lex.trip_days.get(other)
+    day = _day_of(which, earlier) if which and which.isdigit() else None
+    return (day, tok - 2) if day else None
+
+
+def _day_of(which: str, earlier: list[Meeting]) -> date | None:
+    """The day ``which`` names: "first", "last" or the n-th day of the last journey of several days, or "same":
+    the first day of the last meeting dated."""
+    upcoming = [m for m in reversed(earlier) if m.start and m.status == "upcoming" and m.date_resolved]
+    if which == "same":
+        return upcoming[0].start if upcoming else None
+    trip = next((m for m in upcoming if m.end and m.end > m.start), None)
+    if trip is None or trip.start is None or trip.end is None:
+        return None
+    if which.isdigit():
+        day = trip.start + timedelta(days=int(which) - 1)
+        return day if day <= trip.end else None
+    return trip.end if which == "last" else trip.start
 
 
 def length_of_named(ctx: SentenceContext, triggers: list[int], earlier: list[Meeting]) -> bool:
@@ -389,6 +472,49 @@ def length_of_named(ctx: SentenceContext, triggers: list[int], earlier: list[Mee
         last.end = last.start + timedelta(days=int(m.group(1)) - 1)
         return True
     return False
+
+
+def trigger_clause(ctx: SentenceContext, span: Span) -> tuple[int, int]:
+    """The tokens of the clause around the span's first meeting word, within the span."""
+    return _clause_of(ctx, span, span.named_by[0])
+
+
+def trigger_clauses(ctx: SentenceContext, span: Span) -> list[tuple[int, int]]:
+    """The clauses of the span's first meeting word and of its meeting verbs ("where he was due to meet ..."),
+    each within the span."""
+    verbs = [i for i in span.named_by if ctx.tokens[i].pos.startswith("V")]
+    return [_clause_of(ctx, span, i) for i in dict.fromkeys([span.named_by[0], *verbs])]
+
+
+def _clause_of(ctx: SentenceContext, span: Span, i: int) -> tuple[int, int]:
+    trigger = ctx.tokens[i]
+    tense = tense_lexicon(ctx.gaz.language)["tense"]
+    # a bracket inside a clause is an aside ("the summit of ASEAN (the Association ...) began"), not its end
+    breaks = frozenset(tense.get("clause_breaks") or []) - BRACKETS
+    clause = clause_tokens(ctx.sentence, trigger.start, trigger.end, breaks)
+    first, last = ctx.tokens.index(clause[0]), ctx.tokens.index(clause[-1])
+    return max(first, span.first), min(last, span.last)
+
+
+def begun(ctx: SentenceContext, first: int, last: int) -> bool:
+    """"The summit began Monday morning", "hat am Sonntag begonnen": a meeting that opened on the source's own
+    day is under way, not over."""
+    tense = tense_lexicon(ctx.gaz.language)["tense"]
+    words = frozenset(w.lower() for w in tense.get("begin_verbs") or [])
+    if any(t.pos.startswith("V") and ((t.lemma or "").lower() in words or t.text.lower() in words)
+           for t in ctx.tokens[first:last + 1]):
+        return True
+    # "Zum Auftakt seiner Reise ist er ... eingetroffen": the first stop of a journey that goes on
+    text = " " + " ".join(ctx.words(first, last)) + " "
+    return any(f" {p.lower()} " in text for p in tense.get("begin_phrases") or [])
+
+
+def since(ctx: SentenceContext, t: Timex) -> bool:
+    """"seit Amtsantritt im Mai", "since taking office in May": a date a few words after a preposition of the past
+    dates an earlier event, not the meeting the sentence tells of."""
+    words = frozenset(w.lower() for w in tense_lexicon(ctx.gaz.language)["past_prepositions"] or [])
+    i = token_at(ctx.sentence, t.start)
+    return any(w in words for w in ctx.words(max(0, i - SINCE_REACH), i - 1))
 
 
 def _current(ctx: SentenceContext, last_at: tuple[int, Meeting] | None) -> Meeting | None:

@@ -159,9 +159,24 @@ def clause_direction(sentence: Sentence | None, start: int, end: int, lex: Lexic
     if sentence is None or not sentence.tokens:
         return None
     s = _sets(lex)
-    clause = clause_tokens(sentence, start, end, s["clause_breaks"])
+    clause = _with_participle(sentence, clause_tokens(sentence, start, end, s["clause_breaks"]), s)
     return (verb_direction(clause, lex, start) or cue_direction(clause, lex)
             or verb_direction(sentence.tokens, lex, start) or cue_direction(sentence.tokens, lex))
+
+
+def _with_participle(sentence: Sentence, clause: list[Token], s: dict[str, frozenset[str]]) -> list[Token]:
+    """A perfect's auxiliary with its participle beyond an apposition: "hat am Mittwoch mit X, Y und Z,
+    gesprochen" (the commas cut the clause before the participle that makes it a perfect)."""
+    if not clause or not any(t.text.lower() in s["perfect_aux"] and _tag(t) in s["finite_tags"] for t in clause) \
+            or any(_tag(t) in s["participle_tags"] for t in clause):
+        return clause
+    toks = sentence.tokens
+    for t in toks[toks.index(clause[-1]) + 1:]:
+        if _tag(t) in s["finite_tags"]:
+            return clause  # another clause's verb comes first
+        if _tag(t) in s["participle_tags"]:
+            return [*clause, t]
+    return clause
 
 
 def in_opening_phrase(sentence: Sentence | None, start: int, end: int, lex: Lexicon, words: list[str]) -> bool:
