@@ -31,6 +31,7 @@ from .model import AnnotatedSource, BackgroundItem, Meeting, Position, Quote, So
 from .model_cache import write_pickle
 
 if TYPE_CHECKING:
+    from .config import Config
     from .nlp.temporal.published import Inference
 
 log = logging.getLogger(__name__)
@@ -189,3 +190,15 @@ class AnnotationCache:
         guess = infer_published(source)
         self.put(key, (guess,))
         return guess
+
+
+def cache_for(config: Config) -> AnnotationCache:
+    """The build's annotation cache: the ledger database's table (annotation_table.py) when `ledger:`
+    names a database or the runs go to Celery workers (which must all see it), else the state
+    folder's files. A local build so never imports SQLAlchemy (a third of a cached build's reading)."""
+    if config.ledger is None and config.executor != "celery":
+        return AnnotationCache(config.resolve(config.state) / "annotations")
+    from .annotation_table import AnnotationTable
+    from .scheduler.state_folder import StateFolder
+
+    return AnnotationTable(StateFolder(config).ensure().ledger_url)

@@ -22,15 +22,13 @@ import pickle
 import socket
 import time
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Column, Float, LargeBinary, MetaData, String, Table, Text, delete, func, select, update
 
 from .annotation_cache import KEEP_DAYS, AnnotationCache
+from .annotation_cache import cache_for as cache_for  # which cache a build uses: decided there, without SQLAlchemy
 from .scheduler.ledger import create_tables, engine_for, insert_for
-
-if TYPE_CHECKING:
-    from .config import Config
 
 log = logging.getLogger(__name__)
 
@@ -166,12 +164,3 @@ class AnnotationTable(AnnotationCache):
                 counts.update(dict(db.execute(query).all()))
         return counts
 
-
-def cache_for(config: Config) -> AnnotationCache:
-    """The build's annotation cache: this table when `ledger:` names a database or the runs go to
-    Celery workers (which must all see it), else the state folder's files."""
-    if config.ledger is None and config.executor != "celery":
-        return AnnotationCache(config.resolve(config.state) / "annotations")
-    from .scheduler.state_folder import StateFolder
-
-    return AnnotationTable(StateFolder(config).ensure().ledger_url)

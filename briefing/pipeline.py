@@ -209,7 +209,7 @@ def read(sources: list[Source], as_of: str, today: date,
     the renderers: a build's critical path is WeasyPrint's, not the tokenizer's.
     """
     from . import model_cache
-    from .annotation_table import cache_for
+    from .annotation_cache import cache_for
     from .dates import settle_dates
     from .pool import annotate_all
 

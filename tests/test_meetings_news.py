@@ -466,3 +466,66 @@ def test_an_existential_there_carries_no_day():
     found = meetings("Blinken will be in Berlin on Thursday to see German Foreign Minister Annalena Baerbock. "
                      "There were no plans for Blinken to see Russian Foreign Minister Sergei Lavrov.", "en")
     assert not any("RUS" in m.participants and m.start for m in found)
+
+
+# -- states the hand lists forget -------------------------------------------------------------------------
+
+def test_a_visit_to_a_state_named_only_in_cldr_has_its_host():
+    [m] = meetings("Am Mittwoch besucht Steinmeier das Königreich Lesotho.")
+    assert {"DEU", "LSO"} <= set(m.participants)
+    [m] = meetings("Obama will travel to Bhutan on Wednesday for talks with Prime Minister Tshering Tobgay.", "en")
+    assert "BTN" in m.participants
+
+
+def test_a_state_from_cldr_is_shown_by_its_name():
+    from briefing.parties import party_name
+
+    assert (party_name("AGO", "de"), party_name("AGO", "en")) == ("Angola", "Angola")
+    assert party_name("XYZ", "en") == "XYZ"
+
+
+# -- a call on the day of the news ------------------------------------------------------------------------
+
+def test_a_call_on_the_day_of_the_news_is_held_unless_announced():
+    [m] = meetings("Bidens Telefonat mit Präsident Emmanuel Macron am Dienstag folgt einem Treffen in Rom.")
+    assert m.status == "past"
+    [m] = meetings("Biden's phone call with President Emmanuel Macron on Tuesday comes after a meeting in Rome.", "en")
+    assert m.status == "past"
+    [m] = meetings("Biden will speak by phone with President Emmanuel Macron on Tuesday.", "en")
+    assert m.status == "upcoming"
+
+
+def test_a_planned_meeting_with_no_subject_takes_the_person_named_before():
+    found = meetings("In Belgrad wird Außenminister Heiko Maas viele Gespräche führen. Geplant ist außerdem ein "
+                     "Treffen mit dem Ministerpräsidenten Serbiens, Aleksandar Vučić.")
+    assert any({"DEU", "SRB"} <= set(m.participants) for m in found)
+    found = meetings("Foreign Minister Heiko Maas will hold many talks in Belgrade. Also planned is a meeting with "
+                     "the Prime Minister of Serbia, Aleksandar Vucic.", "en")
+    assert any({"DEU", "SRB"} <= set(m.participants) for m in found)
+
+
+# -- on the sidelines of a meeting of several days ------------------------------------------------------
+
+def test_a_side_meeting_of_a_meeting_of_several_days_has_no_day_of_its_own():
+    found = meetings("Die OSZE-Außenminister beraten am Donnerstag und Freitag in Wien. Am Rande ist auch ein "
+                     "Gespräch von US-Außenminister Antony Blinken mit dem russischen Außenminister Sergej Lawrow "
+                     "geplant.")
+    side = next(m for m in found if {"USA", "RUS"} <= set(m.participants))
+    assert (side.start, side.location) == (None, "Wien")
+    found = meetings("Die OSZE-Außenminister beraten am Donnerstag in Wien. Am Rande ist auch ein Gespräch von "
+                     "US-Außenminister Antony Blinken mit dem russischen Außenminister Sergej Lawrow geplant.")
+    side = next(m for m in found if {"USA", "RUS"} <= set(m.participants))
+    assert side.start == date(2022, 1, 6)
+
+
+def test_a_side_meeting_on_the_named_day_of_a_meeting_of_several_days():
+    found = meetings("Die OSZE-Außenminister beraten am Donnerstag und Freitag in Wien. Am Rande des ersten "
+                     "Konferenztages ist ein Gespräch von US-Außenminister Antony Blinken mit dem russischen "
+                     "Außenminister Sergej Lawrow geplant.")
+    side = next(m for m in found if {"USA", "RUS"} <= set(m.participants))
+    assert side.start == date(2022, 1, 6)
+    found = meetings("OSCE foreign ministers meet in Vienna on Thursday and Friday. On the sidelines of the final "
+                     "day, U.S. Secretary of State Antony Blinken is due to meet Russian Foreign Minister Sergei "
+                     "Lavrov.", "en")
+    side = next(m for m in found if {"USA", "RUS"} <= set(m.participants))
+    assert side.start == date(2022, 1, 7)

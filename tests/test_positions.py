@@ -439,3 +439,28 @@ def test_page_furniture_opening_a_line_gives_no_position(furniture, text, langua
 ])
 def test_a_theme_in_quotation_marks_is_no_position(text, language):
     assert annotated(text, language).positions == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Following his visit to Rome, the minister will then travel to Vienna, the spokeswoman of the German "
+     "government added.", "en"),
+    ("Nach dem Besuch in Rom werde der Minister nach Wien reisen, ergänzte die Sprecherin der Bundesregierung.",
+     "de"),
+])
+def test_a_trip_added_by_a_spokeswoman_is_an_announcement(text, language):
+    assert annotated(text, language).positions == []
+
+
+@pytest.mark.parametrize("text, language, party", [
+    ("An EU official in Kyiv said sanctions would stay.", "en", "EU"),
+    ("A NATO diplomat in Moscow said the alliance wants talks.", "en", "NATO"),
+    ("Ein EU-Diplomat in Moskau sagte, die Union wolle Gespräche.", "de", "EU"),
+    ("The Russian ambassador in Berlin said Moscow wants talks.", "en", "RUS"),
+])
+def test_a_place_after_in_says_where_a_role_is_not_whose(text, language, party):
+    assert parties_of(annotated(text, language)) == {party}
+
+
+def test_a_body_without_a_party_still_takes_its_capitals():
+    text = "A spokesman for the foreign ministry in Beijing said the talks had failed."
+    assert parties_of(annotated(text, "en")) == {"CHN"}

@@ -33,6 +33,11 @@ def day(d: int, month: int = 1, year: int = 2022) -> tuple[date, date]:
      "Mittwoch", day(5)),
     ("de", "Die Außenminister hatten am Montag in Brüssel beraten, wie das Amt mitteilte.", "Montag", day(3)),
     ("de", "Baerbock, die am Dienstag mit Lawrow telefoniert hatte, reist am Freitag nach Genf.", "Dienstag", day(4)),
+    # the participle after an apposition set off by commas still makes the perfect
+    ("de", "Scholz hat am Mittwoch mit Olaf Kristersson, dem Ministerpräsidenten Schwedens, telefoniert.",
+     "Mittwoch", day(5)),
+    ("de", "Scholz wird am Mittwoch mit Olaf Kristersson, dem Ministerpräsidenten Schwedens, telefonieren.",
+     "Mittwoch", day(12)),
     ("de", "Baerbock, die am Dienstag mit Lawrow telefoniert hatte, reist am Freitag nach Genf.", "Freitag", day(7)),
     ("en", "Blinken spoke by phone with Foreign Minister Lavrov on Tuesday about the troops at the border.",
      "Tuesday", day(4)),

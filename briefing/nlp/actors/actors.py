@@ -22,6 +22,8 @@ PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "PRP", "PRF", "KOKOM"})
 DETERMINER_TAGS = frozenset({"ART", "AT0", "PPOSAT", "DPS", "PIAT", "DT0", "PDAT", "CRD", "CARD"})
 ADJECTIVE_TAGS = ("ADJ", "AJ", "ORD")
 NAME_TAGS = ("NE", "NP0")
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
+"""Prepositions before a place that says where a role is, not whose it is (the same word in German)."""
 PRONOUN_TAGS = frozenset({"PPER", "PNP", "ADV"})
 MAX_PHRASE_TOKENS = 7
 
@@ -73,6 +75,8 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, memory: dict[str, str]) ->
     i = 0
     while i < len(tokens):
         matched = _match_phrase(sentence, gaz, i)
+        if matched and _first_name_of_another(sentence, gaz, i, matched):
+            matched = None
         if matched:
             j, entry, inflected = matched
             _add(out, sentence, i, j, entry, "name" if entry.kind == "name" and inflected else None)
@@ -95,6 +99,18 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, memory: dict[str, str]) ->
                     break
         i += 1
     return out
+
+
+def _first_name_of_another(sentence: Sentence, gaz: Gazetteer, i: int, matched: tuple[int, Entry, bool]) -> bool:
+    """A known surname alone before a proper noun the gazetteer does not know is someone else's first
+    name: "Salman Bashir" is not King Salman, "Sharif Hassan" not Nawaz Sharif."""
+    j, entry = matched[0], matched[1]
+    tokens = sentence.tokens
+    if entry.kind != "person" or j != i or not entry.person or " " not in entry.person or j + 1 >= len(tokens):
+        return False
+    after = tokens[j + 1]
+    return after.pos in NAME_TAGS and _capitalised(after.text) and gaz.lookup(after.text) is None \
+        and after.start == tokens[j].end + 1
 
 
 def _match_phrase(sentence: Sentence, gaz: Gazetteer, i: int) -> tuple[int, Entry, bool] | None:
@@ -255,7 +271,9 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
     if tokens[j].pos == "POS" or tokens[j].text in ("'s", "’s"):
         return None  # a possessive ("Ukraine's borders") is not a speaker
     persons = [m for m in mentions if m.kind == "person"]
-    states = [m for m in mentions if m.party not in ORGANISATIONS and m.kind != "person"]
+    where = _located(tokens, gaz, found, i, j)
+    states = [m for n, m in zip(idx, mentions)
+              if m.party not in ORGANISATIONS and m.kind != "person" and n not in where]
     offices = [m for m in mentions if m.kind in ("office", "demonym")]
     plain = [m for m in mentions if m.kind == "name"]
     genitive = [m for m in mentions if m.kind == "genitive"]
@@ -294,6 +312,16 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
     if kind == "demonym" and tokens[i].text.lower() not in ("der", "die", "the"):
         entity.free = False  # "einen Russen verurteilt": only "der Franzose" names a speaker
     return entity
+
+
+def _located(tokens: list[Token], gaz: Gazetteer, found: SentenceActors, i: int, j: int) -> set[int]:
+    """The mentions that only say where a role is ("An EU official in Kyiv", "ein NATO-Diplomat in
+    Moskau") when a name before the role noun says whose it is."""
+    role = next((k for k in range(i, j + 1) if gaz.is_role(tokens[k].text)), None)
+    if role is None or not any(found.token_mention[k] is not None for k in range(i, role + 1)):
+        return set()
+    return {found.token_mention[k] for k in range(role + 1, j + 1)
+            if found.token_mention[k] is not None and tokens[k - 1].text.lower() in PLACE_PREPOSITIONS}
 
 
 def _free(tokens: list[Token], i: int) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...data import language_data, load_data
+from ...territories import state_names
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +107,12 @@ def gazetteer(language: str, extra: tuple[tuple[str, str], ...] = ()) -> Gazette
     for party, names in (data.get("names") or {}).items():
         for name in names or []:
             add(str(name), Entry(party, "name"))
+    # the rest of the world's states by their CLDR names, after the lists (which win); not the names that in
+    # the news mostly mean something else ("Chad" is a first name)
+    not_states = {str(w).lower() for w in data.get("not_states") or []}
+    for name, code in state_names(language if language in ("de", "en") else "de").items():
+        if name.lower() not in not_states:
+            add(name, Entry(code, "name"))
     for name, parties in (data.get("ambiguous") or {}).items():
         key = name.lower()
         g.phrases[key] = Entry(parties[0], "name", None, tuple(parties))

@@ -130,19 +130,20 @@ class Discourse:
 
     def _same(self, phrase: Phrase, canonical: str | None) -> Referent | None:
         if phrase.kind in ("person", "name", "body") and (phrase.name or canonical):
-            return self._by_name(phrase.name or canonical or "", canonical)
+            return self._by_name(phrase.name or canonical or "", canonical, _role_noun(phrase.head, phrase.role))
         if phrase.kind in ("role", "body") and phrase.definite and phrase.head:
             return self._by_role(phrase.head)
         return None
 
-    def _by_name(self, name: str, canonical: str | None) -> Referent | None:
+    def _by_name(self, name: str, canonical: str | None, head: str | None = None) -> Referent | None:
         words = name.split()
         for ref in reversed(self.referents):
             if not ref.name:
                 continue
             if ref.name == name or (canonical and ref.name == canonical):
                 return ref
-            if len(words) == 1 and ref.kind == "person" and _surname_of(words[0], ref.name):
+            if len(words) == 1 and ref.kind == "person" and _surname_of(words[0], ref.name) \
+                    and _may_be(ref, canonical, head):
                 return ref  # "Steinbrück", "Armstrongs" after "Peer Steinbrück"
             if len(words) > 1 and ref.kind in ("person", "name") and " " not in ref.name \
                     and words[-1] == ref.name:
@@ -178,6 +179,24 @@ def _agrees(ref: Referent, gender: str) -> bool:
     if ref.gender == gender:
         return True
     return ref.gender is None and ref.kind == "person" and gender in ("m", "f")
+
+
+def _may_be(ref: Referent, canonical: str | None, head: str | None) -> bool:
+    """A surname may mean a person of that surname named before unless the gazetteer's full name or
+    the role differs: "President Obama" is not "Michelle Obama", "Judge Brandt" not "Minister Paul
+    Brandt" (a role fits when one role noun ends the other: "Minister" and "Außenminister")."""
+    if canonical and " " in canonical and ref.name != canonical:
+        return False
+    theirs = [r for r in [*ref.roles, _role_noun(None, ref.role)] if r]
+    if not head or not theirs:
+        return True
+    mine = _stem(head)
+    return any(_stem(r).endswith(mine) or mine.endswith(_stem(r)) for r in theirs)
+
+
+def _role_noun(head: str | None, role: str | None) -> str | None:
+    """The role noun of a phrase: its head, else the last word of its role ("Interior Minister")."""
+    return head or (role.split()[-1].lower() if role and role.split() else None)
 
 
 def _surname_of(word: str, full: str) -> bool:

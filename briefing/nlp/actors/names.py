@@ -33,6 +33,8 @@ ADJECTIVE_TAGS = ("ADJ(A)", "ADJA", "AJ0", "AJC", "AJS", "ORD")
 NOUN_TAGS = frozenset({"NN", "NE", "NNA", "NNI", "NN0", "NN1", "NN2", "NP0"})
 PROPER_TAGS = frozenset({"NE", "NNI", "NP0"})
 """NNI: a capitalised word HanTa does not know (mostly a name)."""
+POSSESSIVE_TAGS = frozenset({"POS"})
+"""The English possessive clitic ("the Prime Minister's Office")."""
 PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "PRP", "PRF"})
 """STTS (German) and CLAWS (English) prepositions; "PRF" is CLAWS's "of" (STTS's reflexive is "PRF" too,
 so German reads it as no preposition: "äußerte sich der Sprecher")."""
@@ -171,6 +173,7 @@ def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon,
             i += 1
             continue
         end = _name_end(tokens, i, end)
+        end = _office_of_role(tokens, mask, end, lex)
         phrase = _classify(sentence, i, end, lex)
         if phrase is None and end == i and tokens[i].text in known:
             phrase = Phrase(i, i, "name", tokens[i].text, name=tokens[i].text, free=_free(tokens, i))
@@ -212,6 +215,17 @@ def _core_end(tokens: list[Token], mask: list[bool], i: int, lex: NameLexicon) -
     return last
 
 
+def _office_of_role(tokens: list[Token], mask: list[bool], end: int, lex: NameLexicon) -> int:
+    """A role's body after a possessive is one body: "the Prime Minister's Office", "the President's
+    office" (not "Pakistan's Foreign Office": a state's body is read as its own phrase)."""
+    k = end + 1
+    if lex.person_noun(tokens[end].text) is None or k + 1 >= len(tokens) or mask[k] \
+            or tokens[k].pos not in POSSESSIVE_TAGS:
+        return end
+    after = _core_end(tokens, mask, k + 1, lex)
+    return after if after is not None and lex.body(tokens[after].text) else end
+
+
 def _name_end(tokens: list[Token], first: int, last: int) -> int:
     """A name that opens with a first name ends at its last proper noun: a common noun after it is the
     next word of the clause ("nahm Lena Albers Stellung")."""
@@ -246,6 +260,7 @@ def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon) -> Ph
                     definite=lex.determiners.get(det or "", "") != "indef", free=_free(tokens, first))
     if names is not None:
         n_first, by_first = names
+        n_first = _name_after_role(tokens, n_first, heads, lex)
         phrase.name = _slice(sentence, n_first, last)
         phrase.first_name = by_first
         before = [k for k in range(start, n_first) if tokens[k].text.lower() not in lex.titles]
@@ -274,6 +289,19 @@ def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon) -> Ph
         phrase.gender = _body_gender(bodies[-1][1], phrase)
         return phrase
     return None
+
+
+def _name_after_role(tokens: list[Token], n_first: int, heads: list[tuple[int, str | None]],
+                     lex: NameLexicon) -> int:
+    """A capitalised word right after the role noun opens the name, even one the tagger reads as a
+    common noun: "Foreign Minister Shah Mehmood Qureshi", "Außenminister Shah Mahmood Qureshi"."""
+    k = n_first - 1
+    if not heads or heads[-1][0] != k - 1 or not _capitalised(tokens[k]):
+        return n_first
+    word = tokens[k].text
+    if lex.person_noun(word) is not None or lex.body(word) or word.lower() in lex.titles or word in lex.not_names:
+        return n_first
+    return k
 
 
 def _named_role(sentence: Sentence, phrase: Phrase, lex: NameLexicon) -> None:

@@ -42,6 +42,8 @@ class MeetingLexicon:
     """A pronoun that may open a meeting sentence, and the personal pronoun it stands for ("dieser": "er")."""
     finite_tags: frozenset[str] = frozenset()
     partner_words: frozenset[str] = frozenset()
+    event_days: dict[str, str] = field(default_factory=dict)
+    """"am Rande des ersten Konferenztages": the start of a word naming an event's first or last day."""
     existential_tags: frozenset[str] = frozenset()
     """The tag of an existential "there" ("there were no plans"), which names no place."""
     """"mit", "with": the word before whom a meeting is held with."""
@@ -106,6 +108,7 @@ def lexicon(language: str) -> MeetingLexicon:
         subject_pronouns={str(k).lower(): str(v) for k, v in (d.get("subject_pronouns") or {}).items()},
         finite_tags=frozenset(d.get("finite_tags") or []),
         partner_words=frozenset(d.get("partner_words") or []),
+        event_days={str(k).lower(): str(v) for k, v in (d.get("event_days") or {}).items()},
         existential_tags=frozenset(d.get("existential_tags") or []),
         sequels=[tuple(str(p).lower().split()) for p in d.get("sequels") or []],
         bodies=tuple(str(w).lower() for w in d.get("bodies") or []),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...model import Evidence, Meeting, Sentence, Source, Timex
-from ..actors.actors import ORGANISATIONS, SentenceActors
+from ..actors.actors import ORGANISATIONS, Entity, SentenceActors
 from ..actors.gazetteer import Gazetteer
 from ..statements.statements import SentenceSpeech
 from ..statements.statements import lexicon as speech_lexicon
@@ -46,7 +46,7 @@ from .days import (
 from .formats import format_of_words, meeting_format
 from .lexicon import lexicon
 from .merge import merge_meetings
-from .participants import counted, find_body, participants, split_by_partner, topic, without_host
+from .participants import before_people, counted, find_body, participants, split_by_partner, topic, without_host
 from .places import abroad, last_place, place_of, station_of
 from .referents import opening_parties
 from .titles import meeting_title
@@ -55,6 +55,7 @@ from .triggers import ahead, departs, earlier_tokens, event_noun, find_phrase, f
 log = logging.getLogger(__name__)
 
 SIDELINE_WINDOW = 6
+SIDELINE_WORDS = 6  # words after "am Rande" that may name the event's day ("des ersten Konferenztages")
 NEAR_SENTENCES = 4  # sentences back the meeting whose visitor an undated one takes may lie
 DEPARTURE_WINDOW = 4  # days from leaving to the first meeting abroad
 
@@ -173,23 +174,26 @@ def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> b
     m.side = True
     m.location = m.location or parent.location
     m.reported_past, m.status = parent.reported_past, parent.status
-    if parent.start and parent.end and parent.end > parent.start and _of_a_journey(ctx):
-        # "on the sidelines of Abe's trip": some day of a journey of several, the text does not say which
+    which = _day_of_event(ctx)
+    if parent.start and parent.end and parent.end > parent.start and which is None:
+        # "on the sidelines of Abe's trip", "Am Rande des zweitägigen Treffens ist ein Gespräch geplant": some day
+        # of a journey or a meeting of several, the text does not say which
         m.start = m.end = None
         m.date_resolved, m.date_text = False, ""
     else:
-        m.start = m.end = parent.start
+        # "am Rande des ersten Konferenztages": the day it names, else the meeting's one day
+        m.start = m.end = parent.end if which == "last" else parent.start
         m.date_resolved, m.date_text = parent.date_resolved, parent.date_text
     run.meetings.extend(split_by_partner(ctx, span, m))
     return True
 
 
-def _of_a_journey(ctx: SentenceContext) -> bool:
-    """"on the sidelines of Abe's trip", "am Rande der Reise": the event named after "am Rande" is a journey."""
-    sideline = find_phrase(ctx, ctx.lex.sidelines)
-    after = ctx.tokens[sideline:sideline + 8] if sideline is not None else []
-    noun = next((t for t in after if event_noun(t, ctx.lex)), None)
-    return noun is not None and is_travel(ctx, noun)
+def _day_of_event(ctx: SentenceContext) -> str | None:
+    """"am Rande des ersten Konferenztages", "on the sidelines of the summit's final day": "first" or "last"
+    when the words after "am Rande" name a day of the event, else None."""
+    at = find_phrase(ctx, ctx.lex.sidelines)
+    words = ctx.words(at, at + SIDELINE_WORDS) if at is not None else []
+    return next((which for w in words for stem, which in ctx.lex.event_days.items() if w.startswith(stem)), None)
 
 
 def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> None:
@@ -229,24 +233,41 @@ def _someone_met(ctx: SentenceContext, span: Span) -> bool:
     subject = ctx.said.subject.party if ctx.said.subject else ctx.opener
     return any(e.kind in ("person", "office") and e.party and e.party != subject and e.first > trigger
                and span.first <= e.first <= span.last and not any(ctx.mask[e.first:e.last + 1])
-               and not topic(ctx, e.first) and _partner(ctx, e.first) for e in ctx.actors.entities)
+               and not topic(ctx, e.first) and _partner(ctx, trigger, e.first) for e in ctx.actors.entities)
 
 
-def _partner(ctx: SentenceContext, first: int) -> bool:
-    """"mit dem israelischen Ministerpräsidenten", "with his British counterpart": named as whom one meets
-    (not as the holder of an office the sentence is about: "des Präsidenten des Europäischen Rates")."""
-    return first > 0 and ctx.tokens[first - 1].text.lower() in ctx.lex.partner_words \
-        or ctx.tokens[first].text.lower() in ctx.lex.partner_words
+def _partner(ctx: SentenceContext, trigger: int, first: int) -> bool:
+    """"mit dem israelischen Ministerpräsidenten", "with his British counterpart", "mit dem Ministerpräsidenten
+    Serbiens, Aleksandar Vučić": named after "mit"/"with" as whom one meets, no verb between (not as the holder
+    of an office the sentence is about: "über eine Amtszeit des Präsidenten des Europäischen Rates, Tusk")."""
+    for k in range(first, trigger, -1):
+        tok = ctx.tokens[k]
+        if tok.text.lower() in ctx.lex.partner_words:
+            return True
+        if tok.pos.startswith("V"):
+            return False
+    return False
 
 
 def _with_visitor(ctx: SentenceContext, parties: list[str], run: _Run) -> list[str]:
-    """One party met and no visitor named: the visitor of the meeting told a sentence or two before."""
-    if len(parties) != 1 or run.last_at is None or not 0 < ctx.n - run.last_at[0] <= NEAR_SENTENCES:
+    """No one named as who meets ("Gespräche sind auch mit X geplant"): the visitor of the meeting told a few
+    sentences before, else the one person the sentence before names ("... wird Steinmeier Gespräche führen.
+    Geplant sind außerdem ein Treffen mit X")."""
+    subject = ctx.said.subject
+    if (subject is not None and subject.party and not _met_one(ctx, subject)) or ctx.opener:
         return parties
-    before = run.last_at[1]
-    if parties[0] not in before.participants:
-        return parties
-    return list(dict.fromkeys([*before.participants, *parties]))
+    visitor = None
+    if run.last_at is not None and 0 < ctx.n - run.last_at[0] <= NEAR_SENTENCES and run.last_at[1].participants:
+        visitor = run.last_at[1].participants[0]
+    else:
+        people = before_people(ctx)
+        visitor = people[0] if len(people) == 1 else None
+    return list(dict.fromkeys([visitor, *parties])) if visitor else parties
+
+
+def _met_one(ctx: SentenceContext, e: Entity) -> bool:
+    """The speech stage's subject is one named after "mit"/"with" ("Geplant sind ein Treffen mit X")."""
+    return any(_partner(ctx, i, e.first) for i in find_triggers(ctx) if i < e.first)
 
 
 def _tour(ctx: SentenceContext) -> bool:
