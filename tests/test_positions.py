@@ -534,3 +534,11 @@ def test_planning_no_talks_is_a_stance():
 ])
 def test_a_body_name_many_states_use_speaks_for_the_datelines_state(text, language, party):
     assert parties_of(annotated(text, language)) == {party}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Foreign Minister Lavrov said talks with Turkey would be held on Monday.", "en"),
+    ("Außenminister Lawrow sagte, die Gespräche mit der Türkei würden am Montag geführt.", "de"),
+])
+def test_a_meeting_announced_in_the_passive_is_no_position(text, language):
+    assert parties_of(annotated(text, language)) == set()

@@ -48,6 +48,7 @@ class PositionLexicon:
     passive_auxiliaries: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     participle_tags: tuple[str, ...] = ()
+    auxiliary_tags: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -65,7 +66,8 @@ def position_lexicon(language: str) -> PositionLexicon:
                            tuple(sorted(words("furniture"))), words("meeting_verbs"), words("light_verbs"),
                            words("stance_words"), words("circumstance_prepositions"),
                            words("not_meeting_objects"), words("arrival_passives"), words("passive_auxiliaries"),
-                           words("complementizers"), tuple(str(t) for t in data.get("participle_tags") or []))
+                           words("complementizers"), tuple(str(t) for t in data.get("participle_tags") or []),
+                           tuple(str(t) for t in data.get("auxiliary_tags") or []))
 
 
 def find_positions(source_id: str, sentences: list[Sentence], speech: list[SentenceSpeech],
@@ -147,7 +149,7 @@ def _meeting_plan(tokens: list[Token], lex: PositionLexicon) -> bool:
         if not t.pos.startswith("V") or _circumstance(tokens, k, lex):
             continue
         lemma = t.lemma.lower()
-        phrase = _verbless_run(tokens[k + 1:]) + _verbless_run(tokens[:k][::-1])
+        phrase = _verbless_run(tokens[k + 1:]) + _verbless_run(tokens[:k][::-1], lex.auxiliary_tags)
         if lemma in lex.meeting_verbs and not _lemmas(phrase) & lex.not_meeting_objects:
             return True
         if lemma in lex.light_verbs and not _auxiliary(tokens, k) \
@@ -187,10 +189,13 @@ def _auxiliary(tokens: list[Token], k: int) -> bool:
     return k + 1 < len(tokens) and tokens[k + 1].pos.startswith("V")
 
 
-def _verbless_run(tokens: list[Token]) -> list[Token]:
-    """The tokens up to the next verb or clause punctuation: the verb's own phrase."""
+def _verbless_run(tokens: list[Token], auxiliaries: tuple[str, ...] = ()) -> list[Token]:
+    """The tokens up to the next verb or clause punctuation: the verb's own phrase; read backwards,
+    past the auxiliaries of a passive ("talks would be held", "Gespräche werden geführt")."""
     run: list[Token] = []
     for t in tokens:
+        if auxiliaries and t.pos.startswith(auxiliaries):
+            continue
         if t.pos.startswith("V") or t.text in {",", ";", ":", "."}:
             break
         run.append(t)
