@@ -529,3 +529,27 @@ def test_a_side_meeting_on_the_named_day_of_a_meeting_of_several_days():
                      "Lavrov.", "en")
     side = next(m for m in found if {"USA", "RUS"} <= set(m.participants))
     assert side.start == date(2022, 1, 7)
+
+
+# -- a visit told as expected at a place -----------------------------------------------------------
+
+def test_expected_at_a_place_is_a_visit():
+    [m] = meetings("Am Freitag wird der nigerianische Präsident Tinubu im Kanzleramt erwartet.")
+    assert (m.start, m.location, m.format) == (date(2022, 1, 7), "Kanzleramt", "in_person")
+    assert {"DEU", "NGA"} <= set(m.participants)
+
+
+def test_english_expected_at_a_place_is_a_visit():
+    [m] = meetings("Nigerian President Tinubu is expected in Berlin on Friday.", "en")
+    assert (m.start, m.location, m.format) == (date(2022, 1, 7), "Berlin", "in_person")
+    assert {"DEU", "NGA"} <= set(m.participants)
+
+
+def test_expected_without_a_guest_from_elsewhere_is_no_visit():
+    assert meetings("In Berlin wird am Freitag Regen erwartet.") == []
+    assert meetings("Im Kanzleramt wird am Freitag eine Entscheidung von Scholz erwartet.") == []
+
+
+def test_english_expected_to_do_something_is_not_the_visit():
+    [m] = meetings("Scholz is expected to meet Macron in Paris on Friday.", "en")
+    assert (m.start, m.location, set(m.participants)) == (date(2022, 1, 7), "Paris", {"DEU", "FRA"})

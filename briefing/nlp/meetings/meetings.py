@@ -50,7 +50,17 @@ from .participants import before_people, counted, find_body, participants, split
 from .places import abroad, last_place, place_of, station_of
 from .referents import opening_parties
 from .titles import meeting_title
-from .triggers import ahead, departs, earlier_tokens, event_noun, find_phrase, find_triggers, is_travel, topic_noun
+from .triggers import (
+    ahead,
+    departs,
+    earlier_tokens,
+    event_noun,
+    find_phrase,
+    find_triggers,
+    guest_verb,
+    is_travel,
+    topic_noun,
+)
 
 log = logging.getLogger(__name__)
 
@@ -417,6 +427,8 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     nouns = [i for i in span.named_by if event_noun(ctx.tokens[i], ctx.lex) and not topic_noun(ctx, i)]
     if not parties and not (location and nouns):
         return None  # a named event at a named place may stand without parties ("Sicherheitskonferenz in München")
+    if len(parties) < 2 and all(guest_verb(ctx, i) for i in span.named_by):
+        return None  # "Von Scholz wird im Mai eine Entscheidung erwartet": no guest from elsewhere
     parties = without_host(ctx, span, location, parties)
     location = location or _there(ctx, span)
     days = span_days(ctx, span, day)
