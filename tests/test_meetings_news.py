@@ -553,3 +553,32 @@ def test_expected_without_a_guest_from_elsewhere_is_no_visit():
 def test_english_expected_to_do_something_is_not_the_visit():
     [m] = meetings("Scholz is expected to meet Macron in Paris on Friday.", "en")
     assert (m.start, m.location, set(m.participants)) == (date(2022, 1, 7), "Paris", {"DEU", "FRA"})
+
+
+# -- two meetings joined by "sowie" / "as well as" -------------------------------------------------
+
+def test_two_meeting_nouns_joined_by_sowie_are_two_meetings():
+    ms = meetings("Steinmeier reist am Donnerstag nach Belgrad. Geplant sind außerdem ein Treffen mit dem "
+                  "serbischen Präsidenten Aleksandar Vučić sowie Gespräche mit dem schweizerischen Außenminister "
+                  "Didier Burkhalter.")
+    undated = sorted(tuple(sorted(m.participants)) for m in ms if m.start is None)
+    assert undated == [("CHE", "DEU"), ("DEU", "SRB")]
+
+
+def test_english_two_meeting_nouns_joined_by_as_well_as_are_two_meetings():
+    ms = meetings("Steinmeier will travel to Belgrade on Thursday. He will hold a meeting with Serbian President "
+                  "Aleksandar Vucic as well as talks with the Swiss foreign minister Didier Burkhalter.", "en")
+    undated = sorted(tuple(sorted(m.participants)) for m in ms if m.start is None)
+    assert undated == [("CHE", "DEU"), ("DEU", "SRB")]
+
+
+def test_the_one_met_is_not_taken_for_the_subject_of_a_planned_meeting():
+    ms = meetings("Steinmeier wird in Belgrad Gespräche führen. Geplant ist außerdem ein Treffen mit dem "
+                  "Ministerpräsidenten der Republik Serbien, Aleksandar Vučić.")
+    assert [("DEU", "SRB")] == [tuple(sorted(m.participants)) for m in ms if "Vučić" in m.evidence[0].text]
+
+
+def test_english_the_one_met_is_not_taken_for_the_subject_of_a_planned_meeting():
+    ms = meetings("Steinmeier will hold talks in Belgrade. Also planned is a meeting with the Prime Minister of the "
+                  "Republic of Serbia, Aleksandar Vucic.", "en")
+    assert [("DEU", "SRB")] == [tuple(sorted(m.participants)) for m in ms if "Vucic" in m.evidence[0].text]

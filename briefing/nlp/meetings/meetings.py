@@ -218,6 +218,11 @@ def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> No
         return  # (a journey begun: "Zum Auftakt seiner Reise ist er in Amman eingetroffen" is under way)
     if _tour(ctx):
         return
+    for part in joined_meetings(ctx, span):
+        _undated_part(ctx, part, run)
+
+
+def _undated_part(ctx: SentenceContext, span: Span, run: _Run) -> None:
     m = build_meeting(ctx, span, None)
     if m is None:
         return
@@ -240,7 +245,9 @@ def _someone_met(ctx: SentenceContext, span: Span) -> bool:
     """A person or an office of a party met ("mit X", "with X") after the meeting word, not the subject nor
     a topic."""
     trigger = span.named_by[0]
-    subject = ctx.said.subject.party if ctx.said.subject else ctx.opener
+    said = ctx.said.subject
+    # "Geplant sind ein Treffen mit dem Ministerpräsidenten Serbiens": the speech stage's subject may be the one met
+    subject = said.party if said and not _met_one(ctx, said) else ctx.opener
     return any(e.kind in ("person", "office") and e.party and e.party != subject and e.first > trigger
                and span.first <= e.first <= span.last and not any(ctx.mask[e.first:e.last + 1])
                and not topic(ctx, e.first) and _partner(ctx, trigger, e.first) for e in ctx.actors.entities)
@@ -307,6 +314,33 @@ def _parts(ctx: SentenceContext, span: Span) -> list[Span]:
     else:
         return [span]
     return [Span(span.first, cut - 1, span.triggers), Span(cut, span.last, span.triggers, side=True)]
+
+
+def joined_meetings(ctx: SentenceContext, span: Span) -> list[Span]:
+    """"ein Treffen mit Vučić sowie Gespräche mit der Troika", "a meeting with X as well as talks with Y": two
+    meeting nouns joined by "sowie" are two meetings, each with whom its own phrase names."""
+    parts, first = [], span.first
+    for k in range(span.first + 1, span.last):
+        width = _joins_meeting(ctx, span, k)
+        if width and k > first:
+            # the joining words belong to neither ("as well as" is no "as ... said")
+            parts.append(Span(first, k - 1, span.triggers))
+            first = k + width
+    return [*parts, Span(first, span.last, span.triggers)] if parts else [span]
+
+
+def _joins_meeting(ctx: SentenceContext, span: Span, k: int) -> int:
+    """The width of a "sowie"/"as well as" at token k joining a phrase headed by a meeting noun to another
+    meeting noun before it, else 0."""
+    phrase = next((p for p in ctx.lex.meeting_joiners if tuple(ctx.words(k, k + len(p) - 1)) == p), None)
+    if phrase is None or not any(span.first <= i < k and event_noun(ctx.tokens[i], ctx.lex) for i in span.triggers):
+        return 0
+    for i in range(k + len(phrase), min(span.last, k + len(phrase) + 3) + 1):
+        if i in span.triggers and event_noun(ctx.tokens[i], ctx.lex):
+            return len(phrase)
+        if not ctx.tokens[i].pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS", "CRD", "CARD")):
+            return 0
+    return 0
 
 
 def _after_sideline_event(ctx: SentenceContext, sideline: int, span: Span) -> Span:
