@@ -582,3 +582,26 @@ def test_english_the_one_met_is_not_taken_for_the_subject_of_a_planned_meeting()
     ms = meetings("Steinmeier will hold talks in Belgrade. Also planned is a meeting with the Prime Minister of the "
                   "Republic of Serbia, Aleksandar Vucic.", "en")
     assert [("DEU", "SRB")] == [tuple(sorted(m.participants)) for m in ms if "Vucic" in m.evidence[0].text]
+
+
+# -- what is talked about on the sidelines is no meeting -------------------------------------------
+
+def test_topic_on_the_sidelines_is_no_meeting():
+    ms = meetings("Am Mittwoch trifft Scholz Biden in Berlin. Am Rande der Gespräche soll die Lage in Syrien "
+                  "erörtert werden.")
+    assert len(ms) == 1 and ms[0].location == "Berlin"
+
+
+def test_english_topic_on_the_sidelines_is_no_meeting():
+    ms = meetings("Scholz will meet Biden in Berlin on Wednesday. On the sidelines of the talks, the future of Syria "
+                  "will be discussed.", "en")
+    assert len(ms) == 1 and "SYR" not in ms[0].participants
+
+
+def test_a_meeting_on_the_sidelines_is_still_one():
+    ms = meetings("Am Mittwoch trifft Scholz Biden in Berlin. Am Rande der Gespräche ist ein Treffen mit dem "
+                  "französischen Präsidenten Macron geplant.")
+    assert any("FRA" in m.participants for m in ms)
+    ms = meetings("Scholz will meet Biden in Berlin on Wednesday. On the sidelines of the talks, he will meet French "
+                  "President Macron.", "en")
+    assert any({"DEU", "FRA"} <= set(m.participants) for m in ms)

@@ -178,6 +178,8 @@ def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> b
         return False
     parent = run.last_at[1]
     span = Span(0, len(ctx.tokens) - 1, triggers)
+    if _only_the_event(ctx, span):
+        return True
     m = build_meeting(ctx, span, None)
     if m is None:
         return True
@@ -196,6 +198,18 @@ def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> b
         m.date_resolved, m.date_text = parent.date_resolved, parent.date_text
     run.meetings.extend(split_by_partner(ctx, span, m))
     return True
+
+
+def _only_the_event(ctx: SentenceContext, span: Span) -> bool:
+    """"Am Rande der Gespräche soll die Lage in Syrien erörtert werden": the one meeting word is the event "am
+    Rande" names; the sentence tells what is talked about there, no meeting of its own."""
+    sideline = find_phrase(ctx, ctx.lex.sidelines)
+    if sideline is None or any(i < sideline for i in span.triggers):
+        return False
+    after = _after_sideline_event(ctx, sideline, span)
+    # "Am Rande ist ein Gespräch ... vorgesehen": a verb before the noun, the noun is the side meeting itself
+    named = not any(t.pos.startswith("V") for t in ctx.tokens[sideline:after.first])
+    return named and not after.in_scope
 
 
 def _day_of_event(ctx: SentenceContext) -> str | None:
@@ -306,7 +320,8 @@ def _parts(ctx: SentenceContext, span: Span) -> list[Span]:
         if not any(span.first <= i < sideline for i in span.triggers):
             # "Dieser will am Rande des G20-Treffens ... Lawrow treffen": one meeting, the side one; the
             # summit named after "am Rande" is where it is held, not one of its parties
-            return [Span(side.first, span.last, span.triggers, side=True)] if side.in_scope else [span]
+            # no meeting word but the event's: the sentence tells what is talked about there (_only_the_event)
+            return [Span(side.first, span.last, span.triggers, side=True)] if side.in_scope else []
         cut = sideline
     elif then is not None and any(span.first <= i < then for i in span.triggers) \
             and any(then < i <= span.last for i in span.triggers):
