@@ -75,6 +75,15 @@ def test_later_surname_is_the_full_name():
     assert got[0][0] == "Clara Oduya"
 
 
+def test_later_surname_the_tagger_misreads_is_still_the_full_name():
+    # a sentence-initial "Petrowitsch" is tagged an adjective; the full name before makes it a name
+    got = said("Der Oppositionsführer Igor Petrowitsch wurde verhört. "
+               "Petrowitsch kritisierte das Verhör als „Einschüchterung“.")
+    assert got == [("Igor Petrowitsch", "Oppositionsführer", None)]
+    got = said('Opposition leader Ivo Marek was questioned. Marek called it "intimidation".', "en")
+    assert got[0][0] == "Ivo Marek"
+
+
 def test_later_role_is_the_person_named_with_it():
     got = said("Verkehrsminister Anton Wegener besuchte die Baustelle. „Hier geht es voran“, sagte der Minister.")
     assert got[0][0] == "Anton Wegener"

@@ -175,6 +175,8 @@ def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon,
     i = 0
     while i < len(tokens):
         end = _core_end(tokens, mask, i, lex)
+        if end is None and not mask[i] and tokens[i].text in known:
+            end = i  # a surname named before, tagged as an adjective or verb ("Milinkewitsch kritisierte")
         if end is None:
             i += 1
             continue
