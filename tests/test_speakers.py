@@ -98,6 +98,16 @@ def test_indefinite_role_is_someone_new():
 
 # pronouns
 
+def test_one_of_a_group_is_someone_new_not_the_person_named_before():
+    got = said("Die Ärztin Anna Berg leitete den Einsatz. Eine der Ärztinnen sagte: „Wir helfen allen.“")
+    assert got == [("Eine der Ärztinnen", "Eine der Ärztinnen", None)]
+    got = said("Der Einsatzleiter Paul Kern kam früh. "
+               "Einer der beteiligten Feuerwehrmänner sagte: „So etwas sah ich nie.“")
+    assert got[0][0] == "Einer der beteiligten Feuerwehrmänner"
+    got = said('The envoy Tom Reed spoke first. "We will help," said one of the officials.', "en")
+    assert got[0][0] == "one of the officials"
+
+
 def test_pronoun_goes_to_the_nearest_person_of_its_gender():
     got = said("Hanna Lindqvist traf Jonas Behrendt in Malmö. „Wir sind uns einig“, sagte sie.")
     assert got[0][0] == "Hanna Lindqvist"
