@@ -529,3 +529,79 @@ def test_a_side_meeting_on_the_named_day_of_a_meeting_of_several_days():
                      "Lavrov.", "en")
     side = next(m for m in found if {"USA", "RUS"} <= set(m.participants))
     assert side.start == date(2022, 1, 7)
+
+
+# -- a visit told as expected at a place -----------------------------------------------------------
+
+def test_expected_at_a_place_is_a_visit():
+    [m] = meetings("Am Freitag wird der nigerianische Präsident Tinubu im Kanzleramt erwartet.")
+    assert (m.start, m.location, m.format) == (date(2022, 1, 7), "Kanzleramt", "in_person")
+    assert {"DEU", "NGA"} <= set(m.participants)
+
+
+def test_english_expected_at_a_place_is_a_visit():
+    [m] = meetings("Nigerian President Tinubu is expected in Berlin on Friday.", "en")
+    assert (m.start, m.location, m.format) == (date(2022, 1, 7), "Berlin", "in_person")
+    assert {"DEU", "NGA"} <= set(m.participants)
+
+
+def test_expected_without_a_guest_from_elsewhere_is_no_visit():
+    assert meetings("In Berlin wird am Freitag Regen erwartet.") == []
+    assert meetings("Im Kanzleramt wird am Freitag eine Entscheidung von Scholz erwartet.") == []
+
+
+def test_english_expected_to_do_something_is_not_the_visit():
+    [m] = meetings("Scholz is expected to meet Macron in Paris on Friday.", "en")
+    assert (m.start, m.location, set(m.participants)) == (date(2022, 1, 7), "Paris", {"DEU", "FRA"})
+
+
+# -- two meetings joined by "sowie" / "as well as" -------------------------------------------------
+
+def test_two_meeting_nouns_joined_by_sowie_are_two_meetings():
+    ms = meetings("Steinmeier reist am Donnerstag nach Belgrad. Geplant sind außerdem ein Treffen mit dem "
+                  "serbischen Präsidenten Aleksandar Vučić sowie Gespräche mit dem schweizerischen Außenminister "
+                  "Didier Burkhalter.")
+    undated = sorted(tuple(sorted(m.participants)) for m in ms if m.start is None)
+    assert undated == [("CHE", "DEU"), ("DEU", "SRB")]
+
+
+def test_english_two_meeting_nouns_joined_by_as_well_as_are_two_meetings():
+    ms = meetings("Steinmeier will travel to Belgrade on Thursday. He will hold a meeting with Serbian President "
+                  "Aleksandar Vucic as well as talks with the Swiss foreign minister Didier Burkhalter.", "en")
+    undated = sorted(tuple(sorted(m.participants)) for m in ms if m.start is None)
+    assert undated == [("CHE", "DEU"), ("DEU", "SRB")]
+
+
+def test_the_one_met_is_not_taken_for_the_subject_of_a_planned_meeting():
+    ms = meetings("Steinmeier wird in Belgrad Gespräche führen. Geplant ist außerdem ein Treffen mit dem "
+                  "Ministerpräsidenten der Republik Serbien, Aleksandar Vučić.")
+    assert [("DEU", "SRB")] == [tuple(sorted(m.participants)) for m in ms if "Vučić" in m.evidence[0].text]
+
+
+def test_english_the_one_met_is_not_taken_for_the_subject_of_a_planned_meeting():
+    ms = meetings("Steinmeier will hold talks in Belgrade. Also planned is a meeting with the Prime Minister of the "
+                  "Republic of Serbia, Aleksandar Vucic.", "en")
+    assert [("DEU", "SRB")] == [tuple(sorted(m.participants)) for m in ms if "Vucic" in m.evidence[0].text]
+
+
+# -- what is talked about on the sidelines is no meeting -------------------------------------------
+
+def test_topic_on_the_sidelines_is_no_meeting():
+    ms = meetings("Am Mittwoch trifft Scholz Biden in Berlin. Am Rande der Gespräche soll die Lage in Syrien "
+                  "erörtert werden.")
+    assert len(ms) == 1 and ms[0].location == "Berlin"
+
+
+def test_english_topic_on_the_sidelines_is_no_meeting():
+    ms = meetings("Scholz will meet Biden in Berlin on Wednesday. On the sidelines of the talks, the future of Syria "
+                  "will be discussed.", "en")
+    assert len(ms) == 1 and "SYR" not in ms[0].participants
+
+
+def test_a_meeting_on_the_sidelines_is_still_one():
+    ms = meetings("Am Mittwoch trifft Scholz Biden in Berlin. Am Rande der Gespräche ist ein Treffen mit dem "
+                  "französischen Präsidenten Macron geplant.")
+    assert any("FRA" in m.participants for m in ms)
+    ms = meetings("Scholz will meet Biden in Berlin on Wednesday. On the sidelines of the talks, he will meet French "
+                  "President Macron.", "en")
+    assert any({"DEU", "FRA"} <= set(m.participants) for m in ms)

@@ -34,6 +34,8 @@ class MeetingLexicon:
     stations: frozenset[str]
     counts: dict[str, int]
     presence: frozenset[str]
+    guests: frozenset[str] = frozenset()
+    meeting_joiners: list[tuple[str, ...]] = field(default_factory=list)
     from_event: dict[str, int] = field(default_factory=dict)
     day_words: frozenset[str] = frozenset()
     then_words: frozenset[str] = frozenset()
@@ -102,6 +104,8 @@ def lexicon(language: str) -> MeetingLexicon:
         departure=frozenset(d.get("departure") or []), stations=frozenset(d.get("stations") or []),
         counts={str(k).lower(): int(v) for k, v in (d.get("counts") or {}).items()},
         presence=frozenset(w.lower() for w in d.get("presence") or []),
+        guests=frozenset(w.lower() for w in d.get("guests") or []),
+        meeting_joiners=[tuple(str(p).lower().split()) for p in d.get("meeting_joiners") or []],
         capital_nouns=bool(d.get("capital_nouns")),
         from_event={str(k).lower(): int(v) for k, v in (d.get("from_event") or {}).items()},
         day_words=frozenset(d.get("day_words") or []), then_words=frozenset(d.get("then_words") or []),

@@ -50,7 +50,17 @@ from .participants import before_people, counted, find_body, participants, split
 from .places import abroad, last_place, place_of, station_of
 from .referents import opening_parties
 from .titles import meeting_title
-from .triggers import ahead, departs, earlier_tokens, event_noun, find_phrase, find_triggers, is_travel, topic_noun
+from .triggers import (
+    ahead,
+    departs,
+    earlier_tokens,
+    event_noun,
+    find_phrase,
+    find_triggers,
+    guest_verb,
+    is_travel,
+    topic_noun,
+)
 
 log = logging.getLogger(__name__)
 
@@ -168,6 +178,8 @@ def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> b
         return False
     parent = run.last_at[1]
     span = Span(0, len(ctx.tokens) - 1, triggers)
+    if _only_the_event(ctx, span):
+        return True
     m = build_meeting(ctx, span, None)
     if m is None:
         return True
@@ -186,6 +198,18 @@ def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> b
         m.date_resolved, m.date_text = parent.date_resolved, parent.date_text
     run.meetings.extend(split_by_partner(ctx, span, m))
     return True
+
+
+def _only_the_event(ctx: SentenceContext, span: Span) -> bool:
+    """"Am Rande der Gespräche soll die Lage in Syrien erörtert werden": the one meeting word is the event "am
+    Rande" names; the sentence tells what is talked about there, no meeting of its own."""
+    sideline = find_phrase(ctx, ctx.lex.sidelines)
+    if sideline is None or any(i < sideline for i in span.triggers):
+        return False
+    after = _after_sideline_event(ctx, sideline, span)
+    # "Am Rande ist ein Gespräch ... vorgesehen": a verb before the noun, the noun is the side meeting itself
+    named = not any(t.pos.startswith("V") for t in ctx.tokens[sideline:after.first])
+    return named and not after.in_scope
 
 
 def _day_of_event(ctx: SentenceContext) -> str | None:
@@ -208,6 +232,11 @@ def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> No
         return  # (a journey begun: "Zum Auftakt seiner Reise ist er in Amman eingetroffen" is under way)
     if _tour(ctx):
         return
+    for part in joined_meetings(ctx, span):
+        _undated_part(ctx, part, run)
+
+
+def _undated_part(ctx: SentenceContext, span: Span, run: _Run) -> None:
     m = build_meeting(ctx, span, None)
     if m is None:
         return
@@ -230,7 +259,9 @@ def _someone_met(ctx: SentenceContext, span: Span) -> bool:
     """A person or an office of a party met ("mit X", "with X") after the meeting word, not the subject nor
     a topic."""
     trigger = span.named_by[0]
-    subject = ctx.said.subject.party if ctx.said.subject else ctx.opener
+    said = ctx.said.subject
+    # "Geplant sind ein Treffen mit dem Ministerpräsidenten Serbiens": the speech stage's subject may be the one met
+    subject = said.party if said and not _met_one(ctx, said) else ctx.opener
     return any(e.kind in ("person", "office") and e.party and e.party != subject and e.first > trigger
                and span.first <= e.first <= span.last and not any(ctx.mask[e.first:e.last + 1])
                and not topic(ctx, e.first) and _partner(ctx, trigger, e.first) for e in ctx.actors.entities)
@@ -289,7 +320,8 @@ def _parts(ctx: SentenceContext, span: Span) -> list[Span]:
         if not any(span.first <= i < sideline for i in span.triggers):
             # "Dieser will am Rande des G20-Treffens ... Lawrow treffen": one meeting, the side one; the
             # summit named after "am Rande" is where it is held, not one of its parties
-            return [Span(side.first, span.last, span.triggers, side=True)] if side.in_scope else [span]
+            # no meeting word but the event's: the sentence tells what is talked about there (_only_the_event)
+            return [Span(side.first, span.last, span.triggers, side=True)] if side.in_scope else []
         cut = sideline
     elif then is not None and any(span.first <= i < then for i in span.triggers) \
             and any(then < i <= span.last for i in span.triggers):
@@ -297,6 +329,33 @@ def _parts(ctx: SentenceContext, span: Span) -> list[Span]:
     else:
         return [span]
     return [Span(span.first, cut - 1, span.triggers), Span(cut, span.last, span.triggers, side=True)]
+
+
+def joined_meetings(ctx: SentenceContext, span: Span) -> list[Span]:
+    """"ein Treffen mit Vučić sowie Gespräche mit der Troika", "a meeting with X as well as talks with Y": two
+    meeting nouns joined by "sowie" are two meetings, each with whom its own phrase names."""
+    parts, first = [], span.first
+    for k in range(span.first + 1, span.last):
+        width = _joins_meeting(ctx, span, k)
+        if width and k > first:
+            # the joining words belong to neither ("as well as" is no "as ... said")
+            parts.append(Span(first, k - 1, span.triggers))
+            first = k + width
+    return [*parts, Span(first, span.last, span.triggers)] if parts else [span]
+
+
+def _joins_meeting(ctx: SentenceContext, span: Span, k: int) -> int:
+    """The width of a "sowie"/"as well as" at token k joining a phrase headed by a meeting noun to another
+    meeting noun before it, else 0."""
+    phrase = next((p for p in ctx.lex.meeting_joiners if tuple(ctx.words(k, k + len(p) - 1)) == p), None)
+    if phrase is None or not any(span.first <= i < k and event_noun(ctx.tokens[i], ctx.lex) for i in span.triggers):
+        return 0
+    for i in range(k + len(phrase), min(span.last, k + len(phrase) + 3) + 1):
+        if i in span.triggers and event_noun(ctx.tokens[i], ctx.lex):
+            return len(phrase)
+        if not ctx.tokens[i].pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS", "CRD", "CARD")):
+            return 0
+    return 0
 
 
 def _after_sideline_event(ctx: SentenceContext, sideline: int, span: Span) -> Span:
@@ -417,6 +476,8 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     nouns = [i for i in span.named_by if event_noun(ctx.tokens[i], ctx.lex) and not topic_noun(ctx, i)]
     if not parties and not (location and nouns):
         return None  # a named event at a named place may stand without parties ("Sicherheitskonferenz in München")
+    if len(parties) < 2 and all(guest_verb(ctx, i) for i in span.named_by):
+        return None  # "Von Scholz wird im Mai eine Entscheidung erwartet": no guest from elsewhere
     parties = without_host(ctx, span, location, parties)
     location = location or _there(ctx, span)
     days = span_days(ctx, span, day)

@@ -39,12 +39,25 @@ def find_triggers(ctx: SentenceContext) -> list[int]:
         for cand in cands:
             if cand in lex.verbs and (tok.pos.startswith("V") or after_modal or miscased):
                 need = lex.needs.get(cand)
-                if need and not (need & words):
+                if need and not (need & words) or cand in lex.guests and not _guest_named(ctx):
                     continue
                 out.append(i)
                 break
     earlier = [i for i in out if _earlier_event(ctx, i)]
     return [i for i in out if i not in earlier] if len(earlier) < len(out) else out
+
+
+def _guest_named(ctx: SentenceContext) -> bool:
+    """"Tinubu wird im Kanzleramt erwartet": a person or an office is whom a place expects ("In Berlin wird Regen
+    erwartet" names none)."""
+    return any(e.kind in ("person", "office") and e.party for e in ctx.actors.entities)
+
+
+def guest_verb(ctx: SentenceContext, i: int) -> bool:
+    """"erwartet", "expected": a verb that tells of a visit only with a guest from another party than the host."""
+    lemma = ctx.tokens[i].lemma.lower()
+    return ctx.tokens[i].pos.startswith("V") and (lemma in ctx.lex.guests
+                                                  or any(p + lemma in ctx.lex.guests for p in ctx.particles()))
 
 
 def earlier_tokens(ctx: SentenceContext) -> set[int]:
