@@ -297,7 +297,10 @@ def _with_visitor(ctx: SentenceContext, parties: list[str], run: _Run) -> list[s
 
 
 def _met_one(ctx: SentenceContext, e: Entity) -> bool:
-    """The speech stage's subject is one named after "mit"/"with" ("Geplant sind ein Treffen mit X")."""
+    """The speech stage's subject is one named after "mit"/"with" ("Geplant sind ein Treffen mit X").
+    A subject carried over from a sentence before (reported speech going on) is named in none of this one."""
+    if not any(e is named for named in ctx.actors.entities):
+        return False
     return any(_partner(ctx, i, e.first) for i in find_triggers(ctx) if i < e.first)
 
 
