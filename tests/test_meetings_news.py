@@ -611,7 +611,7 @@ def test_a_subject_carried_over_from_an_earlier_sentence_is_not_looked_up_in_thi
     """Reported speech going on: "He" is the spokesman named late in a long sentence before, at a token
     position past the end of this short one; asking whether he is met "with" someone must look only at
     those named in this sentence (it raised IndexError)."""
-    text = ("While in Chile, Mr Guterres will meet with President Gabriel Boric, as well as the Ministers for Trade and "
-            "Mining, Mr Guterres's spokesman Jonas Berg told reporters in Stockholm on Monday.\n\n"
+    text = ("While in Chile, Mr Guterres will meet with President Gabriel Boric, as well as the Ministers for Trade "
+            "and Mining, Mr Guterres's spokesman Jonas Berg told reporters in Stockholm on Monday.\n\n"
             "He is also expected to meet with former President Ricardo Lagos.")
     assert isinstance(meetings(text, "en"), list)
