@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).parent
-FORMAT = 2
+FORMAT = 3
 """Bumped when the entry layout changes."""
 KEEP_DAYS = 30
 """An entry no build has used for this many days is removed."""
@@ -57,6 +57,8 @@ class Found:
     background: list[BackgroundItem] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
     """The party codes the source's actor mentions name: which briefings it belongs to (relevance.py)."""
+    unread: str = ""
+    """Why the extraction failed on the source (never stored in the cache), or empty."""
 
     @classmethod
     def of(cls, annotated: AnnotatedSource) -> Found:
@@ -65,7 +67,8 @@ class Found:
 
     def attach(self, source: Source) -> AnnotatedSource:
         return AnnotatedSource(source=source, quotes=self.quotes, positions=self.positions,
-                               meetings=self.meetings, background=self.background, parties=self.parties)
+                               meetings=self.meetings, background=self.background, parties=self.parties,
+                               unread=self.unread)
 
 
 @cache

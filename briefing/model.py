@@ -180,6 +180,8 @@ class AnnotatedSource:
     background: list[BackgroundItem] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
     """The party codes its actor mentions name (kept when the mentions themselves are not)."""
+    unread: str = ""
+    """Why the extraction could not read the source (an error of ours), or empty."""
 
     def named_parties(self) -> set[str]:
         return set(self.parties) | {m.party for m in self.actors}

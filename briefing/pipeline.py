@@ -211,6 +211,7 @@ def read(sources: list[Source], as_of: str, today: date,
     from . import model_cache
     from .annotation_cache import cache_for
     from .dates import settle_dates
+    from .notices import Notice
     from .pool import annotate_all
 
     cache = cache_for(config)
@@ -219,6 +220,7 @@ def read(sources: list[Source], as_of: str, today: date,
         as_of_day, as_of_from, warnings = settle_dates(sources, as_of, today, infer=cache.inferred_date)
         bar.advance(len(sources))
     annotated = annotate_all(sources, config.actors, cache, config.workers, _spread(config, cache))
+    warnings += [Notice("unread", {"source": a.source.id, "reason": a.unread}) for a in annotated if a.unread]
     return annotated, as_of_day, as_of_from, warnings
 
 

@@ -96,7 +96,12 @@ def _work(job: tuple[Source, str]) -> Found:
     from .nlp.annotate import annotate  # a build whose sources are all cached never loads the extraction
 
     source, key = job
-    found = Found.of(annotate(source, _aliases))
+    try:
+        found = Found.of(annotate(source, _aliases))
+    except Exception as e:  # noqa: BLE001 - a fault of ours on one article must not cost the whole briefing
+        log.warning("%s: the extraction failed (%s: %s); the briefing goes on without it", source.id,
+                    type(e).__name__, e, exc_info=log.isEnabledFor(logging.DEBUG))
+        return Found(unread=f"{type(e).__name__}: {e}")
     if _cache is not None:
         _cache.put(key, found)
     return found

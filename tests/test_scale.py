@@ -136,6 +136,29 @@ def test_a_source_above_max_source_kb_is_skipped_with_one_line(tmp_path, capsys)
     assert len(built["sources"]) == 3
 
 
+def test_an_extraction_fault_on_one_source_costs_that_source_only(tmp_path, capsys, monkeypatch):
+    """A bug of ours met on one article (here made to happen on purpose) is one warning line and a
+    notice in the briefing; the other sources are read and the briefing is built."""
+    from briefing.nlp import annotate as annotate_module
+
+    real = annotate_module.annotate
+
+    def failing_on_vienna(source, *args, **kwargs):
+        if source.id.startswith("wien"):
+            raise IndexError("list index out of range")
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(annotate_module, "annotate", failing_on_vienna)
+    root = _project(tmp_path, workers=1)
+    assert main(["--config", str(root / "config.yaml"), "build"]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "wien" in err[0] and "IndexError" in err[0]
+    built = json.loads(next((root / "out").glob("*.json")).read_text(encoding="utf-8"))
+    assert any("wien" in w and "IndexError" in w for w in built["warnings"])
+    assert built["meetings"] and len(built["sources"]) == 3  # the seed and the English article still count
+    assert len(list((root / "state" / "annotations").rglob("*.pickle"))) == 2  # the failure is not kept
+
+
 def test_workers_and_caps_must_be_at_least_one(tmp_path):
     from briefing.errors import ConfigError
 
