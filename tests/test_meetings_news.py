@@ -605,3 +605,16 @@ def test_a_meeting_on_the_sidelines_is_still_one():
     ms = meetings("Scholz will meet Biden in Berlin on Wednesday. On the sidelines of the talks, he will meet French "
                   "President Macron.", "en")
     assert any({"DEU", "FRA"} <= set(m.participants) for m in ms)
+
+
+# -- the Holy See as a party -----------------------------------------------------------------------
+
+def test_the_vatican_is_a_party_and_a_place():
+    [m] = meetings("Am Freitag wird US-Außenminister Blinken im Vatikan erwartet.")
+    assert (m.start, m.location) == (date(2022, 1, 7), "Vatikan")
+    assert {"USA", "VAT"} <= set(m.participants)
+
+
+def test_english_the_vatican_is_a_party_and_a_place():
+    [m] = meetings("Blinken will visit the Vatican on Friday.", "en")
+    assert m.start == date(2022, 1, 7) and {"USA", "VAT"} <= set(m.participants)
