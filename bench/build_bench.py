@@ -17,6 +17,7 @@ after a program's first build on a machine.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import resource
 import shutil
@@ -55,6 +56,9 @@ def main() -> int:
     ap.add_argument("--no-cache", action="store_true",
                     help="empty the annotation cache (state/annotations) before each build: annotate every time")
     a = ap.parse_args()
+    # briefing's modules as bytecode, as an installed package has them (pip compiles on install; an
+    # editable install under PYTHONDONTWRITEBYTECODE would otherwise compile them in every build)
+    compileall.compile_dir(ROOT / "briefing", quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         py = sys.executable

@@ -20,7 +20,7 @@ def models(tmp_path):
     segment._tokenizer.cache_clear()
 
 
-def _never() -> object:
+def _never(*args, **kwargs) -> object:
     raise AssertionError("made again although the cache holds it")
 
 
@@ -74,3 +74,19 @@ def test_the_tokenizer_read_back_splits_text_as_a_fresh_one(models, monkeypatch,
     monkeypatch.setattr(somajo, "SoMaJo", _never)  # the next process: only the file can give it
     assert tokens(segment._tokenizer(language)) == fresh
     assert len(fresh) == 2 and fresh[0][0][0] in ("Die", "The")
+
+
+def test_the_first_name_dictionary_read_back_gives_the_same_genders(models, monkeypatch):
+    import gender_guesser.detector as gd
+
+    from briefing.nlp.actors import names
+
+    names._detector.cache_clear()
+    fresh = [names._detector().get_gender(n) for n in ("Annalena", "Olaf", "Kaja", "Antony", "Andrea")]
+    names._detector.cache_clear()
+    monkeypatch.setattr(gd.Detector, "__init__", _never)  # the next process: only the file can give it
+    try:
+        assert [names._detector().get_gender(n) for n in ("Annalena", "Olaf", "Kaja", "Antony", "Andrea")] == fresh
+        assert fresh[:2] == ["female", "male"]
+    finally:
+        names._detector.cache_clear()

@@ -298,3 +298,11 @@ def test_subject_before_a_relative_clause_speaks_after_it():
     assert got[0][0] == "Behrendt"
     got = said('Jonas Behrendt, who is a critic of the plan, hopes "that nobody gives in".', "en")
     assert got[0][0] == "Jonas Behrendt"
+
+
+def test_a_sentence_opening_with_for_and_a_person_gives_their_view():
+    got = said("Für den Theologen Jonas Behrendt steht fest, „dass der Schritt verständlich ist“.")
+    assert got[0][0] == "Jonas Behrendt"
+    got = said('For Mayor Lena Albers, it is clear "that the plan has worked".', "en")
+    assert got[0][0] == "Lena Albers"
+    assert said("Für die Stadt steht fest, „dass der Schritt verständlich ist“.")[0][0] is None

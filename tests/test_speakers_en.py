@@ -71,3 +71,8 @@ def test_a_known_surname_as_the_first_name_of_someone_else_is_not_that_person(te
 def test_a_known_surname_before_another_known_name_still_counts():
     a = annotated("Putin Selenskyj treffen wolle, sagte Kanzler Scholz.", "de")
     assert {"RUS", "UKR"} <= {m.party for m in a.actors}
+
+
+def test_a_known_surname_that_is_no_first_name_stays_before_a_place():
+    a = annotated("Am Donnerstag besucht Scholz Lesotho.", "de")
+    assert "DEU" in {m.party for m in a.actors}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ...model import ActorMention, Sentence, Token
 from .gazetteer import Entry, Gazetteer
+from .names import first_name
 
 log = logging.getLogger(__name__)
 
@@ -102,11 +103,13 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, memory: dict[str, str]) ->
 
 
 def _first_name_of_another(sentence: Sentence, gaz: Gazetteer, i: int, matched: tuple[int, Entry, bool]) -> bool:
-    """A known surname alone before a proper noun the gazetteer does not know is someone else's first
-    name: "Salman Bashir" is not King Salman, "Sharif Hassan" not Nawaz Sharif."""
+    """A known surname that is also a first name, alone before a proper noun the gazetteer does not
+    know, is someone else's first name: "Salman Bashir" is not King Salman, "Sharif Hassan" not Nawaz
+    Sharif (but "besucht Scholz Lesotho" is Scholz)."""
     j, entry = matched[0], matched[1]
     tokens = sentence.tokens
-    if entry.kind != "person" or j != i or not entry.person or " " not in entry.person or j + 1 >= len(tokens):
+    if entry.kind != "person" or j != i or not entry.person or " " not in entry.person or j + 1 >= len(tokens) \
+            or first_name(tokens[j].text) is None:
         return False
     after = tokens[j + 1]
     return after.pos in NAME_TAGS and _capitalised(after.text) and gaz.lookup(after.text) is None \

@@ -131,9 +131,15 @@ def name_lexicon(language: str) -> NameLexicon:
 
 @lru_cache(maxsize=1)
 def _detector():
-    import gender_guesser.detector as gd  # loaded on first use: it reads its dictionary once (~0.4 s)
+    """gender-guesser's first-name dictionary: parsed once (~0.2–0.4 s), then kept as a pickle in
+    state/models/ (read back in ~0.04 s), made again when the package's version changes."""
+    from importlib.metadata import version
 
-    return gd.Detector(case_sensitive=False)
+    import gender_guesser.detector as gd
+
+    from ...model_cache import kept
+
+    return kept("gender-guesser", (version("gender-guesser"),), lambda: gd.Detector(case_sensitive=False))
 
 
 GENDERS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "x"}

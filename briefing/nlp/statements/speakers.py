@@ -56,6 +56,8 @@ class ClauseRules:
     finite_tag: str = ""
     """The tagger's tag for a finite full verb, to read a word again as one."""
     genitive_endings: tuple[str, ...] = ()
+    opinion_openers: frozenset[str] = frozenset()
+    """Words opening a sentence with whose view it gives ("Für den Minister ist das …")."""
     """Endings of a name in the genitive that owns the phrase after it ("Merkels Sprecher")."""
 
 
@@ -69,7 +71,7 @@ def clause_rules(language: str) -> ClauseRules:
     return ClauseRules(data.get("subject_before_verb", "first") == "first", bool(data.get("subject_after_any_verb")),
                        bool(data.get("subjunctive_reports")), words("expletives"), words("source_prepositions"),
                        words("agent_prepositions"), str(data.get("finite_verb_tag") or ""),
-                       tuple(str(w) for w in data.get("genitive_endings") or []))
+                       tuple(str(w) for w in data.get("genitive_endings") or []), words("opinion_openers"))
 
 
 @dataclass
@@ -193,7 +195,7 @@ def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) ->
     Schröder erklärt hatte: „…“"; a quote goes to the nearest), of a name before a colon
     ("Bundesinnenminister Schäuble: „…“"), then of its attribution phrases ("laut X")."""
     out = sorted(_by_verbs(ctx, lex, main=True) + _by_verbs(ctx, lex, main=False), key=lambda s: s.first)
-    for by in (_before_colon(ctx), _attribution(ctx, lex)):
+    for by in (_before_colon(ctx), _attribution(ctx, lex), _opinion_opener(ctx)):
         if by is not None and by.referent is not None and not any(s.first <= by.first <= s.last for s in out):
             # "Wie die Zeitung berichtete, soll laut der Studie „…“": the nearer attribution is the quote's
             out.append(Said(ctx.n, by.first, by.last, by.referent, "statement", "attribution"))
@@ -470,6 +472,19 @@ def _attribution(ctx: SentenceContext, lex: SpeechLexicon) -> Mention | None:
             if before:
                 return before[-1]
     return None
+
+
+def _opinion_opener(ctx: SentenceContext) -> Mention | None:
+    """A sentence opening with "für" and a person or role holds their view: "Für den Theologen Jonas
+    Behrendt ist der Schritt „verständlich“", "For the mayor, the plan is "a success"."""
+    openers = clause_rules(ctx.language).opinion_openers
+    tokens = ctx.sentence.tokens
+    if not tokens or tokens[0].text.lower() not in openers:
+        return None
+    m = next((m for m in ctx.mentions if m.first in (1, 2)), None)
+    if m is None or m.phrase is None or m.phrase.kind not in ("person", "role") or m.referent is None:
+        return None
+    return m
 
 
 def _across_quotes(ctx: SentenceContext, k: int) -> tuple[int, int]:
