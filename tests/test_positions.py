@@ -464,3 +464,73 @@ def test_a_place_after_in_says_where_a_role_is_not_whose(text, language, party):
 def test_a_body_without_a_party_still_takes_its_capitals():
     text = "A spokesman for the foreign ministry in Beijing said the talks had failed."
     assert parties_of(annotated(text, "en")) == {"CHN"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Foreign Minister Lavrov will hold talks with his Turkish counterpart in Ankara, a spokeswoman said.", "en"),
+    ("Foreign Minister Lavrov plans to meet the Turkish foreign minister in Ankara next week.", "en"),
+    ("Foreign Minister Lavrov is expected to have meetings with Turkish officials on Friday.", "en"),
+    ("Außenminister Lawrow werde am Montag Gespräche mit seinem türkischen Amtskollegen führen, sagte er.", "de"),
+    ("Außenminister Lawrow und sein türkischer Amtskollege wollen am Freitag in Ankara beraten.", "de"),
+])
+def test_an_announced_meeting_is_no_position(text, language):
+    assert parties_of(annotated(text, language)) == set()
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Foreign Minister Lavrov said Russia was ready to hold talks with Turkey.", "en"),
+    ("Foreign Minister Lavrov said Russia will not hold talks with Turkey.", "en"),
+    ("During recent talks with his Turkish counterpart, Foreign Minister Lavrov reaffirmed support for the "
+     "ceasefire, which the two sides have declared.", "en"),
+    ("Außenminister Lawrow sagte, Russland sei bereit, Gespräche mit der Türkei zu führen.", "de"),
+])
+def test_an_offer_a_refusal_or_talks_as_a_circumstance_stay_positions(text, language):
+    assert parties_of(annotated(text, language)) == {"RUS"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Foreign Minister Lavrov is expected in Berlin next week.", "en"),
+    ("Außenminister Lawrow wird in der kommenden Woche in Berlin erwartet.", "de"),
+    ("Lawrow werde am Montag seinen türkischen Amtskollegen treffen, sagte eine Sprecherin des russischen "
+     "Außenministeriums.", "de"),
+    ("Außenminister Lawrow hat seine Teilnahme an dem Treffen in Genf bestätigt.", "de"),
+])
+def test_an_awaited_visitor_or_an_announced_meeting_is_no_position(text, language):
+    assert parties_of(annotated(text, language)) == set()
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Foreign Minister Lavrov said Russia will meet its obligations.", "en"),
+    ("Lawrow sagte, die Regierung werde bald eine Entscheidung treffen.", "de"),
+    ("Lawrow sagte, Russland erwarte Zugeständnisse.", "de"),
+    ("Russia is expecting concessions, Foreign Minister Lavrov said.", "en"),
+])
+def test_a_meeting_verb_with_another_object_or_an_active_expect_stays_a_position(text, language):
+    assert parties_of(annotated(text, language)) == {"RUS"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Am Rande des Gipfels ist nach Angaben aus Moskau auch ein Gespräch von Außenminister Lawrow mit seinem "
+     "türkischen Kollegen geplant.", "de"),
+    ("The Kremlin said a meeting between Foreign Minister Lavrov and his Turkish counterpart was scheduled for "
+     "Thursday.", "en"),
+])
+def test_a_planned_or_scheduled_meeting_is_no_position(text, language):
+    assert parties_of(annotated(text, language)) == set()
+
+
+def test_planning_no_talks_is_a_stance():
+    a = annotated("Lawrow sagte, Russland plane keine Gespräche mit Kiew.", "de")
+    assert parties_of(a) == {"RUS"}
+
+
+@pytest.mark.parametrize("text, language, party", [
+    ("ISLAMABAD - Foreign Office spokesman Tariq Aziz said Pakistan would not accept the plan.", "en", "PAK"),
+    ("LONDON - Foreign Office spokesman Tom Green said Britain would not accept the plan.", "en", "GBR"),
+    ("ISLAMABAD - A British Foreign Office spokesman said London would not accept the plan.", "en", "GBR"),
+    ("Islamabad - Ein Sprecher des Foreign Office sagte, Pakistan werde den Plan nicht annehmen.", "de", "PAK"),
+    ("Islamabad - Ein Sprecher des britischen Foreign Office sagte, London werde den Plan nicht annehmen.", "de",
+     "GBR"),
+])
+def test_a_body_name_many_states_use_speaks_for_the_datelines_state(text, language, party):
+    assert parties_of(annotated(text, language)) == {party}

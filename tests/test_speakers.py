@@ -75,6 +75,15 @@ def test_later_surname_is_the_full_name():
     assert got[0][0] == "Clara Oduya"
 
 
+def test_later_surname_the_tagger_misreads_is_still_the_full_name():
+    # a sentence-initial "Petrowitsch" is tagged an adjective; the full name before makes it a name
+    got = said("Der Oppositionsführer Igor Petrowitsch wurde verhört. "
+               "Petrowitsch kritisierte das Verhör als „Einschüchterung“.")
+    assert got == [("Igor Petrowitsch", "Oppositionsführer", None)]
+    got = said('Opposition leader Ivo Marek was questioned. Marek called it "intimidation".', "en")
+    assert got[0][0] == "Ivo Marek"
+
+
 def test_later_role_is_the_person_named_with_it():
     got = said("Verkehrsminister Anton Wegener besuchte die Baustelle. „Hier geht es voran“, sagte der Minister.")
     assert got[0][0] == "Anton Wegener"
@@ -88,6 +97,16 @@ def test_indefinite_role_is_someone_new():
 
 
 # pronouns
+
+def test_one_of_a_group_is_someone_new_not_the_person_named_before():
+    got = said("Die Ärztin Anna Berg leitete den Einsatz. Eine der Ärztinnen sagte: „Wir helfen allen.“")
+    assert got == [("Eine der Ärztinnen", "Eine der Ärztinnen", None)]
+    got = said("Der Einsatzleiter Paul Kern kam früh. "
+               "Einer der beteiligten Feuerwehrmänner sagte: „So etwas sah ich nie.“")
+    assert got[0][0] == "Einer der beteiligten Feuerwehrmänner"
+    got = said('The envoy Tom Reed spoke first. "We will help," said one of the officials.', "en")
+    assert got[0][0] == "one of the officials"
+
 
 def test_pronoun_goes_to_the_nearest_person_of_its_gender():
     got = said("Hanna Lindqvist traf Jonas Behrendt in Malmö. „Wir sind uns einig“, sagte sie.")

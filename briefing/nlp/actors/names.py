@@ -20,7 +20,7 @@ The lexicon is ``data/speakers_<lang>.yaml``; first names and their gender come 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...data import lexicon_language, load_data
@@ -40,6 +40,8 @@ PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "PRP", "PRF"})
 so German reads it as no preposition: "äußerte sich der Sprecher")."""
 GENITIVE_LINKS = {"de": frozenset({"des", "der", "für"}), "en": frozenset({"of", "for"})}
 """Words that attach an attribute to a role or body: "Sprecher des Senders", "Bundesagentur für Arbeit"."""
+PARTITIVE_LINKS = {"de": frozenset({"der", "des", "von"}), "en": frozenset({"of"})}
+"""Words between a partitive pronoun and its group: "einer der Ärzte", "one of the officials"."""
 NAME_LINKS = {"de": frozenset({"von"}), "en": frozenset()}
 UMLAUTS = str.maketrans("äöü", "aou")
 MAX_ATTRIBUTES = 2
@@ -86,6 +88,8 @@ class NameLexicon:
     pronoun_window: int
     documents: tuple[str, ...] = ()
     """Texts that speak ("der Bericht", "the statement"): bodies no pronoun points back to."""
+    partitives: dict[str, str] = field(default_factory=dict)
+    """Pronouns that pick one out of a group, with their gender ("einer der Ärzte": m, "one of": any)."""
 
     def person_noun(self, word: str) -> str | None:
         """The gender a role noun tells ("Sprecherin": f), "" when it tells none, None for no role noun."""
@@ -126,6 +130,7 @@ def name_lexicon(language: str) -> NameLexicon:
         frozenset(str(w) for w in data.get("not_names") or []),
         int(data.get("pronoun_window") or 4),
         tuple(sorted({w.lower() for w in data.get("documents") or []})),
+        {str(k).lower(): str(v) for k, v in (data.get("partitives") or {}).items()},
     )
 
 
@@ -174,7 +179,14 @@ def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon,
     out: list[Phrase] = []
     i = 0
     while i < len(tokens):
+        one = _partitive(sentence, mask, i, lex)
+        if one is not None:
+            out.append(one)
+            i = one.last + 1
+            continue
         end = _core_end(tokens, mask, i, lex)
+        if end is None and not mask[i] and tokens[i].text in known:
+            end = i  # a surname named before, tagged as an adjective or verb ("Milinkewitsch kritisierte")
         if end is None:
             i += 1
             continue
@@ -197,6 +209,29 @@ def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon,
         else:
             i = end + 1
     return out
+
+
+def _partitive(sentence: Sentence, mask: list[bool], i: int, lex: NameLexicon) -> Phrase | None:
+    """One person picked out of a group of people ("Einer der beteiligten Ärzte", "one of the
+    officials"): a role phrase in the singular, and indefinite, someone not named before."""
+    tokens = sentence.tokens
+    gender = lex.partitives.get(tokens[i].text.lower())
+    j = i + 1
+    if gender is None or mask[i] or j >= len(tokens) or mask[j] \
+            or tokens[j].text.lower() not in PARTITIVE_LINKS[lex.language]:
+        return None  # ("Eine der Ärztinnen" is tagged an article, but no article precedes another)
+    if tokens[j].pos not in DETERMINER_TAGS:
+        j += 1  # "one of the officials": the link is no article
+    end = _core_end(tokens, mask, j, lex) if j < len(tokens) else None
+    group = _classify(sentence, j, end, lex) if end is not None else None
+    if group is None or group.kind != "role":
+        return None
+    group.last = _attributes(tokens, mask, group, lex)
+    group.first, group.plural, group.definite = i, False, False
+    group.gender = gender if gender in ("m", "f", "n") else None
+    group.text = group.role = _slice(sentence, i, group.last)
+    group.free = _free(tokens, i)
+    return group
 
 
 def _core_end(tokens: list[Token], mask: list[bool], i: int, lex: NameLexicon) -> int | None:

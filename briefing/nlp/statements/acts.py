@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from ...data import language_data
 from ..actors.actors import Entity
+from ..actors.gazetteer import gazetteer
 from ..clauses import Clause, finite_verb, subject
 from ..context import SentenceContext
 from .joint import joint_parties
@@ -133,7 +136,7 @@ def resolve_speaker(ctx: SentenceContext, act: Act, turn: Turn, reading: Reading
     the subject itself or who it points back to, the subject of the clause before, the dateline's
     state, the joint subject of the sentence before, the state the sentence before was about."""
     tracker, subj, clause = reading.tracker, act.subject, act.clause
-    resolved = tracker.resolve(subj)
+    resolved = _home_body(tracker.resolve(subj), tracker.home, ctx.language)
     if resolved is None and subj is None and act.fin is not None and not clause.subordinate \
             and turn.previous_subject is not None and _verb_first(ctx, clause):
         resolved = turn.previous_subject  # "..., weist Kritik zurück und wirft ... vor"
@@ -152,6 +155,28 @@ def resolve_speaker(ctx: SentenceContext, act: Act, turn: Turn, reading: Reading
         # "Tokyo protested. The foreign ministry said ...": the state the sentence before was about
         resolved = tracker.previous_subject(ctx.sentence, subj)
     act.resolved = resolved
+
+
+def _home_body(e: Entity | None, home: str | None, language: str) -> Entity | None:
+    """A body whose name many states give theirs ("Foreign Office" is London's and Islamabad's) speaks
+    for the dateline's state in a report from its capital ("ISLAMABAD - Foreign Office spokesman ...")."""
+    if e is None or not home or e.party == home:
+        return e
+    text = f' {" ".join(e.text.lower().split())} '
+    body = next((b for b in _home_bodies(language) if f" {b} " in text), None)
+    if body is None or _names_a_state(text.replace(f" {body} ", " "), language):
+        return e  # "a British Foreign Office spokesman" is London's wherever he speaks
+    return replace(e, party=home, parties=[home])
+
+
+def _names_a_state(text: str, language: str) -> bool:
+    g = gazetteer(language)
+    return any((g.lookup(w) or g.adjective(w)) for w in text.split())
+
+
+@lru_cache(maxsize=4)
+def _home_bodies(language: str) -> tuple[str, ...]:
+    return tuple(str(b).lower() for b in language_data("actors", language).get("home_bodies") or [])
 
 
 def record(ctx: SentenceContext, act: Act, turn: Turn, reading: Reading) -> None:

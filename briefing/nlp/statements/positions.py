@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...data import language_data
-from ...model import Evidence, Position, Sentence
+from ...model import Evidence, Position, Sentence, Token
 from ..clauses import dateline_end
 from .speakers import attribute
 from .statements import SentenceSpeech, Statement
@@ -39,6 +39,15 @@ class PositionLexicon:
     convening_verbs: frozenset[str] = frozenset()
     noun_tags: tuple[str, ...] = ()
     furniture: tuple[str, ...] = ()
+    meeting_verbs: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    stance_words: frozenset[str] = frozenset()
+    circumstance_prepositions: frozenset[str] = frozenset()
+    not_meeting_objects: frozenset[str] = frozenset()
+    arrival_passives: frozenset[str] = frozenset()
+    passive_auxiliaries: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    participle_tags: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -53,7 +62,10 @@ def position_lexicon(language: str) -> PositionLexicon:
                            float(data.get("heading_echo_share") or 0.6),
                            tuple(str(t) for t in data.get("content_tags") or []),
                            words("convening_verbs"), tuple(str(t) for t in data.get("noun_tags") or []),
-                           tuple(sorted(words("furniture"))))
+                           tuple(sorted(words("furniture"))), words("meeting_verbs"), words("light_verbs"),
+                           words("stance_words"), words("circumstance_prepositions"),
+                           words("not_meeting_objects"), words("arrival_passives"), words("passive_auxiliaries"),
+                           words("complementizers"), tuple(str(t) for t in data.get("participle_tags") or []))
 
 
 def find_positions(source_id: str, sentences: list[Sentence], speech: list[SentenceSpeech],
@@ -104,20 +116,85 @@ def _someone(st: Statement) -> bool:
 
 
 def _announcement(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bool:
-    """A plain statement that announces a date or a trip: "Den Termin gab die Allianz bekannt",
-    "sagte, sie werde nach Kiew reisen"."""
+    """A plain statement that announces a date, a trip or a meeting: "Den Termin gab die Allianz
+    bekannt", "sagte, sie werde nach Kiew reisen", "Kerry will hold talks with Lavrov on Monday",
+    "the envoys were due to meet". Unless negated or carried by a word of readiness ("was ready to
+    hold talks"): a refusal or an offer is a stance."""
+    tokens = sentence.tokens[st.first: st.last + 1]
+    if _expected_arrival(tokens, lex):
+        return True
     if st.kind != "statement":
         return False  # "forderte, am Montag zu reisen" is a demand all the same
-    tokens = sentence.tokens[st.first: st.last + 1]
     lemmas = {t.lemma.lower() for t in tokens}
     particles = {t.text.lower() for t in tokens if t.pos == "PTKVZ"}
     verbs = lemmas | {p + lemma for p in particles for lemma in lemmas}
-    if any(t.text.lower() in lex.negations for t in tokens):
+    if any(t.text.lower() in lex.negations for t in tokens) or lemmas & lex.stance_words:
         return False
+    if _meeting_plan(tokens, lex):
+        return True
     travel = any(t.lemma.lower() in lex.travel_verbs and t.pos.startswith("V") for t in tokens)
     if verbs & lex.announcement_verbs:
-        return travel or bool(lemmas & lex.event_nouns)
+        return travel or any(t.lemma.lower() in lex.event_nouns and not _circumstance(tokens, k, lex)
+                             for k, t in enumerate(tokens))
     return travel and bool(verbs & lex.saying_verbs)
+
+
+def _meeting_plan(tokens: list[Token], lex: PositionLexicon) -> bool:
+    """The clause is about a meeting itself: a verb of meeting ("meet") or a light verb with an
+    event noun in its phrase ("hold talks", "Gespräche mit Paris führen"), whatever verb of saying
+    carries it."""
+    for k, t in enumerate(tokens):
+        if not t.pos.startswith("V") or _circumstance(tokens, k, lex):
+            continue
+        lemma = t.lemma.lower()
+        phrase = _verbless_run(tokens[k + 1:]) + _verbless_run(tokens[:k][::-1])
+        if lemma in lex.meeting_verbs and not _lemmas(phrase) & lex.not_meeting_objects:
+            return True
+        if lemma in lex.light_verbs and not _auxiliary(tokens, k) \
+                and any(p.pos.startswith(lex.noun_tags) and _event_noun(p.lemma.lower(), lex) for p in phrase):
+            return True
+    return False
+
+
+def _circumstance(tokens: list[Token], k: int, lex: PositionLexicon) -> bool:
+    """The word stands in a phrase of time ("during recent talks", "after meeting Rubio", "nach dem
+    Treffen"): a circumstance of the statement, not what it announces ("confirmed his
+    participation in the meeting" announces it)."""
+    for t in reversed(tokens[max(0, k - 4):k]):
+        if t.lemma.lower() in lex.circumstance_prepositions or t.text.lower() in lex.circumstance_prepositions:
+            return True
+        if t.pos.startswith(("V", *lex.noun_tags)) or not t.text[:1].isalnum():
+            return False
+    return False
+
+
+def _expected_arrival(tokens: list[Token], lex: PositionLexicon) -> bool:
+    """A visitor awaited ("Blinken wird in Berlin erwartet", "Blinken is expected in Rome"): the
+    passive of a verb of expecting with no clause or infinitive of its own is an arrival, not a
+    demand ("es wird erwartet, dass …" stays one)."""
+    participle = any(t.lemma.lower() in lex.arrival_passives and t.pos.startswith(lex.participle_tags)
+                     for t in tokens) if lex.participle_tags else False
+    return participle and bool(_lemmas(tokens) & lex.passive_auxiliaries) \
+        and not {t.text.lower() for t in tokens} & lex.complementizers
+
+
+def _lemmas(tokens: list[Token]) -> set[str]:
+    return {t.lemma.lower() for t in tokens}
+
+
+def _auxiliary(tokens: list[Token], k: int) -> bool:
+    """"have" before a participle ("the talks have failed") is no light verb."""
+    return k + 1 < len(tokens) and tokens[k + 1].pos.startswith("V")
+
+
+def _verbless_run(tokens: list[Token]) -> list[Token]:
+    """The tokens up to the next verb or clause punctuation: the verb's own phrase."""
+    run: list[Token] = []
+    for t in tokens:
+        if t.pos.startswith("V") or t.text in {",", ";", ":", "."}:
+            break
+        run.append(t)
+    return run
 
 
 def _convening(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bool:
