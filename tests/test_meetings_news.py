@@ -615,3 +615,16 @@ def test_a_subject_carried_over_from_an_earlier_sentence_is_not_looked_up_in_thi
             "and Mining, Mr Guterres's spokesman Jonas Berg told reporters in Stockholm on Monday.\n\n"
             "He is also expected to meet with former President Ricardo Lagos.")
     assert isinstance(meetings(text, "en"), list)
+
+
+# -- the Holy See as a party -----------------------------------------------------------------------
+
+def test_the_vatican_is_a_party_and_a_place():
+    [m] = meetings("Am Freitag wird US-Außenminister Blinken im Vatikan erwartet.")
+    assert (m.start, m.location) == (date(2022, 1, 7), "Vatikan")
+    assert {"USA", "VAT"} <= set(m.participants)
+
+
+def test_english_the_vatican_is_a_party_and_a_place():
+    [m] = meetings("Blinken will visit the Vatican on Friday.", "en")
+    assert m.start == date(2022, 1, 7) and {"USA", "VAT"} <= set(m.participants)
