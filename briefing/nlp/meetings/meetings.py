@@ -261,7 +261,9 @@ def _someone_met(ctx: SentenceContext, span: Span) -> bool:
     trigger = span.named_by[0]
     said = ctx.said.subject
     # "Geplant sind ein Treffen mit dem Ministerpräsidenten Serbiens": the speech stage's subject may be the one met
-    subject = said.party if said and not _met_one(ctx, said) else ctx.opener
+    # (a subject the speech stage resolved from another sentence has no place in this one)
+    met = said is not None and any(said is e for e in ctx.actors.entities) and _met_one(ctx, said)
+    subject = said.party if said and not met else ctx.opener
     return any(e.kind in ("person", "office") and e.party and e.party != subject and e.first > trigger
                and span.first <= e.first <= span.last and not any(ctx.mask[e.first:e.last + 1])
                and not topic(ctx, e.first) and _partner(ctx, trigger, e.first) for e in ctx.actors.entities)
