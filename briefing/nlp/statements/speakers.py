@@ -31,7 +31,7 @@ from ..actors.names import DETERMINER_TAGS, NameLexicon, Phrase, find_phrases, n
 from ..clauses import Clause, finite_verb, is_verb
 from ..context import Mention, SentenceContext
 from ..segment import verb_lemma
-from .speech import SpeechLexicon, back_references, speech_verb, subjunctive_form
+from .speech import Attribution, SpeechLexicon, attributed, back_references, speech_verb, subjunctive_form
 
 log = logging.getLogger(__name__)
 
@@ -455,23 +455,7 @@ def _attribution(ctx: SentenceContext, lex: SpeechLexicon) -> Mention | None:
     """"laut X", "nach Angaben von X", "X zufolge", "„…“, so X", "according to X"."""
     words = [t.text.lower() for t in ctx.sentence.tokens]
     named = [m for m in ctx.mentions if m.phrase is not None or m.referent is not None]
-    for i in range(len(words)):
-        if ctx.mask[i]:
-            continue
-        for phrase in lex.before:
-            if tuple(words[i:i + len(phrase)]) == phrase:
-                after = [m for m in named if i + len(phrase) <= m.first <= i + len(phrase) + 3]
-                if after:
-                    return after[0]
-        if words[i] in lex.after_quote and i > 0 and (ctx.mask[i - 1] or words[i - 1] == ","):
-            right = [m for m in named if m.first == i + 1]
-            if right:
-                return right[0]
-        if words[i] in lex.after:
-            before = [m for m in named if i - 2 <= m.last < i]
-            if before:
-                return before[-1]
-    return None
+    return attributed(Attribution(words, ctx.mask, lambda k: ctx.mask[k] or words[k] == ","), lex, named)
 
 
 def _opinion_opener(ctx: SentenceContext) -> Mention | None:

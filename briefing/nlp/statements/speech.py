@@ -8,8 +8,10 @@ forms, verbs whose subject may follow them in English, and the words of joint su
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from ...data import language_data, load_data
 from ...model import Sentence
@@ -138,3 +140,42 @@ def back_references() -> frozenset[str]:
     for name in ("speech_de", "speech_en"):
         words.update(w.lower() for w in load_data(name).get("back_reference") or [])
     return frozenset(words)
+
+
+Named = TypeVar("Named")  # an Entity or a Mention: anything named with .first and .last token indexes
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What an attribution phrase may stand on in one sentence, as a reading sees it."""
+
+    words: list[str]
+    mask: list[bool]
+    closes_quote: Callable[[int], bool]
+    """Whether the word at an index ends a quotation ("„…“, so X")."""
+    articles: frozenset[str] = frozenset()
+    """Words that may stand between "so" and the name ("so die Ministerin")."""
+
+
+def attributed(at: Attribution, lex: SpeechLexicon, named: Sequence[Named]) -> Named | None:
+    """The one named by an attribution phrase: "laut X", "nach Angaben von X" (lex.before),
+    "„…“, so X" (lex.after_quote), "X zufolge" (lex.after), "according to X"."""
+    words = at.words
+    for i in range(len(words)):
+        if at.mask[i]:
+            continue
+        for phrase in lex.before:
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                after = [n for n in named if i + len(phrase) <= n.first <= i + len(phrase) + 3]
+                if after:
+                    return after[0]
+        if words[i] in lex.after_quote and i > 0 and at.closes_quote(i - 1):
+            right = [n for n in named
+                     if n.first == i + 1 or (n.first == i + 2 and words[i + 1] in at.articles)]
+            if right:
+                return right[0]
+        if words[i] in lex.after:
+            before = [n for n in named if i - 2 <= n.last < i]
+            if before:
+                return before[-1]
+    return None

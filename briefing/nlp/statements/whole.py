@@ -20,7 +20,7 @@ from ..context import SentenceContext
 from .acts import speaker_name
 from .quoted import MARKS, QuotedSpan, is_said, quote_lexicon
 from .speakers import subject_of
-from .speech import subjunctive_form
+from .speech import Attribution, attributed, subjunctive_form
 from .state import Reading, Statement, Turn
 
 log = logging.getLogger(__name__)
@@ -126,26 +126,10 @@ def _reported_after(ctx: SentenceContext, after: int, reading: Reading) -> bool:
 
 
 def _attribution(ctx: SentenceContext, reading: Reading) -> Entity | None:
-    """"laut X", "nach Angaben aus X", "X zufolge", "according to X"."""
-    lex, words, entities = reading.lex, [t.text.lower() for t in ctx.sentence.tokens], ctx.entities
-    for i in range(len(words)):
-        if ctx.mask[i]:
-            continue
-        for phrase in lex.before:
-            if tuple(words[i:i + len(phrase)]) == phrase:
-                after = [e for e in entities if i + len(phrase) <= e.first <= i + len(phrase) + 3]
-                if after:
-                    return after[0]
-        if words[i] in lex.after_quote and i > 0 and words[i - 1] in CLOSING_MARKS:
-            right = [e for e in entities
-                     if e.first == i + 1 or (e.first == i + 2 and words[i + 1] in lex.articles)]
-            if right:
-                return right[0]
-        if words[i] in lex.after:
-            before = [e for e in entities if i - 2 <= e.last < i]
-            if before:
-                return before[-1]
-    return None
+    """"laut X", "nach Angaben aus X", "X zufolge", "according to X"; "„…“, so die Ministerin"."""
+    words = [t.text.lower() for t in ctx.sentence.tokens]
+    at = Attribution(words, ctx.mask, lambda k: words[k] in CLOSING_MARKS, frozenset(reading.lex.articles))
+    return attributed(at, reading.lex, ctx.entities)
 
 
 def _fallback(ctx: SentenceContext, reading: Reading) -> tuple[Entity | None, Entity | None]:
