@@ -88,3 +88,32 @@ def test_a_summit_in_the_run_up_is_a_meeting_to_come():
 def test_a_summit_ahead_without_a_time_to_come_is_none():
     assert meetings("Scholz hosted Duda in Berlin ahead of a summit with Russia, Turkey and Iran last week.",
                     "en") == []
+
+
+# -- schedules: a date line, then the events of that day --------------------------------------------
+
+def test_english_an_event_under_a_schedules_date_line_is_held_that_day():
+    text = ("The visit has a full programme.\n\nJanuary 10\n\nScholz and Macron will have a tour of the Louvre.\n\n"
+            "January 11\n\nScholz and Macron holding talks in the Elysee Palace.")
+    found = sorted((m.start, set(m.participants)) for m in meetings(text, "en"))
+    assert found == [(date(2022, 1, 10), {"DEU", "FRA"}), (date(2022, 1, 11), {"DEU", "FRA"})]
+
+
+def test_an_event_under_a_schedules_date_line_is_held_that_day():
+    text = ("Das Programm des Besuchs steht fest.\n\nMontag, 10. Januar\n\n"
+            "Scholz und Macron treffen sich im Élysée-Palast.\n\nDienstag, 11. Januar\n\n"
+            "Rundgang von Scholz und Macron durch den Louvre.")
+    found = sorted((m.start, set(m.participants)) for m in meetings(text))
+    assert found == [(date(2022, 1, 10), {"DEU", "FRA"}), (date(2022, 1, 11), {"DEU", "FRA"})]
+
+
+def test_a_heading_that_is_no_date_line_ends_the_schedule():
+    text = ("January 10\n\nScholz and Macron holding talks in Paris.\n\nJanuary 11\n\nScholz and Macron holding "
+            "talks in Lyon.\n\nBackground\n\nScholz and Macron holding talks in Nice.")
+    assert [m.location for m in meetings(text, "en") if m.start] == ["Paris", "Lyon"]
+
+
+def test_the_date_line_under_a_title_is_no_schedule():
+    text = "3. Januar 2022\n\nScholz wird in Paris Macron treffen."
+    [m] = meetings(text)
+    assert (m.start, m.location) == (None, "Paris")

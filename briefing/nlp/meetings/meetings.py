@@ -82,6 +82,8 @@ class _Run:
     """The sentence of the last meeting found, and that meeting."""
     spare: tuple[int, list[Day]] | None = None
     """A sentence with days but no meeting word, whose day the next sentence may take ("Dann ...")."""
+    scheduled: Day | None = None
+    """The day of a schedule's date line ("April 24" as a line of its own), for the events listed under it."""
 
 
 def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex], found: list[SentenceActors],
@@ -94,13 +96,16 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
                    said_verbs=frozenset(speech_lexicon(gaz.language).verbs) - lex.verbs,
                    openers=opening_parties(sentences, found, masks, gaz.language, lex))
     run = _Run(meetings=doc.earlier)
+    date_lines = _date_lines(doc)
     for n, s in enumerate(sentences):
-        if not s.heading:
-            ctx = SentenceContext(doc, n)
-            found = len(run.meetings)
-            _sentence(ctx, run)
-            if len(run.meetings) == found:
-                _coming_event(ctx, run)
+        ctx = SentenceContext(doc, n)
+        if s.heading:
+            run.scheduled = date_lines.get(n)
+            continue
+        found = len(run.meetings)
+        _sentence(ctx, run)
+        if len(run.meetings) == found:
+            _coming_event(ctx, run)
     kept = _drop_departures(run.meetings, run.departures)
     return merge_meetings(kept, known=lambda place: _known_place(place, gaz))
 
@@ -123,7 +128,7 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
         if run.last_at and run.last_at[0] == ctx.n - 1:
             lengthen(run.last_at[1], days)
         return
-    if _carried_day(ctx, days, triggers, run):
+    if _carried_day(ctx, days, triggers, run) or _scheduled(ctx, days, triggers, run):
         return
     run.spare = None
     if not days and not all(is_travel(ctx, ctx.tokens[i]) for i in triggers):
@@ -169,6 +174,36 @@ def _carried_day(ctx: SentenceContext, days: list[Day], triggers: list[int], run
         run.meetings.append(m)
         run.last_at = (n, m)
     run.spare = None
+    return True
+
+
+def _date_lines(doc: Document) -> dict[int, Day]:
+    """The schedule's date lines by sentence: only where the source has two or more (one date line alone is the
+    page's date under its title, no schedule)."""
+    lines = {n: d for n, s in enumerate(doc.sentences) if s.heading
+             for d in [_date_line(SentenceContext(doc, n))] if d is not None}
+    return lines if len(lines) > 1 else {}
+
+
+def _date_line(ctx: SentenceContext) -> Day | None:
+    """A heading that is one date and nothing else ("April 24", "Dienstag, 5. Mai"): a schedule's day."""
+    days = find_days(ctx)
+    timed = ctx.timed()
+    if len(days) != 1 or days[0].first is None:
+        return None
+    return days[0] if all(i in timed or not tok.text.isalnum() for i, tok in enumerate(ctx.tokens)) else None
+
+
+def _scheduled(ctx: SentenceContext, days: list[Day], triggers: list[int], run: _Run) -> bool:
+    """"April 24 / Trump and Macron holding a one-on-one meeting in the Oval Office": an event listed under a
+    schedule's date line, with no day of its own, is held on that day."""
+    if days or run.scheduled is None:
+        return False
+    m = build_meeting(ctx, Span(0, len(ctx.tokens) - 1, triggers), run.scheduled)
+    if m is None:
+        return False
+    run.meetings.extend(split_by_partner(ctx, Span(0, len(ctx.tokens) - 1, triggers), m))
+    run.last_at, run.spare = (ctx.n, m), None
     return True
 
 
