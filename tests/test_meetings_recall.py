@@ -141,3 +141,24 @@ def test_each_item_of_a_numbered_list_of_summits_is_a_meeting():
 def test_a_numbered_list_of_past_summits_is_none():
     text = "Earlier summits:\n1. EU-Japan Summit (with Japan)\nThe meeting discussed trade."
     assert meetings(text, "en") == []
+
+
+# -- a meeting as part of the programme of the visit told before -----------------------------------
+
+def test_english_a_meeting_in_the_programme_of_a_visit_has_its_parties():
+    text = ("Scholz will travel to Washington on January 10 to meet President Biden. "
+            "The programme will include a meeting at the Pentagon.")
+    undated = [m for m in meetings(text, "en") if m.start is None]
+    assert [(m.location, set(m.participants)) for m in undated] == [("Pentagon", {"DEU", "USA"})]
+
+
+def test_a_meeting_in_the_programme_of_a_visit_has_its_parties():
+    text = ("Scholz reist am 10. Januar nach Washington, um Präsident Biden zu treffen. "
+            "Das Programm umfasst auch ein Treffen im Kapitol.")
+    undated = [m for m in meetings(text) if m.start is None]
+    assert [set(m.participants) for m in undated] == [{"DEU", "USA"}]
+
+
+def test_the_agenda_of_the_meeting_before_is_no_meeting_of_its_own():
+    text = "Scholz will meet President Biden in Washington on January 10. The summit's agenda will include trade."
+    assert [m.start for m in meetings(text, "en")] == [date(2022, 1, 10)]

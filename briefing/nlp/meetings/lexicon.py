@@ -86,6 +86,9 @@ class MeetingLexicon:
     coming_event: list[tuple[str, ...]] = field(default_factory=list)
     """"ahead of a summit later this week", "im Vorfeld des Gipfels": a meeting noun after these names an event
     after the one the sentence tells of."""
+    programme: frozenset[str] = frozenset()
+    """"It will include a meeting at the White House", "Auf dem Programm steht ...": a meeting told as part of the
+    programme of the one told before."""
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -139,4 +142,5 @@ def lexicon(language: str) -> MeetingLexicon:
         not_met={str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in (d.get("not_met") or {}).items()},
         format_words=frozenset(d.get("format_words") or []),
         coming_event=[tuple(str(p).lower().split()) for p in d.get("coming_event") or []],
+        programme=frozenset(str(w).lower() for w in d.get("programme") or []),
         next_needs=frozenset(str(w).lower() for w in d.get("next_needs") or []))

@@ -46,7 +46,16 @@ from .days import (
 from .formats import format_of_words, meeting_format
 from .lexicon import lexicon
 from .merge import merge_meetings
-from .participants import before_people, counted, find_body, participants, split_by_partner, topic, without_host
+from .participants import (
+    DEFINITE,
+    before_people,
+    counted,
+    find_body,
+    participants,
+    split_by_partner,
+    topic,
+    without_host,
+)
 from .places import abroad, last_place, place_of, station_of
 from .referents import opening_parties
 from .titles import meeting_title
@@ -289,6 +298,10 @@ def _undated_part(ctx: SentenceContext, span: Span, run: _Run) -> None:
         # met, told as planned or to come ("Macron setzt auf das Gespräch mit Putin" is none), the visitor the one
         # of the meeting told just before when the sentence names none
         m.participants = _with_visitor(ctx, m.participants, run)
+    elif _in_programme(ctx, span, run) and (ahead(ctx, 0, len(ctx.tokens) - 1) or run.last_at[1].status == "upcoming"):
+        # "It will include a meeting at the White House", "Das Programm umfasst ein Treffen im Kapitol": a part of
+        # the visit told just before (to come, or told as coming here), with its parties
+        m.participants = list(dict.fromkeys([*run.last_at[1].participants, *m.participants]))
     elif not at_place:
         return
     if len(m.participants) < 2:
@@ -380,6 +393,27 @@ def _time_to_come(ctx: SentenceContext, span: Span) -> bool:
     first, last = s.tokens[span.first].start, s.tokens[span.last].end
     return any(first <= t.start < last and t.direction != "past" and t.last_day is not None
                and (published is None or t.last_day >= published) for t in ctx.timexes)
+
+
+def _in_programme(ctx: SentenceContext, span: Span, run: _Run) -> bool:
+    """The sentence tells of the programme ("include", "Programm") of a meeting told a few sentences before, and
+    names a new meeting in it ("a meeting at ..."; "The summit's agenda will include ..." names the one before)."""
+    if run.last_at is None or not 0 < ctx.n - run.last_at[0] <= NEAR_SENTENCES \
+            or not any(w in ctx.lex.programme for w in ctx.words()):
+        return False
+    noun = next((i for i in span.named_by if event_noun(ctx.tokens[i], ctx.lex)), None)
+    return noun is not None and not _definite(ctx, noun)
+
+
+def _definite(ctx: SentenceContext, i: int) -> bool:
+    """"the summit", "das Treffen", "The summit's agenda": a definite article before the noun (modifiers between)."""
+    for k in range(i - 1, max(i - 4, -1), -1):
+        word = ctx.tokens[k].text.lower()
+        if word in DEFINITE:
+            return True
+        if not ctx.tokens[k].pos.startswith(MODIFIER_TAGS + ("NP0", "NE", "POS")):
+            return False
+    return False
 
 
 def _someone_met(ctx: SentenceContext, span: Span) -> bool:
