@@ -26,6 +26,23 @@ def test_english_what_leaders_are_expected_to_discuss_is_no_stay():
     assert meetings("Prices in Germany are expected to rise on Friday.", "en") == []
 
 
+def test_english_a_place_in_what_ministers_will_discuss_is_no_venue():
+    assert meetings("The ministers are expected to discuss the crisis in Ukraine on Monday.", "en") == []
+    [m] = meetings("The foreign ministers will meet in Brussels on Monday.", "en")
+    assert (m.start, m.location) == (date(2022, 1, 10), "Brussels")
+
+
+def test_a_place_in_what_ministers_discuss_is_no_venue():
+    assert meetings("Die Außenminister besprechen am Montag die Lage in der Ukraine.") == []
+    [m] = meetings("Die Außenminister beraten am Montag in Brüssel.")
+    assert (m.start, m.location) == (date(2022, 1, 10), "Brüssel")
+
+
+def test_separable_and_figurative_verbs_of_meeting_are_none():
+    assert meetings("Der Plan trifft am Montag in Berlin auf Kritik.") == []
+    assert meetings("The proposal met with criticism in Berlin on Monday.", "en") == []
+
+
 # -- more words for a visit or a meeting -----------------------------------------------------------
 
 def test_an_invitation_as_a_state_guest_is_a_visit():

@@ -89,6 +89,8 @@ class MeetingLexicon:
     programme: frozenset[str] = frozenset()
     """"It will include a meeting at the White House", "Auf dem Programm steht ...": a meeting told as part of the
     programme of the one told before."""
+    topic_verbs: frozenset[str] = frozenset()
+    """"discuss the crisis in Ukraine", "besprechen die Lage in Syrien": a place in what these take is the topic."""
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -143,4 +145,5 @@ def lexicon(language: str) -> MeetingLexicon:
         format_words=frozenset(d.get("format_words") or []),
         coming_event=[tuple(str(p).lower().split()) for p in d.get("coming_event") or []],
         programme=frozenset(str(w).lower() for w in d.get("programme") or []),
+        topic_verbs=frozenset(str(w).lower() for w in d.get("topic_verbs") or []),
         next_needs=frozenset(str(w).lower() for w in d.get("next_needs") or []))

@@ -78,6 +78,7 @@ SIDELINE_WINDOW = 6
 SIDELINE_WORDS = 6  # words after "am Rande" that may name the event's day ("des ersten Konferenztages")
 NEAR_SENTENCES = 4  # sentences back the meeting whose visitor an undated one takes may lie
 DEPARTURE_WINDOW = 4
+TOPIC_REACH = 6  # words from a verb of discussing to a place in its object ("discuss the crisis in Ukraine")
 MODIFIER_TAGS = ("ADJ", "AJ", "ADV", "AV", "CRD", "CARD", "ORD")  # days from leaving to the first meeting abroad
 
 
@@ -159,10 +160,28 @@ def _body_meeting(ctx: SentenceContext, days: list[Day], run: _Run) -> bool:
         return False
     day = days[0]
     m = build_meeting(ctx, Span(0, len(ctx.tokens) - 1, [body]), day)
-    if m and m.location and m.status == "upcoming" and len(days) == 1 and not day.past:
+    if m and m.location and m.status == "upcoming" and len(days) == 1 and not day.past \
+            and not _topic_place(ctx, m.location):
         run.meetings.append(m)
         run.last_at, run.spare = (ctx.n, m), None
         return True
+    return False
+
+
+def _topic_place(ctx: SentenceContext, place: str) -> bool:
+    """"The ministers are expected to discuss the crisis in Ukraine on Monday": the place is in what a verb of
+    discussing takes, the topic, not where they meet."""
+    at = next((i for i, tok in enumerate(ctx.tokens) if place.startswith(tok.text) and tok.text[:1].isupper()), None)
+    if at is None:
+        return False
+    timed = ctx.timed()
+    words = [k for k in range(at - 1, -1, -1) if k not in timed][:TOPIC_REACH]  # "discuss on Monday the crisis in"
+    for k in words:
+        tok = ctx.tokens[k]
+        if tok.lemma.lower() in ctx.lex.topic_verbs or tok.text.lower() in ctx.lex.topic_verbs:
+            return True
+        if tok.text in (",", ";", ":") or tok.text.lower() in ctx.lex.partner_words:
+            return False
     return False
 
 
@@ -292,7 +311,7 @@ def _undated_part(ctx: SentenceContext, span: Span, run: _Run) -> None:
     m = build_meeting(ctx, span, None)
     if m is None:
         return
-    at_place = m.location is not None and _known_place(m.location, ctx.gaz)
+    at_place = m.location is not None and _known_place(m.location, ctx.gaz) and not _topic_place(ctx, m.location)
     if not at_place and _someone_met(ctx, span) and ahead(ctx, 0, len(ctx.tokens) - 1):
         # "he too will hold talks with his U.S. counterpart", "Gespräche sind auch mit Bennett geplant": someone
         # met, told as planned or to come ("Macron setzt auf das Gespräch mit Putin" is none), the visitor the one
