@@ -132,7 +132,7 @@ class Discourse:
         if phrase.kind in ("person", "name", "body") and (phrase.name or canonical):
             return self._by_name(phrase.name or canonical or "", canonical, _role_noun(phrase.head, phrase.role))
         if phrase.kind in ("role", "body") and phrase.definite and phrase.head:
-            return self._by_role(phrase.head)
+            return self._by_role(phrase.head, phrase.gender)
         return None
 
     def _by_name(self, name: str, canonical: str | None, head: str | None = None) -> Referent | None:
@@ -150,12 +150,22 @@ class Discourse:
                 return ref  # the surname came first, the full name now
         return None
 
-    def _by_role(self, head: str) -> Referent | None:
+    def _by_role(self, head: str, gender: str | None = None) -> Referent | None:
+        """The last one named with this role noun, or a compound ending in it ("der Minister" after
+        "Bundesfinanzminister Peer Steinbrück"), of the same sex ("die Königin" is not "König
+        Abdullah"); a deputy's role is not the role ("die Kanzlerin" is not the "Vizekanzler")."""
         stem = _stem(head)
         for ref in reversed(self.referents):
-            if any(_stem(r).endswith(stem) for r in ref.roles):
-                return ref  # "der Minister" after "Bundesfinanzminister Peer Steinbrück"
+            if gender in ("m", "f") and ref.gender in ("m", "f") and ref.gender != gender:
+                continue
+            if any(_stem(r).endswith(stem) and not self._deputy(_stem(r)[: -len(stem)]) for r in ref.roles):
+                return ref
         return None
+
+    def _deputy(self, prefix: str) -> bool:
+        """A compound's first part that makes another role of the noun ("Vize", "Ex-", "Unter")."""
+        return prefix.rstrip("-").endswith(self.lex.deputy_prefixes) if prefix and self.lex.deputy_prefixes \
+            else False
 
     def _learn(self, ref: Referent, phrase: Phrase) -> None:
         if phrase.name and (not ref.name or len(phrase.name) > len(ref.name)) and phrase.kind != "role":

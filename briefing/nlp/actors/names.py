@@ -90,6 +90,8 @@ class NameLexicon:
     """Texts that speak ("der Bericht", "the statement"): bodies no pronoun points back to."""
     partitives: dict[str, str] = field(default_factory=dict)
     """Pronouns that pick one out of a group, with their gender ("einer der Ärzte": m, "one of": any)."""
+    deputy_prefixes: tuple[str, ...] = ()
+    """First parts of a compound role noun that make it another role ("Vizekanzler" is no "Kanzler")."""
 
     def person_noun(self, word: str) -> str | None:
         """The gender a role noun tells ("Sprecherin": f), "" when it tells none, None for no role noun."""
@@ -131,6 +133,7 @@ def name_lexicon(language: str) -> NameLexicon:
         int(data.get("pronoun_window") or 4),
         tuple(sorted({w.lower() for w in data.get("documents") or []})),
         {str(k).lower(): str(v) for k, v in (data.get("partitives") or {}).items()},
+        tuple(str(w).lower() for w in data.get("deputy_prefixes") or []),
     )
 
 
