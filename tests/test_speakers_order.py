@@ -143,3 +143,70 @@ def test_an_article_opening_the_next_sentence_does_not_point_back():
 def test_a_state_or_a_plain_verb_names_no_new_speaker(text):
     got = speakers(text)
     assert "Bund Nord" not in got and "Hans Kolbe" not in got and got and got[0] is not None
+
+
+# role anaphora, groups and plurals
+
+def test_a_feminine_role_does_not_point_back_to_a_man():
+    text = "König Abdul Karim sprach von einer Tragödie. Sie sei „vollkommen geschockt“, sagte die britische Königin."
+    assert speakers(text) == ["britische Königin"]
+
+
+def test_a_role_in_the_plural_is_not_the_title_of_the_name_after_it():
+    text = ("Der Ausweis wurde von den Ermittlern Demjanjuk zugeordnet. Der Ermittler, der als Zeuge gilt, "
+            "will aufhören: „Mehr kommt nicht.“")
+    assert speakers(text) == ["Ermittler"]
+
+
+def test_a_plural_pronoun_means_those_named_together():
+    text = ("Die Pressemedien berichteten breit. Der Sprecher des Bundesamts in Bonn und andere Mitarbeiter der "
+            "Ministerin beeilten sich, die Äußerungen zu erklären. Sie stellten lediglich eine „Klarstellung“ der "
+            "Linie dar.")
+    speaker = speakers(text)[0]
+    assert speaker is not None and "Sprecher des Bundesamts" in speaker and "Mitarbeiter" in speaker
+
+
+def test_an_infinitive_with_zu_speaks_for_the_subject_it_depends_on():
+    text = ("Der Sprecher des Bundesamts beeilte sich, gegenüber Journalisten zu erklären, die Äußerungen stellten "
+            "„keinen Kurswechsel“ dar.")
+    assert speakers(text) == ["Sprecher des Bundesamts"]
+
+
+def test_a_name_before_its_role_and_a_colon_speaks_even_where_the_role_reads_as_someone_else():
+    text = "Präsident Jacques Morel äußerte sich nicht. Erkki Tuomioja, Präsident des Rats: „Das Gesetz ist idiotisch.“"
+    assert speakers(text) == ["Erkki Tuomioja"]
+
+
+def test_a_quotation_parting_the_subject_from_a_participle_of_saying():
+    text = "Die staatlichen Medien hatten von einem „Volkskrieg gegen die Aufrührer“ gesprochen."
+    assert speakers(text) == ["staatlichen Medien"]
+
+
+def test_someone_in_the_plural_not_named_before_may_speak():
+    text = "Die Werke werden von vielen Kritikern als „ein Fehler der Geschichte“ bezeichnet."
+    assert speakers(text) == ["Kritikern"]
+
+
+# words and forms
+
+def test_a_compound_the_tagger_misreads_for_its_lower_case_part_is_a_noun():
+    text = "Auf der documenta-Homepage heißt es zur Begründung: „Die Striche wurden gewählt.“"
+    assert speakers(text) == ["documenta-Homepage"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nach Darstellung des Verlages bietet das Buch eine „differenzierte Betrachtung der Lage“.", "Verlages"),
+    ("Der Spiegel zitiert den Prediger mit den Worten „Wir werden nicht schweigen.“", "Prediger"),
+    ("Der Präsident Evo Ramos weist die Schuld den Industrieländern zu, deren „Gier die Erde zerstöre“.",
+     "Evo Ramos"),
+    ("Die Waldbrandgefahr wird vom Deutschen Wetterdienst als „sehr hoch“ eingestuft.", "Deutschen Wetterdienst"),
+])
+def test_verbs_and_nouns_of_the_lexicon(text, expected):
+    got = speakers(text)
+    assert got and got[0] is not None and got[0].endswith(expected)
+
+
+def test_a_subjunctive_of_the_second_form_continues_reported_speech():
+    text = ("Der Bürgermeister forderte alle Bewohner der Stadt zum Rückzug auf. Kämen sie dem nicht nach, "
+            "so „schütze sie Gott“.")
+    assert speakers(text) == ["Bürgermeister"]

@@ -54,6 +54,9 @@ PP_FIRST = frozenset({"APPR", "APPRART", "PRP"})
 PP_REST = PP_FIRST | {"ART", "ADJA", "ADJ(A)", "NN", "NE", "NNI", "CARD", "AT0", "AJ0", "NN1", "NN2", "NP0", "CRD"}
 """A preposition, then its noun phrase: the attribute between a role and its name (STTS and CLAWS)."""
 QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
+ZU_TAGS = frozenset({"PTKZU", "TO0"})
+ZU_INFINITIVE_TAGS = frozenset({"VV(IZU)", "VVIZU"})
+"""The infinitive particle ("zu", "to") and an infinitive with "zu" in it ("aufzugeben")."""
 RELATIVE_TAGS = frozenset({"PRELS", "PRELAT", "PNQ", "DTQ"})
 """Relative pronouns (STTS; CLAWS wh-pronouns and determiners)."""
 BETWEEN_VERB_AND_SUBJECT = frozenset({"ADV", "PRF", "PTKNEG", "PROAV"})
@@ -147,6 +150,22 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
             if entity else None
         m.referent = discourse.refer(ctx.n, m.phrase, known, salient=not any(m.first in r for r in reported))
     ctx.mentions = items
+    _groups(ctx, discourse, names)
+
+
+def _groups(ctx: SentenceContext, discourse: Discourse, names: NameLexicon) -> None:
+    """Two free phrases joined by "und" are also a group a later plural pronoun may mean: "Der Sprecher
+    des Weißen Hauses und andere Mitarbeiter beeilten sich … Sie stellten klar"."""
+    tokens = ctx.sentence.tokens
+    phrases = [m for m in ctx.mentions if m.phrase is not None and m.phrase.free and m.phrase.kind != "name"]
+    for one, two in zip(phrases, phrases[1:]):
+        between = tokens[one.last + 1:two.first]
+        if not between or between[-1].text.lower() not in names.coordinators or any(ctx.mask[one.last:two.first]) \
+                or not _prepositional(between[:-1]):
+            continue
+        first = one.first + 1 if tokens[one.first].pos in DETERMINER_TAGS else one.first
+        discourse.group(ctx.n, ctx.sentence.text[tokens[first].start - ctx.sentence.start:
+                                                 tokens[two.last].end - ctx.sentence.start])
 
 
 def _quoted_names(ctx: SentenceContext, lex: SpeechLexicon) -> list[Phrase]:
@@ -353,11 +372,26 @@ def _before_colon(ctx: SentenceContext) -> Mention | None:
         if end + 1 >= len(tokens) or tokens[end].text != ":" or not ctx.mask[end + 1] \
                 or finite_verb(clause, ctx.sentence, ctx.language) is not None:
             continue
+        clause = _apposition_head(ctx, clause)
         inside = [m for m in ctx.inside(clause) if m.phrase is not None]
         if inside and _opens(ctx, clause.first, inside[0].first) \
                 and inside[0].phrase.kind in ("person", "role", "body", "name"):
-            return inside[0]
+            return _with_apposition(ctx, inside[0])
     return None
+
+
+def _apposition_head(ctx: SentenceContext, clause: Clause) -> Clause:
+    """The first of the verbless clauses joined by commas that end in ``clause``: "Erkki Tuomioja,
+    Präsident des Rats: „…“" is Erkki Tuomioja's."""
+    k = ctx.clauses.index(clause)
+    while k > 0:
+        prev = ctx.clauses[k - 1]
+        if prev.subordinate or finite_verb(prev, ctx.sentence, ctx.language) is not None \
+                or any(ctx.mask[prev.last + 1:ctx.clauses[k].first]) \
+                or [t.text for t in ctx.sentence.tokens[prev.last + 1:ctx.clauses[k].first]] != [","]:
+            break
+        k -= 1
+    return ctx.clauses[k]
 
 
 def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> Mention | None:
@@ -375,8 +409,9 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     after += [m for m in ctx.mentions if clause.last < m.first <= last and m.phrase is not None and m.phrase.free
               and not any(a.first <= m.first <= a.last for a in after)]
     start = clause.first
-    if not before and not after and _starts_with_verb(ctx, clause, pivot):
-        # "Die Wochenzeitschrift „Jungle World“ hatte kritisiert": a quoted name parts the subject from the verb
+    if not before and not after and (fin is None or _starts_with_verb(ctx, clause, pivot)):
+        # "Die Wochenzeitschrift „Jungle World“ hatte kritisiert", "Die Medien hatten von einem „Krieg“
+        # gesprochen": a quotation parts the subject from the verb
         start, _ = _across_quotes(ctx, k)
         before = [m for m in ctx.mentions if start <= m.first and m.last < clause.first and m.phrase is not None
                   and m.phrase.free and not _oblique(ctx, m)]
@@ -400,8 +435,21 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
         # "Es wurde von seinem Sohn geäußert"
         who = _source(ctx, k, verb, rules, lex) or who
     if who is None and not before:
-        who = _antecedent(ctx, k, rules)
+        who = _antecedent(ctx, k, rules) or _controller(ctx, k, verb)
     return _with_apposition(ctx, who) if who is not None else None
+
+
+def _controller(ctx: SentenceContext, k: int, verb: int) -> Mention | None:
+    """The subject of an infinitive with "zu" is the subject of the clause it depends on: "Der Sprecher
+    beeilte sich, gegenüber Journalisten zu erklären, …", "The minister rushed to explain …"."""
+    tokens = ctx.sentence.tokens
+    if tokens[verb].pos not in ZU_INFINITIVE_TAGS and (verb == 0 or tokens[verb - 1].pos not in ZU_TAGS):
+        return None
+    for j in range(k, -1, -1):
+        fin = finite_verb(ctx.clauses[j], ctx.sentence, ctx.language)
+        if fin is not None and fin < verb:
+            return None if ctx.clauses[j].subordinate else _clause_subject(ctx, j, fin)
+    return None
 
 
 def _antecedent(ctx: SentenceContext, k: int, rules: ClauseRules) -> Mention | None:
@@ -596,18 +644,20 @@ def _with_apposition(ctx: SentenceContext, who: Mention) -> Mention:
     name, role = (nxt, who) if who.phrase.kind == "role" else (who, nxt)
     if name.phrase.kind not in ("person", "name") or role.phrase.kind != "role":
         return who
-    if name.referent is not None and role.referent is not None:
-        _join(name.referent, role.referent)
+    if name.referent is not None and role.referent is not None and role.referent.name is None:
+        _join(name.referent, role.referent)  # (a role read as someone named before is not joined)
     return name
 
 
 def _apposition_gap(between: list) -> bool:
     """A comma alone, or after a prepositional attribute of the first phrase ("der Sprecher der
     Fraktion im Landtag, Jonas Behrendt")."""
-    if not between or between[-1].text != ",":
-        return False
-    attribute = between[:-1]
-    return not attribute or attribute[0].pos in PP_FIRST and all(t.pos in PP_REST for t in attribute)
+    return bool(between) and between[-1].text == "," and _prepositional(between[:-1])
+
+
+def _prepositional(tokens: list) -> bool:
+    """No tokens, or one prepositional phrase ("im Landtag", "in Washington")."""
+    return not tokens or tokens[0].pos in PP_FIRST and all(t.pos in PP_REST for t in tokens)
 
 
 def _attribution(ctx: SentenceContext, lex: SpeechLexicon) -> Mention | None:
