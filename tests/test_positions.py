@@ -631,3 +631,17 @@ def test_a_demand_inside_a_joint_meeting_plan_keeps_only_its_own_clause(text, la
 def test_a_visitor_awaited_at_a_summit_is_no_demand():
     a = annotated("Bundeskanzler Scholz wird am Donnerstag zu seinem ersten Gipfel in Brüssel erwartet.", "de")
     assert parties_of(a) == set()
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Am Montag hatte Bundeskanzler Olaf Scholz mit dem französischen Präsidenten Emmanuel Macron telefoniert. "
+     "Dabei warnte er vor einer „gefährlichen“ Eskalation im Osten.", "de"),
+    ("On Monday, Chancellor Olaf Scholz spoke by phone with French President Emmanuel Macron. "
+     "He then warned of a \"dangerous escalation\" in the east.", "en"),
+])
+def test_a_pronoun_means_the_subject_before_someone_named_after_a_preposition(text, language):
+    a = annotated(text, language)
+    assert parties_of(a) == {"DEU"}
+    assert [q.party for q in a.quotes] == ["DEU"]
+    assert [q.speaker for q in a.quotes] == [p.speaker for p in a.positions] == ["Olaf Scholz"]
+

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ...data import language_data
 from ...model import Evidence, Position, Sentence, Token
+from ..actors.names import PREPOSITION_TAGS
 from ..clauses import dateline_end
 from .speakers import attribute
 from .statements import SentenceSpeech, Statement
@@ -49,7 +50,6 @@ class PositionLexicon:
     complementizers: frozenset[str] = frozenset()
     participle_tags: tuple[str, ...] = ()
     auxiliary_tags: tuple[str, ...] = ()
-    preposition_tags: tuple[str, ...] = ()
     presence_verbs: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
@@ -79,7 +79,7 @@ def position_lexicon(language: str) -> PositionLexicon:
                            words("stance_words"), words("circumstance_prepositions"),
                            words("not_meeting_objects"), words("arrival_passives"), words("passive_auxiliaries"),
                            words("complementizers"), tags("participle_tags"), tags("auxiliary_tags"),
-                           tags("preposition_tags"), words("presence_verbs"), words("future_auxiliaries"),
+                           words("presence_verbs"), words("future_auxiliaries"),
                            words("place_prepositions"), tags("proper_tags"), words("conversation_verbs"),
                            words("companion_prepositions"), words("signing_verbs"),
                            tuple(sorted(words("non_holders"))), tags("conjunction_tags"))
@@ -254,7 +254,7 @@ def _expected_arrival(tokens: list[Token], lex: PositionLexicon) -> bool:
     participle = any(t.lemma.lower() in lex.arrival_passives and t.pos.startswith(lex.participle_tags)
                      for t in tokens) if lex.participle_tags else False
     # "zu" or "to" as a preposition ("wird zu seiner ersten Runde erwartet") opens no infinitive
-    clauses = {t.text.lower() for t in tokens if not (lex.preposition_tags and t.pos.startswith(lex.preposition_tags))}
+    clauses = {t.text.lower() for t in tokens if t.pos not in PREPOSITION_TAGS}
     return participle and bool(_lemmas(tokens) & lex.passive_auxiliaries) and not clauses & lex.complementizers
 
 

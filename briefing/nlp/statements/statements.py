@@ -25,7 +25,7 @@ from dataclasses import replace
 from ...model import Sentence
 from ..actors.actors import ORGANISATIONS, SentenceActors
 from ..actors.gazetteer import gazetteer
-from ..actors.mentions import Discourse
+from ..actors.mentions import Discourse, Referent
 from ..clauses import clauses, dateline_end, grammar, quote_mask
 from ..context import SentenceContext
 from .acts import read_clause
@@ -89,6 +89,7 @@ def speakers_as_named(ctx: SentenceContext, speech: SentenceSpeech, reading: Rea
     speaker, whom a sentence in reported speech without a speaker of its own continues."""
     read_mentions(ctx, reading.discourse, reading.lex)
     speech.said = find_said(ctx, reading.lex, reading.discourse)
+    reading.discourse.settle(ctx.n, _after_prepositions(ctx))
     last = reading.last_said
     if speech.said:
         return speech.said[-1]
@@ -97,6 +98,16 @@ def speakers_as_named(ctx: SentenceContext, speech: SentenceSpeech, reading: Rea
         return last
     speech.said_subject = subject_of(ctx)
     return last
+
+
+def _after_prepositions(ctx: SentenceContext) -> list[Referent]:
+    """Who the sentence names only after a preposition: no subject, so not what a pronoun in the next
+    sentence means first."""
+    after, other = [], []
+    for m in ctx.mentions:
+        if m.referent is not None and m.phrase is not None:
+            (other if m.phrase.free else after).append(m.referent)
+    return [r for r in after if not any(r is o for o in other)]
 
 
 def _spread(statements: list[Statement], n_tokens: int) -> None:
