@@ -686,3 +686,23 @@ def test_er_after_a_man_of_no_party_gets_no_party():
     a = annotated("Außenminister Sergej Lawrow traf am Montag in Sanaa ein. Der Rebellenführer Abdul Karim schrieb "
                   "am Dienstag einen Brief. Außerdem hatte er kritisiert, dass sein Stamm benachteiligt werde.", "de")
     assert not any("benachteiligt" in p.text for p in a.positions)
+
+
+def test_they_after_a_joint_subject_speaks_for_all_of_it():
+    a = annotated("Chancellor Olaf Scholz and French President Emmanuel Macron spoke by phone on Monday. "
+                  "The Chancellery called the call “constructive”. "
+                  "They agreed that the fighting “must stop at once”.", "en")
+    assert {p.party for p in a.positions if "must stop" in p.text} == {"DEU", "FRA"}
+
+
+def test_they_is_not_the_single_body_named_last():
+    a = annotated("The Kremlin called the talks “useful”. They said the offer “came too late”.", "en")
+    assert not any("too late" in p.text for p in a.positions)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The Iran nuclear deal will be a \"major topic of discussion\" during the talks, the official said.", "en"),
+    ("Das Iran-Abkommen werde ein „wichtiges Thema“ beim Gipfel sein, sagte ein Diplomat.", "de"),
+])
+def test_a_quote_of_a_speaker_of_no_party_is_not_the_subjects(text, language):
+    assert annotated(text, language).positions == []

@@ -26,6 +26,7 @@ from ...model import Sentence
 from ..actors.actors import ORGANISATIONS, SentenceActors
 from ..actors.gazetteer import gazetteer
 from ..actors.mentions import Discourse, Referent
+from ..actors.names import name_lexicon
 from ..clauses import clauses, dateline_end, grammar, quote_mask
 from ..context import SentenceContext
 from .acts import read_clause
@@ -43,8 +44,10 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
                     ) -> tuple[list[SentenceSpeech], list[list[bool]]]:
     """The statements and speakers of each sentence, and which tokens stand in quotation marks."""
     masks = quote_mask(sentences, language)
+    plural = frozenset(w for w, g in name_lexicon(language).pronouns.items() if g == "pl")
     reading = Reading(language, lexicon(language), grammar(language), Discourse(language),
-                      Tracker(home=_home(sentences, actors, language), home_roles=gazetteer(language).home_roles))
+                      Tracker(home=_home(sentences, actors, language), home_roles=gazetteer(language).home_roles,
+                              plural_words=plural))
     reading.body = _first_body_sentence(sentences)
     out = []
     for n, (sentence, found, mask) in enumerate(zip(sentences, actors, masks)):
@@ -134,6 +137,8 @@ def _remember(ctx: SentenceContext, turn: Turn, reading: Reading) -> None:
     subj = turn.speech.subject
     if subj is not None and subj.party:
         tracker.prior = (ctx.sentence.index, ctx.sentence.paragraph, subj, turn.subject_parties)
+        if len(set(turn.subject_parties)) >= 2:
+            tracker.group = (ctx.sentence.index, list(turn.subject_parties))
 
 
 def _home(sentences: list[Sentence], actors: list[SentenceActors], language: str) -> str | None:
