@@ -96,6 +96,58 @@ def test_a_phone_call_announced_today_is_to_come():
     assert m.status == "upcoming"
 
 
+# -- a month or a year -------------------------------------------------------------------------------
+
+def test_a_year_to_come_is_the_range_of_its_days():
+    [m] = meetings("Im Jahr 2022 wird der Ministerrat der OSZE in Hamburg stattfinden.")
+    assert (m.start, m.end, m.date_resolved, m.location) == (date(2022, 1, 1), date(2022, 12, 31), False, "Hamburg")
+    [e] = meetings("In 2022, the OSCE Ministerial Council will meet in Hamburg.", "en")
+    assert (e.start, e.end) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_month_to_come_is_the_range_of_its_days():
+    [m] = meetings("The foreign ministers of India and Pakistan will meet in Islamabad in August.", "en")
+    assert (m.start, m.end, m.date_resolved) == (date(2021, 8, 1), date(2021, 8, 31), False)
+    [d] = meetings("Die Außenminister Indiens und Pakistans treffen sich im August in Islamabad.")
+    assert (d.start, d.end) == (date(2021, 8, 1), date(2021, 8, 31))
+
+
+def test_months_joined_into_a_range_are_one_span_shown_as_written():
+    [m] = meetings("Die Außenminister Indiens und Pakistans treffen sich zwischen August und Oktober in Islamabad.")
+    assert (m.start, m.end, m.date_text) == (date(2021, 8, 1), date(2021, 10, 31), "August und Oktober")
+    [e] = meetings("The foreign ministers of India and Pakistan will meet from August to October in Islamabad.", "en")
+    assert (e.start, e.end, e.date_text) == (date(2021, 8, 1), date(2021, 10, 31), "August to October")
+
+
+def test_months_bounding_a_recurrence_name_no_meeting_day():
+    ms = meetings("The leaders of India and Pakistan are expected to meet every month between August and October.",
+                  "en")
+    assert ms and all(m.start is None for m in ms)
+    de = meetings("Die Regierungschefs Indiens und Pakistans wollen sich von August bis Oktober jeden Monat treffen.")
+    assert de and all(m.start is None for m in de)
+
+
+def test_a_month_counted_from_the_source_an_attributive_year_and_alternatives_name_no_span():
+    # "next month" mostly previews days named later; "the 2022 summit" names the event; "April/June" offers two
+    for text in ("The foreign ministers of India and Pakistan will meet next month in Islamabad.",
+                 "India will host the 2022 summit with Pakistan in Islamabad.",
+                 "The foreign ministers of India and Pakistan will meet in Islamabad sometime in August/October."):
+        assert all(m.start is None for m in meetings(text, "en")), text
+    for text in ("Die Außenminister Indiens und Pakistans treffen sich im nächsten Monat in Islamabad.",
+                 "Die Außenminister Indiens und Pakistans treffen sich im August oder Oktober in Islamabad."):
+        assert all(m.start is None for m in meetings(text)), text
+
+
+def test_a_year_further_off_names_a_plan_not_a_meeting_span():
+    ms = meetings("Brazil will host the Olympic Games there in 2024, and the football World Cup in 2026.", "en")
+    assert all(m.start is None or m.start.year < 2024 for m in ms)
+
+
+def test_the_current_year_names_no_range():
+    ms = meetings("Der Ministerrat der OSZE wird in diesem Jahr in Hamburg tagen.")
+    assert all(m.start is None for m in ms)
+
+
 # -- datelines ---------------------------------------------------------------------------------------
 
 def test_an_agency_and_its_day_opening_a_paragraph_are_a_dateline():

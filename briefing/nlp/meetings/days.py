@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 DAYS_VALUE = re.compile(r"^P(\d+)D$")
-VAGUE_VALUE = re.compile(r"^\d{4}-(\d\d|W\d\d)$")
+VAGUE_VALUE = re.compile(r"^\d{4}(-\d\d|-W\d\d)?$")
 LONG_RANGE = 31  # days an explicit "vom ... bis" range may span
 SHORT_RANGE = 3  # days two days joined by "und" may lie apart and still be one stretch
 OFFSET_WORDS = frozenset({"nach", "vor", "später", "danach", "after", "before", "later", "earlier"})
@@ -28,8 +28,10 @@ WEEK = 7
 LOOK_BACK = 3  # sentences back a meeting named again by a definite noun may lie
 BRACKETS = frozenset("()[]")
 MONTH = 28
+YEAR = 366
 MODIFIERS = 2  # capitalised words that may stand between an article and its event noun ("the White House engagement")
 SINCE_REACH = 4  # words from a preposition of the past ("seit Amtsantritt im Mai") to the date it governs
+RECUR_REACH = 2  # tokens between a set of times ("every month") and the date it bounds
 SAID_REACH = 7  # tokens back from a day to the verb of saying before it, over the speaker's name
 
 
@@ -71,7 +73,6 @@ def find_days(ctx: SentenceContext) -> list[Day]:
     """The days of the sentence, in order; days joined by "und"/"bis" make one range, a clock time joins
     its day."""
     s, lex, timexes = ctx.sentence, ctx.lex, ctx.timexes
-    published = ctx.doc.source.published
     days: list[Day] = []
     seen_ranges: set[int] = set()
     for t in sorted(timexes, key=lambda t: t.start):
@@ -81,19 +82,19 @@ def find_days(ctx: SentenceContext) -> list[Day]:
             # "agreed to meet again in two weeks": announced, with no day to name
             days.append(Day(None, None, i, token_at(s, t.end - 1), False, _text(s, t)))
             continue
-        near_day = any(DAY_VALUE.match(o.value or "") and (0 <= t.start - o.end <= 3 or 0 <= o.start - t.end <= 3)
-                       for o in timexes)
-        window = (t.first_day, t.last_day) if t.first_day and t.last_day else None
-        vague = t.type == "DATE" and VAGUE_VALUE.match(t.value or "") and not ctx.mask[i] and t.direction != "past" \
-            and not near_day  # "on Thursday next week": one date
-        if vague and window and _part_of_month(window) and (published is None or window[1] >= published):
-            # "Ende März", "late May": a stretch of days, kept as the range it stands for and shown as written
-            days.append(Day(window[0], window[1], i, token_at(s, t.end - 1), False, _text(s, t), vague=True,
-                            window=window))
-            continue
-        if vague and _not_before(t.value, published):
-            # "im März", "nächste Woche": announced for a month or a week, no day to name
-            days.append(Day(None, None, i, token_at(s, t.end - 1), False, _text(s, t), vague=True, window=window))
+        vague = _vague_day(ctx, t, i)
+        if vague is not None:
+            if t.range_start is not None and t.range_start in seen_ranges and days:
+                # "von Mai bis Juni": the tagger gave both months the range, shown as written
+                prev = days[-1]
+                prev.last_tok = vague.last_tok
+                prev.text = s.text[s.tokens[prev.tok].start - s.start:t.end - s.start]
+                if vague.first is None:  # "von August bis Oktober jeden Monat": a recurrence's bounds
+                    prev.first = prev.last = None
+                continue
+            if t.range_start is not None:
+                seen_ranges.add(t.range_start)
+            days.append(vague)
             continue
         if t.type not in ("DATE", "TIME") or not DAY_VALUE.match(t.value or ""):
             continue
@@ -117,6 +118,59 @@ def find_days(ctx: SentenceContext) -> list[Day]:
             day.listed = bool(days) and _listed(ctx, days[-1], day)
             days.append(day)
     return _in_visit(ctx, _in_week(days))
+
+
+def _vague_day(ctx: SentenceContext, t: Timex, i: int) -> Day | None:
+    """A month, week, year or part of a month to come as the day of a meeting: "Ende März", "late May", "im
+    Februar", "im Jahr 2016" are the stretch of days they stand for, kept as a range and shown as written
+    (eval/news/README.md: "im Juli" = the whole month); "nächste Woche" names no day. The current month or year
+    mostly sums up days named elsewhere; a month bounding a recurrence ("every month between April and June")
+    names no meeting's day. None when ``t`` is no such date."""
+    s, published = ctx.sentence, ctx.doc.source.published
+    near_day = any(DAY_VALUE.match(o.value or "") and (0 <= t.start - o.end <= 3 or 0 <= o.start - t.end <= 3)
+                   for o in ctx.timexes)
+    if t.type != "DATE" or not VAGUE_VALUE.match(t.value or "") or ctx.mask[i] or t.direction == "past" or near_day:
+        return None  # "on Thursday next week": one date
+    window = (t.first_day, t.last_day) if t.first_day and t.last_day else _year(t.value or "")
+    last = token_at(s, t.end - 1)
+    if _recurring(ctx, t, i, last):
+        return Day(None, None, i, last, False, _text(s, t), vague=True) if _not_before(t.value, published) else None
+    if window and (_part_of_month(window) and (published is None or window[1] >= published)
+                   or _whole(window) and _not_before(t.value, published) and _named_span(ctx, t, i)):
+        return Day(window[0], window[1], i, last, False, _text(s, t), vague=True, window=window)
+    if _not_before(t.value, published) and len(t.value) > len("2016"):
+        # "im März", "nächste Woche": announced for a month or a week, no day to name (a year not kept as a
+        # span says nothing of the meeting's time: "the 2023 summit")
+        return Day(None, None, i, last, False, _text(s, t), vague=True, window=window)
+    return None
+
+
+def _recurring(ctx: SentenceContext, t: Timex, first: int, last: int) -> bool:
+    """A set of times ("every month", "jeden Monat") next to the date or the range it opens: it bounds a
+    recurrence."""
+    s = ctx.sentence
+    first = token_at(s, t.range_start) if t.range_start is not None else first
+    return any(o.type == "SET" and (0 <= first - token_at(s, o.end - 1) <= RECUR_REACH
+                                    or 0 <= token_at(s, o.start) - last <= RECUR_REACH) for o in ctx.timexes)
+
+
+def _named_span(ctx: SentenceContext, t: Timex, i: int) -> bool:
+    """A month or a year named as the time of an event ("im Februar", "Im Jahr 2016"): not one counted from the
+    source's day ("next month's meeting", "im kommenden Jahr", which mostly preview days named later), not a
+    year that names an event ("the 2023 Hiroshima summit"), not one of two alternatives ("in April/June",
+    "im April oder Mai")."""
+    if t.kind == "relunit":
+        return False
+    lex = tense_lexicon(ctx.gaz.language)
+    before = ctx.tokens[i - 1].text.lower() if i > 0 else ""
+    if t.kind == "year" and before in lex.data.get("articles", []):
+        return False
+    s = ctx.sentence
+    rest = s.text[t.end - s.start:].split(maxsplit=1)
+    ahead_word = rest[0].lower() if rest else ""
+    alternatives = [str(w).lower() for w in lex.data.get("alternatives", [])]
+    return before not in alternatives and ahead_word not in alternatives \
+        and not any(s.text[t.end - s.start:].startswith(w) for w in alternatives)
 
 
 def _bare_weekday(ctx: SentenceContext, t: Timex) -> bool:
@@ -145,6 +199,16 @@ def _in_visit(ctx: SentenceContext, days: list[Day]) -> list[Day]:
 def _part_of_month(window: tuple[date, date]) -> bool:
     """More than a week and less than a month: "Anfang", "Mitte", "Ende März", "the second half of May"."""
     return WEEK < (window[1] - window[0]).days + 1 < MONTH
+
+
+def _year(value: str) -> tuple[date, date] | None:
+    """The days of a year's value ("2016"), which the tagger leaves without first and last day."""
+    return (date(int(value), 1, 1), date(int(value), 12, 31)) if re.fullmatch(r"\d{4}", value) else None
+
+
+def _whole(window: tuple[date, date]) -> bool:
+    """A month or a year."""
+    return MONTH <= (window[1] - window[0]).days + 1 <= YEAR
 
 
 def _in_week(days: list[Day]) -> list[Day]:
@@ -256,6 +320,9 @@ def _not_before(value: str, published: date | None) -> bool:
     elsewhere: "will travel to Kyiv this week")."""
     if published is None:
         return False
+    if len(value) == len("2016"):
+        # the coming year ("Im Jahr 2016" in 2015); years further off name plans and targets, not meetings
+        return int(value) == published.year + 1
     if "W" in value:
         year, week = int(value[:4]), int(value[6:8])
         return (year, week) > tuple(published.isocalendar())[:2]

@@ -24,6 +24,7 @@ from .timex_resolve import Resolver
 log = logging.getLogger(__name__)
 
 CORE_GROUPS = ("core", "core2", "core3")
+YEAR_DAYS = 366
 
 
 class _Candidate:
@@ -281,11 +282,15 @@ def _shift_days(t: Timex, days: int) -> None:
 
 
 def _link_ranges(body: str, timexes: list[Timex], lex: Lexicon) -> None:
-    """Two day expressions joined by 'bis' / '-' form a range: both get the range's first and last day."""
+    """Two day expressions joined by 'bis' / '-' (or 'und' after 'zwischen') form a range: both get the range's
+    first and last day."""
     for a, b in zip(timexes, timexes[1:], strict=False):
         if not (a.first_day and b.first_day and a.type == "DATE" and b.type == "DATE"):
             continue
-        if not lex.range_joiner.match(body[a.end:b.start]) or b.start - a.end > 25:
+        between = body[a.end:b.start]
+        # "bis", "to"; "and" after an opener: "zwischen Mai und Juni", "between April and June"
+        opened = lex.range_opener.search(body[max(0, a.start - 15):a.start]) and lex.range_and.match(between)
+        if not (lex.range_joiner.match(between) or opened) or b.start - a.end > 25:
             continue
         first, last = a.first_day, b.last_day or b.first_day
         if last < first and b.kind == "month" and not re.search(r"\d{4}", b.text):
@@ -300,8 +305,8 @@ def _link_ranges(body: str, timexes: list[Timex], lex: Lexicon) -> None:
                 last += timedelta(days=7)
             if b.first_day and b.first_day == b.last_day and re.fullmatch(r"\d{4}-\d\d-\d\d", b.value):
                 b.value = last.isoformat()
-        if (last - first).days > 62:
-            continue
+        if (last - first).days > (YEAR_DAYS if a.kind == b.kind == "month" else 62):
+            continue  # "von Mai bis Oktober" is a range of months, two days so far apart are two dates
         a.first_day, a.last_day = first, last
         b.first_day, b.last_day = first, last
         a.range_start = b.range_start = a.start
