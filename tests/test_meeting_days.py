@@ -230,3 +230,59 @@ def test_a_meeting_due_in_a_clause_of_its_own_is_still_to_come():
     ms = meetings("Lammy was in Washington on Friday, where he was due to meet Secretary of State Marco Rubio for "
                   "talks on Iran.", "en")
     assert [(m.start, m.status) for m in ms if "USA" in m.participants] == [(FRIDAY, "upcoming")]
+
+
+# -- schedules ----------------------------------------------------------------------------------------
+
+def test_a_date_on_a_line_of_its_own_heads_the_meetings_of_a_schedule():
+    text = ("Macron reist zu einem Staatsbesuch in die USA.\n\nProgramm\n\n23. Juni\n\nMacron und Biden treffen sich "
+            "zu einem Gespräch im Weißen Haus.\n\n24. Juni\n\nMacron trifft Vizepräsidentin Harris zu Gesprächen.")
+    ms = meetings(text)
+    assert {m.start for m in ms if "USA" in m.participants} >= {date(2021, 6, 23), date(2021, 6, 24)}
+    en = ("Macron will pay a state visit to the United States.\n\nVisit schedule\n\nJune 23\n\nBiden and Macron "
+          "holding a one-on-one meeting in the Oval Office.\n\nJune 24\n\nMacron meets Vice President Harris for "
+          "talks.")
+    assert {m.start for m in meetings(en, "en") if "USA" in m.participants} >= {date(2021, 6, 23), date(2021, 6, 24)}
+
+
+def test_one_dated_line_is_no_schedule():
+    text = "18. Juni 2021\n\nMacron und Biden wollen sich bald zu einem Gespräch in Washington treffen."
+    assert all(m.start is None for m in meetings(text))
+
+
+# -- days that are no meeting's ----------------------------------------------------------------------
+
+def test_a_deadline_for_arriving_is_no_meeting_day():
+    ms = meetings("Die Delegationen Syriens sollen bis Mittwoch in Genf anreisen, die Gespräche mit dem UN-Gesandten "
+                  "sollen am Donnerstag beginnen.", published=date(2017, 2, 21))
+    assert ms and all(m.start == date(2017, 2, 23) for m in ms)
+    en = meetings("The Syrian delegations are to arrive in Geneva by Wednesday, and the talks with the UN envoy will "
+                  "start on Thursday.", "en", published=date(2017, 2, 21))
+    assert en and all(m.start == date(2017, 2, 23) for m in en)
+
+
+def test_a_day_counted_from_an_event_held_elsewhere_is_not_counted_from_the_meeting_before():
+    ms = meetings("Merz reist am Donnerstag zum EU-Gipfel in Brüssel. Nur einen Tag nach dem Gipfeltreffen der Nato "
+                  "in Den Haag trifft er dort die anderen Staats- und Regierungschefs der EU.", published=date(2021, 6, 22))
+    assert date(2021, 6, 25) not in [m.start for m in ms]
+    en = meetings("Merz will travel to the EU summit in Brussels on Thursday. Just one day after the NATO summit in "
+                  "The Hague, he will meet the other EU leaders there.", "en", published=date(2021, 6, 22))
+    assert date(2021, 6, 25) not in [m.start for m in en]
+
+
+def test_a_day_is_counted_from_an_appointment_named_by_a_noun_that_is_no_meeting_word():
+    en = meetings("Duda will meet Trump at the White House on June 22. The day after the White House engagement, "
+                  "Duda's visit to the United States commences, which will last until June 26.", "en")
+    assert (date(2021, 6, 23), date(2021, 6, 26)) in [(m.start, m.end) for m in en]
+    de = meetings("Duda trifft Trump am 22. Juni im Weißen Haus. Einen Tag nach dem Termin im Weißen Haus beginnt "
+                  "Dudas Besuch in den Vereinigten Staaten.")
+    assert date(2021, 6, 23) in [m.start for m in de]
+
+
+def test_the_length_of_a_journey_begun_holds_and_keeps_it_under_way():
+    [m] = meetings("Die Bundeskanzlerin ist zum Auftakt ihres dreitägigen Afrika-Besuches am Montagabend in der "
+                   "kenianischen Hauptstadt Nairobi gelandet.", published=date(2021, 6, 22))
+    assert (m.start, m.end, m.status) == (date(2021, 6, 21), date(2021, 6, 23), "upcoming")
+    [e] = meetings("At the start of her three-day visit to Kenya, the German chancellor landed in Nairobi on Monday "
+                   "evening.", "en", published=date(2021, 6, 22))
+    assert (e.start, e.end, e.status) == (date(2021, 6, 21), date(2021, 6, 23), "upcoming")

@@ -74,6 +74,17 @@ def test_weekdays_later_in_the_sentence_of_a_week_lie_in_that_week(lang, text, s
     assert [found[s] for s in spans] == [day(13), day(14)]
 
 
+@pytest.mark.parametrize("lang, text, spans", [
+    ("de", "Nach seiner Ankunft am Mittwochabend nächster Woche soll Biden am Freitagvormittag empfangen werden.",
+     ("Mittwochabend", "Freitagvormittag")),
+    ("en", "After arriving on Wednesday next week, Biden will be welcomed by the president on Friday morning.",
+     ("Wednesday", "Friday morning")),
+])
+def test_weekdays_after_a_weekday_of_a_week_lie_in_that_week(lang, text, spans):
+    found = days(text, lang)
+    assert [found[s] for s in spans] == [day(12), day(14)]
+
+
 def test_a_weekday_with_a_cue_of_its_own_keeps_it():
     found = days("Next week he flies to Rome; last Monday he met the Pope.", "en")
     assert found["Monday"] == day(3)

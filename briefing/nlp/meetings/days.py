@@ -27,11 +27,13 @@ UNTIL = frozenset({"through", "until", "till", "bis"})
 WEEK = 7
 LOOK_BACK = 3  # sentences back a meeting named again by a definite noun may lie
 BRACKETS = frozenset("()[]")
+CLAUSE_MARKS = frozenset(",;:")
 MONTH = 28
 YEAR = 366
 MODIFIERS = 2  # capitalised words that may stand between an article and its event noun ("the White House engagement")
 SINCE_REACH = 4  # words from a preposition of the past ("seit Amtsantritt im Mai") to the date it governs
 RECUR_REACH = 2  # tokens between a set of times ("every month") and the date it bounds
+EVENT_REACH = 5  # tokens after an event noun that may name its place or party ("der Nato in Den Haag")
 SAID_REACH = 7  # tokens back from a day to the verb of saying before it, over the speaker's name
 
 
@@ -114,7 +116,7 @@ def find_days(ctx: SentenceContext) -> list[Day]:
         day.daypart = t.kind == "daypart"
         if days and t.kind == "weekday" and _in_list(ctx, days[-1], day):
             _run_forward(days[-1], day)
-        if not days or not _joined(ctx, days, day):
+        if (not days or not _joined(ctx, days, day)) and not _arrival_by(ctx, day):
             day.listed = bool(days) and _listed(ctx, days[-1], day)
             days.append(day)
     return _in_visit(ctx, _in_week(days))
@@ -283,6 +285,22 @@ def _joined(ctx: SentenceContext, days: list[Day], day: Day) -> bool:
     return False
 
 
+def _arrival_by(ctx: SentenceContext, day: Day) -> bool:
+    """"Die Delegationen sollen bis Mittwoch anreisen", "are to arrive by Wednesday": a deadline for arriving,
+    not the day of a meeting."""
+    lex = tense_lexicon(ctx.gaz.language)
+    tokens = ctx.tokens
+    if day.tok == 0 or tokens[day.tok - 1].text.lower() not in lex.data.get("deadline_words", []):
+        return False
+    arriving = frozenset(lex.data.get("arrival_verbs", []))
+    first, last = day.tok, day.last_tok
+    while first > 0 and tokens[first - 1].text not in CLAUSE_MARKS:
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].text not in CLAUSE_MARKS:
+        last += 1
+    return any(t.pos.startswith("V") and t.lemma.lower() in arriving for t in tokens[first:last + 1])
+
+
 def _said_on(ctx: SentenceContext, first: int, last: int) -> bool:
     """"said on Monday", "wie ein Sprecher am Freitag mitteilte": the day of the saying, not of a meeting."""
     tokens = ctx.tokens
@@ -393,7 +411,7 @@ def after_event(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
         if j == i + 1:
             continue
         # "the day after the White House engagement": the event noun after a name or two that modify it
-        j = next((k for k in range(j, min(j + MODIFIERS + 1, len(tokens))) if event_noun(tokens[k], lex)), -1)
+        j = next((k for k in range(j, min(j + MODIFIERS + 1, len(tokens))) if _counted_from(ctx, k)), -1)
         if j < 0 or any(tokens[k].text[:1].islower() for k in range(i + 1, j)
                         if tokens[k].text.lower() not in ("dem", "der", "den", "the", "this", "diesem")):
             continue
@@ -403,27 +421,52 @@ def after_event(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
             m = DAYS_VALUE.match(t.value or "")
             if t.type == "DURATION" and m and token_at(s, t.end - 1) == i - 1:
                 count, first = int(m.group(1)), token_at(s, t.start)
-        named = _named_place(ctx, j)
         fitting = [m for m in reversed(earlier) if m.start and m.status == "upcoming" and not m.side
                    and not m.reported_past]
-        # "nach dem Treffen in Paris": the meeting held there, else the last one named
-        anchor = next((m for m in fitting if named and (m.location == named[0] or named[1] in m.participants)),
-                      fitting[0] if fitting else None)
+        anchor = _anchor(ctx, j, fitting)
+        text = s.text[tokens[first].start - s.start:tokens[j].end - s.start]
+        if count is not None and anchor is None and _named_after(ctx, j):
+            # "einen Tag nach dem Gipfeltreffen der Nato in Den Haag": counted from an event the source does not
+            # date, so no day (the tagger counts it from the last day named)
+            return Day(None, None, first, j, False, text)
         if count is None or anchor is None or anchor.start is None:
             continue
         day = anchor.start + timedelta(days=sign * count)
-        return Day(day, day, first, j, False, s.text[tokens[first].start - s.start:tokens[j].end - s.start])
+        return Day(day, day, first, j, False, text)
     return None
 
 
-def _named_place(ctx: SentenceContext, j: int) -> tuple[str, str] | None:
-    """The place right after an event noun ("dem Treffen in Paris") and its party."""
-    tokens = ctx.tokens
-    if j + 2 < len(tokens) and tokens[j + 1].text.lower() in ("in", "im", "at"):
-        entry = ctx.gaz.lookup(tokens[j + 2].text)
-        if entry and entry.kind == "name":
-            return tokens[j + 2].text, entry.party
-    return None
+def _counted_from(ctx: SentenceContext, k: int) -> bool:
+    """A noun of a meeting, or of an appointment ("the White House engagement"), a day may be counted from."""
+    tok = ctx.tokens[k]
+    nouns = tense_lexicon(ctx.gaz.language).data.get("counted_from_nouns", [])
+    return event_noun(tok, ctx.lex) or tok.pos.startswith(("NN", "NP")) and tok.lemma.lower() in nouns
+
+
+def _anchor(ctx: SentenceContext, j: int, fitting: list[Meeting]) -> Meeting | None:
+    """The meeting an event noun at token j points back to: "nach dem Treffen in Paris" the one held there, else
+    the last one named. An event named by a place or party no meeting found so far has ("einen Tag nach dem
+    Gipfeltreffen der Nato in Den Haag") is another event, undated here."""
+    named = _named_after(ctx, j)
+    if not named:
+        return fitting[0] if fitting else None
+    places = [text for text, _, place in named if place]
+    if places:  # "nach dem Treffen in Paris": held there
+        return next((m for m in fitting if m.location in places), None)
+    return next((m for m in fitting if any(party in m.participants for _, party, _ in named)), None)
+
+
+def _named_after(ctx: SentenceContext, j: int) -> list[tuple[str, str, bool]]:
+    """The names right after an event noun ("dem Treffen in Paris", "the summit of the G7 in Elmau"), up to the
+    next verb or clause mark: text, party, and whether a preposition of place makes it the event's place."""
+    named = []
+    for e in ctx.actors.entities:
+        if not j < e.first <= j + EVENT_REACH or not e.party or e.kind not in ("name", "demonym"):
+            continue
+        if any(t.pos.startswith("V") or t.text in CLAUSE_MARKS for t in ctx.tokens[j + 1:e.first]):
+            continue
+        named.append((e.text, e.party, ctx.tokens[e.first - 1].text.lower() in ctx.lex.places))
+    return named
 
 
 def with_event_day(ctx: SentenceContext, days: list[Day], earlier: list[Meeting]) -> list[Day]:
@@ -460,9 +503,11 @@ def span_days(ctx: SentenceContext, span: Span, day: Day | None) -> tuple[date |
     if start is None and not day.vague and not ahead(ctx, span.first, span.last):
         return None
     s, published = ctx.sentence, ctx.doc.source.published
+    # "ist zum Auftakt ihres dreitägigen Besuchs am Montagabend gelandet": the length of a journey begun holds too
+    to_come = published is None or (start is not None and start >= published) \
+        or start is not None and begun(ctx, *trigger_clause(ctx, span))
     for t in ctx.timexes:
         m = DAYS_VALUE.match(t.value or "")
-        to_come = published is None or (start is not None and start >= published)
         after = token_at(s, t.end - 1) + 1
         # "Zwei Tage nach dem Gipfel" counts days from an event; "für drei Tage nach China" is a length
         offset = after < len(s.tokens) and s.tokens[after].text.lower() in OFFSET_WORDS \
@@ -494,6 +539,32 @@ def trip_day(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
         s = ctx.sentence
         return Day(first, day, tok, last, False, s.text[s.tokens[tok].start - s.start:s.tokens[last].end - s.start])
     return None
+
+
+def heading_day(ctx: SentenceContext) -> Day | None:
+    """A schedule: a date on a line of its own ("April 23", "Dienstag, 5. Dezember") heads the lines under it up
+    to the next heading, and a meeting told there without a day of its own is held that day. A source has such a
+    schedule when two headings or more are dates alone (one dated line may be the page's own date)."""
+    dated = {k: day for k, sent in enumerate(ctx.doc.sentences) if sent.heading
+             for day in [_heading_date(ctx, sent)] if day is not None}
+    if len(dated) < 2:
+        return None
+    k = next((k for k in range(ctx.n - 1, -1, -1) if ctx.doc.sentences[k].heading), None)
+    if k is None or k not in dated:
+        return None
+    t = dated[k]
+    first = t.first_day or _value_day(t.value)
+    return Day(first, t.last_day or first, 0, 0, t.direction == "past", t.text)
+
+
+def _heading_date(ctx: SentenceContext, sent: Sentence) -> Timex | None:
+    """The date a heading consists of, punctuation aside."""
+    dates = [t for t in ctx.doc.timexes.get(sent.index, []) if DAY_VALUE.match(t.value or "")]
+    if len(dates) != 1:
+        return None
+    t = dates[0]
+    rest = sent.text[:t.start - sent.start] + sent.text[t.end - sent.start:]
+    return t if not any(c.isalnum() for c in rest) else None
 
 
 def _ordinal_before(ctx: SentenceContext, phrase: str, tok: int, earlier: list[Meeting]) -> tuple[date, int] | None:

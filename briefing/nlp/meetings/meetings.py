@@ -31,6 +31,7 @@ from .days import (
     begun,
     count_from_event,
     find_days,
+    heading_day,
     length_of_named,
     lengthen,
     on_current_day,
@@ -105,7 +106,7 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     days = find_days(ctx)
     triggers = find_triggers(ctx)
     if not days:
-        days = [d for d in [trip_day(ctx, run.meetings)] if d]
+        days = [d for d in [trip_day(ctx, run.meetings) or heading_day(ctx)] if d]
     count_from_event(ctx, days, triggers, run.meetings)
     if triggers:
         days = with_event_day(ctx, days, run.meetings)

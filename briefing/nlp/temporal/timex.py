@@ -195,7 +195,8 @@ def _weeks_of_weekdays(found: list[_Candidate], body: str, lex: Lexicon,
                        sentence_starts: list[int]) -> dict[int, _Candidate]:
     """Weekdays (by candidate id) that a relative week places: "am Donnerstag nächster Woche", "next week on
     Thursday"; weekdays listed together share it ("Wednesday and Thursday next week"); and a weekday later in
-    the sentence of a week, with nothing but weekdays between ("will travel next week for talks on Thursday")."""
+    the sentence of a week, with nothing but weekdays between ("will travel next week for talks on Thursday", "am
+    Donnerstag nächster Woche ... am Freitag")."""
     after = re.compile(lex.data["weekday_week_gap"])
     before = re.compile(lex.data["week_weekday_gap"])
     out: dict[int, _Candidate] = {}
@@ -203,14 +204,15 @@ def _weeks_of_weekdays(found: list[_Candidate], body: str, lex: Lexicon,
         if not _is_week(c, lex):
             continue
         if i > 0 and found[i - 1].kind == "weekday" and after.fullmatch(body[found[i - 1].end:c.start]):
-            for j in _listed_before(found, i - 1, body, lex):
-                out[id(found[j])] = c
+            placed = _listed_before(found, i - 1, body, lex)
         elif i + 1 < len(found) and found[i + 1].kind == "weekday" and before.fullmatch(body[c.end:found[i + 1].start]):
-            for j in _listed_after(found, i + 1, body, lex):
-                out[id(found[j])] = c
+            placed = _listed_after(found, i + 1, body, lex)
         else:
-            for j in _weekdays_later_in_sentence(found, i, sentence_starts):
-                out[id(found[j])] = c
+            placed = []
+        # "Nach seiner Ankunft am Donnerstagabend kommender Woche soll er am Freitagvormittag ...": the weekdays
+        # told after it in the sentence lie in that week too
+        for j in [*placed, *_weekdays_later_in_sentence(found, i, sentence_starts)]:
+            out[id(found[j])] = c
     return out
 
 
