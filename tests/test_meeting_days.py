@@ -263,7 +263,8 @@ def test_a_deadline_for_arriving_is_no_meeting_day():
 
 def test_a_day_counted_from_an_event_held_elsewhere_is_not_counted_from_the_meeting_before():
     ms = meetings("Merz reist am Donnerstag zum EU-Gipfel in Brüssel. Nur einen Tag nach dem Gipfeltreffen der Nato "
-                  "in Den Haag trifft er dort die anderen Staats- und Regierungschefs der EU.", published=date(2021, 6, 22))
+                  "in Den Haag trifft er dort die anderen Staats- und Regierungschefs der EU.",
+                  published=date(2021, 6, 22))
     assert date(2021, 6, 25) not in [m.start for m in ms]
     en = meetings("Merz will travel to the EU summit in Brussels on Thursday. Just one day after the NATO summit in "
                   "The Hague, he will meet the other EU leaders there.", "en", published=date(2021, 6, 22))
