@@ -287,3 +287,12 @@ def test_the_length_of_a_journey_begun_holds_and_keeps_it_under_way():
     [e] = meetings("At the start of her three-day visit to Kenya, the German chancellor landed in Nairobi on Monday "
                    "evening.", "en", published=date(2021, 6, 22))
     assert (e.start, e.end, e.status) == (date(2021, 6, 21), date(2021, 6, 23), "upcoming")
+
+
+def test_leaving_for_a_journey_named_by_its_noun_starts_it_that_day():
+    ms = meetings("Außenminister Maas wird am Sonntag zu einer mehrtägigen Reise nach Argentinien und in die USA "
+                  "aufbrechen. Am Mittwoch trifft er in Washington US-Außenminister Pompeo.")
+    assert date(2021, 6, 20) in [m.start for m in ms]
+    en = meetings("Foreign Minister Maas will leave on Sunday for a trip to Argentina and the United States. On "
+                  "Wednesday he will meet Secretary of State Pompeo in Washington.", "en")
+    assert date(2021, 6, 20) in [m.start for m in en]

@@ -184,3 +184,15 @@ def test_a_year_named_before_in_the_sentence_carries_only_with_the_tense(lang, t
 def test_halves_of_a_month_and_the_rest_of_this_one(lang, text, span, first, last, mod):
     t = next(t for t in tag(text, lang) if t.text == span)
     assert (t.first_day, t.last_day, t.mod) == (first, last, mod)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "A meeting of the foreign ministers will be held on Saturday.", day(8)),
+    ("en", "A meeting of the foreign ministers has been held on Saturday.", day(1)),
+    ("en", "A meeting of the foreign ministers was held on Saturday.", day(1)),
+    ("de", "Ein Treffen der Außenminister wird am Samstag abgehalten werden.", day(8)),
+    ("de", "Ein Treffen der Außenminister ist am Samstag abgehalten worden.", day(1)),
+])
+def test_a_participle_after_its_auxiliary_is_no_preterite(lang, text, expected):
+    found = days(text, lang)
+    assert found[next(k for k in found if k.startswith(("Saturday", "Samstag")))] == expected

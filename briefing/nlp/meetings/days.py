@@ -13,7 +13,7 @@ from ...model import Meeting, Sentence, Timex
 from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_tokens
 from .context import SentenceContext, Span
-from .triggers import ahead, event_noun, find_phrase
+from .triggers import ahead, event_noun, find_phrase, is_travel
 
 log = logging.getLogger(__name__)
 
@@ -539,6 +539,13 @@ def trip_day(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
         s = ctx.sentence
         return Day(first, day, tok, last, False, s.text[s.tokens[tok].start - s.start:s.tokens[last].end - s.start])
     return None
+
+
+def journey_begins(ctx: SentenceContext, span: Span) -> bool:
+    """"wird am Sonntag zu einer mehrtägigen Reise nach Argentinien und in die USA aufbrechen", "departs late Friday
+    for Brazil, beginning a three-nation trip": leaving for a journey named by its noun starts the journey that day
+    (not only the way to a visit dated later)."""
+    return any(tok.pos.startswith(("NN", "NP")) and is_travel(ctx, tok) for tok in ctx.tokens[span.first:span.last + 1])
 
 
 def heading_day(ctx: SentenceContext) -> Day | None:

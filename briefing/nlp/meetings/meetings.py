@@ -32,6 +32,7 @@ from .days import (
     count_from_event,
     find_days,
     heading_day,
+    journey_begins,
     length_of_named,
     lengthen,
     on_current_day,
@@ -388,7 +389,8 @@ def _stretch_meetings(ctx: SentenceContext, stretch: Span, day: Day, run: _Run) 
                     m.participants = list(dict.fromkeys([*parent.participants, *m.participants]))
                 m.end = m.start
                 m.location = m.location or parent.location
-        if departs(ctx, span) and not station_of(ctx.sentence, span.first, span.last, ctx.gaz, ctx.lex):
+        if departs(ctx, span) and not station_of(ctx.sentence, span.first, span.last, ctx.gaz, ctx.lex) \
+                and not journey_begins(ctx, span):
             run.departures.append(m)
         run.meetings.extend(split_by_partner(ctx, span, m))
         parent = parent or m
