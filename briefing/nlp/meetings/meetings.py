@@ -31,6 +31,8 @@ from .days import (
     begun,
     count_from_event,
     find_days,
+    heading_day,
+    journey_begins,
     length_of_named,
     lengthen,
     on_current_day,
@@ -116,7 +118,7 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     days = find_days(ctx)
     triggers = find_triggers(ctx)
     if not days:
-        days = [d for d in [trip_day(ctx, run.meetings)] if d]
+        days = [d for d in [trip_day(ctx, run.meetings) or heading_day(ctx)] if d]
     count_from_event(ctx, days, triggers, run.meetings)
     if triggers:
         days = with_event_day(ctx, days, run.meetings)
@@ -498,7 +500,8 @@ def _stretch_meetings(ctx: SentenceContext, stretch: Span, day: Day, run: _Run) 
                     m.participants = list(dict.fromkeys([*parent.participants, *m.participants]))
                 m.end = m.start
                 m.location = m.location or parent.location
-        if departs(ctx, span) and not station_of(ctx.sentence, span.first, span.last, ctx.gaz, ctx.lex):
+        if departs(ctx, span) and not station_of(ctx.sentence, span.first, span.last, ctx.gaz, ctx.lex) \
+                and not journey_begins(ctx, span):
             run.departures.append(m)
         run.meetings.extend(split_by_partner(ctx, span, m))
         parent = parent or m
