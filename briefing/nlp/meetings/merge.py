@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import timedelta
 
 from ...model import Meeting
+from ...territories import state_names
 
 log = logging.getLogger(__name__)
 
 FORMAT_RANK = {None: 0, "in_person": 1, "video": 2, "phone": 2}
 NEAR = 2  # sentences apart that a meeting told without parties may lie from the one it is
+WEEK_SLACK = timedelta(days=7)
+"""How far before a vague stretch ("next week") the dated mention at the same place may fall: a source dated on a
+Monday may have been written on the Sunday before, when "next week" meant this one."""
 
 
 def merge_meetings(meetings: list[Meeting], known: Callable[[str], bool] | None = None) -> list[Meeting]:
@@ -72,10 +77,20 @@ def _same_undated(a: Meeting, b: Meeting, known: Callable[[str], bool] | None) -
     if undated.reported_past or not (pa <= pb or pb <= pa):
         return False
     if undated.window_start and undated.window_end and dated.start:
-        return undated.window_start <= dated.start <= undated.window_end
+        same_place = bool(a.location and b.location) and a.location.lower() == b.location.lower()
+        slack = WEEK_SLACK if same_place and pa == pb else timedelta(0)
+        return undated.window_start - slack <= dated.start <= undated.window_end
+    if not undated.location or dated.reported_past:
+        return False
     # "bricht zu ihren Antrittsbesuchen in Kiew und Moskau auf" ... "Am Montag wird sie in Kiew ...": the stop
-    # named without a day is the one the source dates
-    return bool(undated.location and dated.location) and not dated.reported_past
+    # named without a day is the one the source dates; "Staatsbesuch vom 10. bis 13. Oktober" ... "in
+    # Deutschland empfangen": the state visited, named without a day, is the visit the source dates
+    return bool(dated.location) or (pa == pb and state_code(undated.location) in pa)
+
+
+def state_code(place: str) -> str | None:
+    """The code of a state named by its name in German or English ("Deutschland", "Germany"), else None."""
+    return next((names[place] for names in (state_names("de"), state_names("en")) if place in names), None)
 
 
 def _near(a: Meeting, b: Meeting) -> bool:
