@@ -149,3 +149,21 @@ def test_a_place_of_several_words_after_the_event_noun_in_its_title():
     assert m.title == "G20-Treffen in Buenos Aires"
     [m] = meetings("The foreign ministers will meet on Monday at the G20 meeting in New Delhi.", "en")
     assert m.title == "G20 meeting in New Delhi"
+
+
+def test_what_is_discussed_is_neither_party_nor_place():
+    [m] = meetings("Trump and Macron will meet on Friday to discuss the recent strikes in Syria.", "en")
+    assert (set(m.participants), m.location) == ({"FRA", "USA"}, None)
+    [m] = meetings("Scholz und Macron treffen sich am Freitag, um die Lage in Syrien zu erörtern.")
+    assert (set(m.participants), m.location) == ({"DEU", "FRA"}, None)
+    [m] = meetings("Scholz and Macron will meet in Paris on Friday to discuss the future of Mercosur.", "en")
+    assert set(m.participants) == {"DEU", "FRA"}
+
+
+def test_whom_one_discusses_with_takes_part():
+    [m] = meetings("Kerry will travel to Zurich on Friday to discuss the situation of Syria and Ukraine with his "
+                   "Russian counterpart.", "en")
+    assert set(m.participants) == {"USA", "RUS"}
+    [m] = meetings("Scholz trifft am Freitag Macron, um mit dem italienischen Ministerpräsidenten die Lage in Syrien "
+                   "zu erörtern.")
+    assert {"DEU", "FRA", "ITA"} <= set(m.participants) and "SYR" not in m.participants

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ...data import load_data
 from ...model import Sentence, Token
+from ...territories import state_names
 from ..actors.actors import ORGANISATIONS
 from ..actors.gazetteer import Entry, Gazetteer
 from ..statements.statements import SentenceSpeech
@@ -30,6 +31,10 @@ class PlaceWords:
     homeward: frozenset[str]
     hosts: frozenset[str]
     name_links: frozenset[str]
+    topic_verbs: frozenset[str]
+    partners: frozenset[str]
+    object_follows_verb: bool
+    purpose_openers: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -38,7 +43,8 @@ def place_words(language: str) -> PlaceWords:
     d = data.get(language) or data["de"]
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in d.get(key) or [])
-    return PlaceWords(words("negations"), words("homeward"), words("hosts"), words("name_links"))
+    return PlaceWords(words("negations"), words("homeward"), words("hosts"), words("name_links"), words("topic_verbs"),
+                      words("partners"), bool(d.get("object_follows_verb")), words("purpose_openers"))
 
 
 def not_there(s: Sentence, i: int, language: str) -> bool:
@@ -73,7 +79,7 @@ def _says(lemma: str, verbs: frozenset[str], particles: list[str]) -> bool:
     return lemma in verbs or any(p + lemma in verbs for p in particles)
 
 
-def _clauses(tokens: list) -> list[tuple[int, int]]:
+def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
     """Stretches between commas, semicolons, colons and brackets."""
     out, first = [], 0
     for k, tok in enumerate(tokens):
@@ -109,6 +115,43 @@ def in_topic_phrase(s: Sentence, i: int, lex: MeetingLexicon) -> bool:
         if tok.text in (",", ";", ":") or tok.pos.startswith("V") or tok.text.lower() in ("zwischen", "between"):
             return False
     return False
+
+
+def after_topic_verb(s: Sentence, i: int, lex: MeetingLexicon, language: str) -> bool:
+    """Token ``i`` stands in the object of a verb of discussing ("to discuss the recent strikes in Syria", "um
+    die Lage in Syrien zu erörtern"), not right after "with"/"mit" ("discuss Syria with his Russian
+    counterpart") nor after another meeting verb ("discuss trade with Xi and then meet Modi"): the topic."""
+    words = place_words(language)
+    tokens = s.tokens
+    k = i - 1
+    while k >= 0 and tokens[k].pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS")):
+        k -= 1
+    if k >= 0 and tokens[k].text.lower() in words.partners:
+        return False
+    if words.object_follows_verb:
+        return _verb_before(tokens, i, lex, words)
+    return _purpose_clause(tokens, i, words)
+
+
+def _verb_before(tokens: list[Token], i: int, lex: MeetingLexicon, words: PlaceWords) -> bool:
+    """A verb of discussing before ``i`` with no other meeting verb between."""
+    for k in range(i - 1, -1, -1):
+        tok = tokens[k]
+        if not tok.pos.startswith("V") or tok.pos.startswith(AUXILIARY_TAGS):
+            continue
+        lemma = tok.lemma.lower()
+        if lemma in words.topic_verbs:
+            return True
+        if lemma in lex.verbs or tok.text.lower() in lex.verbs:
+            return False
+    return False
+
+
+def _purpose_clause(tokens: list[Token], i: int, words: PlaceWords) -> bool:
+    """``i`` inside a clause of purpose whose verb is one of discussing: "um die Lage in Syrien zu erörtern"."""
+    a, b = next(c for c in _clauses(tokens) if c[0] <= i <= c[1])
+    return tokens[a].text.lower() in words.purpose_openers \
+        and any(t.lemma.lower() in words.topic_verbs for t in tokens[i + 1:b + 1] if t.pos.startswith("V"))
 
 
 def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazetteer, lex: MeetingLexicon
@@ -158,6 +201,8 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
         if in_attribution(s, i, first, last, lex):
             continue
         entry = gaz.lookup(tokens[j].text)
+        if entry is not None and _a_state(tokens[j].text, gaz) and after_topic_verb(s, j, lex, gaz.language):
+            continue  # "to address the crisis in Ukraine": a city there may still be the venue
         is_place = tokens[j].pos.startswith(("NE", "NP0")) or (entry is not None and entry.kind == "name") \
             or (skipped_nouns > 0 and _unknown_name(tokens[j]))
         if not is_place or (entry and entry.party in ORGANISATIONS and entry.kind == "name" and not entry.parties):
@@ -200,6 +245,11 @@ def _name_from(s: Sentence, j: int, last: int, mask: list[bool], gaz: Gazetteer)
             and not gaz.lookup(tokens[k + 1].text) and not mask[k + 1]:
         k += 1
     return s.text[tokens[j].start - s.start: tokens[k].end - s.start]
+
+
+def _a_state(word: str, gaz: Gazetteer) -> bool:
+    """A state's own name ("Syria", "Syrien"), not a city's."""
+    return word in state_names(gaz.language)
 
 
 def _city_adjective(word: str, gaz: Gazetteer) -> bool:
