@@ -96,7 +96,7 @@ def test_a_states_adjective_before_a_place_noun_leaves_the_name():
 
 
 def test_a_day_after_a_place_is_no_part_of_its_name():
-    [m] = meetings("Obama is expected to arrive in Brasilia Saturday.", "en")
+    [m] = meetings("Obama will arrive in Brasilia Saturday to meet Rousseff.", "en")
     assert m.location == "Brasilia"
 
 
