@@ -167,3 +167,20 @@ def test_whom_one_discusses_with_takes_part():
     [m] = meetings("Scholz trifft am Freitag Macron, um mit dem italienischen Ministerpräsidenten die Lage in Syrien "
                    "zu erörtern.")
     assert {"DEU", "FRA", "ITA"} <= set(m.participants) and "SYR" not in m.participants
+
+
+def test_a_meeting_on_a_journeys_first_day_is_its_own_row():
+    rows = meetings("Duda will start his six-day US trip with a meeting with Trump at the White House on January 12. "
+                    "On January 12, Duda and Trump will hold talks at the White House.", "en")
+    assert sorted((m.start, m.end) for m in rows) == [(date(2022, 1, 12), date(2022, 1, 12)),
+                                                       (date(2022, 1, 12), date(2022, 1, 17))]
+    rows = meetings("Duda beginnt seine sechstägige USA-Reise am 12. Januar mit einem Treffen mit Trump im Weißen "
+                    "Haus. Am 12. Januar stattet Duda Washington einen offiziellen Besuch ab, wo er Trump trifft.")
+    assert sorted((m.start, m.end) for m in rows) == [(date(2022, 1, 12), date(2022, 1, 12)),
+                                                       (date(2022, 1, 12), date(2022, 1, 17))]
+
+
+def test_the_first_day_of_a_summit_named_again_is_the_summit():
+    rows = meetings("Am Sonntag beginnt der G7-Gipfel in Elmau. Mit Beratungen über die Weltwirtschaft beginnt am "
+                    "Sonntag der dreitägige G7-Gipfel.")
+    assert len(rows) == 1

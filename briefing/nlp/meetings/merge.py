@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import timedelta
 
 from ...model import Meeting
 from ...territories import state_names
+from .lexicon import lexicon
 
 log = logging.getLogger(__name__)
 
+LANGUAGES = ("de", "en")  # merged across sources of either language
 FORMAT_RANK = {None: 0, "in_person": 1, "video": 2, "phone": 2}
 NEAR = 2  # sentences apart that a meeting told without parties may lie from the one it is
 WEEK_SLACK = timedelta(days=7)
@@ -54,6 +57,12 @@ def merge_meetings(meetings: list[Meeting], known: Callable[[str], bool] | None 
 def _head(title: str) -> str:
     """The event noun a title starts with ("Gespräch mit Qin Gang" -> "gespräch")."""
     return title.split(" ", 1)[0].lower()
+
+
+def _journey(m: Meeting) -> bool:
+    """A meeting titled as a journey ("US trip", "Reise des Kanzlers"), by the travel words of the lexicons."""
+    words = {w.lower() for w in re.split(r"[\s\-]+", m.title)}
+    return any(words & lexicon(language).travel for language in LANGUAGES)
 
 
 def _clash(a: str, b: str, known: Callable[[str], bool] | None) -> bool:
@@ -125,8 +134,10 @@ def same_meeting(a: Meeting, b: Meeting, known: Callable[[str], bool] | None = N
         # a talk on the first day of a longer visit ("zum Auftakt am Sonntag ein Gespräch mit ...") is held
         # inside it: a meeting of its own when the source names it with its own noun
         short, long_ = (a, b) if a.end < b.end else (b, a)
-        if short.named and (not long_.named or (_head(short.title) != _head(long_.title)
-                                                and not set(short.participants) <= set(long_.participants))):
+        # (and a meeting on a journey's day is one of its own: "start his six-day US trip with a meeting with
+        # Trump at the White House on June 12")
+        if short.named and (not long_.named or (_head(short.title) != _head(long_.title) and (
+                not set(short.participants) <= set(long_.participants) or _journey(long_)))):
             return False
     shared = set(a.participants) & set(b.participants)
     if not a.participants or not b.participants:
