@@ -705,7 +705,9 @@ def test_they_is_not_the_single_body_named_last():
     ("Das Iran-Abkommen werde ein „wichtiges Thema“ beim Gipfel sein, sagte ein Diplomat.", "de"),
 ])
 def test_a_quote_of_a_speaker_of_no_party_is_not_the_subjects(text, language):
-    assert annotated(text, language).positions == []
+    a = annotated(text, language)
+    assert a.positions == []
+    assert [q.party for q in a.quotes] == [None]
 
 
 @pytest.mark.parametrize("text, language", [
