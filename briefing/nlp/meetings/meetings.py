@@ -108,6 +108,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         _sentence(ctx, run)
         if len(run.meetings) == found:
             _coming_event(ctx, run)
+        if len(run.meetings) == found:
+            _listed_meetings(ctx, run)
     kept = _drop_departures(run.meetings, run.departures)
     return merge_meetings(kept, known=lambda place: _known_place(place, gaz))
 
@@ -314,6 +316,53 @@ def _coming_event(ctx: SentenceContext, run: _Run) -> None:
         m.date_resolved, m.status, m.reported_past = False, "upcoming", False
         run.meetings.extend(split_by_partner(ctx, span, m))
         run.last_at = (ctx.n, m)
+
+
+def _listed_meetings(ctx: SentenceContext, run: _Run) -> None:
+    """"1. 12th ASEAN-China Summit / This summit will ...": an item of a numbered list whose first line names a
+    meeting, told as to come, is a meeting of its own; with no day of its own it is undated, at the place of the
+    meeting named before. A group alone is one party enough ("12th ASEAN Summit")."""
+    if not ahead(ctx, 0, len(ctx.tokens) - 1):
+        return
+    triggers = [i for i in find_triggers(ctx) if event_noun(ctx.tokens[i], ctx.lex)]
+    for first, last in _list_items(ctx):
+        span = Span(first, last, [i for i in triggers if first <= i <= last])
+        if not span.in_scope:
+            continue
+        m = build_meeting(ctx, span, None)
+        if m is None or m.start is not None or not (len(m.participants) > 1 or set(m.participants) & ORGANISATIONS):
+            continue
+        m.date_resolved = False
+        m.location = m.location or (run.last_at[1].location if run.last_at else None)
+        run.meetings.append(m)
+
+
+def _list_items(ctx: SentenceContext) -> list[tuple[int, int]]:
+    """The first lines of the numbered items in the sentence ("1. ...", "2) ..."), as first and last tokens."""
+    tokens = ctx.tokens
+    starts = [i for i in range(len(tokens)) if i == 0 or _line_start(ctx.sentence, i)]
+    items = []
+    for k, i in enumerate(starts):
+        # the segmenter may end the sentence before with the item's number ("... include: 1.")
+        numbered = _numbered(ctx.sentence, i) or i == 0 and ctx.previous is not None and _numbered(
+            ctx.previous, len(ctx.previous.tokens) - 2)
+        if numbered:
+            items.append((i, (starts[k + 1] if k + 1 < len(starts) else len(tokens)) - 1))
+    return items
+
+
+def _line_start(s: Sentence, i: int) -> bool:
+    return i == 0 or "\n" in s.text[s.tokens[i - 1].end - s.start:s.tokens[i].start - s.start]
+
+
+def _numbered(s: Sentence, i: int) -> bool:
+    """Token ``i`` opens a line with an item's number ("1.", "2)")."""
+    if i < 0 or i >= len(s.tokens) or not _line_start(s, i):
+        return False
+    text = s.tokens[i].text
+    number = text.rstrip(".)")
+    return number.isdigit() and len(number) <= 2 and (
+        text != number or i + 1 < len(s.tokens) and s.tokens[i + 1].text in (".", ")"))
 
 
 def _clause_end(ctx: SentenceContext, i: int) -> int:
