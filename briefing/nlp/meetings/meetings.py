@@ -31,7 +31,6 @@ from .days import (
     begun,
     count_from_event,
     find_days,
-    heading_day,
     journey_begins,
     length_of_named,
     lengthen,
@@ -84,6 +83,8 @@ class _Run:
     """The sentence of the last meeting found, and that meeting."""
     spare: tuple[int, list[Day]] | None = None
     """A sentence with days but no meeting word, whose day the next sentence may take ("Dann ...")."""
+    journey: bool = False
+    """The spare day is that of a journey with nobody met: the next sentence's meeting is held at its end."""
     scheduled: Day | None = None
     """The day of a schedule's date line ("April 24" as a line of its own), for the events listed under it."""
 
@@ -120,7 +121,7 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     days = find_days(ctx)
     triggers = find_triggers(ctx)
     if not days:
-        days = [d for d in [trip_day(ctx, run.meetings) or heading_day(ctx)] if d]
+        days = [d for d in [trip_day(ctx, run.meetings)] if d]
     count_from_event(ctx, days, triggers, run.meetings)
     if triggers:
         days = with_event_day(ctx, days, run.meetings)
@@ -128,21 +129,28 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     if not triggers and days and not ctx.said.statements and _body_meeting(ctx, days, run):
         return
     if not triggers:
-        run.spare = (ctx.n, days) if days else run.spare
+        if days:
+            run.spare, run.journey = (ctx.n, days), False
         if run.last_at and run.last_at[0] == ctx.n - 1:
             lengthen(run.last_at[1], days)
         return
     if _carried_day(ctx, days, triggers, run) or _scheduled(ctx, days, triggers, run):
         return
-    run.spare = None
+    run.spare, run.journey = None, False
     if not days and not all(is_travel(ctx, ctx.tokens[i]) for i in triggers):
         days = [d for d in [sequel_day(ctx, run.last_at)] if d]
     if not days:
         if not _sideline_meeting(ctx, triggers, run) and not length_of_named(ctx, triggers, run.meetings):
             _undated_meeting(ctx, triggers, run)
         return
+    found = len(run.meetings)
     for a, b, day in stretches(ctx, days):
         _stretch_meetings(ctx, Span(a, b, triggers), day, run)
+    if len(run.meetings) == found and len(days) == 1 and not days[0].past \
+            and all(is_travel(ctx, ctx.tokens[i]) for i in triggers):
+        # "Am Samstag wollen beide nach Rheinland-Pfalz reisen. Auf dem Stützpunkt Ramstein soll ein Gipfel
+        # stattfinden": the day of a journey with nobody met is the day of the meeting the next sentence tells of
+        run.spare, run.journey = (ctx.n, days), True
 
 
 def _body_meeting(ctx: SentenceContext, days: list[Day], run: _Run) -> bool:
@@ -171,7 +179,7 @@ def _carried_day(ctx: SentenceContext, days: list[Day], triggers: list[int], run
     then = bool(ctx.tokens) and ctx.tokens[0].text.lower() in ctx.lex.then_words
     said_before = ctx.doc.speech[n - 1]
     if before.paragraph != ctx.sentence.paragraph \
-            or not (then or (said_before.subject is not None and not said_before.statements)):
+            or not (then or run.journey or (said_before.subject is not None and not said_before.statements)):
         return False
     m = build_meeting(ctx, Span(0, len(ctx.tokens) - 1, triggers), spare[1][0])
     if m:
