@@ -80,6 +80,9 @@ class MeetingLexicon:
     """A verb of meeting and the words after it that make it no meeting ("trifft auf Kritik")."""
     format_words: frozenset[str] = frozenset()
     """Words for a format of talks ("Format"): "Normandie-Format"."""
+    next_needs: frozenset[str] = frozenset()
+    """Verbs whose needed word must follow them, only adverbs between ("will be in London"; "are expected to
+    discuss the strikes in Syria" names no stay)."""
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -131,4 +134,5 @@ def lexicon(language: str) -> MeetingLexicon:
         range_openers=frozenset(d.get("range_openers") or []),
         other_verbs=frozenset(d.get("other_verbs") or []),
         not_met={str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in (d.get("not_met") or {}).items()},
-        format_words=frozenset(d.get("format_words") or []))
+        format_words=frozenset(d.get("format_words") or []),
+        next_needs=frozenset(str(w).lower() for w in d.get("next_needs") or []))

@@ -10,6 +10,7 @@ from .lexicon import MeetingLexicon
 
 log = logging.getLogger(__name__)
 
+ADVERB_TAGS = ("AV", "ADV", "XX0", "PTKNEG")
 MODALS = frozenset({"will", "would", "shall", "to", "can", "could", "may", "might", "must"})
 
 
@@ -41,10 +42,20 @@ def find_triggers(ctx: SentenceContext) -> list[int]:
                 need = lex.needs.get(cand)
                 if need and not (need & words) or cand in lex.guests and not _guest_named(ctx):
                     continue
+                if cand in lex.next_needs and not _next_word_in(ctx, i, need or set()):
+                    continue
                 out.append(i)
                 break
     earlier = [i for i in out if _earlier_event(ctx, i)]
     return [i for i in out if i not in earlier] if len(earlier) < len(out) else out
+
+
+def _next_word_in(ctx: SentenceContext, i: int, need: set[str]) -> bool:
+    """"will be in London", "will also be in Tokyo": the first word after the verb but adverbs is one it needs."""
+    for tok in ctx.tokens[i + 1:]:
+        if not tok.pos.startswith(ADVERB_TAGS):
+            return tok.text.lower() in need
+    return False
 
 
 def _guest_named(ctx: SentenceContext) -> bool:

@@ -49,6 +49,16 @@ class PositionLexicon:
     complementizers: frozenset[str] = frozenset()
     participle_tags: tuple[str, ...] = ()
     auxiliary_tags: tuple[str, ...] = ()
+    preposition_tags: tuple[str, ...] = ()
+    presence_verbs: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = frozenset()
+    proper_tags: tuple[str, ...] = ()
+    conversation_verbs: frozenset[str] = frozenset()
+    companion_prepositions: frozenset[str] = frozenset()
+    signing_verbs: frozenset[str] = frozenset()
+    non_holders: tuple[str, ...] = ()
+    conjunction_tags: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -58,16 +68,21 @@ def position_lexicon(language: str) -> PositionLexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])
 
+    def tags(key: str) -> tuple[str, ...]:
+        return tuple(str(t) for t in data.get(key) or [])
+
     return PositionLexicon(words("announcement_verbs"), words("saying_verbs"), words("event_nouns"),
                            words("travel_verbs"), words("negations"),
-                           float(data.get("heading_echo_share") or 0.6),
-                           tuple(str(t) for t in data.get("content_tags") or []),
-                           words("convening_verbs"), tuple(str(t) for t in data.get("noun_tags") or []),
+                           float(data.get("heading_echo_share") or 0.6), tags("content_tags"),
+                           words("convening_verbs"), tags("noun_tags"),
                            tuple(sorted(words("furniture"))), words("meeting_verbs"), words("light_verbs"),
                            words("stance_words"), words("circumstance_prepositions"),
                            words("not_meeting_objects"), words("arrival_passives"), words("passive_auxiliaries"),
-                           words("complementizers"), tuple(str(t) for t in data.get("participle_tags") or []),
-                           tuple(str(t) for t in data.get("auxiliary_tags") or []))
+                           words("complementizers"), tags("participle_tags"), tags("auxiliary_tags"),
+                           tags("preposition_tags"), words("presence_verbs"), words("future_auxiliaries"),
+                           words("place_prepositions"), tags("proper_tags"), words("conversation_verbs"),
+                           words("companion_prepositions"), words("signing_verbs"),
+                           tuple(sorted(words("non_holders"))), tags("conjunction_tags"))
 
 
 def find_positions(source_id: str, sentences: list[Sentence], speech: list[SentenceSpeech],
@@ -80,10 +95,10 @@ def find_positions(source_id: str, sentences: list[Sentence], speech: list[Sente
             continue
         for st in said.statements:
             parties, speaker = holders(st)
-            if not parties or _announcement(sentence, st, lex) or _convening(sentence, st, lex) \
-                    or _heading_echo(n, parties, sentences, speech, lex):
+            if not parties or _commentator(st, lex) or _announcement(sentence, st, lex) \
+                    or _convening(sentence, st, lex) or _heading_echo(n, parties, sentences, speech, lex):
                 continue
-            first = max(st.first, dateline_end(sentence)) if sentence.index <= 2 else st.first
+            first = max(_own_start(sentence, st, lex), dateline_end(sentence) if sentence.index <= 2 else 0)
             text = _text(sentence, first, st.last)
             if len(text.split()) < 3:
                 continue
@@ -111,6 +126,27 @@ def holders(st: Statement) -> tuple[list[str], str | None]:
     return list(st.parties), st.speaker
 
 
+def _commentator(st: Statement, lex: PositionLexicon) -> bool:
+    """The speaker comments and holds no party's position ("Observers said Tokyo ...", "Experten
+    sagen"), whatever party the sentence's places lend them."""
+    heads = [st.said.referent.head or st.said.referent.role or ""] if st.said and st.said.referent else []
+    heads += (st.speaker or "").split()[-1:]
+    return any(w in h.lower() for h in heads for w in lex.non_holders)
+
+
+def _own_start(sentence: Sentence, st: Statement, lex: PositionLexicon) -> int:
+    """Where the statement's text starts: its own clause when what stands before it announces a
+    meeting of others ("India and Pakistan will hold talks on Monday, during which Islamabad will
+    press for ..."): that part is a plan, not the speaker's stance."""
+    own = st.own_first if st.own_first is not None else st.first
+    if own <= st.first or not _meeting_plan(sentence.tokens[st.first:own], lex):
+        return st.first
+    tokens = sentence.tokens
+    while own < st.last and (tokens[own].pos.startswith(lex.conjunction_tags) or not tokens[own].text[:1].isalnum()):
+        own += 1  # "and Moscow will press ...": the clause without the "and" that joined it
+    return own
+
+
 def _someone(st: Statement) -> bool:
     """The speaker as named is a person, a role or a body: a name worth showing beside the party
     (a place speaking for its state, "Moskau dementierte", is the party itself)."""
@@ -130,7 +166,7 @@ def _announcement(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bo
     lemmas = {t.lemma.lower() for t in tokens}
     particles = {t.text.lower() for t in tokens if t.pos == "PTKVZ"}
     verbs = lemmas | {p + lemma for p in particles for lemma in lemmas}
-    if any(t.text.lower() in lex.negations for t in tokens) or lemmas & lex.stance_words:
+    if _negated(tokens, lex) or lemmas & lex.stance_words:
         return False
     if _meeting_plan(tokens, lex):
         return True
@@ -138,7 +174,29 @@ def _announcement(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bo
     if verbs & lex.announcement_verbs:
         return travel or any(t.lemma.lower() in lex.event_nouns and not _circumstance(tokens, k, lex)
                              for k, t in enumerate(tokens))
-    return travel and bool(verbs & lex.saying_verbs)
+    # "according to Suga", "laut dem Ministerium" says as plainly as "said"
+    return travel and (bool(verbs & lex.saying_verbs) or st.via == "attribution")
+
+
+def _negated(tokens: list[Token], lex: PositionLexicon) -> bool:
+    """A negation in the part (between commas) that holds a verb: "man werde nicht teilnehmen" refuses;
+    "Japan will invite Obama, though the date is not yet known" still announces."""
+    part: list[Token] = []
+    for t in [*tokens, None]:
+        if t is not None and t.text not in {",", ";"}:
+            part.append(t)
+            continue
+        if any(w.text.lower() in lex.negations for w in part) and _plan_verb(part, lex):
+            return True
+        part = []
+    return False
+
+
+def _plan_verb(part: list[Token], lex: PositionLexicon) -> bool:
+    plans = lex.travel_verbs | lex.meeting_verbs | lex.light_verbs | lex.announcement_verbs | lex.signing_verbs \
+        | lex.conversation_verbs
+    return any(t.pos.startswith("V") and (t.lemma.lower() in plans or _presence(part, k, lex))
+               for k, t in enumerate(part))
 
 
 def _meeting_plan(tokens: list[Token], lex: PositionLexicon) -> bool:
@@ -155,7 +213,26 @@ def _meeting_plan(tokens: list[Token], lex: PositionLexicon) -> bool:
         if lemma in lex.light_verbs and not _auxiliary(tokens, k) \
                 and any(p.pos.startswith(lex.noun_tags) and _event_noun(p.lemma.lower(), lex) for p in phrase):
             return True
+        if lemma in lex.signing_verbs or _conversation(lemma, phrase, lex) or _presence(tokens, k, lex):
+            return True
     return False
+
+
+def _conversation(lemma: str, phrase: list[Token], lex: PositionLexicon) -> bool:
+    """Talking with someone ("spoke by phone with Putin", "will mit Putin telefonieren") is a meeting;
+    talking alone ("sprach von einem Putsch") is saying."""
+    return lemma in lex.conversation_verbs and bool(_lemmas(phrase) & lex.companion_prepositions)
+
+
+def _presence(tokens: list[Token], k: int, lex: PositionLexicon) -> bool:
+    """Being somewhere in the future ("Kerry will be in London on Jan. 22", "Er wird am Montag in
+    London sein"): a trip. The place stands right after the verb or right before it (verb-final)."""
+    if tokens[k].lemma.lower() not in lex.presence_verbs or not lex.proper_tags \
+            or not _lemmas(tokens[:k]) & lex.future_auxiliaries:
+        return False
+    pairs = (tokens[k + 1:k + 3], tokens[max(0, k - 2):k])
+    return any(len(p) == 2 and p[0].text.lower() in lex.place_prepositions and p[1].pos.startswith(lex.proper_tags)
+               for p in pairs)
 
 
 def _circumstance(tokens: list[Token], k: int, lex: PositionLexicon) -> bool:
@@ -176,8 +253,9 @@ def _expected_arrival(tokens: list[Token], lex: PositionLexicon) -> bool:
     demand ("es wird erwartet, dass …" stays one)."""
     participle = any(t.lemma.lower() in lex.arrival_passives and t.pos.startswith(lex.participle_tags)
                      for t in tokens) if lex.participle_tags else False
-    return participle and bool(_lemmas(tokens) & lex.passive_auxiliaries) \
-        and not {t.text.lower() for t in tokens} & lex.complementizers
+    # "zu" or "to" as a preposition ("wird zu seiner ersten Runde erwartet") opens no infinitive
+    clauses = {t.text.lower() for t in tokens if not (lex.preposition_tags and t.pos.startswith(lex.preposition_tags))}
+    return participle and bool(_lemmas(tokens) & lex.passive_auxiliaries) and not clauses & lex.complementizers
 
 
 def _lemmas(tokens: list[Token]) -> set[str]:

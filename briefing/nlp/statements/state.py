@@ -39,6 +39,8 @@ class Statement:
     named: bool = False
     """The party's holder is named in the sentence itself (not found by a pronoun, a bare role or
     from a sentence before): the gazetteer's reading of a named subject stands."""
+    own_first: int | None = None
+    """Where the statement's own clause starts (``first`` is widened to the sentence's start)."""
 
 
 @dataclass

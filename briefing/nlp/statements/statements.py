@@ -109,6 +109,7 @@ def _spread(statements: list[Statement], n_tokens: int) -> None:
         groups.append(s)
     statements[:] = groups
     for k, s in enumerate(statements):
+        s.own_first = s.first
         s.first = 0 if k == 0 else s.first
         s.last = n_tokens - 1 if k == len(statements) - 1 else max(s.last, statements[k + 1].first - 1)
         if k + 1 < len(statements):
