@@ -125,8 +125,11 @@ def holders(st: Statement) -> tuple[list[str], str | None]:
     name a party and differ, the clause's subject as the gazetteer reads it stands: it follows
     the grammatical subject through passives and pronouns, which the phrase reading does not yet."""
     party, speaker, _ = attribute(st.said, st.parties[0] if st.parties else None, st.speaker)
-    if not party and st.named and st.said is not None and st.said.referent is not None:
-        return list(st.parties), st.speaker  # a subject named with its party: the phrase reading missed it
+    if not party and st.said is not None and st.said.referent is not None \
+            and (st.named or st.said.referent.kind == "group"):
+        # a subject named with its party, or several named together ("Scholz and Macron … They"):
+        # the phrase reading has no one party for them, the subject reading has
+        return list(st.parties), st.speaker
     if not party:
         return [], None
     if party in st.parties:

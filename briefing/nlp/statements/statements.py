@@ -30,7 +30,7 @@ from ..actors.names import name_lexicon
 from ..clauses import clauses, dateline_end, grammar, quote_mask
 from ..context import SentenceContext
 from .acts import read_clause
-from .speakers import Said, find_said, read_mentions, subject_of
+from .speakers import Said, find_said, own_subject, read_mentions, subject_of
 from .speech import lexicon
 from .state import Reading, SentenceSpeech, Statement, Tracker, Turn
 from .whole import CONTINUATION_WINDOW, WHOLE_SENTENCE, subjunctive
@@ -96,7 +96,8 @@ def speakers_as_named(ctx: SentenceContext, speech: SentenceSpeech, reading: Rea
     last = reading.last_said
     if speech.said:
         return speech.said[-1]
-    if last is not None and ctx.n - last.sentence <= CONTINUATION_WINDOW and subjunctive(ctx, reading):
+    if last is not None and ctx.n - last.sentence <= CONTINUATION_WINDOW and subjunctive(ctx, reading) \
+            and not own_subject(ctx, reading.lex):
         speech.said = [replace(last, first=0, last=len(ctx.sentence.tokens) - 1, via="continued")]
         return last
     speech.said_subject = subject_of(ctx)
