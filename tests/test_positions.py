@@ -502,6 +502,7 @@ def test_an_awaited_visitor_or_an_announced_meeting_is_no_position(text, languag
 @pytest.mark.parametrize("text, language", [
     ("Foreign Minister Lavrov said Russia will meet its obligations.", "en"),
     ("Lawrow sagte, die Regierung werde bald eine Entscheidung treffen.", "de"),
+    ("Lawrow sagte, die Regierung werde bald eine Grundsatzentscheidung treffen.", "de"),
     ("Lawrow sagte, Russland erwarte Zugeständnisse.", "de"),
     ("Russia is expecting concessions, Foreign Minister Lavrov said.", "en"),
 ])

@@ -311,7 +311,7 @@ def _meeting_plan(tokens: list[Token], lex: PositionLexicon) -> bool:
             continue
         lemma = t.lemma.lower()
         phrase = _verbless_run(tokens[k + 1:]) + _verbless_run(tokens[:k][::-1], lex.auxiliary_tags)
-        if lemma in lex.meeting_verbs and not _lemmas(phrase) & lex.not_meeting_objects:
+        if lemma in lex.meeting_verbs and not any(_compound_of(w, lex.not_meeting_objects) for w in _lemmas(phrase)):
             return True
         if lemma in lex.light_verbs and not _auxiliary(tokens, k) \
                 and any(p.pos.startswith(lex.noun_tags) and _event_noun(p.lemma.lower(), lex) for p in phrase):
@@ -402,7 +402,12 @@ def _convening(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bool:
 
 def _event_noun(word: str, lex: PositionLexicon) -> bool:
     """An event noun, or a compound ending in one ("Sondersitzung")."""
-    return any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in lex.event_nouns)
+    return _compound_of(word, lex.event_nouns)
+
+
+def _compound_of(word: str, nouns: frozenset[str]) -> bool:
+    """The word is one of the nouns or a compound ending in one ("Wahlentscheidung")."""
+    return any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in nouns)
 
 
 def _furniture(sentence: Sentence, lex: PositionLexicon) -> bool:
