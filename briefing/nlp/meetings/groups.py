@@ -11,7 +11,7 @@ from functools import lru_cache
 from ...data import load_data
 from .context import SentenceContext, Span
 from .days import token_at
-from .places import in_topic_phrase
+from .places import after_topic_verb, in_topic_phrase
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def group_parties(ctx: SentenceContext, span: Span) -> list[str]:
     for g in groups():
         for m in g.pattern.finditer(text):
             i = token_at(s, first.start + m.start())
-            if ctx.mask[i] or in_topic_phrase(s, i, ctx.lex) \
+            if ctx.mask[i] or in_topic_phrase(s, i, ctx.lex) or after_topic_verb(s, i, ctx.lex, ctx.gaz.language) \
                     or (m.group(0).lower() in g.needs_noun and not _meeting_word_after(ctx, text, m.end())):
                 continue
             out.extend(g.parties)

@@ -31,6 +31,7 @@ from .days import (
     begun,
     count_from_event,
     find_days,
+    journey_begins,
     length_of_named,
     lengthen,
     on_current_day,
@@ -56,7 +57,7 @@ from .participants import (
     topic,
     without_host,
 )
-from .places import abroad, last_place, place_of, station_of
+from .places import abroad, last_place, place_of, reported_tokens, station_of
 from .referents import opening_parties
 from .titles import meeting_title
 from .triggers import (
@@ -93,6 +94,8 @@ class _Run:
     """The sentence of the last meeting found, and that meeting."""
     spare: tuple[int, list[Day]] | None = None
     """A sentence with days but no meeting word, whose day the next sentence may take ("Dann ...")."""
+    journey: bool = False
+    """The spare day is that of a journey with nobody met: the next sentence's meeting is held at its end."""
     scheduled: Day | None = None
     """The day of a schedule's date line ("April 24" as a line of its own), for the events listed under it."""
 
@@ -138,21 +141,28 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     if not triggers and days and not ctx.said.statements and _body_meeting(ctx, days, run):
         return
     if not triggers:
-        run.spare = (ctx.n, days) if days else run.spare
+        if days:
+            run.spare, run.journey = (ctx.n, days), False
         if run.last_at and run.last_at[0] == ctx.n - 1:
             lengthen(run.last_at[1], days)
         return
     if _carried_day(ctx, days, triggers, run) or _scheduled(ctx, days, triggers, run):
         return
-    run.spare = None
+    run.spare, run.journey = None, False
     if not days and not all(is_travel(ctx, ctx.tokens[i]) for i in triggers):
         days = [d for d in [sequel_day(ctx, run.last_at)] if d]
     if not days:
         if not _sideline_meeting(ctx, triggers, run) and not length_of_named(ctx, triggers, run.meetings):
             _undated_meeting(ctx, triggers, run)
         return
+    found = len(run.meetings)
     for a, b, day in stretches(ctx, days):
         _stretch_meetings(ctx, Span(a, b, triggers), day, run)
+    if len(run.meetings) == found and len(days) == 1 and not days[0].past \
+            and all(is_travel(ctx, ctx.tokens[i]) for i in triggers):
+        # "Am Samstag wollen beide nach Rheinland-Pfalz reisen. Auf dem Stützpunkt Ramstein soll ein Gipfel
+        # stattfinden": the day of a journey with nobody met is the day of the meeting the next sentence tells of
+        run.spare, run.journey = (ctx.n, days), True
 
 
 def _body_meeting(ctx: SentenceContext, days: list[Day], run: _Run) -> bool:
@@ -199,7 +209,7 @@ def _carried_day(ctx: SentenceContext, days: list[Day], triggers: list[int], run
     then = bool(ctx.tokens) and ctx.tokens[0].text.lower() in ctx.lex.then_words
     said_before = ctx.doc.speech[n - 1]
     if before.paragraph != ctx.sentence.paragraph \
-            or not (then or (said_before.subject is not None and not said_before.statements)):
+            or not (then or run.journey or (said_before.subject is not None and not said_before.statements)):
         return False
     m = build_meeting(ctx, Span(0, len(ctx.tokens) - 1, triggers), spare[1][0])
     if m:
@@ -625,7 +635,8 @@ def _stretch_meetings(ctx: SentenceContext, stretch: Span, day: Day, run: _Run) 
                     m.participants = list(dict.fromkeys([*parent.participants, *m.participants]))
                 m.end = m.start
                 m.location = m.location or parent.location
-        if departs(ctx, span) and not station_of(ctx.sentence, span.first, span.last, ctx.gaz, ctx.lex):
+        if departs(ctx, span) and not station_of(ctx.sentence, span.first, span.last, ctx.gaz, ctx.lex) \
+                and not journey_begins(ctx, span):
             run.departures.append(m)
         run.meetings.extend(split_by_partner(ctx, span, m))
         parent = parent or m
@@ -680,8 +691,9 @@ def _place(ctx: SentenceContext, span: Span, parties: list[str]) -> tuple[str | 
 
 def place_mask(ctx: SentenceContext) -> list[bool]:
     """Tokens that cannot name a place: quoted ones, those of a temporal expression ("in June") and of a
-    phrase naming an earlier event ("Following his visit to London")."""
-    timed = ctx.timed() | earlier_tokens(ctx)
+    phrase naming an earlier event ("Following his visit to London"), and of a clause telling where it was said
+    ("..., it was announced Friday in Buenos Aires")."""
+    timed = ctx.timed() | earlier_tokens(ctx) | reported_tokens(ctx)
     return [hidden or i in timed for i, hidden in enumerate(ctx.mask)]
 
 

@@ -11,7 +11,8 @@ from ...model import Meeting
 from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
 from .groups import group_parties
-from .places import in_attribution, in_topic_phrase
+from .places import after_topic_verb, in_attribution, in_topic_phrase
+from .referents import PRONOUN_TAGS, subject_slots
 from .titles import OWN, meeting_title
 from .triggers import earlier_tokens, event_noun, present
 
@@ -23,7 +24,8 @@ LOOK_BACK = 3  # sentences back a definite meeting noun ("Das Treffen") may poin
 
 def participants(ctx: SentenceContext, span: Span) -> list[str]:
     """The parties of the meeting in ``span``, in the order the sentence names them."""
-    parties = [*_subject(ctx), *_entities(ctx, span), *_mentions(ctx, span), *group_parties(ctx, span)]
+    parties = [*(_subject(ctx) or _pronoun_visitor(ctx)), *_entities(ctx, span), *_mentions(ctx, span),
+               *group_parties(ctx, span)]
     parties = _pointed_back(ctx, span, parties)
     parties = list(dict.fromkeys(p for p in parties if p))
     before = before_people(ctx)
@@ -58,6 +60,21 @@ def _subject(ctx: SentenceContext) -> list[str]:
     # both: the speech stage may take the one met for the subject when a pronoun opens ("Dieser will ... Lawrow
     # treffen")
     return [p for p in (ctx.opener, subj.party if subj else None) if p]
+
+
+def _pronoun_visitor(ctx: SentenceContext) -> list[str]:
+    """"Foreign Minister Kang will travel to the United States ... She will make a four-day visit to Washington":
+    a subject pronoun whose person no list knows is the one who travels or meets in the meeting told just
+    before (its first party)."""
+    slots = subject_slots(ctx.tokens, ctx.lex)
+    if not any(ctx.tokens[i].text.lower() in ctx.lex.subject_pronouns and ctx.tokens[i].pos in PRONOUN_TAGS
+               for i in slots if i < len(ctx.tokens)):
+        return []
+    here = ctx.sentence.index
+    for m in reversed(ctx.doc.earlier):
+        if m.evidence and 0 < here - m.evidence[-1].sentence <= LOOK_BACK and m.participants and not m.side:
+            return [m.participants[0]]
+    return []
 
 
 def _entities(ctx: SentenceContext, span: Span) -> list[str]:
@@ -113,8 +130,9 @@ def _pointed_back(ctx: SentenceContext, span: Span, parties: list[str]) -> list[
 
 
 def topic(ctx: SentenceContext, i: int) -> bool:
-    """A name governed by "gegen"/"against" ("über Strafmaßnahmen gegen Russland"), or inside a phrase
-    opened by "über"/"about" ("über den Umgang mit Russland beraten"): the topic, not a party."""
+    """A name governed by "gegen"/"against" ("über Strafmaßnahmen gegen Russland"), inside a phrase opened by
+    "über"/"about" ("über den Umgang mit Russland beraten") or in the object of a verb of discussing ("to
+    discuss the strikes in Syria"): the topic, not a party."""
     for k in range(i - 1, max(i - 4, -1), -1):
         tok = ctx.tokens[k]
         word = tok.text.lower()
@@ -122,7 +140,7 @@ def topic(ctx: SentenceContext, i: int) -> bool:
             return True
         if word in (",", ";", ":", "und", "and", "mit", "with") or tok.pos.startswith("V"):
             break
-    return in_topic_phrase(ctx.sentence, i, ctx.lex)
+    return in_topic_phrase(ctx.sentence, i, ctx.lex) or after_topic_verb(ctx.sentence, i, ctx.lex, ctx.gaz.language)
 
 
 def before_people(ctx: SentenceContext) -> tuple[str, ...]:
