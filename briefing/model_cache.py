@@ -57,6 +57,16 @@ def kept(name: str, key: tuple[str, ...], make: Callable[[], T]) -> T:
     return model
 
 
+def files_key(*paths: str | Path) -> tuple[str, ...]:
+    """A key for a model made from ``paths`` (its data and the code that reads it): each file's path,
+    size and modification time, so a changed or reinstalled file makes the model again."""
+    out = []
+    for path in paths:
+        st = os.stat(path)
+        out.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    return tuple(out)
+
+
 def _store(path: Path, value: object) -> None:
     try:
         write_pickle(path, value)

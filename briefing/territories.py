@@ -14,8 +14,9 @@ log = logging.getLogger(__name__)
 
 @lru_cache(maxsize=1)
 def alpha3() -> dict[str, str]:
-    """ISO alpha-2 -> alpha-3, from CLDR's territory aliases (an old code beside a current one: the one with
-    the alpha-2's first letter, else the first in order: "DE" -> "DEU" before "DDR" by the lists' codes)."""
+    """ISO alpha-2 -> alpha-3, from CLDR's territory aliases (an old code beside a current one: the one that
+    starts with the alpha-2, else with its first letter, else the first in order: "DE" -> "DEU", not the "DDR"
+    CLDR also maps to DE)."""
     from babel.core import get_global
 
     found: dict[str, list[str]] = {}
@@ -24,8 +25,7 @@ def alpha3() -> dict[str, str]:
             found.setdefault(new[0], []).append(old)
     out = {}
     for two, threes in found.items():
-        fitting = sorted(t for t in threes if t[0] == two[0]) or sorted(threes)
-        out[two] = fitting[0]
+        out[two] = sorted(threes, key=lambda t: (not t.startswith(two), t[0] != two[0], t))[0]
     return out
 
 

@@ -76,17 +76,53 @@ def test_the_tokenizer_read_back_splits_text_as_a_fresh_one(models, monkeypatch,
     assert len(fresh) == 2 and fresh[0][0][0] in ("Die", "The")
 
 
-def test_the_first_name_dictionary_read_back_gives_the_same_genders(models, monkeypatch):
+def test_the_first_name_table_read_back_gives_the_same_genders_as_the_dictionary(models, monkeypatch):
     import gender_guesser.detector as gd
 
     from briefing.nlp.actors import names
 
-    names._detector.cache_clear()
-    fresh = [names._detector().get_gender(n) for n in ("Annalena", "Olaf", "Kaja", "Antony", "Andrea")]
-    names._detector.cache_clear()
+    names._genders.cache_clear()
+    detector = gd.Detector(case_sensitive=False)
+    first = ("Annalena", "Olaf", "Kaja", "Antony", "Andrea", "Jean-Claude", "Bundestag")
+    expected = [names.GENDERS.get(detector.get_gender(n)) for n in first]
+    assert [names._genders().get(n.lower()) for n in first] == expected  # made, and stored in the folder
+    names._genders.cache_clear()
     monkeypatch.setattr(gd.Detector, "__init__", _never)  # the next process: only the file can give it
     try:
-        assert [names._detector().get_gender(n) for n in ("Annalena", "Olaf", "Kaja", "Antony", "Andrea")] == fresh
-        assert fresh[:2] == ["female", "male"]
+        assert [names._genders().get(n.lower()) for n in first] == expected
+        assert expected[:2] == ["f", "m"] and expected[-1] is None
     finally:
-        names._detector.cache_clear()
+        names._genders.cache_clear()
+
+
+def test_a_changed_dictionary_file_makes_the_first_name_table_again(models):
+    from briefing.nlp.actors import names
+
+    names._genders.cache_clear()
+    try:
+        names._genders()
+        stored = (models / "gender-guesser-table.pickle").read_bytes()
+        names._genders.cache_clear()
+        model_cache.kept("gender-guesser-table", ("another dictionary",), lambda: {"x": "m"})  # as if it changed
+        assert names._genders()["olaf"] == "m"  # its own key no longer matches the file: made again
+        assert (models / "gender-guesser-table.pickle").read_bytes() == stored
+    finally:
+        names._genders.cache_clear()
+
+
+@pytest.mark.parametrize("language, words", [
+    ("de", ["Die", "Außenministerin", "verhandelte", "gestern", "mit", "den", "Verbündeten", "."]),
+    ("en", ["The", "envoys", "were", "negotiating", "the", "ceasefire", "talks", "."]),
+])
+def test_the_tagger_read_back_tags_and_lemmatises_as_a_fresh_one(models, monkeypatch, language, words):
+    from HanTa import HanoverTagger
+
+    segment._tagger.cache_clear()
+    try:
+        fresh = segment._tagger(language).tag_sent(words, taglevel=1)  # made, and stored in the folder
+        segment._tagger.cache_clear()
+        monkeypatch.setattr(HanoverTagger.HanoverTagger, "__init__", _never)  # only the file can give it
+        assert segment._tagger(language).tag_sent(words, taglevel=1) == fresh
+        assert len(list(models.glob("hanta-*.pickle"))) == 1
+    finally:
+        segment._tagger.cache_clear()

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache, lru_cache
+from pathlib import Path
 
 from ..model import Sentence, Token
 
@@ -46,7 +47,14 @@ def _tokenizer(language: str):
 def _tagger(language: str):
     from HanTa import HanoverTagger
 
-    tagger = HanoverTagger.HanoverTagger(HANTA_MODEL.get(language, HANTA_MODEL["de"]))
+    from ..model_cache import files_key, kept
+
+    model = HANTA_MODEL.get(language, HANTA_MODEL["de"])
+    # Made once per state folder: making it unzips and unpickles the model, then derives its tables
+    # (which states reach which) in Python; the tagger as made reads back in half the time. The key
+    # is the model file and the tagger's code as installed, so another HanTa makes it again.
+    tagger = kept(f"hanta-{model}", files_key(HanoverTagger.__file__, Path(HanoverTagger.__file__).parent / model),
+                  lambda: HanoverTagger.HanoverTagger(model))
     _remember_word_analyses(tagger)
     return tagger
 

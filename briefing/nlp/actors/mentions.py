@@ -112,6 +112,17 @@ class Discourse:
         self.referents.append(ref)
         return ref
 
+    def settle(self, sentence: int, oblique: list[Referent]) -> None:
+        """After a sentence: those it named only after a preposition ("telefonierte mit Putin") rank
+        behind the others it named, so that "er" in the next sentence means the subject (Biden in
+        "Biden telefonierte mit Putin. Dabei drohte er ...") before the one named last."""
+        named = [r for r in self.referents if r.last_seen == sentence]
+        behind = [r for r in named if any(r is o for o in oblique)]
+        if not behind or len(behind) == len(named):
+            return
+        rest = [r for r in self.referents if not any(r is n for n in named)]
+        self.referents = rest + behind + [r for r in named if not any(r is b for b in behind)]
+
     def surnames(self) -> frozenset[str]:
         """The surnames of the people named so far ("Schnappauf" after "Werner Schnappauf")."""
         return frozenset(r.surname for r in self.referents if r.surname)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from ...data import lexicon_language, load_data
 from ...model import Sentence, Token
@@ -143,20 +144,30 @@ def name_lexicon(language: str) -> NameLexicon:
     )
 
 
-@lru_cache(maxsize=1)
-def _detector():
-    """gender-guesser's first-name dictionary: parsed once (~0.2–0.4 s), then kept as a pickle in
-    state/models/ (read back in ~0.04 s), made again when the package's version changes."""
-    from importlib.metadata import version
+GENDERS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "x"}
 
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    """Each first name gender-guesser knows (lower case) -> m, f or x, as its detector answers without a
+    country. Made once per state folder from the package's dictionary (parsing it takes ~0.3 s) and kept
+    in state/models/ as this table alone, a tenth of the parsed dictionary: read back in ~0.01 s; made
+    again when the package's files or the mapping change."""
+    import importlib.util
+
+    from ...model_cache import files_key, kept
+
+    package = Path(importlib.util.find_spec("gender_guesser").origin).parent  # type: ignore[arg-type]
+    key = (*files_key(package / "detector.py", package / "data" / "nam_dict.txt"), repr(sorted(GENDERS.items())))
+    return kept("gender-guesser-table", key, _gender_table)
+
+
+def _gender_table() -> dict[str, str]:
     import gender_guesser.detector as gd
 
-    from ...model_cache import kept
-
-    return kept("gender-guesser", (version("gender-guesser"),), lambda: gd.Detector(case_sensitive=False))
-
-
-GENDERS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "x"}
+    detector = gd.Detector(case_sensitive=False)
+    table = {name: GENDERS.get(detector.get_gender(name)) for name in detector.names}
+    return {name: g for name, g in table.items() if g}
 
 
 @lru_cache(maxsize=20000)
@@ -165,7 +176,7 @@ def first_name(word: str) -> str | None:
     if not word[:1].isupper() or len(word) < 2 or word.isupper():
         return None
     part = word.split("-", 1)[0]  # "Frank-Walter", "Jean-Claude"
-    return GENDERS.get(_detector().get_gender(part))
+    return _genders().get(part.lower())
 
 
 def _capitalised(tok: Token) -> bool:

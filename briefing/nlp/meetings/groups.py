@@ -11,6 +11,7 @@ from functools import lru_cache
 from ...data import load_data
 from .context import SentenceContext, Span
 from .days import token_at
+from .places import after_topic_verb, in_topic_phrase
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,21 @@ class Group:
     parties: tuple[str, ...]
     needs_noun: frozenset[str]
     """Names that stand for the group only before a word naming a meeting or a format."""
+
+
+@dataclass(frozen=True)
+class MemberWords:
+    words: tuple[str, ...]
+    """Words for a body's members or organs ("EU-Länder", "Arab foreign ministers", "Arab ... Council")."""
+    reach: int
+    """Words after a name marked needs_noun within which such a word must stand."""
+
+
+@lru_cache(maxsize=4)
+def member_words(language: str) -> MemberWords:
+    d = load_data("meeting_groups").get("member_words") or {}
+    words = d.get(language) or d.get("de") or []
+    return MemberWords(tuple(str(w).lower() for w in words), int(d.get("reach") or 1))
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +62,8 @@ def group_parties(ctx: SentenceContext, span: Span) -> list[str]:
     for g in groups():
         for m in g.pattern.finditer(text):
             i = token_at(s, first.start + m.start())
-            if ctx.mask[i] or (m.group(0).lower() in g.needs_noun and not _meeting_word_after(ctx, text, m.end())):
+            if ctx.mask[i] or in_topic_phrase(s, i, ctx.lex) or after_topic_verb(s, i, ctx.lex, ctx.gaz.language) \
+                    or (m.group(0).lower() in g.needs_noun and not _meeting_word_after(ctx, text, m.end())):
                 continue
             out.extend(g.parties)
             break
@@ -54,10 +71,15 @@ def group_parties(ctx: SentenceContext, span: Span) -> list[str]:
 
 
 def _meeting_word_after(ctx: SentenceContext, text: str, end: int) -> bool:
-    """"Normandie-Gipfel", "Normandy summit": a region's name stands for the format only before a word
-    that names a meeting or a format."""
-    rest = re.match(r"[\s\-]*([\w\-]+)", text[end:])
-    if rest is None:
-        return False
-    word = rest.group(1).lower().split("-")[0]
-    return word.endswith(ctx.lex.nouns) or word in ctx.lex.format_words
+    """"Normandie-Gipfel", "Normandy summit", "the Arab foreign ministers", "Arab Social and Economic Council": a
+    region's name or a people's adjective stands for the group only before a word that names a meeting, a
+    format, a body of office-holders or the group's members or organs, within a few words and no punctuation."""
+    words = member_words(ctx.gaz.language)
+    for token in re.findall(r"[\w\-]+|[^\w\s]", text[end:])[:words.reach]:
+        if not token[0].isalnum() and token != "-":
+            return False
+        for word in token.lower().split("-"):
+            if word and (word.endswith(ctx.lex.nouns) or word in ctx.lex.format_words
+                         or word.endswith(ctx.lex.bodies) or word in words.words):
+                return True
+    return False

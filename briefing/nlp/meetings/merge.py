@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
+from datetime import timedelta
 
 from ...model import Meeting
+from ...territories import state_names
+from .lexicon import lexicon
 
 log = logging.getLogger(__name__)
 
+LANGUAGES = ("de", "en")  # merged across sources of either language
 FORMAT_RANK = {None: 0, "in_person": 1, "video": 2, "phone": 2}
 NEAR = 2  # sentences apart that a meeting told without parties may lie from the one it is
+WEEK_SLACK = timedelta(days=7)
+"""How far before a vague stretch ("next week") the dated mention at the same place may fall: a source dated on a
+Monday may have been written on the Sunday before, when "next week" meant this one."""
 
 
 def merge_meetings(meetings: list[Meeting], known: Callable[[str], bool] | None = None) -> list[Meeting]:
@@ -51,6 +59,12 @@ def _head(title: str) -> str:
     return title.split(" ", 1)[0].lower()
 
 
+def _journey(m: Meeting) -> bool:
+    """A meeting titled as a journey ("US trip", "Reise des Kanzlers"), by the travel words of the lexicons."""
+    words = {w.lower() for w in re.split(r"[\s\-]+", m.title)}
+    return any(words & lexicon(language).travel for language in LANGUAGES)
+
+
 def _clash(a: str, b: str, known: Callable[[str], bool] | None) -> bool:
     if a.lower() == b.lower():
         return False
@@ -72,10 +86,20 @@ def _same_undated(a: Meeting, b: Meeting, known: Callable[[str], bool] | None) -
     if undated.reported_past or not (pa <= pb or pb <= pa):
         return False
     if undated.window_start and undated.window_end and dated.start:
-        return undated.window_start <= dated.start <= undated.window_end
+        same_place = bool(a.location and b.location) and a.location.lower() == b.location.lower()
+        slack = WEEK_SLACK if same_place and pa == pb else timedelta(0)
+        return undated.window_start - slack <= dated.start <= undated.window_end
+    if not undated.location or dated.reported_past:
+        return False
     # "bricht zu ihren Antrittsbesuchen in Kiew und Moskau auf" ... "Am Montag wird sie in Kiew ...": the stop
-    # named without a day is the one the source dates
-    return bool(undated.location and dated.location) and not dated.reported_past
+    # named without a day is the one the source dates; "Staatsbesuch vom 10. bis 13. Oktober" ... "in
+    # Deutschland empfangen": the state visited, named without a day, is the visit the source dates
+    return bool(dated.location) or (pa == pb and state_code(undated.location) in pa)
+
+
+def state_code(place: str) -> str | None:
+    """The code of a state named by its name in German or English ("Deutschland", "Germany"), else None."""
+    return next((names[place] for names in (state_names("de"), state_names("en")) if place in names), None)
 
 
 def _near(a: Meeting, b: Meeting) -> bool:
@@ -110,8 +134,10 @@ def same_meeting(a: Meeting, b: Meeting, known: Callable[[str], bool] | None = N
         # a talk on the first day of a longer visit ("zum Auftakt am Sonntag ein Gespräch mit ...") is held
         # inside it: a meeting of its own when the source names it with its own noun
         short, long_ = (a, b) if a.end < b.end else (b, a)
-        if short.named and (not long_.named or (_head(short.title) != _head(long_.title)
-                                                and not set(short.participants) <= set(long_.participants))):
+        # (and a meeting on a journey's day is one of its own: "start his six-day US trip with a meeting with
+        # Trump at the White House on June 12")
+        if short.named and (not long_.named or (_head(short.title) != _head(long_.title) and (
+                not set(short.participants) <= set(long_.participants) or _journey(long_)))):
             return False
     shared = set(a.participants) & set(b.participants)
     if not a.participants or not b.participants:

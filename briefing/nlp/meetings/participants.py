@@ -11,7 +11,7 @@ from ...model import Meeting
 from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
 from .groups import group_parties
-from .places import in_attribution, in_topic_phrase
+from .places import after_topic_verb, in_attribution, in_topic_phrase
 from .titles import OWN, meeting_title
 from .triggers import earlier_tokens, event_noun, present
 
@@ -113,8 +113,9 @@ def _pointed_back(ctx: SentenceContext, span: Span, parties: list[str]) -> list[
 
 
 def topic(ctx: SentenceContext, i: int) -> bool:
-    """A name governed by "gegen"/"against" ("über Strafmaßnahmen gegen Russland"), or inside a phrase
-    opened by "über"/"about" ("über den Umgang mit Russland beraten"): the topic, not a party."""
+    """A name governed by "gegen"/"against" ("über Strafmaßnahmen gegen Russland"), inside a phrase opened by
+    "über"/"about" ("über den Umgang mit Russland beraten") or in the object of a verb of discussing ("to
+    discuss the strikes in Syria"): the topic, not a party."""
     for k in range(i - 1, max(i - 4, -1), -1):
         tok = ctx.tokens[k]
         word = tok.text.lower()
@@ -122,7 +123,7 @@ def topic(ctx: SentenceContext, i: int) -> bool:
             return True
         if word in (",", ";", ":", "und", "and", "mit", "with") or tok.pos.startswith("V"):
             break
-    return in_topic_phrase(ctx.sentence, i, ctx.lex)
+    return in_topic_phrase(ctx.sentence, i, ctx.lex) or after_topic_verb(ctx.sentence, i, ctx.lex, ctx.gaz.language)
 
 
 def before_people(ctx: SentenceContext) -> tuple[str, ...]:

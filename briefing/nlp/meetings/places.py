@@ -3,16 +3,93 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from functools import lru_cache
 
-from ...model import Sentence
+from ...data import load_data
+from ...model import Sentence, Token
+from ...territories import state_names
 from ..actors.actors import ORGANISATIONS
 from ..actors.gazetteer import Entry, Gazetteer
 from ..statements.statements import SentenceSpeech
+from ..temporal.timex_lex import lexicon as tense_lexicon
+from .context import SentenceContext
 from .lexicon import MeetingLexicon
+from .triggers import find_triggers
 
 log = logging.getLogger(__name__)
 
 ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "the", "a", "an"})
+DENIAL_REACH = 2  # words before "in"/"nach" that may deny the place ("nicht in Helsinki", "not in Geneva")
+CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")"})
+AUXILIARY_TAGS = ("VB", "VA")  # "be" (CLAWS), auxiliaries (STTS)
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    negations: frozenset[str]
+    homeward: frozenset[str]
+    hosts: frozenset[str]
+    name_links: frozenset[str]
+    topic_verbs: frozenset[str]
+    partners: frozenset[str]
+    object_follows_verb: bool
+    purpose_openers: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def place_words(language: str) -> PlaceWords:
+    data = load_data("meeting_places")
+    d = data.get(language) or data["de"]
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in d.get(key) or [])
+    return PlaceWords(words("negations"), words("homeward"), words("hosts"), words("name_links"), words("topic_verbs"),
+                      words("partners"), bool(d.get("object_follows_verb")), words("purpose_openers"))
+
+
+def not_there(s: Sentence, i: int, language: str) -> bool:
+    """The place after the preposition at ``i`` is denied ("nicht in Helsinki, sondern in Wien", "not in Geneva")
+    or the way home ("vor ihrem Rückflug nach Berlin", "before returning to Washington")."""
+    words = place_words(language)
+    before = [t.text.lower() for t in s.tokens[max(0, i - DENIAL_REACH):i]]
+    return bool(words.negations.intersection(before)) or bool(before) and before[-1] in words.homeward
+
+
+def reported_tokens(ctx: SentenceContext) -> set[int]:
+    """The tokens of a clause that tells who said it, when and where, with no meeting word of its own ("..., it
+    was announced Friday in Buenos Aires", "..., teilte das Bundespräsidialamt in Berlin mit"): the place of the
+    saying, not of the meeting."""
+    tokens = ctx.tokens
+    verbs = ctx.doc.said_verbs | frozenset(
+        w.lower() for w in tense_lexicon(ctx.gaz.language)["tense"].get("reporting_verbs") or [])
+    particles = ctx.particles()
+    # an auxiliary ("it was announced") is no meeting word here, though "be" is one elsewhere ("will be in London")
+    triggers = {i for i in find_triggers(ctx) if not tokens[i].pos.startswith(AUXILIARY_TAGS)}
+    out: set[int] = set()
+    for a, b in _clauses(tokens):
+        clause = range(a, b + 1)
+        saying = any(tokens[k].pos.startswith("V") and _says(tokens[k].lemma.lower(), verbs, particles)
+                     for k in clause)
+        if saying and not triggers.intersection(clause):
+            out.update(clause)
+    return out
+
+
+def _says(lemma: str, verbs: frozenset[str], particles: list[str]) -> bool:
+    return lemma in verbs or any(p + lemma in verbs for p in particles)
+
+
+def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Stretches between commas, semicolons, colons and brackets."""
+    out, first = [], 0
+    for k, tok in enumerate(tokens):
+        if tok.text in CLAUSE_ENDS:
+            if k > first:
+                out.append((first, k - 1))
+            first = k + 1
+    if first < len(tokens):
+        out.append((first, len(tokens) - 1))
+    return out
 
 
 def abroad(s: Sentence, first: int, last: int, gaz: Gazetteer, said: SentenceSpeech, going: bool = True) -> bool:
@@ -40,6 +117,43 @@ def in_topic_phrase(s: Sentence, i: int, lex: MeetingLexicon) -> bool:
     return False
 
 
+def after_topic_verb(s: Sentence, i: int, lex: MeetingLexicon, language: str) -> bool:
+    """Token ``i`` stands in the object of a verb of discussing ("to discuss the recent strikes in Syria", "um
+    die Lage in Syrien zu erörtern"), not right after "with"/"mit" ("discuss Syria with his Russian
+    counterpart") nor after another meeting verb ("discuss trade with Xi and then meet Modi"): the topic."""
+    words = place_words(language)
+    tokens = s.tokens
+    k = i - 1
+    while k >= 0 and tokens[k].pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS")):
+        k -= 1
+    if k >= 0 and tokens[k].text.lower() in words.partners:
+        return False
+    if words.object_follows_verb:
+        return _verb_before(tokens, i, lex, words)
+    return _purpose_clause(tokens, i, words)
+
+
+def _verb_before(tokens: list[Token], i: int, lex: MeetingLexicon, words: PlaceWords) -> bool:
+    """A verb of discussing before ``i`` with no other meeting verb between."""
+    for k in range(i - 1, -1, -1):
+        tok = tokens[k]
+        if not tok.pos.startswith("V") or tok.pos.startswith(AUXILIARY_TAGS):
+            continue
+        lemma = tok.lemma.lower()
+        if lemma in words.topic_verbs:
+            return True
+        if lemma in lex.verbs or tok.text.lower() in lex.verbs:
+            return False
+    return False
+
+
+def _purpose_clause(tokens: list[Token], i: int, words: PlaceWords) -> bool:
+    """``i`` inside a clause of purpose whose verb is one of discussing: "um die Lage in Syrien zu erörtern"."""
+    a, b = next(c for c in _clauses(tokens) if c[0] <= i <= c[1])
+    return tokens[a].text.lower() in words.purpose_openers \
+        and any(t.lemma.lower() in words.topic_verbs for t in tokens[i + 1:b + 1] if t.pos.startswith("V"))
+
+
 def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazetteer, lex: MeetingLexicon
               ) -> str | None:
     """The place named after "in"/"nach" ("in Genf", "im südtürkischen Badeort Antalya"); a place after
@@ -50,7 +164,7 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
     found: list[tuple[tuple[int, int, int], str]] = []
     for i in range(first, last):
         word = tokens[i].text.lower()
-        if word not in lex.places or mask[i] or in_topic_phrase(s, i, lex):
+        if word not in lex.places or mask[i] or in_topic_phrase(s, i, lex) or not_there(s, i, gaz.language):
             continue
         j = i + 1
         while j <= last and tokens[j].text.lower() in ARTICLES:
@@ -62,10 +176,10 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
         skipped_nouns = 0
         while j <= last:
             t = tokens[j]
-            if t.text.lower() in ARTICLES or t.pos.startswith(("ADJ", "AJ")):
+            if t.text.lower() in ARTICLES or t.pos.startswith(("ADJ", "AJ")) or _adjective_of_state(t.text, gaz):
                 j += 1
             elif t.pos in ("NN", "NN1") and skipped_nouns < 2 and j + 1 <= last \
-                    and tokens[j + 1].pos.startswith(("NE", "NP0", "NN")):
+                    and (tokens[j + 1].pos.startswith(("NE", "NP0", "NN")) or _unknown_name(tokens[j + 1])):
                 j += 1
                 skipped_nouns += 1
             else:
@@ -76,23 +190,87 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
             if party in gaz.capitals:
                 found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i), gaz.capitals[party]))
             continue
+        if j <= last and j - 1 > i and _city_adjective(tokens[j - 1].text, gaz) and tokens[j].text[:1].isupper() \
+                and tokens[j].pos.startswith("NN") and not mask[j]:
+            # "in der Wiener Hofburg": a venue named by its city's adjective
+            found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i),
+                          s.text[tokens[j - 1].start - s.start: tokens[j].end - s.start]))
+            continue
         if j > last or not tokens[j].text[:1].isupper() or tokens[j].text in lex.not_places or mask[j]:
             continue
         if in_attribution(s, i, first, last, lex):
             continue
         entry = gaz.lookup(tokens[j].text)
-        is_place = tokens[j].pos.startswith(("NE", "NP0")) or (entry is not None and entry.kind == "name")
+        if entry is not None and _a_state(tokens[j].text, gaz) and after_topic_verb(s, j, lex, gaz.language):
+            continue  # "to address the crisis in Ukraine": a city there may still be the venue
+        is_place = tokens[j].pos.startswith(("NE", "NP0")) or (entry is not None and entry.kind == "name") \
+            or (skipped_nouns > 0 and _unknown_name(tokens[j]))
         if not is_place or (entry and entry.party in ORGANISATIONS and entry.kind == "name" and not entry.parties):
             continue
-        k = j
-        while k + 1 <= last and tokens[k + 1].pos.startswith(("NE", "NP0")) and not gaz.lookup(tokens[k + 1].text):
-            k += 1
-        text = s.text[tokens[j].start - s.start: tokens[k].end - s.start]
-        found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i), text))
-    return min(found)[1] if found else None
+        found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i), _name_from(s, j, last, mask, gaz)))
+    return min(found)[1] if found else host_place(s, first, last, mask, gaz)
+
+
+def host_place(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazetteer) -> str | None:
+    """"The Argentine city of Puerto Iguazú will host the summit", "Gastgeber ist Granada": the place named as
+    the host in the clause of a hosting word."""
+    tokens, words = s.tokens, place_words(gaz.language)
+    particles = [t.text.lower() for t in tokens if t.pos == "PTKVZ"]  # "richtet ... aus"
+    for v in range(first, last + 1):
+        tok = tokens[v]
+        if not _says(tok.lemma.lower(), words.hosts, particles) and tok.text.lower() not in words.hosts:
+            continue
+        a, b = next((c for c in _clauses(tokens) if c[0] <= v <= c[1]), (first, last))
+        for j in range(max(a, first), min(b, last) + 1):
+            if j == v or mask[j] or not tokens[j].text[:1].isupper():
+                continue
+            entry = gaz.lookup(tokens[j].text)
+            # "the city of X", "die Stadt X": after such a word any capitalised word is the name
+            named = j > 0 and tokens[j - 1].text.lower() in words.name_links
+            if named or (entry is not None and entry.kind == "name" and entry.party not in ORGANISATIONS
+                         and tokens[j].pos.startswith(("NE", "NP0"))):
+                return _name_from(s, j, min(b, v - 1) if v > j else b, mask, gaz)
+    return None
 
 
 _NO = Entry("", "none")
+
+
+def _name_from(s: Sentence, j: int, last: int, mask: list[bool], gaz: Gazetteer) -> str:
+    """The place's name of one or more words from token ``j`` ("Puerto Iguazú", "Hua Hin"); not a day after it
+    ("arrive in Brasilia Saturday"), nor another known name."""
+    tokens = s.tokens
+    k = j
+    while k + 1 <= last and (tokens[k + 1].pos.startswith(("NE", "NP0")) or _unknown_name(tokens[k + 1])) \
+            and not gaz.lookup(tokens[k + 1].text) and not mask[k + 1]:
+        k += 1
+    return s.text[tokens[j].start - s.start: tokens[k].end - s.start]
+
+
+def _a_state(word: str, gaz: Gazetteer) -> bool:
+    """A state's own name ("Syria", "Syrien"), not a city's."""
+    return word in state_names(gaz.language)
+
+
+def _city_adjective(word: str, gaz: Gazetteer) -> bool:
+    """"Wiener", "Genfer", "Berliner": the adjective a city's name makes with "-er"."""
+    if not word[:1].isupper() or not word.endswith("er") or len(word) < 5:
+        return False
+    entry = gaz.lookup(word[:-2])
+    return entry is not None and entry.kind == "name" and entry.party not in ORGANISATIONS
+
+
+def _unknown_name(tok: Token) -> bool:
+    """A capitalised word the tagger does not know ("resort Hua Hin"): a name after a noun naming a place."""
+    return tok.pos == "UNC" and tok.text[:1].isupper()
+
+
+def _adjective_of_state(word: str, gaz: Gazetteer) -> bool:
+    """"in the Thai seaside resort Hua Hin", "in the Saudi capital": a state's adjective, tagged as a name, is no
+    place of its own; the place is the name after it."""
+    entry = gaz.lookup(word)
+    return word[:1].isupper() and (gaz.adjective(word) is not None
+                                   or (entry is not None and entry.kind in ("adjective", "demonym")))
 
 
 def _seat(s: Sentence, j: int, last: int, gaz: Gazetteer) -> str | None:

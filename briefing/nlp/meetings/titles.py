@@ -14,6 +14,9 @@ log = logging.getLogger(__name__)
 
 MAX_CHARS = 60
 MAX_PARTIES = 4
+GENITIVE_ENDINGS = ("s", "es")
+NAME_JOINERS = ("and", "&", "und")
+"""Words inside a body's name before its noun ("the Arab Social and Economic Council")."""
 
 
 @lru_cache(maxsize=4)
@@ -79,8 +82,9 @@ def _head(s: Sentence, i: int, language: str) -> str:
     lemma = tok.lemma
     if "-" in text.strip("-"):
         # a compound in the genitive ("des Nato-Russland-Rats") is named in the nominative
+        # (a genitive's "-s"/"-es" only: "G20-Treffen" stays whole though a tagger may give "G20-Treffe")
         return text[:len(lemma)] if _words(language).get("inflected") and lemma.lower() != text.lower() \
-            and text.lower().startswith(lemma.lower()) and len(text) - len(lemma) <= 2 else text
+            and text.lower().startswith(lemma.lower()) and text[len(lemma):].lower() in GENITIVE_ENDINGS else text
     if _words(language).get("inflected") and lemma[:1].isupper() and len(lemma) > 2:
         # a plural stays plural ("Gespräche", "zu Gesprächen" -> "Gespräche"); other cases take the lemma
         dative = text == lemma + "en" and not lemma.endswith(tuple(_words(language).get("plural_en") or ()))
@@ -101,7 +105,8 @@ def _phrase(s: Sentence, i: int, language: str, words: dict) -> str:
             before_owner = k + 1 < i and tokens[k + 1].text in ("'", "'s", "’s")
             # "Nato-Russia Council", split at its hyphens by the tokenizer
             hyphen = t == "-" and k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].end == tokens[k].start
-            if t.lower() in ("the", "a", "an") or not (t[:1].isupper() or owner or before_owner or hyphen):
+            joined = t.lower() in NAME_JOINERS and k > 0 and k + 1 < i and tokens[k - 1].text[:1].isupper()
+            if t.lower() in ("the", "a", "an") or not (t[:1].isupper() or owner or before_owner or hyphen or joined):
                 break
             first = k
             k -= 1
@@ -135,7 +140,11 @@ def _place_after(s: Sentence, i: int, words: dict) -> int:
     j = i + 1
     if j + 1 < len(tokens) and tokens[j].text.lower() in (words.get("place_links") or ()) \
             and _name_like(tokens[j + 1].text, tokens[j + 1].pos):
-        return j + 1
+        end = j + 1
+        while end + 1 < len(tokens) and _name_like(tokens[end + 1].text, tokens[end + 1].pos) \
+                and tokens[end + 1].pos.startswith(("NE", "NP")):
+            end += 1  # "in Buenos Aires"
+        return end
     return i
 
 

@@ -10,6 +10,7 @@ from .lexicon import MeetingLexicon
 
 log = logging.getLogger(__name__)
 
+ADVERB_TAGS = ("AV", "ADV", "XX0", "PTKNEG")
 MODALS = frozenset({"will", "would", "shall", "to", "can", "could", "may", "might", "must"})
 
 
@@ -41,10 +42,20 @@ def find_triggers(ctx: SentenceContext) -> list[int]:
                 need = lex.needs.get(cand)
                 if need and not (need & words) or cand in lex.guests and not _guest_named(ctx):
                     continue
+                if cand in lex.next_needs and not _next_word_in(ctx, i, need or set()):
+                    continue
                 out.append(i)
                 break
     earlier = [i for i in out if _earlier_event(ctx, i)]
     return [i for i in out if i not in earlier] if len(earlier) < len(out) else out
+
+
+def _next_word_in(ctx: SentenceContext, i: int, need: set[str]) -> bool:
+    """"will be in London", "will also be in Tokyo": the first word after the verb but adverbs is one it needs."""
+    for tok in ctx.tokens[i + 1:]:
+        if not tok.pos.startswith(ADVERB_TAGS):
+            return tok.text.lower() in need
+    return False
 
 
 def _guest_named(ctx: SentenceContext) -> bool:
@@ -89,6 +100,15 @@ def _earlier_event(ctx: SentenceContext, i: int) -> bool:
         if not tok.pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS", "PDAT", "DT0", "APPRART")):
             return False
     return False
+
+
+def opened_by(ctx: SentenceContext, i: int, phrases: list[tuple[str, ...]]) -> bool:
+    """The phrase of token ``i`` is opened by one of ``phrases`` ("ahead of a summit"), only articles and
+    adjectives between."""
+    k = i - 1
+    while k >= 0 and ctx.tokens[k].pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS", "DT0", "APPRART")):
+        k -= 1
+    return any(tuple(ctx.words(k - len(p) + 1, k)) == p for p in phrases if k - len(p) + 1 >= 0)
 
 
 def _not_a_meeting(ctx: SentenceContext, i: int) -> bool:

@@ -13,13 +13,15 @@ speaker's party, or the party of the subject it speaks for; a speaker nobody kno
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...data import language_data
 from ...model import Evidence, Position, Sentence, Token
-from ..clauses import dateline_end
+from ..actors.names import PREPOSITION_TAGS
+from ..clauses import dateline_end, grammar
 from .speakers import attribute
+from .speech import lexicon
 from .statements import SentenceSpeech, Statement
 
 log = logging.getLogger(__name__)
@@ -49,6 +51,19 @@ class PositionLexicon:
     complementizers: frozenset[str] = frozenset()
     participle_tags: tuple[str, ...] = ()
     auxiliary_tags: tuple[str, ...] = ()
+    presence_verbs: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = frozenset()
+    proper_tags: tuple[str, ...] = ()
+    conversation_verbs: frozenset[str] = frozenset()
+    companion_prepositions: frozenset[str] = frozenset()
+    signing_verbs: frozenset[str] = frozenset()
+    non_holders: tuple[str, ...] = ()
+    conjunction_tags: tuple[str, ...] = ()
+    former_words: tuple[str, ...] = ()
+    agent_prepositions: frozenset[str] = frozenset()
+    """From data/grammar_<lang>.yaml: "von", "by" before a passive's agent."""
+    language: str = ""
 
 
 @lru_cache(maxsize=4)
@@ -58,16 +73,22 @@ def position_lexicon(language: str) -> PositionLexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])
 
+    def tags(key: str) -> tuple[str, ...]:
+        return tuple(str(t) for t in data.get(key) or [])
+
     return PositionLexicon(words("announcement_verbs"), words("saying_verbs"), words("event_nouns"),
                            words("travel_verbs"), words("negations"),
-                           float(data.get("heading_echo_share") or 0.6),
-                           tuple(str(t) for t in data.get("content_tags") or []),
-                           words("convening_verbs"), tuple(str(t) for t in data.get("noun_tags") or []),
+                           float(data.get("heading_echo_share") or 0.6), tags("content_tags"),
+                           words("convening_verbs"), tags("noun_tags"),
                            tuple(sorted(words("furniture"))), words("meeting_verbs"), words("light_verbs"),
                            words("stance_words"), words("circumstance_prepositions"),
                            words("not_meeting_objects"), words("arrival_passives"), words("passive_auxiliaries"),
-                           words("complementizers"), tuple(str(t) for t in data.get("participle_tags") or []),
-                           tuple(str(t) for t in data.get("auxiliary_tags") or []))
+                           words("complementizers"), tags("participle_tags"), tags("auxiliary_tags"),
+                           words("presence_verbs"), words("future_auxiliaries"),
+                           words("place_prepositions"), tags("proper_tags"), words("conversation_verbs"),
+                           words("companion_prepositions"), words("signing_verbs"),
+                           tuple(sorted(words("non_holders"))), tags("conjunction_tags"),
+                           tuple(sorted(words("former_words"))), grammar(language).agent_prepositions, language)
 
 
 def find_positions(source_id: str, sentences: list[Sentence], speech: list[SentenceSpeech],
@@ -78,12 +99,12 @@ def find_positions(source_id: str, sentences: list[Sentence], speech: list[Sente
     for n, (sentence, said) in enumerate(zip(sentences, speech)):
         if _furniture(sentence, lex):
             continue
-        for st in said.statements:
+        for st in _speakers_statements(sentence, said.statements, lex):
             parties, speaker = holders(st)
-            if not parties or _announcement(sentence, st, lex) or _convening(sentence, st, lex) \
-                    or _heading_echo(n, parties, sentences, speech, lex):
+            if not parties or _no_partys(sentence, st, said, lex) or _announcement(sentence, st, lex) \
+                    or _convening(sentence, st, lex) or _heading_echo(n, parties, sentences, speech, lex):
                 continue
-            first = max(st.first, dateline_end(sentence)) if sentence.index <= 2 else st.first
+            first = max(_own_start(sentence, st, lex), dateline_end(sentence) if sentence.index <= 2 else 0)
             text = _text(sentence, first, st.last)
             if len(text.split()) < 3:
                 continue
@@ -111,6 +132,111 @@ def holders(st: Statement) -> tuple[list[str], str | None]:
     return list(st.parties), st.speaker
 
 
+def _speakers_statements(sentence: Sentence, statements: list[Statement], lex: PositionLexicon) -> list[Statement]:
+    """The statements of a sentence less those whose subject is only addressed ("Lawrow sagte, Kiew sei
+    aufgefordert worden, …"): that part belongs to the statement before it."""
+    out: list[Statement] = []
+    for st in statements:
+        if out and _addressee(sentence, st, lex):
+            out[-1] = replace(out[-1], last=st.last)
+            continue
+        out.append(st)
+    return out
+
+
+def _no_partys(sentence: Sentence, st: Statement, said: SentenceSpeech, lex: PositionLexicon) -> bool:
+    """The statement is no party's, whatever party the sentence's names lend it: its speaker comments
+    or stands outside the state, held an office once, is an "er" nobody known is meant by, or is
+    the one a demand is addressed to."""
+    return _commentator(st, lex) or _former(sentence, st, lex) or _unknown_continued(st, said) \
+        or _addressee(sentence, st, lex)
+
+
+def _commentator(st: Statement, lex: PositionLexicon) -> bool:
+    """Observers, analysts, rebels, protesters ("Observers said Tokyo ...", "Die Rebellen bestreiten
+    dies"): matched inside the speaker's head noun."""
+    heads = [st.said.referent.head or st.said.referent.role or ""] if st.said and st.said.referent else []
+    heads += (st.speaker or "").split()[-1:]
+    return any(w in h.lower() for h in heads for w in lex.non_holders)
+
+
+def _former(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bool:
+    """"Der ehemalige US-Präsident Jimmy Carter", "former Secretary of State John Kerry": an office
+    held once speaks for nobody now."""
+    role = st.said.referent.role if st.said and st.said.referent else None
+    words = f"{st.speaker or ''} {role or ''} {_before_name(sentence, st.speaker)}".lower().replace("-", "- ").split()
+    return any(w.startswith(f) for w in words for f in lex.former_words)
+
+
+def _before_name(sentence: Sentence, name: str | None) -> str:
+    """The words of the role phrase before a name ("Former Secretary of State" before "John Kerry"):
+    up to five, back to the last punctuation."""
+    if not name:
+        return ""
+    tokens = sentence.tokens
+    last = name.split()[-1]
+    k = next((i for i, t in enumerate(tokens) if t.text == last), None)
+    if k is None:
+        return ""
+    words: list[str] = []
+    for t in reversed(tokens[max(0, k - len(name.split()) - 5):k]):
+        if not t.text[:1].isalnum():
+            break
+        words.append(t.text)
+    return " ".join(reversed(words))
+
+
+def _unknown_continued(st: Statement, said: SentenceSpeech) -> bool:
+    """"Außerdem hatte er kritisiert, ...": the speakers as named say the "er" is nobody known (a man of
+    no party named before), so the party the gazetteer's last subject lends is not his."""
+    return st.said is None and bool(said.said) and all(s.referent is None and s.via == "continued" for s in said.said)
+
+
+def _addressee(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bool:
+    """A verb of saying in the passive without its agent ("Israel wurde aufgefordert, …", "Iran was
+    urged to …", "dürfte er bestätigt werden"): its subject is who the demand is made of, not who
+    makes it. The statement's first verb of saying decides ("Lavrov said Kyiv was asked" is Lavrov's)."""
+    tokens = sentence.tokens
+    first = st.own_first if st.own_first is not None else st.first
+    verbs = lexicon(lex.language).verbs
+    for k in range(first, st.last + 1):
+        t = tokens[k]
+        if not t.pos.startswith("V") or t.lemma.lower() not in verbs:
+            continue
+        if not t.pos.startswith(lex.participle_tags):
+            return False
+        before, after = _auxiliary_before(tokens, k, 6), tokens[k + 1:k + 3]
+        # the auxiliary right by the participle; the agent anywhere in its part ("wurde von der EU aufgefordert")
+        return bool(_lemmas(before[:3] + after[:1]) & lex.passive_auxiliaries) \
+            and not {x.text.lower() for x in before + after} & lex.agent_prepositions
+    return False
+
+
+def _auxiliary_before(tokens: list[Token], k: int, width: int) -> list[Token]:
+    """Up to ``width`` tokens before ``k`` that no comma parts from it, nearest first: where the
+    auxiliary of a passive stands ("was urged", "wurde aufgefordert"); after the participle only the
+    next token counts ("bestätigt werden"), so "has said he is" is no passive."""
+    out: list[Token] = []
+    j = k - 1
+    while j >= 0 and k - j <= width and tokens[j].text not in {",", ";"}:
+        out.append(tokens[j])
+        j -= 1
+    return out
+
+
+def _own_start(sentence: Sentence, st: Statement, lex: PositionLexicon) -> int:
+    """Where the statement's text starts: its own clause when what stands before it announces a
+    meeting of others ("India and Pakistan will hold talks on Monday, during which Islamabad will
+    press for ..."): that part is a plan, not the speaker's stance."""
+    own = st.own_first if st.own_first is not None else st.first
+    if own <= st.first or not _meeting_plan(sentence.tokens[st.first:own], lex):
+        return st.first
+    tokens = sentence.tokens
+    while own < st.last and (tokens[own].pos.startswith(lex.conjunction_tags) or not tokens[own].text[:1].isalnum()):
+        own += 1  # "and Moscow will press ...": the clause without the "and" that joined it
+    return own
+
+
 def _someone(st: Statement) -> bool:
     """The speaker as named is a person, a role or a body: a name worth showing beside the party
     (a place speaking for its state, "Moskau dementierte", is the party itself)."""
@@ -130,7 +256,7 @@ def _announcement(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bo
     lemmas = {t.lemma.lower() for t in tokens}
     particles = {t.text.lower() for t in tokens if t.pos == "PTKVZ"}
     verbs = lemmas | {p + lemma for p in particles for lemma in lemmas}
-    if any(t.text.lower() in lex.negations for t in tokens) or lemmas & lex.stance_words:
+    if _negated(tokens, lex) or lemmas & lex.stance_words:
         return False
     if _meeting_plan(tokens, lex):
         return True
@@ -138,7 +264,29 @@ def _announcement(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bo
     if verbs & lex.announcement_verbs:
         return travel or any(t.lemma.lower() in lex.event_nouns and not _circumstance(tokens, k, lex)
                              for k, t in enumerate(tokens))
-    return travel and bool(verbs & lex.saying_verbs)
+    # "according to Suga", "laut dem Ministerium" says as plainly as "said"
+    return travel and (bool(verbs & lex.saying_verbs) or st.via == "attribution")
+
+
+def _negated(tokens: list[Token], lex: PositionLexicon) -> bool:
+    """A negation in the part (between commas) that holds a verb: "man werde nicht teilnehmen" refuses;
+    "Japan will invite Obama, though the date is not yet known" still announces."""
+    part: list[Token] = []
+    for t in [*tokens, None]:
+        if t is not None and t.text not in {",", ";"}:
+            part.append(t)
+            continue
+        if any(w.text.lower() in lex.negations for w in part) and _plan_verb(part, lex):
+            return True
+        part = []
+    return False
+
+
+def _plan_verb(part: list[Token], lex: PositionLexicon) -> bool:
+    plans = lex.travel_verbs | lex.meeting_verbs | lex.light_verbs | lex.announcement_verbs | lex.signing_verbs \
+        | lex.conversation_verbs
+    return any(t.pos.startswith("V") and (t.lemma.lower() in plans or _presence(part, k, lex))
+               for k, t in enumerate(part))
 
 
 def _meeting_plan(tokens: list[Token], lex: PositionLexicon) -> bool:
@@ -155,7 +303,26 @@ def _meeting_plan(tokens: list[Token], lex: PositionLexicon) -> bool:
         if lemma in lex.light_verbs and not _auxiliary(tokens, k) \
                 and any(p.pos.startswith(lex.noun_tags) and _event_noun(p.lemma.lower(), lex) for p in phrase):
             return True
+        if lemma in lex.signing_verbs or _conversation(lemma, phrase, lex) or _presence(tokens, k, lex):
+            return True
     return False
+
+
+def _conversation(lemma: str, phrase: list[Token], lex: PositionLexicon) -> bool:
+    """Talking with someone ("spoke by phone with Putin", "will mit Putin telefonieren") is a meeting;
+    talking alone ("sprach von einem Putsch") is saying."""
+    return lemma in lex.conversation_verbs and bool(_lemmas(phrase) & lex.companion_prepositions)
+
+
+def _presence(tokens: list[Token], k: int, lex: PositionLexicon) -> bool:
+    """Being somewhere in the future ("Kerry will be in London on Jan. 22", "Er wird am Montag in
+    London sein"): a trip. The place stands right after the verb or right before it (verb-final)."""
+    if tokens[k].lemma.lower() not in lex.presence_verbs or not lex.proper_tags \
+            or not _lemmas(tokens[:k]) & lex.future_auxiliaries:
+        return False
+    pairs = (tokens[k + 1:k + 3], tokens[max(0, k - 2):k])
+    return any(len(p) == 2 and p[0].text.lower() in lex.place_prepositions and p[1].pos.startswith(lex.proper_tags)
+               for p in pairs)
 
 
 def _circumstance(tokens: list[Token], k: int, lex: PositionLexicon) -> bool:
@@ -176,8 +343,9 @@ def _expected_arrival(tokens: list[Token], lex: PositionLexicon) -> bool:
     demand ("es wird erwartet, dass …" stays one)."""
     participle = any(t.lemma.lower() in lex.arrival_passives and t.pos.startswith(lex.participle_tags)
                      for t in tokens) if lex.participle_tags else False
-    return participle and bool(_lemmas(tokens) & lex.passive_auxiliaries) \
-        and not {t.text.lower() for t in tokens} & lex.complementizers
+    # "zu" or "to" as a preposition ("wird zu seiner ersten Runde erwartet") opens no infinitive
+    clauses = {t.text.lower() for t in tokens if t.pos not in PREPOSITION_TAGS}
+    return participle and bool(_lemmas(tokens) & lex.passive_auxiliaries) and not clauses & lex.complementizers
 
 
 def _lemmas(tokens: list[Token]) -> set[str]:
