@@ -296,3 +296,22 @@ def test_leaving_for_a_journey_named_by_its_noun_starts_it_that_day():
     en = meetings("Foreign Minister Maas will leave on Sunday for a trip to Argentina and the United States. On "
                   "Wednesday he will meet Secretary of State Pompeo in Washington.", "en")
     assert date(2021, 6, 20) in [m.start for m in en]
+
+
+def test_a_meeting_planned_for_the_evening_with_no_day_named_is_this_evening():
+    ms = meetings("Für den Abend ist laut Diplomaten ein Vier-Augen-Gespräch zwischen Selenskyj und Putin geplant.")
+    assert [m.start for m in ms] == [FRIDAY]
+    en = meetings("A one-on-one meeting between Zelensky and Putin is planned for the evening, diplomats said.", "en")
+    assert [m.start for m in en] == [FRIDAY]
+
+
+def test_a_journey_with_nobody_met_gives_its_day_to_the_meeting_told_next():
+    ms = meetings("Am Samstag wollen beide nach Rheinland-Pfalz reisen. Auf dem US-Stützpunkt Ramstein soll ein "
+                  "Ukraine-Gipfel mit Präsident Selenskyj stattfinden.")
+    assert date(2021, 6, 19) in [m.start for m in ms if m.location == "Ramstein"]
+    en = meetings("On Saturday, both will travel to Rhineland-Palatinate. A Ukraine summit with President Zelensky "
+                  "will be held at the Ramstein air base.", "en")
+    assert date(2021, 6, 19) in [m.start for m in en]
+    past = meetings("Maas war am Sonntag nach Buenos Aires aufgebrochen. Er wird danach nach Washington zu seinem "
+                    "Antrittsbesuch bei Außenminister Pompeo weiterreisen.", published=date(2021, 6, 21))
+    assert all(m.start != date(2021, 6, 20) for m in past if "USA" in m.participants)

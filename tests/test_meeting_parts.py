@@ -184,3 +184,30 @@ def test_the_first_day_of_a_summit_named_again_is_the_summit():
     rows = meetings("Am Sonntag beginnt der G7-Gipfel in Elmau. Mit Beratungen über die Weltwirtschaft beginnt am "
                     "Sonntag der dreitägige G7-Gipfel.")
     assert len(rows) == 1
+
+
+def test_a_pronoun_for_someone_no_list_knows_is_the_visitor_told_before():
+    rows = meetings("Foreign Minister Kang Kyung-wha of South Korea will travel to Washington on Friday for talks "
+                    "with Blinken. She will also visit Ottawa on Monday.", "en")
+    assert [set(m.participants) for m in rows] == [{"KOR", "USA"}, {"KOR", "CAN"}]
+    rows = meetings("Die südkoreanische Außenministerin Kang Kyung-wha trifft am Freitag in Washington Blinken. Sie "
+                    "wird am Montag auch Ottawa besuchen.")
+    assert [set(m.participants) for m in rows] == [{"KOR", "USA"}, {"KOR", "CAN"}]
+
+
+def test_a_journey_to_a_state_is_the_visit_dated_in_its_city():
+    rows = meetings("South Korea's foreign minister Kang will travel to the United States next week for talks with "
+                    "Pompeo. She will make a four-day visit to Washington starting Sunday.", "en")
+    assert [(m.start, m.location) for m in rows] == [(date(2022, 1, 9), "Washington")]
+    rows = meetings("Die südkoreanische Außenministerin Kang reist nächste Woche zu Gesprächen mit Pompeo in die "
+                    "USA. Sie wird ab Sonntag vier Tage in Washington zu Besuch sein.")
+    assert [(m.start, m.location) for m in rows] == [(date(2022, 1, 9), "Washington")]
+
+
+def test_a_meeting_in_a_city_of_a_journey_to_the_state_stays_its_own():
+    rows = meetings("Scholz reist am Samstag für drei Tage nach China. In Peking wird Scholz auch Ministerpräsident "
+                    "Li Qiang treffen.")
+    assert len(rows) == 2
+    rows = meetings("Scholz will travel to China for three days on Saturday. In Beijing, Scholz will also meet "
+                    "Premier Li Qiang.", "en")
+    assert len(rows) == 2

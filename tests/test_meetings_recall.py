@@ -117,3 +117,27 @@ def test_the_date_line_under_a_title_is_no_schedule():
     text = "3. Januar 2022\n\nScholz wird in Paris Macron treffen."
     [m] = meetings(text)
     assert (m.start, m.location) == (None, "Paris")
+
+
+# -- numbered lists of meetings ----------------------------------------------------------------------
+
+def test_english_each_item_of_a_numbered_list_of_summits_is_a_meeting():
+    text = ("The leaders will meet in Bangkok on January 10. Other meetings at the summit include:\n"
+            "1. EU-Japan Summit (with Japan)\nThe meeting will discuss trade.\n"
+            "2. EU-India Summit (with India)\nThe meeting will discuss climate.")
+    undated = [m for m in meetings(text, "en") if m.start is None]
+    assert sorted(sorted(m.participants) for m in undated) == [["EU", "IND"], ["EU", "JPN"]]
+    assert {m.location for m in undated} == {"Bangkok"}
+
+
+def test_each_item_of_a_numbered_list_of_summits_is_a_meeting():
+    text = ("Die Staats- und Regierungschefs treffen sich am 10. Januar in Bangkok. Weitere Treffen:\n"
+            "1. EU-Japan-Gipfel (mit Japan)\nDas Treffen soll den Handel stärken.\n"
+            "2. EU-Indien-Gipfel (mit Indien)\nDas Treffen soll das Klima behandeln.")
+    undated = [m for m in meetings(text) if m.start is None]
+    assert sorted(sorted(m.participants) for m in undated) == [["EU", "IND"], ["EU", "JPN"]]
+
+
+def test_a_numbered_list_of_past_summits_is_none():
+    text = "Earlier summits:\n1. EU-Japan Summit (with Japan)\nThe meeting discussed trade."
+    assert meetings(text, "en") == []

@@ -705,4 +705,24 @@ def test_they_is_not_the_single_body_named_last():
     ("Das Iran-Abkommen werde ein „wichtiges Thema“ beim Gipfel sein, sagte ein Diplomat.", "de"),
 ])
 def test_a_quote_of_a_speaker_of_no_party_is_not_the_subjects(text, language):
-    assert annotated(text, language).positions == []
+    a = annotated(text, language)
+    assert a.positions == []
+    assert [q.party for q in a.quotes] == [None]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The Kremlin says Syria and Iran were on the agenda.", "en"),
+    ("Nach Angaben des Kremls standen Syrien und Iran auf der Tagesordnung.", "de"),
+    ("Außerdem soll Lawrow die Lage in Syrien mit seinem türkischen Kollegen behandeln, sagte eine Sprecherin.", "de"),
+    ("Lavrov will discuss the situation in Syria with his Turkish counterpart, a spokeswoman said.", "en"),
+])
+def test_a_meetings_agenda_is_no_position(text, language):
+    assert parties_of(annotated(text, language)) == set()
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Lavrov said Moscow had no hidden agenda in Syria.", "en"),
+    ("Lavrov said there will be no talks with Kyiv on Monday.", "en"),
+])
+def test_a_hidden_agenda_or_no_talks_stay_positions(text, language):
+    assert parties_of(annotated(text, language)) == {"RUS"}

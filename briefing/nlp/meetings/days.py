@@ -548,32 +548,6 @@ def journey_begins(ctx: SentenceContext, span: Span) -> bool:
     return any(tok.pos.startswith(("NN", "NP")) and is_travel(ctx, tok) for tok in ctx.tokens[span.first:span.last + 1])
 
 
-def heading_day(ctx: SentenceContext) -> Day | None:
-    """A schedule: a date on a line of its own ("April 23", "Dienstag, 5. Dezember") heads the lines under it up
-    to the next heading, and a meeting told there without a day of its own is held that day. A source has such a
-    schedule when two headings or more are dates alone (one dated line may be the page's own date)."""
-    dated = {k: day for k, sent in enumerate(ctx.doc.sentences) if sent.heading
-             for day in [_heading_date(ctx, sent)] if day is not None}
-    if len(dated) < 2:
-        return None
-    k = next((k for k in range(ctx.n - 1, -1, -1) if ctx.doc.sentences[k].heading), None)
-    if k is None or k not in dated:
-        return None
-    t = dated[k]
-    first = t.first_day or _value_day(t.value)
-    return Day(first, t.last_day or first, 0, 0, t.direction == "past", t.text)
-
-
-def _heading_date(ctx: SentenceContext, sent: Sentence) -> Timex | None:
-    """The date a heading consists of, punctuation aside."""
-    dates = [t for t in ctx.doc.timexes.get(sent.index, []) if DAY_VALUE.match(t.value or "")]
-    if len(dates) != 1:
-        return None
-    t = dates[0]
-    rest = sent.text[:t.start - sent.start] + sent.text[t.end - sent.start:]
-    return t if not any(c.isalnum() for c in rest) else None
-
-
 def _ordinal_before(ctx: SentenceContext, phrase: str, tok: int, earlier: list[Meeting]) -> tuple[date, int] | None:
     """"am zweiten und dritten Tag des Besuchs": the ordinal joined before the phrase opens a range of days."""
     if tok < 2 or ctx.tokens[tok - 1].text.lower() not in ctx.lex.joiners:

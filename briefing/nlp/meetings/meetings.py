@@ -31,7 +31,6 @@ from .days import (
     begun,
     count_from_event,
     find_days,
-    heading_day,
     journey_begins,
     length_of_named,
     lengthen,
@@ -84,6 +83,8 @@ class _Run:
     """The sentence of the last meeting found, and that meeting."""
     spare: tuple[int, list[Day]] | None = None
     """A sentence with days but no meeting word, whose day the next sentence may take ("Dann ...")."""
+    journey: bool = False
+    """The spare day is that of a journey with nobody met: the next sentence's meeting is held at its end."""
     scheduled: Day | None = None
     """The day of a schedule's date line ("April 24" as a line of its own), for the events listed under it."""
 
@@ -108,6 +109,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         _sentence(ctx, run)
         if len(run.meetings) == found:
             _coming_event(ctx, run)
+        if len(run.meetings) == found:
+            _listed_meetings(ctx, run)
     kept = _drop_departures(run.meetings, run.departures)
     return merge_meetings(kept, known=lambda place: _known_place(place, gaz))
 
@@ -118,7 +121,7 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     days = find_days(ctx)
     triggers = find_triggers(ctx)
     if not days:
-        days = [d for d in [trip_day(ctx, run.meetings) or heading_day(ctx)] if d]
+        days = [d for d in [trip_day(ctx, run.meetings)] if d]
     count_from_event(ctx, days, triggers, run.meetings)
     if triggers:
         days = with_event_day(ctx, days, run.meetings)
@@ -126,21 +129,28 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     if not triggers and days and not ctx.said.statements and _body_meeting(ctx, days, run):
         return
     if not triggers:
-        run.spare = (ctx.n, days) if days else run.spare
+        if days:
+            run.spare, run.journey = (ctx.n, days), False
         if run.last_at and run.last_at[0] == ctx.n - 1:
             lengthen(run.last_at[1], days)
         return
     if _carried_day(ctx, days, triggers, run) or _scheduled(ctx, days, triggers, run):
         return
-    run.spare = None
+    run.spare, run.journey = None, False
     if not days and not all(is_travel(ctx, ctx.tokens[i]) for i in triggers):
         days = [d for d in [sequel_day(ctx, run.last_at)] if d]
     if not days:
         if not _sideline_meeting(ctx, triggers, run) and not length_of_named(ctx, triggers, run.meetings):
             _undated_meeting(ctx, triggers, run)
         return
+    found = len(run.meetings)
     for a, b, day in stretches(ctx, days):
         _stretch_meetings(ctx, Span(a, b, triggers), day, run)
+    if len(run.meetings) == found and len(days) == 1 and not days[0].past \
+            and all(is_travel(ctx, ctx.tokens[i]) for i in triggers):
+        # "Am Samstag wollen beide nach Rheinland-Pfalz reisen. Auf dem Stützpunkt Ramstein soll ein Gipfel
+        # stattfinden": the day of a journey with nobody met is the day of the meeting the next sentence tells of
+        run.spare, run.journey = (ctx.n, days), True
 
 
 def _body_meeting(ctx: SentenceContext, days: list[Day], run: _Run) -> bool:
@@ -169,7 +179,7 @@ def _carried_day(ctx: SentenceContext, days: list[Day], triggers: list[int], run
     then = bool(ctx.tokens) and ctx.tokens[0].text.lower() in ctx.lex.then_words
     said_before = ctx.doc.speech[n - 1]
     if before.paragraph != ctx.sentence.paragraph \
-            or not (then or (said_before.subject is not None and not said_before.statements)):
+            or not (then or run.journey or (said_before.subject is not None and not said_before.statements)):
         return False
     m = build_meeting(ctx, Span(0, len(ctx.tokens) - 1, triggers), spare[1][0])
     if m:
@@ -314,6 +324,53 @@ def _coming_event(ctx: SentenceContext, run: _Run) -> None:
         m.date_resolved, m.status, m.reported_past = False, "upcoming", False
         run.meetings.extend(split_by_partner(ctx, span, m))
         run.last_at = (ctx.n, m)
+
+
+def _listed_meetings(ctx: SentenceContext, run: _Run) -> None:
+    """"1. 12th ASEAN-China Summit / This summit will ...": an item of a numbered list whose first line names a
+    meeting, told as to come, is a meeting of its own; with no day of its own it is undated, at the place of the
+    meeting named before. A group alone is one party enough ("12th ASEAN Summit")."""
+    if not ahead(ctx, 0, len(ctx.tokens) - 1):
+        return
+    triggers = [i for i in find_triggers(ctx) if event_noun(ctx.tokens[i], ctx.lex)]
+    for first, last in _list_items(ctx):
+        span = Span(first, last, [i for i in triggers if first <= i <= last])
+        if not span.in_scope:
+            continue
+        m = build_meeting(ctx, span, None)
+        if m is None or m.start is not None or not (len(m.participants) > 1 or set(m.participants) & ORGANISATIONS):
+            continue
+        m.date_resolved = False
+        m.location = m.location or (run.last_at[1].location if run.last_at else None)
+        run.meetings.append(m)
+
+
+def _list_items(ctx: SentenceContext) -> list[tuple[int, int]]:
+    """The first lines of the numbered items in the sentence ("1. ...", "2) ..."), as first and last tokens."""
+    tokens = ctx.tokens
+    starts = [i for i in range(len(tokens)) if i == 0 or _line_start(ctx.sentence, i)]
+    items = []
+    for k, i in enumerate(starts):
+        # the segmenter may end the sentence before with the item's number ("... include: 1.")
+        numbered = _numbered(ctx.sentence, i) or i == 0 and ctx.previous is not None and _numbered(
+            ctx.previous, len(ctx.previous.tokens) - 2)
+        if numbered:
+            items.append((i, (starts[k + 1] if k + 1 < len(starts) else len(tokens)) - 1))
+    return items
+
+
+def _line_start(s: Sentence, i: int) -> bool:
+    return i == 0 or "\n" in s.text[s.tokens[i - 1].end - s.start:s.tokens[i].start - s.start]
+
+
+def _numbered(s: Sentence, i: int) -> bool:
+    """Token ``i`` opens a line with an item's number ("1.", "2)")."""
+    if i < 0 or i >= len(s.tokens) or not _line_start(s, i):
+        return False
+    text = s.tokens[i].text
+    number = text.rstrip(".)")
+    return number.isdigit() and len(number) <= 2 and (
+        text != number or i + 1 < len(s.tokens) and s.tokens[i + 1].text in (".", ")"))
 
 
 def _clause_end(ctx: SentenceContext, i: int) -> int:

@@ -8,7 +8,9 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from ...model import Meeting
+from ...parties import party_name
 from ...territories import state_names
+from ..actors.gazetteer import gazetteer
 from .lexicon import lexicon
 
 log = logging.getLogger(__name__)
@@ -16,6 +18,8 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("de", "en")  # merged across sources of either language
 FORMAT_RANK = {None: 0, "in_person": 1, "video": 2, "phone": 2}
 NEAR = 2  # sentences apart that a meeting told without parties may lie from the one it is
+SUNDAY_SLACK = timedelta(days=1)
+"""A week may be counted from its Sunday ("next week ... starting Sunday")."""
 WEEK_SLACK = timedelta(days=7)
 """How far before a vague stretch ("next week") the dated mention at the same place may fall: a source dated on a
 Monday may have been written on the Sunday before, when "next week" meant this one."""
@@ -34,7 +38,8 @@ def merge_meetings(meetings: list[Meeting], known: Callable[[str], bool] | None 
         twin.participants = list(dict.fromkeys(twin.participants + m.participants))
         if m.title_rank > twin.title_rank:  # the name the source gives it beats one made from its parties
             twin.title, twin.title_rank, twin.named = m.title, m.title_rank, True
-        twin.location = twin.location or m.location
+        if not twin.location or (m.location and state_code(twin.location) and _in_state(twin.location, m.location)):
+            twin.location = m.location  # the city beats the state it lies in
         if m.start is not None and m.date_resolved and (twin.start is None or not twin.date_resolved):
             # the dated mention dates the undated or vaguely dated one
             twin.start, twin.end, twin.date_text, twin.date_resolved = m.start, m.end, m.date_text, True
@@ -75,19 +80,25 @@ def _same_undated(a: Meeting, b: Meeting, known: Callable[[str], bool] | None) -
     """An undated mention ("nächste Woche ein Nato-Treffen") is the dated one ("Das Treffen wird am 6. Dezember
     stattfinden") when the date falls in its vague stretch, one's parties are among the other's and the
     places do not clash. Two undated mentions are one meeting when their parties are the same."""
-    if a.location and b.location and _clash(a.location, b.location, known):
-        return False
     if not a.participants or not b.participants:
         return False
     pa, pb = set(a.participants), set(b.participants)
-    if _undated(a) and _undated(b):
-        return pa == pb and a.window_start == b.window_start
+    both = _undated(a) and _undated(b)
     undated, dated = (a, b) if _undated(a) else (b, a)
+    # "will travel to the United States next week for talks" ... "a four-day visit to Washington starting Sunday":
+    # the journey to a state is the visit dated in its city (not so a meeting in a city of a journey dated to
+    # the state: "In Peking wird Scholz ... treffen" within "reist für drei Tage nach China")
+    journey = not both and pa == pb and bool(undated.location) and bool(state_code(undated.location or ""))
+    if a.location and b.location and _clash(a.location, b.location, known) \
+            and not (journey and _in_state(a.location, b.location)):
+        return False
+    if both:
+        return pa == pb and a.window_start == b.window_start
     if undated.reported_past or not (pa <= pb or pb <= pa):
         return False
     if undated.window_start and undated.window_end and dated.start:
         same_place = bool(a.location and b.location) and a.location.lower() == b.location.lower()
-        slack = WEEK_SLACK if same_place and pa == pb else timedelta(0)
+        slack = WEEK_SLACK if same_place and pa == pb else SUNDAY_SLACK
         return undated.window_start - slack <= dated.start <= undated.window_end
     if not undated.location or dated.reported_past:
         return False
@@ -97,9 +108,29 @@ def _same_undated(a: Meeting, b: Meeting, known: Callable[[str], bool] | None) -
     return bool(dated.location) or (pa == pb and state_code(undated.location) in pa)
 
 
+def _in_state(a: str, b: str) -> bool:
+    """One place is a state, the other a place in it ("the United States" ... "Washington")."""
+    state, other = (a, b) if state_code(a) else (b, a)
+    code = state_code(state)
+    return code is not None and state_code(other) is None and code == _party_of(other)
+
+
+def _party_of(place: str) -> str | None:
+    """The state of a city or a seat the gazetteers name ("Washington": USA)."""
+    for language in LANGUAGES:
+        entry = gazetteer(language).lookup(place)
+        if entry is not None and entry.kind == "name":
+            return entry.party
+    return None
+
+
 def state_code(place: str) -> str | None:
-    """The code of a state named by its name in German or English ("Deutschland", "Germany"), else None."""
-    return next((names[place] for names in (state_names("de"), state_names("en")) if place in names), None)
+    """The code of a state named by its name in German or English ("Deutschland", "Germany", "USA"), else None."""
+    code = next((names[place] for names in (state_names("de"), state_names("en")) if place in names), None)
+    if code is None:
+        party = _party_of(place)
+        code = party if party and place.lower() in {party_name(party, lang).lower() for lang in LANGUAGES} else None
+    return code
 
 
 def _near(a: Meeting, b: Meeting) -> bool:

@@ -12,6 +12,7 @@ from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
 from .groups import group_parties
 from .places import after_topic_verb, in_attribution, in_topic_phrase
+from .referents import PRONOUN_TAGS, subject_slots
 from .titles import OWN, meeting_title
 from .triggers import earlier_tokens, event_noun, present
 
@@ -23,7 +24,8 @@ LOOK_BACK = 3  # sentences back a definite meeting noun ("Das Treffen") may poin
 
 def participants(ctx: SentenceContext, span: Span) -> list[str]:
     """The parties of the meeting in ``span``, in the order the sentence names them."""
-    parties = [*_subject(ctx), *_entities(ctx, span), *_mentions(ctx, span), *group_parties(ctx, span)]
+    parties = [*(_subject(ctx) or _pronoun_visitor(ctx)), *_entities(ctx, span), *_mentions(ctx, span),
+               *group_parties(ctx, span)]
     parties = _pointed_back(ctx, span, parties)
     parties = list(dict.fromkeys(p for p in parties if p))
     before = before_people(ctx)
@@ -58,6 +60,21 @@ def _subject(ctx: SentenceContext) -> list[str]:
     # both: the speech stage may take the one met for the subject when a pronoun opens ("Dieser will ... Lawrow
     # treffen")
     return [p for p in (ctx.opener, subj.party if subj else None) if p]
+
+
+def _pronoun_visitor(ctx: SentenceContext) -> list[str]:
+    """"Foreign Minister Kang will travel to the United States ... She will make a four-day visit to Washington":
+    a subject pronoun whose person no list knows is the one who travels or meets in the meeting told just
+    before (its first party)."""
+    slots = subject_slots(ctx.tokens, ctx.lex)
+    if not any(ctx.tokens[i].text.lower() in ctx.lex.subject_pronouns and ctx.tokens[i].pos in PRONOUN_TAGS
+               for i in slots if i < len(ctx.tokens)):
+        return []
+    here = ctx.sentence.index
+    for m in reversed(ctx.doc.earlier):
+        if m.evidence and 0 < here - m.evidence[-1].sentence <= LOOK_BACK and m.participants and not m.side:
+            return [m.participants[0]]
+    return []
 
 
 def _entities(ctx: SentenceContext, span: Span) -> list[str]:

@@ -25,7 +25,7 @@ def opening_parties(sentences: list[Sentence], found: list[SentenceActors], mask
     discourse = Discourse(language)
     out: list[str | None] = []
     for n, (s, actors, mask) in enumerate(zip(sentences, found, masks)):
-        slots = _subject_slots(s.tokens, lex)
+        slots = subject_slots(s.tokens, lex)
         party = None
         for first, phrase in _mentions(s, mask, discourse, lex):
             ref = _referent(n, s.tokens[first], phrase, actors.entities, discourse, lex)
@@ -56,7 +56,7 @@ def _referent(n: int, tok: Token, phrase: Phrase | None, entities: list[Entity],
     return discourse.refer(n, phrase, known)
 
 
-def _subject_slots(tokens: list[Token], lex: MeetingLexicon) -> set[int]:
+def subject_slots(tokens: list[Token], lex: MeetingLexicon) -> set[int]:
     """Where a subject stands: opening the sentence, or right after its first finite verb ("Am Donnerstag
     trifft er ...")."""
     slots = {0}

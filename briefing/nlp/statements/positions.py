@@ -61,6 +61,8 @@ class PositionLexicon:
     non_holders: tuple[str, ...] = ()
     conjunction_tags: tuple[str, ...] = ()
     former_words: tuple[str, ...] = ()
+    agenda_nouns: frozenset[str] = frozenset()
+    agenda_prepositions: frozenset[str] = frozenset()
     agent_prepositions: frozenset[str] = frozenset()
     """From data/grammar_<lang>.yaml: "von", "by" before a passive's agent."""
     language: str = ""
@@ -88,7 +90,8 @@ def position_lexicon(language: str) -> PositionLexicon:
                            words("place_prepositions"), tags("proper_tags"), words("conversation_verbs"),
                            words("companion_prepositions"), words("signing_verbs"),
                            tuple(sorted(words("non_holders"))), tags("conjunction_tags"),
-                           tuple(sorted(words("former_words"))), grammar(language).agent_prepositions, language)
+                           tuple(sorted(words("former_words"))), words("agenda_nouns"), words("agenda_prepositions"),
+                           grammar(language).agent_prepositions, language)
 
 
 def find_positions(source_id: str, sentences: list[Sentence], speech: list[SentenceSpeech],
@@ -261,7 +264,7 @@ def _announcement(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bo
     verbs = lemmas | {p + lemma for p in particles for lemma in lemmas}
     if _negated(tokens, lex) or lemmas & lex.stance_words:
         return False
-    if _meeting_plan(tokens, lex):
+    if _meeting_plan(tokens, lex) or _on_the_agenda(tokens, lex):
         return True
     travel = any(t.lemma.lower() in lex.travel_verbs and t.pos.startswith("V") for t in tokens)
     if verbs & lex.announcement_verbs:
@@ -290,6 +293,13 @@ def _plan_verb(part: list[Token], lex: PositionLexicon) -> bool:
         | lex.conversation_verbs
     return any(t.pos.startswith("V") and (t.lemma.lower() in plans or _presence(part, k, lex))
                for k, t in enumerate(part))
+
+
+def _on_the_agenda(tokens: list[Token], lex: PositionLexicon) -> bool:
+    """"Syria and Iran were on the agenda", "stand auf der Tagesordnung": a meeting's programme."""
+    return any(t.lemma.lower() in lex.agenda_nouns and any(p.text.lower() in lex.agenda_prepositions
+                                                           for p in tokens[max(0, k - 3):k])
+               for k, t in enumerate(tokens))
 
 
 def _meeting_plan(tokens: list[Token], lex: PositionLexicon) -> bool:

@@ -72,9 +72,9 @@ def by_quote_subject(ctx: SentenceContext, turn: Turn, reading: Reading) -> Stat
     """The subject is the sentence's fallback speaker for quotes; with a quote, it makes a statement,
     unless the sentence names its speaker otherwise ("…, the official said"): the quote is theirs."""
     subj, fb = _fallback(ctx, reading)
-    turn.speech.fallback = fb
-    if not any(ctx.mask) or all(ctx.mask[:-1]) or any(s.via in SPOKEN for s in turn.speech.said) \
-            or not _says_something(ctx):
+    named = any(s.via in SPOKEN for s in turn.speech.said)
+    turn.speech.fallback = None if named else fb  # the quotes' speaker is the one named, not the subject
+    if not any(ctx.mask) or all(ctx.mask[:-1]) or named or not _says_something(ctx):
         return None
     if fb is None or not fb.party:
         return _group_quote(ctx, turn, reading)
