@@ -204,3 +204,12 @@ def test_a_meeting_in_a_city_of_a_journey_to_the_state_stays_its_own():
     rows = meetings("Scholz will travel to China for three days on Saturday. In Beijing, Scholz will also meet "
                     "Premier Li Qiang.", "en")
     assert len(rows) == 2
+
+
+def test_the_place_of_an_earlier_meeting_in_a_when_clause_is_not_the_place():
+    rows = meetings("The foreign secretaries of India and Pakistan will meet next week, the first time since "
+                    "September, when they met in New York on the sidelines of the UN General Assembly.", "en")
+    assert [(set(m.participants), m.location) for m in rows] == [({"IND", "PAK"}, None)]
+    rows = meetings("Die Außenminister Indiens und Pakistans treffen sich nächste Woche, zum ersten Mal seit "
+                    "September, als sie sich am Rande der UN-Vollversammlung in New York trafen.")
+    assert all(m.location is None for m in rows) and {"IND", "PAK"} == set(rows[0].participants)

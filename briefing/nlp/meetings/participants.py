@@ -11,7 +11,7 @@ from ...model import Meeting
 from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
 from .groups import group_parties
-from .places import after_topic_verb, in_attribution, in_topic_phrase
+from .places import after_topic_verb, earlier_clause_tokens, in_attribution, in_topic_phrase
 from .referents import PRONOUN_TAGS, subject_slots
 from .titles import OWN, meeting_title
 from .triggers import earlier_tokens, event_noun, present
@@ -82,7 +82,7 @@ def _entities(ctx: SentenceContext, span: Span) -> list[str]:
     mitteilte"), nor a topic ("Sanktionen gegen Russland"). A shared seat ("Brüssel") counts as the body
     its context names."""
     mask = ctx.mask
-    timed = ctx.timed() | earlier_tokens(ctx)
+    timed = ctx.timed() | earlier_tokens(ctx) | earlier_clause_tokens(ctx)
     return [e.party for e in ctx.actors.entities
             if span.first <= e.first <= span.last and not any(mask[e.first:e.last + 1]) and e.party
             and not timed.intersection(range(e.first, e.last + 1))
@@ -94,7 +94,8 @@ def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
     """Parties named inside words: "Vertreter der USA und Russlands", "The G20 leaders' summit", and
     compounds of an office ("US-Präsident")."""
     found, lex, gaz = ctx.actors, ctx.lex, ctx.gaz
-    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | ctx.timed() | earlier_tokens(ctx)
+    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | ctx.timed() | earlier_tokens(ctx) \
+        | earlier_clause_tokens(ctx)
     out = []
     for i in range(span.first, span.last + 1):
         m_idx = found.token_mention[i]
