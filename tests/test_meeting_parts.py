@@ -213,3 +213,17 @@ def test_the_place_of_an_earlier_meeting_in_a_when_clause_is_not_the_place():
     rows = meetings("Die Außenminister Indiens und Pakistans treffen sich nächste Woche, zum ersten Mal seit "
                     "September, als sie sich am Rande der UN-Vollversammlung in New York trafen.")
     assert all(m.location is None for m in rows) and {"IND", "PAK"} == set(rows[0].participants)
+
+
+def test_there_is_the_state_named_before_and_its_host_takes_part():
+    rows = meetings("Am Freitag besucht Steinmeier Lesotho. Dort trifft er am Samstag Premierminister Matekane.")
+    assert (rows[-1].start, set(rows[-1].participants)) == (date(2022, 1, 8), {"DEU", "LSO"})
+    rows = meetings("On Friday Steinmeier will visit Lesotho. There he will meet Prime Minister Matekane on Saturday.",
+                    "en")
+    assert (rows[-1].start, set(rows[-1].participants)) == (date(2022, 1, 8), {"DEU", "LSO"})
+
+
+def test_an_existential_there_names_no_place():
+    rows = meetings("Putin will visit Damascus on Friday. Asked if there will be new sanctions to coincide with the "
+                    "visit, the official said that was unknown.", "en")
+    assert all("SYR" not in m.participants or m.start == date(2022, 1, 7) for m in rows)

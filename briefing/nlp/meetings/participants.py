@@ -11,7 +11,7 @@ from ...model import Meeting
 from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
 from .groups import group_parties
-from .places import after_topic_verb, earlier_clause_tokens, in_attribution, in_topic_phrase
+from .places import after_topic_verb, earlier_clause_tokens, in_attribution, in_topic_phrase, last_place
 from .referents import PRONOUN_TAGS, subject_slots
 from .titles import OWN, meeting_title
 from .triggers import earlier_tokens, event_noun, present
@@ -25,7 +25,7 @@ LOOK_BACK = 3  # sentences back a definite meeting noun ("Das Treffen") may poin
 def participants(ctx: SentenceContext, span: Span) -> list[str]:
     """The parties of the meeting in ``span``, in the order the sentence names them."""
     parties = [*(_subject(ctx) or _pronoun_visitor(ctx)), *_entities(ctx, span), *_mentions(ctx, span),
-               *group_parties(ctx, span)]
+               *group_parties(ctx, span), *_there_party(ctx, span)]
     parties = _pointed_back(ctx, span, parties)
     parties = list(dict.fromkeys(p for p in parties if p))
     before = before_people(ctx)
@@ -75,6 +75,17 @@ def _pronoun_visitor(ctx: SentenceContext) -> list[str]:
         if m.evidence and 0 < here - m.evidence[-1].sentence <= LOOK_BACK and m.participants and not m.side:
             return [m.participants[0]]
     return []
+
+
+def _there_party(ctx: SentenceContext, span: Span) -> list[str]:
+    """"... besucht Steinmeier das Königreich Lesotho. Dort trifft er mit König Letsie III. zusammen": "dort" is
+    the place the sentence before named last, and its state is the host."""
+    if ctx.previous is None or not any(t.text.lower() in ctx.lex.there and t.pos not in ctx.lex.existential_tags
+                                       for t in ctx.tokens[span.first:span.last + 1]):
+        return []  # (not "there will be any announcement")
+    place = last_place(ctx.previous, ctx.gaz)
+    entry = ctx.gaz.lookup(place) if place else None
+    return [entry.party] if entry is not None and entry.party and entry.party not in ORGANISATIONS else []
 
 
 def _entities(ctx: SentenceContext, span: Span) -> list[str]:
