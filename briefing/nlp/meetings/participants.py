@@ -24,8 +24,9 @@ LOOK_BACK = 3  # sentences back a definite meeting noun ("Das Treffen") may poin
 
 def participants(ctx: SentenceContext, span: Span) -> list[str]:
     """The parties of the meeting in ``span``, in the order the sentence names them."""
-    parties = [*(_subject(ctx) or _pronoun_visitor(ctx)), *_entities(ctx, span), *_mentions(ctx, span),
-               *group_parties(ctx, span), *_there_party(ctx, span)]
+    visitor = _subject(ctx) or _pronoun_visitor(ctx)
+    parties = [*visitor, *_entities(ctx, span), *_mentions(ctx, span), *group_parties(ctx, span),
+               *(_there_party(ctx, span) if visitor else [])]
     parties = _pointed_back(ctx, span, parties)
     parties = list(dict.fromkeys(p for p in parties if p))
     before = before_people(ctx)
@@ -79,7 +80,8 @@ def _pronoun_visitor(ctx: SentenceContext) -> list[str]:
 
 def _there_party(ctx: SentenceContext, span: Span) -> list[str]:
     """"... besucht Steinmeier das Königreich Lesotho. Dort trifft er mit König Letsie III. zusammen": "dort" is
-    the place the sentence before named last, and its state is the host."""
+    the place the sentence before named last, and its state hosts the one who came (not so a body meeting
+    there: "Die Staats- und Regierungschefs beraten dort")."""
     if ctx.previous is None or not any(t.text.lower() in ctx.lex.there and t.pos not in ctx.lex.existential_tags
                                        for t in ctx.tokens[span.first:span.last + 1]):
         return []  # (not "there will be any announcement")
