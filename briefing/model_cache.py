@@ -13,13 +13,15 @@ files are pickles: the state folder must be as trusted as the code.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -44,7 +46,7 @@ def kept(name: str, key: tuple[str, ...], make: Callable[[], T]) -> T:
     path = _folder / f"{name}.pickle"
     digest = hashlib.sha256(repr((key, sys.version_info[:2], pickle.HIGHEST_PROTOCOL)).encode()).hexdigest()
     try:
-        with open(path, "rb") as f:
+        with open(path, "rb") as f, _collector_paused():
             made_under, model = pickle.load(f)
         if made_under == digest:
             return model
@@ -55,6 +57,20 @@ def kept(name: str, key: tuple[str, ...], make: Callable[[], T]) -> T:
     model = make()
     _store(path, (digest, model))
     return model
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a model is read back: it makes hundreds of thousands of
+    objects, none of them garbage, and the collector would walk the growing heap again and again
+    (a third of the tagger's reading)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def files_key(*paths: str | Path) -> tuple[str, ...]:

@@ -15,9 +15,11 @@ import logging
 import multiprocessing
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from logging.handlers import QueueHandler
 from typing import Any, TypeVar
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -58,8 +60,14 @@ class _Channel:
         self.put(LOG, record)
 
 
-def side_by_side(work: Callable[[], T], meanwhile: Callable[[], U]) -> tuple[T, U]:
+def side_by_side(work: Callable[[], T], meanwhile: Callable[[], U],
+                 while_waiting: Sequence[Callable[[], object]] = ()) -> tuple[T, U]:
     """``work()`` in a forked worker and ``meanwhile()`` here, at the same time; returns both results.
+
+    Once ``meanwhile()`` is done, each of ``while_waiting`` runs here in turn as long as the worker's
+    result has not come: preparation that only saves time later (warming a renderer), so a worker that
+    is done first waits for none of it; one that fails costs nothing but its time. Without a worker
+    they are skipped: there is no waiting to fill.
 
     An exception raised by ``work`` is raised here, as if it had run in this process.
     """
@@ -86,7 +94,7 @@ def side_by_side(work: Callable[[], T], meanwhile: Callable[[], U]) -> tuple[T, 
     send.close()
     try:
         here = meanwhile()
-        ok, value = _result(receive, worker)
+        ok, value = _result(receive, worker, iter(while_waiting))
     finally:
         worker.join()
         receive.close()
@@ -95,9 +103,13 @@ def side_by_side(work: Callable[[], T], meanwhile: Callable[[], U]) -> tuple[T, 
     return value, here  # type: ignore[return-value]
 
 
-def _result(receive: Any, worker: Any) -> tuple[bool, object]:
-    """The worker's result; each log record that comes before it is handled here on its way."""
+def _result(receive: Any, worker: Any, idle: Iterator[Callable[[], object]]) -> tuple[bool, object]:
+    """The worker's result; each log record that comes before it is handled here on its way, and while
+    nothing has come, the next of ``idle`` runs."""
     while True:
+        if not receive.poll() and (step := next(idle, None)) is not None:
+            _try(step)
+            continue
         try:
             kind, value = receive.recv()
         except EOFError:
@@ -105,3 +117,10 @@ def _result(receive: Any, worker: Any) -> tuple[bool, object]:
         if kind == RESULT:
             return value
         logging.getLogger(value.name).handle(value)
+
+
+def _try(step: Callable[[], object]) -> None:
+    try:
+        step()
+    except Exception as e:  # noqa: BLE001 - a preparation that fails only saves no time; the real work reports
+        log.debug("preparing while waiting failed (%s: %s)", type(e).__name__, e)

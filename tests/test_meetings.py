@@ -95,9 +95,11 @@ def test_visitor_meeting_two_organisations_holds_two_meetings():
     assert sorted(tuple(sorted(m.participants)) for m in ms) == [("DEU", "EU"), ("DEU", "NATO")]
 
 
-def test_meeting_announced_for_a_later_month_has_no_day():
+def test_meeting_announced_for_a_later_month_is_kept_as_the_month():
+    # a vague span is kept as the range it stands for (issue 9), unresolved and shown as written
     ms = meetings("Die Staats- und Regierungschefs der G20 kommen im März in Neu-Delhi zusammen.")
-    assert [(m.start, m.date_resolved, m.status) for m in ms] == [(None, False, "upcoming")]
+    assert [(m.start, m.end, m.date_resolved, m.status) for m in ms] == [(date(2022, 3, 1), date(2022, 3, 31),
+                                                                          False, "upcoming")]
     assert "G20" in ms[0].participants and ms[0].date_text == "März"
 
 

@@ -50,3 +50,94 @@ def test_english_coming_to_a_capital_is_a_visit():
     [m] = meetings("Scholz has agreed to come to Washington on January 10.", "en")
     assert (m.start, m.location) == (date(2022, 1, 10), "Washington")
     assert {"DEU", "USA"} <= set(m.participants)
+
+
+# -- a list of states after "zwischen"/"with" names who meets ----------------------------------------
+
+def test_a_list_of_states_after_zwischen_names_the_parties():
+    [m] = meetings("Geplant sind Gespräche zwischen Deutschland, Frankreich und Ägypten.")
+    assert (m.start, m.status) == (None, "upcoming")
+    assert {"DEU", "FRA", "EGY"} <= set(m.participants)
+
+
+def test_english_a_list_of_states_after_between_names_the_parties():
+    [m] = meetings("Talks between Germany, France and Egypt are planned.", "en")
+    assert (m.start, m.status) == (None, "upcoming")
+    assert {"DEU", "FRA", "EGY"} <= set(m.participants)
+
+
+def test_a_state_in_the_topic_of_the_talks_is_not_met():
+    assert meetings("In den Gesprächen wird es auch um das Abkommen mit Ägypten gehen.") == []
+    assert meetings("The talks will also be about the agreement with Egypt.", "en") == []
+
+
+# -- a meeting named inside a phrase about another event -------------------------------------------
+
+def test_english_a_summit_ahead_is_a_meeting_to_come_though_the_sentence_tells_of_the_past():
+    [m] = meetings("Scholz hosted Duda in Berlin ahead of a summit next week with Russia, Turkey and Iran.", "en")
+    assert (m.start, m.status, m.date_resolved) == (None, "upcoming", False)
+    assert {"RUS", "TUR", "IRN"} <= set(m.participants)
+
+
+def test_a_summit_in_the_run_up_is_a_meeting_to_come():
+    [m] = meetings("Scholz empfing Duda im Vorfeld des Gipfels mit Russland, der Türkei und Iran nächste Woche.")
+    assert (m.start, m.status, m.date_resolved) == (None, "upcoming", False)
+    assert {"RUS", "TUR", "IRN"} <= set(m.participants)
+
+
+def test_a_summit_ahead_without_a_time_to_come_is_none():
+    assert meetings("Scholz hosted Duda in Berlin ahead of a summit with Russia, Turkey and Iran last week.",
+                    "en") == []
+
+
+# -- schedules: a date line, then the events of that day --------------------------------------------
+
+def test_english_an_event_under_a_schedules_date_line_is_held_that_day():
+    text = ("The visit has a full programme.\n\nJanuary 10\n\nScholz and Macron will have a tour of the Louvre.\n\n"
+            "January 11\n\nScholz and Macron holding talks in the Elysee Palace.")
+    found = sorted((m.start, set(m.participants)) for m in meetings(text, "en"))
+    assert found == [(date(2022, 1, 10), {"DEU", "FRA"}), (date(2022, 1, 11), {"DEU", "FRA"})]
+
+
+def test_an_event_under_a_schedules_date_line_is_held_that_day():
+    text = ("Das Programm des Besuchs steht fest.\n\nMontag, 10. Januar\n\n"
+            "Scholz und Macron treffen sich im Élysée-Palast.\n\nDienstag, 11. Januar\n\n"
+            "Rundgang von Scholz und Macron durch den Louvre.")
+    found = sorted((m.start, set(m.participants)) for m in meetings(text))
+    assert found == [(date(2022, 1, 10), {"DEU", "FRA"}), (date(2022, 1, 11), {"DEU", "FRA"})]
+
+
+def test_a_heading_that_is_no_date_line_ends_the_schedule():
+    text = ("January 10\n\nScholz and Macron holding talks in Paris.\n\nJanuary 11\n\nScholz and Macron holding "
+            "talks in Lyon.\n\nBackground\n\nScholz and Macron holding talks in Nice.")
+    assert [m.location for m in meetings(text, "en") if m.start] == ["Paris", "Lyon"]
+
+
+def test_the_date_line_under_a_title_is_no_schedule():
+    text = "3. Januar 2022\n\nScholz wird in Paris Macron treffen."
+    [m] = meetings(text)
+    assert (m.start, m.location) == (None, "Paris")
+
+
+# -- numbered lists of meetings ----------------------------------------------------------------------
+
+def test_english_each_item_of_a_numbered_list_of_summits_is_a_meeting():
+    text = ("The leaders will meet in Bangkok on January 10. Other meetings at the summit include:\n"
+            "1. EU-Japan Summit (with Japan)\nThe meeting will discuss trade.\n"
+            "2. EU-India Summit (with India)\nThe meeting will discuss climate.")
+    undated = [m for m in meetings(text, "en") if m.start is None]
+    assert sorted(sorted(m.participants) for m in undated) == [["EU", "IND"], ["EU", "JPN"]]
+    assert {m.location for m in undated} == {"Bangkok"}
+
+
+def test_each_item_of_a_numbered_list_of_summits_is_a_meeting():
+    text = ("Die Staats- und Regierungschefs treffen sich am 10. Januar in Bangkok. Weitere Treffen:\n"
+            "1. EU-Japan-Gipfel (mit Japan)\nDas Treffen soll den Handel stärken.\n"
+            "2. EU-Indien-Gipfel (mit Indien)\nDas Treffen soll das Klima behandeln.")
+    undated = [m for m in meetings(text) if m.start is None]
+    assert sorted(sorted(m.participants) for m in undated) == [["EU", "IND"], ["EU", "JPN"]]
+
+
+def test_a_numbered_list_of_past_summits_is_none():
+    text = "Earlier summits:\n1. EU-Japan Summit (with Japan)\nThe meeting discussed trade."
+    assert meetings(text, "en") == []

@@ -72,3 +72,54 @@ def test_a_logged_traceback_arrives_as_text(caplog):
     (record,) = caplog.records
     assert record.getMessage().startswith("could not read\nTraceback")
     assert "ValueError: no usable source" in record.getMessage()
+
+
+def test_steps_while_waiting_run_here_while_the_worker_has_not_answered():
+    started = multiprocessing.get_context("fork").Event()
+
+    def waits_for_the_first_step() -> str:
+        assert started.wait(timeout=60), "no step ran while the worker waited"
+        return "read"
+
+    ran: list[tuple[str, int]] = []
+    steps = [lambda: (ran.append(("template", os.getpid())), started.set()),
+             lambda: ran.append(("fonts", os.getpid()))]
+    assert side_by_side(waits_for_the_first_step, meanwhile=lambda: "imported", while_waiting=steps) == (
+        "read", "imported")
+    assert ran[0] == ("template", os.getpid())  # here, not in the worker
+    assert [name for name, _ in ran] in (["template"], ["template", "fonts"])
+
+
+def _exited(pid: int) -> bool:
+    """The child ``pid`` has ended (a zombie until joined): its result is in the pipe by then."""
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+
+
+def test_no_step_runs_once_the_worker_has_answered():
+    worker_pid = multiprocessing.get_context("fork").Value("i", 0)
+
+    def answers_at_once() -> str:
+        worker_pid.value = os.getpid()
+        return "read"
+
+    def waits_for_the_answer() -> None:
+        while not worker_pid.value or not _exited(worker_pid.value):
+            os.sched_yield()
+
+    ran: list[str] = []
+    result = side_by_side(answers_at_once, meanwhile=waits_for_the_answer, while_waiting=[lambda: ran.append("x")])
+    assert result == ("read", None) and ran == []
+
+
+def test_a_step_that_fails_costs_only_its_time():
+    release = multiprocessing.get_context("fork").Event()
+
+    def waits() -> str:
+        assert release.wait(timeout=60)
+        return "read"
+
+    def fails() -> None:
+        raise RuntimeError("no fonts here")
+
+    assert side_by_side(waits, meanwhile=lambda: None, while_waiting=[fails, release.set])[0] == "read"

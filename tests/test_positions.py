@@ -502,6 +502,7 @@ def test_an_awaited_visitor_or_an_announced_meeting_is_no_position(text, languag
 @pytest.mark.parametrize("text, language", [
     ("Foreign Minister Lavrov said Russia will meet its obligations.", "en"),
     ("Lawrow sagte, die Regierung werde bald eine Entscheidung treffen.", "de"),
+    ("Lawrow sagte, die Regierung werde bald eine Grundsatzentscheidung treffen.", "de"),
     ("Lawrow sagte, Russland erwarte Zugeständnisse.", "de"),
     ("Russia is expecting concessions, Foreign Minister Lavrov said.", "en"),
 ])
@@ -631,3 +632,98 @@ def test_a_demand_inside_a_joint_meeting_plan_keeps_only_its_own_clause(text, la
 def test_a_visitor_awaited_at_a_summit_is_no_demand():
     a = annotated("Bundeskanzler Scholz wird am Donnerstag zu seinem ersten Gipfel in Brüssel erwartet.", "de")
     assert parties_of(a) == set()
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Am Montag hatte Bundeskanzler Olaf Scholz mit dem französischen Präsidenten Emmanuel Macron telefoniert. "
+     "Dabei warnte er vor einer „gefährlichen“ Eskalation im Osten.", "de"),
+    ("On Monday, Chancellor Olaf Scholz spoke by phone with French President Emmanuel Macron. "
+     "He then warned of a \"dangerous escalation\" in the east.", "en"),
+])
+def test_a_pronoun_means_the_subject_before_someone_named_after_a_preposition(text, language):
+    a = annotated(text, language)
+    assert parties_of(a) == {"DEU"}
+    assert [q.party for q in a.quotes] == ["DEU"]
+    assert [q.speaker for q in a.quotes] == [p.speaker for p in a.positions] == ["Olaf Scholz"]
+
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Die Rebellen bestreiten den Vorwurf der Regierung in Kiew.", "de"),
+    ("Ukrainian rebels denied the charge made by Kyiv.", "en"),
+    ("Die Opposition in Kiew kritisierte das Abkommen scharf.", "de"),
+])
+def test_groups_outside_the_state_hold_no_partys_position(text, language):
+    assert annotated(text, language).positions == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Der ehemalige Außenminister Joschka Fischer sagte, Deutschland müsse mehr für die Ukraine tun.", "de"),
+    ("Former Secretary of State John Kerry said the United States must do more for Ukraine.", "en"),
+])
+def test_a_former_office_holder_speaks_for_no_party(text, language):
+    assert annotated(text, language).positions == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Russland wurde aufgefordert, seine Truppen von der Grenze abzuziehen.", "de"),
+    ("Russia was urged to pull its troops back from the border.", "en"),
+])
+def test_the_subject_of_a_passive_demand_is_its_addressee(text, language):
+    assert annotated(text, language).positions == []
+
+
+@pytest.mark.parametrize("text, language, party", [
+    ("Russland wurde von der EU aufgefordert, seine Truppen abzuziehen.", "de", "EU"),
+    ("Russia was urged by the EU to pull its troops back.", "en", "EU"),
+    ("Lavrov has said Russia is weighing a response to the sanctions.", "en", "RUS"),
+    ("Lawrow sagte, Kiew sei aufgefordert worden, die Truppen abzuziehen.", "de", "RUS"),
+])
+def test_a_passive_with_its_agent_or_after_a_verb_of_saying_stays_a_position(text, language, party):
+    assert parties_of(annotated(text, language)) == {party}
+
+
+def test_er_after_a_man_of_no_party_gets_no_party():
+    a = annotated("Außenminister Sergej Lawrow traf am Montag in Sanaa ein. Der Rebellenführer Abdul Karim schrieb "
+                  "am Dienstag einen Brief. Außerdem hatte er kritisiert, dass sein Stamm benachteiligt werde.", "de")
+    assert not any("benachteiligt" in p.text for p in a.positions)
+
+
+def test_they_after_a_joint_subject_speaks_for_all_of_it():
+    a = annotated("Chancellor Olaf Scholz and French President Emmanuel Macron spoke by phone on Monday. "
+                  "The Chancellery called the call “constructive”. "
+                  "They agreed that the fighting “must stop at once”.", "en")
+    assert {p.party for p in a.positions if "must stop" in p.text} == {"DEU", "FRA"}
+
+
+def test_they_is_not_the_single_body_named_last():
+    a = annotated("The Kremlin called the talks “useful”. They said the offer “came too late”.", "en")
+    assert not any("too late" in p.text for p in a.positions)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The Iran nuclear deal will be a \"major topic of discussion\" during the talks, the official said.", "en"),
+    ("Das Iran-Abkommen werde ein „wichtiges Thema“ beim Gipfel sein, sagte ein Diplomat.", "de"),
+])
+def test_a_quote_of_a_speaker_of_no_party_is_not_the_subjects(text, language):
+    a = annotated(text, language)
+    assert a.positions == []
+    assert [q.party for q in a.quotes] == [None]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The Kremlin says Syria and Iran were on the agenda.", "en"),
+    ("Nach Angaben des Kremls standen Syrien und Iran auf der Tagesordnung.", "de"),
+    ("Außerdem soll Lawrow die Lage in Syrien mit seinem türkischen Kollegen behandeln, sagte eine Sprecherin.", "de"),
+    ("Lavrov will discuss the situation in Syria with his Turkish counterpart, a spokeswoman said.", "en"),
+])
+def test_a_meetings_agenda_is_no_position(text, language):
+    assert parties_of(annotated(text, language)) == set()
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Lavrov said Moscow had no hidden agenda in Syria.", "en"),
+    ("Lavrov said there will be no talks with Kyiv on Monday.", "en"),
+])
+def test_a_hidden_agenda_or_no_talks_stay_positions(text, language):
+    assert parties_of(annotated(text, language)) == {"RUS"}

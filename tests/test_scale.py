@@ -238,3 +238,14 @@ def test_left_out_items_come_back_into_their_lists_from_the_stored_json():
     assert again.quotes == b.quotes and again.quotes_left_out == b.quotes_left_out
     assert again.parties == b.parties and again.parties_left_out == b.parties_left_out
     assert len(again.parties[0].left_out) == 2 and again.parties_left_out[0].left_out[0].text == "fordert Hilfe"
+
+
+def test_reading_runs_the_collector_less_often_and_gives_its_setting_back():
+    import gc
+
+    from briefing.pipeline import COLLECT_EVERY, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == (max(before[0], COLLECT_EVERY), *before[1:])
+    assert gc.get_threshold() == before

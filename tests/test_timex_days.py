@@ -74,6 +74,17 @@ def test_weekdays_later_in_the_sentence_of_a_week_lie_in_that_week(lang, text, s
     assert [found[s] for s in spans] == [day(13), day(14)]
 
 
+@pytest.mark.parametrize("lang, text, spans", [
+    ("de", "Nach seiner Ankunft am Mittwochabend nächster Woche soll Biden am Freitagvormittag empfangen werden.",
+     ("Mittwochabend", "Freitagvormittag")),
+    ("en", "After arriving on Wednesday next week, Biden will be welcomed by the president on Friday morning.",
+     ("Wednesday", "Friday morning")),
+])
+def test_weekdays_after_a_weekday_of_a_week_lie_in_that_week(lang, text, spans):
+    found = days(text, lang)
+    assert [found[s] for s in spans] == [day(12), day(14)]
+
+
 def test_a_weekday_with_a_cue_of_its_own_keeps_it():
     found = days("Next week he flies to Rome; last Monday he met the Pope.", "en")
     assert found["Monday"] == day(3)
@@ -173,3 +184,15 @@ def test_a_year_named_before_in_the_sentence_carries_only_with_the_tense(lang, t
 def test_halves_of_a_month_and_the_rest_of_this_one(lang, text, span, first, last, mod):
     t = next(t for t in tag(text, lang) if t.text == span)
     assert (t.first_day, t.last_day, t.mod) == (first, last, mod)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "A meeting of the foreign ministers will be held on Saturday.", day(8)),
+    ("en", "A meeting of the foreign ministers has been held on Saturday.", day(1)),
+    ("en", "A meeting of the foreign ministers was held on Saturday.", day(1)),
+    ("de", "Ein Treffen der Außenminister wird am Samstag abgehalten werden.", day(8)),
+    ("de", "Ein Treffen der Außenminister ist am Samstag abgehalten worden.", day(1)),
+])
+def test_a_participle_after_its_auxiliary_is_no_preterite(lang, text, expected):
+    found = days(text, lang)
+    assert found[next(k for k in found if k.startswith(("Saturday", "Samstag")))] == expected

@@ -6,7 +6,9 @@ add-on format is one more ``RENDERERS.add(Renderer(...))``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from ..config import Config
 from ..errors import RenderError
@@ -21,6 +23,9 @@ class Renderer:
     media_type: str
     func: Ref
     """``func(briefing, config) -> bytes``, or where to find it ("module:function")."""
+    warm: Ref | None = None
+    """``warm(config)``: work the first rendering in a process would do whatever the briefing (compiling
+    the template, setting up fonts), done ahead while the sources are still being read; optional."""
 
     def render(self, briefing: Briefing, config: Config) -> bytes:
         return resolve(self.func)(briefing, config)
@@ -33,7 +38,7 @@ class Renderer:
 RENDERERS: Registry[Renderer] = Registry("output format", RenderError, [
     Renderer("json", ".json", "application/json", "briefing.render.json_file:render_json"),
     Renderer("html", ".html", "text/html", "briefing.render.html:render_html"),
-    Renderer("pdf", ".pdf", "application/pdf", "briefing.render.pdf:render_pdf"),
+    Renderer("pdf", ".pdf", "application/pdf", "briefing.render.pdf:render_pdf", "briefing.render.pdf:warm_up"),
     Renderer("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
              "briefing.render.docx:render_docx"),
     Renderer("ics", ".ics", "text/calendar", "briefing.render.ics:render_ics"),
@@ -45,16 +50,29 @@ def get_renderer(name: str) -> Renderer:
 
 
 def load_renderers(formats: list[str]) -> None:
-    """Import the renderers this process will run, ahead of rendering (see pipeline.build).
+    """Import the renderers this process will run, ahead of rendering (see pipeline.build)."""
+    for name in _here(formats):
+        get_renderer(name).load()
 
-    With a PDF among other formats that is the PDF's alone: the others are rendered in a worker
-    (see ``render``), which imports python-docx and the rest while the PDF is made here.
-    """
+
+def warm_ups(formats: list[str], config: Config) -> list[Callable[[], object]]:
+    """What the renderers this process will run can do ahead of the briefing (``Renderer.warm``), each
+    a step for the time spent waiting for it (see pipeline.build)."""
+    renderers = [get_renderer(name) for name in _here(formats)]
+    return [partial(_warm, r, config) for r in renderers if r.warm is not None]
+
+
+def _warm(renderer: Renderer, config: Config) -> None:
+    resolve(renderer.warm)(config)  # type: ignore[arg-type]  # imported here, not where the steps are listed
+
+
+def _here(formats: list[str]) -> list[str]:
+    """The formats rendered in this process. With a PDF among other formats that is the PDF alone: the
+    others are rendered in a worker (see ``render``), which imports python-docx and the rest while the
+    PDF is made here."""
     from ..parallel import can_fork
 
-    here = ["pdf"] if "pdf" in formats and len(formats) > 1 and can_fork() else formats
-    for name in here:
-        get_renderer(name).load()
+    return ["pdf"] if "pdf" in formats and len(formats) > 1 and can_fork() else formats
 
 
 def render(briefing: Briefing, formats: list[str], config: Config, stem: str) -> dict[str, bytes]:

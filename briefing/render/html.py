@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -38,7 +39,13 @@ def css_string(value: object) -> Markup:
 
 
 def environment(config: Config) -> jinja2.Environment:
-    dirs = template_dirs(config)
+    """The template environment of the config's template folders: one per process, so each template
+    is compiled once (Jinja recompiles one whose file has changed since)."""
+    return _environment(tuple(template_dirs(config)))
+
+
+@lru_cache(maxsize=8)
+def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader([
         jinja2.FileSystemLoader([str(d) for d in dirs]),
         jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(PACKAGED_TEMPLATES))}, delimiter=":"),

@@ -12,7 +12,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..config import Config
 from ..model import Briefing
-from .html import render_html_text, template_dirs
+from .html import environment, render_html_text, template_dirs
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +72,10 @@ def write_pdf(briefing: Briefing, config: Config) -> tuple[bytes, AssetFetcher]:
     fetcher = AssetFetcher(folders)
     html = weasyprint.HTML(string=render_html_text(briefing, config), base_url=folders[0].as_uri() + "/",
                            url_fetcher=fetcher)
-    options: dict = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
+    options: dict = {"pdf_variant": _variant(config), "uncompressed_pdf": False}
     if config.pdf_attach_json:
         from .json_file import render_json
 
-        options["pdf_variant"] = "pdf/a-3a"
         options["attachments"] = [weasyprint.Attachment(
             string=render_json(briefing, config), name="briefing.json", url_fetcher=fetcher,
             description="The briefing as JSON", relationship="Data")]
@@ -88,3 +87,25 @@ def write_pdf(briefing: Briefing, config: Config) -> tuple[bytes, AssetFetcher]:
 
 def render_pdf(briefing: Briefing, config: Config) -> bytes:
     return write_pdf(briefing, config)[0]
+
+
+def _variant(config: Config) -> str:
+    return "pdf/a-3a" if config.pdf_attach_json else "pdf/ua-1"
+
+
+WARM_UP_HTML = ('<html lang="de"><head><link rel="stylesheet" href="briefing.css"></head>'
+                "<body><h1>Lage</h1><p>Ein Satz, <b>fett</b> und <i>kursiv</i>.</p></body></html>")
+"""A few words under the templates' stylesheet: enough to set up what WeasyPrint sets up once per process."""
+
+
+def warm_up(config: Config) -> None:
+    """What the first PDF of a process costs whatever the briefing, done ahead (``Renderer.warm``): the
+    template compiled, and a few words laid out and written with the templates' stylesheet (fonts
+    found and read, the text shaper's and the font subsetter's first calls), the PDF thrown away."""
+    import weasyprint
+
+    environment(config).get_template("briefing.html")
+    folders = template_dirs(config)
+    document = weasyprint.HTML(string=WARM_UP_HTML, base_url=folders[0].as_uri() + "/",
+                               url_fetcher=AssetFetcher(folders)).render()
+    document.write_pdf(pdf_variant=_variant(config), uncompressed_pdf=False)

@@ -44,7 +44,7 @@ class Referent:
     """One person or body of the article, as fully as the article names it."""
 
     kind: str
-    """person | body | role | name | place"""
+    """person | body | role | name | place | group (several named together)"""
     name: str | None = None
     role: str | None = None
     head: str | None = None
@@ -85,7 +85,8 @@ class Discourse:
         found = self._same(phrase, canonical)
         if found is None:
             if phrase.kind == "role" and not phrase.definite and phrase.plural:
-                return None  # "einige Anhänger": nobody to point back to
+                # "einige Anhänger", "von Musikkennern": who speaks, but nobody a later word points back to
+                return Referent("role", None, phrase.role, phrase.head, None, True, last_seen=sentence)
             kind = "place" if known.place and phrase.kind == "name" else phrase.kind
             found = Referent(kind, phrase.name, phrase.role, phrase.head, phrase.gender, phrase.plural)
             self.referents.insert(0 if not salient else len(self.referents), found)
@@ -103,6 +104,24 @@ class Discourse:
             self.referents.remove(found)
             self.referents.append(found)
         return found
+
+    def group(self, sentence: int, text: str) -> Referent:
+        """Those named together ("der Sprecher und andere Mitarbeiter"), whom a later plural pronoun
+        means ("Sie stellten klar")."""
+        ref = Referent("group", None, text, plural=True, last_seen=sentence)
+        self.referents.append(ref)
+        return ref
+
+    def settle(self, sentence: int, oblique: list[Referent]) -> None:
+        """After a sentence: those it named only after a preposition ("telefonierte mit Putin") rank
+        behind the others it named, so that "er" in the next sentence means the subject (Biden in
+        "Biden telefonierte mit Putin. Dabei drohte er ...") before the one named last."""
+        named = [r for r in self.referents if r.last_seen == sentence]
+        behind = [r for r in named if any(r is o for o in oblique)]
+        if not behind or len(behind) == len(named):
+            return
+        rest = [r for r in self.referents if not any(r is n for n in named)]
+        self.referents = rest + behind + [r for r in named if not any(r is b for b in behind)]
 
     def surnames(self) -> frozenset[str]:
         """The surnames of the people named so far ("Schnappauf" after "Werner Schnappauf")."""
@@ -132,7 +151,7 @@ class Discourse:
         if phrase.kind in ("person", "name", "body") and (phrase.name or canonical):
             return self._by_name(phrase.name or canonical or "", canonical, _role_noun(phrase.head, phrase.role))
         if phrase.kind in ("role", "body") and phrase.definite and phrase.head:
-            return self._by_role(phrase.head)
+            return self._by_role(phrase.head, phrase.gender, phrase.plural)
         return None
 
     def _by_name(self, name: str, canonical: str | None, head: str | None = None) -> Referent | None:
@@ -150,12 +169,24 @@ class Discourse:
                 return ref  # the surname came first, the full name now
         return None
 
-    def _by_role(self, head: str) -> Referent | None:
+    def _by_role(self, head: str, gender: str | None = None, plural: bool = False) -> Referent | None:
+        """The last one named with this role noun, or a compound ending in it ("der Minister" after
+        "Bundesfinanzminister Peer Steinbrück"), of the same sex ("die Königin" is not "König
+        Abdullah"); a deputy's role is not the role ("die Kanzlerin" is not the "Vizekanzler")."""
         stem = _stem(head)
+        feminine = self.lex.person_noun(head) == "f"
         for ref in reversed(self.referents):
-            if any(_stem(r).endswith(stem) for r in ref.roles):
-                return ref  # "der Minister" after "Bundesfinanzminister Peer Steinbrück"
+            if gender in ("m", "f") and ref.gender in ("m", "f") and ref.gender != gender or ref.plural != plural:
+                continue
+            if any(_stem(r).endswith(stem) and not self._deputy(_stem(r)[: -len(stem)])
+                   and (feminine == (self.lex.person_noun(r) == "f") or ref.gender == gender) for r in ref.roles):
+                return ref
         return None
+
+    def _deputy(self, prefix: str) -> bool:
+        """A compound's first part that makes another role of the noun ("Vize", "Ex-", "Unter")."""
+        return prefix.rstrip("-").endswith(self.lex.deputy_prefixes) if prefix and self.lex.deputy_prefixes \
+            else False
 
     def _learn(self, ref: Referent, phrase: Phrase) -> None:
         if phrase.name and (not ref.name or len(phrase.name) > len(ref.name)) and phrase.kind != "role":

@@ -91,6 +91,12 @@ class NameLexicon:
     """Texts that speak ("der Bericht", "the statement"): bodies no pronoun points back to."""
     partitives: dict[str, str] = field(default_factory=dict)
     """Pronouns that pick one out of a group, with their gender ("einer der Ärzte": m, "one of": any)."""
+    plural_forms: tuple[tuple[str, str], ...] = ()
+    """(ending of a noun, ending only its plural takes): ("er", "ern") for "Ermittler", "Ermittlern"."""
+    coordinators: frozenset[str] = frozenset()
+    """Words joining two phrases into a group ("und", "and")."""
+    deputy_prefixes: tuple[str, ...] = ()
+    """First parts of a compound role noun that make it another role ("Vizekanzler" is no "Kanzler")."""
 
     def person_noun(self, word: str) -> str | None:
         """The gender a role noun tells ("Sprecherin": f), "" when it tells none, None for no role noun."""
@@ -132,6 +138,9 @@ def name_lexicon(language: str) -> NameLexicon:
         int(data.get("pronoun_window") or 4),
         tuple(sorted({w.lower() for w in data.get("documents") or []})),
         {str(k).lower(): str(v) for k, v in (data.get("partitives") or {}).items()},
+        tuple((str(k).lower(), str(v).lower()) for k, v in (data.get("plural_forms") or {}).items()),
+        frozenset(str(w).lower() for w in data.get("coordinators") or []),
+        tuple(str(w).lower() for w in data.get("deputy_prefixes") or []),
     )
 
 
@@ -175,11 +184,18 @@ def _capitalised(tok: Token) -> bool:
 
 
 def _is_noun(tok: Token) -> bool:
-    return tok.pos in NOUN_TAGS or (tok.pos == "FM" and _capitalised(tok))
+    """A noun by its tag; a foreign capitalised word; a compound whose last part is a capitalised noun
+    that the tagger misread for its lower-case first part ("documenta-Homepage", "dpa-Meldung")."""
+    return tok.pos in NOUN_TAGS or (tok.pos == "FM" and _capitalised(tok)) or _noun_compound(tok)
+
+
+def _noun_compound(tok: Token) -> bool:
+    last = tok.text.rsplit("-", 1)[-1]
+    return "-" in tok.text and last[:1].isupper() and last.isalpha() and len(last) > 2
 
 
 def _is_adj(tok: Token) -> bool:
-    return tok.pos.startswith(ADJECTIVE_TAGS)
+    return tok.pos.startswith(ADJECTIVE_TAGS) and not _noun_compound(tok)
 
 
 def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon,
@@ -313,6 +329,9 @@ def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon) -> Ph
     if names is not None:
         n_first, by_first = names
         n_first = _name_after_role(tokens, n_first, heads, lex)
+        if heads and heads[-1][0] == n_first - 1 and _plural_form(tokens[n_first - 1], lex):
+            # "von den Ermittlern Demjanjuk zugeordnet": a role in the plural is not the name's title
+            return _classify(sentence, first, n_first - 1, lex)
         phrase.name = _slice(sentence, n_first, last)
         phrase.first_name = by_first
         before = [k for k in range(start, n_first) if tokens[k].text.lower() not in lex.titles]
@@ -330,8 +349,8 @@ def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon) -> Ph
     if heads and heads[-1][0] == last:
         phrase.kind, phrase.head = "role", tokens[last].text.lower()
         phrase.gender = _person_gender("", heads, det, lex)
-        phrase.plural = phrase.gender == "pl" or (det in ("die", "einige", "mehrere", "zwei", "drei", "alle")
-                                                  and heads[-1][1] == "" and lex.language == "de")
+        phrase.plural = phrase.gender == "pl" or _plural_form(tokens[last], lex) or (
+            det in ("die", "einige", "mehrere", "zwei", "drei", "alle") and heads[-1][1] == "" and lex.language == "de")
         if phrase.plural:
             phrase.gender = None
         return phrase
@@ -341,6 +360,12 @@ def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon) -> Ph
         phrase.gender = _body_gender(bodies[-1][1], phrase)
         return phrase
     return None
+
+
+def _plural_form(tok: Token, lex: NameLexicon) -> bool:
+    """A noun in a form only its plural takes ("Ermittlern" of "Ermittler")."""
+    low, lemma = tok.text.lower(), (tok.lemma or "").lower()
+    return low != lemma and any(lemma.endswith(base) and low.endswith(form) for base, form in lex.plural_forms)
 
 
 def _name_after_role(tokens: list[Token], n_first: int, heads: list[tuple[int, str | None]],

@@ -13,13 +13,13 @@ from ...model import Meeting, Sentence, Timex
 from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_tokens
 from .context import SentenceContext, Span
-from .triggers import ahead, event_noun, find_phrase
+from .triggers import ahead, event_noun, find_phrase, is_travel
 
 log = logging.getLogger(__name__)
 
 DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 DAYS_VALUE = re.compile(r"^P(\d+)D$")
-VAGUE_VALUE = re.compile(r"^\d{4}-(\d\d|W\d\d)$")
+VAGUE_VALUE = re.compile(r"^\d{4}(-\d\d|-W\d\d)?$")
 LONG_RANGE = 31  # days an explicit "vom ... bis" range may span
 SHORT_RANGE = 3  # days two days joined by "und" may lie apart and still be one stretch
 OFFSET_WORDS = frozenset({"nach", "vor", "später", "danach", "after", "before", "later", "earlier"})
@@ -27,9 +27,13 @@ UNTIL = frozenset({"through", "until", "till", "bis"})
 WEEK = 7
 LOOK_BACK = 3  # sentences back a meeting named again by a definite noun may lie
 BRACKETS = frozenset("()[]")
+CLAUSE_MARKS = frozenset(",;:")
 MONTH = 28
+YEAR = 366
 MODIFIERS = 2  # capitalised words that may stand between an article and its event noun ("the White House engagement")
 SINCE_REACH = 4  # words from a preposition of the past ("seit Amtsantritt im Mai") to the date it governs
+RECUR_REACH = 2  # tokens between a set of times ("every month") and the date it bounds
+EVENT_REACH = 5  # tokens after an event noun that may name its place or party ("der Nato in Den Haag")
 SAID_REACH = 7  # tokens back from a day to the verb of saying before it, over the speaker's name
 
 
@@ -71,7 +75,6 @@ def find_days(ctx: SentenceContext) -> list[Day]:
     """The days of the sentence, in order; days joined by "und"/"bis" make one range, a clock time joins
     its day."""
     s, lex, timexes = ctx.sentence, ctx.lex, ctx.timexes
-    published = ctx.doc.source.published
     days: list[Day] = []
     seen_ranges: set[int] = set()
     for t in sorted(timexes, key=lambda t: t.start):
@@ -81,19 +84,19 @@ def find_days(ctx: SentenceContext) -> list[Day]:
             # "agreed to meet again in two weeks": announced, with no day to name
             days.append(Day(None, None, i, token_at(s, t.end - 1), False, _text(s, t)))
             continue
-        near_day = any(DAY_VALUE.match(o.value or "") and (0 <= t.start - o.end <= 3 or 0 <= o.start - t.end <= 3)
-                       for o in timexes)
-        window = (t.first_day, t.last_day) if t.first_day and t.last_day else None
-        vague = t.type == "DATE" and VAGUE_VALUE.match(t.value or "") and not ctx.mask[i] and t.direction != "past" \
-            and not near_day  # "on Thursday next week": one date
-        if vague and window and _part_of_month(window) and (published is None or window[1] >= published):
-            # "Ende März", "late May": a stretch of days, kept as the range it stands for and shown as written
-            days.append(Day(window[0], window[1], i, token_at(s, t.end - 1), False, _text(s, t), vague=True,
-                            window=window))
-            continue
-        if vague and _not_before(t.value, published):
-            # "im März", "nächste Woche": announced for a month or a week, no day to name
-            days.append(Day(None, None, i, token_at(s, t.end - 1), False, _text(s, t), vague=True, window=window))
+        vague = _vague_day(ctx, t, i)
+        if vague is not None:
+            if t.range_start is not None and t.range_start in seen_ranges and days:
+                # "von Mai bis Juni": the tagger gave both months the range, shown as written
+                prev = days[-1]
+                prev.last_tok = vague.last_tok
+                prev.text = s.text[s.tokens[prev.tok].start - s.start:t.end - s.start]
+                if vague.first is None:  # "von August bis Oktober jeden Monat": a recurrence's bounds
+                    prev.first = prev.last = None
+                continue
+            if t.range_start is not None:
+                seen_ranges.add(t.range_start)
+            days.append(vague)
             continue
         if t.type not in ("DATE", "TIME") or not DAY_VALUE.match(t.value or ""):
             continue
@@ -113,10 +116,63 @@ def find_days(ctx: SentenceContext) -> list[Day]:
         day.daypart = t.kind == "daypart"
         if days and t.kind == "weekday" and _in_list(ctx, days[-1], day):
             _run_forward(days[-1], day)
-        if not days or not _joined(ctx, days, day):
+        if (not days or not _joined(ctx, days, day)) and not _arrival_by(ctx, day):
             day.listed = bool(days) and _listed(ctx, days[-1], day)
             days.append(day)
     return _in_visit(ctx, _in_week(days))
+
+
+def _vague_day(ctx: SentenceContext, t: Timex, i: int) -> Day | None:
+    """A month, week, year or part of a month to come as the day of a meeting: "Ende März", "late May", "im
+    Februar", "im Jahr 2016" are the stretch of days they stand for, kept as a range and shown as written
+    (eval/news/README.md: "im Juli" = the whole month); "nächste Woche" names no day. The current month or year
+    mostly sums up days named elsewhere; a month bounding a recurrence ("every month between April and June")
+    names no meeting's day. None when ``t`` is no such date."""
+    s, published = ctx.sentence, ctx.doc.source.published
+    near_day = any(DAY_VALUE.match(o.value or "") and (0 <= t.start - o.end <= 3 or 0 <= o.start - t.end <= 3)
+                   for o in ctx.timexes)
+    if t.type != "DATE" or not VAGUE_VALUE.match(t.value or "") or ctx.mask[i] or t.direction == "past" or near_day:
+        return None  # "on Thursday next week": one date
+    window = (t.first_day, t.last_day) if t.first_day and t.last_day else _year(t.value or "")
+    last = token_at(s, t.end - 1)
+    if _recurring(ctx, t, i, last):
+        return Day(None, None, i, last, False, _text(s, t), vague=True) if _not_before(t.value, published) else None
+    if window and (_part_of_month(window) and (published is None or window[1] >= published)
+                   or _whole(window) and _not_before(t.value, published) and _named_span(ctx, t, i)):
+        return Day(window[0], window[1], i, last, False, _text(s, t), vague=True, window=window)
+    if _not_before(t.value, published) and len(t.value) > len("2016"):
+        # "im März", "nächste Woche": announced for a month or a week, no day to name (a year not kept as a
+        # span says nothing of the meeting's time: "the 2023 summit")
+        return Day(None, None, i, last, False, _text(s, t), vague=True, window=window)
+    return None
+
+
+def _recurring(ctx: SentenceContext, t: Timex, first: int, last: int) -> bool:
+    """A set of times ("every month", "jeden Monat") next to the date or the range it opens: it bounds a
+    recurrence."""
+    s = ctx.sentence
+    first = token_at(s, t.range_start) if t.range_start is not None else first
+    return any(o.type == "SET" and (0 <= first - token_at(s, o.end - 1) <= RECUR_REACH
+                                    or 0 <= token_at(s, o.start) - last <= RECUR_REACH) for o in ctx.timexes)
+
+
+def _named_span(ctx: SentenceContext, t: Timex, i: int) -> bool:
+    """A month or a year named as the time of an event ("im Februar", "Im Jahr 2016"): not one counted from the
+    source's day ("next month's meeting", "im kommenden Jahr", which mostly preview days named later), not a
+    year that names an event ("the 2023 Hiroshima summit"), not one of two alternatives ("in April/June",
+    "im April oder Mai")."""
+    if t.kind == "relunit":
+        return False
+    lex = tense_lexicon(ctx.gaz.language)
+    before = ctx.tokens[i - 1].text.lower() if i > 0 else ""
+    if t.kind == "year" and before in lex.data.get("articles", []):
+        return False
+    s = ctx.sentence
+    rest = s.text[t.end - s.start:].split(maxsplit=1)
+    ahead_word = rest[0].lower() if rest else ""
+    alternatives = [str(w).lower() for w in lex.data.get("alternatives", [])]
+    return before not in alternatives and ahead_word not in alternatives \
+        and not any(s.text[t.end - s.start:].startswith(w) for w in alternatives)
 
 
 def _bare_weekday(ctx: SentenceContext, t: Timex) -> bool:
@@ -145,6 +201,16 @@ def _in_visit(ctx: SentenceContext, days: list[Day]) -> list[Day]:
 def _part_of_month(window: tuple[date, date]) -> bool:
     """More than a week and less than a month: "Anfang", "Mitte", "Ende März", "the second half of May"."""
     return WEEK < (window[1] - window[0]).days + 1 < MONTH
+
+
+def _year(value: str) -> tuple[date, date] | None:
+    """The days of a year's value ("2016"), which the tagger leaves without first and last day."""
+    return (date(int(value), 1, 1), date(int(value), 12, 31)) if re.fullmatch(r"\d{4}", value) else None
+
+
+def _whole(window: tuple[date, date]) -> bool:
+    """A month or a year."""
+    return MONTH <= (window[1] - window[0]).days + 1 <= YEAR
 
 
 def _in_week(days: list[Day]) -> list[Day]:
@@ -219,6 +285,22 @@ def _joined(ctx: SentenceContext, days: list[Day], day: Day) -> bool:
     return False
 
 
+def _arrival_by(ctx: SentenceContext, day: Day) -> bool:
+    """"Die Delegationen sollen bis Mittwoch anreisen", "are to arrive by Wednesday": a deadline for arriving,
+    not the day of a meeting."""
+    lex = tense_lexicon(ctx.gaz.language)
+    tokens = ctx.tokens
+    if day.tok == 0 or tokens[day.tok - 1].text.lower() not in lex.data.get("deadline_words", []):
+        return False
+    arriving = frozenset(lex.data.get("arrival_verbs", []))
+    first, last = day.tok, day.last_tok
+    while first > 0 and tokens[first - 1].text not in CLAUSE_MARKS:
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].text not in CLAUSE_MARKS:
+        last += 1
+    return any(t.pos.startswith("V") and t.lemma.lower() in arriving for t in tokens[first:last + 1])
+
+
 def _said_on(ctx: SentenceContext, first: int, last: int) -> bool:
     """"said on Monday", "wie ein Sprecher am Freitag mitteilte": the day of the saying, not of a meeting."""
     tokens = ctx.tokens
@@ -256,6 +338,9 @@ def _not_before(value: str, published: date | None) -> bool:
     elsewhere: "will travel to Kyiv this week")."""
     if published is None:
         return False
+    if len(value) == len("2016"):
+        # the coming year ("Im Jahr 2016" in 2015); years further off name plans and targets, not meetings
+        return int(value) == published.year + 1
     if "W" in value:
         year, week = int(value[:4]), int(value[6:8])
         return (year, week) > tuple(published.isocalendar())[:2]
@@ -326,7 +411,7 @@ def after_event(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
         if j == i + 1:
             continue
         # "the day after the White House engagement": the event noun after a name or two that modify it
-        j = next((k for k in range(j, min(j + MODIFIERS + 1, len(tokens))) if event_noun(tokens[k], lex)), -1)
+        j = next((k for k in range(j, min(j + MODIFIERS + 1, len(tokens))) if _counted_from(ctx, k)), -1)
         if j < 0 or any(tokens[k].text[:1].islower() for k in range(i + 1, j)
                         if tokens[k].text.lower() not in ("dem", "der", "den", "the", "this", "diesem")):
             continue
@@ -336,27 +421,52 @@ def after_event(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
             m = DAYS_VALUE.match(t.value or "")
             if t.type == "DURATION" and m and token_at(s, t.end - 1) == i - 1:
                 count, first = int(m.group(1)), token_at(s, t.start)
-        named = _named_place(ctx, j)
         fitting = [m for m in reversed(earlier) if m.start and m.status == "upcoming" and not m.side
                    and not m.reported_past]
-        # "nach dem Treffen in Paris": the meeting held there, else the last one named
-        anchor = next((m for m in fitting if named and (m.location == named[0] or named[1] in m.participants)),
-                      fitting[0] if fitting else None)
+        anchor = _anchor(ctx, j, fitting)
+        text = s.text[tokens[first].start - s.start:tokens[j].end - s.start]
+        if count is not None and anchor is None and _named_after(ctx, j):
+            # "einen Tag nach dem Gipfeltreffen der Nato in Den Haag": counted from an event the source does not
+            # date, so no day (the tagger counts it from the last day named)
+            return Day(None, None, first, j, False, text)
         if count is None or anchor is None or anchor.start is None:
             continue
         day = anchor.start + timedelta(days=sign * count)
-        return Day(day, day, first, j, False, s.text[tokens[first].start - s.start:tokens[j].end - s.start])
+        return Day(day, day, first, j, False, text)
     return None
 
 
-def _named_place(ctx: SentenceContext, j: int) -> tuple[str, str] | None:
-    """The place right after an event noun ("dem Treffen in Paris") and its party."""
-    tokens = ctx.tokens
-    if j + 2 < len(tokens) and tokens[j + 1].text.lower() in ("in", "im", "at"):
-        entry = ctx.gaz.lookup(tokens[j + 2].text)
-        if entry and entry.kind == "name":
-            return tokens[j + 2].text, entry.party
-    return None
+def _counted_from(ctx: SentenceContext, k: int) -> bool:
+    """A noun of a meeting, or of an appointment ("the White House engagement"), a day may be counted from."""
+    tok = ctx.tokens[k]
+    nouns = tense_lexicon(ctx.gaz.language).data.get("counted_from_nouns", [])
+    return event_noun(tok, ctx.lex) or tok.pos.startswith(("NN", "NP")) and tok.lemma.lower() in nouns
+
+
+def _anchor(ctx: SentenceContext, j: int, fitting: list[Meeting]) -> Meeting | None:
+    """The meeting an event noun at token j points back to: "nach dem Treffen in Paris" the one held there, else
+    the last one named. An event named by a place or party no meeting found so far has ("einen Tag nach dem
+    Gipfeltreffen der Nato in Den Haag") is another event, undated here."""
+    named = _named_after(ctx, j)
+    if not named:
+        return fitting[0] if fitting else None
+    places = [text for text, _, place in named if place]
+    if places:  # "nach dem Treffen in Paris": held there
+        return next((m for m in fitting if m.location in places), None)
+    return next((m for m in fitting if any(party in m.participants for _, party, _ in named)), None)
+
+
+def _named_after(ctx: SentenceContext, j: int) -> list[tuple[str, str, bool]]:
+    """The names right after an event noun ("dem Treffen in Paris", "the summit of the G7 in Elmau"), up to the
+    next verb or clause mark: text, party, and whether a preposition of place makes it the event's place."""
+    named = []
+    for e in ctx.actors.entities:
+        if not j < e.first <= j + EVENT_REACH or not e.party or e.kind not in ("name", "demonym"):
+            continue
+        if any(t.pos.startswith("V") or t.text in CLAUSE_MARKS for t in ctx.tokens[j + 1:e.first]):
+            continue
+        named.append((e.text, e.party, ctx.tokens[e.first - 1].text.lower() in ctx.lex.places))
+    return named
 
 
 def with_event_day(ctx: SentenceContext, days: list[Day], earlier: list[Meeting]) -> list[Day]:
@@ -393,9 +503,11 @@ def span_days(ctx: SentenceContext, span: Span, day: Day | None) -> tuple[date |
     if start is None and not day.vague and not ahead(ctx, span.first, span.last):
         return None
     s, published = ctx.sentence, ctx.doc.source.published
+    # "ist zum Auftakt ihres dreitägigen Besuchs am Montagabend gelandet": the length of a journey begun holds too
+    to_come = published is None or (start is not None and start >= published) \
+        or start is not None and begun(ctx, *trigger_clause(ctx, span))
     for t in ctx.timexes:
         m = DAYS_VALUE.match(t.value or "")
-        to_come = published is None or (start is not None and start >= published)
         after = token_at(s, t.end - 1) + 1
         # "Zwei Tage nach dem Gipfel" counts days from an event; "für drei Tage nach China" is a length
         offset = after < len(s.tokens) and s.tokens[after].text.lower() in OFFSET_WORDS \
@@ -427,6 +539,13 @@ def trip_day(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
         s = ctx.sentence
         return Day(first, day, tok, last, False, s.text[s.tokens[tok].start - s.start:s.tokens[last].end - s.start])
     return None
+
+
+def journey_begins(ctx: SentenceContext, span: Span) -> bool:
+    """"wird am Sonntag zu einer mehrtägigen Reise nach Argentinien und in die USA aufbrechen", "departs late Friday
+    for Brazil, beginning a three-nation trip": leaving for a journey named by its noun starts the journey that day
+    (not only the way to a visit dated later)."""
+    return any(tok.pos.startswith(("NN", "NP")) and is_travel(ctx, tok) for tok in ctx.tokens[span.first:span.last + 1])
 
 
 def _ordinal_before(ctx: SentenceContext, phrase: str, tok: int, earlier: list[Meeting]) -> tuple[date, int] | None:

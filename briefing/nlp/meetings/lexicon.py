@@ -83,6 +83,9 @@ class MeetingLexicon:
     next_needs: frozenset[str] = frozenset()
     """Verbs whose needed word must follow them, only adverbs between ("will be in London"; "are expected to
     discuss the strikes in Syria" names no stay)."""
+    coming_event: list[tuple[str, ...]] = field(default_factory=list)
+    """"ahead of a summit later this week", "im Vorfeld des Gipfels": a meeting noun after these names an event
+    after the one the sentence tells of."""
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -135,4 +138,5 @@ def lexicon(language: str) -> MeetingLexicon:
         other_verbs=frozenset(d.get("other_verbs") or []),
         not_met={str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in (d.get("not_met") or {}).items()},
         format_words=frozenset(d.get("format_words") or []),
+        coming_event=[tuple(str(p).lower().split()) for p in d.get("coming_event") or []],
         next_needs=frozenset(str(w).lower() for w in d.get("next_needs") or []))

@@ -31,6 +31,7 @@ from .days import (
     begun,
     count_from_event,
     find_days,
+    journey_begins,
     length_of_named,
     lengthen,
     on_current_day,
@@ -59,6 +60,7 @@ from .triggers import (
     find_triggers,
     guest_verb,
     is_travel,
+    opened_by,
     topic_noun,
 )
 
@@ -67,7 +69,8 @@ log = logging.getLogger(__name__)
 SIDELINE_WINDOW = 6
 SIDELINE_WORDS = 6  # words after "am Rande" that may name the event's day ("des ersten Konferenztages")
 NEAR_SENTENCES = 4  # sentences back the meeting whose visitor an undated one takes may lie
-DEPARTURE_WINDOW = 4  # days from leaving to the first meeting abroad
+DEPARTURE_WINDOW = 4
+MODIFIER_TAGS = ("ADJ", "AJ", "ADV", "AV", "CRD", "CARD", "ORD")  # days from leaving to the first meeting abroad
 
 
 @dataclass
@@ -80,6 +83,10 @@ class _Run:
     """The sentence of the last meeting found, and that meeting."""
     spare: tuple[int, list[Day]] | None = None
     """A sentence with days but no meeting word, whose day the next sentence may take ("Dann ...")."""
+    journey: bool = False
+    """The spare day is that of a journey with nobody met: the next sentence's meeting is held at its end."""
+    scheduled: Day | None = None
+    """The day of a schedule's date line ("April 24" as a line of its own), for the events listed under it."""
 
 
 def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex], found: list[SentenceActors],
@@ -92,9 +99,18 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
                    said_verbs=frozenset(speech_lexicon(gaz.language).verbs) - lex.verbs,
                    openers=opening_parties(sentences, found, masks, gaz.language, lex))
     run = _Run(meetings=doc.earlier)
+    date_lines = _date_lines(doc)
     for n, s in enumerate(sentences):
-        if not s.heading:
-            _sentence(SentenceContext(doc, n), run)
+        ctx = SentenceContext(doc, n)
+        if s.heading:
+            run.scheduled = date_lines.get(n)
+            continue
+        found = len(run.meetings)
+        _sentence(ctx, run)
+        if len(run.meetings) == found:
+            _coming_event(ctx, run)
+        if len(run.meetings) == found:
+            _listed_meetings(ctx, run)
     kept = _drop_departures(run.meetings, run.departures)
     return merge_meetings(kept, known=lambda place: _known_place(place, gaz))
 
@@ -113,21 +129,28 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     if not triggers and days and not ctx.said.statements and _body_meeting(ctx, days, run):
         return
     if not triggers:
-        run.spare = (ctx.n, days) if days else run.spare
+        if days:
+            run.spare, run.journey = (ctx.n, days), False
         if run.last_at and run.last_at[0] == ctx.n - 1:
             lengthen(run.last_at[1], days)
         return
-    if _carried_day(ctx, days, triggers, run):
+    if _carried_day(ctx, days, triggers, run) or _scheduled(ctx, days, triggers, run):
         return
-    run.spare = None
+    run.spare, run.journey = None, False
     if not days and not all(is_travel(ctx, ctx.tokens[i]) for i in triggers):
         days = [d for d in [sequel_day(ctx, run.last_at)] if d]
     if not days:
         if not _sideline_meeting(ctx, triggers, run) and not length_of_named(ctx, triggers, run.meetings):
             _undated_meeting(ctx, triggers, run)
         return
+    found = len(run.meetings)
     for a, b, day in stretches(ctx, days):
         _stretch_meetings(ctx, Span(a, b, triggers), day, run)
+    if len(run.meetings) == found and len(days) == 1 and not days[0].past \
+            and all(is_travel(ctx, ctx.tokens[i]) for i in triggers):
+        # "Am Samstag wollen beide nach Rheinland-Pfalz reisen. Auf dem Stützpunkt Ramstein soll ein Gipfel
+        # stattfinden": the day of a journey with nobody met is the day of the meeting the next sentence tells of
+        run.spare, run.journey = (ctx.n, days), True
 
 
 def _body_meeting(ctx: SentenceContext, days: list[Day], run: _Run) -> bool:
@@ -156,13 +179,43 @@ def _carried_day(ctx: SentenceContext, days: list[Day], triggers: list[int], run
     then = bool(ctx.tokens) and ctx.tokens[0].text.lower() in ctx.lex.then_words
     said_before = ctx.doc.speech[n - 1]
     if before.paragraph != ctx.sentence.paragraph \
-            or not (then or (said_before.subject is not None and not said_before.statements)):
+            or not (then or run.journey or (said_before.subject is not None and not said_before.statements)):
         return False
     m = build_meeting(ctx, Span(0, len(ctx.tokens) - 1, triggers), spare[1][0])
     if m:
         run.meetings.append(m)
         run.last_at = (n, m)
     run.spare = None
+    return True
+
+
+def _date_lines(doc: Document) -> dict[int, Day]:
+    """The schedule's date lines by sentence: only where the source has two or more (one date line alone is the
+    page's date under its title, no schedule)."""
+    lines = {n: d for n, s in enumerate(doc.sentences) if s.heading
+             for d in [_date_line(SentenceContext(doc, n))] if d is not None}
+    return lines if len(lines) > 1 else {}
+
+
+def _date_line(ctx: SentenceContext) -> Day | None:
+    """A heading that is one date and nothing else ("April 24", "Dienstag, 5. Mai"): a schedule's day."""
+    days = find_days(ctx)
+    timed = ctx.timed()
+    if len(days) != 1 or days[0].first is None:
+        return None
+    return days[0] if all(i in timed or not tok.text.isalnum() for i, tok in enumerate(ctx.tokens)) else None
+
+
+def _scheduled(ctx: SentenceContext, days: list[Day], triggers: list[int], run: _Run) -> bool:
+    """"April 24 / Trump and Macron holding a one-on-one meeting in the Oval Office": an event listed under a
+    schedule's date line, with no day of its own, is held on that day."""
+    if days or run.scheduled is None:
+        return False
+    m = build_meeting(ctx, Span(0, len(ctx.tokens) - 1, triggers), run.scheduled)
+    if m is None:
+        return False
+    run.meetings.extend(split_by_partner(ctx, Span(0, len(ctx.tokens) - 1, triggers), m))
+    run.last_at, run.spare = (ctx.n, m), None
     return True
 
 
@@ -255,6 +308,90 @@ def _undated_part(ctx: SentenceContext, span: Span, run: _Run) -> None:
     run.last_at = (ctx.n, m)
 
 
+def _coming_event(ctx: SentenceContext, run: _Run) -> None:
+    """"Putin hosted Assad ahead of a summit later this week with Russia, Turkey and Iran": a meeting noun after
+    "ahead of"/"im Vorfeld" with a time to come in its own phrase is a meeting of its own, still to come, whatever
+    the sentence tells of."""
+    for i in find_triggers(ctx):
+        if not event_noun(ctx.tokens[i], ctx.lex) or not opened_by(ctx, i, ctx.lex.coming_event):
+            continue
+        span = Span(i, _clause_end(ctx, i), [i])
+        if not _time_to_come(ctx, span):
+            continue
+        m = build_meeting(ctx, span, None)
+        if m is None or len(m.participants) < 2 or m.start is not None:
+            continue
+        m.date_resolved, m.status, m.reported_past = False, "upcoming", False
+        run.meetings.extend(split_by_partner(ctx, span, m))
+        run.last_at = (ctx.n, m)
+
+
+def _listed_meetings(ctx: SentenceContext, run: _Run) -> None:
+    """"1. 12th ASEAN-China Summit / This summit will ...": an item of a numbered list whose first line names a
+    meeting, told as to come, is a meeting of its own; with no day of its own it is undated, at the place of the
+    meeting named before. A group alone is one party enough ("12th ASEAN Summit")."""
+    if not ahead(ctx, 0, len(ctx.tokens) - 1):
+        return
+    triggers = [i for i in find_triggers(ctx) if event_noun(ctx.tokens[i], ctx.lex)]
+    for first, last in _list_items(ctx):
+        span = Span(first, last, [i for i in triggers if first <= i <= last])
+        if not span.in_scope:
+            continue
+        m = build_meeting(ctx, span, None)
+        if m is None or m.start is not None or not (len(m.participants) > 1 or set(m.participants) & ORGANISATIONS):
+            continue
+        m.date_resolved = False
+        m.location = m.location or (run.last_at[1].location if run.last_at else None)
+        run.meetings.append(m)
+
+
+def _list_items(ctx: SentenceContext) -> list[tuple[int, int]]:
+    """The first lines of the numbered items in the sentence ("1. ...", "2) ..."), as first and last tokens."""
+    tokens = ctx.tokens
+    starts = [i for i in range(len(tokens)) if i == 0 or _line_start(ctx.sentence, i)]
+    items = []
+    for k, i in enumerate(starts):
+        # the segmenter may end the sentence before with the item's number ("... include: 1.")
+        numbered = _numbered(ctx.sentence, i) or i == 0 and ctx.previous is not None and _numbered(
+            ctx.previous, len(ctx.previous.tokens) - 2)
+        if numbered:
+            items.append((i, (starts[k + 1] if k + 1 < len(starts) else len(tokens)) - 1))
+    return items
+
+
+def _line_start(s: Sentence, i: int) -> bool:
+    return i == 0 or "\n" in s.text[s.tokens[i - 1].end - s.start:s.tokens[i].start - s.start]
+
+
+def _numbered(s: Sentence, i: int) -> bool:
+    """Token ``i`` opens a line with an item's number ("1.", "2)")."""
+    if i < 0 or i >= len(s.tokens) or not _line_start(s, i):
+        return False
+    text = s.tokens[i].text
+    number = text.rstrip(".)")
+    return number.isdigit() and len(number) <= 2 and (
+        text != number or i + 1 < len(s.tokens) and s.tokens[i + 1].text in (".", ")"))
+
+
+def _clause_end(ctx: SentenceContext, i: int) -> int:
+    """The last token before the next comma or semicolon after token ``i`` (or the sentence's last); a comma
+    in a list of names ("with Russia, Turkey and Iran") ends nothing."""
+    named = {e.first for e in ctx.actors.entities}
+    for j in range(i + 1, len(ctx.tokens)):
+        if ctx.tokens[j].text == ";" or ctx.tokens[j].text == "," and j + 1 not in named:
+            return j - 1
+    return len(ctx.tokens) - 1
+
+
+def _time_to_come(ctx: SentenceContext, span: Span) -> bool:
+    """A temporal expression in the span for days not yet past ("later this week", "nächste Woche")."""
+    published = ctx.doc.source.published
+    s = ctx.sentence
+    first, last = s.tokens[span.first].start, s.tokens[span.last].end
+    return any(first <= t.start < last and t.direction != "past" and t.last_day is not None
+               and (published is None or t.last_day >= published) for t in ctx.timexes)
+
+
 def _someone_met(ctx: SentenceContext, span: Span) -> bool:
     """A person or an office of a party met ("mit X", "with X") after the meeting word, not the subject nor
     a topic."""
@@ -264,9 +401,11 @@ def _someone_met(ctx: SentenceContext, span: Span) -> bool:
     # (a subject the speech stage resolved from another sentence has no place in this one)
     met = said is not None and any(said is e for e in ctx.actors.entities) and _met_one(ctx, said)
     subject = said.party if said and not met else ctx.opener
-    return any(e.kind in ("person", "office") and e.party and e.party != subject and e.first > trigger
+    return any(e.party and e.party != subject and e.first > trigger
                and span.first <= e.first <= span.last and not any(ctx.mask[e.first:e.last + 1])
-               and not topic(ctx, e.first) and _partner(ctx, trigger, e.first) for e in ctx.actors.entities)
+               and not topic(ctx, e.first) and _partner(ctx, trigger, e.first)
+               and (e.kind in ("person", "office") or e.kind == "name" and _met_list(ctx, e.first))
+               for e in ctx.actors.entities)
 
 
 def _partner(ctx: SentenceContext, trigger: int, first: int) -> bool:
@@ -312,8 +451,39 @@ def _tour(ctx: SentenceContext) -> bool:
     names = sorted((e for e in ctx.actors.entities if e.kind == "name" and e.party and e.party not in ORGANISATIONS),
                    key=lambda e: e.first)
     joiners = ctx.lex.list_joiners
+    met = _listed_as_met(ctx, names)
     return any(a.party != b.party and all(w in joiners for w in ctx.words(a.last + 1, b.first - 1))
-               for a, b in zip(names, names[1:]))
+               and a.first not in met for a, b in zip(names, names[1:]))
+
+
+def _listed_as_met(ctx: SentenceContext, names: list[Entity]) -> set[int]:
+    """The first tokens of the names in a list opened by "zwischen"/"with" after a meeting noun (_met_list)."""
+    met: set[int] = set()
+    for a, b in zip([None, *names], names):
+        joined = a is not None and a.first in met \
+            and all(w in ctx.lex.list_joiners for w in ctx.words(a.last + 1, b.first - 1))
+        if joined or _met_list(ctx, b.first):
+            met.add(b.first)
+    return met
+
+
+def _met_list(ctx: SentenceContext, first: int) -> bool:
+    """"Gespräche zwischen Deutschland, Frankreich und Ägypten", "a summit with Russia, Turkey and Iran": a list
+    opened by "mit"/"zwischen"/"with"/"between" right after a meeting noun names who meets."""
+    k = first - 1
+    while k >= 0 and ctx.tokens[k].pos.startswith(("ART", "AT0", "DT0")):
+        k -= 1
+    if k < 1 or ctx.tokens[k].text.lower() not in ctx.lex.partner_words:
+        return False
+    # the meeting noun right before, only modifiers or a time between ("a summit later this week with ...";
+    # "Gespräche über das Atomabkommen mit dem Iran" name no one met)
+    timed = ctx.timed()
+    for j in range(k - 1, max(k - 6, -1), -1):
+        if event_noun(ctx.tokens[j], ctx.lex):
+            return True
+        if j not in timed and not ctx.tokens[j].pos.startswith(MODIFIER_TAGS):
+            return False
+    return False
 
 
 def _parts(ctx: SentenceContext, span: Span) -> list[Span]:
@@ -387,7 +557,8 @@ def _stretch_meetings(ctx: SentenceContext, stretch: Span, day: Day, run: _Run) 
                     m.participants = list(dict.fromkeys([*parent.participants, *m.participants]))
                 m.end = m.start
                 m.location = m.location or parent.location
-        if departs(ctx, span) and not station_of(ctx.sentence, span.first, span.last, ctx.gaz, ctx.lex):
+        if departs(ctx, span) and not station_of(ctx.sentence, span.first, span.last, ctx.gaz, ctx.lex) \
+                and not journey_begins(ctx, span):
             run.departures.append(m)
         run.meetings.extend(split_by_partner(ctx, span, m))
         parent = parent or m

@@ -102,6 +102,15 @@ def _earlier_event(ctx: SentenceContext, i: int) -> bool:
     return False
 
 
+def opened_by(ctx: SentenceContext, i: int, phrases: list[tuple[str, ...]]) -> bool:
+    """The phrase of token ``i`` is opened by one of ``phrases`` ("ahead of a summit"), only articles and
+    adjectives between."""
+    k = i - 1
+    while k >= 0 and ctx.tokens[k].pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS", "DT0", "APPRART")):
+        k -= 1
+    return any(tuple(ctx.words(k - len(p) + 1, k)) == p for p in phrases if k - len(p) + 1 >= 0)
+
+
 def _not_a_meeting(ctx: SentenceContext, i: int) -> bool:
     """A verb of meeting in another sense: with a particle that makes it another verb ("trifft ... ein":
     arrives), or with an object that is no party ("trifft auf Kritik", "meets with criticism")."""

@@ -13,13 +13,15 @@ speaker's party, or the party of the subject it speaks for; a speaker nobody kno
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...data import language_data
 from ...model import Evidence, Position, Sentence, Token
-from ..clauses import dateline_end
+from ..actors.names import PREPOSITION_TAGS
+from ..clauses import dateline_end, grammar
 from .speakers import attribute
+from .speech import lexicon
 from .statements import SentenceSpeech, Statement
 
 log = logging.getLogger(__name__)
@@ -49,7 +51,6 @@ class PositionLexicon:
     complementizers: frozenset[str] = frozenset()
     participle_tags: tuple[str, ...] = ()
     auxiliary_tags: tuple[str, ...] = ()
-    preposition_tags: tuple[str, ...] = ()
     presence_verbs: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
@@ -59,6 +60,12 @@ class PositionLexicon:
     signing_verbs: frozenset[str] = frozenset()
     non_holders: tuple[str, ...] = ()
     conjunction_tags: tuple[str, ...] = ()
+    former_words: tuple[str, ...] = ()
+    agenda_nouns: frozenset[str] = frozenset()
+    agenda_prepositions: frozenset[str] = frozenset()
+    agent_prepositions: frozenset[str] = frozenset()
+    """From data/grammar_<lang>.yaml: "von", "by" before a passive's agent."""
+    language: str = ""
 
 
 @lru_cache(maxsize=4)
@@ -79,10 +86,12 @@ def position_lexicon(language: str) -> PositionLexicon:
                            words("stance_words"), words("circumstance_prepositions"),
                            words("not_meeting_objects"), words("arrival_passives"), words("passive_auxiliaries"),
                            words("complementizers"), tags("participle_tags"), tags("auxiliary_tags"),
-                           tags("preposition_tags"), words("presence_verbs"), words("future_auxiliaries"),
+                           words("presence_verbs"), words("future_auxiliaries"),
                            words("place_prepositions"), tags("proper_tags"), words("conversation_verbs"),
                            words("companion_prepositions"), words("signing_verbs"),
-                           tuple(sorted(words("non_holders"))), tags("conjunction_tags"))
+                           tuple(sorted(words("non_holders"))), tags("conjunction_tags"),
+                           tuple(sorted(words("former_words"))), words("agenda_nouns"), words("agenda_prepositions"),
+                           grammar(language).agent_prepositions, language)
 
 
 def find_positions(source_id: str, sentences: list[Sentence], speech: list[SentenceSpeech],
@@ -93,9 +102,9 @@ def find_positions(source_id: str, sentences: list[Sentence], speech: list[Sente
     for n, (sentence, said) in enumerate(zip(sentences, speech)):
         if _furniture(sentence, lex):
             continue
-        for st in said.statements:
+        for st in _speakers_statements(sentence, said.statements, lex):
             parties, speaker = holders(st)
-            if not parties or _commentator(st, lex) or _announcement(sentence, st, lex) \
+            if not parties or _no_partys(sentence, st, said, lex) or _announcement(sentence, st, lex) \
                     or _convening(sentence, st, lex) or _heading_echo(n, parties, sentences, speech, lex):
                 continue
             first = max(_own_start(sentence, st, lex), dateline_end(sentence) if sentence.index <= 2 else 0)
@@ -116,8 +125,11 @@ def holders(st: Statement) -> tuple[list[str], str | None]:
     name a party and differ, the clause's subject as the gazetteer reads it stands: it follows
     the grammatical subject through passives and pronouns, which the phrase reading does not yet."""
     party, speaker, _ = attribute(st.said, st.parties[0] if st.parties else None, st.speaker)
-    if not party and st.named and st.said is not None and st.said.referent is not None:
-        return list(st.parties), st.speaker  # a subject named with its party: the phrase reading missed it
+    if not party and st.said is not None and st.said.referent is not None \
+            and (st.named or st.said.referent.kind == "group"):
+        # a subject named with its party, or several named together ("Scholz and Macron … They"):
+        # the phrase reading has no one party for them, the subject reading has
+        return list(st.parties), st.speaker
     if not party:
         return [], None
     if party in st.parties:
@@ -126,12 +138,96 @@ def holders(st: Statement) -> tuple[list[str], str | None]:
     return list(st.parties), st.speaker
 
 
+def _speakers_statements(sentence: Sentence, statements: list[Statement], lex: PositionLexicon) -> list[Statement]:
+    """The statements of a sentence less those whose subject is only addressed ("Lawrow sagte, Kiew sei
+    aufgefordert worden, …"): that part belongs to the statement before it."""
+    out: list[Statement] = []
+    for st in statements:
+        if out and _addressee(sentence, st, lex):
+            out[-1] = replace(out[-1], last=st.last)
+            continue
+        out.append(st)
+    return out
+
+
+def _no_partys(sentence: Sentence, st: Statement, said: SentenceSpeech, lex: PositionLexicon) -> bool:
+    """The statement is no party's, whatever party the sentence's names lend it: its speaker comments
+    or stands outside the state, held an office once, is an "er" nobody known is meant by, or is
+    the one a demand is addressed to."""
+    return _commentator(st, lex) or _former(sentence, st, lex) or _unknown_continued(st, said) \
+        or _addressee(sentence, st, lex)
+
+
 def _commentator(st: Statement, lex: PositionLexicon) -> bool:
-    """The speaker comments and holds no party's position ("Observers said Tokyo ...", "Experten
-    sagen"), whatever party the sentence's places lend them."""
+    """Observers, analysts, rebels, protesters ("Observers said Tokyo ...", "Die Rebellen bestreiten
+    dies"): matched inside the speaker's head noun."""
     heads = [st.said.referent.head or st.said.referent.role or ""] if st.said and st.said.referent else []
     heads += (st.speaker or "").split()[-1:]
     return any(w in h.lower() for h in heads for w in lex.non_holders)
+
+
+def _former(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bool:
+    """"Der ehemalige US-Präsident Jimmy Carter", "former Secretary of State John Kerry": an office
+    held once speaks for nobody now."""
+    role = st.said.referent.role if st.said and st.said.referent else None
+    words = f"{st.speaker or ''} {role or ''} {_before_name(sentence, st.speaker)}".lower().replace("-", "- ").split()
+    return any(w.startswith(f) for w in words for f in lex.former_words)
+
+
+def _before_name(sentence: Sentence, name: str | None) -> str:
+    """The words of the role phrase before a name ("Former Secretary of State" before "John Kerry"):
+    up to five, back to the last punctuation."""
+    if not name:
+        return ""
+    tokens = sentence.tokens
+    last = name.split()[-1]
+    k = next((i for i, t in enumerate(tokens) if t.text == last), None)
+    if k is None:
+        return ""
+    words: list[str] = []
+    for t in reversed(tokens[max(0, k - len(name.split()) - 5):k]):
+        if not t.text[:1].isalnum():
+            break
+        words.append(t.text)
+    return " ".join(reversed(words))
+
+
+def _unknown_continued(st: Statement, said: SentenceSpeech) -> bool:
+    """"Außerdem hatte er kritisiert, ...": the speakers as named say the "er" is nobody known (a man of
+    no party named before), so the party the gazetteer's last subject lends is not his."""
+    return st.said is None and bool(said.said) and all(s.referent is None and s.via == "continued" for s in said.said)
+
+
+def _addressee(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bool:
+    """A verb of saying in the passive without its agent ("Israel wurde aufgefordert, …", "Iran was
+    urged to …", "dürfte er bestätigt werden"): its subject is who the demand is made of, not who
+    makes it. The statement's first verb of saying decides ("Lavrov said Kyiv was asked" is Lavrov's)."""
+    tokens = sentence.tokens
+    first = st.own_first if st.own_first is not None else st.first
+    verbs = lexicon(lex.language).verbs
+    for k in range(first, st.last + 1):
+        t = tokens[k]
+        if not t.pos.startswith("V") or t.lemma.lower() not in verbs:
+            continue
+        if not t.pos.startswith(lex.participle_tags):
+            return False
+        before, after = _auxiliary_before(tokens, k, 6), tokens[k + 1:k + 3]
+        # the auxiliary right by the participle; the agent anywhere in its part ("wurde von der EU aufgefordert")
+        return bool(_lemmas(before[:3] + after[:1]) & lex.passive_auxiliaries) \
+            and not {x.text.lower() for x in before + after} & lex.agent_prepositions
+    return False
+
+
+def _auxiliary_before(tokens: list[Token], k: int, width: int) -> list[Token]:
+    """Up to ``width`` tokens before ``k`` that no comma parts from it, nearest first: where the
+    auxiliary of a passive stands ("was urged", "wurde aufgefordert"); after the participle only the
+    next token counts ("bestätigt werden"), so "has said he is" is no passive."""
+    out: list[Token] = []
+    j = k - 1
+    while j >= 0 and k - j <= width and tokens[j].text not in {",", ";"}:
+        out.append(tokens[j])
+        j -= 1
+    return out
 
 
 def _own_start(sentence: Sentence, st: Statement, lex: PositionLexicon) -> int:
@@ -168,7 +264,7 @@ def _announcement(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bo
     verbs = lemmas | {p + lemma for p in particles for lemma in lemmas}
     if _negated(tokens, lex) or lemmas & lex.stance_words:
         return False
-    if _meeting_plan(tokens, lex):
+    if _meeting_plan(tokens, lex) or _on_the_agenda(tokens, lex):
         return True
     travel = any(t.lemma.lower() in lex.travel_verbs and t.pos.startswith("V") for t in tokens)
     if verbs & lex.announcement_verbs:
@@ -199,6 +295,13 @@ def _plan_verb(part: list[Token], lex: PositionLexicon) -> bool:
                for k, t in enumerate(part))
 
 
+def _on_the_agenda(tokens: list[Token], lex: PositionLexicon) -> bool:
+    """"Syria and Iran were on the agenda", "stand auf der Tagesordnung": a meeting's programme."""
+    return any(t.lemma.lower() in lex.agenda_nouns and any(p.text.lower() in lex.agenda_prepositions
+                                                           for p in tokens[max(0, k - 3):k])
+               for k, t in enumerate(tokens))
+
+
 def _meeting_plan(tokens: list[Token], lex: PositionLexicon) -> bool:
     """The clause is about a meeting itself: a verb of meeting ("meet") or a light verb with an
     event noun in its phrase ("hold talks", "Gespräche mit Paris führen"), whatever verb of saying
@@ -208,7 +311,7 @@ def _meeting_plan(tokens: list[Token], lex: PositionLexicon) -> bool:
             continue
         lemma = t.lemma.lower()
         phrase = _verbless_run(tokens[k + 1:]) + _verbless_run(tokens[:k][::-1], lex.auxiliary_tags)
-        if lemma in lex.meeting_verbs and not _lemmas(phrase) & lex.not_meeting_objects:
+        if lemma in lex.meeting_verbs and not any(_compound_of(w, lex.not_meeting_objects) for w in _lemmas(phrase)):
             return True
         if lemma in lex.light_verbs and not _auxiliary(tokens, k) \
                 and any(p.pos.startswith(lex.noun_tags) and _event_noun(p.lemma.lower(), lex) for p in phrase):
@@ -254,7 +357,7 @@ def _expected_arrival(tokens: list[Token], lex: PositionLexicon) -> bool:
     participle = any(t.lemma.lower() in lex.arrival_passives and t.pos.startswith(lex.participle_tags)
                      for t in tokens) if lex.participle_tags else False
     # "zu" or "to" as a preposition ("wird zu seiner ersten Runde erwartet") opens no infinitive
-    clauses = {t.text.lower() for t in tokens if not (lex.preposition_tags and t.pos.startswith(lex.preposition_tags))}
+    clauses = {t.text.lower() for t in tokens if t.pos not in PREPOSITION_TAGS}
     return participle and bool(_lemmas(tokens) & lex.passive_auxiliaries) and not clauses & lex.complementizers
 
 
@@ -299,7 +402,12 @@ def _convening(sentence: Sentence, st: Statement, lex: PositionLexicon) -> bool:
 
 def _event_noun(word: str, lex: PositionLexicon) -> bool:
     """An event noun, or a compound ending in one ("Sondersitzung")."""
-    return any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in lex.event_nouns)
+    return _compound_of(word, lex.event_nouns)
+
+
+def _compound_of(word: str, nouns: frozenset[str]) -> bool:
+    """The word is one of the nouns or a compound ending in one ("Wahlentscheidung")."""
+    return any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in nouns)
 
 
 def _furniture(sentence: Sentence, lex: PositionLexicon) -> bool:

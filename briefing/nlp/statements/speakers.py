@@ -21,24 +21,46 @@ subject the phrases do not cover, leaves the speaker unknown.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...data import load_data
+from ...model import Sentence
 from ..actors.actors import Entity
 from ..actors.mentions import Discourse, Known, Referent
 from ..actors.names import DETERMINER_TAGS, NameLexicon, Phrase, find_phrases, name_lexicon
 from ..clauses import Clause, finite_verb, is_verb
 from ..context import Mention, SentenceContext
 from ..segment import verb_lemma
-from .speech import Attribution, SpeechLexicon, attributed, back_references, speech_verb, subjunctive_form
+from .speech import (
+    PARTICIPLE_TAGS,
+    Attribution,
+    SpeechLexicon,
+    attributed,
+    back_references,
+    lexicon,
+    speech_verb,
+    subjunctive_form,
+)
 
 log = logging.getLogger(__name__)
 
 PRONOUN_TAGS = frozenset({"PPER", "PNP", "ADV"})
 OBLIQUE = frozenset({"dem", "den", "einem", "einen", "ihm", "ihn", "ihnen", "him", "her", "them"})
-OPENERS = frozenset({"KON", "ADV", "CJC", "AV0", "$(", "PTKNEG"})
-"""Tags that may stand between a clause's start and its subject ("und er sagte", "so the minister")."""
+OPENERS = frozenset({"KON", "ADV", "CJC", "AV0", "$(", "PTKNEG", "PROAV"})
+"""Tags that may stand between a clause's start and its subject ("und er sagte", "so the minister",
+"dazu stellt fest")."""
+PP_FIRST = frozenset({"APPR", "APPRART", "PRP"})
+PP_REST = PP_FIRST | {"ART", "ADJA", "ADJ(A)", "NN", "NE", "NNI", "CARD", "AT0", "AJ0", "NN1", "NN2", "NP0", "CRD"}
+"""A preposition, then its noun phrase: the attribute between a role and its name (STTS and CLAWS)."""
+QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
+ZU_TAGS = frozenset({"PTKZU", "TO0"})
+ZU_INFINITIVE_TAGS = frozenset({"VV(IZU)", "VVIZU"})
+"""The infinitive particle ("zu", "to") and an infinitive with "zu" in it ("aufzugeben")."""
+RELATIVE_TAGS = frozenset({"PRELS", "PRELAT", "PNQ", "DTQ"})
+"""Relative pronouns (STTS; CLAWS wh-pronouns and determiners)."""
+BETWEEN_VERB_AND_SUBJECT = frozenset({"ADV", "PRF", "PTKNEG", "PROAV"})
+"""Tags that may stand between a finite verb and the subject after it ("zeigt sich auch der Minister")."""
 
 
 @dataclass(frozen=True)
@@ -56,9 +78,11 @@ class ClauseRules:
     finite_tag: str = ""
     """The tagger's tag for a finite full verb, to read a word again as one."""
     genitive_endings: tuple[str, ...] = ()
+    """Endings of a name in the genitive that owns the phrase after it ("Merkels Sprecher")."""
     opinion_openers: frozenset[str] = frozenset()
     """Words opening a sentence with whose view it gives ("Für den Minister ist das …")."""
-    """Endings of a name in the genitive that owns the phrase after it ("Merkels Sprecher")."""
+    relative_subjects: frozenset[str] = frozenset()
+    """Relative pronouns that are the subject of their clause ("der", "welche", "who")."""
 
 
 @lru_cache(maxsize=4)
@@ -71,7 +95,8 @@ def clause_rules(language: str) -> ClauseRules:
     return ClauseRules(data.get("subject_before_verb", "first") == "first", bool(data.get("subject_after_any_verb")),
                        bool(data.get("subjunctive_reports")), words("expletives"), words("source_prepositions"),
                        words("agent_prepositions"), str(data.get("finite_verb_tag") or ""),
-                       tuple(str(w) for w in data.get("genitive_endings") or []), words("opinion_openers"))
+                       tuple(str(w) for w in data.get("genitive_endings") or []), words("opinion_openers"),
+                       words("relative_subjects"))
 
 
 @dataclass
@@ -86,6 +111,9 @@ class Said:
     kind: str = "statement"
     via: str = "verb"
     """verb | attribution | subject | continued | pronoun (a pronoun that agrees with nobody: unknown)"""
+    relative: bool = False
+    """Named in a relative clause ("zu der ein Bündnis aufgerufen hatte"): the speaker of a quote
+    outside that clause only when the other clauses name nobody."""
 
     @property
     def speaker(self) -> str | None:
@@ -106,7 +134,7 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
     tokens = ctx.sentence.tokens
     mend_misread_verbs(ctx, lex)
     phrases = _with_gazetteer(ctx, find_phrases(ctx.sentence, ctx.mask, names, discourse.surnames()), names)
-    items = [Mention(p.first, p.last, None, p) for p in phrases + _quoted_names(ctx, lex)]
+    items = [Mention(p.first, p.last, None, p) for p in _named_bodies(ctx, phrases + _quoted_names(ctx, lex))]
     covered = {k for m in items for k in range(m.first, m.last + 1)}
     for i, tok in enumerate(tokens):
         if i not in covered and not ctx.mask[i] and tok.text.lower() in names.pronouns and tok.pos in PRONOUN_TAGS:
@@ -122,6 +150,22 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
             if entity else None
         m.referent = discourse.refer(ctx.n, m.phrase, known, salient=not any(m.first in r for r in reported))
     ctx.mentions = items
+    _groups(ctx, discourse, names)
+
+
+def _groups(ctx: SentenceContext, discourse: Discourse, names: NameLexicon) -> None:
+    """Two free phrases joined by "und" are also a group a later plural pronoun may mean: "Der Sprecher
+    des Weißen Hauses und andere Mitarbeiter beeilten sich … Sie stellten klar"."""
+    tokens = ctx.sentence.tokens
+    phrases = [m for m in ctx.mentions if m.phrase is not None and m.phrase.free and m.phrase.kind != "name"]
+    for one, two in zip(phrases, phrases[1:]):
+        between = tokens[one.last + 1:two.first]
+        if not between or between[-1].text.lower() not in names.coordinators or any(ctx.mask[one.last:two.first]) \
+                or not _prepositional(between[:-1]):
+            continue
+        first = one.first + 1 if tokens[one.first].pos in DETERMINER_TAGS else one.first
+        discourse.group(ctx.n, ctx.sentence.text[tokens[first].start - ctx.sentence.start:
+                                                 tokens[two.last].end - ctx.sentence.start])
 
 
 def _quoted_names(ctx: SentenceContext, lex: SpeechLexicon) -> list[Phrase]:
@@ -148,6 +192,31 @@ def _quoted_names(ctx: SentenceContext, lex: SpeechLexicon) -> list[Phrase]:
             out.append(Phrase(first, end, "body", name, name=name, free=free))
         i = end + 1
     return out
+
+
+def _named_bodies(ctx: SentenceContext, phrases: list[Phrase]) -> list[Phrase]:
+    """A body noun with its name in quotation marks straight after it is one body of that name: "die
+    Wochenzeitschrift „Jungle World“", "das Magazin „Focus“", "the weekly "Die Zeit"."""
+    tokens = ctx.sentence.tokens
+    out: list[Phrase] = []
+    for p in phrases:
+        end = p.last + 1
+        if p.kind != "body" or not p.head or end + 1 >= len(tokens) or not ctx.mask[end]:
+            out.append(p)
+            continue
+        close = end + 1
+        while close < len(tokens) and ctx.mask[close] and tokens[close].text not in QUOTE_MARKS:
+            close += 1
+        inner = [t for t in tokens[end + 1:close] if any(c.isalnum() for c in t.text)]
+        if close >= len(tokens) or not ctx.mask[close] or not 0 < len(inner) <= 3 \
+                or not all(t.text[:1].isupper() or t.text[:1].isdigit() for t in inner):
+            out.append(p)
+            continue
+        name = ctx.sentence.text[inner[0].start - ctx.sentence.start:inner[-1].end - ctx.sentence.start]
+        out.append(replace(p, last=close, name=name,
+                           text=ctx.sentence.text[tokens[p.first].start - ctx.sentence.start:
+                                                  tokens[close].end - ctx.sentence.start]))
+    return [p for p in out if not any(q is not p and q.first <= p.first and p.last <= q.last for q in out)]
 
 
 def _names_speaker(tok, ctx: SentenceContext, lex: SpeechLexicon) -> bool:
@@ -212,16 +281,44 @@ def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said
     for k, clause in enumerate(ctx.clauses):
         if main == (clause.subordinate and clause.opener not in ("wie", "as")):
             continue
-        verb = speech_verb(clause, ctx.sentence, lex, ctx.language, speaking=True)
-        if verb is None:
+        verb = speech_verb(clause, ctx.sentence, lex, ctx.language, speaking=True) \
+            or speech_verb(_bracket(ctx, k), ctx.sentence, lex, ctx.language, speaking=True)
+        if verb is None or not clause.first <= verb[0] <= clause.last:
             continue
         who = speaker_of(ctx, k, verb[0], lex)
         if who is not None and _reported_expletive(ctx, clause, who, lex):
             continue  # "Es drohe „…“": the speech reported before goes on, nobody new speaks
         if who is not None:
             out.append(Said(ctx.n, clause.first, clause.last, who.referent, verb[1],
-                            "pronoun" if who.pronoun and who.referent is None else "verb"))
+                            "pronoun" if who.pronoun and who.referent is None else "verb",
+                            _relative(ctx, _across_quotes(ctx, k)[0])))
     return out
+
+
+def _relative(ctx: SentenceContext, first: int) -> bool:
+    """A clause opening at ``first`` with a relative pronoun, after a preposition or not ("zu der")."""
+    tokens = ctx.sentence.tokens
+    if first + 1 < len(tokens) and tokens[first].pos in PP_FIRST:
+        first += 1
+    return tokens[first].pos in RELATIVE_TAGS
+
+
+def _bracket(ctx: SentenceContext, k: int) -> Clause:
+    """Clause ``k`` with the verbless clauses after it that close its verb bracket past an apposition:
+    "nahm der Ministerpräsident, Christian Wulff, zu der Frage Stellung" needs its "Stellung"; and
+    with the clause a quotation alone parts it from ("der die Maßnahme als „…“ sieht")."""
+    clause = ctx.clauses[k]
+    first, last = _across_quotes(ctx, k)
+    if finite_verb(clause, ctx.sentence, ctx.language) is None:
+        return replace(clause, first=first, last=last)
+    for nxt in ctx.clauses[k + 1:]:
+        if nxt.last <= last:
+            continue
+        if nxt.subordinate or any(ctx.mask[last + 1:nxt.first]) or ctx.sentence.tokens[nxt.first - 1].text != "," \
+                or finite_verb(nxt, ctx.sentence, ctx.language) is not None:
+            break
+        last = nxt.last
+    return replace(clause, first=first, last=last)
 
 
 def mend_misread_verbs(ctx: SentenceContext, lex: SpeechLexicon) -> None:
@@ -275,11 +372,26 @@ def _before_colon(ctx: SentenceContext) -> Mention | None:
         if end + 1 >= len(tokens) or tokens[end].text != ":" or not ctx.mask[end + 1] \
                 or finite_verb(clause, ctx.sentence, ctx.language) is not None:
             continue
+        clause = _apposition_head(ctx, clause)
         inside = [m for m in ctx.inside(clause) if m.phrase is not None]
         if inside and _opens(ctx, clause.first, inside[0].first) \
                 and inside[0].phrase.kind in ("person", "role", "body", "name"):
-            return inside[0]
+            return _with_apposition(ctx, inside[0])
     return None
+
+
+def _apposition_head(ctx: SentenceContext, clause: Clause) -> Clause:
+    """The first of the verbless clauses joined by commas that end in ``clause``: "Erkki Tuomioja,
+    Präsident des Rats: „…“" is Erkki Tuomioja's."""
+    k = ctx.clauses.index(clause)
+    while k > 0:
+        prev = ctx.clauses[k - 1]
+        if prev.subordinate or finite_verb(prev, ctx.sentence, ctx.language) is not None \
+                or any(ctx.mask[prev.last + 1:ctx.clauses[k].first]) \
+                or [t.text for t in ctx.sentence.tokens[prev.last + 1:ctx.clauses[k].first]] != [","]:
+            break
+        k -= 1
+    return ctx.clauses[k]
 
 
 def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> Mention | None:
@@ -290,28 +402,67 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     fin = finite_verb(clause, ctx.sentence, ctx.language)
     pivot = fin if fin is not None else verb
     before = [m for m in inside if m.last < pivot and not _oblique(ctx, m)]
-    after = [m for m in inside if m.first > pivot]
-    if not after:
-        # "schrieb „Nordkurier“": a quoted name parts the clause from the verb
-        _, last = _across_quotes(ctx, k)
-        after = [m for m in ctx.mentions if clause.last < m.first <= last and m.phrase is not None and m.phrase.free]
+    after = [m for m in ctx.mentions if clause.first <= m.first <= clause.last and m.first > pivot
+             and (m.phrase is None or m.phrase.free)]
+    # "schrieb „Nordkurier“", "zitiert die „Abendpost“ den Bürgermeister": a quoted name parts the clause
+    _, last = _across_quotes(ctx, k)
+    after += [m for m in ctx.mentions if clause.last < m.first <= last and m.phrase is not None and m.phrase.free
+              and not any(a.first <= m.first <= a.last for a in after)]
+    start = clause.first
+    if not before and not after and (fin is None or _starts_with_verb(ctx, clause, pivot)):
+        # "Die Wochenzeitschrift „Jungle World“ hatte kritisiert", "Die Medien hatten von einem „Krieg“
+        # gesprochen": a quotation parts the subject from the verb
+        start, _ = _across_quotes(ctx, k)
+        before = [m for m in ctx.mentions if start <= m.first and m.last < clause.first and m.phrase is not None
+                  and m.phrase.free and not _oblique(ctx, m)]
     lemma = ctx.sentence.tokens[verb].lemma.lower()
     who = None
     apposed = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, pivot) else None
     if apposed is not None:
         who = apposed  # "Der Leiter des Programms, Klaus Stöhr, warnte die CDU": not the object after the verb
     elif lemma in lex.citing and after:
-        who = after[0]  # "Ein Fernsehsender zitierte Papandreou mit den Worten"
-    elif before and _opens(ctx, clause.first, before[0].first):
+        # "Ein Fernsehsender zitierte Papandreou mit den Worten", "zitiert die Zeitung den Minister"
+        who = next((m for m in after if _oblique(ctx, m)), after[1] if len(after) > 1 else after[0])
+    elif before and _opens(ctx, start, before[0].first):
         who = before[0] if rules.first_subject else before[-1]
     elif after and (rules.after_any_verb or lemma in lex.inverting):
         who = after[0]  # "„…“, sagte Bundesfinanzminister Steinbrück", "said the official"
     elif before:
         who = before[0] if rules.first_subject else before[-1]
-    if who is None or who.pronoun and ctx.word(who.first) in rules.expletives and lemma in lex.impersonal:
-        # "heißt es in einer Erklärung des Verbands", "wird von der Zeitung als „…“ bezeichnet"
+    if who is None or who.pronoun and ctx.word(who.first) in rules.expletives and (
+            lemma in lex.impersonal or ctx.sentence.tokens[verb].pos in PARTICIPLE_TAGS):
+        # "heißt es in einer Erklärung des Verbands", "wird von der Zeitung als „…“ bezeichnet",
+        # "Es wurde von seinem Sohn geäußert"
         who = _source(ctx, k, verb, rules, lex) or who
+    if who is None and not before:
+        who = _antecedent(ctx, k, rules) or _controller(ctx, k, verb)
     return _with_apposition(ctx, who) if who is not None else None
+
+
+def _controller(ctx: SentenceContext, k: int, verb: int) -> Mention | None:
+    """The subject of an infinitive with "zu" is the subject of the clause it depends on: "Der Sprecher
+    beeilte sich, gegenüber Journalisten zu erklären, …", "The minister rushed to explain …"."""
+    tokens = ctx.sentence.tokens
+    if tokens[verb].pos not in ZU_INFINITIVE_TAGS and (verb == 0 or tokens[verb - 1].pos not in ZU_TAGS):
+        return None
+    for j in range(k, -1, -1):
+        fin = finite_verb(ctx.clauses[j], ctx.sentence, ctx.language)
+        if fin is not None and fin < verb:
+            return None if ctx.clauses[j].subordinate else _clause_subject(ctx, j, fin)
+    return None
+
+
+def _antecedent(ctx: SentenceContext, k: int, rules: ClauseRules) -> Mention | None:
+    """The subject of a relative clause opened by a relative pronoun in the nominative is the phrase
+    the clause hangs on: "vom Fahrgastverband, der die Maßnahme als „Kapitulation“ sieht",
+    "the union, which called the plan "a disgrace"." (The clause may run on past a quotation.)"""
+    first, _ = _across_quotes(ctx, k)
+    opening = next((c for c in ctx.clauses if c.first == first), None)
+    if opening is None or not opening.subordinate or ctx.word(first) not in rules.relative_subjects \
+            or first < 2 or ctx.sentence.tokens[first - 1].text != ",":
+        return None
+    return next((m for m in ctx.mentions if m.last == first - 2 and m.phrase is not None
+                 and m.referent is not None), None)
 
 
 def _source(ctx: SentenceContext, k: int, verb: int, rules: ClauseRules, lex: SpeechLexicon) -> Mention | None:
@@ -321,7 +472,7 @@ def _source(ctx: SentenceContext, k: int, verb: int, rules: ClauseRules, lex: Sp
     clause whose subject the phrases miss keeps its speaker unknown: "in ihrer Nachricht" there is
     what the subject wrote in, not who speaks.)"""
     impersonal = ctx.sentence.tokens[verb].lemma.lower() in lex.impersonal
-    passive = ctx.sentence.tokens[verb].pos in ("VV(PP)", "VVPP", "VVN")
+    passive = ctx.sentence.tokens[verb].pos in PARTICIPLE_TAGS
     first, last = _across_quotes(ctx, k)
     for m in ctx.mentions:
         if not first <= m.first <= last or m.phrase is None or m.referent is None or m.first == 0:
@@ -352,17 +503,46 @@ def subject_of(ctx: SentenceContext) -> Said | None:
     return None
 
 
+def own_subject(ctx: SentenceContext, lex: SpeechLexicon) -> bool:
+    """The sentence's first main clause is in the indicative with a person, role or body as its
+    subject: a subjunctive further on is that subject's ("Der Senat hatte sich erhofft, dass der Erlös
+    „in den Haushalt fließen“ würde"), not reported speech going on from a speaker before."""
+    for k, clause in enumerate(ctx.clauses):
+        fin = finite_verb(clause, ctx.sentence, ctx.language)
+        if clause.subordinate or fin is None:
+            continue
+        if subjunctive_form(ctx.sentence.tokens[fin], lex, ctx.sentence):
+            return False
+        who = _clause_subject(ctx, k, fin)
+        return who is not None and who.referent is not None and who.phrase is not None
+    return False
+
+
 def _clause_subject(ctx: SentenceContext, k: int, fin: int) -> Mention | None:
-    """The subject of clause ``k`` with its finite verb at ``fin``, with its apposition."""
+    """The subject of clause ``k`` with its finite verb at ``fin``, with its apposition: the phrase
+    opening the clause; else the one apposed before a clause opening with its verb ("Der Ermittler,
+    der als Zeuge gilt, will ..."); else, in a verb-second language, the phrase right after the verb
+    when something else stands before it ("Jede Schuld weist Hartmann von sich")."""
     clause = ctx.clauses[k]
     inside = ctx.inside(clause)
     before = [m for m in inside if m.last < fin and not _oblique(ctx, m)]
-    who = before[0] if before and _opens(ctx, clause.first, before[0].first) else None
-    if who is None and not before:
-        who = next((m for m in inside if m.first > fin), None)
-        if who is None and _starts_with_verb(ctx, clause, fin):
-            who = _apposed_subject(ctx, k)
+    if before and _opens(ctx, clause.first, before[0].first):
+        return _with_apposition(ctx, before[0])
+    who = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, fin) else None
+    if who is None and (not before or clause_rules(ctx.language).first_subject):
+        who = _after_verb(ctx, inside, fin) if before else next((m for m in inside if m.first > fin), None)
     return _with_apposition(ctx, who) if who is not None else None
+
+
+def _after_verb(ctx: SentenceContext, inside: list[Mention], fin: int) -> Mention | None:
+    """The phrase straight after the finite verb, past adverbs and a reflexive pronoun: the subject of
+    a verb-second clause whose first place holds an object or an adverbial ("Den Unmut brachte die
+    Sprecherin zum Ausdruck", "In der ARD zeigt sich der Trainer zufrieden")."""
+    tokens = ctx.sentence.tokens
+    k = fin + 1
+    while k < len(tokens) and not ctx.mask[k] and tokens[k].pos in BETWEEN_VERB_AND_SUBJECT:
+        k += 1
+    return next((m for m in inside if m.first == k and m.phrase is not None), None)
 
 
 def _colon_subject(ctx: SentenceContext) -> Said | None:
@@ -373,14 +553,31 @@ def _colon_subject(ctx: SentenceContext) -> Said | None:
         end = clause.last + 1
         if end + 1 >= len(tokens) or tokens[end].text != ":" or not ctx.mask[end + 1]:
             continue
-        fin = finite_verb(clause, ctx.sentence, ctx.language)
+        k, fin = _verb_clause(ctx, k)
         who = _clause_subject(ctx, k, fin) if fin is not None else None
         if who is None or who.referent is None:
-            who = next((m for m in ctx.inside(clause) if m.referent is not None and m.phrase is not None
+            who = next((m for m in ctx.inside(ctx.clauses[k]) if m.referent is not None and m.phrase is not None
                         and m.phrase.kind in ("person", "role")), None)
         if who is not None and who.referent is not None:
             return Said(ctx.n, clause.first, clause.last, who.referent, "statement", "subject")
     return None
+
+
+def _verb_clause(ctx: SentenceContext, k: int) -> tuple[int, int | None]:
+    """Clause ``k`` and its finite verb; when it has none, the clause whose tail it is after a comma
+    and an apposition ("brachte die Sprecherin, Annette Weber, zum Ausdruck:"), with no quotation
+    between."""
+    j = k
+    while j >= 0:
+        clause = ctx.clauses[j]
+        fin = finite_verb(clause, ctx.sentence, ctx.language)
+        if fin is not None:
+            return j, fin
+        if j == 0 or clause.subordinate or any(ctx.mask[ctx.clauses[j - 1].last + 1:clause.first]) \
+                or ctx.sentence.tokens[clause.first - 1].text != ",":
+            break
+        j -= 1
+    return k, None
 
 
 def _opens(ctx: SentenceContext, start: int, first: int) -> bool:
@@ -403,8 +600,9 @@ def _apposed_subject(ctx: SentenceContext, k: int) -> Mention | None:
             break
         if prev.subordinate and j > 0:
             continue  # "Der Forscher, der als Kritiker gilt, hofft": past the relative clause
-        if finite_verb(prev, ctx.sentence, ctx.language) is not None or prev.subordinate:
-            break
+        if finite_verb(prev, ctx.sentence, ctx.language) is not None \
+                or prev.subordinate and prev.opener not in lexicon(ctx.language).as_words:
+            break  # (but "Wie Nora Pauly, die ..., dazu feststellt": the subject of the clause of saying)
         found = ctx.inside(prev) + found
     person = next((m for m in found if m.phrase is not None and m.phrase.kind == "person"), None)
     if person is not None and found[0] is not person and found[0].phrase is not None \
@@ -441,14 +639,25 @@ def _with_apposition(ctx: SentenceContext, who: Mention) -> Mention:
     tokens = ctx.sentence.tokens
     if nxt is None or nxt.phrase is None or who.phrase is None or who.referent is None or nxt.referent is None:
         return who
-    if [t.text for t in tokens[who.last + 1:nxt.first]] != [","]:
+    if not _apposition_gap(tokens[who.last + 1:nxt.first]):
         return who
     name, role = (nxt, who) if who.phrase.kind == "role" else (who, nxt)
     if name.phrase.kind not in ("person", "name") or role.phrase.kind != "role":
         return who
-    if name.referent is not None and role.referent is not None:
-        _join(name.referent, role.referent)
+    if name.referent is not None and role.referent is not None and role.referent.name is None:
+        _join(name.referent, role.referent)  # (a role read as someone named before is not joined)
     return name
+
+
+def _apposition_gap(between: list) -> bool:
+    """A comma alone, or after a prepositional attribute of the first phrase ("der Sprecher der
+    Fraktion im Landtag, Jonas Behrendt")."""
+    return bool(between) and between[-1].text == "," and _prepositional(between[:-1])
+
+
+def _prepositional(tokens: list) -> bool:
+    """No tokens, or one prepositional phrase ("im Landtag", "in Washington")."""
+    return not tokens or tokens[0].pos in PP_FIRST and all(t.pos in PP_REST for t in tokens)
 
 
 def _attribution(ctx: SentenceContext, lex: SpeechLexicon) -> Mention | None:
@@ -514,32 +723,49 @@ def _gazetteer_entity(entities: list[Entity], m: Mention) -> Entity | None:
 def quote_speaker(speech: list, s_first: int, s_last: int, first_tok: int, sentences: list) -> Said | None:
     """Who said a quote running over sentences s_first..s_last (opening at token ``first_tok``): the
     speaker of the sentence where it opens, else where it closes, else its subject; else the speaker
-    of the sentence before in the same paragraph (or one ending in a colon); else the next sentence's
-    when it points back ("Das sagte X")."""
+    of a sentence before that ends in a colon; else the next sentence's when it points back ("Das
+    sagte X", "So X."); else the speaker of the sentence before in the same paragraph."""
     for n in (s_first, s_last):
         said = speech[n].said
         if said:
-            near = min(said, key=lambda s: 0 if s.first <= first_tok <= s.last
-                       else min(abs(s.first - first_tok), abs(s.last - first_tok)))
+            near = min(said, key=lambda s: _distance(s, first_tok, sentences[n]))
             return near if n == s_first else said[0]
     for n in (s_first, s_last):
         if speech[n].said_subject is not None:
             return speech[n].said_subject
     before = s_first - 1
-    if before >= 0 and sentences[before].paragraph == sentences[s_first].paragraph or \
-            before >= 0 and sentences[before].text.rstrip().endswith(":"):
+    colon = before >= 0 and sentences[before].text.rstrip().endswith(":")
+    if colon and (speech[before].said or speech[before].said_subject is not None):
+        return speech[before].said[-1] if speech[before].said else speech[before].said_subject
+    after = s_last + 1
+    if after < len(sentences) and sentences[after].paragraph == sentences[s_last].paragraph \
+            and speech[after].said and _points_back(sentences[after]):
+        return speech[after].said[0]
+    if before >= 0 and sentences[before].paragraph == sentences[s_first].paragraph:
         if speech[before].said:
             return speech[before].said[-1]
-        if sentences[before].text.rstrip().endswith(":") or first_tok == 0 and _person(speech[before].said_subject):
+        if first_tok == 0 and _person(speech[before].said_subject):
             # "Oettinger will die Fächer straffen. „Nicht jede Formel ist notwendig.“": a quote standing
             # alone after a sentence about someone is theirs
             return speech[before].said_subject
-    after = s_last + 1
-    if after < len(sentences) and sentences[after].paragraph == sentences[s_last].paragraph \
-            and speech[after].said and sentences[after].tokens \
-            and sentences[after].tokens[0].text.lower() in back_references():
-        return speech[after].said[0]
     return None
+
+
+def _points_back(sentence: Sentence) -> bool:
+    """The sentence opens with a word pointing back at the quote before it, not an article: "Das sagte
+    Scholz", "So die Ministerin", not "Das Ministerium erklärte"."""
+    return bool(sentence.tokens) and sentence.tokens[0].text.lower() in back_references() \
+        and sentence.tokens[0].pos not in DETERMINER_TAGS
+
+
+def _distance(said: Said, token: int, sentence: Sentence) -> tuple[bool, int]:
+    """How far a quote opening at ``token`` stands from a speaker's clause: a relative clause comes
+    last unless it introduces the quote with a colon ("den Minister, der erklärt hatte: „…“")."""
+    if said.first <= token <= said.last:
+        return False, 0
+    gap = min(abs(said.first - token), abs(said.last - token))
+    colon = token - said.last == 2 and sentence.tokens[said.last + 1].text == ":"
+    return said.relative and not colon, gap
 
 
 def _person(said: Said | None) -> bool:

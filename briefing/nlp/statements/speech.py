@@ -20,6 +20,10 @@ from ..clauses import Clause, is_finite, is_verb
 log = logging.getLogger(__name__)
 
 
+PARTICIPLE_TAGS = frozenset({"VV(PP)", "VVPP", "VVN"})
+"""Past participles of full verbs (HanTa's STTS, STTS, CLAWS)."""
+
+
 @dataclass
 class SpeechLexicon:
     verbs: dict[str, str]
@@ -56,6 +60,8 @@ class SpeechLexicon:
     """Articles that may stand between an attribution word and the name ("so der Minister")."""
     as_words: frozenset[str] = frozenset()
     """Conjunctions of a subordinate clause that still names a speaker ("wie Scholz sagte", "as Biden said")."""
+    stative: frozenset[str] = frozenset()
+    """Auxiliaries that make a participle of a verb of saying a state ("wie er bekannt ist")."""
 
 
 @lru_cache(maxsize=4)
@@ -76,7 +82,8 @@ def lexicon(language: str) -> SpeechLexicon:
                          words("speaking"), words("citing"), words("needs_next"),
                          frozenset(str(t) for t in data.get("needs_next_free_tags") or []),
                          words("joiners"), words("impersonal_pronouns"), words("place_prepositions"),
-                         words("origin_prepositions"), words("articles"), words("as_words"))
+                         words("origin_prepositions"), words("articles"), words("as_words"),
+                         words("stative_auxiliaries"))
 
 
 def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language: str,
@@ -97,6 +104,9 @@ def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language
             continue
         if tok.pos == "VVG" and i > 0 and tokens[i - 1].pos.startswith("NN"):
             continue  # "a draft resolution condemning ...": the noun's attribute, nobody speaking
+        if tok.pos in PARTICIPLE_TAGS and any(t.lemma.lower() in lex.stative and is_finite(t, language)
+                                              for t in tokens[clause.first: clause.last + 1]):
+            continue  # "wie der Verband bekannt ist": a state, nobody speaking
         lemma = tok.lemma.lower()
         candidates = [p + lemma for p in particles] + [lemma] if is_finite(tok, language) else [lemma]
         for cand in candidates:
@@ -159,7 +169,8 @@ class Attribution:
 
 def attributed(at: Attribution, lex: SpeechLexicon, named: Sequence[Named]) -> Named | None:
     """The one named by an attribution phrase: "laut X", "nach Angaben von X" (lex.before),
-    "„…“, so X" (lex.after_quote), "X zufolge" (lex.after), "according to X"."""
+    "„…“, so X" and a sentence "So X." after a quote (lex.after_quote), "X zufolge" (lex.after),
+    "according to X"."""
     words = at.words
     for i in range(len(words)):
         if at.mask[i]:
@@ -169,7 +180,7 @@ def attributed(at: Attribution, lex: SpeechLexicon, named: Sequence[Named]) -> N
                 after = [n for n in named if i + len(phrase) <= n.first <= i + len(phrase) + 3]
                 if after:
                     return after[0]
-        if words[i] in lex.after_quote and i > 0 and at.closes_quote(i - 1):
+        if words[i] in lex.after_quote and (i == 0 or at.closes_quote(i - 1)):  # also "„…“ So Müller."
             right = [n for n in named
                      if n.first == i + 1 or (n.first == i + 2 and words[i + 1] in at.articles)]
             if right:

@@ -68,9 +68,17 @@ class Tracker:
     home_roles: tuple[str, ...] = ()
     prior: tuple[int, int, Entity, list[str]] | None = None
     """(sentence, paragraph, subject, its parties) of the last sentence whose subject has a party."""
+    group: tuple[int, list[str]] | None = None
+    """(sentence, parties) of the last joint subject of two parties or more ("Trump and Putin spoke"),
+    whom a plural pronoun ("they") means."""
+    plural_words: frozenset[str] = frozenset()
+    """Pronouns that are plural whatever their verb ("they")."""
 
     def together(self, sentence: Sentence, subj: Entity | None, lex: SpeechLexicon) -> list[str] | None:
-        """The joint subject of the sentence before, for "both sides", "die beiden Regierungen"."""
+        """The joint subject of the sentence before, for "both sides", "die beiden Regierungen"; a
+        recent one for "they"."""
+        if self._plural(subj) and self.group is not None and sentence.index - self.group[0] <= GROUP_WINDOW:
+            return list(self.group[1])
         if subj is None or subj.kind != "role" or subj.party or self.prior is None:
             return None
         n, paragraph, _, parties = self.prior
@@ -96,10 +104,15 @@ class Tracker:
             return None
         return replace(e, party=self.home, kind="office")
 
+    def _plural(self, e: Entity | None) -> bool:
+        return e is not None and e.kind == "pronoun" and e.text.lower() in self.plural_words
+
     def resolve(self, e: Entity | None) -> Entity | None:
         if e is None:
             return None
         if e.kind == "pronoun":
+            if self._plural(e) and self.last_subject is not None and self.last_subject.kind != "demonym":
+                return None  # "they" is no one person or body ("the Americans" may be): a group, if any (``together``)
             return self.last_subject
         if e.kind == "role" and e.party is None:
             if not e.role_word_definite:
@@ -111,6 +124,10 @@ class Tracker:
             named = [old for old in fitting if old.kind == "person"]
             return (named or fitting or [None])[0]
         return e if e.party else None
+
+
+GROUP_WINDOW = 4
+"""A plural pronoun means a joint subject at most this many sentences back."""
 
 
 def role_stem(word: str | None) -> str:

@@ -25,11 +25,12 @@ from dataclasses import replace
 from ...model import Sentence
 from ..actors.actors import ORGANISATIONS, SentenceActors
 from ..actors.gazetteer import gazetteer
-from ..actors.mentions import Discourse
+from ..actors.mentions import Discourse, Referent
+from ..actors.names import name_lexicon
 from ..clauses import clauses, dateline_end, grammar, quote_mask
 from ..context import SentenceContext
 from .acts import read_clause
-from .speakers import Said, find_said, read_mentions, subject_of
+from .speakers import Said, find_said, own_subject, read_mentions, subject_of
 from .speech import lexicon
 from .state import Reading, SentenceSpeech, Statement, Tracker, Turn
 from .whole import CONTINUATION_WINDOW, WHOLE_SENTENCE, subjunctive
@@ -43,8 +44,10 @@ def find_statements(sentences: list[Sentence], actors: list[SentenceActors], lan
                     ) -> tuple[list[SentenceSpeech], list[list[bool]]]:
     """The statements and speakers of each sentence, and which tokens stand in quotation marks."""
     masks = quote_mask(sentences, language)
+    plural = frozenset(w for w, g in name_lexicon(language).pronouns.items() if g == "pl")
     reading = Reading(language, lexicon(language), grammar(language), Discourse(language),
-                      Tracker(home=_home(sentences, actors, language), home_roles=gazetteer(language).home_roles))
+                      Tracker(home=_home(sentences, actors, language), home_roles=gazetteer(language).home_roles,
+                              plural_words=plural))
     reading.body = _first_body_sentence(sentences)
     out = []
     for n, (sentence, found, mask) in enumerate(zip(sentences, actors, masks)):
@@ -89,14 +92,26 @@ def speakers_as_named(ctx: SentenceContext, speech: SentenceSpeech, reading: Rea
     speaker, whom a sentence in reported speech without a speaker of its own continues."""
     read_mentions(ctx, reading.discourse, reading.lex)
     speech.said = find_said(ctx, reading.lex, reading.discourse)
+    reading.discourse.settle(ctx.n, _after_prepositions(ctx))
     last = reading.last_said
     if speech.said:
         return speech.said[-1]
-    if last is not None and ctx.n - last.sentence <= CONTINUATION_WINDOW and subjunctive(ctx, reading):
+    if last is not None and ctx.n - last.sentence <= CONTINUATION_WINDOW and subjunctive(ctx, reading) \
+            and not own_subject(ctx, reading.lex):
         speech.said = [replace(last, first=0, last=len(ctx.sentence.tokens) - 1, via="continued")]
         return last
     speech.said_subject = subject_of(ctx)
     return last
+
+
+def _after_prepositions(ctx: SentenceContext) -> list[Referent]:
+    """Who the sentence names only after a preposition: no subject, so not what a pronoun in the next
+    sentence means first."""
+    after, other = [], []
+    for m in ctx.mentions:
+        if m.referent is not None and m.phrase is not None:
+            (other if m.phrase.free else after).append(m.referent)
+    return [r for r in after if not any(r is o for o in other)]
 
 
 def _spread(statements: list[Statement], n_tokens: int) -> None:
@@ -123,6 +138,8 @@ def _remember(ctx: SentenceContext, turn: Turn, reading: Reading) -> None:
     subj = turn.speech.subject
     if subj is not None and subj.party:
         tracker.prior = (ctx.sentence.index, ctx.sentence.paragraph, subj, turn.subject_parties)
+        if len(set(turn.subject_parties)) >= 2:
+            tracker.group = (ctx.sentence.index, list(turn.subject_parties))
 
 
 def _home(sentences: list[Sentence], actors: list[SentenceActors], language: str) -> str | None:

@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 CONTINUATION_WINDOW = 2
 """A subjunctive sentence continues a statement at most this many sentences back."""
 CLOSING_MARKS = frozenset({",", "“", '"', "”", "»", "«"})
+SPOKEN = frozenset({"verb"})
+"""How a speaker named in the sentence itself is found (``Said.via``)."""
 
 
 def whole(ctx: SentenceContext, kind: str, via: str) -> tuple[str, int, int, str]:
@@ -67,13 +69,28 @@ def by_continuation(ctx: SentenceContext, turn: Turn, reading: Reading) -> State
 
 
 def by_quote_subject(ctx: SentenceContext, turn: Turn, reading: Reading) -> Statement | None:
-    """The subject is the sentence's fallback speaker for quotes; with a quote, it makes a statement."""
+    """The subject is the sentence's fallback speaker for quotes; with a quote, it makes a statement,
+    unless the sentence names its speaker otherwise ("…, the official said"): the quote is theirs."""
     subj, fb = _fallback(ctx, reading)
-    turn.speech.fallback = fb
-    if fb is None or not fb.party or not any(ctx.mask) or all(ctx.mask[:-1]) or not _says_something(ctx):
+    named = any(s.via in SPOKEN for s in turn.speech.said)
+    turn.speech.fallback = None if named else fb  # the quotes' speaker is the one named, not the subject
+    if not any(ctx.mask) or all(ctx.mask[:-1]) or named or not _says_something(ctx):
         return None
+    if fb is None or not fb.party:
+        return _group_quote(ctx, turn, reading)
     return Statement(ctx.n, [fb.party], fb.person or speaker_name(fb), *whole(ctx, "statement", "quote"),
                      turn.speech.said_subject or subject_of(ctx), fb is subj)
+
+
+def _group_quote(ctx: SentenceContext, turn: Turn, reading: Reading) -> Statement | None:
+    """"They agreed that the situation has “gone on for far too long”" after "Trump and Putin spoke":
+    a quote of "they" is the joint subject's named before."""
+    they = next((e for e in ctx.entities if e.kind == "pronoun" and reading.tracker.together(
+        ctx.sentence, e, reading.lex)), None)
+    parties = reading.tracker.together(ctx.sentence, they, reading.lex) if they is not None else None
+    if not parties:
+        return None
+    return Statement(ctx.n, parties, None, *whole(ctx, "statement", "quote"), turn.speech.said_subject, False)
 
 
 def _says_something(ctx: SentenceContext) -> bool:

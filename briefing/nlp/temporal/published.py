@@ -71,6 +71,10 @@ class _Scorer:
         self.c = clues
         background = [p for p in clues.periods if not p.bound]
         self.latest: Period | None = max(background, key=lambda p: p.last) if background else None
+        # The named days a weekday may stand beside (its sentence's, not a span's anchor), found once
+        # rather than for each of the thousands of days tried.
+        self.beside = {w: [n for n in clues.named if n.sentence == w.sentence and not n.is_anchor]
+                       for w in clues.weekdays}
 
     def score(self, day: date, why: list[str] | None = None) -> float:
         """How well the text reads as published on ``day``; ``why`` collects what pinned it."""
@@ -83,8 +87,8 @@ class _Scorer:
                 why.append(f"'{n.text}' is that weekday in {d.year}")
         for w in c.weekdays:
             total += self._weekday(w, day)
-            wd_day = w.on(day)
-            if any(d == wd_day and n.sentence == w.sentence and not n.is_anchor for n, d in named_days.items()):
+            beside = self.beside[w]
+            if beside and w.on(day) in [named_days[n] for n in beside]:
                 # "am Donnerstag ... den 24. März" in one sentence: the weekday names that date.
                 total += 1.0
                 if why is not None:

@@ -24,6 +24,7 @@ from .timex_resolve import Resolver
 log = logging.getLogger(__name__)
 
 CORE_GROUPS = ("core", "core2", "core3")
+YEAR_DAYS = 366
 
 
 class _Candidate:
@@ -194,7 +195,8 @@ def _weeks_of_weekdays(found: list[_Candidate], body: str, lex: Lexicon,
                        sentence_starts: list[int]) -> dict[int, _Candidate]:
     """Weekdays (by candidate id) that a relative week places: "am Donnerstag nächster Woche", "next week on
     Thursday"; weekdays listed together share it ("Wednesday and Thursday next week"); and a weekday later in
-    the sentence of a week, with nothing but weekdays between ("will travel next week for talks on Thursday")."""
+    the sentence of a week, with nothing but weekdays between ("will travel next week for talks on Thursday", "am
+    Donnerstag nächster Woche ... am Freitag")."""
     after = re.compile(lex.data["weekday_week_gap"])
     before = re.compile(lex.data["week_weekday_gap"])
     out: dict[int, _Candidate] = {}
@@ -202,14 +204,15 @@ def _weeks_of_weekdays(found: list[_Candidate], body: str, lex: Lexicon,
         if not _is_week(c, lex):
             continue
         if i > 0 and found[i - 1].kind == "weekday" and after.fullmatch(body[found[i - 1].end:c.start]):
-            for j in _listed_before(found, i - 1, body, lex):
-                out[id(found[j])] = c
+            placed = _listed_before(found, i - 1, body, lex)
         elif i + 1 < len(found) and found[i + 1].kind == "weekday" and before.fullmatch(body[c.end:found[i + 1].start]):
-            for j in _listed_after(found, i + 1, body, lex):
-                out[id(found[j])] = c
+            placed = _listed_after(found, i + 1, body, lex)
         else:
-            for j in _weekdays_later_in_sentence(found, i, sentence_starts):
-                out[id(found[j])] = c
+            placed = []
+        # "Nach seiner Ankunft am Donnerstagabend kommender Woche soll er am Freitagvormittag ...": the weekdays
+        # told after it in the sentence lie in that week too
+        for j in [*placed, *_weekdays_later_in_sentence(found, i, sentence_starts)]:
+            out[id(found[j])] = c
     return out
 
 
@@ -281,11 +284,15 @@ def _shift_days(t: Timex, days: int) -> None:
 
 
 def _link_ranges(body: str, timexes: list[Timex], lex: Lexicon) -> None:
-    """Two day expressions joined by 'bis' / '-' form a range: both get the range's first and last day."""
+    """Two day expressions joined by 'bis' / '-' (or 'und' after 'zwischen') form a range: both get the range's
+    first and last day."""
     for a, b in zip(timexes, timexes[1:], strict=False):
         if not (a.first_day and b.first_day and a.type == "DATE" and b.type == "DATE"):
             continue
-        if not lex.range_joiner.match(body[a.end:b.start]) or b.start - a.end > 25:
+        between = body[a.end:b.start]
+        # "bis", "to"; "and" after an opener: "zwischen Mai und Juni", "between April and June"
+        opened = lex.range_opener.search(body[max(0, a.start - 15):a.start]) and lex.range_and.match(between)
+        if not (lex.range_joiner.match(between) or opened) or b.start - a.end > 25:
             continue
         first, last = a.first_day, b.last_day or b.first_day
         if last < first and b.kind == "month" and not re.search(r"\d{4}", b.text):
@@ -300,8 +307,8 @@ def _link_ranges(body: str, timexes: list[Timex], lex: Lexicon) -> None:
                 last += timedelta(days=7)
             if b.first_day and b.first_day == b.last_day and re.fullmatch(r"\d{4}-\d\d-\d\d", b.value):
                 b.value = last.isoformat()
-        if (last - first).days > 62:
-            continue
+        if (last - first).days > (YEAR_DAYS if a.kind == b.kind == "month" else 62):
+            continue  # "von Mai bis Oktober" is a range of months, two days so far apart are two dates
         a.first_day, a.last_day = first, last
         b.first_day, b.last_day = first, last
         a.range_start = b.range_start = a.start

@@ -28,6 +28,8 @@ class Lexicon:
     patterns: list[Pattern]
     range_joiner: re.Pattern[str]
     range_opener: re.Pattern[str]
+    """Before the first of two dates, a word that makes "and" between them close a range ("between")."""
+    range_and: re.Pattern[str]
     templates: dict[str, re.Pattern[str]]
     """Patterns outside ``patterns`` that use the same placeholders (``templates`` in the lexicon)."""
 
@@ -125,7 +127,7 @@ def lexicon(language: str) -> Lexicon:
     templates = {k: re.compile(_filled(v, fill)) for k, v in (data.get("templates") or {}).items()}
     log.debug("compiled %d timex patterns for %s", len(patterns), lang)
     return Lexicon(lang, data, patterns, re.compile(data["range_joiners"] + "$"),
-                   re.compile(data["range_openers"]), templates)
+                   re.compile(data["range_openers"]), re.compile(data["range_and_joiners"] + "$"), templates)
 
 
 def _filled(text: str, fill: dict[str, str]) -> str:

@@ -115,6 +115,8 @@ def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> 
             continue
         if tag not in finite_tags and form not in s["past_finite"] and form not in s["future_finite"]:
             continue
+        if tag in part_tags and i > 0 and _tag(tokens[i - 1]) in finite_tags | inf_tags | part_tags:
+            continue  # "will be held", "has been held": a participle after its auxiliary, no preterite
         if tag in s.get("name_tags", frozenset()) and tag not in finite_tags:
             continue  # the month "May" is no modal verb
         if form in s["past_finite"]:
