@@ -7,6 +7,7 @@ strings; config.py and the front-matter reader turn them into dates and say what
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -23,6 +24,22 @@ class PlainLoader(SafeLoader):
 
 PlainLoader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag != TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+BOOL = "tag:yaml.org,2002:bool"
+WORD_BOOLS = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+class LexiconLoader(SafeLoader):
+    """SafeLoader for word lists: only true/false are booleans (as in YAML 1.2). YAML 1.1 also reads
+    the bare words on, off, yes and no as booleans, which silently turns the English preposition
+    "on" or the negation "no" in a lexicon into True or False."""
+
+
+LexiconLoader.yaml_implicit_resolvers = {
+    first: [(tag, WORD_BOOLS if tag == BOOL else pattern) for tag, pattern in resolvers]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 

@@ -210,3 +210,11 @@ def test_a_subjunctive_of_the_second_form_continues_reported_speech():
     text = ("Der Bürgermeister forderte alle Bewohner der Stadt zum Rückzug auf. Kämen sie dem nicht nach, "
             "so „schütze sie Gott“.")
     assert speakers(text) == ["Bürgermeister"]
+
+
+def test_a_regnal_number_is_no_surname_of_a_known_ruler():
+    text = ("Das Staatsoberhaupt, die britische Königin Elisabeth II., bat um Hilfe. Sie sei „vollkommen "
+            "geschockt“, sagte die britische Königin.")
+    assert speakers(text) == ["Elisabeth II."]
+    got = speakers('"We are shocked," said Queen Margrethe II.', "en")
+    assert got and got[0] is not None and "Abdullah" not in got[0]

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from ..plain_yaml import SafeLoader
+from ..plain_yaml import LexiconLoader
 
 DATA_DIR = Path(__file__).parent
 
@@ -32,7 +32,7 @@ def _load(name: str) -> Any:
     with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as f:
         # libyaml's parser when PyYAML has it: the same data as safe_load, ten times faster (the
         # lexicons are a good part of a cold build's start-up).
-        return yaml.load(f, Loader=SafeLoader)  # noqa: S506 - a SafeLoader
+        return yaml.load(f, Loader=LexiconLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 def lexicon_language(stem: str, language: str) -> str:

@@ -7,6 +7,7 @@ data/actors_<lang>.yaml and data/actors_people.yaml.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -14,6 +15,9 @@ from ...data import language_data, load_data
 from ...territories import state_names
 
 log = logging.getLogger(__name__)
+
+REGNAL = re.compile(r"^[IVXL]+\.?$")
+"""A regnal number ("II.", "XVI"): the end of a ruler's name, no surname of its own."""
 
 # Inflection endings stripped from a name before look-up: "Moskaus", "des Kremls", "Bündnisses".
 NAME_ENDINGS = ("ses", "es", "s", "n", "'s", "’s", "'")
@@ -98,7 +102,7 @@ def gazetteer(language: str, extra: tuple[tuple[str, str], ...] = ()) -> Gazette
                 add(name, Entry(party, "person", name))
                 words = name.split()
                 surname = words[-1]
-                if len(surname) > 2:
+                if len(surname) > 2 and not REGNAL.match(surname):  # "II." of "Abdullah II." names nobody alone
                     add(surname, Entry(party, "person", name))
                 # "von der Leyen", "de Mistura": the particles belong to the surname ("Von der Leyen sagte")
                 lower = next((k for k in range(1, len(words) - 1) if words[k].islower()), None)

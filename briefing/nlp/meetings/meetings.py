@@ -57,7 +57,7 @@ from .participants import (
     topic,
     without_host,
 )
-from .places import abroad, last_place, place_of, reported_tokens, station_of
+from .places import abroad, earlier_clause_tokens, last_place, place_of, reported_tokens, station_of
 from .referents import opening_parties
 from .titles import meeting_title
 from .triggers import (
@@ -690,8 +690,8 @@ def _place(ctx: SentenceContext, span: Span, parties: list[str]) -> tuple[str | 
 def place_mask(ctx: SentenceContext) -> list[bool]:
     """Tokens that cannot name a place: quoted ones, those of a temporal expression ("in June") and of a
     phrase naming an earlier event ("Following his visit to London"), and of a clause telling where it was said
-    ("..., it was announced Friday in Buenos Aires")."""
-    timed = ctx.timed() | earlier_tokens(ctx) | reported_tokens(ctx)
+    ("..., it was announced Friday in Buenos Aires") or of an earlier event (", when they met in New York")."""
+    timed = ctx.timed() | earlier_tokens(ctx) | reported_tokens(ctx) | earlier_clause_tokens(ctx)
     return [hidden or i in timed for i, hidden in enumerate(ctx.mask)]
 
 

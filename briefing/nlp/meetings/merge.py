@@ -18,8 +18,6 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("de", "en")  # merged across sources of either language
 FORMAT_RANK = {None: 0, "in_person": 1, "video": 2, "phone": 2}
 NEAR = 2  # sentences apart that a meeting told without parties may lie from the one it is
-SUNDAY_SLACK = timedelta(days=1)
-"""A week may be counted from its Sunday ("next week ... starting Sunday")."""
 WEEK_SLACK = timedelta(days=7)
 """How far before a vague stretch ("next week") the dated mention at the same place may fall: a source dated on a
 Monday may have been written on the Sunday before, when "next week" meant this one."""
@@ -98,7 +96,7 @@ def _same_undated(a: Meeting, b: Meeting, known: Callable[[str], bool] | None) -
         return False
     if undated.window_start and undated.window_end and dated.start:
         same_place = bool(a.location and b.location) and a.location.lower() == b.location.lower()
-        slack = WEEK_SLACK if same_place and pa == pb else SUNDAY_SLACK
+        slack = WEEK_SLACK if same_place and pa == pb else timedelta(0)
         return undated.window_start - slack <= dated.start <= undated.window_end
     if not undated.location or dated.reported_past:
         return False

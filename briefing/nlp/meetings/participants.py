@@ -11,7 +11,7 @@ from ...model import Meeting
 from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
 from .groups import group_parties
-from .places import after_topic_verb, in_attribution, in_topic_phrase
+from .places import after_topic_verb, earlier_clause_tokens, in_attribution, in_topic_phrase, last_place
 from .referents import PRONOUN_TAGS, subject_slots
 from .titles import OWN, meeting_title
 from .triggers import earlier_tokens, event_noun, present
@@ -24,8 +24,9 @@ LOOK_BACK = 3  # sentences back a definite meeting noun ("Das Treffen") may poin
 
 def participants(ctx: SentenceContext, span: Span) -> list[str]:
     """The parties of the meeting in ``span``, in the order the sentence names them."""
-    parties = [*(_subject(ctx) or _pronoun_visitor(ctx)), *_entities(ctx, span), *_mentions(ctx, span),
-               *group_parties(ctx, span)]
+    visitor = _subject(ctx) or _pronoun_visitor(ctx)
+    parties = [*visitor, *_entities(ctx, span), *_mentions(ctx, span), *group_parties(ctx, span),
+               *(_there_party(ctx, span) if visitor else [])]
     parties = _pointed_back(ctx, span, parties)
     parties = list(dict.fromkeys(p for p in parties if p))
     before = before_people(ctx)
@@ -77,12 +78,24 @@ def _pronoun_visitor(ctx: SentenceContext) -> list[str]:
     return []
 
 
+def _there_party(ctx: SentenceContext, span: Span) -> list[str]:
+    """"... besucht Steinmeier das Königreich Lesotho. Dort trifft er mit König Letsie III. zusammen": "dort" is
+    the place the sentence before named last, and its state hosts the one who came (not so a body meeting
+    there: "Die Staats- und Regierungschefs beraten dort")."""
+    if ctx.previous is None or not any(t.text.lower() in ctx.lex.there and t.pos not in ctx.lex.existential_tags
+                                       for t in ctx.tokens[span.first:span.last + 1]):
+        return []  # (not "there will be any announcement")
+    place = last_place(ctx.previous, ctx.gaz)
+    entry = ctx.gaz.lookup(place) if place else None
+    return [entry.party] if entry is not None and entry.party and entry.party not in ORGANISATIONS else []
+
+
 def _entities(ctx: SentenceContext, span: Span) -> list[str]:
     """People, offices and names in the span; not one in a report of who said it ("wie das Weiße Haus
     mitteilte"), nor a topic ("Sanktionen gegen Russland"). A shared seat ("Brüssel") counts as the body
     its context names."""
     mask = ctx.mask
-    timed = ctx.timed() | earlier_tokens(ctx)
+    timed = ctx.timed() | earlier_tokens(ctx) | earlier_clause_tokens(ctx)
     return [e.party for e in ctx.actors.entities
             if span.first <= e.first <= span.last and not any(mask[e.first:e.last + 1]) and e.party
             and not timed.intersection(range(e.first, e.last + 1))
@@ -94,7 +107,8 @@ def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
     """Parties named inside words: "Vertreter der USA und Russlands", "The G20 leaders' summit", and
     compounds of an office ("US-Präsident")."""
     found, lex, gaz = ctx.actors, ctx.lex, ctx.gaz
-    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | ctx.timed() | earlier_tokens(ctx)
+    in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | ctx.timed() | earlier_tokens(ctx) \
+        | earlier_clause_tokens(ctx)
     out = []
     for i in range(span.first, span.last + 1):
         m_idx = found.token_mention[i]

@@ -13,6 +13,7 @@ from ..actors.actors import ORGANISATIONS
 from ..actors.gazetteer import Entry, Gazetteer
 from ..statements.statements import SentenceSpeech
 from ..temporal.timex_lex import lexicon as tense_lexicon
+from ..temporal.timex_tense import clause_direction
 from .context import SentenceContext
 from .lexicon import MeetingLexicon
 from .triggers import find_triggers
@@ -35,6 +36,7 @@ class PlaceWords:
     partners: frozenset[str]
     object_follows_verb: bool
     purpose_openers: frozenset[str]
+    earlier_openers: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -44,7 +46,8 @@ def place_words(language: str) -> PlaceWords:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in d.get(key) or [])
     return PlaceWords(words("negations"), words("homeward"), words("hosts"), words("name_links"), words("topic_verbs"),
-                      words("partners"), bool(d.get("object_follows_verb")), words("purpose_openers"))
+                      words("partners"), bool(d.get("object_follows_verb")), words("purpose_openers"),
+                      words("earlier_openers"))
 
 
 def not_there(s: Sentence, i: int, language: str) -> bool:
@@ -72,6 +75,21 @@ def reported_tokens(ctx: SentenceContext) -> set[int]:
                      for k in clause)
         if saying and not triggers.intersection(clause):
             out.update(clause)
+    return out
+
+
+def earlier_clause_tokens(ctx: SentenceContext) -> set[int]:
+    """The tokens of a clause opened by "when"/"als" and told in the past ("…, when they met in New York on the
+    sidelines of the UN General Assembly"): an earlier event, whose place and parties are not the meeting's."""
+    tokens, words = ctx.tokens, place_words(ctx.gaz.language)
+    tense = tense_lexicon(ctx.gaz.language)
+    out: set[int] = set()
+    for a, b in _clauses(tokens):
+        if tokens[a].text.lower() not in words.earlier_openers:
+            continue
+        verb = next((k for k in range(a + 1, b + 1) if tokens[k].pos.startswith("V")), None)
+        if verb is not None and clause_direction(ctx.sentence, tokens[verb].start, tokens[verb].end, tense) == "past":
+            out.update(range(a, b + 1))
     return out
 
 

@@ -775,8 +775,9 @@ def _person(said: Said | None) -> bool:
 def attribute(said: Said | None, party: str | None, speaker: str | None) -> tuple[str | None, str | None, str | None]:
     """(party, speaker, role) of a quote from its open-world speaker and the party the gazetteer-based
     statements found (``party``, ``speaker``): the party stays only when it is this speaker's, known
-    from the gazetteer, or the state an unnamed role or body of no party speaks for ("Eine Sprecherin
-    des Außenministeriums", "Das Außenministerium" after "Warschau protestierte")."""
+    from the gazetteer, the state an unnamed role or body of no party speaks for ("Eine Sprecherin
+    des Außenministeriums", "Das Außenministerium" after "Warschau protestierte"), or the parties of
+    those named together."""
     if said is None:
         return party, speaker, None
     if said.referent is None:
@@ -787,7 +788,8 @@ def attribute(said: Said | None, party: str | None, speaker: str | None) -> tupl
     same = speaker is not None and bool(_words(speaker) & _words(ref.speaker or ""))
     unnamed = ref.kind in ("role", "body") and ref.name is None or ref.kind == "body" and ref.head == \
         (ref.name or "").lower()
-    return (party if same or unnamed else None), ref.speaker, ref.role
+    # those named together speak for the parties their statement found ("They agreed" after "Scholz and Macron")
+    return (party if same or unnamed or ref.kind == "group" else None), ref.speaker, ref.role
 
 
 def _words(text: str) -> set[str]:
