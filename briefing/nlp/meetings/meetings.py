@@ -362,12 +362,14 @@ def _coming_event(ctx: SentenceContext, run: _Run) -> None:
 
 def _earlier_to_come(ctx: SentenceContext, run: _Run) -> None:
     """"Nach bilateralen Treffen mit X wird Blinken im Vatikan erwartet", "After talks with X, he will travel to
-    Y": in a sentence told as to come and with no day, the meeting named as the one before is to come too, undated,
-    with whom its own phrase names."""
-    if not ahead(ctx, 0, len(ctx.tokens) - 1) or find_days(ctx):
-        return  # (a sentence with a day: an undated mention would be merged into the dated meeting)
+    Y": in a sentence told as to come, the meeting named as the one before is to come too, with whom its own phrase
+    names (undated; its day, if any, is the one the text gives elsewhere)."""
+    if not ahead(ctx, 0, len(ctx.tokens) - 1):
+        return
     for first, last, noun in earlier_phrases(ctx):
         span = Span(first, last, [noun])
+        if _time_to_come(ctx, span) or _dated(ctx) and any(first <= i <= last for i in ctx.timed()):
+            continue  # a phrase with a day of its own is dated where the days are read
         m = build_meeting(ctx, span, None)
         if m is None or m.start is not None:
             continue
