@@ -179,21 +179,3 @@ def test_a_meeting_in_the_programme_of_a_visit_has_its_parties():
 def test_the_agenda_of_the_meeting_before_is_no_meeting_of_its_own():
     text = "Scholz will meet President Biden in Washington on January 10. The summit's agenda will include trade."
     assert [m.start for m in meetings(text, "en")] == [date(2022, 1, 10)]
-
-
-# -- the meeting before the one a coming sentence tells of is to come too -----------------------------
-
-def test_talks_before_a_coming_visit_are_to_come_too():
-    found = meetings("Nach Gesprächen mit Präsident Macron wird Scholz im Vatikan erwartet.")
-    assert any(m.start is None and m.status == "upcoming" and {"DEU", "FRA"} <= set(m.participants)
-               and "VAT" not in m.participants for m in found)
-
-
-def test_english_talks_before_a_coming_visit_are_to_come_too():
-    found = meetings("After talks with President Macron, Scholz will travel to Warsaw.", "en")
-    assert any(m.start is None and m.status == "upcoming" and {"DEU", "FRA"} <= set(m.participants)
-               and "POL" not in m.participants for m in found)
-
-
-def test_talks_before_a_past_visit_are_none():
-    assert meetings("After talks with President Macron, Scholz travelled to Warsaw.", "en") == []

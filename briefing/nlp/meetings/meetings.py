@@ -63,7 +63,6 @@ from .titles import meeting_title
 from .triggers import (
     ahead,
     departs,
-    earlier_phrases,
     earlier_tokens,
     event_noun,
     find_phrase,
@@ -122,7 +121,6 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             _coming_event(ctx, run)
         if len(run.meetings) == found:
             _listed_meetings(ctx, run)
-        _earlier_to_come(ctx, run)
     kept = _drop_departures(run.meetings, run.departures)
     return merge_meetings(kept, known=lambda place: _known_place(place, gaz))
 
@@ -358,29 +356,6 @@ def _coming_event(ctx: SentenceContext, run: _Run) -> None:
         m.date_resolved, m.status, m.reported_past = False, "upcoming", False
         run.meetings.extend(split_by_partner(ctx, span, m))
         run.last_at = (ctx.n, m)
-
-
-def _earlier_to_come(ctx: SentenceContext, run: _Run) -> None:
-    """"Nach bilateralen Treffen mit X wird Blinken im Vatikan erwartet", "After talks with X, he will travel to
-    Y": in a sentence told as to come, the meeting named as the one before is to come too, with whom its own phrase
-    names (undated; its day, if any, is the one the text gives elsewhere)."""
-    if not ahead(ctx, 0, len(ctx.tokens) - 1):
-        return
-    for first, last, noun in earlier_phrases(ctx):
-        span = Span(first, last, [noun])
-        if _time_to_come(ctx, span) or _dated(ctx) and any(first <= i <= last for i in ctx.timed()):
-            continue  # a phrase with a day of its own is dated where the days are read
-        m = build_meeting(ctx, span, None)
-        if m is None or m.start is not None:
-            continue
-        # those the phrase names (the stages of the main meeting leave its tokens out)
-        named = [e.party for e in ctx.actors.entities if e.party and first <= e.first <= last
-                 and e.kind in ("person", "office", "name") and not any(ctx.mask[e.first:e.last + 1])]
-        m.participants = list(dict.fromkeys([*m.participants, *named]))
-        if len(m.participants) < 2:
-            continue
-        m.date_resolved, m.status, m.reported_past = False, "upcoming", False
-        run.meetings.extend(split_by_partner(ctx, span, m))
 
 
 def _listed_meetings(ctx: SentenceContext, run: _Run) -> None:

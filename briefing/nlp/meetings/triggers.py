@@ -74,13 +74,7 @@ def guest_verb(ctx: SentenceContext, i: int) -> bool:
 def earlier_tokens(ctx: SentenceContext) -> set[int]:
     """The tokens of a phrase naming an earlier event ("Following his visit to London,"), up to its comma:
     neither party nor place of the meeting the sentence tells of."""
-    return {k for first, last, _ in earlier_phrases(ctx) for k in range(first, last + 1)}
-
-
-def earlier_phrases(ctx: SentenceContext) -> list[tuple[int, int, int]]:
-    """Each phrase naming an earlier event ("Following his visit to London,", "Nach bilateralen Treffen mit X"):
-    its first and last tokens and its meeting noun."""
-    out = []
+    out: set[int] = set()
     for i in range(len(ctx.tokens)):
         if not _earlier_event(ctx, i):
             continue
@@ -90,7 +84,7 @@ def earlier_phrases(ctx: SentenceContext) -> list[tuple[int, int, int]]:
         # up to its comma, or to the verb that opens the clause ("Nach seinem Besuch in London trifft er ...")
         end = next((j - 1 for j in range(i + 1, len(ctx.tokens))
                     if ctx.tokens[j].text in (",", ";") or ctx.tokens[j].pos.startswith("V")), i)
-        out.append((max(k - 1, 0), end, i))
+        out.update(range(max(k - 1, 0), end + 1))
     return out
 
 
