@@ -52,6 +52,8 @@ class Gazetteer:
     """Words between a role noun and whose role it is ("Sprecher des Kremls", "a spokesman for the ministry")."""
     home_roles: tuple[str, ...] = ()
     """Roles that, with no party of their own, speak for the state of a capital's dateline ("officials said")."""
+    _adjective_seen: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    _role_seen: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def lookup(self, text: str) -> Entry | None:
         """The entry of a name as written, or of its uninflected form."""
@@ -67,13 +69,25 @@ class Gazetteer:
         return None
 
     def adjective(self, word: str) -> str | None:
+        # both scans run over a whole word list, for every token: answer each word once (a
+        # gazetteer is complete when ``gazetteer`` returns it)
         low = word.lower()
+        if low not in self._adjective_seen:
+            self._adjective_seen[low] = self._adjective(low)
+        return self._adjective_seen[low]
+
+    def _adjective(self, low: str) -> str | None:
         for stem, party in self.adjectives:
             if low.startswith(stem) and low[len(stem):] in ADJECTIVE_ENDINGS:
                 return party
         return None
 
     def is_role(self, word: str) -> bool:
+        if word not in self._role_seen:
+            self._role_seen[word] = self._is_role(word)
+        return self._role_seen[word]
+
+    def _is_role(self, word: str) -> bool:
         low = word.lower().rstrip(".")
         if "-" in low:
             low = low.rsplit("-", 1)[1]

@@ -97,6 +97,8 @@ class NameLexicon:
     """Words joining two phrases into a group ("und", "and")."""
     deputy_prefixes: tuple[str, ...] = ()
     """First parts of a compound role noun that make it another role ("Vizekanzler" is no "Kanzler")."""
+    _bodies_seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    """What ``body`` answered for each lower-cased word so far."""
 
     def person_noun(self, word: str) -> str | None:
         """The gender a role noun tells ("Sprecherin": f), "" when it tells none, None for no role noun."""
@@ -114,6 +116,11 @@ class NameLexicon:
     def body(self, word: str) -> str | None:
         """The grammatical gender of a body noun ("Polizei": f), None for no body noun."""
         low = word.lower().rsplit("-", 1)[-1]
+        if low not in self._bodies_seen:  # the suffix scan below runs over every body noun: once per word
+            self._bodies_seen[low] = self._body(low)
+        return self._bodies_seen[low]
+
+    def _body(self, low: str) -> str | None:
         hit = self.bodies.get(low)
         if hit:
             return hit
