@@ -91,6 +91,8 @@ class MeetingLexicon:
     programme of the one told before."""
     topic_verbs: frozenset[str] = frozenset()
     """"discuss the crisis in Ukraine", "besprechen die Lage in Syrien": a place in what these take is the topic."""
+    visit_verbs: frozenset[str] = frozenset()
+    """"visit South Africa", "Polen besuchen": verbs whose object, a city or a state, is the meeting's place."""
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -146,4 +148,5 @@ def lexicon(language: str) -> MeetingLexicon:
         coming_event=[tuple(str(p).lower().split()) for p in d.get("coming_event") or []],
         programme=frozenset(str(w).lower() for w in d.get("programme") or []),
         topic_verbs=frozenset(str(w).lower() for w in d.get("topic_verbs") or []),
+        visit_verbs=frozenset(str(w).lower() for w in d.get("visit_verbs") or []),
         next_needs=frozenset(str(w).lower() for w in d.get("next_needs") or []))

@@ -656,12 +656,48 @@ def _journey_only(ctx: SentenceContext, span: Span, day: Day | None) -> bool:
 def _place(ctx: SentenceContext, span: Span, parties: list[str]) -> tuple[str | None, list[str]]:
     """The meeting's place, and the parties with a journey's first stop added ("erste Station ist Kairo")."""
     s, gaz, lex = ctx.sentence, ctx.gaz, ctx.lex
-    location = place_of(s, span.first, span.last, place_mask(ctx), gaz, lex)
+    location = place_of(s, span.first, span.last, place_mask(ctx), gaz, lex) or _visited(ctx, span)
     stop = station_of(s, span.first, span.last, gaz, lex)
     if stop:
         location = stop[0]
         parties = list(dict.fromkeys([*parties, stop[1]]))
     return location, parties
+
+
+def _visited(ctx: SentenceContext, span: Span) -> str | None:
+    """"would visit South Africa in August", "will Polen besuchen": a city or a state as the object of a verb of
+    visiting is where the visit is held (next to the verb; articles and a time may stand between)."""
+    hidden, timed = place_mask(ctx), ctx.timed()
+    for i in span.named_by:
+        tok = ctx.tokens[i]
+        if not tok.pos.startswith("V") or tok.lemma.lower() not in ctx.lex.visit_verbs:
+            continue
+        for k in (_next_word(ctx, i, 1, hidden, timed), _next_word(ctx, i, -1, hidden, timed)):
+            place = _place_name(ctx, k) if k is not None and span.first <= k <= span.last else None
+            if place:
+                return place
+    return None
+
+
+def _next_word(ctx: SentenceContext, i: int, step: int, hidden: list[bool], timed: set[int]) -> int | None:
+    """The first token from ``i`` in direction ``step`` that is no article and no part of a time ("am Montag")."""
+    k = i + step
+    while 0 <= k < len(ctx.tokens) and (ctx.tokens[k].pos.startswith(("ART", "AT0")) or k in timed
+                                        or k + 1 in timed and ctx.tokens[k].pos.startswith(("APPR", "PRP"))):
+        k += step
+    return k if 0 <= k < len(ctx.tokens) and not hidden[k] else None
+
+
+def _place_name(ctx: SentenceContext, k: int) -> str | None:
+    """The city or state whose name token ``k`` begins or ends (not an organisation, not an adjective)."""
+    for e in ctx.actors.entities:
+        if e.kind == "name" and e.first <= k <= e.last and e.party and e.party not in ORGANISATIONS:
+            text = ctx.sentence.text[ctx.tokens[e.first].start - ctx.sentence.start:
+                                     ctx.tokens[e.last].end - ctx.sentence.start]
+            for candidate in (text, ctx.tokens[k].text):
+                if _known_place(candidate, ctx.gaz):
+                    return candidate
+    return None
 
 
 def place_mask(ctx: SentenceContext) -> list[bool]:

@@ -117,7 +117,9 @@ def abroad(s: Sentence, first: int, last: int, gaz: Gazetteer, said: SentenceSpe
     for i in range(first, last):
         if s.tokens[i].text.lower() not in (("in", "im", "nach", "to") if going else ("in", "im")):
             continue
-        entry = gaz.lookup(s.tokens[i + 1].text)
+        # "reist in die USA", "in den Iran", "to the Netherlands": an article may stand before the state's name
+        k = i + 1 + (s.tokens[i + 1].text.lower() in ARTICLES and i + 2 <= last)
+        entry = gaz.lookup(s.tokens[k].text)
         if entry and entry.kind == "name" and entry.party not in ORGANISATIONS and entry.party != home:
             return True
     return False

@@ -1,0 +1,97 @@
+"""Meetings told as planned from the past, trips to states named with an article, and visits named by their
+object (issue 9, classes of misses on real news)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.nlp_support import annotated
+
+TUESDAY = date(2022, 1, 4)
+
+
+def meetings(text: str, language: str = "de", published: date = TUESDAY):
+    return annotated(text, language, published).meetings
+
+
+# -- a journey to a state whose name takes an article -------------------------------------------------
+
+def test_a_journey_for_days_into_a_state_named_with_an_article_is_a_visit():
+    [m] = meetings("Scholz reist am Donnerstag für zwei Tage in die Türkei.")
+    assert (m.start, m.end, m.location) == (date(2022, 1, 6), date(2022, 1, 7), "Türkei")
+    assert {"DEU", "TUR"} <= set(m.participants)
+
+
+def test_english_a_journey_to_a_state_named_with_an_article_is_a_visit():
+    [m] = meetings("Scholz will travel to the Netherlands on Thursday for two days.", "en")
+    assert (m.start, m.end) == (date(2022, 1, 6), date(2022, 1, 7))
+    assert {"DEU", "NLD"} <= set(m.participants)
+
+
+def test_a_journey_into_the_mountains_is_no_visit():
+    assert meetings("Scholz reist am Donnerstag in die Berge.") == []
+
+
+# -- the state or city visited is the place --------------------------------------------------------------
+
+def test_the_object_of_visiting_is_the_place():
+    [m] = meetings("Scholz wird am Montag die Türkei besuchen.")
+    assert (m.start, m.location) == (date(2022, 1, 10), "Türkei")
+    [m] = meetings("Scholz besucht am Montag Polen.")
+    assert m.location == "Polen"
+
+
+def test_english_the_object_of_visiting_is_the_place():
+    [m] = meetings("Scholz will visit on Monday the Netherlands.", "en")
+    assert (m.start, m.location) == (date(2022, 1, 10), "Netherlands")
+
+
+def test_what_is_visited_in_a_city_is_no_place():
+    [m] = meetings("Scholz will visit Kyiv's hospitals with Zelensky on Monday.", "en")
+    assert m.location is None
+
+
+def test_a_visit_told_from_the_past_to_a_named_state_is_to_come_though_undated():
+    [m] = meetings("Turkish Foreign Minister Ali Babacan said that he would visit Azerbaijan, "
+                   "but the exact time was not certain.", "en")
+    assert (m.start, m.location, m.status) == (None, "Azerbaijan", "upcoming")
+    assert {"TUR", "AZE"} <= set(m.participants)
+
+
+def test_a_visit_told_from_the_past_to_a_named_state_is_to_come_though_undated_german():
+    [m] = meetings("Der türkische Außenminister Ali Babacan sagte, er werde Aserbaidschan besuchen, "
+                   "der Termin stehe aber noch nicht fest.")
+    assert (m.start, m.location, m.status) == (None, "Aserbaidschan", "upcoming")
+    assert {"TUR", "AZE"} <= set(m.participants)
+
+
+# -- quotes whose paragraphs each open with a mark -----------------------------------------------------
+
+AGENCY_QUOTES = {
+    "en": ("”We want closer ties with Africa,” the Brazilian minister told reporters.\n"
+           "”We will do more for trade.\n"
+           "”Our president will travel soon,” he said.\n"
+           "Officials confirmed that Brazilian President Lula would visit South Africa in August."),
+    "de": ("”Wir wollen engere Beziehungen zu Afrika”, sagte der brasilianische Minister.\n"
+           "”Wir werden mehr für den Handel tun.\n"
+           "”Unser Präsident wird bald reisen”, sagte er.\n"
+           "Beamte bestätigten, dass der brasilianische Präsident Lula im August Südafrika besuchen werde."),
+}
+
+
+def test_a_mark_opening_a_line_opens_a_quote_and_what_follows_its_close_is_unquoted():
+    for language, text in AGENCY_QUOTES.items():
+        [m] = meetings(text, language, date(2003, 5, 8))
+        assert (m.start, m.end) == (date(2003, 8, 1), date(2003, 8, 31)), language
+        assert {"BRA", "ZAF"} <= set(m.participants), language
+
+
+def test_a_line_opened_by_a_mark_is_quoted():
+    from briefing.nlp.clauses import quote_mask
+    from briefing.nlp.segment import segment
+    sentences = segment(AGENCY_QUOTES["en"], "en")
+    masks = quote_mask(sentences, "en")
+    said = next(k for k, s in enumerate(sentences) if "travel soon" in s.text)
+    words = {t.text: hidden for t, hidden in zip(sentences[said].tokens, masks[said])}
+    assert words["travel"] and not words["said"]
+    assert not any(masks[-1])
