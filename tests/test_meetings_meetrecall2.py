@@ -34,20 +34,26 @@ def test_a_journey_into_the_mountains_is_no_visit():
 
 # -- the state or city visited is the place --------------------------------------------------------------
 
-def test_the_object_of_visiting_is_the_place():
-    [m] = meetings("Scholz wird am Montag die Türkei besuchen.")
-    assert (m.start, m.location) == (date(2022, 1, 10), "Türkei")
-    [m] = meetings("Scholz besucht am Montag Polen.")
+def test_the_object_of_visiting_is_the_place_of_an_undated_visit():
+    [m] = meetings("Scholz wird die Türkei besuchen.")
+    assert (m.start, m.location, m.status) == (None, "Türkei", "upcoming")
+    [m] = meetings("Scholz will demnächst Polen besuchen.")
     assert m.location == "Polen"
 
 
-def test_english_the_object_of_visiting_is_the_place():
-    [m] = meetings("Scholz will visit on Monday the Netherlands.", "en")
-    assert (m.start, m.location) == (date(2022, 1, 10), "Netherlands")
+def test_english_the_object_of_visiting_is_the_place_of_an_undated_visit():
+    [m] = meetings("Scholz will visit the Netherlands soon.", "en")
+    assert (m.start, m.location, m.status) == (None, "Netherlands", "upcoming")
+
+
+def test_a_dated_visit_to_a_state_merges_with_the_meeting_in_its_city():
+    [m] = meetings("Scholz will visit Ukraine on Monday. In Kyiv he will meet President Zelensky on Monday.", "en")
+    assert (m.start, m.location) == (date(2022, 1, 10), "Kyiv")
+    assert {"DEU", "UKR"} <= set(m.participants)
 
 
 def test_what_is_visited_in_a_city_is_no_place():
-    [m] = meetings("Scholz will visit Kyiv's hospitals with Zelensky on Monday.", "en")
+    [m] = meetings("Scholz will visit Kyiv's hospitals with Zelensky soon.", "en")
     assert m.location is None
 
 
@@ -95,3 +101,11 @@ def test_a_line_opened_by_a_mark_is_quoted():
     words = {t.text: hidden for t, hidden in zip(sentences[said].tokens, masks[said])}
     assert words["travel"] and not words["said"]
     assert not any(masks[-1])
+
+
+def test_a_denied_visit_has_no_place_and_is_no_meeting():
+    assert meetings("Scholz said he would never visit Russia.", "en") == []
+    assert meetings("Scholz has no plans to visit Russia.", "en") == []
+    assert meetings("Scholz sagte, er werde Russland niemals besuchen.") == []
+    [m] = meetings("Scholz said he would visit Russia.", "en")
+    assert m.location == "Russia"

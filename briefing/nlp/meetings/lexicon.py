@@ -93,6 +93,8 @@ class MeetingLexicon:
     """"discuss the crisis in Ukraine", "besprechen die Lage in Syrien": a place in what these take is the topic."""
     visit_verbs: frozenset[str] = frozenset()
     """"visit South Africa", "Polen besuchen": verbs whose object, a city or a state, is the meeting's place."""
+    denials: frozenset[str] = frozenset()
+    """"never", "nicht", "no plans": words that deny the visit the verb after them tells of."""
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -149,4 +151,5 @@ def lexicon(language: str) -> MeetingLexicon:
         programme=frozenset(str(w).lower() for w in d.get("programme") or []),
         topic_verbs=frozenset(str(w).lower() for w in d.get("topic_verbs") or []),
         visit_verbs=frozenset(str(w).lower() for w in d.get("visit_verbs") or []),
+        denials=frozenset(str(w).lower() for w in d.get("denials") or []),
         next_needs=frozenset(str(w).lower() for w in d.get("next_needs") or []))

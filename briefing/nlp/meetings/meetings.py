@@ -79,6 +79,7 @@ SIDELINE_WINDOW = 6
 SIDELINE_WORDS = 6  # words after "am Rande" that may name the event's day ("des ersten Konferenztages")
 NEAR_SENTENCES = 4  # sentences back the meeting whose visitor an undated one takes may lie
 DEPARTURE_WINDOW = 4
+DENIAL_REACH = 6  # words before a verb of visiting that may deny it ("has no plans to visit")
 TOPIC_REACH = 6  # words from a verb of discussing to a place in its object ("discuss the crisis in Ukraine")
 MODIFIER_TAGS = ("ADJ", "AJ", "ADV", "AV", "CRD", "CARD", "ORD")  # days from leaving to the first meeting abroad
 
@@ -656,7 +657,7 @@ def _journey_only(ctx: SentenceContext, span: Span, day: Day | None) -> bool:
 def _place(ctx: SentenceContext, span: Span, parties: list[str]) -> tuple[str | None, list[str]]:
     """The meeting's place, and the parties with a journey's first stop added ("erste Station ist Kairo")."""
     s, gaz, lex = ctx.sentence, ctx.gaz, ctx.lex
-    location = place_of(s, span.first, span.last, place_mask(ctx), gaz, lex) or _visited(ctx, span)
+    location = place_of(s, span.first, span.last, place_mask(ctx), gaz, lex)
     stop = station_of(s, span.first, span.last, gaz, lex)
     if stop:
         location = stop[0]
@@ -670,13 +671,25 @@ def _visited(ctx: SentenceContext, span: Span) -> str | None:
     hidden, timed = place_mask(ctx), ctx.timed()
     for i in span.named_by:
         tok = ctx.tokens[i]
-        if not tok.pos.startswith("V") or tok.lemma.lower() not in ctx.lex.visit_verbs:
+        if not tok.pos.startswith("V") or tok.lemma.lower() not in ctx.lex.visit_verbs or _denied(ctx, i):
             continue
         for k in (_next_word(ctx, i, 1, hidden, timed), _next_word(ctx, i, -1, hidden, timed)):
             place = _place_name(ctx, k) if k is not None and span.first <= k <= span.last else None
             if place:
                 return place
     return None
+
+
+def _denied(ctx: SentenceContext, i: int) -> bool:
+    """"will never visit Russia", "has no plans to visit", "wird die Ukraine nicht besuchen": a word of denial in the
+    clause before the verb."""
+    for k in range(i - 1, max(i - DENIAL_REACH, -1), -1):
+        word = ctx.tokens[k].text.lower()
+        if word in (",", ";", ":"):
+            return False
+        if word in ctx.lex.denials:
+            return True
+    return False
 
 
 def _next_word(ctx: SentenceContext, i: int, step: int, hidden: list[bool], timed: set[int]) -> int | None:
@@ -738,6 +751,10 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
         return None
     parties = participants(ctx, span)
     location, parties = _place(ctx, span, parties)
+    if location is None and day is None:
+        # an undated visit is kept only at a named place; a dated one needs none, and a state visited as its place
+        # would keep it apart from the mention that names the city ("will visit Ukraine" ... "in Kyiv")
+        location = _visited(ctx, span)
     # "sprach mit Stoltenberg über die bevorstehenden Gespräche": a noun in the topic names another meeting
     nouns = [i for i in span.named_by if event_noun(ctx.tokens[i], ctx.lex) and not topic_noun(ctx, i)]
     if not parties and not (location and nouns):
