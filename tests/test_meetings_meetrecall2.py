@@ -26,6 +26,8 @@ def test_english_a_journey_to_a_state_named_with_an_article_is_a_visit():
     [m] = meetings("Scholz will travel to the Netherlands on Thursday for two days.", "en")
     assert (m.start, m.end) == (date(2022, 1, 6), date(2022, 1, 7))
     assert {"DEU", "NLD"} <= set(m.participants)
+    [m] = meetings("Scholz will travel to the United States on Thursday for two days.", "en")
+    assert {"DEU", "USA"} <= set(m.participants)
 
 
 def test_a_journey_into_the_mountains_is_no_visit():
@@ -109,3 +111,37 @@ def test_a_denied_visit_has_no_place_and_is_no_meeting():
     assert meetings("Scholz sagte, er werde Russland niemals besuchen.") == []
     [m] = meetings("Scholz said he would visit Russia.", "en")
     assert m.location == "Russia"
+
+
+# -- a speech before a body or at a venue, in the programme of a visit ----------------------------------
+
+VISIT = {"de": "Scholz reist am Donnerstag für zwei Tage in die USA. ",
+         "en": "Scholz will travel to the United States on Thursday for two days. "}
+
+
+def _speeches(text: str, language: str):
+    return [m for m in meetings(VISIT[language] + text, language) if m.side]
+
+
+def test_a_speech_before_a_named_body_is_an_item_of_the_visit():
+    [m] = _speeches("In einer Rede vor dem Rat für Auswärtige Beziehungen will der Kanzler Stellung nehmen.", "de")
+    assert (m.start, m.status, m.title.split()[0]) == (None, "upcoming", "Rede")
+    assert {"DEU", "USA"} <= set(m.participants)
+
+
+def test_english_a_speech_at_a_named_venue_is_an_item_of_the_visit():
+    [m] = _speeches("The chancellor will also give a speech on trade at the Brookings Institution.", "en")
+    assert (m.start, m.status) == (None, "upcoming")
+    assert {"DEU", "USA"} <= set(m.participants)
+
+
+def test_a_speech_at_a_venue_on_a_day_of_the_visit_takes_that_day():
+    [m] = _speeches("Am Freitag will der Kanzler eine Rede am Brookings-Institut halten.", "de")
+    assert m.start == date(2022, 1, 7)
+
+
+def test_a_speech_before_no_named_body_or_outside_a_visit_is_none():
+    assert _speeches("Der Kanzler will eine Rede vor Studenten halten.", "de") == []
+    assert _speeches("The chancellor will give a speech to the nation.", "en") == []
+    assert meetings("In einer Rede vor dem Rat für Auswärtige Beziehungen will der Kanzler Stellung nehmen.") == []
+    assert _speeches("Der Kanzler hielt 2019 eine Rede vor dem Rat für Auswärtige Beziehungen.", "de") == []

@@ -71,6 +71,7 @@ from .triggers import (
     guest_verb,
     is_travel,
     opened_by,
+    speech_venue,
     topic_noun,
 )
 
@@ -123,6 +124,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             _coming_event(ctx, run)
         if len(run.meetings) == found:
             _listed_meetings(ctx, run)
+        if len(run.meetings) == found:
+            _speech(ctx, run)
         run.meetings.extend(trip_stops(ctx, run.meetings[found:], run.meetings[:found]))
     kept = _drop_departures(run.meetings, run.departures)
     return merge_meetings(kept, known=lambda place: _known_place(place, gaz))
@@ -378,6 +381,29 @@ def _listed_meetings(ctx: SentenceContext, run: _Run) -> None:
         m.date_resolved = False
         m.location = m.location or (run.last_at[1].location if run.last_at else None)
         run.meetings.append(m)
+
+
+def _speech(ctx: SentenceContext, run: _Run) -> None:
+    """"In einer Rede vor dem Rat für Auswärtige Beziehungen will der Kanzler ... Stellung nehmen", "He will give a
+    speech at the Brookings Institution": a speech before a named body or at a named venue, told as to come in the
+    programme of a visit told a few sentences before, is a meeting of that visit, with its parties, at the place
+    named last (the journey's stop), on the day the sentence names or undated."""
+    noun = speech_venue(ctx)
+    visit = run.last_at[1] if run.last_at and 0 < ctx.n - run.last_at[0] <= NEAR_SENTENCES else None
+    if noun is None or visit is None or visit.status != "upcoming" or not ahead(ctx, 0, len(ctx.tokens) - 1):
+        return
+    days = [d for d in find_days(ctx) if not d.past and d.first is not None]
+    span = Span(0, len(ctx.tokens) - 1, [noun])
+    m = build_meeting(ctx, span, days[0] if len(days) == 1 else None)
+    if m is None or m.status != "upcoming":
+        return
+    m.participants = list(dict.fromkeys([*visit.participants, *m.participants]))
+    m.location = m.location or (last_place(ctx.previous, ctx.gaz) if ctx.previous else None) or visit.location
+    m.title, m.title_rank = meeting_title(ctx.sentence, noun, m.participants, m.format, ctx.gaz.language)
+    m.date_resolved = m.date_resolved and m.start is not None
+    m.side = True  # an item of the visit, as a side meeting is of a summit: a row of its own, not merged into it
+    run.meetings.append(m)
+    run.last_at = (ctx.n, m)
 
 
 def _list_items(ctx: SentenceContext) -> list[tuple[int, int]]:
