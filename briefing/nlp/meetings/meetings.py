@@ -64,6 +64,7 @@ from .titles import meeting_title
 from .triggers import (
     ahead,
     departs,
+    departure_verb,
     earlier_tokens,
     event_noun,
     find_phrase,
@@ -679,7 +680,25 @@ def _journey_only(ctx: SentenceContext, span: Span, day: Day | None) -> bool:
         not (span.first <= i <= span.last) and not is_travel(ctx, ctx.tokens[i]) for i in span.triggers)
     s, gaz = ctx.sentence, ctx.gaz
     return not met and not abroad(s, span.first, span.last, gaz, ctx.said, going) \
-        and not station_of(s, span.first, span.last, gaz, ctx.lex)
+        and not station_of(s, span.first, span.last, gaz, ctx.lex) and not (going and _leaves_for(ctx, span))
+
+
+def _leaves_for(ctx: SentenceContext, span: Span) -> bool:
+    """"departs late Friday for Brazil", "before leaving on Thursday for Namibia": setting off for another state on
+    a day is the start of a visit there (a word of destination after a verb of departure, then the state)."""
+    home = ctx.said.subject.party if ctx.said.subject else None
+    for i in range(span.first, span.last + 1):
+        if not departure_verb(ctx, ctx.tokens[i]):
+            continue
+        for k in range(i + 1, span.last + 1):
+            if ctx.tokens[k].text.lower() in ctx.lex.destinations:
+                article = k + 1 <= span.last and ctx.tokens[k + 1].pos.startswith(("ART", "AT0"))
+                place = _place_name(ctx, k + 1 + article) if k + 1 + article < len(ctx.tokens) else None
+                entry = ctx.gaz.lookup(place) if place else None
+                return entry is not None and entry.party != home
+            if ctx.tokens[k].text in (",", ";", ":") or ctx.tokens[k].pos.startswith("V"):
+                break
+    return False
 
 
 def _place(ctx: SentenceContext, span: Span, parties: list[str]) -> tuple[str | None, list[str]]:
