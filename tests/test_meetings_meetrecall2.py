@@ -165,3 +165,18 @@ def test_departing_for_home_or_for_no_state_is_no_visit():
     assert meetings("Chancellor Scholz departs on Friday for Berlin.", "en") == []
     assert meetings("Chancellor Scholz departs on Friday for a holiday.", "en") == []
     assert meetings("Bundeskanzler Scholz bricht am Freitag in Richtung Berlin auf.") == []
+
+
+# -- a plan told in the past is still to come ----------------------------------------------------------
+
+def test_english_a_meeting_someone_was_due_to_hold_is_to_come_though_undated():
+    [m] = meetings("South Africa's foreign minister was due to meet with Chancellor Scholz in Berlin.", "en")
+    assert (m.start, m.status, m.location) == (None, "upcoming", "Berlin")
+    assert {"ZAF", "DEU"} <= set(m.participants)
+    assert meetings("South Africa's foreign minister met with Chancellor Scholz in Berlin.", "en") == []
+
+
+def test_a_meeting_someone_was_to_hold_is_to_come_though_undated():
+    [m] = meetings("Der südafrikanische Außenminister sollte in Berlin mit Bundeskanzler Scholz zusammentreffen.")
+    assert (m.start, m.status) == (None, "upcoming")
+    assert {"ZAF", "DEU"} <= set(m.participants)

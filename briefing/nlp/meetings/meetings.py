@@ -315,13 +315,21 @@ def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> No
         return
     span = Span(0, len(ctx.tokens) - 1, triggers)
     trigger = ctx.tokens[span.named_by[0]]
+    clause = trigger_clause(ctx, span)
     if clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language)) \
-            not in ("future", "present") and not begun(ctx, *trigger_clause(ctx, span)):
-        return  # (a journey begun: "Zum Auftakt seiner Reise ist er in Amman eingetroffen" is under way)
+            not in ("future", "present") and not begun(ctx, *clause) and not _planned(ctx, *clause):
+        # (a journey begun: "Zum Auftakt seiner Reise ist er in Amman eingetroffen" is under way; a plan told in
+        # the past is still to come: "He was due to meet with President X", "Ein Treffen sollte folgen")
+        return
     if _tour(ctx):
         return
     for part in joined_meetings(ctx, span):
         _undated_part(ctx, part, run)
+
+
+def _planned(ctx: SentenceContext, first: int, last: int) -> bool:
+    """"was due to meet", "sollte ... zusammentreffen": the clause tells of a plan, which a past tense does not end."""
+    return any(w in ctx.lex.planned for w in ctx.words(first, last))
 
 
 def _undated_part(ctx: SentenceContext, span: Span, run: _Run) -> None:
