@@ -83,6 +83,9 @@ class ClauseRules:
     """Words opening a sentence with whose view it gives ("Für den Minister ist das …")."""
     relative_subjects: frozenset[str] = frozenset()
     """Relative pronouns that are the subject of their clause ("der", "welche", "who")."""
+    nominative_relatives: frozenset[str] = frozenset()
+    """Relative pronouns in the nominative whatever follows them, unless their antecedent is feminine
+    (German "der", "welcher": else the feminine dative)."""
 
 
 @lru_cache(maxsize=4)
@@ -96,7 +99,7 @@ def clause_rules(language: str) -> ClauseRules:
                        bool(data.get("subjunctive_reports")), words("expletives"), words("source_prepositions"),
                        words("agent_prepositions"), str(data.get("finite_verb_tag") or ""),
                        tuple(str(w) for w in data.get("genitive_endings") or []), words("opinion_openers"),
-                       words("relative_subjects"))
+                       words("relative_subjects"), words("nominative_relatives"))
 
 
 @dataclass
@@ -418,8 +421,11 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     lemma = ctx.sentence.tokens[verb].lemma.lower()
     who = None
     apposed = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, pivot) else None
+    relative = _antecedent(ctx, k, rules) if before and _relative_is_subject(ctx, k, before[0], fin) else None
     if apposed is not None:
         who = apposed  # "Der Leiter des Programms, Klaus Stöhr, warnte die CDU": not the object after the verb
+    elif relative is not None:
+        who = relative  # "eine Nachricht, welche die Techniker als „…“ bezeichnete": the message
     elif lemma in lex.citing and after:
         # "Ein Fernsehsender zitierte Papandreou mit den Worten", "zitiert die Zeitung den Minister"
         who = next((m for m in after if _oblique(ctx, m)), after[1] if len(after) > 1 else after[0])
@@ -463,6 +469,28 @@ def _antecedent(ctx: SentenceContext, k: int, rules: ClauseRules) -> Mention | N
         return None
     return next((m for m in ctx.mentions if m.last == first - 2 and m.phrase is not None
                  and m.referent is not None), None)
+
+
+def _relative_is_subject(ctx: SentenceContext, k: int, phrase: Mention, fin: int | None) -> bool:
+    """In a relative clause with a phrase before its verb, the relative pronoun is still the subject
+    when case or number says the phrase is not: the pronoun has only a nominative form for its
+    antecedent ("ein Kommentar, der die Wahl des Komitees als „…“ bezeichnet"), or the finite verb
+    agrees in number with the antecedent and not with the phrase ("eine Nachricht, welche die
+    Techniker als „…“ bezeichnete"; but "die Nachricht, die die Techniker „…“ nannten")."""
+    first, _ = _across_quotes(ctx, k)
+    antecedent = _antecedent(ctx, k, clause_rules(ctx.language))
+    if antecedent is None or ctx.sentence.tokens[first].pos not in RELATIVE_TAGS:
+        return False
+    if ctx.word(first) in clause_rules(ctx.language).nominative_relatives:
+        return _gender(antecedent) != "f"
+    if fin is None or phrase.referent is None or antecedent.referent is None:
+        return False
+    plural = plural_finite(ctx.sentence.tokens[fin].text)
+    return phrase.referent.plural != plural and antecedent.referent.plural == plural
+
+
+def _gender(m: Mention) -> str | None:
+    return m.referent.gender if m.referent is not None else (m.phrase.gender if m.phrase is not None else None)
 
 
 def _source(ctx: SentenceContext, k: int, verb: int, rules: ClauseRules, lex: SpeechLexicon) -> Mention | None:
@@ -709,9 +737,14 @@ def _plural_verb(ctx: SentenceContext, i: int) -> bool:
         return True
     for k in (i + 1, i - 1):
         if 0 <= k < len(tokens) and "(FIN)" in tokens[k].pos:
-            low = tokens[k].text.lower()
-            return low == "sind" or (low.endswith("n") and not low.endswith(("kann", "mann")))
+            return plural_finite(tokens[k].text)
     return False
+
+
+def plural_finite(word: str) -> bool:
+    """A German finite verb in the third person plural by its ending ("sagten", "sind"; not "kann")."""
+    low = word.lower()
+    return low == "sind" or (low.endswith("n") and not low.endswith(("kann", "mann")))
 
 
 def _gazetteer_entity(entities: list[Entity], m: Mention) -> Entity | None:
