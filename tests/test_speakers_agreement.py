@@ -31,3 +31,28 @@ def test_a_plural_verb_agreeing_with_the_plural_phrase_keeps_it_the_subject():
 def test_a_relative_pronoun_that_is_the_subject_in_english():
     text = 'The hackers left a message which called the technicians "a bunch of children".'
     assert speakers(text, "en") == ["message"]
+
+
+# demonstratives: the one named last, not the subject a personal pronoun prefers
+
+def test_a_demonstrative_means_the_one_named_last_a_personal_pronoun_the_subject():
+    before = "Der Minister Paul Klein sprach mit dem Botschafter Hans Weber. "
+    assert speakers(before + "Dieser sagte: „Wir sind bereit.“") == ["Hans Weber"]
+    assert speakers(before + "Er sagte: „Wir sind bereit.“") == ["Paul Klein"]
+
+
+def test_a_demonstrative_after_the_verb_means_the_person_just_named_after_a_preposition():
+    text = ("In einem Gespräch mit dem Sprecher des Vereins – Hans Müller – sagte dieser, dass der Trainer "
+            "in „großer Sorge“ sei.")
+    assert speakers(text) == ["Hans Müller"]
+
+
+def test_the_latter_means_the_last_of_the_two_named_in_its_gender():
+    text = "Der Minister Paul Klein traf die Ärztin Anna Berg. „Wir brauchen Hilfe“, so letztere."
+    assert speakers(text) == ["Anna Berg"]
+
+
+def test_a_demonstrative_after_a_noun_that_names_nobody_is_unknown_not_the_subject():
+    text = ("Der Kandidat Paul Klein verlangte vom Wahlausschuss die Prüfung der Stimmen. "
+            "Dieser sagte: „Wir prüfen alles.“")
+    assert speakers(text) == [None]

@@ -28,7 +28,7 @@ from ...data import load_data
 from ...model import Sentence
 from ..actors.actors import Entity
 from ..actors.mentions import Discourse, Known, Referent
-from ..actors.names import DETERMINER_TAGS, NameLexicon, Phrase, find_phrases, name_lexicon
+from ..actors.names import DETERMINER_TAGS, NOUN_TAGS, NameLexicon, Phrase, find_phrases, name_lexicon
 from ..clauses import Clause, finite_verb, is_verb
 from ..context import Mention, SentenceContext
 from ..segment import verb_lemma
@@ -46,6 +46,9 @@ from .speech import (
 log = logging.getLogger(__name__)
 
 PRONOUN_TAGS = frozenset({"PPER", "PNP", "ADV"})
+DEMONSTRATIVE_TAGS = frozenset({"PDS", "PIS"})
+"""A demonstrative standing alone for a noun phrase (STTS; the tagger reads "letztere" as an indefinite):
+"sagte dieser", "so letztere"."""
 OBLIQUE = frozenset({"dem", "den", "einem", "einen", "ihm", "ihn", "ihnen", "him", "her", "them"})
 OPENERS = frozenset({"KON", "ADV", "CJC", "AV0", "$(", "PTKNEG", "PROAV"})
 """Tags that may stand between a clause's start and its subject ("und er sagte", "so the minister",
@@ -140,11 +143,17 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
     items = [Mention(p.first, p.last, None, p) for p in _named_bodies(ctx, phrases + _quoted_names(ctx, lex))]
     covered = {k for m in items for k in range(m.first, m.last + 1)}
     for i, tok in enumerate(tokens):
-        if i not in covered and not ctx.mask[i] and tok.text.lower() in names.pronouns and tok.pos in PRONOUN_TAGS:
+        if i not in covered and not ctx.mask[i] and (tok.text.lower() in names.pronouns and tok.pos in PRONOUN_TAGS
+                                                     or tok.text.lower() in names.demonstratives
+                                                     and tok.pos in DEMONSTRATIVE_TAGS):
             items.append(Mention(i, i, None))
     items.sort(key=lambda m: m.first)
     reported = _reported(ctx, lex)
     for m in items:
+        if m.phrase is None and tokens[m.first].text.lower() in names.demonstratives:
+            m.referent = discourse.demonstrative(tokens[m.first].text, _last_noun(ctx, items, m.first, discourse),
+                                                 _plural_verb(ctx, m.first))
+            continue
         if m.phrase is None:
             m.referent = discourse.pronoun(ctx.n, tokens[m.first].text, _plural_verb(ctx, m.first))
             continue
@@ -153,7 +162,18 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
             if entity else None
         m.referent = discourse.refer(ctx.n, m.phrase, known, salient=not any(m.first in r for r in reported))
     ctx.mentions = items
+    discourse.last_noun = _last_noun(ctx, items, len(tokens), discourse)
     _groups(ctx, discourse, names)
+
+
+def _last_noun(ctx: SentenceContext, items: list[Mention], before: int, discourse: Discourse) -> Referent | None:
+    """Who the last noun before token ``before`` outside quotation marks names: the phrase holding it,
+    None when it is in no phrase; with no noun before it in the sentence, the sentence before's."""
+    tokens = ctx.sentence.tokens
+    k = next((k for k in range(before - 1, -1, -1) if not ctx.mask[k] and tokens[k].pos in NOUN_TAGS), None)
+    if k is None:
+        return discourse.last_noun
+    return next((m.referent for m in items if m.phrase is not None and m.first <= k <= m.last), None)
 
 
 def _groups(ctx: SentenceContext, discourse: Discourse, names: NameLexicon) -> None:
