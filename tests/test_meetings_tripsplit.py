@@ -1,0 +1,81 @@
+"""One row per meeting in real news (issue 9): the stops of a journey named as a list, several meetings told in one
+sentence, bodies and groups as parties, the same meeting named again. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.nlp_support import annotated
+
+TUESDAY = date(2022, 1, 4)
+
+
+def meetings(text: str, language: str = "de", published: date = TUESDAY):
+    return annotated(text, language, published).meetings
+
+
+def undated_pairs(ms) -> set[tuple[str, ...]]:
+    return {tuple(m.participants) for m in ms if m.start is None}
+
+
+# -- stops of a journey named as a list (class 2) -----------------------------------------------------
+
+def test_talks_in_a_list_of_states_are_one_meeting_per_stop():
+    ms = meetings("Bis Freitag führt der Außenminister Annalena Baerbock Gespräche in Kenia, Tansania und Uganda.")
+    stops = [m for m in ms if m.start is None]
+    assert {tuple(m.participants) for m in stops} == {("DEU", "KEN"), ("DEU", "TZA"), ("DEU", "UGA")}
+    assert {m.location for m in stops} == {"Kenia", "Tansania", "Uganda"}
+    assert all(m.status == "upcoming" and not m.date_resolved for m in stops)
+    journey = next(m for m in ms if m.start is not None)
+    assert {"DEU", "KEN", "TZA", "UGA"} <= set(journey.participants)
+
+
+def test_english_talks_in_a_list_of_states():
+    ms = meetings("Chancellor Olaf Scholz will hold talks in Vietnam, Thailand and Cambodia.", "en")
+    assert undated_pairs(ms) >= {("DEU", "VNM"), ("DEU", "THA"), ("DEU", "KHM")}
+
+
+def test_a_journey_through_states_named_before_takes_its_traveller_from_the_sentence_before():
+    ms = meetings("Die Reise von Bundeskanzler Olaf Scholz dauert vom 3. bis 8. März. "
+                  "Die Reise führt ihn durch Chile, Argentinien, Uruguay.")
+    assert undated_pairs(ms) == {("DEU", "CHL"), ("DEU", "ARG"), ("DEU", "URY")}
+
+
+def test_the_journey_leads_on_to_a_list_of_states():
+    ms = meetings("Die Reise führt Scholz anschließend nach Südkorea, Japan und Indien.")
+    assert undated_pairs(ms) == {("DEU", "KOR"), ("DEU", "JPN"), ("DEU", "IND")}
+
+
+def test_english_trip_that_takes_someone_to_a_list_of_states():
+    ms = meetings("Chancellor Olaf Scholz's trip will take him to Chile, Argentina and Uruguay.", "en")
+    assert undated_pairs(ms) == {("DEU", "CHL"), ("DEU", "ARG"), ("DEU", "URY")}
+
+
+def test_a_city_and_its_state_are_one_place_not_two_stops():
+    [m] = meetings("US envoys will join the talks in Astana, Kazakhstan on Monday.", "en")
+    assert m.start == date(2022, 1, 10)
+
+
+def test_states_in_the_topic_are_no_stops():
+    assert undated_pairs(meetings("Am Montag wollen die Außenminister der EU in Brüssel über die Lage in Syrien, "
+                                  "Libyen und Jemen beraten.")) == set()
+    assert undated_pairs(meetings("On Monday the EU foreign ministers will meet in Brussels to discuss the wars "
+                                  "in Syria, Libya and Yemen.", "en")) == set()
+
+
+def test_a_wider_tour_introduced_as_new_has_no_stops_of_the_journey():
+    text = ("Scholz will visit Japan on Monday. The visit is part of an Asian tour that will also take him to "
+            "Vietnam, Thailand and Cambodia.")
+    assert undated_pairs(meetings(text, "en")) == set()
+
+
+def test_a_journey_told_as_past_has_no_stops_to_come():
+    assert meetings("Im Mai führte die Reise Bundeskanzler Olaf Scholz durch Chile, Argentinien und Uruguay.") == []
+    assert meetings("In May, Chancellor Olaf Scholz's trip took him to Chile, Argentina and Uruguay.", "en") == []
+
+
+def test_a_stop_the_text_dates_elsewhere_is_that_meeting():
+    ms = meetings("Außenminister Sigmar Gabriel reist am Mittwoch zu Gesprächen nach Polen und Russland. "
+                  "Am Donnerstag trifft er in Moskau seinen Amtskollegen Sergej Lawrow.")
+    moscow = [m for m in ms if "RUS" in m.participants and "POL" not in m.participants]
+    assert [(m.start, m.location) for m in moscow] == [(date(2022, 1, 6), "Moskau")]
