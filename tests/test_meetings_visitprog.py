@@ -173,3 +173,38 @@ def test_arrived_after_a_summit_leaves_the_summit_past():
 def test_a_visit_landed_at_days_ago_is_past():
     ms = meetings("Der Kanzler war am 20. Dezember zu einem Besuch in Polen gelandet.")
     assert all(m.status == "past" for m in ms if "POL" in m.participants)
+
+
+# class 5: a date that is not the meeting's
+
+def test_a_date_after_nach_beside_the_meeting_day_is_no_meeting_day():
+    ms = meetings("Der Kanzler spricht am Freitag in New York auf einem Forum der Vereinten Nationen über die Welt "
+                  "nach dem 11. September.")
+    assert any(m.start == date(2022, 1, 7) for m in ms)
+    assert not any(m.start == date(2022, 9, 11) for m in ms), [(m.start, m.participants) for m in ms]
+
+
+def test_a_date_after_after_beside_the_meeting_day_is_no_meeting_day():
+    ms = meetings("The chancellor will address a United Nations forum in New York on Friday on the world after "
+                  "11 September.", "en")
+    assert any(m.start == date(2022, 1, 7) for m in ms)
+    assert not any(m.start == date(2022, 9, 11) for m in ms), [(m.start, m.participants) for m in ms]
+
+
+def test_a_year_as_the_subject_of_its_clause_is_no_meeting_time():
+    subject = meetings("Bei den Gesprächen mit Frankreich in Paris hieß es, 2023 solle ein Jahr des Friedens werden.")
+    assert not any((m.start, m.end) == (date(2023, 1, 1), date(2023, 12, 31)) for m in subject)
+    phrase = meetings("Im Jahr 2023 wird der Gipfel der Nato in Paris stattfinden.")
+    assert any((m.start, m.end) == (date(2023, 1, 1), date(2023, 12, 31)) for m in phrase)
+
+
+def test_a_year_opening_an_english_clause_before_its_verb_is_no_meeting_time():
+    ms = meetings("At the talks with France in Paris, officials said 2023 will be a year of peace.", "en")
+    assert not any((m.start, m.end) == (date(2023, 1, 1), date(2023, 12, 31)) for m in ms)
+
+
+def test_a_dateline_of_places_and_a_day_dates_no_meeting():
+    ms = meetings("Azerbaijan, Baku, 4 January / corr. N. Aliyeva/ The foreign ministers of Azerbaijan and Armenia "
+                  "will meet in mid-January in Strasbourg.", "en")
+    assert not any(m.start == TUESDAY for m in ms), [(m.start, m.end) for m in ms]
+    assert any({"AZE", "ARM"} <= set(m.participants) for m in ms)

@@ -123,7 +123,28 @@ def find_days(ctx: SentenceContext) -> list[Day]:
         if (not days or not _joined(ctx, days, day)) and not _arrival_by(ctx, day):
             day.listed = bool(days) and _listed(ctx, days[-1], day)
             days.append(day)
-    return _until(ctx, _arrived(ctx, _in_programme(ctx, _in_visit(ctx, _in_week(days)))))
+    return _until(ctx, _arrived(ctx, _in_programme(ctx, _in_visit(ctx, _bounds(ctx, _in_week(days))))))
+
+
+def _bounds(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"wo er am Freitag eine Rede zur Globalisierung nach dem 11. September halten wird": a date after "nach",
+    "vor", "after", "before" bounds a time (here the topic's); beside another day it is not the meeting's."""
+    words = _bound_words(ctx.gaz.language)
+    bounded = [d for d in days if _opened_by(ctx, d.tok, words)]
+    return [d for d in days if d not in bounded] if bounded and len(bounded) < len(days) else days
+
+
+@cache
+def _bound_words(language: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in tense_lexicon(language).data.get("bound_prepositions") or [])
+
+
+def _opened_by(ctx: SentenceContext, tok: int, words: frozenset[str]) -> bool:
+    """The day at ``tok`` follows one of ``words``, an article between or none ("nach dem 11. September")."""
+    k = tok - 1
+    if k >= 0 and ctx.tokens[k].pos.startswith(("ART", "AT0")):
+        k -= 1
+    return k >= 0 and ctx.tokens[k].text.lower() in words
 
 
 def _arrived(ctx: SentenceContext, days: list[Day]) -> list[Day]:
@@ -249,12 +270,26 @@ def _named_span(ctx: SentenceContext, t: Timex, i: int) -> bool:
     before = ctx.tokens[i - 1].text.lower() if i > 0 else ""
     if t.kind == "year" and before in lex.data.get("articles", []):
         return False
+    if t.kind == "year" and _subject_year(ctx, t):
+        return False
     s = ctx.sentence
     rest = s.text[t.end - s.start:].split(maxsplit=1)
     ahead_word = rest[0].lower() if rest else ""
     alternatives = [str(w).lower() for w in lex.data.get("alternatives", [])]
     return before not in alternatives and ahead_word not in alternatives \
         and not any(s.text[t.end - s.start:].startswith(w) for w in alternatives)
+
+
+def _subject_year(ctx: SentenceContext, t: Timex) -> bool:
+    """"2005 solle ein Jahr werden, das zum Frieden führe", "2023 will be a year of talks": a year opening its
+    clause right before a finite verb is the subject of the clause, no time of an event."""
+    first, after = token_at(ctx.sentence, t.start), token_at(ctx.sentence, t.end - 1) + 1
+    if after >= len(ctx.tokens) or first > 0 and not (ctx.tokens[first - 1].text in CLAUSE_MARKS
+                                                    or ctx.tokens[first - 1].pos.startswith(("KO", "CJ", "VV"))):
+        return False  # "Im Jahr 2016 wird der Ministerrat ... stattfinden": a year in a phrase of time (a clause
+        # opens after a mark, a conjunction or a verb of saying: "officials said 2023 will be ...")
+    pos = ctx.tokens[after].pos
+    return pos.endswith("FIN") or pos.endswith(")") and "FIN" in pos or pos in ctx.lex.finite_tags
 
 
 def _bare_weekday(ctx: SentenceContext, t: Timex) -> bool:
