@@ -211,3 +211,41 @@ def _someone_met(ctx: SentenceContext, frame: int) -> bool:
     subject = ctx.said.subject
     return any(e.first > frame and e.party and e.kind in ("person", "office") and e is not subject
                and not any(ctx.mask[e.first:e.last + 1]) for e in ctx.actors.entities)
+
+
+def named_again(ctx: SentenceContext, found: list[Meeting], earlier: list[Meeting]) -> list[Meeting]:
+    """"Lavrov will arrive on an official visit in Baku on Monday. The forthcoming meetings between the Russian
+    minister and the Azerbaijani leadership will focus on ...": a meeting noun after a definite article or a word of
+    what is to come, with no day and no place of its own, is the meeting told a few sentences before whose parties
+    hold all of its own. Returns the rows of the sentence without those (their sentence becomes evidence of it)."""
+    out = []
+    for m in found:
+        before = _told_before(ctx, m, earlier) if m.start is None and m.location is None and _definite_noun(ctx) \
+            else None
+        if before is None:
+            out.append(m)
+            continue
+        before.evidence.extend(e for e in m.evidence if e not in before.evidence)
+    return out
+
+
+def _told_before(ctx: SentenceContext, m: Meeting, earlier: list[Meeting]) -> Meeting | None:
+    here = ctx.sentence.index
+    return next((o for o in reversed(earlier) if o.evidence and 0 < here - o.evidence[-1].sentence <= NEAR_SENTENCES
+                 and o.status == "upcoming" and not o.side and set(m.participants) <= set(o.participants)), None)
+
+
+def _definite_noun(ctx: SentenceContext) -> bool:
+    """The sentence's first meeting word is a noun opening it after "the"/"die"/"forthcoming" and the like."""
+    again = _again_words(ctx.gaz.language)
+    triggers = find_triggers(ctx)
+    if not triggers or not event_noun(ctx.tokens[triggers[0]], ctx.lex):
+        return False
+    words = ctx.words(0, triggers[0] - 1)
+    return 0 < len(words) <= ARTICLE_REACH and words[0] in again and all(w in again or w.isalpha() for w in words)
+
+
+@lru_cache(maxsize=4)
+def _again_words(language: str) -> frozenset[str]:
+    data = load_data("meeting_places")
+    return frozenset(str(w).lower() for w in (data.get(language) or data["de"]).get("again") or [])
