@@ -51,6 +51,15 @@ def test_english_trip_that_takes_someone_to_a_list_of_states():
     assert undated_pairs(ms) == {("DEU", "CHL"), ("DEU", "ARG"), ("DEU", "URY")}
 
 
+def test_the_stops_a_journey_includes_are_a_meeting_each():
+    ms = meetings("Bundeskanzler Olaf Scholz reist am Samstag nach Brasilien. Die Reise umfasst auch Stationen in "
+                  "Chile und Argentinien.")
+    assert undated_pairs(ms) == {("DEU", "CHL"), ("DEU", "ARG")}
+    ms = meetings("Chancellor Olaf Scholz will visit Brazil on Saturday. The trip, which also includes stops in Chile "
+                  "and Argentina, will be his first visit to South America.", "en")
+    assert undated_pairs(ms) == {("DEU", "CHL"), ("DEU", "ARG")}
+
+
 def test_a_city_and_its_state_are_one_place_not_two_stops():
     [m] = meetings("US envoys will join the talks in Astana, Kazakhstan on Monday.", "en")
     assert m.start == date(2022, 1, 10)

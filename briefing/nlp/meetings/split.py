@@ -136,12 +136,21 @@ def _trip_word(ctx: SentenceContext, first: int) -> int | None:
         return None
     i = before[-1]
     tok = ctx.tokens[i]
-    if any(t.pos.startswith("NN") for t in ctx.tokens[i + 1:first]):
-        return None  # the list hangs on another noun ("die Konfliktlösung in Syrien und Libyen")
+    nouns = [k for k in range(i + 1, first) if ctx.tokens[k].pos.startswith("NN")]
+    if nouns and not (len(nouns) == 1 and _station(ctx, nouns[0])):
+        # the list hangs on another noun ("die Konfliktlösung in Syrien und Libyen"), not on the journey's stops
+        # ("The trip, which also includes stops in Chile and El Salvador")
+        return None
     if tok.pos.startswith(("NN", "NE", "NP0")) and (event_noun(tok, ctx.lex) or is_travel(ctx, tok)) \
             and _indefinite(ctx, i):
         return None
     return i
+
+
+def _station(ctx: SentenceContext, k: int) -> bool:
+    """A word for a journey's stop ("Station", "Stationen", "stops", "leg")."""
+    word = ctx.tokens[k].text.lower()
+    return any(word == w or word.startswith(w) and len(word) - len(w) <= 2 for w in ctx.lex.stations)
 
 
 def _indefinite(ctx: SentenceContext, i: int) -> bool:
