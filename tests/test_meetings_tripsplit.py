@@ -60,6 +60,20 @@ def test_the_stops_a_journey_includes_are_a_meeting_each():
     assert undated_pairs(ms) == {("DEU", "CHL"), ("DEU", "ARG")}
 
 
+def test_the_last_stop_of_the_journey_told_before_is_a_meeting_of_its_own():
+    ms = meetings("Danach reist Außenministerin Annalena Baerbock nach Jordanien weiter, wo sie ihren Kollegen Ayman "
+                  "Safadi treffen will. Letzte Station der Reise ist Ägypten.")
+    assert undated_pairs(ms) == {("DEU", "JOR"), ("DEU", "EGY")}
+    ms = meetings("Foreign Secretary David Lammy will travel to Jordan, where he will meet his counterpart Ayman "
+                  "Safadi. The last stop of the trip will be Egypt, officials said.", "en")
+    assert undated_pairs(ms) == {("GBR", "JOR"), ("GBR", "EGY")}
+
+
+def test_the_last_stop_of_a_past_journey_is_none_to_come():
+    assert meetings("Außenministerin Annalena Baerbock war im Mai in Jordanien. Letzte Station der Reise war "
+                    "Ägypten.") == []
+
+
 def test_a_city_and_its_state_are_one_place_not_two_stops():
     [m] = meetings("US envoys will join the talks in Astana, Kazakhstan on Monday.", "en")
     assert m.start == date(2022, 1, 10)

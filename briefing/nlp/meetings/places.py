@@ -25,6 +25,7 @@ DENIAL_REACH = 2  # words before "in"/"nach" that may deny the place ("nicht in 
 CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")"})
 AUXILIARY_TAGS = ("VB", "VA")  # "be" (CLAWS), auxiliaries (STTS)
 POSSESSIVES = ("'s", "’s", "'", "’")
+STATION_REACH = 6  # words from "Station"/"stop" to the place ("Letzte Station der Reise ist Ägypten")
 
 
 @dataclass(frozen=True)
@@ -342,12 +343,15 @@ def last_place(s: Sentence, gaz: Gazetteer) -> str | None:
 
 
 def station_of(s: Sentence, first: int, last: int, gaz: Gazetteer, lex: MeetingLexicon) -> tuple[str, str] | None:
-    """"erste Station ist Kairo", "the first stop will be Cairo": a journey's stop, with the state it lies in."""
+    """"erste Station ist Kairo", "Letzte Station der Reise ist Ägypten", "the first stop will be Cairo": a
+    journey's stop, with the state it lies in."""
     tokens = s.tokens
     for i in range(first, last + 1):
         if tokens[i].text.lower() not in lex.stations:
             continue
-        for j in range(i + 1, min(i + 4, last + 1)):
+        for j in range(i + 1, min(i + STATION_REACH + 1, last + 1)):
+            if tokens[j].text in CLAUSE_ENDS:
+                break
             entry = gaz.lookup(tokens[j].text)
             if entry and entry.kind == "name" and entry.party and entry.party not in ORGANISATIONS \
                     and tokens[j].text[:1].isupper():

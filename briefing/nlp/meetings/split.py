@@ -18,6 +18,7 @@ from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_direction
 from .context import SentenceContext, Span
 from .participants import before_people, participants, topic
+from .places import station_of
 from .titles import label_title
 from .triggers import event_noun, find_triggers, is_travel
 
@@ -258,3 +259,23 @@ def _definite_noun(ctx: SentenceContext) -> bool:
 def _again_words(language: str) -> frozenset[str]:
     data = load_data("meeting_places")
     return frozenset(str(w).lower() for w in (data.get(language) or data["de"]).get("again") or [])
+
+
+def named_stop(ctx: SentenceContext, found: list[Meeting], earlier: list[Meeting]) -> list[Meeting]:
+    """"Letzte Station der Reise ist Ägypten", "The last stop will be Cairo": a stop of the journey told before, named
+    in a sentence that tells of no meeting of its own: the traveller and the state, at the stop, with no day."""
+    if found or not ctx.tokens:
+        return []
+    stop = station_of(ctx.sentence, 0, len(ctx.tokens) - 1, ctx.gaz, ctx.lex)
+    verb = next((i for i, t in enumerate(ctx.tokens) if t.pos.startswith("V")), None)
+    if stop is None or verb is None or not _to_come(ctx, verb):
+        return []
+    here = ctx.sentence.index
+    journey = next((m for m in reversed(earlier) if m.evidence and 0 < here - m.evidence[-1].sentence <= NEAR_SENTENCES
+                    and m.participants and m.status == "upcoming"), None)
+    if journey is None or journey.participants[0] == stop[1]:
+        return []
+    parties = [journey.participants[0], stop[1]]
+    return [Meeting(title=label_title(parties, "in_person", ctx.gaz.language), start=None, end=None,
+                    participants=parties, location=stop[0], format="in_person", status="upcoming",
+                    date_resolved=False, evidence=[Evidence(ctx.doc.source.id, here, ctx.sentence.text)])]
