@@ -13,6 +13,7 @@ from ...model import Meeting, Sentence, Timex
 from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_tokens
 from .context import SentenceContext, Span
+from .programme import OPENED_REACH, Frame, anaphor_shift, floating, frame, journey, ordinal_day
 from .triggers import ahead, event_noun, find_phrase, is_travel
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,8 @@ class Day:
     both, each on its own day."""
     daypart: bool = False
     """A part of a day with no day named ("am Abend", "in the evening")."""
+    programme: Meeting | None = None
+    """The visit whose programme gave the day ("On the third day", "am Nachmittag"): its parties hold the item."""
 
 
 def token_at(s: Sentence, offset: int) -> int:
@@ -119,7 +122,23 @@ def find_days(ctx: SentenceContext) -> list[Day]:
         if (not days or not _joined(ctx, days, day)) and not _arrival_by(ctx, day):
             day.listed = bool(days) and _listed(ctx, days[-1], day)
             days.append(day)
-    return _in_visit(ctx, _in_week(days))
+    return _in_programme(ctx, _in_visit(ctx, _in_week(days)))
+
+
+def _in_programme(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"Am Nachmittag trifft Köhler mit Schüssel zusammen", "Für 12.15 Uhr ist ein Pressegespräch angesetzt", "The
+    next day the President will give a lecture": a sentence whose only times name no day of their own falls on
+    the day the programme of the visit told before has reached (the tagger reads them on the source's day or
+    after the last date named, which may end the visit's range)."""
+    if not days or not all(floating(ctx, d.tok, d.last_tok) for d in days):
+        return days
+    f = frame(ctx)
+    if f is None:
+        return days
+    for d in days:
+        d.first = d.last = f.day + timedelta(days=anaphor_shift(ctx, d.tok, d.last_tok) or 0)
+        d.programme = _journey_of(ctx, f)
+    return days
 
 
 def _vague_day(ctx: SentenceContext, t: Timex, i: int) -> Day | None:
@@ -538,7 +557,20 @@ def trip_day(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
         first, tok = _ordinal_before(ctx, phrase, tok, earlier) or (day, tok)
         s = ctx.sentence
         return Day(first, day, tok, last, False, s.text[s.tokens[tok].start - s.start:s.tokens[last].end - s.start])
-    return None
+    return _programme_day(ctx)
+
+
+def _programme_day(ctx: SentenceContext) -> Day | None:
+    """"On the third and final day, the guests will visit Tromsø", "Am zweiten Tag ...": the n-th day of the visit
+    whose programme the text tells."""
+    f = frame(ctx)
+    found = ordinal_day(ctx, f.visit) if f else None
+    if found is None:
+        return None
+    day, first, last = found
+    s = ctx.sentence
+    text = s.text[s.tokens[first].start - s.start:s.tokens[last].end - s.start]
+    return Day(day, day, first, last, False, text, programme=_journey_of(ctx, f) if f else None)
 
 
 def journey_begins(ctx: SentenceContext, span: Span) -> bool:
@@ -636,47 +668,48 @@ def since(ctx: SentenceContext, t: Timex) -> bool:
     return any(w in words for w in ctx.words(max(0, i - SINCE_REACH), i - 1))
 
 
-def _current(ctx: SentenceContext, last_at: tuple[int, Meeting] | None) -> Meeting | None:
-    """The meeting named last, when it lies a few sentences back, is to come on one day, and no other day
-    was named since: the day the text is telling of."""
-    if last_at is None:
-        return None
-    n0, m = last_at
-    if not 0 <= ctx.n - n0 <= LOOK_BACK or m.start is None or m.start != m.end or m.status != "upcoming" \
-            or m.reported_past:
-        return None
-    for k in range(n0 + 1, ctx.n):
-        for t in ctx.doc.timexes.get(ctx.doc.sentences[k].index, []):
-            if DAY_VALUE.match(t.value or "") and (t.first_day or _value_day(t.value)) != m.start:
-                return None
-    return m
-
-
-def sequel_day(ctx: SentenceContext, last_at: tuple[int, Meeting] | None) -> Day | None:
+def sequel_day(ctx: SentenceContext) -> Day | None:
     """"Beide Regierungschefs werden danach an einer Sitzung teilnehmen", "The envoys were later due to meet
     ...", "Dort trifft er ...": a meeting told as following the one named just before, or held where it is,
-    with no day of its own, is held on that meeting's day."""
+    with no day of its own, is held on the day the programme has reached. So is one told as to come right after a
+    day opened by "The next day" or an ordinal day ("The next day ... The Prime Minister will host a luncheon")."""
     phrases = [*ctx.lex.sequels, *((w,) for w in ctx.lex.there)]  # "Dort trifft er ...": there, that day
     at = find_phrase(ctx, phrases)
-    if at is not None and ctx.tokens[at].pos in ctx.lex.existential_tags:
-        return None  # "there were no plans": no place, no day
-    current = _current(ctx, last_at)
-    if at is None or current is None:
+    if at is not None and (ctx.tokens[at].pos in ctx.lex.existential_tags or at in ctx.timed()):
+        return None  # "there were no plans": no place, no day; "later this week" is a time of its own
+    f = frame(ctx)
+    if f is None:
+        return None
+    if at is None:
+        return _opened_item(ctx, f)
+    if not _follows_dated(ctx) or any(t.pos.startswith("VV") and is_travel(ctx, t) for t in ctx.tokens):
+        # "Gespräche sind auch geplant. ... Anschließend ...": after a meeting with no day, none; "Im Anschluss
+        # fliegt er weiter zu Gesprächen nach Kairo": travelling on takes its time
         return None
     size = next(len(p) for p in phrases if tuple(ctx.words(at, at + len(p) - 1)) == p)
     s, tokens = ctx.sentence, ctx.tokens
     text = s.text[tokens[at].start - s.start:tokens[at + size - 1].end - s.start]
-    return Day(current.start, current.start, at, at + size - 1, False, text)
+    return Day(f.day, f.day, at, at + size - 1, False, text, programme=_journey_of(ctx, f))
 
 
-def on_current_day(ctx: SentenceContext, days: list[Day], last_at: tuple[int, Meeting] | None) -> None:
-    """"Am Abend findet ein Essen statt": a part of a day with no day named falls on the day of the meeting
-    named just before (the tagger reads it on the last day the text named, which may be the day of the
-    saying: "wie eine Sprecherin am Freitag mitteilte")."""
-    current = _current(ctx, last_at)
-    if current is None:
-        return
-    for day in days:
-        if day.daypart:
-            day.first = day.last = current.start
-            day.past = False
+def _follows_dated(ctx: SentenceContext) -> bool:
+    """The meeting told last before the sentence has a day."""
+    positions = {s.index: k for k, s in enumerate(ctx.doc.sentences)}
+    told = [(positions.get(m.evidence[0].sentence, -1), m) for m in ctx.doc.earlier if m.evidence]
+    last = max((k for k, _ in told if k < ctx.n), default=None)
+    return last is not None and all(m.start is not None for k, m in told if k == last)
+
+
+def _opened_item(ctx: SentenceContext, f: Frame) -> Day | None:
+    """A meeting told as to come, with no day of its own, in the paragraph right after a day of the programme
+    opened by "The next day" or "On the second day": held on that day."""
+    if f.opened is None or not 0 < ctx.n - f.opened <= OPENED_REACH or not ctx.tokens \
+            or ctx.doc.sentences[f.opened].paragraph != ctx.sentence.paragraph \
+            or not ahead(ctx, 0, len(ctx.tokens) - 1):
+        return None
+    return Day(f.day, f.day, 0, 0, False, f.opened_text, programme=_journey_of(ctx, f))
+
+
+def _journey_of(ctx: SentenceContext, f: Frame) -> Meeting | None:
+    """The visit of the programme when it is a journey (its items are meetings of their own), else None."""
+    return f.visit if journey(f.visit, ctx.gaz.language) else None

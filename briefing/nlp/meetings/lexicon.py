@@ -100,8 +100,11 @@ def lexicon(language: str) -> MeetingLexicon:
     data = load_data("meetings")
     d = data.get(language) or data["de"]
     fmt = d.get("format") or {}
+    # meals host and guest share ("state banquet", "Arbeitsessen"): items of a visit's programme (visitprog's lexicon)
+    programme = load_data("meeting_programme")
+    meals = (programme.get(language) or programme["de"]).get("meals") or []
     return MeetingLexicon(
-        nouns=tuple(w.lower() for w in d["nouns"]), verbs=frozenset(w.lower() for w in d["verbs"]),
+        nouns=tuple(w.lower() for w in [*d["nouns"], *meals]), verbs=frozenset(w.lower() for w in d["verbs"]),
         needs={k: {str(w).lower() for w in v} for k, v in (d.get("needs") or {}).items()},
         sidelines=[tuple(p.split()) for p in d.get("sidelines") or []],
         sequence=[tuple(p.split()) for p in d.get("sequence") or []],

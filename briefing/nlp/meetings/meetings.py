@@ -34,7 +34,6 @@ from .days import (
     journey_begins,
     length_of_named,
     lengthen,
-    on_current_day,
     sequel_day,
     since,
     span_days,
@@ -58,8 +57,9 @@ from .participants import (
     without_host,
 )
 from .places import abroad, earlier_clause_tokens, last_place, place_of, reported_tokens, station_of
+from .programme import with_visit
 from .referents import opening_parties
-from .split import trip_stops
+from .split import trip_stops, within_visit
 from .titles import meeting_title
 from .triggers import (
     ahead,
@@ -122,6 +122,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             _coming_event(ctx, run)
         if len(run.meetings) == found:
             _listed_meetings(ctx, run)
+        run.meetings[found:] = within_visit(ctx, run.meetings[found:], build_meeting)
         run.meetings.extend(trip_stops(ctx, run.meetings[found:], run.meetings[:found]))
     kept = _drop_departures(run.meetings, run.departures)
     return merge_meetings(kept, known=lambda place: _known_place(place, gaz))
@@ -137,7 +138,6 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     count_from_event(ctx, days, triggers, run.meetings)
     if triggers:
         days = with_event_day(ctx, days, run.meetings)
-        on_current_day(ctx, days, run.last_at)
     if not triggers and days and not ctx.said.statements and _body_meeting(ctx, days, run):
         return
     if not triggers:
@@ -150,7 +150,7 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
         return
     run.spare, run.journey = None, False
     if not days and not all(is_travel(ctx, ctx.tokens[i]) for i in triggers):
-        days = [d for d in [sequel_day(ctx, run.last_at)] if d]
+        days = [d for d in [sequel_day(ctx)] if d]
     if not days:
         if not _sideline_meeting(ctx, triggers, run) and not length_of_named(ctx, triggers, run.meetings):
             _undated_meeting(ctx, triggers, run)
@@ -702,7 +702,7 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     """The meeting told in ``span`` on ``day``, or None when the span tells of none."""
     if (span.side and not span.in_scope) or _journey_only(ctx, span, day):
         return None
-    parties = participants(ctx, span)
+    parties = with_visit(day.programme if day else None, participants(ctx, span))
     location, parties = _place(ctx, span, parties)
     # "sprach mit Stoltenberg über die bevorstehenden Gespräche": a noun in the topic names another meeting
     nouns = [i for i in span.named_by if event_noun(ctx.tokens[i], ctx.lex) and not topic_noun(ctx, i)]
@@ -731,6 +731,7 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
                    status=status, date_text=day.text if day else "", date_resolved=resolved,
                    evidence=[Evidence(ctx.doc.source.id, ctx.sentence.index, ctx.sentence.text)],
                    reported_past=past, named=bool(nouns), title_rank=rank,
+                   side=bool(day and day.programme),  # an item of a visit's programme is held inside the visit
                    window_start=day.window[0] if day and day.window else None,
                    window_end=day.window[1] if day and day.window else None)
 
