@@ -128,10 +128,21 @@ def abroad(s: Sentence, first: int, last: int, gaz: Gazetteer, said: SentenceSpe
     for i in range(first, last):
         if s.tokens[i].text.lower() not in (("in", "im", "nach", "to") if going else ("in", "im")):
             continue
-        entry = gaz.lookup(s.tokens[i + 1].text)
+        # "reist in die USA", "in den Iran", "to the United States": an article may stand before the state's name
+        k = i + 1 + (s.tokens[i + 1].text.lower() in ARTICLES and i + 2 <= last)
+        entry = _name_at(s, k, last, gaz)
         if entry and entry.kind == "name" and entry.party not in ORGANISATIONS and entry.party != home:
             return True
     return False
+
+
+def _name_at(s: Sentence, k: int, last: int, gaz: Gazetteer) -> Entry | None:
+    """The gazetteer's entry of the longest name of up to three words from token ``k`` ("United States")."""
+    for j in range(min(last, k + 2), k - 1, -1):
+        entry = gaz.lookup(s.text[s.tokens[k].start - s.start:s.tokens[j].end - s.start])
+        if entry:
+            return entry
+    return None
 
 
 def in_topic_phrase(s: Sentence, i: int, lex: MeetingLexicon) -> bool:
