@@ -185,6 +185,12 @@ def test_a_clause_telling_who_they_are_names_no_party():
     assert set(m.participants) == {"DEU", "FRA", "ITA"}
 
 
+def test_the_states_visited_before_take_no_part():
+    ms = meetings("Foreign Minister Mauro Vieira will arrive in Pretoria on Monday after visiting Mozambique, Zimbabwe "
+                  "and Angola.", "en")
+    assert ms and all(not {"MOZ", "ZWE", "AGO"} & set(m.participants) for m in ms)
+
+
 def test_whose_office_it_is_is_no_place():
     [m] = meetings("French President Emmanuel Macron will meet Chancellor Olaf Scholz at Mr Scholz's office on "
                    "Saturday.", "en")

@@ -18,9 +18,9 @@ from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_direction
 from .context import SentenceContext, Span
 from .participants import before_people, participants, topic
-from .places import station_of
+from .places import earlier_clause_tokens, station_of
 from .titles import NOUN, label_title, with_parties
-from .triggers import event_noun, find_triggers, is_travel
+from .triggers import earlier_tokens, event_noun, find_triggers, is_travel
 
 log = logging.getLogger(__name__)
 
@@ -118,9 +118,10 @@ def _stop(ctx: SentenceContext, visitor: str, place: Entity) -> Meeting:
 
 def _listed_stops(ctx: SentenceContext) -> list[Entity]:
     """The first list of two or more states or cities joined by commas and "und"/"and", opened by a preposition
-    of travel or by a verb of visiting, outside quotations."""
+    of travel or by a verb of visiting, outside quotations and phrases of what went before."""
+    before = earlier_tokens(ctx) | earlier_clause_tokens(ctx)  # "after visiting A, B and C": stops already made
     places = sorted((e for e in ctx.actors.entities if e.kind == "name" and e.party and e.party not in ORGANISATIONS
-                     and not any(ctx.mask[e.first:e.last + 1])), key=lambda e: e.first)
+                     and not any(ctx.mask[e.first:e.last + 1]) and e.first not in before), key=lambda e: e.first)
     joiners = ctx.lex.list_joiners
     run: list[Entity] = []
     for e in places:
