@@ -79,3 +79,45 @@ def test_a_stop_the_text_dates_elsewhere_is_that_meeting():
                   "Am Donnerstag trifft er in Moskau seinen Amtskollegen Sergej Lawrow.")
     moscow = [m for m in ms if "RUS" in m.participants and "POL" not in m.participants]
     assert [(m.start, m.location) for m in moscow] == [(date(2022, 1, 6), "Moskau")]
+
+
+# -- several meetings in one sentence (class 3) --------------------------------------------------------
+
+def test_bilateral_meetings_with_several_are_one_meeting_each():
+    ms = meetings("US President Joe Biden will hold bilateral meetings with Japanese Prime Minister Fumio Kishida, "
+                  "Indian Prime Minister Narendra Modi and Australian Prime Minister Anthony Albanese.", "en")
+    assert sorted(tuple(m.participants) for m in ms) == [("USA", "AUS"), ("USA", "IND"), ("USA", "JPN")]
+
+
+def test_german_bilateral_talks_with_several_are_one_meeting_each():
+    ms = meetings("Bundeskanzler Olaf Scholz wird bilaterale Gespräche mit dem japanischen Ministerpräsidenten "
+                  "Fumio Kishida und dem indischen Premierminister Narendra Modi führen.")
+    assert sorted(tuple(m.participants) for m in ms) == [("DEU", "IND"), ("DEU", "JPN")]
+
+
+def test_talks_with_several_without_a_word_of_two_stay_one_meeting():
+    [m] = meetings("Bundeskanzler Olaf Scholz wird am Montag Gespräche mit dem japanischen Ministerpräsidenten "
+                   "Fumio Kishida und dem indischen Premierminister Narendra Modi führen.")
+    assert set(m.participants) == {"DEU", "JPN", "IND"}
+
+
+def test_someone_met_during_the_visit_told_before_is_a_meeting_of_its_own():
+    ms = meetings("Bundeskanzler Olaf Scholz fliegt am Mittwoch zu politischen Gesprächen nach Indien. "
+                  "Bei dem zweitägigen Besuch wird er auch Premierminister Narendra Modi treffen.")
+    visit = next(m for m in ms if m.start is not None)
+    assert (visit.start, visit.end) == (date(2022, 1, 5), date(2022, 1, 6))
+    inside = [m for m in ms if m.start is None]
+    assert [(tuple(m.participants), m.status) for m in inside] == [(("DEU", "IND"), "upcoming")]
+
+
+def test_english_someone_met_during_the_visit():
+    ms = meetings("Chancellor Olaf Scholz will fly to India on Wednesday for talks. "
+                  "During the visit he will also meet Prime Minister Narendra Modi.", "en")
+    assert [tuple(m.participants) for m in ms if m.start is None] == [("DEU", "IND")]
+    assert [m.start for m in ms if m.start is not None] == [date(2022, 1, 5)]
+
+
+def test_a_meeting_during_a_visit_told_as_past_is_none_to_come():
+    ms = meetings("Bundeskanzler Olaf Scholz flog im Dezember zu Gesprächen nach Indien. "
+                  "Bei dem Besuch traf er auch Premierminister Narendra Modi.")
+    assert [m for m in ms if m.status == "upcoming"] == []

@@ -59,7 +59,7 @@ from .participants import (
 from .places import abroad, earlier_clause_tokens, last_place, place_of, reported_tokens, station_of
 from .programme import with_visit
 from .referents import opening_parties
-from .split import trip_stops
+from .split import trip_stops, within_visit
 from .titles import meeting_title
 from .triggers import (
     ahead,
@@ -122,6 +122,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             _coming_event(ctx, run)
         if len(run.meetings) == found:
             _listed_meetings(ctx, run)
+        run.meetings[found:] = within_visit(ctx, run.meetings[found:], build_meeting)
         run.meetings.extend(trip_stops(ctx, run.meetings[found:], run.meetings[:found]))
     kept = _drop_departures(run.meetings, run.departures)
     return merge_meetings(kept, known=lambda place: _known_place(place, gaz))

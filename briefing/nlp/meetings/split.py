@@ -7,6 +7,7 @@ the row of the sentence itself is the journey, with every stop among its parties
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +28,9 @@ ARTICLE_REACH = 3  # words before a trip noun its article may stand ("eine fünf
 MIN_STOPS = 2
 
 
+Builder = Callable[[SentenceContext, Span, None], "Meeting | None"]
+
+
 @dataclass(frozen=True)
 class StopWords:
     openers: frozenset[str]
@@ -38,6 +42,10 @@ class StopWords:
     the text tells of; its places are no stops of it."""
     articles: frozenset[str]
     """Words that may stand between the opener and the first stop ("in die USA", "to the Philippines")."""
+    within: frozenset[str]
+    """Prepositions of a phrase naming the visit a meeting is held in ("Bei dem Besuch", "During his visit")."""
+    within_articles: frozenset[str]
+    """Definite and possessive articles: the visit named is the one told before."""
 
 
 @lru_cache(maxsize=4)
@@ -47,7 +55,10 @@ def stop_words(language: str) -> StopWords:
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in d.get(key) or [])
-    return StopWords(words("openers"), words("visiting"), words("indefinite"), words("articles"))
+    within = (data.get(language) or data["de"])
+    return StopWords(words("openers"), words("visiting"), words("indefinite"), words("articles"),
+                     frozenset(str(w).lower() for w in within.get("within") or []),
+                     frozenset(str(w).lower() for w in within.get("within_articles") or []))
 
 
 def trip_stops(ctx: SentenceContext, found: list[Meeting], earlier: list[Meeting]) -> list[Meeting]:
@@ -158,3 +169,45 @@ def _traveller(ctx: SentenceContext, stops: list[str], earlier: list[Meeting]) -
             return m.participants[0]
     people = [p for p in before_people(ctx) if p not in stops]
     return people[0] if len(people) == 1 else None
+
+
+def within_visit(ctx: SentenceContext, found: list[Meeting], build: Builder) -> list[Meeting]:
+    """"Bei dem zweitägigen Besuch wird er auch US-Präsident X treffen", "During the visit she will also meet Prime
+    Minister Y": someone met, in a sentence framed by the visit told before, is a meeting of its own inside it. Its
+    day is the visit's only where the sentence gives one; else no day (the visit's days are the visit's). Returns
+    the rows of the sentence, the meeting inside the visit in place of those that took the visit's day."""
+    frame = _visit_frame(ctx)
+    if frame is None or any(t.type != "DURATION" for t in ctx.timexes):
+        return found
+    verbs = [i for i in find_triggers(ctx) if i > frame and ctx.tokens[i].pos.startswith("V")
+             and not is_travel(ctx, ctx.tokens[i]) and _to_come(ctx, i)]
+    if not verbs or not _someone_met(ctx, frame):
+        return found
+    m = build(ctx, Span(frame + 1, len(ctx.tokens) - 1, verbs), None)
+    if m is None or len(m.participants) < 2:
+        return found
+    m.date_resolved, m.status = False, "upcoming"
+    return [m]
+
+
+def _visit_frame(ctx: SentenceContext) -> int | None:
+    """The visit noun of a phrase opening the sentence that names the visit told before ("Bei dem zweitägigen
+    Besuch", "beim Besuch", "During his visit"), else None."""
+    words = stop_words(ctx.gaz.language)
+    tokens = ctx.tokens
+    if len(tokens) < 3 or tokens[0].text.lower() not in words.within:
+        return None
+    for k in range(1, min(len(tokens), 1 + ARTICLE_REACH + 1)):
+        tok = tokens[k]
+        if tok.pos.startswith(("NN", "NE", "NP0")):
+            # "beim" holds its article
+            definite = any(w in words.within_articles for w in ctx.words(0, k - 1))
+            return k if definite and (event_noun(tok, ctx.lex) or is_travel(ctx, tok)) else None
+    return None
+
+
+def _someone_met(ctx: SentenceContext, frame: int) -> bool:
+    """A person or an office with a party after the frame, who is not the one who comes."""
+    subject = ctx.said.subject
+    return any(e.first > frame and e.party and e.kind in ("person", "office") and e is not subject
+               and not any(ctx.mask[e.first:e.last + 1]) for e in ctx.actors.entities)
