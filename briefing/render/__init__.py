@@ -29,8 +29,8 @@ class Renderer:
     up fonts), done ahead while the sources are still being read; optional."""
     prepare: Ref | None = None
     """``prepare(briefing, config) -> str``: the part of the rendering that needs none of the renderer's
-    own libraries (the PDF's HTML: Jinja and Babel, not WeasyPrint), done by the worker that assembled
-    the briefing while this process still imports the renderer; ``func`` then gets it as a third
+    own libraries (the HTML: Jinja and Babel, not WeasyPrint), done by the worker that assembled the
+    briefing while this process still imports the renderer; ``func`` then gets it as a third
     argument. Optional: without it ``func(briefing, config)`` does everything."""
 
     def render(self, briefing: Briefing, config: Config, prepared: str | None = None) -> bytes:
@@ -45,7 +45,8 @@ class Renderer:
 
 RENDERERS: Registry[Renderer] = Registry("output format", RenderError, [
     Renderer("json", ".json", "application/json", "briefing.render.json_file:render_json"),
-    Renderer("html", ".html", "text/html", "briefing.render.html:render_html"),
+    Renderer("html", ".html", "text/html", "briefing.render.html:render_html",
+             prepare="briefing.render.html:render_html_page"),
     Renderer("pdf", ".pdf", "application/pdf", "briefing.render.pdf:render_pdf", "briefing.render.pdf:warm_up",
              "briefing.render.html:render_html_text"),
     Renderer("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
