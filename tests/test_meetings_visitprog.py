@@ -208,3 +208,19 @@ def test_a_dateline_of_places_and_a_day_dates_no_meeting():
                   "will meet in mid-January in Strasbourg.", "en")
     assert not any(m.start == TUESDAY for m in ms), [(m.start, m.end) for m in ms]
     assert any({"AZE", "ARM"} <= set(m.participants) for m in ms)
+
+
+def test_nachmittags_in_a_visit_programme_is_the_visit_day():
+    ms = meetings("Am Freitag kommt der italienische Präsident zu einem Besuch nach Wien. "
+                  "Nachmittags nimmt er an einer Tagung mit dem österreichischen Bundeskanzler teil.")
+    assert not on(ms, TUESDAY), [(m.start, m.participants) for m in ms]
+    assert any("ITA" in m.participants for m in on(ms, date(2022, 1, 7)))
+
+
+def test_the_week_of_a_visit_and_its_weekdays_keep_its_programme_open():
+    ms = meetings("Geplant ist ein Staatsbesuch des italienischen Präsidenten in Deutschland vom 13. bis 15. Januar. "
+                  "Nach seiner Ankunft am Donnerstagabend kommender Woche soll er am Freitagvormittag empfangen "
+                  "werden. Mittags will der Bundespräsident ein Staatsbankett zu seinen Ehren geben.")
+    assert any(m.start == date(2022, 1, 14) and "ITA" in m.participants for m in ms), \
+        [(m.start, m.participants) for m in ms]
+    assert not any(m.start == TUESDAY for m in ms)

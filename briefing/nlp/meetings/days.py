@@ -185,12 +185,12 @@ def _until(ctx: SentenceContext, days: list[Day]) -> list[Day]:
     the journey under way, else the source's own day. (With a length named, "the three-day meeting runs through
     Sunday", span_days counts back from the end.)"""
     published = ctx.doc.source.published
-    if published is None or any(t.type == "DURATION" for t in ctx.timexes) \
+    ends = [d for d in days if published and d.first and d.first == d.last and not d.past and d.first >= published
+            and _after_until(ctx, d.tok)]
+    if not ends or published is None or any(t.type == "DURATION" for t in ctx.timexes) \
             or after_event(ctx, ctx.doc.earlier) is not None:
         return days  # "The day after the White House engagement, ... which will last until June 17"
-    for d in days:
-        if d.first is None or d.first != d.last or d.past or d.first < published or not _after_until(ctx, d.tok):
-            continue
+    for d in ends:
         d.first = _under_way_since(ctx.doc.earlier, published)
     return days
 

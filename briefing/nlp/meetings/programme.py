@@ -30,6 +30,7 @@ FLOATING_KINDS = frozenset({"daypart", "time"})
 """Temporal expressions that name no day of their own: a part of a day, a clock time."""
 ANAPHOR_KINDS = frozenset({"anaphor_words"})
 """Temporal expressions counted from the day told before ("the next day", "am nächsten Tag")."""
+WEEK = 7
 OPENED_REACH = 2  # sentences after "The next day ..." whose items without a day of their own are on that day
 
 
@@ -128,10 +129,26 @@ def _step(ctx: SentenceContext, f: Frame) -> bool:
             continue
         if t.type not in ("DATE", "TIME") or _background(ctx, t):
             continue
-        if not _within(f.visit, t.first_day):
+        if t.last_day and t.last_day > t.first_day and _overlaps(f.visit, t.first_day, t.last_day):
+            continue  # "kommender Woche": the week of the visit
+        day = _into_visit(f.visit, t)
+        if not _within(f.visit, day):
             return False
-        f.day = t.first_day
+        f.day = day
     return True
+
+
+def _overlaps(visit: Meeting, first: date, last: date) -> bool:
+    return visit.start is not None and visit.end is not None and first <= visit.end and last >= visit.start
+
+
+def _into_visit(visit: Meeting, t: Timex) -> date:
+    """"Geplant ist ein Staatsbesuch vom 10. bis 13. Oktober ... am Freitagvormittag": a weekday the tagger read as
+    the nearest one, before a visit of a later week, is the visit's (as days._in_visit reads it)."""
+    day = t.first_day
+    if day is None or t.kind != "weekday" or visit.start is None or day >= visit.start:
+        return day
+    return day + timedelta(days=WEEK * -(-(visit.start - day).days // WEEK))
 
 
 def _background(ctx: SentenceContext, t: Timex) -> bool:
