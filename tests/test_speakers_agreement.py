@@ -56,3 +56,59 @@ def test_a_demonstrative_after_a_noun_that_names_nobody_is_unknown_not_the_subje
     text = ("Der Kandidat Paul Klein verlangte vom Wahlausschuss die Prüfung der Stimmen. "
             "Dieser sagte: „Wir prüfen alles.“")
     assert speakers(text) == [None]
+
+
+# verbs of naming: the one who names speaks, never what is named
+
+def test_the_subject_of_a_passive_verb_of_naming_is_what_was_named_not_who_spoke():
+    assert speakers("Die Nato war von Trump als „obsolet“ bezeichnet worden.") == ["Donald Trump"]
+    assert speakers("Der Plan wurde vom Minister Karl Huber als „Unsinn“ kritisiert.") == ["Karl Huber"]
+    assert speakers("Die Nato wurde im Wahlkampf als „obsolet“ bezeichnet.") == [None]
+
+
+def test_the_subject_of_an_active_verb_of_naming_speaks_not_its_object():
+    assert speakers("Trump hatte die Nato als „obsolet“ bezeichnet.") == ["Donald Trump"]
+    assert speakers("Den Gipfel bezeichnete der Minister Karl Huber als „vollen Erfolg“.") == ["Karl Huber"]
+    assert speakers('Trump called NATO "an obsolete alliance".', "en") == ["Donald Trump"]
+
+
+def test_who_is_cited_in_the_passive_still_speaks():
+    text = "Der Fraktionschef Paul Weber wird von der Zeitung mit den Worten zitiert: „Das ist vorbei.“"
+    assert speakers(text) == ["Paul Weber"]
+
+
+# a speaker named after the quote, in the next sentence that points back at it
+
+def test_a_sentence_opening_with_these_words_names_the_speaker_of_the_quote_before():
+    text = "„Wir werden nicht nachgeben.“ Mit diesen Worten reagierte die Ministerin Anna Berg auf die Kritik."
+    assert speakers(text) == ["Anna Berg"]
+    text = '"We will not give in." With these words the minister Anna Berg replied to the critics.'
+    assert speakers(text, "en") == ["Anna Berg"]
+
+
+def test_a_passive_with_no_agent_says_what_the_document_it_names_says():
+    text = ("In einem Schreiben seiner Anwälte an die Leitung wurde auf die „Persönlichkeitsrechte“ "
+            "des Politikers hingewiesen.")
+    assert speakers(text) == ["Schreiben"]
+
+
+def test_an_attribution_outside_a_relative_passive_clause_keeps_the_quote():
+    text = ("Laut Polizei gab es eine Kontrolle des Wagens des „schwarzen Blocks“, von dem laut Polizei zu Gewalt "
+            "aufgerufen worden sei.")
+    assert speakers(text) == ["Polizei"]
+
+
+# names
+
+def test_a_surname_the_tagger_reads_as_an_adjective_after_a_first_name_is_part_of_the_name():
+    assert speakers("Der Gewerkschaftschef Paul Lang ist dagegen der Ansicht, die Reform sei „ein Erfolg“.") \
+        == ["Paul Lang"]
+    assert speakers("Anna Neu erklärte: „Wir machen weiter.“") == ["Anna Neu"]
+    assert speakers('Later John Little added: "We will go on."', "en") == ["John Little"]
+
+
+def test_a_role_named_in_the_genitive_or_dative_is_shown_in_its_base_form():
+    a = annotated("Nach Ansicht des Ministers Karl Huber ist die Reform „ein großer Fehler“.")
+    assert [(q.speaker, q.speaker_role) for q in a.quotes] == [("Karl Huber", "Minister")]
+    assert speakers("Laut dem Präsidenten des Verbandes ist das „ein schwerer Fehler“.") \
+        == ["Präsident des Verbandes"]

@@ -29,7 +29,7 @@ from ...model import Sentence
 from ..actors.actors import Entity
 from ..actors.mentions import Discourse, Known, Referent
 from ..actors.names import DETERMINER_TAGS, NOUN_TAGS, NameLexicon, Phrase, find_phrases, name_lexicon
-from ..clauses import Clause, finite_verb, is_verb
+from ..clauses import Clause, finite_verb, grammar, is_verb
 from ..context import Mention, SentenceContext
 from ..segment import verb_lemma
 from .speech import (
@@ -37,8 +37,8 @@ from .speech import (
     Attribution,
     SpeechLexicon,
     attributed,
-    back_references,
     lexicon,
+    pointing_back,
     speech_verb,
     subjunctive_form,
 )
@@ -116,7 +116,8 @@ class Said:
     referent: Referent | None
     kind: str = "statement"
     via: str = "verb"
-    """verb | attribution | subject | continued | pronoun (a pronoun that agrees with nobody: unknown)"""
+    """verb | attribution | subject | continued | pronoun (a pronoun that agrees with nobody: unknown) |
+    passive (a passive verb of saying with no agent named: unknown)"""
     relative: bool = False
     """Named in a relative clause ("zu der ein Bündnis aufgerufen hatte"): the speaker of a quote
     outside that clause only when the other clauses name nobody."""
@@ -295,8 +296,9 @@ def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) ->
     for said in out:
         if said.referent is not None:
             discourse.speaks(said.referent)
-    # a pronoun that agrees with nobody named before stays in: the speaker is unknown, not guessed
-    return [s for s in out if s.referent is not None or s.via == "pronoun"]
+    # a pronoun that agrees with nobody named before, a passive naming no agent stay in: the speaker is
+    # unknown, not guessed
+    return [s for s in out if s.referent is not None or s.via in ("pronoun", "passive")]
 
 
 def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said]:
@@ -311,6 +313,11 @@ def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said
         who = speaker_of(ctx, k, verb[0], lex)
         if who is not None and _reported_expletive(ctx, clause, who, lex):
             continue  # "Es drohe „…“": the speech reported before goes on, nobody new speaks
+        if who is None and _passive(ctx, k, verb[0], lex):
+            # "Die Nato wurde als „obsolet“ bezeichnet": someone spoke, not the subject; unknown
+            out.append(Said(ctx.n, clause.first, clause.last, None, verb[1], "passive",
+                            _relative(ctx, _across_quotes(ctx, k)[0])))
+            continue
         if who is not None:
             out.append(Said(ctx.n, clause.first, clause.last, who.referent, verb[1],
                             "pronoun" if who.pronoun and who.referent is None else "verb",
@@ -439,6 +446,10 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
         before = [m for m in ctx.mentions if start <= m.first and m.last < clause.first and m.phrase is not None
                   and m.phrase.free and not _oblique(ctx, m)]
     lemma = ctx.sentence.tokens[verb].lemma.lower()
+    if _passive(ctx, k, verb, lex):
+        # "Die Nato war von Trump als „obsolet“ bezeichnet worden": the agent speaks, never the subject
+        who = _source(ctx, k, verb, rules, lex)
+        return _with_apposition(ctx, who) if who is not None else None
     who = None
     apposed = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, pivot) else None
     relative = _antecedent(ctx, k, rules) if before and _relative_is_subject(ctx, k, before[0], fin) else None
@@ -463,6 +474,18 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     if who is None and not before:
         who = _antecedent(ctx, k, rules) or _controller(ctx, k, verb)
     return _with_apposition(ctx, who) if who is not None else None
+
+
+def _passive(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> bool:
+    """The verb of saying at ``verb`` is a participle with a passive auxiliary in its clause ("wurde als
+    „…“ bezeichnet", "was called "…" by"): its subject is what was named, not who speaks. (Not a citing
+    verb: "wird mit den Worten zitiert" is the cited one speaking.)"""
+    tokens = ctx.sentence.tokens
+    if tokens[verb].pos not in PARTICIPLE_TAGS or tokens[verb].lemma.lower() in lex.citing:
+        return False
+    first, last = _across_quotes(ctx, k)
+    auxiliaries = grammar(ctx.language).passive_auxiliaries
+    return any(t.lemma.lower() in auxiliaries for t in tokens[first:last + 1])
 
 
 def _controller(ctx: SentenceContext, k: int, verb: int) -> Mention | None:
@@ -522,13 +545,17 @@ def _source(ctx: SentenceContext, k: int, verb: int, rules: ClauseRules, lex: Sp
     impersonal = ctx.sentence.tokens[verb].lemma.lower() in lex.impersonal
     passive = ctx.sentence.tokens[verb].pos in PARTICIPLE_TAGS
     first, last = _across_quotes(ctx, k)
-    for m in ctx.mentions:
-        if not first <= m.first <= last or m.phrase is None or m.referent is None or m.first == 0:
-            continue
+    named = [m for m in ctx.mentions if first <= m.first <= last and m.phrase is not None
+             and m.referent is not None and m.first > 0]
+    for m in named:
         prep = ctx.word(m.first - 1)
         if impersonal and prep in rules.sources or passive and prep in rules.agents:
             return m
-    return None
+    # a passive with no agent says what a document named says: "In einem Schreiben seiner Anwälte wurde
+    # auf die „…“ hingewiesen"
+    return next((m for m in named if passive and ctx.word(m.first - 1) in rules.sources and m.phrase is not None
+                 and m.phrase.kind == "body" and name_lexicon(ctx.language).body(m.phrase.head or "") == "doc"),
+                None)
 
 
 def subject_of(ctx: SentenceContext) -> Said | None:
@@ -807,8 +834,8 @@ def quote_speaker(speech: list, s_first: int, s_last: int, first_tok: int, sente
 def _points_back(sentence: Sentence) -> bool:
     """The sentence opens with a word pointing back at the quote before it, not an article: "Das sagte
     Scholz", "So die Ministerin", not "Das Ministerium erklärte"."""
-    return bool(sentence.tokens) and sentence.tokens[0].text.lower() in back_references() \
-        and sentence.tokens[0].pos not in DETERMINER_TAGS
+    n = pointing_back(sentence)
+    return n > 1 or n == 1 and sentence.tokens[0].pos not in DETERMINER_TAGS
 
 
 def _distance(said: Said, token: int, sentence: Sentence) -> tuple[bool, int]:

@@ -144,12 +144,23 @@ def subjunctive_form(tok, lex: SpeechLexicon, sentence: Sentence) -> bool:
 
 
 @lru_cache(maxsize=1)
-def back_references() -> frozenset[str]:
-    """Words that open a sentence pointing back at the quote before it ('Das sagte Scholz.', 'That was how …')."""
-    words: set[str] = set()
+def back_references() -> frozenset[tuple[str, ...]]:
+    """Words that open a sentence pointing back at the quote before it ('Das sagte Scholz.', 'That was
+    how …', 'Mit diesen Worten reagierte …'), each as its lower-cased words."""
+    words: set[tuple[str, ...]] = set()
     for name in ("speech_de", "speech_en"):
-        words.update(w.lower() for w in load_data(name).get("back_reference") or [])
+        words.update(tuple(str(w).lower().split()) for w in load_data(name).get("back_reference") or [])
     return frozenset(words)
+
+
+def pointing_back(sentence: Sentence) -> int:
+    """How many words of a back reference open the sentence (0: none)."""
+    words = [t.text.lower() for t in sentence.tokens[:MAX_BACK_REFERENCE]]
+    return max((len(p) for p in back_references() if tuple(words[:len(p)]) == p), default=0)
+
+
+MAX_BACK_REFERENCE = 4
+"""Words a back reference has at most."""
 
 
 Named = TypeVar("Named")  # an Entity or a Mention: anything named with .first and .last token indexes
