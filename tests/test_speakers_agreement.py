@@ -112,3 +112,24 @@ def test_a_role_named_in_the_genitive_or_dative_is_shown_in_its_base_form():
     assert [(q.speaker, q.speaker_role) for q in a.quotes] == [("Karl Huber", "Minister")]
     assert speakers("Laut dem Präsidenten des Verbandes ist das „ein schwerer Fehler“.") \
         == ["Präsident des Verbandes"]
+
+
+# an opinion held ("ist der Meinung", "ist überzeugt") names who speaks like a verb of saying
+
+def test_an_opinion_held_after_the_quote_names_the_speaker_after_the_verb():
+    assert speakers("Die Reform sei „ein Erfolg“, ist der Gewerkschaftschef Paul Weber überzeugt.") == ["Paul Weber"]
+    assert speakers('"The reform is a grave mistake," union leader Paul Weber is convinced.', "en") == ["Paul Weber"]
+
+
+def test_a_sentence_pointing_back_with_an_opinion_names_the_speaker_of_the_quote_before():
+    assert speakers("„Die Reform ist ein Fehler.“ Davon zeigte sich der Gewerkschaftschef Paul Weber überzeugt.") \
+        == ["Paul Weber"]
+    assert speakers("„Die Reform ist ein Fehler.“ Das ist die Meinung des Gewerkschaftschefs Paul Weber.") \
+        == ["Paul Weber"]
+
+
+def test_an_opinion_held_before_a_dass_clause_is_the_subjects():
+    text = "Der Gewerkschaftschef Paul Weber ist der Meinung, dass die Reform „ein großer Fehler“ sei."
+    assert speakers(text) == ["Paul Weber"]
+    text = 'The union leader Paul Weber is of the opinion that the reform was "a grave mistake".'
+    assert speakers(text, "en") == ["Paul Weber"]

@@ -484,8 +484,10 @@ def _passive(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> boo
     if tokens[verb].pos not in PARTICIPLE_TAGS or tokens[verb].lemma.lower() in lex.citing:
         return False
     first, last = _across_quotes(ctx, k)
-    auxiliaries = grammar(ctx.language).passive_auxiliaries
-    return any(t.lemma.lower() in auxiliaries for t in tokens[first:last + 1])
+    g = grammar(ctx.language)
+    if g.subject_first:
+        last = verb  # "was called", not "has said Russia is weighing": the auxiliary stands before
+    return any(t.lemma.lower() in g.passive_auxiliaries for t in tokens[first:last + 1])
 
 
 def _controller(ctx: SentenceContext, k: int, verb: int) -> Mention | None:

@@ -62,6 +62,9 @@ class SpeechLexicon:
     """Conjunctions of a subordinate clause that still names a speaker ("wie Scholz sagte", "as Biden said")."""
     stative: frozenset[str] = frozenset()
     """Auxiliaries that make a participle of a verb of saying a state ("wie er bekannt ist")."""
+    opinion_auxiliaries: frozenset[str] = frozenset()
+    """Auxiliaries that report an opinion held with the words listed for them under ``needs`` ("ist der
+    Meinung", "ist überzeugt"), for speakers only, where the tagger's verbs leave auxiliaries out."""
 
 
 @lru_cache(maxsize=4)
@@ -83,7 +86,7 @@ def lexicon(language: str) -> SpeechLexicon:
                          frozenset(str(t) for t in data.get("needs_next_free_tags") or []),
                          words("joiners"), words("impersonal_pronouns"), words("place_prepositions"),
                          words("origin_prepositions"), words("articles"), words("as_words"),
-                         words("stative_auxiliaries"))
+                         words("stative_auxiliaries"), words("opinion_auxiliaries"))
 
 
 def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language: str,
@@ -100,7 +103,8 @@ def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language
         particles.append(tokens[after].text.lower())  # "kündigte „Gegenmaßnahmen“ an"
     for i in range(clause.first, clause.last + 1):
         tok = tokens[i]
-        if not is_verb(tok, language):
+        if not is_verb(tok, language) and not (speaking and tok.lemma.lower() in lex.opinion_auxiliaries
+                                               and is_finite(tok, language)):
             continue
         if tok.pos == "VVG" and i > 0 and tokens[i - 1].pos.startswith("NN"):
             continue  # "a draft resolution condemning ...": the noun's attribute, nobody speaking
