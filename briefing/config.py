@@ -633,10 +633,14 @@ def _check_channels(name: str, job: Schedule, node: yaml.Node | None, problems: 
 
 def check_cron(expression: str, timezone: str = "UTC") -> str | None:
     """None when APScheduler accepts the cron expression, else why not."""
-    from apscheduler.triggers.cron import CronTrigger
+    from .crontab import plainly_valid
 
     if len(expression.split()) != CRON_FIELDS:
         return f"expected 5 fields (minute hour day month weekday), found {expression!r}"
+    if plainly_valid(expression):
+        return None  # without importing APScheduler: every command reads the config
+    from apscheduler.triggers.cron import CronTrigger
+
     try:
         CronTrigger.from_crontab(expression, timezone="UTC")
     except ValueError as e:

@@ -38,6 +38,11 @@ def keep_in(folder: Path | None) -> None:
     _folder = folder
 
 
+def folder() -> Path | None:
+    """The folder models are kept in by this process (None: none)."""
+    return _folder
+
+
 def kept(name: str, key: tuple[str, ...], make: Callable[[], T]) -> T:
     """The model ``name`` read back from the folder when it was made under ``key``; else ``make()``,
     stored for the next process."""

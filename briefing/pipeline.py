@@ -19,7 +19,7 @@ from .model import AnnotatedSource, Briefing, Source
 from .outputs import slug, write_all
 from .parallel import side_by_side
 from .progress import Stage
-from .render import load_renderers, render, warm_ups
+from .render import load_renderers, prepare, render, warm_ups
 
 if TYPE_CHECKING:
     from .annotation_cache import AnnotationCache
@@ -93,8 +93,8 @@ def build_many(config: Config, ids: list[str] | None, options: BuildOptions) -> 
     """Read folders, fetch feeds and pages -> settle dates -> annotate, once; then for each briefing:
     choose its sources -> assemble -> render -> write.
 
-    Everything up to the assembled briefings (``assemble_all``) runs in a worker process while
-    this one loads the renderers, then, while it waits, warms them (the template compiled, fonts set
+    Everything up to the assembled briefings (``assemble_all``), and their HTML for the PDF, runs in a
+    worker process while this one loads the renderers, then, while it waits, warms them (fonts set
     up): the two do not depend on each other, so the path to the first file is WeasyPrint's own
     (import, then render), and the reading and extraction modules are never imported here.
 
@@ -105,7 +105,8 @@ def build_many(config: Config, ids: list[str] | None, options: BuildOptions) -> 
     formats = options.formats or config.formats
     made, _ = side_by_side(lambda: assemble_all(config, views, options), meanwhile=lambda: load_renderers(formats),
                            while_waiting=warm_ups(formats, config))
-    return [write_briefing(view, briefing, made.problems, options) for view, briefing in zip(views, made.briefings)]
+    return [write_briefing(view, briefing, made.problems, options, prepared)
+            for view, briefing, prepared in zip(views, made.briefings, made.prepared)]
 
 
 @dataclass
@@ -114,6 +115,8 @@ class Assembled:
 
     briefings: list[Briefing]
     problems: list[SeedProblem]
+    prepared: list[dict[str, str]]
+    """Per briefing, what its renderers made ahead (``render.prepare``: the PDF's HTML)."""
 
 
 def assemble_all(config: Config, views: list[Config], options: BuildOptions) -> Assembled:
@@ -132,7 +135,9 @@ def assemble_all(config: Config, views: list[Config], options: BuildOptions) -> 
     annotated, as_of_day, as_of_from, warnings = read(sources, options.as_of or config.as_of, today, config)
     _stage("annotated", clock, f"{len(annotated)} sources, as of {as_of_day}")
     done = ReadSources(seeds, problems, annotated, as_of_day, as_of_from, warnings)
-    return Assembled([make_briefing(view, done, options) for view in views], seeds.problems)
+    briefings = [make_briefing(view, done, options) for view in views]
+    prepared = [prepare(briefing, options.formats or view.formats, view) for view, briefing in zip(views, briefings)]
+    return Assembled(briefings, seeds.problems, prepared)
 
 
 def make_briefing(config: Config, done: ReadSources, options: BuildOptions) -> Briefing:
@@ -159,13 +164,14 @@ def make_briefing(config: Config, done: ReadSources, options: BuildOptions) -> B
 
 
 def write_briefing(config: Config, briefing: Briefing, problems: list[SeedProblem],
-                   options: BuildOptions) -> BuildResult:
-    """The briefing rendered in every format, then written (unless ``options.write`` is off)."""
+                   options: BuildOptions, prepared: dict[str, str] | None = None) -> BuildResult:
+    """The briefing rendered in every format (with what was ``prepared`` for it), then written (unless
+    ``options.write`` is off)."""
     clock = time.perf_counter()
     formats = options.formats or config.formats
     out = options.out or config.resolve(config.out)
     with Stage("render", len(formats)) as bar:
-        files = render(briefing, formats, config, stem=f"{_name(config)}-{briefing.as_of.isoformat()}")
+        files = render(briefing, formats, config, f"{_name(config)}-{briefing.as_of.isoformat()}", prepared)
         bar.advance(len(formats))
     clock = _stage("rendered", clock, ", ".join(formats))
     paths = write_all(files, out) if options.write else []

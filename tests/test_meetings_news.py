@@ -264,9 +264,12 @@ def test_a_month_is_no_place():
 
 # -- summaries, news conferences, the source's own day ---------------------------------------------
 
-def test_a_list_of_states_sums_up_a_tour_and_is_no_meeting_without_a_day():
-    assert meetings("Die Reise führt Scholz anschließend nach Südkorea, Japan und Indien.") == []
-    assert meetings("The tour will also take Obama to South Korea, Malaysia and the Philippines.", "en") == []
+def test_a_list_of_states_sums_up_a_wider_tour_and_is_no_meeting_without_a_day():
+    # the stops of the journey the text tells of are meetings of their own ("Die Reise führt Scholz nach Südkorea,
+    # Japan und Indien": tests/test_meetings_tripsplit.py); a tour introduced as a new, wider one only sums up
+    assert meetings("Die Reise ist Teil einer Asienreise, die Scholz auch nach Südkorea, Japan und Indien führt.") == []
+    assert meetings("The trip is part of an Asian tour that will also take Obama to South Korea, Malaysia and "
+                    "the Philippines.", "en") == []
 
 
 def test_a_state_named_beside_the_place_is_no_list():

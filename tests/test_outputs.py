@@ -62,3 +62,28 @@ def test_each_build_stage_logs_one_line_with_its_time(project, caplog):
     assert lines[2].startswith("assembled test-briefing in ")  # each briefing of the run names itself
     assert all(re.search(r" in \d+\.\d\d s: ", line) for line in lines)
     assert lines[0].endswith("1 from folders, 0 from the web, 0 not usable")
+
+
+def test_a_template_error_in_the_pdf_html_made_ahead_is_one_line_and_keeps_the_files(project):
+    cfg = load_config(project / "config.yaml")
+    first = build(cfg, formats=["json", "pdf"])
+    before = {p: p.read_bytes() for p in first.paths}
+    (project / "templates").mkdir()
+    (project / "templates" / "briefing.html").write_text("{{ no_such_variable.x }}")
+    cfg = load_config(write_config(project, templates="templates"))
+    with pytest.raises(RenderError, match="pdf: template error: 'no_such_variable' is undefined"):
+        build(cfg, formats=["json", "pdf"])
+    assert {p: p.read_bytes() for p in first.paths} == before
+
+
+def test_the_pdf_is_laid_out_from_the_html_made_with_the_briefing(project, monkeypatch):
+    """The HTML is rendered once, where the briefing is assembled (render.prepare), not again for the PDF."""
+    import briefing.render.pdf as pdf
+
+    def again(*args, **kwargs):
+        raise AssertionError("the PDF's HTML was rendered a second time")
+
+    monkeypatch.setattr(pdf, "render_html_text", again)
+    result = build(load_config(project / "config.yaml"), formats=["pdf", "json"])
+    assert [p.suffix for p in result.paths] == [".pdf", ".json"]
+    assert result.paths[0].read_bytes().startswith(b"%PDF")

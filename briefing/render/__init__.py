@@ -6,7 +6,8 @@ add-on format is one more ``RENDERERS.add(Renderer(...))``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 
@@ -24,10 +25,17 @@ class Renderer:
     func: Ref
     """``func(briefing, config) -> bytes``, or where to find it ("module:function")."""
     warm: Ref | None = None
-    """``warm(config)``: work the first rendering in a process would do whatever the briefing (compiling
-    the template, setting up fonts), done ahead while the sources are still being read; optional."""
+    """``warm(config)``: work the first rendering in a process would do whatever the briefing (setting
+    up fonts), done ahead while the sources are still being read; optional."""
+    prepare: Ref | None = None
+    """``prepare(briefing, config) -> str``: the part of the rendering that needs none of the renderer's
+    own libraries (the HTML: Jinja and Babel, not WeasyPrint), done by the worker that assembled the
+    briefing while this process still imports the renderer; ``func`` then gets it as a third
+    argument. Optional: without it ``func(briefing, config)`` does everything."""
 
-    def render(self, briefing: Briefing, config: Config) -> bytes:
+    def render(self, briefing: Briefing, config: Config, prepared: str | None = None) -> bytes:
+        if prepared is not None:
+            return resolve(self.func)(briefing, config, prepared)
         return resolve(self.func)(briefing, config)
 
     def load(self) -> None:
@@ -37,8 +45,10 @@ class Renderer:
 
 RENDERERS: Registry[Renderer] = Registry("output format", RenderError, [
     Renderer("json", ".json", "application/json", "briefing.render.json_file:render_json"),
-    Renderer("html", ".html", "text/html", "briefing.render.html:render_html"),
-    Renderer("pdf", ".pdf", "application/pdf", "briefing.render.pdf:render_pdf", "briefing.render.pdf:warm_up"),
+    Renderer("html", ".html", "text/html", "briefing.render.html:render_html",
+             prepare="briefing.render.html:render_html_page"),
+    Renderer("pdf", ".pdf", "application/pdf", "briefing.render.pdf:render_pdf", "briefing.render.pdf:warm_up",
+             "briefing.render.html:render_html_text"),
     Renderer("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
              "briefing.render.docx:render_docx"),
     Renderer("ics", ".ics", "text/calendar", "briefing.render.ics:render_ics"),
@@ -75,34 +85,57 @@ def _here(formats: list[str]) -> list[str]:
     return ["pdf"] if "pdf" in formats and len(formats) > 1 and can_fork() else formats
 
 
-def render(briefing: Briefing, formats: list[str], config: Config, stem: str) -> dict[str, bytes]:
-    """Every requested format rendered in memory: {file name: bytes}, in the order asked.
+def prepare(briefing: Briefing, formats: list[str], config: Config) -> dict[str, str]:
+    """What the renderers of ``formats`` can make ahead from the briefing alone (``Renderer.prepare``):
+    {format: prepared}. Run by the worker that assembles the briefing (see pipeline.build_many)."""
+    prepared = {}
+    for name in formats:
+        renderer = get_renderer(name)
+        if renderer.prepare is not None:
+            with _template_errors(name):
+                prepared[name] = resolve(renderer.prepare)(briefing, config)
+    return prepared
+
+
+def render(briefing: Briefing, formats: list[str], config: Config, stem: str,
+           prepared: dict[str, str] | None = None) -> dict[str, bytes]:
+    """Every requested format rendered in memory: {file name: bytes}, in the order asked; a format's
+    ``prepared`` part (see ``prepare``) is used instead of being made again.
 
     The PDF (the slowest) is rendered here while a worker renders the other formats. A mistake
     in a user's template is reported as one line naming the format and the template.
     """
     from ..parallel import side_by_side
 
+    ready = prepared or {}
     rest = [f for f in formats if f != "pdf"]
     if "pdf" in formats and rest:
-        others, pdf = side_by_side(lambda: _render_each(briefing, rest, config, stem),
-                                   meanwhile=lambda: _render_each(briefing, ["pdf"], config, stem))
+        others, pdf = side_by_side(lambda: _render_each(briefing, rest, config, stem, ready),
+                                   meanwhile=lambda: _render_each(briefing, ["pdf"], config, stem, ready))
         files = {**others, **pdf}
     else:
-        files = _render_each(briefing, formats, config, stem)
+        files = _render_each(briefing, formats, config, stem, ready)
     names = [f"{stem}{get_renderer(name).suffix}" for name in formats]
     return {name: files[name] for name in names}
 
 
-def _render_each(briefing: Briefing, formats: list[str], config: Config, stem: str) -> dict[str, bytes]:
-    import jinja2
-
+def _render_each(briefing: Briefing, formats: list[str], config: Config, stem: str,
+                 prepared: dict[str, str]) -> dict[str, bytes]:
     files = {}
     for name in formats:
         renderer = get_renderer(name)
-        try:
-            files[f"{stem}{renderer.suffix}"] = renderer.render(briefing, config)
-        except jinja2.TemplateError as e:
-            where = f"{e.filename}:{e.lineno}: " if isinstance(e, jinja2.TemplateSyntaxError) else ""
-            raise RenderError(f"{name}: template error: {where}{e.message or e}") from None
+        with _template_errors(name):
+            files[f"{stem}{renderer.suffix}"] = renderer.render(briefing, config, prepared.get(name))
     return files
+
+
+@contextmanager
+def _template_errors(name: str) -> Iterator[None]:
+    """A mistake in a user's template as one RenderError naming the format and the template."""
+    import jinja2
+
+    try:
+        yield
+    except jinja2.TemplateError as e:
+        where = f"{e.filename}:{e.lineno}: " if isinstance(e, jinja2.TemplateSyntaxError) else ""
+        raise RenderError(f"{name}: template error: {where}{e.message or e}") from None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from .. import model_cache
 from ..config import Config
 from ..errors import RenderError
 from ..labels import format_day
@@ -18,6 +21,8 @@ from .view import make_view
 PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 if not PACKAGED_TEMPLATES.is_dir():  # an editable install: the repository's own templates/ folder
     PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+
+log = logging.getLogger(__name__)
 
 
 def template_dirs(config: Config) -> list[Path]:
@@ -38,23 +43,44 @@ def css_string(value: object) -> Markup:
     return Markup(f'"{out}"')
 
 
+OPTIONS = {"autoescape": True, "undefined": jinja2.StrictUndefined, "trim_blocks": True, "lstrip_blocks": True}
+"""How the templates are read: part of the key of their compiled code kept in the state folder."""
+
+
 def environment(config: Config) -> jinja2.Environment:
     """The template environment of the config's template folders: one per process, so each template
-    is compiled once (Jinja recompiles one whose file has changed since)."""
-    return _environment(tuple(template_dirs(config)))
+    is compiled once (Jinja recompiles one whose file has changed since). In a build, which keeps
+    models in the state folder (model_cache), the compiled templates are kept there too: a process
+    reads a template's code back instead of compiling it."""
+    return _environment(tuple(template_dirs(config)), model_cache.folder())
 
 
 @lru_cache(maxsize=8)
-def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+def _environment(dirs: tuple[Path, ...], models: Path | None) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader([
         jinja2.FileSystemLoader([str(d) for d in dirs]),
         jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(PACKAGED_TEMPLATES))}, delimiter=":"),
     ])
-    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(loader=loader, bytecode_cache=_compiled_templates(models), **OPTIONS)
     env.filters["day"] = format_day
     env.filters["css_string"] = css_string
     return env
+
+
+def _compiled_templates(models: Path | None) -> jinja2.BytecodeCache | None:
+    """Jinja's cache of compiled templates in the models folder. Jinja keys each file by the template's
+    name and path and checks its source's digest when reading it back; the folder's name holds Jinja's
+    version and OPTIONS, which the code compiled depends on too."""
+    if models is None:
+        return None
+    key = hashlib.sha256(repr((jinja2.__version__, sorted(OPTIONS.items()))).encode()).hexdigest()[:16]
+    folder = models / f"templates-{key}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:  # a state folder we may not write to costs speed, not the build
+        log.warning("cannot keep compiled templates in %s (%s)", folder, e.strerror or e)
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def render_html_text(briefing: Briefing, config: Config, template: str = "briefing.html",
@@ -85,5 +111,10 @@ def _stylesheet(config: Config) -> Markup | None:
     return None
 
 
-def render_html(briefing: Briefing, config: Config) -> bytes:
-    return render_html_text(briefing, config, inline_css=True).encode("utf-8")
+def render_html_page(briefing: Briefing, config: Config) -> str:
+    """The HTML file's text: the stylesheet copied in (``Renderer.prepare`` of the html format)."""
+    return render_html_text(briefing, config, inline_css=True)
+
+
+def render_html(briefing: Briefing, config: Config, page: str | None = None) -> bytes:
+    return (page if page is not None else render_html_page(briefing, config)).encode("utf-8")

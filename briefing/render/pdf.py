@@ -12,7 +12,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..config import Config
 from ..model import Briefing
-from .html import environment, render_html_text, template_dirs
+from .html import render_html_text, template_dirs
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +60,9 @@ class AssetFetcher(URLFetcher):
         return None
 
 
-def write_pdf(briefing: Briefing, config: Config) -> tuple[bytes, AssetFetcher]:
-    """The PDF and the fetcher that served it (its ``refused`` list says what was kept out).
+def write_pdf(briefing: Briefing, config: Config, html: str | None = None) -> tuple[bytes, AssetFetcher]:
+    """The PDF and the fetcher that served it (its ``refused`` list says what was kept out); ``html``
+    is the briefing's HTML when it was made ahead (``render_html_text``).
 
     Tagged PDF/UA-1 by default; with ``pdf_attach_json`` a tagged PDF/A-3 (level A) carrying the
     briefing's JSON as an attachment, since PDF/A-3 is the variant that allows embedded files.
@@ -70,8 +71,8 @@ def write_pdf(briefing: Briefing, config: Config) -> tuple[bytes, AssetFetcher]:
 
     folders = template_dirs(config)
     fetcher = AssetFetcher(folders)
-    html = weasyprint.HTML(string=render_html_text(briefing, config), base_url=folders[0].as_uri() + "/",
-                           url_fetcher=fetcher)
+    text = html if html is not None else render_html_text(briefing, config)
+    document_html = weasyprint.HTML(string=text, base_url=folders[0].as_uri() + "/", url_fetcher=fetcher)
     options: dict = {"pdf_variant": _variant(config), "uncompressed_pdf": False}
     if config.pdf_attach_json:
         from .json_file import render_json
@@ -79,14 +80,14 @@ def write_pdf(briefing: Briefing, config: Config) -> tuple[bytes, AssetFetcher]:
         options["attachments"] = [weasyprint.Attachment(
             string=render_json(briefing, config), name="briefing.json", url_fetcher=fetcher,
             description="The briefing as JSON", relationship="Data")]
-    document = html.render()
+    document = document_html.render()
     data = document.write_pdf(**options)
     log.info("PDF: %d pages, %d bytes", len(document.pages), len(data))
     return data, fetcher
 
 
-def render_pdf(briefing: Briefing, config: Config) -> bytes:
-    return write_pdf(briefing, config)[0]
+def render_pdf(briefing: Briefing, config: Config, html: str | None = None) -> bytes:
+    return write_pdf(briefing, config, html)[0]
 
 
 def _variant(config: Config) -> str:
@@ -99,12 +100,12 @@ WARM_UP_HTML = ('<html lang="de"><head><link rel="stylesheet" href="briefing.css
 
 
 def warm_up(config: Config) -> None:
-    """What the first PDF of a process costs whatever the briefing, done ahead (``Renderer.warm``): the
-    template compiled, and a few words laid out and written with the templates' stylesheet (fonts
-    found and read, the text shaper's and the font subsetter's first calls), the PDF thrown away."""
+    """What the first PDF of a process costs whatever the briefing, done ahead (``Renderer.warm``): a few
+    words laid out and written with the templates' stylesheet (fonts found and read, the text shaper's
+    and the font subsetter's first calls), the PDF thrown away. The template is not compiled here: the
+    worker that assembles the briefing renders its HTML (``Renderer.prepare``)."""
     import weasyprint
 
-    environment(config).get_template("briefing.html")
     folders = template_dirs(config)
     document = weasyprint.HTML(string=WARM_UP_HTML, base_url=folders[0].as_uri() + "/",
                                url_fetcher=AssetFetcher(folders)).render()

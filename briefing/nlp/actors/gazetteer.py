@@ -54,6 +54,13 @@ class Gazetteer:
     """Roles that, with no party of their own, speak for the state of a capital's dateline ("officials said")."""
     _adjective_seen: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     _role_seen: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _starts: tuple[int, frozenset[str]] = field(default=(-1, frozenset()), repr=False, compare=False)
+
+    def _first_words(self) -> frozenset[str]:
+        """The first word of every phrase, made again whenever a phrase was added."""
+        if self._starts[0] != len(self.phrases):
+            self._starts = (len(self.phrases), frozenset(k.split(" ", 1)[0] for k in self.phrases))
+        return self._starts[1]
 
     def lookup(self, text: str) -> Entry | None:
         """The entry of a name as written, or of its uninflected form."""
@@ -61,6 +68,11 @@ class Gazetteer:
         hit = self.phrases.get(key)
         if hit:
             return hit
+        # Most keys tried are several words that begin no phrase (find_mentions tries every span of up
+        # to seven tokens): cutting an ending off the last word leaves the first word as it is.
+        space = key.find(" ")
+        if not key.endswith(NAME_ENDINGS) or (space > 0 and key[:space] not in self._first_words()):
+            return None
         for ending in NAME_ENDINGS:
             if key.endswith(ending) and len(key) - len(ending) >= 3:
                 hit = self.phrases.get(key[: -len(ending)])

@@ -13,7 +13,8 @@ from ...model import Meeting, Sentence, Timex
 from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_tokens
 from .context import SentenceContext, Span
-from .triggers import ahead, event_noun, find_phrase, is_travel
+from .programme import OPENED_REACH, Frame, anaphor_shift, floating, frame, journey, journey_noun, ordinal_day
+from .triggers import ahead, earlier_tokens, event_noun, find_phrase, is_travel
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ MODIFIERS = 2  # capitalised words that may stand between an article and its eve
 SINCE_REACH = 4  # words from a preposition of the past ("seit Amtsantritt im Mai") to the date it governs
 RECUR_REACH = 2  # tokens between a set of times ("every month") and the date it bounds
 EVENT_REACH = 5  # tokens after an event noun that may name its place or party ("der Nato in Den Haag")
+ARRIVAL_REACH = 2  # days before the source's an arrival may lie and the visit or meeting still be under way
 SAID_REACH = 7  # tokens back from a day to the verb of saying before it, over the speaker's name
 
 
@@ -58,6 +60,8 @@ class Day:
     both, each on its own day."""
     daypart: bool = False
     """A part of a day with no day named ("am Abend", "in the evening")."""
+    programme: Meeting | None = None
+    """The visit whose programme gave the day ("On the third day", "am Nachmittag"): its parties hold the item."""
 
 
 def token_at(s: Sentence, offset: int) -> int:
@@ -119,7 +123,106 @@ def find_days(ctx: SentenceContext) -> list[Day]:
         if (not days or not _joined(ctx, days, day)) and not _arrival_by(ctx, day):
             day.listed = bool(days) and _listed(ctx, days[-1], day)
             days.append(day)
-    return _in_visit(ctx, _in_week(days))
+    return _until(ctx, _arrived(ctx, _in_programme(ctx, _in_visit(ctx, _bounds(ctx, _in_week(days))))))
+
+
+def _bounds(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"wo er am Freitag eine Rede zur Globalisierung nach dem 11. September halten wird": a date after "nach",
+    "vor", "after", "before" bounds a time (here the topic's); beside another day it is not the meeting's."""
+    words = _bound_words(ctx.gaz.language)
+    bounded = [d for d in days if _opened_by(ctx, d.tok, words)]
+    return [d for d in days if d not in bounded] if bounded and len(bounded) < len(days) else days
+
+
+@cache
+def _bound_words(language: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in tense_lexicon(language).data.get("bound_prepositions") or [])
+
+
+def _opened_by(ctx: SentenceContext, tok: int, words: frozenset[str]) -> bool:
+    """The day at ``tok`` follows one of ``words``, an article between or none ("nach dem 11. September")."""
+    k = tok - 1
+    if k >= 0 and ctx.tokens[k].pos.startswith(("ART", "AT0")):
+        k -= 1
+    return k >= 0 and ctx.tokens[k].text.lower() in words
+
+
+def _arrived(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"ist am Dienstag zu einem Treffen ... in Astana eingetroffen" (in Wednesday's news), "arriving in Oslo
+    Wednesday evening for an overnight visit" (in Thursday's): the day of an arrival a day or two before the
+    source's is no meeting's end. A visit arrived for has begun that day and goes on; a meeting arrived for is to
+    come, its day not told."""
+    published = ctx.doc.source.published
+    for d in days:
+        if published is None or d.first is None or d.first >= published \
+                or (published - d.first).days > ARRIVAL_REACH:
+            continue
+        # the sentence, not the clause: a list of the states met ("Kasachstan, Kirgistan, ...") has commas
+        first, last = 0, len(ctx.tokens) - 1
+        if not _tells(ctx, first, last, "arrival_perfect_verbs"):
+            continue
+        d.past = False
+        if _arrived_for_visit(ctx, first, last):
+            if not any(DAYS_VALUE.match(t.value or "") for t in ctx.timexes):  # a length lengthens it (span_days)
+                d.last = max(d.last or d.first, published)
+        else:
+            d.first = d.last = None
+            d.vague = True
+    return days
+
+
+def _arrived_for_visit(ctx: SentenceContext, first: int, last: int) -> bool:
+    """The clause names no meeting but a visit or a journey ("for an overnight visit", "in Israel eingetroffen"):
+    the stay begins with the arrival. A meeting named ("zu einem Treffen", "for an annual summit") has a day of its
+    own."""
+    nouns = [t for t in ctx.tokens[first:last + 1] if event_noun(t, ctx.lex)]
+    return all(journey_noun(t.text, ctx.gaz.language) for t in nouns)
+
+
+def _until(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"Bis Sonntagabend führt die Kanzlerin Gespräche in ...", "will stay in talks until Friday": a day after
+    "bis"/"until" with no first day named ends a span that runs from the day the text tells of: the first day of
+    the journey under way, else the source's own day. (With a length named, "the three-day meeting runs through
+    Sunday", span_days counts back from the end.)"""
+    published = ctx.doc.source.published
+    if published is None or any(t.type == "DURATION" for t in ctx.timexes) \
+            or after_event(ctx, ctx.doc.earlier) is not None:
+        return days  # "The day after the White House engagement, ... which will last until June 17"
+    for d in days:
+        if d.first is None or d.first != d.last or d.past or d.first < published or not _after_until(ctx, d.tok):
+            continue
+        d.first = _under_way_since(ctx.doc.earlier, published)
+    return days
+
+
+def _after_until(ctx: SentenceContext, tok: int) -> bool:
+    """"bis Freitag", "bis zum 5. Mai", "until Friday": the day at ``tok`` follows a word of "until"."""
+    before = [w for w in ctx.words(max(0, tok - 2), tok - 1)]
+    return bool(before) and (before[-1] in UNTIL or len(before) == 2 and before[0] in UNTIL
+                             and before[1] in ("zum", "zur", "the", "am", "on"))
+
+
+def _under_way_since(earlier: list[Meeting], published: date) -> date:
+    """The first day of the last meeting under way on the source's day (begun, not ended), else that day."""
+    going = [m for m in earlier if m.start and m.end and m.start <= published <= m.end and m.status == "upcoming"
+             and not m.side]
+    return going[-1].start if going and going[-1].start else published
+
+
+def _in_programme(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"Am Nachmittag trifft Köhler mit Schüssel zusammen", "Für 12.15 Uhr ist ein Pressegespräch angesetzt", "The
+    next day the President will give a lecture": a sentence whose only times name no day of their own falls on
+    the day the programme of the visit told before has reached (the tagger reads them on the source's day or
+    after the last date named, which may end the visit's range)."""
+    if not days or not all(floating(ctx, d.tok, d.last_tok) for d in days):
+        return days
+    f = frame(ctx)
+    if f is None:
+        return days
+    for d in days:
+        d.first = d.last = f.day + timedelta(days=anaphor_shift(ctx, d.tok, d.last_tok) or 0)
+        d.programme = _journey_of(ctx, f)
+    return days
 
 
 def _vague_day(ctx: SentenceContext, t: Timex, i: int) -> Day | None:
@@ -167,12 +270,26 @@ def _named_span(ctx: SentenceContext, t: Timex, i: int) -> bool:
     before = ctx.tokens[i - 1].text.lower() if i > 0 else ""
     if t.kind == "year" and before in lex.data.get("articles", []):
         return False
+    if t.kind == "year" and _subject_year(ctx, t):
+        return False
     s = ctx.sentence
     rest = s.text[t.end - s.start:].split(maxsplit=1)
     ahead_word = rest[0].lower() if rest else ""
     alternatives = [str(w).lower() for w in lex.data.get("alternatives", [])]
     return before not in alternatives and ahead_word not in alternatives \
         and not any(s.text[t.end - s.start:].startswith(w) for w in alternatives)
+
+
+def _subject_year(ctx: SentenceContext, t: Timex) -> bool:
+    """"2005 solle ein Jahr werden, das zum Frieden führe", "2023 will be a year of talks": a year opening its
+    clause right before a finite verb is the subject of the clause, no time of an event."""
+    first, after = token_at(ctx.sentence, t.start), token_at(ctx.sentence, t.end - 1) + 1
+    if after >= len(ctx.tokens) or first > 0 and not (ctx.tokens[first - 1].text in CLAUSE_MARKS
+                                                    or ctx.tokens[first - 1].pos.startswith(("KO", "CJ", "VV"))):
+        return False  # "Im Jahr 2016 wird der Ministerrat ... stattfinden": a year in a phrase of time (a clause
+        # opens after a mark, a conjunction or a verb of saying: "officials said 2023 will be ...")
+    pos = ctx.tokens[after].pos
+    return pos.endswith("FIN") or pos.endswith(")") and "FIN" in pos or pos in ctx.lex.finite_tags
 
 
 def _bare_weekday(ctx: SentenceContext, t: Timex) -> bool:
@@ -538,7 +655,20 @@ def trip_day(ctx: SentenceContext, earlier: list[Meeting]) -> Day | None:
         first, tok = _ordinal_before(ctx, phrase, tok, earlier) or (day, tok)
         s = ctx.sentence
         return Day(first, day, tok, last, False, s.text[s.tokens[tok].start - s.start:s.tokens[last].end - s.start])
-    return None
+    return _programme_day(ctx)
+
+
+def _programme_day(ctx: SentenceContext) -> Day | None:
+    """"On the third and final day, the guests will visit Tromsø", "Am zweiten Tag ...": the n-th day of the visit
+    whose programme the text tells."""
+    f = frame(ctx)
+    found = ordinal_day(ctx, f.visit) if f else None
+    if found is None:
+        return None
+    day, first, last = found
+    s = ctx.sentence
+    text = s.text[s.tokens[first].start - s.start:s.tokens[last].end - s.start]
+    return Day(day, day, first, last, False, text, programme=_journey_of(ctx, f) if f else None)
 
 
 def journey_begins(ctx: SentenceContext, span: Span) -> bool:
@@ -617,15 +747,45 @@ def _clause_of(ctx: SentenceContext, span: Span, i: int) -> tuple[int, int]:
 
 def begun(ctx: SentenceContext, first: int, last: int) -> bool:
     """"The summit began Monday morning", "hat am Sonntag begonnen": a meeting that opened on the source's own
-    day is under way, not over."""
+    day is under way, not over; so is one those who take part arrived for ("today gathered in Bishkek for an
+    annual summit")."""
     tense = tense_lexicon(ctx.gaz.language)["tense"]
-    words = frozenset(w.lower() for w in tense.get("begin_verbs") or [])
-    if any(t.pos.startswith("V") and ((t.lemma or "").lower() in words or t.text.lower() in words)
-           for t in ctx.tokens[first:last + 1]):
+    if _tells(ctx, first, last, "begin_verbs") or _tells(ctx, first, last, "arrival_perfect_verbs") \
+            and not _after_earlier(ctx, first, last):
         return True
     # "Zum Auftakt seiner Reise ist er ... eingetroffen": the first stop of a journey that goes on
     text = " " + " ".join(ctx.words(first, last)) + " "
     return any(f" {p.lower()} " in text for p in tense.get("begin_phrases") or [])
+
+
+def _after_earlier(ctx: SentenceContext, first: int, last: int) -> bool:
+    """"ist im Anschluss an den Nato-Gipfel in Israel eingetroffen": the meeting nouns of the stretch all name the
+    event before the arrival, which the arrival does not make under way."""
+    nouns = [i for i in range(first, last + 1) if event_noun(ctx.tokens[i], ctx.lex)]
+    earlier = earlier_tokens(ctx)
+    return bool(nouns) and all(i in earlier or _after_phrase(ctx, i) for i in nouns)
+
+
+def _after_phrase(ctx: SentenceContext, i: int) -> bool:
+    """The noun at ``i`` follows a phrase of "after" ("im Anschluss an den Gipfel", "after the summit"), only
+    articles and modifiers between."""
+    k = i - 1
+    while k >= 0 and ctx.tokens[k].pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS", "NE", "NP0")):
+        k -= 1
+    text = " ".join(ctx.words(max(0, k - 3), k)) if k >= 0 else ""
+    return any(text == p or text.endswith(" " + p) for p in ctx.lex.after_event)
+
+
+def _tells(ctx: SentenceContext, first: int, last: int, verbs: str) -> bool:
+    """A verb of the tense lexicon's list ``verbs`` (by lemma or form) among tokens first..last."""
+    words = _verb_list(ctx.gaz.language, verbs)
+    return any(t.pos.startswith("V") and ((t.lemma or "").lower() in words or t.text.lower() in words)
+               for t in ctx.tokens[first:last + 1])
+
+
+@cache
+def _verb_list(language: str, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in tense_lexicon(language)["tense"].get(key) or [])
 
 
 def since(ctx: SentenceContext, t: Timex) -> bool:
@@ -636,47 +796,48 @@ def since(ctx: SentenceContext, t: Timex) -> bool:
     return any(w in words for w in ctx.words(max(0, i - SINCE_REACH), i - 1))
 
 
-def _current(ctx: SentenceContext, last_at: tuple[int, Meeting] | None) -> Meeting | None:
-    """The meeting named last, when it lies a few sentences back, is to come on one day, and no other day
-    was named since: the day the text is telling of."""
-    if last_at is None:
-        return None
-    n0, m = last_at
-    if not 0 <= ctx.n - n0 <= LOOK_BACK or m.start is None or m.start != m.end or m.status != "upcoming" \
-            or m.reported_past:
-        return None
-    for k in range(n0 + 1, ctx.n):
-        for t in ctx.doc.timexes.get(ctx.doc.sentences[k].index, []):
-            if DAY_VALUE.match(t.value or "") and (t.first_day or _value_day(t.value)) != m.start:
-                return None
-    return m
-
-
-def sequel_day(ctx: SentenceContext, last_at: tuple[int, Meeting] | None) -> Day | None:
+def sequel_day(ctx: SentenceContext) -> Day | None:
     """"Beide Regierungschefs werden danach an einer Sitzung teilnehmen", "The envoys were later due to meet
     ...", "Dort trifft er ...": a meeting told as following the one named just before, or held where it is,
-    with no day of its own, is held on that meeting's day."""
+    with no day of its own, is held on the day the programme has reached. So is one told as to come right after a
+    day opened by "The next day" or an ordinal day ("The next day ... The Prime Minister will host a luncheon")."""
     phrases = [*ctx.lex.sequels, *((w,) for w in ctx.lex.there)]  # "Dort trifft er ...": there, that day
     at = find_phrase(ctx, phrases)
-    if at is not None and ctx.tokens[at].pos in ctx.lex.existential_tags:
-        return None  # "there were no plans": no place, no day
-    current = _current(ctx, last_at)
-    if at is None or current is None:
+    if at is not None and (ctx.tokens[at].pos in ctx.lex.existential_tags or at in ctx.timed()):
+        return None  # "there were no plans": no place, no day; "later this week" is a time of its own
+    f = frame(ctx)
+    if f is None:
+        return None
+    if at is None:
+        return _opened_item(ctx, f)
+    if not _follows_dated(ctx) or any(t.pos.startswith("VV") and is_travel(ctx, t) for t in ctx.tokens):
+        # "Gespräche sind auch geplant. ... Anschließend ...": after a meeting with no day, none; "Im Anschluss
+        # fliegt er weiter zu Gesprächen nach Kairo": travelling on takes its time
         return None
     size = next(len(p) for p in phrases if tuple(ctx.words(at, at + len(p) - 1)) == p)
     s, tokens = ctx.sentence, ctx.tokens
     text = s.text[tokens[at].start - s.start:tokens[at + size - 1].end - s.start]
-    return Day(current.start, current.start, at, at + size - 1, False, text)
+    return Day(f.day, f.day, at, at + size - 1, False, text, programme=_journey_of(ctx, f))
 
 
-def on_current_day(ctx: SentenceContext, days: list[Day], last_at: tuple[int, Meeting] | None) -> None:
-    """"Am Abend findet ein Essen statt": a part of a day with no day named falls on the day of the meeting
-    named just before (the tagger reads it on the last day the text named, which may be the day of the
-    saying: "wie eine Sprecherin am Freitag mitteilte")."""
-    current = _current(ctx, last_at)
-    if current is None:
-        return
-    for day in days:
-        if day.daypart:
-            day.first = day.last = current.start
-            day.past = False
+def _follows_dated(ctx: SentenceContext) -> bool:
+    """The meeting told last before the sentence has a day."""
+    positions = {s.index: k for k, s in enumerate(ctx.doc.sentences)}
+    told = [(positions.get(m.evidence[0].sentence, -1), m) for m in ctx.doc.earlier if m.evidence]
+    last = max((k for k, _ in told if k < ctx.n), default=None)
+    return last is not None and all(m.start is not None for k, m in told if k == last)
+
+
+def _opened_item(ctx: SentenceContext, f: Frame) -> Day | None:
+    """A meeting told as to come, with no day of its own, in the paragraph right after a day of the programme
+    opened by "The next day" or "On the second day": held on that day."""
+    if f.opened is None or not 0 < ctx.n - f.opened <= OPENED_REACH or not ctx.tokens \
+            or ctx.doc.sentences[f.opened].paragraph != ctx.sentence.paragraph \
+            or not ahead(ctx, 0, len(ctx.tokens) - 1):
+        return None
+    return Day(f.day, f.day, 0, 0, False, f.opened_text, programme=_journey_of(ctx, f))
+
+
+def _journey_of(ctx: SentenceContext, f: Frame) -> Meeting | None:
+    """The visit of the programme when it is a journey (its items are meetings of their own), else None."""
+    return f.visit if journey(f.visit, ctx.gaz.language) else None

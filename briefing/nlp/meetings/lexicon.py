@@ -91,6 +91,14 @@ class MeetingLexicon:
     programme of the one told before."""
     topic_verbs: frozenset[str] = frozenset()
     """"discuss the crisis in Ukraine", "besprechen die Lage in Syrien": a place in what these take is the topic."""
+    visit_verbs: frozenset[str] = frozenset()
+    """"visit South Africa", "Polen besuchen": verbs whose object, a city or a state, is the meeting's place."""
+    denials: frozenset[str] = frozenset()
+    """"never", "nicht", "no plans": words that deny the visit the verb after them tells of."""
+    speech_nouns: tuple[str, ...] = ()
+    """"Rede", "speech": nouns (word ends) of an address given before a body or at a venue."""
+    speech_venues: frozenset[str] = frozenset()
+    """"vor dem Rat", "at the Brookings Institution": the words before the body or the venue of a speech."""
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -100,8 +108,11 @@ def lexicon(language: str) -> MeetingLexicon:
     data = load_data("meetings")
     d = data.get(language) or data["de"]
     fmt = d.get("format") or {}
+    # meals host and guest share ("state banquet", "Arbeitsessen"): items of a visit's programme (visitprog's lexicon)
+    programme = load_data("meeting_programme")
+    meals = (programme.get(language) or programme["de"]).get("meals") or []
     return MeetingLexicon(
-        nouns=tuple(w.lower() for w in d["nouns"]), verbs=frozenset(w.lower() for w in d["verbs"]),
+        nouns=tuple(w.lower() for w in [*d["nouns"], *meals]), verbs=frozenset(w.lower() for w in d["verbs"]),
         needs={k: {str(w).lower() for w in v} for k, v in (d.get("needs") or {}).items()},
         sidelines=[tuple(p.split()) for p in d.get("sidelines") or []],
         sequence=[tuple(p.split()) for p in d.get("sequence") or []],
@@ -146,4 +157,8 @@ def lexicon(language: str) -> MeetingLexicon:
         coming_event=[tuple(str(p).lower().split()) for p in d.get("coming_event") or []],
         programme=frozenset(str(w).lower() for w in d.get("programme") or []),
         topic_verbs=frozenset(str(w).lower() for w in d.get("topic_verbs") or []),
+        visit_verbs=frozenset(str(w).lower() for w in d.get("visit_verbs") or []),
+        denials=frozenset(str(w).lower() for w in d.get("denials") or []),
+        speech_nouns=tuple(str(w).lower() for w in d.get("speech_nouns") or []),
+        speech_venues=frozenset(str(w).lower() for w in d.get("speech_venues") or []),
         next_needs=frozenset(str(w).lower() for w in d.get("next_needs") or []))

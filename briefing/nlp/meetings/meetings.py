@@ -34,7 +34,6 @@ from .days import (
     journey_begins,
     length_of_named,
     lengthen,
-    on_current_day,
     sequel_day,
     since,
     span_days,
@@ -58,7 +57,9 @@ from .participants import (
     without_host,
 )
 from .places import abroad, earlier_clause_tokens, last_place, place_of, reported_tokens, station_of
+from .programme import with_visit
 from .referents import opening_parties
+from .split import named_again, named_stop, trip_stops, within_visit
 from .titles import meeting_title
 from .triggers import (
     ahead,
@@ -70,6 +71,7 @@ from .triggers import (
     guest_verb,
     is_travel,
     opened_by,
+    speech_venue,
     topic_noun,
 )
 
@@ -79,6 +81,7 @@ SIDELINE_WINDOW = 6
 SIDELINE_WORDS = 6  # words after "am Rande" that may name the event's day ("des ersten Konferenztages")
 NEAR_SENTENCES = 4  # sentences back the meeting whose visitor an undated one takes may lie
 DEPARTURE_WINDOW = 4
+DENIAL_REACH = 6  # words before a verb of visiting that may deny it ("has no plans to visit")
 TOPIC_REACH = 6  # words from a verb of discussing to a place in its object ("discuss the crisis in Ukraine")
 MODIFIER_TAGS = ("ADJ", "AJ", "ADV", "AV", "CRD", "CARD", "ORD")  # days from leaving to the first meeting abroad
 
@@ -121,6 +124,12 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             _coming_event(ctx, run)
         if len(run.meetings) == found:
             _listed_meetings(ctx, run)
+        if len(run.meetings) == found:
+            _speech(ctx, run)
+        run.meetings[found:] = named_again(ctx, within_visit(ctx, run.meetings[found:], build_meeting),
+                                           run.meetings[:found])
+        run.meetings.extend(trip_stops(ctx, run.meetings[found:], run.meetings[:found])
+                            or named_stop(ctx, run.meetings[found:], run.meetings[:found]))
     kept = _drop_departures(run.meetings, run.departures)
     return merge_meetings(kept, known=lambda place: _known_place(place, gaz))
 
@@ -135,7 +144,6 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     count_from_event(ctx, days, triggers, run.meetings)
     if triggers:
         days = with_event_day(ctx, days, run.meetings)
-        on_current_day(ctx, days, run.last_at)
     if not triggers and days and not ctx.said.statements and _body_meeting(ctx, days, run):
         return
     if not triggers:
@@ -148,7 +156,7 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
         return
     run.spare, run.journey = None, False
     if not days and not all(is_travel(ctx, ctx.tokens[i]) for i in triggers):
-        days = [d for d in [sequel_day(ctx, run.last_at)] if d]
+        days = [d for d in [sequel_day(ctx)] if d]
     if not days:
         if not _sideline_meeting(ctx, triggers, run) and not length_of_named(ctx, triggers, run.meetings):
             _undated_meeting(ctx, triggers, run)
@@ -375,6 +383,29 @@ def _listed_meetings(ctx: SentenceContext, run: _Run) -> None:
         m.date_resolved = False
         m.location = m.location or (run.last_at[1].location if run.last_at else None)
         run.meetings.append(m)
+
+
+def _speech(ctx: SentenceContext, run: _Run) -> None:
+    """"In einer Rede vor dem Rat für Auswärtige Beziehungen will der Kanzler ... Stellung nehmen", "He will give a
+    speech at the Brookings Institution": a speech before a named body or at a named venue, told as to come in the
+    programme of a visit told a few sentences before, is a meeting of that visit, with its parties, at the place
+    named last (the journey's stop), on the day the sentence names or undated."""
+    noun = speech_venue(ctx)
+    visit = run.last_at[1] if run.last_at and 0 < ctx.n - run.last_at[0] <= NEAR_SENTENCES else None
+    if noun is None or visit is None or visit.status != "upcoming" or not ahead(ctx, 0, len(ctx.tokens) - 1):
+        return
+    days = [d for d in find_days(ctx) if not d.past and d.first is not None]
+    span = Span(0, len(ctx.tokens) - 1, [noun])
+    m = build_meeting(ctx, span, days[0] if len(days) == 1 else None)
+    if m is None or m.status != "upcoming":
+        return
+    m.participants = list(dict.fromkeys([*visit.participants, *m.participants]))
+    m.location = m.location or (last_place(ctx.previous, ctx.gaz) if ctx.previous else None) or visit.location
+    m.title, m.title_rank = meeting_title(ctx.sentence, noun, m.participants, m.format, ctx.gaz.language)
+    m.date_resolved = m.date_resolved and m.start is not None
+    m.side = True  # an item of the visit, as a side meeting is of a summit: a row of its own, not merged into it
+    run.meetings.append(m)
+    run.last_at = (ctx.n, m)
 
 
 def _list_items(ctx: SentenceContext) -> list[tuple[int, int]]:
@@ -664,6 +695,54 @@ def _place(ctx: SentenceContext, span: Span, parties: list[str]) -> tuple[str | 
     return location, parties
 
 
+def _visited(ctx: SentenceContext, span: Span) -> str | None:
+    """"would visit South Africa in August", "will Polen besuchen": a city or a state as the object of a verb of
+    visiting is where the visit is held (next to the verb; articles and a time may stand between)."""
+    hidden, timed = place_mask(ctx), ctx.timed()
+    for i in span.named_by:
+        tok = ctx.tokens[i]
+        if not tok.pos.startswith("V") or tok.lemma.lower() not in ctx.lex.visit_verbs or _denied(ctx, i):
+            continue
+        for k in (_next_word(ctx, i, 1, hidden, timed), _next_word(ctx, i, -1, hidden, timed)):
+            place = _place_name(ctx, k) if k is not None and span.first <= k <= span.last else None
+            if place:
+                return place
+    return None
+
+
+def _denied(ctx: SentenceContext, i: int) -> bool:
+    """"will never visit Russia", "has no plans to visit", "wird die Ukraine nicht besuchen": a word of denial in the
+    clause before the verb."""
+    for k in range(i - 1, max(i - DENIAL_REACH, -1), -1):
+        word = ctx.tokens[k].text.lower()
+        if word in (",", ";", ":"):
+            return False
+        if word in ctx.lex.denials:
+            return True
+    return False
+
+
+def _next_word(ctx: SentenceContext, i: int, step: int, hidden: list[bool], timed: set[int]) -> int | None:
+    """The first token from ``i`` in direction ``step`` that is no article and no part of a time ("am Montag")."""
+    k = i + step
+    while 0 <= k < len(ctx.tokens) and (ctx.tokens[k].pos.startswith(("ART", "AT0")) or k in timed
+                                        or k + 1 in timed and ctx.tokens[k].pos.startswith(("APPR", "PRP"))):
+        k += step
+    return k if 0 <= k < len(ctx.tokens) and not hidden[k] else None
+
+
+def _place_name(ctx: SentenceContext, k: int) -> str | None:
+    """The city or state whose name token ``k`` begins or ends (not an organisation, not an adjective)."""
+    for e in ctx.actors.entities:
+        if e.kind == "name" and e.first <= k <= e.last and e.party and e.party not in ORGANISATIONS:
+            text = ctx.sentence.text[ctx.tokens[e.first].start - ctx.sentence.start:
+                                     ctx.tokens[e.last].end - ctx.sentence.start]
+            for candidate in (text, ctx.tokens[k].text):
+                if _known_place(candidate, ctx.gaz):
+                    return candidate
+    return None
+
+
 def place_mask(ctx: SentenceContext) -> list[bool]:
     """Tokens that cannot name a place: quoted ones, those of a temporal expression ("in June") and of a
     phrase naming an earlier event ("Following his visit to London"), and of a clause telling where it was said
@@ -700,8 +779,12 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     """The meeting told in ``span`` on ``day``, or None when the span tells of none."""
     if (span.side and not span.in_scope) or _journey_only(ctx, span, day):
         return None
-    parties = participants(ctx, span)
+    parties = with_visit(day.programme if day else None, participants(ctx, span))
     location, parties = _place(ctx, span, parties)
+    if location is None and day is None:
+        # an undated visit is kept only at a named place; a dated one needs none, and a state visited as its place
+        # would keep it apart from the mention that names the city ("will visit Ukraine" ... "in Kyiv")
+        location = _visited(ctx, span)
     # "sprach mit Stoltenberg über die bevorstehenden Gespräche": a noun in the topic names another meeting
     nouns = [i for i in span.named_by if event_noun(ctx.tokens[i], ctx.lex) and not topic_noun(ctx, i)]
     if not parties and not (location and nouns):
@@ -729,6 +812,7 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
                    status=status, date_text=day.text if day else "", date_resolved=resolved,
                    evidence=[Evidence(ctx.doc.source.id, ctx.sentence.index, ctx.sentence.text)],
                    reported_past=past, named=bool(nouns), title_rank=rank,
+                   side=bool(day and day.programme),  # an item of a visit's programme is held inside the visit
                    window_start=day.window[0] if day and day.window else None,
                    window_end=day.window[1] if day and day.window else None)
 

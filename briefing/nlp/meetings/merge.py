@@ -145,6 +145,21 @@ def _undated(m: Meeting) -> bool:
     return m.start is None or (m.window_start is not None and not m.date_resolved)
 
 
+def _stop_of_journey(stop: Meeting, journey: Meeting) -> bool:
+    """"reist am Mittwoch zu Gesprächen nach Polen und Russland. In Warschau will er am Nachmittag ...": a meeting
+    at a place in one state is held inside a journey told without a place that takes in other states besides."""
+    if journey.location or not stop.location:
+        return False
+    state = state_code(stop.location) or _party_of(stop.location)
+    others = {p for p in set(journey.participants) - set(stop.participants) if state_names_code(p)}
+    return state is not None and state in journey.participants and bool(others)
+
+
+def state_names_code(code: str) -> bool:
+    """``code`` is a state's (not an organisation's or a group's)."""
+    return code in set(state_names("en").values())
+
+
 def same_meeting(a: Meeting, b: Meeting, known: Callable[[str], bool] | None = None) -> bool:
     if a.side != b.side:
         return False
@@ -171,6 +186,8 @@ def same_meeting(a: Meeting, b: Meeting, known: Callable[[str], bool] | None = N
     shared = set(a.participants) & set(b.participants)
     if not a.participants or not b.participants:
         return _near(a, b)
+    if _stop_of_journey(a, b) or _stop_of_journey(b, a):
+        return False
     if not shared:
         return False
     # A side meeting shares a party with the main one but brings others: keep both.

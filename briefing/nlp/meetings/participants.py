@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from functools import lru_cache
 
+from ...data import load_data
 from ...model import Meeting
 from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
@@ -117,7 +119,9 @@ def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
             continue
         mention = found.mentions[m_idx]
         low = ctx.tokens[i].text.lower()
-        if mention.kind in ("compound", "office") and (low.endswith(lex.nouns) or gaz.is_role(low)):
+        # (a meeting noun inflected too: "die Vorbereitung des Nato-Gipfels")
+        if mention.kind in ("compound", "office") and (low.endswith(lex.nouns) or event_noun(ctx.tokens[i], lex)
+                                                       or gaz.is_role(low)):
             out.append(mention.party)
         elif mention.kind in ("genitive", "name", "person"):
             out.append(mention.party)
@@ -215,7 +219,25 @@ def without_host(ctx: SentenceContext, span: Span, location: str | None, parties
 
 
 def apart(ctx: SentenceContext, span: Span) -> bool:
-    return any(w in ctx.lex.separately for w in ctx.words(span.first, span.last))
+    return any(w in ctx.lex.separately for w in ctx.words(span.first, span.last)) or two_party(ctx, span)
+
+
+@lru_cache(maxsize=4)
+def _two_party_words(language: str) -> frozenset[str]:
+    d = load_data("meeting_groups").get("two_party") or {}
+    return frozenset(str(w).lower() for w in d.get(language) or [])
+
+
+def two_party(ctx: SentenceContext, span: Span) -> bool:
+    """"bilateral meetings with Howard, Hu and Abe", "bilaterale Gespräche mit X und Y": a meeting noun that is a
+    meeting of two (by a modifier right before it, or by its own name) held with several is one with each."""
+    words = _two_party_words(ctx.gaz.language)
+    for i in span.in_scope:
+        if not event_noun(ctx.tokens[i], ctx.lex):
+            continue
+        if ctx.tokens[i].text.lower() in words or i > 0 and ctx.tokens[i - 1].text.lower() in words:
+            return True
+    return False
 
 
 def per_partner(ctx: SentenceContext, m: Meeting) -> list[Meeting]:

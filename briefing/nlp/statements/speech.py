@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
@@ -65,6 +65,13 @@ class SpeechLexicon:
     opinion_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries that report an opinion held with the words listed for them under ``needs`` ("ist der
     Meinung", "ist überzeugt"), for speakers only, where the tagger's verbs leave auxiliaries out."""
+    before_from: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False, compare=False)
+    """``before`` by first word, longest first as in ``before``: ``attributed`` asks it for every word."""
+
+    def __post_init__(self) -> None:
+        self.before_from = {}
+        for phrase in self.before:
+            self.before_from.setdefault(phrase[0] if phrase else "", []).append(phrase)
 
 
 @lru_cache(maxsize=4)
@@ -190,7 +197,7 @@ def attributed(at: Attribution, lex: SpeechLexicon, named: Sequence[Named]) -> N
     for i in range(len(words)):
         if at.mask[i]:
             continue
-        for phrase in lex.before:
+        for phrase in lex.before_from.get(words[i], []) + lex.before_from.get("", []):
             if tuple(words[i:i + len(phrase)]) == phrase:
                 after = [n for n in named if i + len(phrase) <= n.first <= i + len(phrase) + 3]
                 if after:

@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from ...data import load_data
+from ..first_chars import compile_fast
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,8 @@ def lexicon(language: str) -> Lexicon:
         "decadeword": _alternation(data.get("decade_words"), both_cases=True),
         "partnoun": _alternation(data.get("part_nouns"), both_cases=True),
     }
-    patterns = [Pattern(p["kind"], re.compile(_filled(p["re"], fill))) for p in data["patterns"]]
+    # Each pattern is scanned over the whole article: compiled to skip where it cannot start.
+    patterns = [Pattern(p["kind"], compile_fast(_filled(p["re"], fill))) for p in data["patterns"]]
     templates = {k: re.compile(_filled(v, fill)) for k, v in (data.get("templates") or {}).items()}
     log.debug("compiled %d timex patterns for %s", len(patterns), lang)
     return Lexicon(lang, data, patterns, re.compile(data["range_joiners"] + "$"),
