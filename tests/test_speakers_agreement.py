@@ -133,3 +133,10 @@ def test_an_opinion_held_before_a_dass_clause_is_the_subjects():
     assert speakers(text) == ["Paul Weber"]
     text = 'The union leader Paul Weber is of the opinion that the reform was "a grave mistake".'
     assert speakers(text, "en") == ["Paul Weber"]
+
+
+# unnamed circles as a source
+
+def test_circles_that_speak_unnamed_are_the_source():
+    assert speakers("„Wir prüfen alle Optionen“, hieß es aus Regierungskreisen.") == ["Regierungskreisen"]
+    assert speakers("Aus Sicherheitskreisen verlautete, die Lage sei „sehr ernst“.") == ["Sicherheitskreisen"]
