@@ -140,3 +140,16 @@ def test_an_opinion_held_before_a_dass_clause_is_the_subjects():
 def test_circles_that_speak_unnamed_are_the_source():
     assert speakers("„Wir prüfen alle Optionen“, hieß es aus Regierungskreisen.") == ["Regierungskreisen"]
     assert speakers("Aus Sicherheitskreisen verlautete, die Lage sei „sehr ernst“.") == ["Sicherheitskreisen"]
+
+
+# the people of a state, named in the plural, speak as a group
+
+def test_a_plural_demonym_with_a_plural_verb_speaks_not_the_subject_of_its_reported_clause():
+    a = annotated("Die Franzosen sagen, der Pilot trage die „volle Verantwortung“.")
+    assert [(q.speaker, q.party) for q in a.quotes] == [("Franzosen", "FRA")]
+    assert speakers("„Wir sind bereit“, erklärten die Amerikaner.") == ["Amerikaner"]
+
+
+def test_a_singular_demonym_still_means_the_person_named_before():
+    text = "Teamchef Jean Todt verteidigte ihn. „Er ist der Beste“, sagte der Franzose."
+    assert speakers(text) == ["Jean Todt"]

@@ -255,6 +255,12 @@ def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase], names: NameLexi
     sentence, where "Von" reads as a preposition)."""
     out = list(phrases)
     for e in ctx.entities:
+        if e.party and e.kind == "demonym" and _plural_subject(ctx, e.first, e.last) \
+                and not any(p.first <= e.last and e.first <= p.last for p in out):
+            # "Die Franzosen sagen, …": the people of a state speak as a group
+            out.append(Phrase(e.first, e.last, "body", e.text, name=_without_determiner(ctx, e.first, e.last),
+                              plural=True, free=e.free))
+            continue
         if not e.party or e.kind not in ("person", "name", "office"):
             continue
         overlapping = [p for p in out if p.first <= e.last and e.first <= p.last]
@@ -268,6 +274,22 @@ def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase], names: NameLexi
                           role=e.text if kind == "role" else None, head=e.role_word, free=e.free,
                           definite=e.role_word_definite, gender=gender if gender in ("m", "f", "n") else None))
     return sorted(out, key=lambda p: p.first)
+
+
+def _plural_subject(ctx: SentenceContext, first: int, last: int) -> bool:
+    """The finite verb next to tokens first..last is in the plural ("Die Franzosen sagen", "sagten die
+    Amerikaner"): they are its subject, several people, not one ("der Franzose sagte")."""
+    tokens = ctx.sentence.tokens
+    for k in (last + 1, first - 1):
+        if 0 <= k < len(tokens) and "(FIN)" in tokens[k].pos:
+            return plural_finite(tokens[k].text)
+    return False
+
+
+def _without_determiner(ctx: SentenceContext, first: int, last: int) -> str:
+    tokens = ctx.sentence.tokens
+    start = first + 1 if tokens[first].pos in DETERMINER_TAGS and first < last else first
+    return ctx.sentence.text[tokens[start].start - ctx.sentence.start:tokens[last].end - ctx.sentence.start]
 
 
 def _reported(ctx: SentenceContext, lex: SpeechLexicon) -> list[range]:
@@ -799,7 +821,7 @@ def plural_finite(word: str) -> bool:
 def _gazetteer_entity(entities: list[Entity], m: Mention) -> Entity | None:
     """The gazetteer's entity inside the phrase, for its party and canonical name."""
     return next((e for e in entities if e.party and e.first <= m.last and m.first <= e.last
-                 and (e.kind in ("person", "office", "name") or e.person)), None)
+                 and (e.kind in ("person", "office", "name", "demonym") or e.person)), None)
 
 
 def quote_speaker(speech: list, s_first: int, s_last: int, first_tok: int, sentences: list) -> Said | None:
