@@ -145,3 +145,38 @@ def test_a_speech_before_no_named_body_or_outside_a_visit_is_none():
     assert _speeches("The chancellor will give a speech to the nation.", "en") == []
     assert meetings("In einer Rede vor dem Rat für Auswärtige Beziehungen will der Kanzler Stellung nehmen.") == []
     assert _speeches("Der Kanzler hielt 2019 eine Rede vor dem Rat für Auswärtige Beziehungen.", "de") == []
+
+
+# -- setting off for another state on a day -----------------------------------------------------------
+
+def test_english_departing_on_a_day_for_another_state_starts_a_visit():
+    [m] = meetings("President Joe Biden departs late Friday for Brazil, beginning a three-nation trip.", "en")
+    assert (m.start, m.status) == (date(2022, 1, 7), "upcoming")
+    assert {"USA", "BRA"} <= set(m.participants)
+
+
+def test_setting_off_towards_another_state_starts_a_visit():
+    [m] = meetings("Scholz bricht am Freitag in Richtung Brasilien auf.")
+    assert m.start == date(2022, 1, 7)
+    assert {"DEU", "BRA"} <= set(m.participants)
+
+
+def test_departing_for_home_or_for_no_state_is_no_visit():
+    assert meetings("Chancellor Scholz departs on Friday for Berlin.", "en") == []
+    assert meetings("Chancellor Scholz departs on Friday for a holiday.", "en") == []
+    assert meetings("Bundeskanzler Scholz bricht am Freitag in Richtung Berlin auf.") == []
+
+
+# -- a plan told in the past is still to come ----------------------------------------------------------
+
+def test_english_a_meeting_someone_was_due_to_hold_is_to_come_though_undated():
+    [m] = meetings("South Africa's foreign minister was due to meet with Chancellor Scholz in Berlin.", "en")
+    assert (m.start, m.status, m.location) == (None, "upcoming", "Berlin")
+    assert {"ZAF", "DEU"} <= set(m.participants)
+    assert meetings("South Africa's foreign minister met with Chancellor Scholz in Berlin.", "en") == []
+
+
+def test_a_meeting_someone_was_to_hold_is_to_come_though_undated():
+    [m] = meetings("Der südafrikanische Außenminister sollte in Berlin mit Bundeskanzler Scholz zusammentreffen.")
+    assert (m.start, m.status) == (None, "upcoming")
+    assert {"ZAF", "DEU"} <= set(m.participants)

@@ -27,7 +27,8 @@ def test_talks_in_a_list_of_states_are_one_meeting_per_stop():
     assert {m.location for m in stops} == {"Kenia", "Tansania", "Uganda"}
     assert all(m.status == "upcoming" and not m.date_resolved for m in stops)
     journey = next(m for m in ms if m.start is not None)
-    assert {"DEU", "KEN", "TZA", "UGA"} <= set(journey.participants)
+    assert {"DEU", "KEN", "TZA", "UGA"} <= set(journey.participants) and journey.location is None
+    assert all(name in journey.title for name in ("Kenia", "Tansania", "Uganda"))
 
 
 def test_english_talks_in_a_list_of_states():
@@ -39,6 +40,9 @@ def test_a_journey_through_states_named_before_takes_its_traveller_from_the_sent
     ms = meetings("Die Reise von Bundeskanzler Olaf Scholz dauert vom 3. bis 8. März. "
                   "Die Reise führt ihn durch Chile, Argentinien, Uruguay.")
     assert undated_pairs(ms) == {("DEU", "CHL"), ("DEU", "ARG"), ("DEU", "URY")}
+    [journey] = [m for m in ms if m.start is not None]
+    assert (journey.start, journey.end) == (date(2022, 3, 3), date(2022, 3, 8))
+    assert set(journey.participants) == {"DEU", "CHL", "ARG", "URY"}
 
 
 def test_the_journey_leads_on_to_a_list_of_states():
@@ -179,6 +183,12 @@ def test_a_clause_telling_who_they_are_names_no_party():
     [m] = meetings("Chancellor Olaf Scholz will host French President Emmanuel Macron and Italian Prime Minister "
                    "Giorgia Meloni, whose countries are all members of Nato, in Berlin on Saturday.", "en")
     assert set(m.participants) == {"DEU", "FRA", "ITA"}
+
+
+def test_the_states_visited_before_take_no_part():
+    ms = meetings("Foreign Minister Mauro Vieira will arrive in Pretoria on Monday after visiting Mozambique, Zimbabwe "
+                  "and Angola.", "en")
+    assert ms and all(not {"MOZ", "ZWE", "AGO"} & set(m.participants) for m in ms)
 
 
 def test_whose_office_it_is_is_no_place():

@@ -64,6 +64,7 @@ from .titles import meeting_title
 from .triggers import (
     ahead,
     departs,
+    departure_verb,
     earlier_tokens,
     event_noun,
     find_phrase,
@@ -316,13 +317,21 @@ def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> No
         return
     span = Span(0, len(ctx.tokens) - 1, triggers)
     trigger = ctx.tokens[span.named_by[0]]
+    clause = trigger_clause(ctx, span)
     if clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language)) \
-            not in ("future", "present") and not begun(ctx, *trigger_clause(ctx, span)):
-        return  # (a journey begun: "Zum Auftakt seiner Reise ist er in Amman eingetroffen" is under way)
+            not in ("future", "present") and not begun(ctx, *clause) and not _planned(ctx, *clause):
+        # (a journey begun: "Zum Auftakt seiner Reise ist er in Amman eingetroffen" is under way; a plan told in
+        # the past is still to come: "He was due to meet with President X", "Ein Treffen sollte folgen")
+        return
     if _tour(ctx):
         return
     for part in joined_meetings(ctx, span):
         _undated_part(ctx, part, run)
+
+
+def _planned(ctx: SentenceContext, first: int, last: int) -> bool:
+    """"was due to meet", "sollte ... zusammentreffen": the clause tells of a plan, which a past tense does not end."""
+    return any(w in ctx.lex.planned for w in ctx.words(first, last))
 
 
 def _undated_part(ctx: SentenceContext, span: Span, run: _Run) -> None:
@@ -681,7 +690,25 @@ def _journey_only(ctx: SentenceContext, span: Span, day: Day | None) -> bool:
         not (span.first <= i <= span.last) and not is_travel(ctx, ctx.tokens[i]) for i in span.triggers)
     s, gaz = ctx.sentence, ctx.gaz
     return not met and not abroad(s, span.first, span.last, gaz, ctx.said, going) \
-        and not station_of(s, span.first, span.last, gaz, ctx.lex)
+        and not station_of(s, span.first, span.last, gaz, ctx.lex) and not (going and _leaves_for(ctx, span))
+
+
+def _leaves_for(ctx: SentenceContext, span: Span) -> bool:
+    """"departs late Friday for Brazil", "before leaving on Thursday for Namibia": setting off for another state on
+    a day is the start of a visit there (a word of destination after a verb of departure, then the state)."""
+    home = ctx.said.subject.party if ctx.said.subject else None
+    for i in range(span.first, span.last + 1):
+        if not departure_verb(ctx, ctx.tokens[i]):
+            continue
+        for k in range(i + 1, span.last + 1):
+            if ctx.tokens[k].text.lower() in ctx.lex.destinations:
+                article = k + 1 <= span.last and ctx.tokens[k + 1].pos.startswith(("ART", "AT0"))
+                place = _place_name(ctx, k + 1 + article) if k + 1 + article < len(ctx.tokens) else None
+                entry = ctx.gaz.lookup(place) if place else None
+                return entry is not None and entry.party != home
+            if ctx.tokens[k].text in (",", ";", ":") or ctx.tokens[k].pos.startswith("V"):
+                break
+    return False
 
 
 def _place(ctx: SentenceContext, span: Span, parties: list[str]) -> tuple[str | None, list[str]]:

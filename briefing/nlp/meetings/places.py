@@ -25,6 +25,7 @@ DENIAL_REACH = 2  # words before "in"/"nach" that may deny the place ("nicht in 
 CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")"})
 AUXILIARY_TAGS = ("VB", "VA")  # "be" (CLAWS), auxiliaries (STTS)
 POSSESSIVES = ("'s", "’s", "'", "’")
+GERUND_TAGS = ("VVG",)  # CLAWS: "visiting"; German has no gerund after "nach" (a noun there: triggers.earlier_tokens)
 STATION_REACH = 6  # words from "Station"/"stop" to the place ("Letzte Station der Reise ist Ägypten")
 
 
@@ -93,7 +94,20 @@ def earlier_clause_tokens(ctx: SentenceContext) -> set[int]:
         verb = next((k for k in range(a + 1, b + 1) if tokens[k].pos.startswith("V")), None)
         if verb is not None and clause_direction(ctx.sentence, tokens[verb].start, tokens[verb].end, tense) == "past":
             out.update(range(a, b + 1))
-    return out | _described_tokens(ctx)
+    return out | _described_tokens(ctx) | _gerund_tokens(ctx)
+
+
+def _gerund_tokens(ctx: SentenceContext) -> set[int]:
+    """The tokens of a phrase opened by "after"/"since" and a gerund ("Amorim arrived on Tuesday after visiting
+    Mozambique, Zimbabwe and Angola"): the places visited before, not the meeting's place or parties."""
+    tokens, words = ctx.tokens, place_words(ctx.gaz.language)
+    out: set[int] = set()
+    for k in range(len(tokens) - 1):
+        if tokens[k].text.lower() in words.earlier_openers and tokens[k + 1].pos in GERUND_TAGS:
+            end = next((j for j in range(k + 2, len(tokens)) if tokens[j].text in (";", ":", "(", ")")
+                        or tokens[j].pos.startswith("V")), len(tokens))
+            out.update(range(k, end))
+    return out
 
 
 def _described_tokens(ctx: SentenceContext) -> set[int]:

@@ -18,9 +18,9 @@ from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_direction
 from .context import SentenceContext, Span
 from .participants import before_people, participants, topic
-from .places import station_of
-from .titles import label_title
-from .triggers import event_noun, find_triggers, is_travel
+from .places import earlier_clause_tokens, station_of
+from .titles import NOUN, label_title, with_parties
+from .triggers import earlier_tokens, event_noun, find_triggers, is_travel
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +75,30 @@ def trip_stops(ctx: SentenceContext, found: list[Meeting], earlier: list[Meeting
     visitor = _traveller(ctx, codes, earlier)
     if visitor is None:
         return []
-    for m in found:
-        m.participants = list(dict.fromkeys([*m.participants, *codes]))
-        if m.location and any(m.location == e.text for e in stops):
-            m.location = None  # the journey goes to all of them, not to the first
+    for m in found or _journey_before(ctx, trigger, earlier):
+        _goes_to_all(ctx, m, stops, [visitor, *codes])
     return [_stop(ctx, visitor, e) for e in _one_per_state(stops) if e.party != visitor]
+
+
+def _goes_to_all(ctx: SentenceContext, m: Meeting, stops: list[Entity], parties: list[str]) -> None:
+    """The journey's row takes every stop among its parties, and no single stop for its place."""
+    m.participants = list(dict.fromkeys([*m.participants, *parties]))
+    if m.location and any(m.location == e.text for e in stops):
+        m.location = None
+    if m.title_rank == NOUN:  # a title made of its noun and the parties names them all
+        m.title = with_parties(m.title.split(" ", 1)[0], m.participants, ctx.gaz.language)
+
+
+def _journey_before(ctx: SentenceContext, trigger: int, earlier: list[Meeting]) -> list[Meeting]:
+    """"Die Auslandsreise ... währt vom 13. bis 20. Mai. Die Reise führt sie durch ...": a definite trip noun names
+    the journey told just before (the last dated row a few sentences back)."""
+    tok = ctx.tokens[trigger]
+    if not (tok.pos.startswith(("NN", "NP0")) and is_travel(ctx, tok)) or _indefinite(ctx, trigger):
+        return []
+    here = ctx.sentence.index
+    journey = next((m for m in reversed(earlier) if m.evidence and m.start is not None and not m.side
+                    and 0 < here - m.evidence[-1].sentence <= NEAR_SENTENCES), None)
+    return [journey] if journey is not None and journey.status == "upcoming" else []
 
 
 def _one_per_state(stops: list[Entity]) -> list[Entity]:
@@ -99,9 +118,10 @@ def _stop(ctx: SentenceContext, visitor: str, place: Entity) -> Meeting:
 
 def _listed_stops(ctx: SentenceContext) -> list[Entity]:
     """The first list of two or more states or cities joined by commas and "und"/"and", opened by a preposition
-    of travel or by a verb of visiting, outside quotations."""
+    of travel or by a verb of visiting, outside quotations and phrases of what went before."""
+    before = earlier_tokens(ctx) | earlier_clause_tokens(ctx)  # "after visiting A, B and C": stops already made
     places = sorted((e for e in ctx.actors.entities if e.kind == "name" and e.party and e.party not in ORGANISATIONS
-                     and not any(ctx.mask[e.first:e.last + 1])), key=lambda e: e.first)
+                     and not any(ctx.mask[e.first:e.last + 1]) and e.first not in before), key=lambda e: e.first)
     joiners = ctx.lex.list_joiners
     run: list[Entity] = []
     for e in places:

@@ -194,13 +194,14 @@ def ahead(ctx: SentenceContext, first: int, last: int) -> bool:
 
 def departs(ctx: SentenceContext, span: Span) -> bool:
     """"bricht am Freitag zu einem Besuch auf", "departs on Friday for": the day named is the day of leaving."""
-    particles = ctx.particles()
-    for tok in ctx.tokens[span.first:span.last + 1]:
-        lemma = tok.lemma.lower()
-        if tok.pos.startswith("V") and (lemma in ctx.lex.departure
-                                        or any(p + lemma in ctx.lex.departure for p in particles)):
-            return True
-    return False
+    return any(departure_verb(ctx, tok) for tok in ctx.tokens[span.first:span.last + 1])
+
+
+def departure_verb(ctx: SentenceContext, tok: Token) -> bool:
+    """"departs", "bricht ... auf": a verb of setting off (a separated particle joined to its lemma)."""
+    lemma = tok.lemma.lower()
+    return tok.pos.startswith("V") and (lemma in ctx.lex.departure
+                                        or any(p + lemma in ctx.lex.departure for p in ctx.particles()))
 
 
 def find_phrase(ctx: SentenceContext, phrases: list[tuple[str, ...]], first: int = 0,
