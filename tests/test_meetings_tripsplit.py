@@ -27,7 +27,8 @@ def test_talks_in_a_list_of_states_are_one_meeting_per_stop():
     assert {m.location for m in stops} == {"Kenia", "Tansania", "Uganda"}
     assert all(m.status == "upcoming" and not m.date_resolved for m in stops)
     journey = next(m for m in ms if m.start is not None)
-    assert {"DEU", "KEN", "TZA", "UGA"} <= set(journey.participants)
+    assert {"DEU", "KEN", "TZA", "UGA"} <= set(journey.participants) and journey.location is None
+    assert all(name in journey.title for name in ("Kenia", "Tansania", "Uganda"))
 
 
 def test_english_talks_in_a_list_of_states():
@@ -39,6 +40,9 @@ def test_a_journey_through_states_named_before_takes_its_traveller_from_the_sent
     ms = meetings("Die Reise von Bundeskanzler Olaf Scholz dauert vom 3. bis 8. März. "
                   "Die Reise führt ihn durch Chile, Argentinien, Uruguay.")
     assert undated_pairs(ms) == {("DEU", "CHL"), ("DEU", "ARG"), ("DEU", "URY")}
+    [journey] = [m for m in ms if m.start is not None]
+    assert (journey.start, journey.end) == (date(2022, 3, 3), date(2022, 3, 8))
+    assert set(journey.participants) == {"DEU", "CHL", "ARG", "URY"}
 
 
 def test_the_journey_leads_on_to_a_list_of_states():
@@ -49,6 +53,29 @@ def test_the_journey_leads_on_to_a_list_of_states():
 def test_english_trip_that_takes_someone_to_a_list_of_states():
     ms = meetings("Chancellor Olaf Scholz's trip will take him to Chile, Argentina and Uruguay.", "en")
     assert undated_pairs(ms) == {("DEU", "CHL"), ("DEU", "ARG"), ("DEU", "URY")}
+
+
+def test_the_stops_a_journey_includes_are_a_meeting_each():
+    ms = meetings("Bundeskanzler Olaf Scholz reist am Samstag nach Brasilien. Die Reise umfasst auch Stationen in "
+                  "Chile und Argentinien.")
+    assert undated_pairs(ms) == {("DEU", "CHL"), ("DEU", "ARG")}
+    ms = meetings("Chancellor Olaf Scholz will visit Brazil on Saturday. The trip, which also includes stops in Chile "
+                  "and Argentina, will be his first visit to South America.", "en")
+    assert undated_pairs(ms) == {("DEU", "CHL"), ("DEU", "ARG")}
+
+
+def test_the_last_stop_of_the_journey_told_before_is_a_meeting_of_its_own():
+    ms = meetings("Danach reist Außenministerin Annalena Baerbock nach Jordanien weiter, wo sie ihren Kollegen Ayman "
+                  "Safadi treffen will. Letzte Station der Reise ist Ägypten.")
+    assert undated_pairs(ms) == {("DEU", "JOR"), ("DEU", "EGY")}
+    ms = meetings("Foreign Secretary David Lammy will travel to Jordan, where he will meet his counterpart Ayman "
+                  "Safadi. The last stop of the trip will be Egypt, officials said.", "en")
+    assert undated_pairs(ms) == {("GBR", "JOR"), ("GBR", "EGY")}
+
+
+def test_the_last_stop_of_a_past_journey_is_none_to_come():
+    assert meetings("Außenministerin Annalena Baerbock war im Mai in Jordanien. Letzte Station der Reise war "
+                    "Ägypten.") == []
 
 
 def test_a_city_and_its_state_are_one_place_not_two_stops():
@@ -121,3 +148,66 @@ def test_a_meeting_during_a_visit_told_as_past_is_none_to_come():
     ms = meetings("Bundeskanzler Olaf Scholz flog im Dezember zu Gesprächen nach Indien. "
                   "Bei dem Besuch traf er auch Premierminister Narendra Modi.")
     assert [m for m in ms if m.status == "upcoming"] == []
+
+
+# -- bodies and groups as parties (class 7) ------------------------------------------------------------
+
+def test_the_council_of_europe_is_a_party_of_its_own():
+    [m] = meetings("Der Europarat kommt am Donnerstag in Straßburg zu einer Sondersitzung zusammen.")
+    assert (m.participants, m.start, m.title) == (["COE"], date(2022, 1, 6), "Europarat")
+    [m] = meetings("The Committee of Ministers of the Council of Europe will hold a special meeting in Strasbourg "
+                   "on Thursday.", "en")
+    assert (m.participants, m.start) == (["COE"], date(2022, 1, 6))
+
+
+def test_the_shanghai_cooperation_organisation_is_a_party_of_its_own():
+    [m] = meetings("Die Staatschefs der Shanghaier Organisation für Zusammenarbeit treffen sich am Donnerstag in "
+                   "Bischkek.")
+    assert (m.participants, m.location) == (["SCO"], "Bischkek")
+    [m] = meetings("Leaders of the Shanghai Cooperation Organization will hold their annual summit in Bishkek on "
+                   "Thursday.", "en")
+    assert (m.participants, m.location) == (["SCO"], "Bishkek")
+
+
+def test_a_summit_named_by_an_inflected_compound_takes_its_organisation():
+    [m] = meetings("Ein Thema des Besuchs von Außenminister Johann Wadephul wird die Vorbereitung des Nato-Gipfels "
+                   "im Juni sein.")
+    assert "NATO" in m.participants and (m.start, m.end) == (date(2022, 6, 1), date(2022, 6, 30))
+
+
+def test_a_clause_telling_who_they_are_names_no_party():
+    [m] = meetings("Bundeskanzler Olaf Scholz empfängt am Samstag den französischen Präsidenten Emmanuel Macron "
+                   "und die italienische Ministerpräsidentin Giorgia Meloni, deren Länder alle Mitglieder der Nato "
+                   "sind, in Berlin.")
+    assert set(m.participants) == {"DEU", "FRA", "ITA"}
+    [m] = meetings("Chancellor Olaf Scholz will host French President Emmanuel Macron and Italian Prime Minister "
+                   "Giorgia Meloni, whose countries are all members of Nato, in Berlin on Saturday.", "en")
+    assert set(m.participants) == {"DEU", "FRA", "ITA"}
+
+
+def test_the_states_visited_before_take_no_part():
+    ms = meetings("Foreign Minister Mauro Vieira will arrive in Pretoria on Monday after visiting Mozambique, Zimbabwe "
+                  "and Angola.", "en")
+    assert ms and all(not {"MOZ", "ZWE", "AGO"} & set(m.participants) for m in ms)
+
+
+def test_whose_office_it_is_is_no_place():
+    [m] = meetings("French President Emmanuel Macron will meet Chancellor Olaf Scholz at Mr Scholz's office on "
+                   "Saturday.", "en")
+    assert m.location is None
+
+
+# -- the same meeting named again (class 12) -----------------------------------------------------------
+
+def test_the_forthcoming_meetings_are_the_visit_told_before():
+    [m] = meetings("Russian Foreign Minister Sergei Lavrov will pay an official visit to Baku on Monday. The "
+                   "forthcoming meetings between the Russian minister and Azerbaijani President Ilham Aliyev will "
+                   "focus on trade.", "en")
+    assert (m.start, set(m.participants), len(m.evidence)) == (date(2022, 1, 10), {"RUS", "AZE"}, 2)
+
+
+def test_german_talks_named_again_are_the_visit_told_before():
+    [m] = meetings("Der russische Außenminister Sergej Lawrow reist am Montag nach Baku. Die bevorstehenden Gespräche "
+                   "zwischen dem russischen Minister und dem aserbaidschanischen Präsidenten Ilham Alijew sollen sich "
+                   "um den Handel drehen.")
+    assert (m.start, set(m.participants), len(m.evidence)) == (date(2022, 1, 10), {"RUS", "AZE"}, 2)

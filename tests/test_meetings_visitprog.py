@@ -109,3 +109,102 @@ def test_talks_told_again_for_the_evening_stay_one_meeting():
     ms = meetings("In Wien verhandeln am Mittwoch die Außenminister Irans und der USA. "
                   "Am Abend ist ein Treffen der Minister Irans und der USA geplant.")
     assert len(on(ms, date(2022, 1, 5))) == 1, [(m.start, m.participants, m.side) for m in ms]
+
+
+# class 9: "bis <Tag>" ends a span, it is not the meeting's day
+
+def test_bis_freitag_ends_talks_that_run_from_the_source_day():
+    ms = meetings("Der Außenminister will bis Freitag in Gesprächen mit der polnischen Regierung eine Lösung suchen.")
+    talks = [m for m in ms if "POL" in m.participants]
+    assert talks and all((m.start, m.end) == (TUESDAY, date(2022, 1, 7)) for m in talks), \
+        [(m.start, m.end, m.participants) for m in ms]
+
+
+def test_until_friday_ends_talks_that_run_from_the_source_day():
+    ms = meetings("The envoy will hold talks with the Polish government until Friday.", "en")
+    talks = [m for m in ms if "POL" in m.participants]
+    assert talks and all((m.start, m.end) == (TUESDAY, date(2022, 1, 7)) for m in talks), \
+        [(m.start, m.end, m.participants) for m in ms]
+
+
+def test_bis_after_a_journey_under_way_runs_from_its_first_day():
+    ms = meetings("Der Kanzler ist am Montag zu einem Besuch in Polen eingetroffen. "
+                  "Bis Freitag führt er Gespräche mit der polnischen Regierung.")
+    assert any((m.start, m.end) == (date(2022, 1, 3), date(2022, 1, 7)) and "POL" in m.participants
+               for m in ms), [(m.start, m.end, m.participants) for m in ms]
+
+
+def test_a_length_with_until_still_counts_back_from_the_end():
+    ms = meetings("The three-day conference of Nato and Ukraine runs through Friday in Vilnius.", "en")
+    assert any((m.start, m.end) == (date(2022, 1, 5), date(2022, 1, 7)) for m in ms), \
+        [(m.start, m.end) for m in ms]
+
+
+# class 8: arrived, gathered, landed = under way, not past
+
+def test_gathered_today_for_a_summit_is_under_way():
+    ms = meetings("Leaders of Nato today gathered in Vilnius for a summit with Ukraine.", "en")
+    assert any(m.start == TUESDAY and m.status == "upcoming" and "NATO" in m.participants for m in ms), \
+        [(m.start, m.status, m.participants) for m in ms]
+
+
+def test_arrived_yesterday_for_a_meeting_leaves_its_day_open():
+    ms = meetings("Der Außenminister Polens ist am Montag zu einem Treffen mit den Außenministern Litauens und "
+                  "Lettlands in Riga eingetroffen.")
+    meeting = [m for m in ms if "LTU" in m.participants]
+    assert meeting and all(m.status == "upcoming" and m.start is None for m in meeting), \
+        [(m.start, m.status, m.participants) for m in ms]
+
+
+def test_arrived_yesterday_for_a_visit_has_begun_and_goes_on():
+    ms = meetings("British Prime Minister Boris Johnson arrived in Oslo on Monday evening for an overnight visit "
+                  "with Norway's prime minister.", "en")
+    visit = [m for m in ms if "GBR" in m.participants]
+    assert visit and all(m.status == "upcoming" and m.start == date(2022, 1, 3) and m.end >= TUESDAY
+                         for m in visit), [(m.start, m.end, m.status) for m in ms]
+
+
+def test_arrived_after_a_summit_leaves_the_summit_past():
+    ms = meetings("Der Außenminister ist am Dienstag im Anschluss an den Nato-Gipfel in Rom in Israel eingetroffen.")
+    assert not any("NATO" in m.participants and m.status == "upcoming" for m in ms), \
+        [(m.start, m.status, m.participants) for m in ms]
+
+
+def test_a_visit_landed_at_days_ago_is_past():
+    ms = meetings("Der Kanzler war am 20. Dezember zu einem Besuch in Polen gelandet.")
+    assert all(m.status == "past" for m in ms if "POL" in m.participants)
+
+
+# class 5: a date that is not the meeting's
+
+def test_a_date_after_nach_beside_the_meeting_day_is_no_meeting_day():
+    ms = meetings("Der Kanzler spricht am Freitag in New York auf einem Forum der Vereinten Nationen über die Welt "
+                  "nach dem 11. September.")
+    assert any(m.start == date(2022, 1, 7) for m in ms)
+    assert not any(m.start == date(2022, 9, 11) for m in ms), [(m.start, m.participants) for m in ms]
+
+
+def test_a_date_after_after_beside_the_meeting_day_is_no_meeting_day():
+    ms = meetings("The chancellor will address a United Nations forum in New York on Friday on the world after "
+                  "11 September.", "en")
+    assert any(m.start == date(2022, 1, 7) for m in ms)
+    assert not any(m.start == date(2022, 9, 11) for m in ms), [(m.start, m.participants) for m in ms]
+
+
+def test_a_year_as_the_subject_of_its_clause_is_no_meeting_time():
+    subject = meetings("Bei den Gesprächen mit Frankreich in Paris hieß es, 2023 solle ein Jahr des Friedens werden.")
+    assert not any((m.start, m.end) == (date(2023, 1, 1), date(2023, 12, 31)) for m in subject)
+    phrase = meetings("Im Jahr 2023 wird der Gipfel der Nato in Paris stattfinden.")
+    assert any((m.start, m.end) == (date(2023, 1, 1), date(2023, 12, 31)) for m in phrase)
+
+
+def test_a_year_opening_an_english_clause_before_its_verb_is_no_meeting_time():
+    ms = meetings("At the talks with France in Paris, officials said 2023 will be a year of peace.", "en")
+    assert not any((m.start, m.end) == (date(2023, 1, 1), date(2023, 12, 31)) for m in ms)
+
+
+def test_a_dateline_of_places_and_a_day_dates_no_meeting():
+    ms = meetings("Azerbaijan, Baku, 4 January / corr. N. Aliyeva/ The foreign ministers of Azerbaijan and Armenia "
+                  "will meet in mid-January in Strasbourg.", "en")
+    assert not any(m.start == TUESDAY for m in ms), [(m.start, m.end) for m in ms]
+    assert any({"AZE", "ARM"} <= set(m.participants) for m in ms)

@@ -109,8 +109,8 @@ def quote_mask(sentences: list[Sentence], language: str) -> list[list[bool]]:
         if s.paragraph != paragraph:
             inside, paragraph = False, s.paragraph
         mask = []
-        for t in _marks(s.tokens):
-            if t in opening:
+        for k, t in enumerate(_marks(s.tokens)):
+            if t in opening or t in toggling and _line_opener(s, k):
                 inside = True
                 mask.append(True)
             elif t in closing:
@@ -123,6 +123,14 @@ def quote_mask(sentences: list[Sentence], language: str) -> list[list[bool]]:
                 mask.append(inside)
         masks.append(mask)
     return masks
+
+
+def _line_opener(s: Sentence, k: int) -> bool:
+    """Token ``k`` opens its sentence or a line: a mark there opens a quote, it closes none (news agencies open
+    each paragraph of a long quote with "”" and close only the last one)."""
+    if k == 0:
+        return True
+    return "\n" in s.text[s.tokens[k - 1].end - s.start:s.tokens[k].start - s.start]
 
 
 def _marks(tokens: list[Token]) -> list[str]:

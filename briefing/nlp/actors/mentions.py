@@ -75,6 +75,11 @@ class Discourse:
     def __init__(self, language: str) -> None:
         self.lex: NameLexicon = name_lexicon(language)
         self.referents: list[Referent] = []
+        self.named: list[Referent] = []
+        """Every referent in the order it was last named, inside reported speech or after a preposition
+        too: what "letztere" means."""
+        self.last_noun: Referent | None = None
+        """Who the last noun of the sentence before named (None: nobody), for "Dieser sagte"."""
 
     def refer(self, sentence: int, phrase: Phrase, known: Known | None = None, salient: bool = True
               ) -> Referent | None:
@@ -103,6 +108,9 @@ class Discourse:
             found.last_seen = sentence
             self.referents.remove(found)
             self.referents.append(found)
+        if found in self.named:
+            self.named.remove(found)
+        self.named.append(found)
         return found
 
     def group(self, sentence: int, text: str) -> Referent:
@@ -131,6 +139,20 @@ class Discourse:
         """A bare name that speaks ("Stoiber sagte") is a person."""
         if ref.kind == "name":
             ref.kind = "person"
+
+    def demonstrative(self, word: str, last: Referent | None, plural: bool = False) -> Referent | None:
+        """Who a demonstrative means: "dieser" the phrase whose noun stood last before it (``last``;
+        None when that noun named nobody: "vom Wächterrat. Dieser …" is not someone named before),
+        "letztere" the last one named that agrees, wherever it stood ("mit dem Anwalt Rainer Wittner")."""
+        low = word.lower()
+        gender = self.lex.demonstratives.get(low)
+        if gender is None:
+            return None
+        plural = plural or gender == "pl"
+        fits = [r for r in reversed(self.named) if r.plural == plural and (plural or _agrees(r, gender))]
+        if low in self.lex.latter:
+            return fits[0] if fits else None
+        return last if any(r is last for r in fits) else None
 
     def pronoun(self, sentence: int, word: str, plural: bool = False) -> Referent | None:
         """The nearest person or body named before that agrees with the pronoun, or None."""

@@ -97,6 +97,11 @@ class NameLexicon:
     """Words joining two phrases into a group ("und", "and")."""
     deputy_prefixes: tuple[str, ...] = ()
     """First parts of a compound role noun that make it another role ("Vizekanzler" is no "Kanzler")."""
+    demonstratives: dict[str, str] = field(default_factory=dict)
+    """Demonstrative pronouns that stand for someone, with their gender ("dieser": m): they mean the
+    phrase whose noun stands last before them, not the subject a personal pronoun prefers."""
+    latter: frozenset[str] = frozenset()
+    """Demonstratives that mean the last one named who agrees, nouns between or not ("letztere")."""
     _bodies_seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     """What ``body`` answered for each lower-cased word so far."""
 
@@ -148,6 +153,8 @@ def name_lexicon(language: str) -> NameLexicon:
         tuple((str(k).lower(), str(v).lower()) for k, v in (data.get("plural_forms") or {}).items()),
         frozenset(str(w).lower() for w in data.get("coordinators") or []),
         tuple(str(w).lower() for w in data.get("deputy_prefixes") or []),
+        {str(k).lower(): str(v) for k, v in (data.get("demonstratives") or {}).items()},
+        frozenset(str(w).lower() for w in data.get("latter") or []),
     )
 
 

@@ -13,8 +13,8 @@ from ...model import Meeting, Sentence, Timex
 from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_tokens
 from .context import SentenceContext, Span
-from .programme import OPENED_REACH, Frame, anaphor_shift, floating, frame, journey, ordinal_day
-from .triggers import ahead, event_noun, find_phrase, is_travel
+from .programme import OPENED_REACH, Frame, anaphor_shift, floating, frame, journey, journey_noun, ordinal_day
+from .triggers import ahead, earlier_tokens, event_noun, find_phrase, is_travel
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,7 @@ MODIFIERS = 2  # capitalised words that may stand between an article and its eve
 SINCE_REACH = 4  # words from a preposition of the past ("seit Amtsantritt im Mai") to the date it governs
 RECUR_REACH = 2  # tokens between a set of times ("every month") and the date it bounds
 EVENT_REACH = 5  # tokens after an event noun that may name its place or party ("der Nato in Den Haag")
+ARRIVAL_REACH = 2  # days before the source's an arrival may lie and the visit or meeting still be under way
 SAID_REACH = 7  # tokens back from a day to the verb of saying before it, over the speaker's name
 
 
@@ -122,7 +123,90 @@ def find_days(ctx: SentenceContext) -> list[Day]:
         if (not days or not _joined(ctx, days, day)) and not _arrival_by(ctx, day):
             day.listed = bool(days) and _listed(ctx, days[-1], day)
             days.append(day)
-    return _in_programme(ctx, _in_visit(ctx, _in_week(days)))
+    return _until(ctx, _arrived(ctx, _in_programme(ctx, _in_visit(ctx, _bounds(ctx, _in_week(days))))))
+
+
+def _bounds(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"wo er am Freitag eine Rede zur Globalisierung nach dem 11. September halten wird": a date after "nach",
+    "vor", "after", "before" bounds a time (here the topic's); beside another day it is not the meeting's."""
+    words = _bound_words(ctx.gaz.language)
+    bounded = [d for d in days if _opened_by(ctx, d.tok, words)]
+    return [d for d in days if d not in bounded] if bounded and len(bounded) < len(days) else days
+
+
+@cache
+def _bound_words(language: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in tense_lexicon(language).data.get("bound_prepositions") or [])
+
+
+def _opened_by(ctx: SentenceContext, tok: int, words: frozenset[str]) -> bool:
+    """The day at ``tok`` follows one of ``words``, an article between or none ("nach dem 11. September")."""
+    k = tok - 1
+    if k >= 0 and ctx.tokens[k].pos.startswith(("ART", "AT0")):
+        k -= 1
+    return k >= 0 and ctx.tokens[k].text.lower() in words
+
+
+def _arrived(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"ist am Dienstag zu einem Treffen ... in Astana eingetroffen" (in Wednesday's news), "arriving in Oslo
+    Wednesday evening for an overnight visit" (in Thursday's): the day of an arrival a day or two before the
+    source's is no meeting's end. A visit arrived for has begun that day and goes on; a meeting arrived for is to
+    come, its day not told."""
+    published = ctx.doc.source.published
+    for d in days:
+        if published is None or d.first is None or d.first >= published \
+                or (published - d.first).days > ARRIVAL_REACH:
+            continue
+        # the sentence, not the clause: a list of the states met ("Kasachstan, Kirgistan, ...") has commas
+        first, last = 0, len(ctx.tokens) - 1
+        if not _tells(ctx, first, last, "arrival_perfect_verbs"):
+            continue
+        d.past = False
+        if _arrived_for_visit(ctx, first, last):
+            if not any(DAYS_VALUE.match(t.value or "") for t in ctx.timexes):  # a length lengthens it (span_days)
+                d.last = max(d.last or d.first, published)
+        else:
+            d.first = d.last = None
+            d.vague = True
+    return days
+
+
+def _arrived_for_visit(ctx: SentenceContext, first: int, last: int) -> bool:
+    """The clause names no meeting but a visit or a journey ("for an overnight visit", "in Israel eingetroffen"):
+    the stay begins with the arrival. A meeting named ("zu einem Treffen", "for an annual summit") has a day of its
+    own."""
+    nouns = [t for t in ctx.tokens[first:last + 1] if event_noun(t, ctx.lex)]
+    return all(journey_noun(t.text, ctx.gaz.language) for t in nouns)
+
+
+def _until(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"Bis Sonntagabend führt die Kanzlerin Gespräche in ...", "will stay in talks until Friday": a day after
+    "bis"/"until" with no first day named ends a span that runs from the day the text tells of: the first day of
+    the journey under way, else the source's own day. (With a length named, "the three-day meeting runs through
+    Sunday", span_days counts back from the end.)"""
+    published = ctx.doc.source.published
+    if published is None or any(t.type == "DURATION" for t in ctx.timexes) \
+            or after_event(ctx, ctx.doc.earlier) is not None:
+        return days  # "The day after the White House engagement, ... which will last until June 17"
+    for d in days:
+        if d.first is None or d.first != d.last or d.past or d.first < published or not _after_until(ctx, d.tok):
+            continue
+        d.first = _under_way_since(ctx.doc.earlier, published)
+    return days
+
+
+def _after_until(ctx: SentenceContext, tok: int) -> bool:
+    """"bis Freitag", "bis zum 5. Mai", "until Friday": the day at ``tok`` follows a word of "until"."""
+    before = [w for w in ctx.words(max(0, tok - 2), tok - 1)]
+    return bool(before) and (before[-1] in UNTIL or len(before) == 2 and before[0] in UNTIL
+                             and before[1] in ("zum", "zur", "the", "am", "on"))
+
+
+def _under_way_since(earlier: list[Meeting], published: date) -> date:
+    """The first day of the last meeting under way on the source's day (begun, not ended), else that day."""
+    going = [m for m in earlier if m.start and m.end and m.start <= published <= m.end and m.status == "upcoming"
+             and not m.side]
+    return going[-1].start if going and going[-1].start else published
 
 
 def _in_programme(ctx: SentenceContext, days: list[Day]) -> list[Day]:
@@ -186,12 +270,26 @@ def _named_span(ctx: SentenceContext, t: Timex, i: int) -> bool:
     before = ctx.tokens[i - 1].text.lower() if i > 0 else ""
     if t.kind == "year" and before in lex.data.get("articles", []):
         return False
+    if t.kind == "year" and _subject_year(ctx, t):
+        return False
     s = ctx.sentence
     rest = s.text[t.end - s.start:].split(maxsplit=1)
     ahead_word = rest[0].lower() if rest else ""
     alternatives = [str(w).lower() for w in lex.data.get("alternatives", [])]
     return before not in alternatives and ahead_word not in alternatives \
         and not any(s.text[t.end - s.start:].startswith(w) for w in alternatives)
+
+
+def _subject_year(ctx: SentenceContext, t: Timex) -> bool:
+    """"2005 solle ein Jahr werden, das zum Frieden führe", "2023 will be a year of talks": a year opening its
+    clause right before a finite verb is the subject of the clause, no time of an event."""
+    first, after = token_at(ctx.sentence, t.start), token_at(ctx.sentence, t.end - 1) + 1
+    if after >= len(ctx.tokens) or first > 0 and not (ctx.tokens[first - 1].text in CLAUSE_MARKS
+                                                    or ctx.tokens[first - 1].pos.startswith(("KO", "CJ", "VV"))):
+        return False  # "Im Jahr 2016 wird der Ministerrat ... stattfinden": a year in a phrase of time (a clause
+        # opens after a mark, a conjunction or a verb of saying: "officials said 2023 will be ...")
+    pos = ctx.tokens[after].pos
+    return pos.endswith("FIN") or pos.endswith(")") and "FIN" in pos or pos in ctx.lex.finite_tags
 
 
 def _bare_weekday(ctx: SentenceContext, t: Timex) -> bool:
@@ -649,15 +747,45 @@ def _clause_of(ctx: SentenceContext, span: Span, i: int) -> tuple[int, int]:
 
 def begun(ctx: SentenceContext, first: int, last: int) -> bool:
     """"The summit began Monday morning", "hat am Sonntag begonnen": a meeting that opened on the source's own
-    day is under way, not over."""
+    day is under way, not over; so is one those who take part arrived for ("today gathered in Bishkek for an
+    annual summit")."""
     tense = tense_lexicon(ctx.gaz.language)["tense"]
-    words = frozenset(w.lower() for w in tense.get("begin_verbs") or [])
-    if any(t.pos.startswith("V") and ((t.lemma or "").lower() in words or t.text.lower() in words)
-           for t in ctx.tokens[first:last + 1]):
+    if _tells(ctx, first, last, "begin_verbs") or _tells(ctx, first, last, "arrival_perfect_verbs") \
+            and not _after_earlier(ctx, first, last):
         return True
     # "Zum Auftakt seiner Reise ist er ... eingetroffen": the first stop of a journey that goes on
     text = " " + " ".join(ctx.words(first, last)) + " "
     return any(f" {p.lower()} " in text for p in tense.get("begin_phrases") or [])
+
+
+def _after_earlier(ctx: SentenceContext, first: int, last: int) -> bool:
+    """"ist im Anschluss an den Nato-Gipfel in Israel eingetroffen": the meeting nouns of the stretch all name the
+    event before the arrival, which the arrival does not make under way."""
+    nouns = [i for i in range(first, last + 1) if event_noun(ctx.tokens[i], ctx.lex)]
+    earlier = earlier_tokens(ctx)
+    return bool(nouns) and all(i in earlier or _after_phrase(ctx, i) for i in nouns)
+
+
+def _after_phrase(ctx: SentenceContext, i: int) -> bool:
+    """The noun at ``i`` follows a phrase of "after" ("im Anschluss an den Gipfel", "after the summit"), only
+    articles and modifiers between."""
+    k = i - 1
+    while k >= 0 and ctx.tokens[k].pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS", "NE", "NP0")):
+        k -= 1
+    text = " ".join(ctx.words(max(0, k - 3), k)) if k >= 0 else ""
+    return any(text == p or text.endswith(" " + p) for p in ctx.lex.after_event)
+
+
+def _tells(ctx: SentenceContext, first: int, last: int, verbs: str) -> bool:
+    """A verb of the tense lexicon's list ``verbs`` (by lemma or form) among tokens first..last."""
+    words = _verb_list(ctx.gaz.language, verbs)
+    return any(t.pos.startswith("V") and ((t.lemma or "").lower() in words or t.text.lower() in words)
+               for t in ctx.tokens[first:last + 1])
+
+
+@cache
+def _verb_list(language: str, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in tense_lexicon(language)["tense"].get(key) or [])
 
 
 def since(ctx: SentenceContext, t: Timex) -> bool:

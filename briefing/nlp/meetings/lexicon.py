@@ -91,6 +91,18 @@ class MeetingLexicon:
     programme of the one told before."""
     topic_verbs: frozenset[str] = frozenset()
     """"discuss the crisis in Ukraine", "besprechen die Lage in Syrien": a place in what these take is the topic."""
+    visit_verbs: frozenset[str] = frozenset()
+    """"visit South Africa", "Polen besuchen": verbs whose object, a city or a state, is the meeting's place."""
+    denials: frozenset[str] = frozenset()
+    """"never", "nicht", "no plans": words that deny the visit the verb after them tells of."""
+    speech_nouns: tuple[str, ...] = ()
+    """"Rede", "speech": nouns (word ends) of an address given before a body or at a venue."""
+    speech_venues: frozenset[str] = frozenset()
+    """"vor dem Rat", "at the Brookings Institution": the words before the body or the venue of a speech."""
+    destinations: frozenset[str] = frozenset()
+    """"departs for Brazil": words after a verb of departure before the state set off for (besides "nach", "to")."""
+    planned: frozenset[str] = frozenset()
+    """"was due to meet", "sollte ... treffen": words of a plan told in the past, still to come."""
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -149,4 +161,10 @@ def lexicon(language: str) -> MeetingLexicon:
         coming_event=[tuple(str(p).lower().split()) for p in d.get("coming_event") or []],
         programme=frozenset(str(w).lower() for w in d.get("programme") or []),
         topic_verbs=frozenset(str(w).lower() for w in d.get("topic_verbs") or []),
+        visit_verbs=frozenset(str(w).lower() for w in d.get("visit_verbs") or []),
+        denials=frozenset(str(w).lower() for w in d.get("denials") or []),
+        planned=frozenset(str(w).lower() for w in d.get("planned") or []),
+        destinations=frozenset(str(w).lower() for w in d.get("destinations") or []),
+        speech_nouns=tuple(str(w).lower() for w in d.get("speech_nouns") or []),
+        speech_venues=frozenset(str(w).lower() for w in d.get("speech_venues") or []),
         next_needs=frozenset(str(w).lower() for w in d.get("next_needs") or []))

@@ -59,11 +59,12 @@ from .participants import (
 from .places import abroad, earlier_clause_tokens, last_place, place_of, reported_tokens, station_of
 from .programme import with_visit
 from .referents import opening_parties
-from .split import trip_stops, within_visit
+from .split import named_again, named_stop, trip_stops, within_visit
 from .titles import meeting_title
 from .triggers import (
     ahead,
     departs,
+    departure_verb,
     earlier_tokens,
     event_noun,
     find_phrase,
@@ -71,6 +72,7 @@ from .triggers import (
     guest_verb,
     is_travel,
     opened_by,
+    speech_venue,
     topic_noun,
 )
 
@@ -80,6 +82,7 @@ SIDELINE_WINDOW = 6
 SIDELINE_WORDS = 6  # words after "am Rande" that may name the event's day ("des ersten Konferenztages")
 NEAR_SENTENCES = 4  # sentences back the meeting whose visitor an undated one takes may lie
 DEPARTURE_WINDOW = 4
+DENIAL_REACH = 6  # words before a verb of visiting that may deny it ("has no plans to visit")
 TOPIC_REACH = 6  # words from a verb of discussing to a place in its object ("discuss the crisis in Ukraine")
 MODIFIER_TAGS = ("ADJ", "AJ", "ADV", "AV", "CRD", "CARD", "ORD")  # days from leaving to the first meeting abroad
 
@@ -122,8 +125,12 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             _coming_event(ctx, run)
         if len(run.meetings) == found:
             _listed_meetings(ctx, run)
-        run.meetings[found:] = within_visit(ctx, run.meetings[found:], build_meeting)
-        run.meetings.extend(trip_stops(ctx, run.meetings[found:], run.meetings[:found]))
+        if len(run.meetings) == found:
+            _speech(ctx, run)
+        run.meetings[found:] = named_again(ctx, within_visit(ctx, run.meetings[found:], build_meeting),
+                                           run.meetings[:found])
+        run.meetings.extend(trip_stops(ctx, run.meetings[found:], run.meetings[:found])
+                            or named_stop(ctx, run.meetings[found:], run.meetings[:found]))
     kept = _drop_departures(run.meetings, run.departures)
     return merge_meetings(kept, known=lambda place: _known_place(place, gaz))
 
@@ -310,13 +317,21 @@ def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> No
         return
     span = Span(0, len(ctx.tokens) - 1, triggers)
     trigger = ctx.tokens[span.named_by[0]]
+    clause = trigger_clause(ctx, span)
     if clause_direction(ctx.sentence, trigger.start, trigger.end, tense_lexicon(ctx.gaz.language)) \
-            not in ("future", "present") and not begun(ctx, *trigger_clause(ctx, span)):
-        return  # (a journey begun: "Zum Auftakt seiner Reise ist er in Amman eingetroffen" is under way)
+            not in ("future", "present") and not begun(ctx, *clause) and not _planned(ctx, *clause):
+        # (a journey begun: "Zum Auftakt seiner Reise ist er in Amman eingetroffen" is under way; a plan told in
+        # the past is still to come: "He was due to meet with President X", "Ein Treffen sollte folgen")
+        return
     if _tour(ctx):
         return
     for part in joined_meetings(ctx, span):
         _undated_part(ctx, part, run)
+
+
+def _planned(ctx: SentenceContext, first: int, last: int) -> bool:
+    """"was due to meet", "sollte ... zusammentreffen": the clause tells of a plan, which a past tense does not end."""
+    return any(w in ctx.lex.planned for w in ctx.words(first, last))
 
 
 def _undated_part(ctx: SentenceContext, span: Span, run: _Run) -> None:
@@ -377,6 +392,29 @@ def _listed_meetings(ctx: SentenceContext, run: _Run) -> None:
         m.date_resolved = False
         m.location = m.location or (run.last_at[1].location if run.last_at else None)
         run.meetings.append(m)
+
+
+def _speech(ctx: SentenceContext, run: _Run) -> None:
+    """"In einer Rede vor dem Rat für Auswärtige Beziehungen will der Kanzler ... Stellung nehmen", "He will give a
+    speech at the Brookings Institution": a speech before a named body or at a named venue, told as to come in the
+    programme of a visit told a few sentences before, is a meeting of that visit, with its parties, at the place
+    named last (the journey's stop), on the day the sentence names or undated."""
+    noun = speech_venue(ctx)
+    visit = run.last_at[1] if run.last_at and 0 < ctx.n - run.last_at[0] <= NEAR_SENTENCES else None
+    if noun is None or visit is None or visit.status != "upcoming" or not ahead(ctx, 0, len(ctx.tokens) - 1):
+        return
+    days = [d for d in find_days(ctx) if not d.past and d.first is not None]
+    span = Span(0, len(ctx.tokens) - 1, [noun])
+    m = build_meeting(ctx, span, days[0] if len(days) == 1 else None)
+    if m is None or m.status != "upcoming":
+        return
+    m.participants = list(dict.fromkeys([*visit.participants, *m.participants]))
+    m.location = m.location or (last_place(ctx.previous, ctx.gaz) if ctx.previous else None) or visit.location
+    m.title, m.title_rank = meeting_title(ctx.sentence, noun, m.participants, m.format, ctx.gaz.language)
+    m.date_resolved = m.date_resolved and m.start is not None
+    m.side = True  # an item of the visit, as a side meeting is of a summit: a row of its own, not merged into it
+    run.meetings.append(m)
+    run.last_at = (ctx.n, m)
 
 
 def _list_items(ctx: SentenceContext) -> list[tuple[int, int]]:
@@ -652,7 +690,25 @@ def _journey_only(ctx: SentenceContext, span: Span, day: Day | None) -> bool:
         not (span.first <= i <= span.last) and not is_travel(ctx, ctx.tokens[i]) for i in span.triggers)
     s, gaz = ctx.sentence, ctx.gaz
     return not met and not abroad(s, span.first, span.last, gaz, ctx.said, going) \
-        and not station_of(s, span.first, span.last, gaz, ctx.lex)
+        and not station_of(s, span.first, span.last, gaz, ctx.lex) and not (going and _leaves_for(ctx, span))
+
+
+def _leaves_for(ctx: SentenceContext, span: Span) -> bool:
+    """"departs late Friday for Brazil", "before leaving on Thursday for Namibia": setting off for another state on
+    a day is the start of a visit there (a word of destination after a verb of departure, then the state)."""
+    home = ctx.said.subject.party if ctx.said.subject else None
+    for i in range(span.first, span.last + 1):
+        if not departure_verb(ctx, ctx.tokens[i]):
+            continue
+        for k in range(i + 1, span.last + 1):
+            if ctx.tokens[k].text.lower() in ctx.lex.destinations:
+                article = k + 1 <= span.last and ctx.tokens[k + 1].pos.startswith(("ART", "AT0"))
+                place = _place_name(ctx, k + 1 + article) if k + 1 + article < len(ctx.tokens) else None
+                entry = ctx.gaz.lookup(place) if place else None
+                return entry is not None and entry.party != home
+            if ctx.tokens[k].text in (",", ";", ":") or ctx.tokens[k].pos.startswith("V"):
+                break
+    return False
 
 
 def _place(ctx: SentenceContext, span: Span, parties: list[str]) -> tuple[str | None, list[str]]:
@@ -664,6 +720,54 @@ def _place(ctx: SentenceContext, span: Span, parties: list[str]) -> tuple[str | 
         location = stop[0]
         parties = list(dict.fromkeys([*parties, stop[1]]))
     return location, parties
+
+
+def _visited(ctx: SentenceContext, span: Span) -> str | None:
+    """"would visit South Africa in August", "will Polen besuchen": a city or a state as the object of a verb of
+    visiting is where the visit is held (next to the verb; articles and a time may stand between)."""
+    hidden, timed = place_mask(ctx), ctx.timed()
+    for i in span.named_by:
+        tok = ctx.tokens[i]
+        if not tok.pos.startswith("V") or tok.lemma.lower() not in ctx.lex.visit_verbs or _denied(ctx, i):
+            continue
+        for k in (_next_word(ctx, i, 1, hidden, timed), _next_word(ctx, i, -1, hidden, timed)):
+            place = _place_name(ctx, k) if k is not None and span.first <= k <= span.last else None
+            if place:
+                return place
+    return None
+
+
+def _denied(ctx: SentenceContext, i: int) -> bool:
+    """"will never visit Russia", "has no plans to visit", "wird die Ukraine nicht besuchen": a word of denial in the
+    clause before the verb."""
+    for k in range(i - 1, max(i - DENIAL_REACH, -1), -1):
+        word = ctx.tokens[k].text.lower()
+        if word in (",", ";", ":"):
+            return False
+        if word in ctx.lex.denials:
+            return True
+    return False
+
+
+def _next_word(ctx: SentenceContext, i: int, step: int, hidden: list[bool], timed: set[int]) -> int | None:
+    """The first token from ``i`` in direction ``step`` that is no article and no part of a time ("am Montag")."""
+    k = i + step
+    while 0 <= k < len(ctx.tokens) and (ctx.tokens[k].pos.startswith(("ART", "AT0")) or k in timed
+                                        or k + 1 in timed and ctx.tokens[k].pos.startswith(("APPR", "PRP"))):
+        k += step
+    return k if 0 <= k < len(ctx.tokens) and not hidden[k] else None
+
+
+def _place_name(ctx: SentenceContext, k: int) -> str | None:
+    """The city or state whose name token ``k`` begins or ends (not an organisation, not an adjective)."""
+    for e in ctx.actors.entities:
+        if e.kind == "name" and e.first <= k <= e.last and e.party and e.party not in ORGANISATIONS:
+            text = ctx.sentence.text[ctx.tokens[e.first].start - ctx.sentence.start:
+                                     ctx.tokens[e.last].end - ctx.sentence.start]
+            for candidate in (text, ctx.tokens[k].text):
+                if _known_place(candidate, ctx.gaz):
+                    return candidate
+    return None
 
 
 def place_mask(ctx: SentenceContext) -> list[bool]:
@@ -704,6 +808,10 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
         return None
     parties = with_visit(day.programme if day else None, participants(ctx, span))
     location, parties = _place(ctx, span, parties)
+    if location is None and day is None:
+        # an undated visit is kept only at a named place; a dated one needs none, and a state visited as its place
+        # would keep it apart from the mention that names the city ("will visit Ukraine" ... "in Kyiv")
+        location = _visited(ctx, span)
     # "sprach mit Stoltenberg über die bevorstehenden Gespräche": a noun in the topic names another meeting
     nouns = [i for i in span.named_by if event_noun(ctx.tokens[i], ctx.lex) and not topic_noun(ctx, i)]
     if not parties and not (location and nouns):

@@ -119,7 +119,9 @@ def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
             continue
         mention = found.mentions[m_idx]
         low = ctx.tokens[i].text.lower()
-        if mention.kind in ("compound", "office") and (low.endswith(lex.nouns) or gaz.is_role(low)):
+        # (a meeting noun inflected too: "die Vorbereitung des Nato-Gipfels")
+        if mention.kind in ("compound", "office") and (low.endswith(lex.nouns) or event_noun(ctx.tokens[i], lex)
+                                                       or gaz.is_role(low)):
             out.append(mention.party)
         elif mention.kind in ("genitive", "name", "person"):
             out.append(mention.party)

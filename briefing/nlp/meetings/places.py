@@ -24,6 +24,9 @@ ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "the", "a", "an"
 DENIAL_REACH = 2  # words before "in"/"nach" that may deny the place ("nicht in Helsinki", "not in Geneva")
 CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")"})
 AUXILIARY_TAGS = ("VB", "VA")  # "be" (CLAWS), auxiliaries (STTS)
+POSSESSIVES = ("'s", "’s", "'", "’")
+GERUND_TAGS = ("VVG",)  # CLAWS: "visiting"; German has no gerund after "nach" (a noun there: triggers.earlier_tokens)
+STATION_REACH = 6  # words from "Station"/"stop" to the place ("Letzte Station der Reise ist Ägypten")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class PlaceWords:
     object_follows_verb: bool
     purpose_openers: frozenset[str]
     earlier_openers: frozenset[str]
+    description_openers: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -47,7 +51,7 @@ def place_words(language: str) -> PlaceWords:
         return frozenset(str(w).lower() for w in d.get(key) or [])
     return PlaceWords(words("negations"), words("homeward"), words("hosts"), words("name_links"), words("topic_verbs"),
                       words("partners"), bool(d.get("object_follows_verb")), words("purpose_openers"),
-                      words("earlier_openers"))
+                      words("earlier_openers"), words("description_openers"))
 
 
 def not_there(s: Sentence, i: int, language: str) -> bool:
@@ -90,7 +94,28 @@ def earlier_clause_tokens(ctx: SentenceContext) -> set[int]:
         verb = next((k for k in range(a + 1, b + 1) if tokens[k].pos.startswith("V")), None)
         if verb is not None and clause_direction(ctx.sentence, tokens[verb].start, tokens[verb].end, tense) == "past":
             out.update(range(a, b + 1))
+    return out | _described_tokens(ctx) | _gerund_tokens(ctx)
+
+
+def _gerund_tokens(ctx: SentenceContext) -> set[int]:
+    """The tokens of a phrase opened by "after"/"since" and a gerund ("Amorim arrived on Tuesday after visiting
+    Mozambique, Zimbabwe and Angola"): the places visited before, not the meeting's place or parties."""
+    tokens, words = ctx.tokens, place_words(ctx.gaz.language)
+    out: set[int] = set()
+    for k in range(len(tokens) - 1):
+        if tokens[k].text.lower() in words.earlier_openers and tokens[k + 1].pos in GERUND_TAGS:
+            end = next((j for j in range(k + 2, len(tokens)) if tokens[j].text in (";", ":", "(", ")")
+                        or tokens[j].pos.startswith("V")), len(tokens))
+            out.update(range(k, end))
     return out
+
+
+def _described_tokens(ctx: SentenceContext) -> set[int]:
+    """The tokens of a clause opened by "whose"/"deren" ("the three leaders, whose countries are all members of the
+    UN security council, would meet ..."): it says who they are, its names take no part (its "council" is none)."""
+    tokens, words = ctx.tokens, place_words(ctx.gaz.language)
+    return {k for a, b in _clauses(tokens) if tokens[a].text.lower() in words.description_openers
+            for k in range(a, b + 1)}
 
 
 def _says(lemma: str, verbs: frozenset[str], particles: list[str]) -> bool:
@@ -117,10 +142,21 @@ def abroad(s: Sentence, first: int, last: int, gaz: Gazetteer, said: SentenceSpe
     for i in range(first, last):
         if s.tokens[i].text.lower() not in (("in", "im", "nach", "to") if going else ("in", "im")):
             continue
-        entry = gaz.lookup(s.tokens[i + 1].text)
+        # "reist in die USA", "in den Iran", "to the United States": an article may stand before the state's name
+        k = i + 1 + (s.tokens[i + 1].text.lower() in ARTICLES and i + 2 <= last)
+        entry = _name_at(s, k, last, gaz)
         if entry and entry.kind == "name" and entry.party not in ORGANISATIONS and entry.party != home:
             return True
     return False
+
+
+def _name_at(s: Sentence, k: int, last: int, gaz: Gazetteer) -> Entry | None:
+    """The gazetteer's entry of the longest name of up to three words from token ``k`` ("United States")."""
+    for j in range(min(last, k + 2), k - 1, -1):
+        entry = gaz.lookup(s.text[s.tokens[k].start - s.start:s.tokens[j].end - s.start])
+        if entry:
+            return entry
+    return None
 
 
 def in_topic_phrase(s: Sentence, i: int, lex: MeetingLexicon) -> bool:
@@ -223,10 +259,21 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
             continue  # "to address the crisis in Ukraine": a city there may still be the venue
         is_place = tokens[j].pos.startswith(("NE", "NP0")) or (entry is not None and entry.kind == "name") \
             or (skipped_nouns > 0 and _unknown_name(tokens[j]))
+        if entry is None and _owner(tokens, j, last):
+            continue  # "at Mr Schröder's office": whose the venue is, no place
         if not is_place or (entry and entry.party in ORGANISATIONS and entry.kind == "name" and not entry.parties):
             continue
         found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i), _name_from(s, j, last, mask, gaz)))
     return min(found)[1] if found else host_place(s, first, last, mask, gaz)
+
+
+def _owner(tokens: list[Token], j: int, last: int) -> bool:
+    """The name at ``j`` ends in a possessive ("Mr Schröder 's", "Mr Blair’s")."""
+    k = j
+    while k + 1 <= last and tokens[k + 1].pos.startswith(("NE", "NP0")):
+        k += 1
+    end = tokens[k].text
+    return end.endswith(POSSESSIVES) or k + 1 <= last and tokens[k + 1].text in POSSESSIVES
 
 
 def host_place(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazetteer) -> str | None:
@@ -321,12 +368,15 @@ def last_place(s: Sentence, gaz: Gazetteer) -> str | None:
 
 
 def station_of(s: Sentence, first: int, last: int, gaz: Gazetteer, lex: MeetingLexicon) -> tuple[str, str] | None:
-    """"erste Station ist Kairo", "the first stop will be Cairo": a journey's stop, with the state it lies in."""
+    """"erste Station ist Kairo", "Letzte Station der Reise ist Ägypten", "the first stop will be Cairo": a
+    journey's stop, with the state it lies in."""
     tokens = s.tokens
     for i in range(first, last + 1):
         if tokens[i].text.lower() not in lex.stations:
             continue
-        for j in range(i + 1, min(i + 4, last + 1)):
+        for j in range(i + 1, min(i + STATION_REACH + 1, last + 1)):
+            if tokens[j].text in CLAUSE_ENDS:
+                break
             entry = gaz.lookup(tokens[j].text)
             if entry and entry.kind == "name" and entry.party and entry.party not in ORGANISATIONS \
                     and tokens[j].text[:1].isupper():

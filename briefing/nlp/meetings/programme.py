@@ -216,8 +216,15 @@ def anaphor_shift(ctx: SentenceContext, first: int, last: int) -> int | None:
 def journey(m: Meeting, language: str) -> bool:
     """The meeting is a visit or a journey ("Arbeitsbesuch", "Nahost-Reise", "state visit"), by its title: its
     programme's items are meetings of their own."""
-    ends = programme_lexicon(language).visits
-    return any(w.endswith(ends) for w in re.split(r"[\s\-–]+", m.title.lower()))
+    return any(journey_noun(w, language) for w in re.split(r"[\s\-–]+", m.title))
+
+
+def journey_noun(word: str, language: str) -> bool:
+    """"Staatsbesuch", "Reise", "visit": a word naming a visit or a journey."""
+    word = word.lower()
+    # "des Afrika-Besuches", "visits": an inflected ending after the noun
+    return any(word.endswith(v) or word.endswith(v + "s") or word.endswith(v + "es")
+               for v in programme_lexicon(language).visits)
 
 
 def with_visit(visit: Meeting | None, parties: list[str]) -> list[str]:

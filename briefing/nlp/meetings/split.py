@@ -18,8 +18,9 @@ from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_direction
 from .context import SentenceContext, Span
 from .participants import before_people, participants, topic
-from .titles import label_title
-from .triggers import event_noun, find_triggers, is_travel
+from .places import earlier_clause_tokens, station_of
+from .titles import NOUN, label_title, with_parties
+from .triggers import earlier_tokens, event_noun, find_triggers, is_travel
 
 log = logging.getLogger(__name__)
 
@@ -74,11 +75,30 @@ def trip_stops(ctx: SentenceContext, found: list[Meeting], earlier: list[Meeting
     visitor = _traveller(ctx, codes, earlier)
     if visitor is None:
         return []
-    for m in found:
-        m.participants = list(dict.fromkeys([*m.participants, *codes]))
-        if m.location and any(m.location == e.text for e in stops):
-            m.location = None  # the journey goes to all of them, not to the first
+    for m in found or _journey_before(ctx, trigger, earlier):
+        _goes_to_all(ctx, m, stops, [visitor, *codes])
     return [_stop(ctx, visitor, e) for e in _one_per_state(stops) if e.party != visitor]
+
+
+def _goes_to_all(ctx: SentenceContext, m: Meeting, stops: list[Entity], parties: list[str]) -> None:
+    """The journey's row takes every stop among its parties, and no single stop for its place."""
+    m.participants = list(dict.fromkeys([*m.participants, *parties]))
+    if m.location and any(m.location == e.text for e in stops):
+        m.location = None
+    if m.title_rank == NOUN:  # a title made of its noun and the parties names them all
+        m.title = with_parties(m.title.split(" ", 1)[0], m.participants, ctx.gaz.language)
+
+
+def _journey_before(ctx: SentenceContext, trigger: int, earlier: list[Meeting]) -> list[Meeting]:
+    """"Die Auslandsreise ... währt vom 13. bis 20. Mai. Die Reise führt sie durch ...": a definite trip noun names
+    the journey told just before (the last dated row a few sentences back)."""
+    tok = ctx.tokens[trigger]
+    if not (tok.pos.startswith(("NN", "NP0")) and is_travel(ctx, tok)) or _indefinite(ctx, trigger):
+        return []
+    here = ctx.sentence.index
+    journey = next((m for m in reversed(earlier) if m.evidence and m.start is not None and not m.side
+                    and 0 < here - m.evidence[-1].sentence <= NEAR_SENTENCES), None)
+    return [journey] if journey is not None and journey.status == "upcoming" else []
 
 
 def _one_per_state(stops: list[Entity]) -> list[Entity]:
@@ -98,9 +118,10 @@ def _stop(ctx: SentenceContext, visitor: str, place: Entity) -> Meeting:
 
 def _listed_stops(ctx: SentenceContext) -> list[Entity]:
     """The first list of two or more states or cities joined by commas and "und"/"and", opened by a preposition
-    of travel or by a verb of visiting, outside quotations."""
+    of travel or by a verb of visiting, outside quotations and phrases of what went before."""
+    before = earlier_tokens(ctx) | earlier_clause_tokens(ctx)  # "after visiting A, B and C": stops already made
     places = sorted((e for e in ctx.actors.entities if e.kind == "name" and e.party and e.party not in ORGANISATIONS
-                     and not any(ctx.mask[e.first:e.last + 1])), key=lambda e: e.first)
+                     and not any(ctx.mask[e.first:e.last + 1]) and e.first not in before), key=lambda e: e.first)
     joiners = ctx.lex.list_joiners
     run: list[Entity] = []
     for e in places:
@@ -136,12 +157,21 @@ def _trip_word(ctx: SentenceContext, first: int) -> int | None:
         return None
     i = before[-1]
     tok = ctx.tokens[i]
-    if any(t.pos.startswith("NN") for t in ctx.tokens[i + 1:first]):
-        return None  # the list hangs on another noun ("die Konfliktlösung in Syrien und Libyen")
+    nouns = [k for k in range(i + 1, first) if ctx.tokens[k].pos.startswith("NN")]
+    if nouns and not (len(nouns) == 1 and _station(ctx, nouns[0])):
+        # the list hangs on another noun ("die Konfliktlösung in Syrien und Libyen"), not on the journey's stops
+        # ("The trip, which also includes stops in Chile and El Salvador")
+        return None
     if tok.pos.startswith(("NN", "NE", "NP0")) and (event_noun(tok, ctx.lex) or is_travel(ctx, tok)) \
             and _indefinite(ctx, i):
         return None
     return i
+
+
+def _station(ctx: SentenceContext, k: int) -> bool:
+    """A word for a journey's stop ("Station", "Stationen", "stops", "leg")."""
+    word = ctx.tokens[k].text.lower()
+    return any(word == w or word.startswith(w) and len(word) - len(w) <= 2 for w in ctx.lex.stations)
 
 
 def _indefinite(ctx: SentenceContext, i: int) -> bool:
@@ -211,3 +241,61 @@ def _someone_met(ctx: SentenceContext, frame: int) -> bool:
     subject = ctx.said.subject
     return any(e.first > frame and e.party and e.kind in ("person", "office") and e is not subject
                and not any(ctx.mask[e.first:e.last + 1]) for e in ctx.actors.entities)
+
+
+def named_again(ctx: SentenceContext, found: list[Meeting], earlier: list[Meeting]) -> list[Meeting]:
+    """"Lavrov will arrive on an official visit in Baku on Monday. The forthcoming meetings between the Russian
+    minister and the Azerbaijani leadership will focus on ...": a meeting noun after a definite article or a word of
+    what is to come, with no day and no place of its own, is the meeting told a few sentences before whose parties
+    hold all of its own. Returns the rows of the sentence without those (their sentence becomes evidence of it)."""
+    out = []
+    for m in found:
+        before = _told_before(ctx, m, earlier) if m.start is None and m.location is None and _definite_noun(ctx) \
+            else None
+        if before is None:
+            out.append(m)
+            continue
+        before.evidence.extend(e for e in m.evidence if e not in before.evidence)
+    return out
+
+
+def _told_before(ctx: SentenceContext, m: Meeting, earlier: list[Meeting]) -> Meeting | None:
+    here = ctx.sentence.index
+    return next((o for o in reversed(earlier) if o.evidence and 0 < here - o.evidence[-1].sentence <= NEAR_SENTENCES
+                 and o.status == "upcoming" and not o.side and set(m.participants) <= set(o.participants)), None)
+
+
+def _definite_noun(ctx: SentenceContext) -> bool:
+    """The sentence's first meeting word is a noun opening it after "the"/"die"/"forthcoming" and the like."""
+    again = _again_words(ctx.gaz.language)
+    triggers = find_triggers(ctx)
+    if not triggers or not event_noun(ctx.tokens[triggers[0]], ctx.lex):
+        return False
+    words = ctx.words(0, triggers[0] - 1)
+    return 0 < len(words) <= ARTICLE_REACH and words[0] in again and all(w in again or w.isalpha() for w in words)
+
+
+@lru_cache(maxsize=4)
+def _again_words(language: str) -> frozenset[str]:
+    data = load_data("meeting_places")
+    return frozenset(str(w).lower() for w in (data.get(language) or data["de"]).get("again") or [])
+
+
+def named_stop(ctx: SentenceContext, found: list[Meeting], earlier: list[Meeting]) -> list[Meeting]:
+    """"Letzte Station der Reise ist Ägypten", "The last stop will be Cairo": a stop of the journey told before, named
+    in a sentence that tells of no meeting of its own: the traveller and the state, at the stop, with no day."""
+    if found or not ctx.tokens:
+        return []
+    stop = station_of(ctx.sentence, 0, len(ctx.tokens) - 1, ctx.gaz, ctx.lex)
+    verb = next((i for i, t in enumerate(ctx.tokens) if t.pos.startswith("V")), None)
+    if stop is None or verb is None or not _to_come(ctx, verb):
+        return []
+    here = ctx.sentence.index
+    journey = next((m for m in reversed(earlier) if m.evidence and 0 < here - m.evidence[-1].sentence <= NEAR_SENTENCES
+                    and m.participants and m.status == "upcoming"), None)
+    if journey is None or journey.participants[0] == stop[1]:
+        return []
+    parties = [journey.participants[0], stop[1]]
+    return [Meeting(title=label_title(parties, "in_person", ctx.gaz.language), start=None, end=None,
+                    participants=parties, location=stop[0], format="in_person", status="upcoming",
+                    date_resolved=False, evidence=[Evidence(ctx.doc.source.id, here, ctx.sentence.text)])]

@@ -64,7 +64,8 @@ def translate_head(title: str, source: str, language: str) -> str | None:
 def with_parties(head: str, parties: list[str], language: str) -> str:
     """``head`` and as many parties' names as fit in MAX_CHARS: 'Gespräche USA – Russland'."""
     words = _words(language)
-    names = [party_name(p, language) for p in parties[:MAX_PARTIES]]
+    # ("Europarat" is the noun and the party: "Europarat", not "Europarat Europarat")
+    names = [n for n in (party_name(p, language) for p in parties[:MAX_PARTIES]) if n.lower() != head.lower()]
     while names:
         title = words.get("with_parties", "{noun} {parties}").format(
             noun=head, parties=words.get("joiner", " – ").join(names))

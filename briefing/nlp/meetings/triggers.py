@@ -12,6 +12,9 @@ log = logging.getLogger(__name__)
 
 ADVERB_TAGS = ("AV", "ADV", "XX0", "PTKNEG")
 MODALS = frozenset({"will", "would", "shall", "to", "can", "could", "may", "might", "must"})
+SPEECH_REACH = 6  # words from a speech noun to the word before its venue ("eine Rede zur Euro-Krise am ...")
+VENUE_REACH = 4  # words from "vor"/"at" to the name of the body or venue ("at the renowned Brookings Institution")
+NAME_TAGS = ("NE", "NP0")
 
 
 def find_triggers(ctx: SentenceContext) -> list[int]:
@@ -191,13 +194,14 @@ def ahead(ctx: SentenceContext, first: int, last: int) -> bool:
 
 def departs(ctx: SentenceContext, span: Span) -> bool:
     """"bricht am Freitag zu einem Besuch auf", "departs on Friday for": the day named is the day of leaving."""
-    particles = ctx.particles()
-    for tok in ctx.tokens[span.first:span.last + 1]:
-        lemma = tok.lemma.lower()
-        if tok.pos.startswith("V") and (lemma in ctx.lex.departure
-                                        or any(p + lemma in ctx.lex.departure for p in particles)):
-            return True
-    return False
+    return any(departure_verb(ctx, tok) for tok in ctx.tokens[span.first:span.last + 1])
+
+
+def departure_verb(ctx: SentenceContext, tok: Token) -> bool:
+    """"departs", "bricht ... auf": a verb of setting off (a separated particle joined to its lemma)."""
+    lemma = tok.lemma.lower()
+    return tok.pos.startswith("V") and (lemma in ctx.lex.departure
+                                        or any(p + lemma in ctx.lex.departure for p in ctx.particles()))
 
 
 def find_phrase(ctx: SentenceContext, phrases: list[tuple[str, ...]], first: int = 0,
@@ -208,3 +212,38 @@ def find_phrase(ctx: SentenceContext, phrases: list[tuple[str, ...]], first: int
             if tuple(words[i:i + len(p)]) == p and not ctx.mask[i]:
                 return i
     return None
+
+
+def speech_venue(ctx: SentenceContext) -> int | None:
+    """"eine Rede vor dem Rat für Auswärtige Beziehungen", "a speech at the Brookings Institution": the token of a
+    speech noun given before a named body or at a named venue, else None ("eine Rede vor Studenten" names none)."""
+    tokens, lex, timed = ctx.tokens, ctx.lex, ctx.timed()
+    for i, tok in enumerate(tokens):
+        if ctx.mask[i] or not tok.pos.startswith(("NN", "NP0")) \
+                or not tok.text.lower().rsplit("-", 1)[-1].endswith(tuple(lex.speech_nouns)):
+            continue
+        for k in range(i + 1, min(i + 1 + SPEECH_REACH, len(tokens))):
+            if tokens[k].text in (",", ";", ":") or tokens[k].pos.startswith("V"):
+                break
+            if tokens[k].text.lower() in lex.speech_venues and k not in timed and _named_venue(ctx, k, timed):
+                return i
+    return None
+
+
+def _named_venue(ctx: SentenceContext, k: int, timed: set[int]) -> bool:
+    """The words after the preposition at ``k`` name a body or a venue: a proper name, a capitalised adjective
+    inside a noun phrase ("Rat für Auswärtige Beziehungen"), a compound of a name ("Brookings-Institut") or an
+    actor the gazetteer knows ("vor dem Bundestag")."""
+    known = {j for e in ctx.actors.entities if e.party and e.kind in ("name", "office")
+             for j in range(e.first, e.last + 1)}
+    for j in range(k + 1, min(k + 1 + VENUE_REACH, len(ctx.tokens))):
+        tok = ctx.tokens[j]
+        if j in timed or tok.text in (",", ";", ":", ".") or tok.pos.startswith("V"):
+            return False
+        # (in English a capital inside the sentence marks a name: "the Brookings Institution")
+        if tok.pos.startswith(NAME_TAGS) or j in known or tok.text[:1].isupper() and not ctx.lex.capital_nouns:
+            return True
+        if tok.text[:1].isupper() and (tok.pos.startswith(("ADJ", "AJ")) and j > k + 1
+                                       or "-" in tok.text.strip("-") and tok.pos.startswith("NN")):
+            return True
+    return False

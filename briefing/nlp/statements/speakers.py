@@ -28,7 +28,7 @@ from ...data import load_data
 from ...model import Sentence
 from ..actors.actors import Entity
 from ..actors.mentions import Discourse, Known, Referent
-from ..actors.names import DETERMINER_TAGS, NameLexicon, Phrase, find_phrases, name_lexicon
+from ..actors.names import DETERMINER_TAGS, NOUN_TAGS, NameLexicon, Phrase, find_phrases, name_lexicon
 from ..clauses import Clause, finite_verb, is_verb
 from ..context import Mention, SentenceContext
 from ..segment import verb_lemma
@@ -46,6 +46,9 @@ from .speech import (
 log = logging.getLogger(__name__)
 
 PRONOUN_TAGS = frozenset({"PPER", "PNP", "ADV"})
+DEMONSTRATIVE_TAGS = frozenset({"PDS", "PIS"})
+"""A demonstrative standing alone for a noun phrase (STTS; the tagger reads "letztere" as an indefinite):
+"sagte dieser", "so letztere"."""
 OBLIQUE = frozenset({"dem", "den", "einem", "einen", "ihm", "ihn", "ihnen", "him", "her", "them"})
 OPENERS = frozenset({"KON", "ADV", "CJC", "AV0", "$(", "PTKNEG", "PROAV"})
 """Tags that may stand between a clause's start and its subject ("und er sagte", "so the minister",
@@ -83,6 +86,9 @@ class ClauseRules:
     """Words opening a sentence with whose view it gives ("Für den Minister ist das …")."""
     relative_subjects: frozenset[str] = frozenset()
     """Relative pronouns that are the subject of their clause ("der", "welche", "who")."""
+    nominative_relatives: frozenset[str] = frozenset()
+    """Relative pronouns in the nominative whatever follows them, unless their antecedent is feminine
+    (German "der", "welcher": else the feminine dative)."""
 
 
 @lru_cache(maxsize=4)
@@ -96,7 +102,7 @@ def clause_rules(language: str) -> ClauseRules:
                        bool(data.get("subjunctive_reports")), words("expletives"), words("source_prepositions"),
                        words("agent_prepositions"), str(data.get("finite_verb_tag") or ""),
                        tuple(str(w) for w in data.get("genitive_endings") or []), words("opinion_openers"),
-                       words("relative_subjects"))
+                       words("relative_subjects"), words("nominative_relatives"))
 
 
 @dataclass
@@ -137,11 +143,17 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
     items = [Mention(p.first, p.last, None, p) for p in _named_bodies(ctx, phrases + _quoted_names(ctx, lex))]
     covered = {k for m in items for k in range(m.first, m.last + 1)}
     for i, tok in enumerate(tokens):
-        if i not in covered and not ctx.mask[i] and tok.text.lower() in names.pronouns and tok.pos in PRONOUN_TAGS:
+        if i not in covered and not ctx.mask[i] and (tok.text.lower() in names.pronouns and tok.pos in PRONOUN_TAGS
+                                                     or tok.text.lower() in names.demonstratives
+                                                     and tok.pos in DEMONSTRATIVE_TAGS):
             items.append(Mention(i, i, None))
     items.sort(key=lambda m: m.first)
     reported = _reported(ctx, lex)
     for m in items:
+        if m.phrase is None and tokens[m.first].text.lower() in names.demonstratives:
+            m.referent = discourse.demonstrative(tokens[m.first].text, _last_noun(ctx, items, m.first, discourse),
+                                                 _plural_verb(ctx, m.first))
+            continue
         if m.phrase is None:
             m.referent = discourse.pronoun(ctx.n, tokens[m.first].text, _plural_verb(ctx, m.first))
             continue
@@ -150,7 +162,18 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
             if entity else None
         m.referent = discourse.refer(ctx.n, m.phrase, known, salient=not any(m.first in r for r in reported))
     ctx.mentions = items
+    discourse.last_noun = _last_noun(ctx, items, len(tokens), discourse)
     _groups(ctx, discourse, names)
+
+
+def _last_noun(ctx: SentenceContext, items: list[Mention], before: int, discourse: Discourse) -> Referent | None:
+    """Who the last noun before token ``before`` outside quotation marks names: the phrase holding it,
+    None when it is in no phrase; with no noun before it in the sentence, the sentence before's."""
+    tokens = ctx.sentence.tokens
+    k = next((k for k in range(before - 1, -1, -1) if not ctx.mask[k] and tokens[k].pos in NOUN_TAGS), None)
+    if k is None:
+        return discourse.last_noun
+    return next((m.referent for m in items if m.phrase is not None and m.first <= k <= m.last), None)
 
 
 def _groups(ctx: SentenceContext, discourse: Discourse, names: NameLexicon) -> None:
@@ -418,8 +441,11 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     lemma = ctx.sentence.tokens[verb].lemma.lower()
     who = None
     apposed = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, pivot) else None
+    relative = _antecedent(ctx, k, rules) if before and _relative_is_subject(ctx, k, before[0], fin) else None
     if apposed is not None:
         who = apposed  # "Der Leiter des Programms, Klaus Stöhr, warnte die CDU": not the object after the verb
+    elif relative is not None:
+        who = relative  # "eine Nachricht, welche die Techniker als „…“ bezeichnete": the message
     elif lemma in lex.citing and after:
         # "Ein Fernsehsender zitierte Papandreou mit den Worten", "zitiert die Zeitung den Minister"
         who = next((m for m in after if _oblique(ctx, m)), after[1] if len(after) > 1 else after[0])
@@ -463,6 +489,28 @@ def _antecedent(ctx: SentenceContext, k: int, rules: ClauseRules) -> Mention | N
         return None
     return next((m for m in ctx.mentions if m.last == first - 2 and m.phrase is not None
                  and m.referent is not None), None)
+
+
+def _relative_is_subject(ctx: SentenceContext, k: int, phrase: Mention, fin: int | None) -> bool:
+    """In a relative clause with a phrase before its verb, the relative pronoun is still the subject
+    when case or number says the phrase is not: the pronoun has only a nominative form for its
+    antecedent ("ein Kommentar, der die Wahl des Komitees als „…“ bezeichnet"), or the finite verb
+    agrees in number with the antecedent and not with the phrase ("eine Nachricht, welche die
+    Techniker als „…“ bezeichnete"; but "die Nachricht, die die Techniker „…“ nannten")."""
+    first, _ = _across_quotes(ctx, k)
+    antecedent = _antecedent(ctx, k, clause_rules(ctx.language))
+    if antecedent is None or ctx.sentence.tokens[first].pos not in RELATIVE_TAGS:
+        return False
+    if ctx.word(first) in clause_rules(ctx.language).nominative_relatives:
+        return _gender(antecedent) != "f"
+    if fin is None or phrase.referent is None or antecedent.referent is None:
+        return False
+    plural = plural_finite(ctx.sentence.tokens[fin].text)
+    return phrase.referent.plural != plural and antecedent.referent.plural == plural
+
+
+def _gender(m: Mention) -> str | None:
+    return m.referent.gender if m.referent is not None else (m.phrase.gender if m.phrase is not None else None)
 
 
 def _source(ctx: SentenceContext, k: int, verb: int, rules: ClauseRules, lex: SpeechLexicon) -> Mention | None:
@@ -709,9 +757,14 @@ def _plural_verb(ctx: SentenceContext, i: int) -> bool:
         return True
     for k in (i + 1, i - 1):
         if 0 <= k < len(tokens) and "(FIN)" in tokens[k].pos:
-            low = tokens[k].text.lower()
-            return low == "sind" or (low.endswith("n") and not low.endswith(("kann", "mann")))
+            return plural_finite(tokens[k].text)
     return False
+
+
+def plural_finite(word: str) -> bool:
+    """A German finite verb in the third person plural by its ending ("sagten", "sind"; not "kann")."""
+    low = word.lower()
+    return low == "sind" or (low.endswith("n") and not low.endswith(("kann", "mann")))
 
 
 def _gazetteer_entity(entities: list[Entity], m: Mention) -> Entity | None:
