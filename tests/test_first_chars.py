@@ -60,3 +60,32 @@ def test_compiled_fast_the_matches_are_those_of_the_pattern_as_written(pattern):
     assert fast.pattern != pattern
     assert _matches(fast, text) == _matches(re.compile(pattern), text)
     assert _matches(fast, text)
+
+
+def _flat(words, both_cases: bool = False) -> str:
+    """The alternation as a flat list, longest word first: what the lexicon's tree must match alike."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w)
+        if both_cases and w[:1].isalpha():
+            esc = f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}"
+        out.append(esc)
+    return "(?:" + "|".join(out) + ")"
+
+
+@pytest.mark.parametrize("words, text", [
+    (["vier", "vierzehn", "vierzig", "viel", "viele", "vielen", "Woche", "Wochen", "Wochenende"],
+     "Vier Wochen, vierzehn Tage, viele Wochenenden, vierzigmal viel mehr; Vierzehnjährige"),
+    (["three", "thirty", "thirteen", "week", "weekend", "weeks", "ca.", "a"],
+     "Three weeks, thirteen weekends, thirty weeks ago, ca. a week; Thirtyish weekly"),
+])
+@pytest.mark.parametrize("after", ["", r"\s+\w+", r"(?!\w)", r"s?\b"])
+def test_the_tree_of_words_matches_what_the_flat_list_matches(words, text, after):
+    from briefing.nlp.temporal.timex_lex import _alternation
+
+    for both in (False, True):
+        tree = re.compile(f"(?P<w>{_alternation(words, both)}){after}")
+        flat = re.compile(f"(?P<w>{_flat(words, both)}){after}")
+        assert tree.pattern != flat.pattern
+        assert _matches(tree, text) == _matches(flat, text)
+        assert _matches(flat, text)

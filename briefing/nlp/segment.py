@@ -40,6 +40,7 @@ def _tokenizer(language: str):
     tokenizer = kept(f"somajo-{model}", (somajo.__version__, regex.__version__, repr(sorted(options.items()))),
                      lambda: somajo.SoMaJo(model, **options))
     _skip_emoji_search_without_emoji(tokenizer._tokenizer)
+    _names_are_no_abbreviations(tokenizer._tokenizer, language)
     return tokenizer
 
 
@@ -76,6 +77,31 @@ def _skip_emoji_search_without_emoji(tokenizer) -> None:
             split_emojis(node, token_class)
 
     tokenizer._split_emojis = split_if_any
+
+
+def _names_are_no_abbreviations(tokenizer, language: str) -> None:
+    """A name of a state or place followed by a full stop ends a sentence; it is no abbreviation.
+
+    SoMaJo's abbreviation lists hold a few words that are names too (its English list has "Egypt." for
+    "Egyptian"), and an abbreviation keeps its full stop and never ends a sentence: "The talks will be
+    held in Egypt. He said so." came out as one sentence with the token "Egypt.". The names are the
+    actor lexicon's, so the list grows with the lexicon; real abbreviations among them ("U.S.") stay.
+    """
+    from ..data import load_data
+
+    try:
+        lexicon = load_data(f"actors_{language}")
+    except FileNotFoundError:
+        return
+    names = {f"{name}.".casefold() for group in (lexicon.get("names") or {}).values() for name in group
+             if not str(name).endswith(".")}
+    pattern = tokenizer.abbreviation
+
+    class _AbbreviationsButNames:
+        def finditer(self, text: str):
+            return (m for m in pattern.finditer(text) if m.group(0).casefold() not in names)
+
+    tokenizer.abbreviation = _AbbreviationsButNames()
 
 
 MAX_WORD_ANALYSES = 200_000

@@ -23,7 +23,8 @@ class Renderer:
     suffix: str
     media_type: str
     func: Ref
-    """``func(briefing, config) -> bytes``, or where to find it ("module:function")."""
+    """``func(briefing, config) -> bytes`` (``func(briefing, config, prepared)`` with ``prepare``), or
+    where to find it ("module:function")."""
     warm: Ref | None = None
     """``warm(config)``: work the first rendering in a process would do whatever the briefing (setting
     up fonts), done ahead while the sources are still being read; optional."""
@@ -48,7 +49,7 @@ RENDERERS: Registry[Renderer] = Registry("output format", RenderError, [
     Renderer("html", ".html", "text/html", "briefing.render.html:render_html",
              prepare="briefing.render.html:render_html_page"),
     Renderer("pdf", ".pdf", "application/pdf", "briefing.render.pdf:render_pdf", "briefing.render.pdf:warm_up",
-             "briefing.render.html:render_html_text"),
+             prepare="briefing.render.html:render_html_text"),
     Renderer("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
              "briefing.render.docx:render_docx"),
     Renderer("ics", ".ics", "text/calendar", "briefing.render.ics:render_ics"),

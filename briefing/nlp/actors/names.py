@@ -44,6 +44,8 @@ GENITIVE_LINKS = {"de": frozenset({"des", "der", "für"}), "en": frozenset({"of"
 PARTITIVE_LINKS = {"de": frozenset({"der", "des", "von"}), "en": frozenset({"of"})}
 """Words between a partitive pronoun and its group: "einer der Ärzte", "one of the officials"."""
 NAME_LINKS = {"de": frozenset({"von"}), "en": frozenset()}
+SURNAME_MISREAD_TAGS = ("ADJ", "ADV", "AJ0", "AV0")
+"""Tags a tagger gives a surname that is also an adjective or adverb ("Lang", "Neu", "Young")."""
 UMLAUTS = str.maketrans("äöü", "aou")
 MAX_ATTRIBUTES = 2
 """A role takes at most this many attributes ("der Leiter des Programms der WHO")."""
@@ -102,6 +104,8 @@ class NameLexicon:
     phrase whose noun stands last before them, not the subject a personal pronoun prefers."""
     latter: frozenset[str] = frozenset()
     """Demonstratives that mean the last one named who agrees, nouns between or not ("letztere")."""
+    inflecting_determiners: frozenset[str] = frozenset()
+    """Determiners after which a singular noun takes a case ending ("des Ministers", "dem Präsidenten")."""
     _bodies_seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     """What ``body`` answered for each lower-cased word so far."""
 
@@ -155,6 +159,7 @@ def name_lexicon(language: str) -> NameLexicon:
         tuple(str(w).lower() for w in data.get("deputy_prefixes") or []),
         {str(k).lower(): str(v) for k, v in (data.get("demonstratives") or {}).items()},
         frozenset(str(w).lower() for w in data.get("latter") or []),
+        frozenset(str(w).lower() for w in data.get("inflecting_determiners") or []),
     )
 
 
@@ -245,11 +250,29 @@ def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon,
             elif phrase.kind == "body" and phrase.head and lex.body(phrase.head) == "doc":
                 # a document is named with whose it is: "Pressemitteilung des Vereins"
                 phrase.name = _slice(sentence, _after_determiner(tokens, phrase.first), phrase.last)
+            _base_form(tokens, phrase, lex)
             out.append(phrase)
             i = phrase.last + 1
         else:
             i = end + 1
     return out
+
+
+def _base_form(tokens: list[Token], phrase: Phrase, lex: NameLexicon) -> None:
+    """A role noun after a determiner that gives it a case ending is shown in its base form: "nach
+    Ansicht des Ministers Karl Huber" has the role "Minister", "im Gutachten des Generalanwalts des
+    Gerichtshofs" the role "Generalanwalt des Gerichtshofs" (its attribute stays as the article wrote it)."""
+    if not phrase.role or not phrase.head or tokens[phrase.first].text.lower() not in lex.inflecting_determiners:
+        return
+    head = next((t for t in tokens[phrase.first:phrase.last + 1] if t.text.lower() == phrase.head), None)
+    if head is None or not head.lemma or head.lemma == head.text or not head.text.startswith(head.lemma) \
+            or len(head.text) - len(head.lemma) > MAX_CASE_ENDING:
+        return
+    phrase.role = phrase.role.replace(head.text, head.lemma, 1)
+
+
+MAX_CASE_ENDING = 2
+"""Letters a case ending adds to a noun at most ("Minister-s", "Präsident-en")."""
 
 
 def _partitive(sentence: Sentence, mask: list[bool], i: int, lex: NameLexicon) -> Phrase | None:
@@ -291,10 +314,20 @@ def _core_end(tokens: list[Token], mask: list[bool], i: int, lex: NameLexicon) -
             pass  # "Secretary-General" split by the tokenizer
         elif last is not None and tok.text.lower() in lex.particles and _particle_run(tokens, mask, k, lex):
             pass  # "Ursula von der Leyen": only after a first name (checked in _classify)
+        elif last == k - 1 and _misread_surname(tokens[last], tok, lex):
+            last = k
         else:
             break
         k += 1
     return last
+
+
+def _misread_surname(before: Token, tok: Token, lex: NameLexicon) -> bool:
+    """A capitalised word the tagger reads as an adjective or adverb right after a first name is the
+    surname: "Paul Lang", "Anna Neu", "John Young" (such a word is capitalised inside a sentence only
+    as a name)."""
+    return tok.pos.startswith(SURNAME_MISREAD_TAGS) and _capitalised(tok) and tok.text not in lex.not_names \
+        and first_name(before.text) is not None and before.text not in lex.not_names
 
 
 def _office_of_role(tokens: list[Token], mask: list[bool], end: int, lex: NameLexicon) -> int:

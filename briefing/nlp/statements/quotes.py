@@ -12,7 +12,7 @@ import logging
 from ...model import Evidence, Quote, Sentence
 from .quoted import QuotedSpan, is_said, quote_lexicon
 from .speakers import attribute, quote_speaker
-from .speech import back_references
+from .speech import pointing_back
 from .statements import SentenceSpeech
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ def _speaker(speech: list[SentenceSpeech], s_first: int, s_last: int, first_tok:
     after = s_last + 1
     if after < len(sentences) and sentences[after].paragraph == sentences[s_last].paragraph \
             and speech[after].statements and sentences[after].tokens \
-            and sentences[after].tokens[0].text.lower() in back_references():
+            and pointing_back(sentences[after]):
         # '"…" That was how Blinken put it.' / '„…“ Das sagte Scholz.': the next sentence points back
         st = speech[after].statements[0]
         return st.parties[0], st.speaker

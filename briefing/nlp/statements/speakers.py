@@ -29,7 +29,7 @@ from ...model import Sentence
 from ..actors.actors import Entity
 from ..actors.mentions import Discourse, Known, Referent
 from ..actors.names import DETERMINER_TAGS, NOUN_TAGS, NameLexicon, Phrase, find_phrases, name_lexicon
-from ..clauses import Clause, finite_verb, is_verb
+from ..clauses import Clause, finite_verb, grammar, is_verb
 from ..context import Mention, SentenceContext
 from ..segment import verb_lemma
 from .speech import (
@@ -37,8 +37,8 @@ from .speech import (
     Attribution,
     SpeechLexicon,
     attributed,
-    back_references,
     lexicon,
+    pointing_back,
     speech_verb,
     subjunctive_form,
 )
@@ -116,7 +116,8 @@ class Said:
     referent: Referent | None
     kind: str = "statement"
     via: str = "verb"
-    """verb | attribution | subject | continued | pronoun (a pronoun that agrees with nobody: unknown)"""
+    """verb | attribution | subject | continued | pronoun (a pronoun that agrees with nobody: unknown) |
+    passive (a passive verb of saying with no agent named: unknown)"""
     relative: bool = False
     """Named in a relative clause ("zu der ein Bündnis aufgerufen hatte"): the speaker of a quote
     outside that clause only when the other clauses name nobody."""
@@ -254,6 +255,12 @@ def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase], names: NameLexi
     sentence, where "Von" reads as a preposition)."""
     out = list(phrases)
     for e in ctx.entities:
+        if e.party and e.kind == "demonym" and _plural_subject(ctx, e.first, e.last) \
+                and not any(p.first <= e.last and e.first <= p.last for p in out):
+            # "Die Franzosen sagen, …": the people of a state speak as a group
+            out.append(Phrase(e.first, e.last, "body", e.text, name=_without_determiner(ctx, e.first, e.last),
+                              plural=True, free=e.free))
+            continue
         if not e.party or e.kind not in ("person", "name", "office"):
             continue
         overlapping = [p for p in out if p.first <= e.last and e.first <= p.last]
@@ -267,6 +274,22 @@ def _with_gazetteer(ctx: SentenceContext, phrases: list[Phrase], names: NameLexi
                           role=e.text if kind == "role" else None, head=e.role_word, free=e.free,
                           definite=e.role_word_definite, gender=gender if gender in ("m", "f", "n") else None))
     return sorted(out, key=lambda p: p.first)
+
+
+def _plural_subject(ctx: SentenceContext, first: int, last: int) -> bool:
+    """The finite verb next to tokens first..last is in the plural ("Die Franzosen sagen", "sagten die
+    Amerikaner"): they are its subject, several people, not one ("der Franzose sagte")."""
+    tokens = ctx.sentence.tokens
+    for k in (last + 1, first - 1):
+        if 0 <= k < len(tokens) and "(FIN)" in tokens[k].pos:
+            return plural_finite(tokens[k].text)
+    return False
+
+
+def _without_determiner(ctx: SentenceContext, first: int, last: int) -> str:
+    tokens = ctx.sentence.tokens
+    start = first + 1 if tokens[first].pos in DETERMINER_TAGS and first < last else first
+    return ctx.sentence.text[tokens[start].start - ctx.sentence.start:tokens[last].end - ctx.sentence.start]
 
 
 def _reported(ctx: SentenceContext, lex: SpeechLexicon) -> list[range]:
@@ -295,8 +318,9 @@ def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) ->
     for said in out:
         if said.referent is not None:
             discourse.speaks(said.referent)
-    # a pronoun that agrees with nobody named before stays in: the speaker is unknown, not guessed
-    return [s for s in out if s.referent is not None or s.via == "pronoun"]
+    # a pronoun that agrees with nobody named before, a passive naming no agent stay in: the speaker is
+    # unknown, not guessed
+    return [s for s in out if s.referent is not None or s.via in ("pronoun", "passive")]
 
 
 def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said]:
@@ -311,6 +335,11 @@ def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said
         who = speaker_of(ctx, k, verb[0], lex)
         if who is not None and _reported_expletive(ctx, clause, who, lex):
             continue  # "Es drohe „…“": the speech reported before goes on, nobody new speaks
+        if who is None and _passive(ctx, k, verb[0], lex):
+            # "Die Nato wurde als „obsolet“ bezeichnet": someone spoke, not the subject; unknown
+            out.append(Said(ctx.n, clause.first, clause.last, None, verb[1], "passive",
+                            _relative(ctx, _across_quotes(ctx, k)[0])))
+            continue
         if who is not None:
             out.append(Said(ctx.n, clause.first, clause.last, who.referent, verb[1],
                             "pronoun" if who.pronoun and who.referent is None else "verb",
@@ -439,6 +468,10 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
         before = [m for m in ctx.mentions if start <= m.first and m.last < clause.first and m.phrase is not None
                   and m.phrase.free and not _oblique(ctx, m)]
     lemma = ctx.sentence.tokens[verb].lemma.lower()
+    if _passive(ctx, k, verb, lex):
+        # "Die Nato war von Trump als „obsolet“ bezeichnet worden": the agent speaks, never the subject
+        who = _source(ctx, k, verb, rules, lex)
+        return _with_apposition(ctx, who) if who is not None else None
     who = None
     apposed = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, pivot) else None
     relative = _antecedent(ctx, k, rules) if before and _relative_is_subject(ctx, k, before[0], fin) else None
@@ -463,6 +496,20 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     if who is None and not before:
         who = _antecedent(ctx, k, rules) or _controller(ctx, k, verb)
     return _with_apposition(ctx, who) if who is not None else None
+
+
+def _passive(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> bool:
+    """The verb of saying at ``verb`` is a participle with a passive auxiliary in its clause ("wurde als
+    „…“ bezeichnet", "was called "…" by"): its subject is what was named, not who speaks. (Not a citing
+    verb: "wird mit den Worten zitiert" is the cited one speaking.)"""
+    tokens = ctx.sentence.tokens
+    if tokens[verb].pos not in PARTICIPLE_TAGS or tokens[verb].lemma.lower() in lex.citing:
+        return False
+    first, last = _across_quotes(ctx, k)
+    g = grammar(ctx.language)
+    if g.subject_first:
+        last = verb  # "was called", not "has said Russia is weighing": the auxiliary stands before
+    return any(t.lemma.lower() in g.passive_auxiliaries for t in tokens[first:last + 1])
 
 
 def _controller(ctx: SentenceContext, k: int, verb: int) -> Mention | None:
@@ -522,13 +569,17 @@ def _source(ctx: SentenceContext, k: int, verb: int, rules: ClauseRules, lex: Sp
     impersonal = ctx.sentence.tokens[verb].lemma.lower() in lex.impersonal
     passive = ctx.sentence.tokens[verb].pos in PARTICIPLE_TAGS
     first, last = _across_quotes(ctx, k)
-    for m in ctx.mentions:
-        if not first <= m.first <= last or m.phrase is None or m.referent is None or m.first == 0:
-            continue
+    named = [m for m in ctx.mentions if first <= m.first <= last and m.phrase is not None
+             and m.referent is not None and m.first > 0]
+    for m in named:
         prep = ctx.word(m.first - 1)
         if impersonal and prep in rules.sources or passive and prep in rules.agents:
             return m
-    return None
+    # a passive with no agent says what a document named says: "In einem Schreiben seiner Anwälte wurde
+    # auf die „…“ hingewiesen"
+    return next((m for m in named if passive and ctx.word(m.first - 1) in rules.sources and m.phrase is not None
+                 and m.phrase.kind == "body" and name_lexicon(ctx.language).body(m.phrase.head or "") == "doc"),
+                None)
 
 
 def subject_of(ctx: SentenceContext) -> Said | None:
@@ -770,7 +821,7 @@ def plural_finite(word: str) -> bool:
 def _gazetteer_entity(entities: list[Entity], m: Mention) -> Entity | None:
     """The gazetteer's entity inside the phrase, for its party and canonical name."""
     return next((e for e in entities if e.party and e.first <= m.last and m.first <= e.last
-                 and (e.kind in ("person", "office", "name") or e.person)), None)
+                 and (e.kind in ("person", "office", "name", "demonym") or e.person)), None)
 
 
 def quote_speaker(speech: list, s_first: int, s_last: int, first_tok: int, sentences: list) -> Said | None:
@@ -807,8 +858,8 @@ def quote_speaker(speech: list, s_first: int, s_last: int, first_tok: int, sente
 def _points_back(sentence: Sentence) -> bool:
     """The sentence opens with a word pointing back at the quote before it, not an article: "Das sagte
     Scholz", "So die Ministerin", not "Das Ministerium erklärte"."""
-    return bool(sentence.tokens) and sentence.tokens[0].text.lower() in back_references() \
-        and sentence.tokens[0].pos not in DETERMINER_TAGS
+    n = pointing_back(sentence)
+    return n > 1 or n == 1 and sentence.tokens[0].pos not in DETERMINER_TAGS
 
 
 def _distance(said: Said, token: int, sentence: Sentence) -> tuple[bool, int]:

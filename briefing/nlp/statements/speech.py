@@ -62,6 +62,9 @@ class SpeechLexicon:
     """Conjunctions of a subordinate clause that still names a speaker ("wie Scholz sagte", "as Biden said")."""
     stative: frozenset[str] = frozenset()
     """Auxiliaries that make a participle of a verb of saying a state ("wie er bekannt ist")."""
+    opinion_auxiliaries: frozenset[str] = frozenset()
+    """Auxiliaries that report an opinion held with the words listed for them under ``needs`` ("ist der
+    Meinung", "ist überzeugt"), for speakers only, where the tagger's verbs leave auxiliaries out."""
     before_from: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False, compare=False)
     """``before`` by first word, longest first as in ``before``: ``attributed`` asks it for every word."""
 
@@ -90,7 +93,7 @@ def lexicon(language: str) -> SpeechLexicon:
                          frozenset(str(t) for t in data.get("needs_next_free_tags") or []),
                          words("joiners"), words("impersonal_pronouns"), words("place_prepositions"),
                          words("origin_prepositions"), words("articles"), words("as_words"),
-                         words("stative_auxiliaries"))
+                         words("stative_auxiliaries"), words("opinion_auxiliaries"))
 
 
 def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language: str,
@@ -107,7 +110,8 @@ def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language
         particles.append(tokens[after].text.lower())  # "kündigte „Gegenmaßnahmen“ an"
     for i in range(clause.first, clause.last + 1):
         tok = tokens[i]
-        if not is_verb(tok, language):
+        if not is_verb(tok, language) and not (speaking and tok.lemma.lower() in lex.opinion_auxiliaries
+                                               and is_finite(tok, language)):
             continue
         if tok.pos == "VVG" and i > 0 and tokens[i - 1].pos.startswith("NN"):
             continue  # "a draft resolution condemning ...": the noun's attribute, nobody speaking
@@ -151,12 +155,23 @@ def subjunctive_form(tok, lex: SpeechLexicon, sentence: Sentence) -> bool:
 
 
 @lru_cache(maxsize=1)
-def back_references() -> frozenset[str]:
-    """Words that open a sentence pointing back at the quote before it ('Das sagte Scholz.', 'That was how …')."""
-    words: set[str] = set()
+def back_references() -> frozenset[tuple[str, ...]]:
+    """Words that open a sentence pointing back at the quote before it ('Das sagte Scholz.', 'That was
+    how …', 'Mit diesen Worten reagierte …'), each as its lower-cased words."""
+    words: set[tuple[str, ...]] = set()
     for name in ("speech_de", "speech_en"):
-        words.update(w.lower() for w in load_data(name).get("back_reference") or [])
+        words.update(tuple(str(w).lower().split()) for w in load_data(name).get("back_reference") or [])
     return frozenset(words)
+
+
+def pointing_back(sentence: Sentence) -> int:
+    """How many words of a back reference open the sentence (0: none)."""
+    words = [t.text.lower() for t in sentence.tokens[:MAX_BACK_REFERENCE]]
+    return max((len(p) for p in back_references() if tuple(words[:len(p)]) == p), default=0)
+
+
+MAX_BACK_REFERENCE = 4
+"""Words a back reference has at most."""
 
 
 Named = TypeVar("Named")  # an Entity or a Mention: anything named with .first and .last token indexes
