@@ -180,3 +180,27 @@ def test_a_meeting_someone_was_to_hold_is_to_come_though_undated():
     [m] = meetings("Der südafrikanische Außenminister sollte in Berlin mit Bundeskanzler Scholz zusammentreffen.")
     assert (m.start, m.status) == (None, "upcoming")
     assert {"ZAF", "DEU"} <= set(m.participants)
+
+
+# -- taking part in a named meeting of a group ------------------------------------------------------------
+
+def test_taking_part_in_a_meeting_of_a_group_is_a_meeting_wherever_it_is_held():
+    [m] = meetings("Scholz nimmt am Außenministertreffen der G20-Staaten in Bari teil.")
+    assert (m.start, m.status) == (None, "upcoming")
+    assert {"DEU", "G20"} <= set(m.participants)
+
+
+def test_english_attending_a_meeting_of_a_group_is_a_meeting_wherever_it_is_held():
+    [m] = meetings("Chancellor Scholz will also attend the meeting of G20 foreign ministers in Bari.", "en")
+    assert (m.start, m.status) == (None, "upcoming")
+    assert {"DEU", "G20"} <= set(m.participants)
+
+
+def test_taking_part_in_the_past_or_in_no_meeting_is_none():
+    assert meetings("Scholz nahm im vergangenen Jahr am Außenministertreffen der G20-Staaten in Bari teil.") == []
+    assert meetings("Chancellor Scholz will attend the football match in Bari.", "en") == []
+
+
+def test_the_group_of_one_who_attends_is_not_the_meetings():
+    assert meetings("Guinea's President Alpha Conde and UN Secretary-General Antonio Guterres are expected "
+                    "to attend the summit.", "en") == []

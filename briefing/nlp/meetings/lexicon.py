@@ -103,6 +103,8 @@ class MeetingLexicon:
     """"departs for Brazil": words after a verb of departure before the state set off for (besides "nach", "to")."""
     planned: frozenset[str] = frozenset()
     """"was due to meet", "sollte ... treffen": words of a plan told in the past, still to come."""
+    attend_verbs: frozenset[str] = frozenset()
+    """"teilnehmen", "attend": taking part in a named meeting (of a group: a meeting wherever it is held)."""
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -163,6 +165,7 @@ def lexicon(language: str) -> MeetingLexicon:
         topic_verbs=frozenset(str(w).lower() for w in d.get("topic_verbs") or []),
         visit_verbs=frozenset(str(w).lower() for w in d.get("visit_verbs") or []),
         denials=frozenset(str(w).lower() for w in d.get("denials") or []),
+        attend_verbs=frozenset(str(w).lower() for w in d.get("attend_verbs") or []),
         planned=frozenset(str(w).lower() for w in d.get("planned") or []),
         destinations=frozenset(str(w).lower() for w in d.get("destinations") or []),
         speech_nouns=tuple(str(w).lower() for w in d.get("speech_nouns") or []),

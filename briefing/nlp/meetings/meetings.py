@@ -329,6 +329,20 @@ def _undated_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> No
         _undated_part(ctx, part, run)
 
 
+def _attends_group(ctx: SentenceContext, span: Span, m: Meeting) -> bool:
+    """"nimmt am Außenministertreffen der G20-Staaten in Bari teil", "will attend the meeting of G20 foreign
+    ministers": taking part in a named meeting of a group or an organisation is a meeting, wherever it is held."""
+    verbs = [i for i in span.named_by if ctx.tokens[i].pos.startswith("V")]
+    attends = any(ctx.tokens[i].lemma.lower() in ctx.lex.attend_verbs
+                  or any(p + ctx.tokens[i].lemma.lower() in ctx.lex.attend_verbs for p in ctx.particles())
+                  for i in verbs)
+    named = any(event_noun(ctx.tokens[i], ctx.lex) for i in span.triggers)
+    # the group is the meeting's ("der G20-Staaten", "of G20 foreign ministers"), not the party of one who attends
+    # ("UN Secretary-General Guterres ... expected to attend the AU summit")
+    attendees = {e.party for e in ctx.actors.entities if e.kind == "person"}
+    return attends and named and any(p in ORGANISATIONS and p not in attendees for p in m.participants)
+
+
 def _planned(ctx: SentenceContext, first: int, last: int) -> bool:
     """"was due to meet", "sollte ... zusammentreffen": the clause tells of a plan, which a past tense does not end."""
     return any(w in ctx.lex.planned for w in ctx.words(first, last))
@@ -348,7 +362,7 @@ def _undated_part(ctx: SentenceContext, span: Span, run: _Run) -> None:
         # "It will include a meeting at the White House", "Das Programm umfasst ein Treffen im Kapitol": a part of
         # the visit told just before (to come, or told as coming here), with its parties
         m.participants = list(dict.fromkeys([*run.last_at[1].participants, *m.participants]))
-    elif not at_place:
+    elif not at_place and not _attends_group(ctx, span, m):
         return
     if len(m.participants) < 2:
         return
