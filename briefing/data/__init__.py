@@ -43,3 +43,8 @@ def lexicon_language(stem: str, language: str) -> str:
 def language_data(stem: str, language: str) -> Any:
     """The lexicon ``briefing/data/<stem>_<language>.yaml``, or the default language's when there is none."""
     return load_data(f"{stem}_{lexicon_language(stem, language)}")
+
+
+def word_set(section: dict, key: str) -> frozenset[str]:
+    """The words a lexicon lists under ``key`` of ``section``, lower-cased; a key not there lists none."""
+    return frozenset(str(w).lower() for w in section.get(key) or [])

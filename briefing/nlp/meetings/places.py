@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...data import load_data
+from ...data import load_data, word_set
 from ...model import Sentence, Token
 from ...territories import state_names
 from ..actors.actors import ORGANISATIONS
@@ -48,7 +48,7 @@ def place_words(language: str) -> PlaceWords:
     data = load_data("meeting_places")
     d = data.get(language) or data["de"]
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in d.get(key) or [])
+        return word_set(d, key)
     return PlaceWords(words("negations"), words("homeward"), words("hosts"), words("name_links"), words("topic_verbs"),
                       words("partners"), bool(d.get("object_follows_verb")), words("purpose_openers"),
                       words("earlier_openers"), words("description_openers"))

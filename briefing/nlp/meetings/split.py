@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...data import load_data
+from ...data import load_data, word_set
 from ...model import Evidence, Meeting
 from ..actors.actors import ORGANISATIONS, Entity
 from ..temporal.timex_lex import lexicon as tense_lexicon
@@ -55,7 +55,7 @@ def stop_words(language: str) -> StopWords:
     d = (data.get(language) or data["de"]).get("stops") or {}
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in d.get(key) or [])
+        return word_set(d, key)
     within = (data.get(language) or data["de"])
     return StopWords(words("openers"), words("visiting"), words("indefinite"), words("articles"),
                      frozenset(str(w).lower() for w in within.get("within") or []),

@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ...data import language_data
+from ...data import language_data, word_set
 from ...model import Evidence, Position, Sentence, Token
 from ..actors.names import PREPOSITION_TAGS
 from ..clauses import dateline_end, grammar
@@ -73,7 +73,7 @@ def position_lexicon(language: str) -> PositionLexicon:
     data = language_data("positions", language)
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key) or [])
+        return word_set(data, key)
 
     def tags(key: str) -> tuple[str, ...]:
         return tuple(str(t) for t in data.get(key) or [])

@@ -24,7 +24,7 @@ import logging
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ...data import load_data
+from ...data import language_data, word_set
 from ...model import Sentence
 from ..actors.actors import Entity
 from ..actors.mentions import Discourse, Known, Referent
@@ -93,10 +93,10 @@ class ClauseRules:
 
 @lru_cache(maxsize=4)
 def clause_rules(language: str) -> ClauseRules:
-    data = load_data("speakers_en" if language == "en" else "speakers_de").get("clause_speaker") or {}
+    data = language_data("speakers", language).get("clause_speaker") or {}
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key) or [])
+        return word_set(data, key)
 
     return ClauseRules(data.get("subject_before_verb", "first") == "first", bool(data.get("subject_after_any_verb")),
                        bool(data.get("subjunctive_reports")), words("expletives"), words("source_prepositions"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
-from ...data import language_data, load_data
+from ...data import language_data, load_data, word_set
 from ...model import Sentence
 from ..clauses import Clause, is_finite, is_verb
 
@@ -83,7 +83,7 @@ def lexicon(language: str) -> SpeechLexicon:
     before = sorted((tuple(p.lower().split()) for p in attribution.get("before") or []), key=len, reverse=True)
 
     def words(key: str, within: dict | None = None) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in (data if within is None else within).get(key) or [])
+        return word_set(data if within is None else within, key)
 
     return SpeechLexicon(verbs, needs, before, set(words("after", attribution)), words("subjunctive"),
                          words("inverting"), words("impersonal"), words("after_quote", attribution),
