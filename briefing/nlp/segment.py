@@ -222,11 +222,3 @@ def _sentence(body: str, index: int, tokens: list[Token], paragraph: int, headin
     start, end = tokens[0].start, tokens[-1].end
     return Sentence(index=index, start=start, end=end, text=body[start:end], paragraph=paragraph,
                     heading=heading, tokens=tokens)
-
-
-def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    """The sentence that contains character ``offset``."""
-    for s in sentences:
-        if s.start <= offset < s.end:
-            return s
-    return None
