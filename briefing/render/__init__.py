@@ -60,10 +60,13 @@ def get_renderer(name: str) -> Renderer:
     return RENDERERS.get(name)
 
 
-def load_renderers(formats: list[str]) -> None:
+def load_renderers(formats: list[str], config: Config) -> None:
     """Import the renderers this process will run, ahead of rendering (see pipeline.build)."""
-    for name in _here(formats):
-        get_renderer(name).load()
+    from .libraries import libraries_remembered
+
+    with libraries_remembered(config):
+        for name in _here(formats):
+            get_renderer(name).load()
 
 
 def warm_ups(formats: list[str], config: Config) -> list[Callable[[], object]]:
@@ -122,11 +125,14 @@ def render(briefing: Briefing, formats: list[str], config: Config, stem: str,
 
 def _render_each(briefing: Briefing, formats: list[str], config: Config, stem: str,
                  prepared: dict[str, str]) -> dict[str, bytes]:
+    from .libraries import libraries_remembered
+
     files = {}
-    for name in formats:
-        renderer = get_renderer(name)
-        with _template_errors(name):
-            files[f"{stem}{renderer.suffix}"] = renderer.render(briefing, config, prepared.get(name))
+    with libraries_remembered(config):  # a renderer may import what it needs only now (cairosvg, the DOCX's)
+        for name in formats:
+            renderer = get_renderer(name)
+            with _template_errors(name):
+                files[f"{stem}{renderer.suffix}"] = renderer.render(briefing, config, prepared.get(name))
     return files
 
 
