@@ -514,11 +514,14 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
 
 
 def _attribute(ctx: SentenceContext, m: Mention) -> bool:
-    """A phrase in the genitive attribute of a common noun is no subject ("entgegneten die Unterstützer
-    des Antrags"), unless the noun names a speech act or opinion whose holder it is ("Das ist die Meinung
-    des Ministers")."""
+    """A document in the genitive attribute of a common noun is no subject: "entgegneten die Unterstützer
+    des Antrags" (a noun the lexicon does not know as a role). (A body there may be the speaker of an
+    unknown role noun, "sagte der Chefredakteur des Magazins"; the holder of a speech act or opinion
+    speaks: "Das ist die Meinung des Ministers".)"""
     tokens = ctx.sentence.tokens
-    return m.phrase is not None and attribute_of_noun(tokens, m.first, name_lexicon(ctx.language)) \
+    names = name_lexicon(ctx.language)
+    return m.phrase is not None and m.phrase.kind == "body" and attribute_of_noun(tokens, m.first, names) \
+        and names.body(tokens[m.phrase.last].lemma or tokens[m.phrase.last].text) == "doc" \
         and tokens[m.first - 1].text.lower() not in lexicon(ctx.language).holder_nouns
 
 
