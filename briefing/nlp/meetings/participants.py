@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ...data import load_data
 from ...model import Meeting
+from ...territories import in_its_time
 from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
 from .groups import group_parties
@@ -25,7 +26,17 @@ LOOK_BACK = 3  # sentences back a definite meeting noun ("Das Treffen") may poin
 
 
 def participants(ctx: SentenceContext, span: Span) -> list[str]:
-    """The parties of the meeting in ``span``, in the order the sentence names them."""
+    """The parties of the meeting in ``span``, in the order the sentence names them, as they were on the day
+    the source was published (``in_time``)."""
+    return in_time(ctx, _participants(ctx, span))
+
+
+def in_time(ctx: SentenceContext, parties: list[str]) -> list[str]:
+    """"Gorbatschow empfängt Kohl in Moskau" in 1987: Moscow's state was the Soviet Union then."""
+    return list(dict.fromkeys(in_its_time(p, ctx.doc.source.published) if p else p for p in parties))
+
+
+def _participants(ctx: SentenceContext, span: Span) -> list[str]:
     visitor = _subject(ctx) or _pronoun_visitor(ctx)
     parties = [*visitor, *_entities(ctx, span), *_mentions(ctx, span), *group_parties(ctx, span),
                *(_there_party(ctx, span) if visitor else [])]

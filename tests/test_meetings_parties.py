@@ -1,0 +1,77 @@
+"""Who meets, and where, in real news (issue 9): states that no longer exist, office-holders named by the role the
+text gives, people no list knows named by their state and role. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefing.parties import party_name
+from briefing.territories import historic_states, in_its_time
+from tests.nlp_support import annotated
+
+SATURDAY_1987 = date(1987, 5, 2)
+TUESDAY = date(2022, 1, 4)
+
+
+def meetings(text: str, language: str = "de", published: date = TUESDAY):
+    return annotated(text, language, published).meetings
+
+
+def parties(text: str, language: str = "de", published: date = TUESDAY) -> list[set[str]]:
+    return [set(m.participants) for m in meetings(text, language, published)]
+
+
+# -- states that no longer exist -------------------------------------------------------------------------
+
+def test_historic_states_come_from_iso_3166_3_with_their_successors_from_cldr():
+    states = {s.code: s for s in historic_states()}
+    assert set(states) == {"SUN", "DDR", "YUG", "CSK"}
+    assert {"RUS", "UKR", "KAZ"} <= set(states["SUN"].successors) and states["SUN"].ended == date(1992, 8, 30)
+    assert set(states["CSK"].successors) == {"CZE", "SVK"}
+    assert states["DDR"].successors == ()  # absorbed by the Federal Republic, which was there before
+
+
+def test_a_successor_state_stands_for_the_state_it_was_part_of_before_the_split():
+    assert in_its_time("RUS", date(1985, 3, 1)) == "SUN"
+    assert in_its_time("RUS", date(1993, 3, 1)) == "RUS"
+    assert in_its_time("SVK", date(1990, 1, 1)) == "CSK"
+    assert in_its_time("DEU", date(1987, 1, 1)) == "DEU"  # Bonn was the Federal Republic all along
+    assert in_its_time("RUS", None) == "RUS"
+
+
+def test_historic_states_have_names_in_both_languages():
+    assert party_name("SUN", "de") == "Sowjetunion" and party_name("DDR", "en") == "East Germany"
+
+
+def test_moscow_in_a_german_text_of_1987_is_the_soviet_union():
+    [m] = meetings("Am Montag trifft Bundeskanzler Helmut Kohl den sowjetischen Staatschef in Moskau.",
+                   published=SATURDAY_1987)
+    assert set(m.participants) == {"DEU", "SUN"} and m.location == "Moskau"
+    assert "Sowjetunion" in m.title
+
+
+def test_the_same_sentence_today_is_russia():
+    [m] = meetings("Am Montag trifft Bundeskanzler Olaf Scholz den russischen Präsidenten in Moskau.")
+    assert set(m.participants) == {"DEU", "RUS"}
+
+
+def test_soviet_union_named_as_such_is_the_soviet_union_in_any_year():
+    text = "Bundeskanzler Helmut Kohl reist am Mittwoch in die Sowjetunion."
+    assert parties(text, published=SATURDAY_1987) == parties(text, published=date(2015, 5, 2)) == [{"DEU", "SUN"}]
+
+
+def test_english_gdr_leader_and_soviet_leader_in_1987():
+    found = parties("East German leader Erich Honecker will meet Soviet leader Mikhail Gorbachev in Moscow on "
+                    "Friday.", "en", SATURDAY_1987)
+    assert found == [{"DDR", "SUN"}]
+
+
+def test_a_gdr_compound_names_the_gdr():
+    found = parties("Der DDR-Staatsratsvorsitzende wird am Montag in Prag mit dem tschechoslowakischen "
+                    "Präsidenten zusammenkommen.", published=SATURDAY_1987)
+    assert found == [{"DDR", "CSK"}]
+
+
+def test_belgrade_before_2003_is_yugoslavia():
+    found = parties("The Greek prime minister will travel to Belgrade on Thursday.", "en", date(1999, 3, 2))
+    assert found == [{"GRC", "YUG"}]
