@@ -75,3 +75,48 @@ def test_a_gdr_compound_names_the_gdr():
 def test_belgrade_before_2003_is_yugoslavia():
     found = parties("The Greek prime minister will travel to Belgrade on Thursday.", "en", date(1999, 3, 2))
     assert found == [{"GRC", "YUG"}]
+
+
+# -- office-holders named by the role the text gives ----------------------------------------------------
+
+def test_the_state_and_office_the_text_gives_beat_the_list_for_a_known_name():
+    # the list knows Stoltenberg as NATO's Secretary General; in 2012 the text makes him Norway's prime minister
+    found = parties("Norwegian Prime Minister Jens Stoltenberg will meet the British prime minister in Oslo on "
+                    "Thursday. Stoltenberg will travel to Berlin on Saturday.", "en", date(2012, 6, 5))
+    assert found == [{"NOR", "GBR"}, {"NOR", "DEU"}]
+
+
+def test_german_state_and_office_beat_the_list_and_hold_for_the_rest_of_the_text():
+    found = parties("Der norwegische Ministerpräsident Jens Stoltenberg trifft am Donnerstag den britischen "
+                    "Premierminister. Am Samstag reist Stoltenberg nach Berlin.", "de", date(2012, 6, 5))
+    assert found == [{"NOR", "GBR"}, {"NOR", "DEU"}]
+
+
+def test_the_office_the_list_knows_stays_when_the_text_names_it():
+    found = parties("NATO Secretary General Jens Stoltenberg will meet the German chancellor on Thursday.", "en")
+    assert found == [{"NATO", "DEU"}]
+    found = parties("Die deutsche EU-Kommissionspräsidentin Ursula von der Leyen trifft am Donnerstag den "
+                    "französischen Präsidenten.")
+    assert found == [{"EU", "FRA"}]
+
+
+# -- persons no list knows, by the state and role in front of the name -------------------------------------
+
+def test_a_role_after_a_persons_name_opens_the_next_person():
+    # object after subject with no article between: two people, not one
+    found = parties("Am Sonntag trifft Bundesaußenminister Joschka Fischer Israels Regierungschef Ariel Scharon.")
+    assert found == [{"DEU", "ISR"}]
+    found = parties("Am Sonntag trifft Bundesaußenminister Joschka Fischer den israelischen Regierungschef.")
+    assert found == [{"DEU", "ISR"}]
+
+
+def test_a_compound_of_a_people_and_a_role_names_the_state():
+    found = parties("Bundesaußenminister Joschka Fischer will am Donnerstag den Palästinenserpräsidenten treffen.")
+    assert found == [{"DEU", "PSE"}]
+
+
+def test_unknown_people_take_the_state_of_the_adjective_or_genitive_before_their_role():
+    assert parties("South African President Thabo Mbeki will meet Brazil's Foreign Minister Celso Amorim on "
+                   "Friday.", "en") == [{"ZAF", "BRA"}]
+    assert parties("Der brasilianische Außenminister Celso Amorim will am Montag in Berlin mit dem "
+                   "südafrikanischen Präsidenten Thabo Mbeki zusammenkommen.") == [{"BRA", "ZAF"}]

@@ -80,6 +80,7 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, memory: dict[str, str]) ->
             matched = None
         if matched:
             j, entry, inflected = matched
+            entry = _as_the_text_said(entry, tokens[j].text, memory)
             _add(out, sentence, i, j, entry, "name" if entry.kind == "name" and inflected else None)
             if inflected and entry.kind == "name":
                 out.mentions[-1].kind = "genitive"
@@ -100,6 +101,13 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, memory: dict[str, str]) ->
                     break
         i += 1
     return out
+
+
+def _as_the_text_said(entry: Entry, surname: str, memory: dict[str, str]) -> Entry:
+    """A known person the source named earlier with a state's office ("Norwegian Prime Minister Jens
+    Stoltenberg" in 2012) keeps that party when named again ("Stoltenberg's Labour Party"), not the list's."""
+    party = memory.get(surname) if entry.kind == "person" else None
+    return Entry(party, "person", entry.person) if party and party != entry.party else entry
 
 
 def _first_name_of_another(sentence: Sentence, gaz: Gazetteer, i: int, matched: tuple[int, Entry, bool]) -> bool:
@@ -250,6 +258,8 @@ def _can_start(tokens: list[Token], i: int, gaz: Gazetteer, found: SentenceActor
 
 def _continues(tokens: list[Token], k: int, gaz: Gazetteer, found: SentenceActors) -> bool:
     tok = tokens[k]
+    if _next_person(tokens, k, gaz, found):
+        return False
     if found.token_mention[k] is not None or gaz.is_role(tok.text) or _is_name_token(tok, k):
         return True
     if tok.pos == "POS" or tok.text in ("'s", "’s"):
@@ -261,6 +271,24 @@ def _continues(tokens: list[Token], k: int, gaz: Gazetteer, found: SentenceActor
         return k + 1 < len(tokens) and (found.token_mention[k + 1] is not None or gaz.is_role(tokens[k + 1].text)
                                         or _is_adj(tokens[k + 1]))
     return False
+
+
+def _next_person(tokens: list[Token], k: int, gaz: Gazetteer, found: SentenceActors) -> bool:
+    """"will Fischer Ministerpräsident Ariel Scharon treffen", "trifft Fischer Israels Regierungschef Scharon": a
+    role noun, or a state's name before one, right after a person's name opens the next person (not after a
+    state's name: "Israels Regierungschef")."""
+    if k == 0:
+        return False
+    here = found.token_mention[k]
+    if here is None and not gaz.is_role(tokens[k].text):
+        return False
+    if here is not None and (found.mentions[here].kind == "person" or k + 1 >= len(tokens)
+                             or not gaz.is_role(tokens[k + 1].text) or found.token_mention[k - 1] == here):
+        return False
+    before = found.token_mention[k - 1]
+    if before is not None:
+        return found.mentions[before].kind == "person"
+    return _is_name_token(tokens[k - 1], k - 1) and not gaz.is_role(tokens[k - 1].text)
 
 
 def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j: int,
@@ -284,7 +312,9 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
     kind = "name"
     party: str | None = None
     if persons:
-        party, kind = persons[0].party, "person"
+        party, kind = _office_holder(persons[0], states, bool(roles), mentions), "person"
+        if party != persons[0].party and persons[0].person:
+            memory[persons[0].person.split()[-1]] = party  # the text's office holds for the rest of the source
     elif offices or (roles and mentions):
         party = (states or offices or mentions)[0].party
         kind = "person" if names else "office"
@@ -315,6 +345,16 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
     if kind == "demonym" and tokens[i].text.lower() not in ("der", "die", "the"):
         entity.free = False  # "einen Russen verurteilt": only "der Franzose" names a speaker
     return entity
+
+
+def _office_holder(person: ActorMention, states: list[ActorMention], role: bool, mentions: list[ActorMention]) -> str:
+    """The party of a known person: the state and office the text gives ("Norwegian Prime Minister Jens
+    Stoltenberg", whom the list knows as NATO's Secretary General) beat the list's party, unless the text names
+    that party too ("die deutsche EU-Kommissionspräsidentin")."""
+    own = [m for m in states if m.kind != "person"]
+    if not role or not own or any(m.party == person.party for m in mentions if m is not person):
+        return person.party
+    return own[0].party
 
 
 def _located(tokens: list[Token], gaz: Gazetteer, found: SentenceActors, i: int, j: int) -> set[int]:
