@@ -120,3 +120,23 @@ def test_unknown_people_take_the_state_of_the_adjective_or_genitive_before_their
                    "Friday.", "en") == [{"ZAF", "BRA"}]
     assert parties("Der brasilianische Außenminister Celso Amorim will am Montag in Berlin mit dem "
                    "südafrikanischen Präsidenten Thabo Mbeki zusammenkommen.") == [{"BRA", "ZAF"}]
+
+
+# -- topics taken as parties or places -------------------------------------------------------------------
+
+def test_the_place_of_a_war_or_crisis_is_the_topic_not_the_place_nor_a_party():
+    [m] = meetings("The chancellor will hold a summit with the French president on Saturday in a bid to rebuild "
+                   "relations in the wake of the war in Iraq.", "en")
+    assert "IRQ" not in m.participants and m.location is None
+    [m] = meetings("An emergency meeting of the UN Security Council will be held on Thursday to address the "
+                   "humanitarian crisis in Ukraine.", "en")
+    assert "UKR" not in m.participants and m.location is None
+
+
+def test_german_situation_nouns_and_compounds_name_the_topic():
+    [m] = meetings("Am Freitag beraten die EU-Außenminister in Brüssel über die Krise in Syrien und den Atomstreit "
+                   "mit dem Iran.")
+    assert m.location == "Brüssel" and not {"SYR", "IRN"} & set(m.participants)
+    [m] = meetings("Der Bundesaußenminister will am Freitag mit dem französischen Außenminister über den "
+                   "Ukraine-Krieg und die Lage im Irak sprechen.")
+    assert set(m.participants) == {"DEU", "FRA"} and m.location is None

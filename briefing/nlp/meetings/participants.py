@@ -14,7 +14,7 @@ from ...territories import in_its_time
 from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
 from .groups import group_parties
-from .places import after_topic_verb, earlier_clause_tokens, in_attribution, in_topic_phrase, last_place
+from .places import after_topic_verb, earlier_clause_tokens, in_attribution, in_situation, in_topic_phrase, last_place
 from .referents import PRONOUN_TAGS, subject_slots
 from .titles import OWN, meeting_title
 from .triggers import earlier_tokens, event_noun, present
@@ -169,7 +169,8 @@ def topic(ctx: SentenceContext, i: int) -> bool:
             return True
         if word in (",", ";", ":", "und", "and", "mit", "with") or tok.pos.startswith("V"):
             break
-    return in_topic_phrase(ctx.sentence, i, ctx.lex) or after_topic_verb(ctx.sentence, i, ctx.lex, ctx.gaz.language)
+    return in_topic_phrase(ctx.sentence, i, ctx.lex) or after_topic_verb(ctx.sentence, i, ctx.lex, ctx.gaz.language) \
+        or in_situation(ctx.sentence, i, ctx.gaz.language)
 
 
 def before_people(ctx: SentenceContext) -> tuple[str, ...]:

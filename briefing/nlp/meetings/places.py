@@ -38,6 +38,8 @@ class PlaceWords:
     topic_verbs: frozenset[str]
     partners: frozenset[str]
     object_follows_verb: bool
+    situation_nouns: tuple[str, ...]
+    situation_links: frozenset[str]
     purpose_openers: frozenset[str]
     earlier_openers: frozenset[str]
     description_openers: frozenset[str]
@@ -50,8 +52,9 @@ def place_words(language: str) -> PlaceWords:
     def words(key: str) -> frozenset[str]:
         return word_set(d, key)
     return PlaceWords(words("negations"), words("homeward"), words("hosts"), words("name_links"), words("topic_verbs"),
-                      words("partners"), bool(d.get("object_follows_verb")), words("purpose_openers"),
-                      words("earlier_openers"), words("description_openers"))
+                      words("partners"), bool(d.get("object_follows_verb")), tuple(sorted(words("situation_nouns"))),
+                      words("situation_links"), words("purpose_openers"), words("earlier_openers"),
+                      words("description_openers"))
 
 
 def not_there(s: Sentence, i: int, language: str) -> bool:
@@ -60,6 +63,21 @@ def not_there(s: Sentence, i: int, language: str) -> bool:
     words = place_words(language)
     before = [t.text.lower() for t in s.tokens[max(0, i - DENIAL_REACH):i]]
     return bool(words.negations.intersection(before)) or bool(before) and before[-1] in words.homeward
+
+
+def in_situation(s: Sentence, i: int, language: str) -> bool:
+    """Token ``i`` names the place of a situation or conflict ("der Krieg im Irak", "the crisis in Ukraine", "der
+    Atomstreit mit dem Iran"): it tells what the meeting is about. ``i`` is the preposition or the name after it
+    (with its article and adjectives)."""
+    words, tokens = place_words(language), s.tokens
+    k = i
+    while k > 0 and tokens[k].text.lower() not in words.situation_links \
+            and (k == i or tokens[k].pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS"))):
+        k -= 1
+    if k < 1 or tokens[k].text.lower() not in words.situation_links:
+        return False
+    noun = tokens[k - 1]
+    return noun.pos.startswith("NN") and noun.text.lower().rsplit("-", 1)[-1].endswith(words.situation_nouns)
 
 
 def reported_tokens(ctx: SentenceContext) -> set[int]:
@@ -218,7 +236,8 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
     found: list[tuple[tuple[int, int, int], str]] = []
     for i in range(first, last):
         word = tokens[i].text.lower()
-        if word not in lex.places or mask[i] or in_topic_phrase(s, i, lex) or not_there(s, i, gaz.language):
+        if word not in lex.places or mask[i] or in_topic_phrase(s, i, lex) or not_there(s, i, gaz.language) \
+                or in_situation(s, i, gaz.language):
             continue
         j = i + 1
         while j <= last and tokens[j].text.lower() in ARTICLES:
