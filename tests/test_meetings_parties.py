@@ -140,3 +140,19 @@ def test_german_situation_nouns_and_compounds_name_the_topic():
     [m] = meetings("Der Bundesaußenminister will am Freitag mit dem französischen Außenminister über den "
                    "Ukraine-Krieg und die Lage im Irak sprechen.")
     assert set(m.participants) == {"DEU", "FRA"} and m.location is None
+
+
+# -- the visitor of a meeting told with its partner only --------------------------------------------------
+
+def test_a_meeting_with_someone_and_no_subject_is_held_by_the_visitor_told_before():
+    found = parties("Bundeskanzler Friedrich Merz reist am Samstag nach Israel. Ein Gespräch mit dem israelischen "
+                    "Ministerpräsidenten ist für Sonntag geplant.")
+    assert found == [{"DEU", "ISR"}, {"DEU", "ISR"}]
+    found = parties("German Foreign Minister Annalena Baerbock will travel to Washington on Thursday. Talks with the "
+                    "Canadian prime minister will follow on Saturday.", "en")
+    assert found == [{"DEU", "USA"}, {"DEU", "CAN"}]
+
+
+def test_a_state_named_right_after_a_persons_name_is_the_place_visited():
+    found = parties("Am Mittwoch besucht Bundeskanzlerin Angela Merkel Angola, am Donnerstag Nigeria.")
+    assert {"DEU", "AGO"} in found

@@ -274,16 +274,15 @@ def _continues(tokens: list[Token], k: int, gaz: Gazetteer, found: SentenceActor
 
 
 def _next_person(tokens: list[Token], k: int, gaz: Gazetteer, found: SentenceActors) -> bool:
-    """"will Fischer Ministerpräsident Ariel Scharon treffen", "trifft Fischer Israels Regierungschef Scharon": a
-    role noun, or a state's name before one, right after a person's name opens the next person (not after a
-    state's name: "Israels Regierungschef")."""
+    """"will Fischer Ministerpräsident Ariel Scharon treffen", "trifft Fischer Israels Regierungschef Scharon",
+    "besucht Merkel Angola": a role noun or a state's name right after a person's name opens the next person or
+    name (not after a state's name: "Israels Regierungschef")."""
     if k == 0:
         return False
     here = found.token_mention[k]
     if here is None and not gaz.is_role(tokens[k].text):
         return False
-    if here is not None and (found.mentions[here].kind == "person" or k + 1 >= len(tokens)
-                             or not gaz.is_role(tokens[k + 1].text) or found.token_mention[k - 1] == here):
+    if here is not None and (found.mentions[here].kind == "person" or found.token_mention[k - 1] == here):
         return False
     before = found.token_mention[k - 1]
     if before is not None:

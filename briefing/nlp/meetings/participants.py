@@ -14,7 +14,15 @@ from ...territories import in_its_time
 from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
 from .groups import group_parties
-from .places import after_topic_verb, earlier_clause_tokens, in_attribution, in_situation, in_topic_phrase, last_place
+from .places import (
+    after_topic_verb,
+    earlier_clause_tokens,
+    in_attribution,
+    in_situation,
+    in_topic_phrase,
+    last_place,
+    place_words,
+)
 from .referents import PRONOUN_TAGS, subject_slots
 from .titles import OWN, meeting_title
 from .triggers import earlier_tokens, event_noun, present
@@ -37,7 +45,7 @@ def in_time(ctx: SentenceContext, parties: list[str]) -> list[str]:
 
 
 def _participants(ctx: SentenceContext, span: Span) -> list[str]:
-    visitor = _subject(ctx) or _pronoun_visitor(ctx)
+    visitor = _subject(ctx) or _pronoun_visitor(ctx) or _guest_of_the_visit(ctx, span)
     parties = [*visitor, *_entities(ctx, span), *_mentions(ctx, span), *group_parties(ctx, span),
                *(_there_party(ctx, span) if visitor else [])]
     parties = _pointed_back(ctx, span, parties)
@@ -84,6 +92,23 @@ def _pronoun_visitor(ctx: SentenceContext) -> list[str]:
     if not any(ctx.tokens[i].text.lower() in ctx.lex.subject_pronouns and ctx.tokens[i].pos in PRONOUN_TAGS
                for i in slots if i < len(ctx.tokens)):
         return []
+    return _earlier_visitor(ctx)
+
+
+def _guest_of_the_visit(ctx: SentenceContext, span: Span) -> list[str]:
+    """"Merz reist am Samstag nach Israel. Ein Gespräch mit Ministerpräsident Netanyahu ist für Sonntag geplant",
+    "For Friday a meeting with Secretary Clinton is on the schedule": a meeting noun followed by whom it is held
+    with, in a sentence with no subject of its own, is held by the one who travels or meets in the meeting told
+    just before (its first party)."""
+    trigger = span.named_by[0]
+    if not event_noun(ctx.tokens[trigger], ctx.lex) or trigger + 1 >= len(ctx.tokens) \
+            or ctx.tokens[trigger + 1].text.lower() not in place_words(ctx.gaz.language).partners:
+        return []
+    return _earlier_visitor(ctx)
+
+
+def _earlier_visitor(ctx: SentenceContext) -> list[str]:
+    """The first party of the meeting told in the last few sentences."""
     here = ctx.sentence.index
     for m in reversed(ctx.doc.earlier):
         if m.evidence and 0 < here - m.evidence[-1].sentence <= LOOK_BACK and m.participants and not m.side:
