@@ -156,3 +156,20 @@ def test_a_meeting_with_someone_and_no_subject_is_held_by_the_visitor_told_befor
 def test_a_state_named_right_after_a_persons_name_is_the_place_visited():
     found = parties("Am Mittwoch besucht Bundeskanzlerin Angela Merkel Angola, am Donnerstag Nigeria.")
     assert {"DEU", "AGO"} in found
+
+
+# -- regional bodies as parties ----------------------------------------------------------------------------
+
+def test_regional_bodies_are_parties_by_their_own_code():
+    assert parties("Die Regierungschefs der Visegrád-Gruppe treffen sich am Dienstag in Prag.") == [{"V4"}]
+    assert parties("The East African Community summit will be held in Arusha on Thursday.", "en") == [{"EAC"}]
+
+
+def test_a_word_inside_a_groups_name_is_no_party_of_its_own():
+    # "Alliance" alone is NATO; inside "Pacific Alliance" it is not
+    assert parties("Leaders of the Pacific Alliance will meet in Mexico City on Friday.", "en") == [{"PA"}]
+
+
+def test_a_group_with_no_seat_stands_for_its_members():
+    assert parties("Am Mittwoch beraten die Westbalkan-Staaten in Berlin.") == \
+        [{"ALB", "BIH", "XKX", "MNE", "MKD", "SRB"}]

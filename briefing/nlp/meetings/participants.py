@@ -13,7 +13,7 @@ from ...model import Meeting
 from ...territories import in_its_time
 from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
-from .groups import group_parties
+from .groups import group_parties, group_tokens
 from .places import (
     after_topic_verb,
     earlier_clause_tokens,
@@ -79,6 +79,8 @@ def _subject(ctx: SentenceContext) -> list[str]:
     """The subject's party; a subject named by a pronoun, a surname or a role ("Sie", "Dieser", "die
     CDU-Vorsitzende") is the person the article named before (actors/mentions.py)."""
     subj = ctx.said.subject
+    if subj is not None and group_tokens(ctx).intersection(range(subj.first, subj.last + 1)):
+        return []  # "Leaders of the Pacific Alliance": the group (group_parties), not NATO's "Alliance"
     # both: the speech stage may take the one met for the subject when a pronoun opens ("Dieser will ... Lawrow
     # treffen")
     return [p for p in (ctx.opener, subj.party if subj else None) if p]
@@ -133,7 +135,7 @@ def _entities(ctx: SentenceContext, span: Span) -> list[str]:
     mitteilte"), nor a topic ("Sanktionen gegen Russland"). A shared seat ("Brüssel") counts as the body
     its context names."""
     mask = ctx.mask
-    timed = ctx.timed() | earlier_tokens(ctx) | earlier_clause_tokens(ctx)
+    timed = ctx.timed() | earlier_tokens(ctx) | earlier_clause_tokens(ctx) | group_tokens(ctx)
     return [e.party for e in ctx.actors.entities
             if span.first <= e.first <= span.last and not any(mask[e.first:e.last + 1]) and e.party
             and not timed.intersection(range(e.first, e.last + 1))
@@ -146,7 +148,7 @@ def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
     compounds of an office ("US-Präsident")."""
     found, lex, gaz = ctx.actors, ctx.lex, ctx.gaz
     in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | ctx.timed() | earlier_tokens(ctx) \
-        | earlier_clause_tokens(ctx)
+        | earlier_clause_tokens(ctx) | group_tokens(ctx)
     out = []
     for i in range(span.first, span.last + 1):
         m_idx = found.token_mention[i]
