@@ -173,3 +173,13 @@ def test_a_word_inside_a_groups_name_is_no_party_of_its_own():
 def test_a_group_with_no_seat_stands_for_its_members():
     assert parties("Am Mittwoch beraten die Westbalkan-Staaten in Berlin.") == \
         [{"ALB", "BIH", "XKX", "MNE", "MKD", "SRB"}]
+
+
+# -- places ------------------------------------------------------------------------------------------------
+
+def test_whom_something_was_said_to_is_no_place_and_the_mentions_merge():
+    [m] = meetings("The annual Gulf Cooperation Council summit will be held on December 5-6 in Kuwait City, officials "
+                   "said. A diplomatic source confirmed to Reuters that Kuwait will host the Gulf Cooperation Council "
+                   "summit next month.", "en", date(2019, 11, 10))
+    assert m.location == "Kuwait City" and (m.start, m.end) == (date(2019, 12, 5), date(2019, 12, 6))
+    assert len(m.evidence) == 2

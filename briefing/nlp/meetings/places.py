@@ -80,6 +80,15 @@ def in_situation(s: Sentence, i: int, language: str) -> bool:
     return noun.pos.startswith("NN") and noun.text.lower().rsplit("-", 1)[-1].endswith(words.situation_nouns)
 
 
+def _addressee(s: Sentence, i: int, language: str) -> bool:
+    """The preposition at ``i`` follows a verb of saying ("confirmed to Al Jazeera that ...", "said to
+    TrendNews"): whom it was said to, no place."""
+    if i == 0 or not s.tokens[i - 1].pos.startswith("V"):
+        return False
+    verbs = {str(w).lower() for w in tense_lexicon(language)["tense"].get("reporting_verbs") or []}
+    return s.tokens[i - 1].lemma.lower() in verbs
+
+
 def reported_tokens(ctx: SentenceContext) -> set[int]:
     """The tokens of a clause that tells who said it, when and where, with no meeting word of its own ("..., it
     was announced Friday in Buenos Aires", "..., teilte das Bundespräsidialamt in Berlin mit"): the place of the
@@ -237,7 +246,7 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
     for i in range(first, last):
         word = tokens[i].text.lower()
         if word not in lex.places or mask[i] or in_topic_phrase(s, i, lex) or not_there(s, i, gaz.language) \
-                or in_situation(s, i, gaz.language):
+                or in_situation(s, i, gaz.language) or _addressee(s, i, gaz.language):
             continue
         j = i + 1
         while j <= last and tokens[j].text.lower() in ARTICLES:
