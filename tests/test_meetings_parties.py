@@ -183,3 +183,9 @@ def test_whom_something_was_said_to_is_no_place_and_the_mentions_merge():
                    "summit next month.", "en", date(2019, 11, 10))
     assert m.location == "Kuwait City" and (m.start, m.end) == (date(2019, 12, 5), date(2019, 12, 6))
     assert len(m.evidence) == 2
+
+
+def test_a_former_office_does_not_beat_the_list():
+    found = parties("Former Norwegian Prime Minister Jens Stoltenberg will meet the German chancellor on Thursday.",
+                    "en")
+    assert found == [{"NATO", "DEU"}]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ...data import language_data, word_set
 from ...model import ActorMention, Sentence, Token
 from .gazetteer import Entry, Gazetteer
 from .names import first_name
@@ -287,7 +289,13 @@ def _next_person(tokens: list[Token], k: int, gaz: Gazetteer, found: SentenceAct
     before = found.token_mention[k - 1]
     if before is not None:
         return found.mentions[before].kind == "person"
-    return _is_name_token(tokens[k - 1], k - 1) and not gaz.is_role(tokens[k - 1].text)
+    # a name no list knows ends only when a role noun opened it ("Bundesaußenminister Joschka Fischer | Israels"):
+    # in "Australian Trade Minister", "Trade" is part of the office
+    j = k - 1
+    while j >= 0 and found.token_mention[j] is None and tokens[j].pos.startswith(NAME_TAGS) \
+            and _capitalised(tokens[j].text) and not gaz.is_role(tokens[j].text):
+        j -= 1
+    return j < k - 1 and j >= 0 and gaz.is_role(tokens[j].text)
 
 
 def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j: int,
@@ -311,7 +319,8 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
     kind = "name"
     party: str | None = None
     if persons:
-        party, kind = _office_holder(persons[0], states, bool(roles), mentions), "person"
+        held = bool(roles) and not _formerly(tokens, i, j, gaz.language)
+        party, kind = _office_holder(persons[0], states, held, mentions), "person"
         if party != persons[0].party and persons[0].person:
             memory[persons[0].person.split()[-1]] = party  # the text's office holds for the rest of the source
     elif offices or (roles and mentions):
@@ -344,6 +353,18 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
     if kind == "demonym" and tokens[i].text.lower() not in ("der", "die", "the"):
         entity.free = False  # "einen Russen verurteilt": only "der Franzose" names a speaker
     return entity
+
+
+@lru_cache(maxsize=4)
+def _former_words(language: str) -> tuple[str, ...]:
+    return tuple(sorted(word_set(language_data("positions", language), "former_words")))
+
+
+def _formerly(tokens: list[Token], i: int, j: int, language: str) -> bool:
+    """"former Estonian Prime Minister Kaja Kallas", "der frühere norwegische Regierungschef": an office held
+    once (the words of data/positions_*.yaml), not the one the person holds now."""
+    words = [w for k in range(max(0, i - 1), j + 1) for w in tokens[k].text.lower().replace("-", "- ").split()]
+    return any(w.startswith(f) for w in words for f in _former_words(language))
 
 
 def _office_holder(person: ActorMention, states: list[ActorMention], role: bool, mentions: list[ActorMention]) -> str:
