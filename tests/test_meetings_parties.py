@@ -189,3 +189,17 @@ def test_a_former_office_does_not_beat_the_list():
     found = parties("Former Norwegian Prime Minister Jens Stoltenberg will meet the German chancellor on Thursday.",
                     "en")
     assert found == [{"NATO", "DEU"}]
+
+
+def test_a_name_no_list_knows_takes_the_office_in_apposition_after_it():
+    found = parties("Jan Kowalczyk, Poland's foreign minister, will visit Berlin on Friday. Kowalczyk will then "
+                    "travel to Paris on Saturday.", "en")
+    assert found == [{"POL", "DEU"}, {"POL", "FRA"}]
+    found = parties("Jan Kowalczyk, der polnische Außenminister, reist am Freitag nach Berlin. Am Samstag reist "
+                    "Kowalczyk nach Paris.")
+    assert found == [{"POL", "DEU"}, {"POL", "FRA"}]
+
+
+def test_a_day_before_an_apposition_is_no_person():
+    found = parties("On Friday, Poland's foreign minister will visit Berlin.", "en")
+    assert found == [{"POL", "DEU"}]

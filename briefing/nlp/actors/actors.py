@@ -209,6 +209,7 @@ def find_entities(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, mem
         if low in gaz.pronouns and tok.pos in PRONOUN_TAGS and found.token_mention[tok_i] is None:
             found.entities.append(Entity(tok_i, tok_i, None, tok.text, "pronoun"))
     found.entities.sort(key=lambda e: e.first)
+    _named_in_apposition(sentence, found, memory)
     _role_as(sentence, gaz, found)
     # "zwischen Russland und der Ukraine": the second member of a coordination is as free as the first
     for prev, e in zip(found.entities, found.entities[1:]):
@@ -216,6 +217,29 @@ def find_entities(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, mem
                 and (e.first - 2 == prev.last or (tokens[e.first - 1].text.lower() in ("und", "and") and
                                                   _is_det(tokens[e.first]) and e.first - 2 == prev.last)):
             e.free = prev.free
+
+
+def _named_in_apposition(sentence: Sentence, found: SentenceActors, memory: dict[str, str]) -> None:
+    """"Jan Kowalczyk, Poland's foreign minister, ...", "Jan Kowalczyk, der polnische Außenminister, ...": a name no
+    list knows, right before a comma and an office with a party, is that office's holder (learnt for the rest of
+    the source, like a name after its role)."""
+    tokens = sentence.tokens
+    for e in list(found.entities):
+        if e.kind != "office" or not e.party or e.first < 2 or tokens[e.first - 1].text != ",":
+            continue
+        last = first = e.first - 2
+        while first >= 0 and found.token_mention[first] is None and tokens[first].pos.startswith(NAME_TAGS) \
+                and _capitalised(tokens[first].text) and not any(x.first <= first <= x.last for x in found.entities):
+            first -= 1
+        first += 1
+        if first > last or (first > 0 and tokens[first - 1].pos.startswith(NAME_TAGS)):
+            continue
+        if first == last and (first == 0 or not _free(tokens, first)):
+            continue  # a first and last name, or a surname as subject or object: not "On Friday, Russia's minister"
+        memory.setdefault(tokens[last].text, e.party)
+        found.entities.append(Entity(first, last, e.party, _slice(sentence, first, last), "person",
+                                     free=_free(tokens, first)))
+    found.entities.sort(key=lambda e: e.first)
 
 
 def _role_reach(tokens: list[Token], j: int, gaz: Gazetteer, found: SentenceActors) -> int | None:
@@ -277,12 +301,13 @@ def _continues(tokens: list[Token], k: int, gaz: Gazetteer, found: SentenceActor
 
 def _next_person(tokens: list[Token], k: int, gaz: Gazetteer, found: SentenceActors) -> bool:
     """"will Fischer Ministerpräsident Ariel Scharon treffen", "trifft Fischer Israels Regierungschef Scharon",
-    "besucht Merkel Angola": a role noun or a state's name right after a person's name opens the next person or
-    name (not after a state's name: "Israels Regierungschef")."""
+    "besucht Merkel Angola": a role noun before a name, or a state's name, right after a person's name opens the
+    next person or name (not after a state's name: "Israels Regierungschef"; not a role the person's name
+    qualifies: "the Obama administration", "Putin spokesman")."""
     if k == 0:
         return False
     here = found.token_mention[k]
-    if here is None and not gaz.is_role(tokens[k].text):
+    if here is None and not (gaz.is_role(tokens[k].text) and _name_follows(tokens, k + 1, found)):
         return False
     if here is not None and (found.mentions[here].kind == "person" or found.token_mention[k - 1] == here):
         return False
@@ -296,6 +321,14 @@ def _next_person(tokens: list[Token], k: int, gaz: Gazetteer, found: SentenceAct
             and _capitalised(tokens[j].text) and not gaz.is_role(tokens[j].text):
         j -= 1
     return j < k - 1 and j >= 0 and gaz.is_role(tokens[j].text)
+
+
+def _name_follows(tokens: list[Token], k: int, found: SentenceActors) -> bool:
+    """Token ``k`` begins a person's name: a proper noun, or a person the lists know."""
+    if k >= len(tokens) or not _capitalised(tokens[k].text):
+        return False
+    m = found.token_mention[k]
+    return found.mentions[m].kind == "person" if m is not None else tokens[k].pos.startswith(NAME_TAGS)
 
 
 def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j: int,
