@@ -203,3 +203,11 @@ def test_a_name_no_list_knows_takes_the_office_in_apposition_after_it():
 def test_a_day_before_an_apposition_is_no_person():
     found = parties("On Friday, Poland's foreign minister will visit Berlin.", "en")
     assert found == [{"POL", "DEU"}]
+
+
+def test_a_relative_clause_that_says_who_someone_is_names_no_party():
+    [m] = meetings("The Philippine president will hold talks with Zhang Dejiang, who chairs the Standing Committee of "
+                   "the National People's Congress, in Beijing on Tuesday.", "en")
+    assert "USA" not in m.participants and "PHL" in m.participants
+    [m] = meetings("The chancellor, who will meet the Chinese premier on Friday, leaves on Thursday.", "en")
+    assert "CHN" in m.participants

@@ -139,10 +139,15 @@ def _gerund_tokens(ctx: SentenceContext) -> set[int]:
 
 def _described_tokens(ctx: SentenceContext) -> set[int]:
     """The tokens of a clause opened by "whose"/"deren" ("the three leaders, whose countries are all members of the
-    UN security council, would meet ..."): it says who they are, its names take no part (its "council" is none)."""
+    UN security council, would meet ...") or "who" ("Zhang Dejiang, who chairs the Standing Committee of the
+    National People's Congress,"): it says who they are, its names take no part (its "council" is none), unless
+    it tells of a meeting itself."""
     tokens, words = ctx.tokens, place_words(ctx.gaz.language)
-    return {k for a, b in _clauses(tokens) if tokens[a].text.lower() in words.description_openers
-            for k in range(a, b + 1)}
+    clauses = [(a, b) for a, b in _clauses(tokens) if tokens[a].text.lower() in words.description_openers]
+    if not clauses:
+        return set()
+    triggers = set(find_triggers(ctx))  # "Biden, who will meet Xi on Friday, ...": a meeting of its own
+    return {k for a, b in clauses if not triggers.intersection(range(a, b + 1)) for k in range(a, b + 1)}
 
 
 def _says(lemma: str, verbs: frozenset[str], particles: list[str]) -> bool:
