@@ -116,3 +116,42 @@ def in_its_time(code: str, day: date | None) -> str:
         if day < state.ended and code in state.successors:
             return state.code
     return code
+
+
+def _adjective_rules(language: str) -> dict:
+    rules = load_data("demonyms")
+    return rules.get(language) or rules["de"]
+
+
+@lru_cache(maxsize=4096)
+def state_of_adjective(word: str, language: str) -> str | None:
+    """The state an adjective made from its name stands for ("Mozambican", "mosambikanischen": MOZ), by the rules
+    of data/demonyms.yaml over the CLDR names; None when no single state fits ("Christian", "Guinean")."""
+    rules = _adjective_rules(language)
+    low = word.lower()
+    for ending in sorted(rules.get("inflections") or [], key=len, reverse=True):
+        if low.endswith(ending) and low[: -len(ending)].endswith(rules.get("suffix") or ""):
+            low = low[: -len(ending)]
+            break
+    suffix = rules.get("suffix") or ""
+    if suffix:
+        if not low.endswith(suffix):
+            return None
+        low = low[: -len(suffix)]
+    names = [(name.lower(), code) for name, code in state_names(language).items()]
+    cover = float(rules.get("cover") or 0.6)
+
+    def starting(stem: str) -> set[str]:
+        return {code for name, code in names
+                if len(stem) >= 4 and name.startswith(stem) and len(stem) >= cover * len(name)}
+
+    for ending in rules.get("endings") or []:
+        if ending and not low.endswith(ending):
+            continue
+        stem = low[: len(low) - len(ending)]
+        found = starting(stem)
+        if not found and rules.get("trim_last"):  # "Mozambic-an": the name's last letters changed
+            found = starting(stem[:-1])
+        if len(found) == 1:
+            return found.pop()
+    return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from briefing.parties import party_name
-from briefing.territories import historic_states, in_its_time
+from briefing.territories import historic_states, in_its_time, state_of_adjective
 from tests.nlp_support import annotated
 
 SATURDAY_1987 = date(1987, 5, 2)
@@ -211,3 +211,22 @@ def test_a_relative_clause_that_says_who_someone_is_names_no_party():
     assert "USA" not in m.participants and "PHL" in m.participants
     [m] = meetings("The chancellor, who will meet the Chinese premier on Friday, leaves on Thursday.", "en")
     assert "CHN" in m.participants
+
+
+# -- adjectives of states the lists forget -----------------------------------------------------------------
+
+def test_adjectives_made_from_a_states_name_by_rule():
+    assert [state_of_adjective(w, "en") for w in ("Mozambican", "Bangladeshi", "Peruvian", "Nigerian")] == \
+        ["MOZ", "BGD", "PER", "NGA"]
+    assert [state_of_adjective(w, "de") for w in ("mosambikanische", "kenianischen", "peruanischen")] == \
+        ["MOZ", "KEN", "PER"]
+    # words that only look like one, or fit two states
+    assert [state_of_adjective(w, "en") for w in ("Christian", "European", "Brennan")] == [None, None, None]
+    assert [state_of_adjective(w, "de") for w in ("politische", "islamischen", "arabischen")] == [None, None, None]
+
+
+def test_an_unlisted_states_adjective_before_a_role_gives_the_party():
+    assert parties("Mozambican President Filipe Nyusi will meet the Kenyan president in Nairobi on Friday.", "en") \
+        == [{"MOZ", "KEN"}]
+    assert parties("Der mosambikanische Präsident trifft am Freitag in Nairobi den kenianischen Präsidenten.") \
+        == [{"MOZ", "KEN"}]

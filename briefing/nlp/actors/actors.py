@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ...data import language_data, word_set
 from ...model import ActorMention, Sentence, Token
+from ...territories import state_of_adjective
 from .gazetteer import Entry, Gazetteer
 from .names import first_name
 
@@ -101,8 +102,22 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, memory: dict[str, str]) ->
                 if low.startswith(prefix) and len(low) > len(prefix) + 2:
                     _add(out, sentence, i, i, Entry(party, "office" if gaz.is_role(low) else "compound"))
                     break
+            else:
+                state = _adjective_of_a_state(tokens, i, gaz)
+                if state:
+                    _add(out, sentence, i, i, Entry(state, "adjective"))
         i += 1
     return out
+
+
+def _adjective_of_a_state(tokens: list[Token], i: int, gaz: Gazetteer) -> str | None:
+    """"Mozambican President Filipe Nyusi", "der mosambikanische Präsident": an adjective made from the name of a
+    state the lists forget (territories.state_of_adjective), as an adjective or before a role noun."""
+    tok = tokens[i]
+    before_role = any(gaz.is_role(t.text) for t in tokens[i + 1:i + 3])
+    if not (_is_adj(tok) or before_role) or not any(c.isalpha() for c in tok.text):
+        return None
+    return state_of_adjective(tok.text, gaz.language)
 
 
 def _as_the_text_said(entry: Entry, surname: str, memory: dict[str, str]) -> Entry:
