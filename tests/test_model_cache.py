@@ -201,3 +201,41 @@ def test_weasyprint_loads_and_renders_with_the_remembered_libraries_alone(tmp_pa
     for run in ("first", "again"):
         out = subprocess.run([sys.executable, "-c", script, str(tmp_path), run], capture_output=True, check=True)
         assert out.stdout == b"%PDF-", out.stderr
+
+
+def _declarations() -> str:
+    """C declarations long enough to be kept: structs of several fields, a typedef, a function."""
+    structs = "\n".join(f"struct point{i} {{ int x; double y; char name[{i + 1}]; struct point{i} *next; }};"
+                        for i in range(80))
+    return structs + "\ntypedef struct point3 point_t;\nint distance (point_t *a, struct point7 *b);\n"
+
+
+def test_c_declarations_parsed_once_read_back_declare_the_same_types(tmp_path, monkeypatch):
+    import cffi
+    from pycparser.c_parser import CParser
+
+    from briefing.render.libraries import DECLARATIONS_FROM, libraries_remembered
+
+    def declared(ffi: cffi.FFI) -> list:
+        return [(ffi.sizeof(f"struct point{i}"), ffi.offsetof(f"struct point{i}", "next")) for i in range(80)] + \
+            [ffi.getctype("point_t"), ffi.getctype(ffi.typeof("int(*)(point_t *, struct point7 *)"))]
+
+    text = _declarations()
+    assert len(text) >= DECLARATIONS_FROM
+    fresh = cffi.FFI()
+    fresh.cdef(text)
+    config = _libraries_config(tmp_path)
+    with libraries_remembered(config):
+        first = cffi.FFI()
+        first.cdef(text)
+    kept = sorted(p.name for p in (tmp_path / "state" / "models").glob("c-declarations-*"))
+    assert len(kept) == 1
+    monkeypatch.setattr(CParser, "parse", _never)  # the next process: only the file can give the declarations
+    with libraries_remembered(config):
+        again = cffi.FFI()
+        again.cdef(text)
+        with pytest.raises(AssertionError):  # a type name is parsed each time, never kept
+            again.new("char[7]")
+    monkeypatch.undo()
+    assert declared(again) == declared(first) == declared(fresh)
+    assert sorted(p.name for p in (tmp_path / "state" / "models").glob("c-declarations-*")) == kept
