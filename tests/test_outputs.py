@@ -69,12 +69,18 @@ def test_each_build_stage_logs_one_line_with_its_time(project, caplog):
 
 def test_the_pdf_is_laid_out_from_the_html_made_with_the_briefing(project, monkeypatch):
     """The HTML is rendered once, where the briefing is assembled (render.prepare), not again for the PDF."""
-    import briefing.render.pdf as pdf
+    import briefing.render.html as html
 
-    def again(*args, **kwargs):
-        raise AssertionError("the PDF's HTML was rendered a second time")
+    render = html.render_html_text
+    calls = []
 
-    monkeypatch.setattr(pdf, "render_html_text", again)
+    def once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) > 1:
+            raise AssertionError("the PDF's HTML was rendered a second time")
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(html, "render_html_text", once)
     result = build(load_config(project / "config.yaml"), formats=["pdf", "json"])
     assert [p.suffix for p in result.paths] == [".pdf", ".json"]
     assert result.paths[0].read_bytes().startswith(b"%PDF")
