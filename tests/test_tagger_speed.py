@@ -43,3 +43,29 @@ def test_the_viterbi_over_the_words_own_tags_gives_hantas_tags(language):
         for case_sensitive in (True, False):
             assert tagger.tag_sent_viterbi(words, case_sensitive) == hanta(words, case_sensitive), sentence
             assert tagger.tag_sent_viterbi(words[::-1], case_sensitive) == hanta(words[::-1], case_sensitive)
+
+
+TEXTS = {
+    "de": ["Die Ministerin reist am 3. Mai nach Kiew, d.h. vor dem Gipfel.\nSie trifft u.a. Vertreter der EU.",
+           "Gespräche\u00a0in  Genf:\tder Nato-Russland-Rat tagt am 12.01.2022 um 10:30 Uhr (MEZ).",
+           "A\u0308rger u\u0308ber Zo\u0308lle: Die Ma\u00adschinen\u200bbauer klagen.",  # NFD, soft hyphen
+           "„Wir sind bereit“, erklärte sie – und verließ den Saal…"],
+    "en": ["The minister won't travel to Kyiv on May 3, i.e. before the summit. She'll meet e.g. the U.S. envoy.",
+           "Cafe\u0301 talks:\u2009the NATO–Russia Council meets at 10:30 a.m. on Jan. 12th (CET)."],
+}
+
+
+@pytest.mark.parametrize("language", sorted(TEXTS))
+def test_tokens_found_directly_have_somajos_offsets(language, monkeypatch):
+    from somajo import alignment
+
+    tokenizer = segment._tokenizer(language)
+
+    def tokens() -> list:
+        return [[(t.text, t.character_offset) for t in s] for s in tokenizer.tokenize_text(TEXTS[language])]
+
+    direct = tokens()
+    monkeypatch.setattr(alignment, "token_offsets", alignment.token_offsets.somajos)
+    monkeypatch.setattr(alignment, "re", alignment.re.module)
+    assert tokens() == direct
+    assert len(direct) >= 3

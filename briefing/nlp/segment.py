@@ -11,6 +11,7 @@ import hashlib
 import logging
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache, lru_cache
@@ -42,6 +43,7 @@ def _tokenizer(language: str):
                      lambda: somajo.SoMaJo(model, **options))
     _skip_emoji_search_without_emoji(tokenizer._tokenizer)
     _names_are_no_abbreviations(tokenizer._tokenizer, language)
+    _offsets_of_normalized_text_directly()
     return tokenizer
 
 
@@ -79,6 +81,50 @@ def _skip_emoji_search_without_emoji(tokenizer) -> None:
             split_emojis(node, token_class)
 
     tokenizer._split_emojis = split_if_any
+
+
+def _offsets_of_normalized_text_directly() -> None:
+    """SoMaJo finds each token's characters in the text, then maps them back through an alignment of the
+    text with its NFC normal form, built as three dictionaries of every character; and it blanks each
+    token's white space with a module-level ``regex.sub``, which looks its pattern up in the regex
+    module's cache every time. Together a sixth of tokenizing. News text is already in normal form (and
+    comes as plain text, not XML): the alignment is then the identity, and the offsets are those found.
+    Text that is not, and offsets outside the text, go SoMaJo's way; the substitution takes its
+    pattern compiled once. Every process-wide, once."""
+    from somajo import alignment
+
+    token_offsets = alignment.token_offsets
+    if getattr(token_offsets, "direct", False):
+        return
+
+    def direct(token_list, raw: str, position: int, xml_input: bool, tokens) -> list[tuple[int, int]]:
+        if xml_input or not unicodedata.is_normalized("NFC", raw):
+            return token_offsets(token_list, raw, position, xml_input, tokens)
+        offsets = alignment._determine_offsets(tokens, raw, position)
+        if not all(0 <= start < end <= len(raw) for start, end in offsets):
+            return token_offsets(token_list, raw, position, xml_input, tokens)
+        return [(start + position, end + position) for start, end in offsets]
+
+    direct.direct, direct.somajos = True, token_offsets  # type: ignore[attr-defined]
+    alignment.token_offsets = direct
+    alignment.re = _CompiledOnce(alignment.re)
+
+
+class _CompiledOnce:
+    """The regex module, whose ``sub`` with a pattern written out compiles it once per process."""
+
+    def __init__(self, module) -> None:
+        self.module = module
+        self._compiled: dict[str, object] = {}
+
+    def sub(self, pattern, repl, string, *args, **kwargs):
+        if args or kwargs or not isinstance(pattern, str):
+            return self.module.sub(pattern, repl, string, *args, **kwargs)
+        compiled = self._compiled.get(pattern) or self._compiled.setdefault(pattern, self.module.compile(pattern))
+        return compiled.sub(repl, string)
+
+    def __getattr__(self, name: str):
+        return getattr(self.module, name)
 
 
 def _names_are_no_abbreviations(tokenizer, language: str) -> None:
