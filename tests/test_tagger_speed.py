@@ -69,3 +69,33 @@ def test_tokens_found_directly_have_somajos_offsets(language, monkeypatch):
     monkeypatch.setattr(alignment, "re", alignment.re.module)
     assert tokens() == direct
     assert len(direct) >= 3
+
+
+ABBREVIATED = {
+    "de": ["Laut Abs. 3 bzw. Art. 5 GG gilt u.a. das, z.B. für Dr. Müller und Prof. Dr. med. Schulz.",
+           "Die U.S.A. und die EU (vgl. S. 4 f.) trafen sich am 3. Jan. in Genf, d.h. vor der Abstimmung.",
+           "Das Treffen ist i.d.R. öffentlich.Danach sprach Bundesminister a.D. Meier.",
+           "Keine Abkürzung: Hallo Welt ohne Punkt", "...und... Abs.-Nr. 7 sowie e.V.,Str. 4"],
+    "en": ["Mr. Smith and Dr. Jones met at 10 a.m. in Washington, D.C., i.e. before the U.N. vote.",
+           "See Fig. 3, vol. 2, pp. 4-5 (approx. 20 min.); the Corp. Inc. Ltd. said no.",
+           "No abbreviation here at all", "etc.etc. e.g.,U.K.-based Jan.Feb."],
+}
+
+
+@pytest.mark.parametrize("language", sorted(ABBREVIATED))
+def test_abbreviations_searched_around_full_stops_are_somajos(language):
+    import regex
+    import somajo
+
+    model = segment.SOMAJO_MODEL[language]
+    tokenizer = somajo.SoMaJo(model, split_camel_case=False, character_offsets=True)._tokenizer
+    somajos = tokenizer.abbreviation
+    segment._abbreviations_only_around_a_full_stop(tokenizer)
+    assert tokenizer.abbreviation is not somajos
+    texts = ABBREVIATED[language] + [" ".join(ABBREVIATED[language])]
+    for text in texts:
+        assert [m.span() for m in tokenizer.abbreviation.finditer(text)] == [m.span() for m in somajos.finditer(text)]
+    assert sum(1 for text in texts for _ in somajos.finditer(text)) >= 10
+    tokenizer.abbreviation = other = regex.compile(r"(?<!\w)[A-Z]\.")  # not SoMaJo's expression: left as it is
+    segment._abbreviations_only_around_a_full_stop(tokenizer)
+    assert tokenizer.abbreviation is other

@@ -42,6 +42,7 @@ def _tokenizer(language: str):
     tokenizer = kept(f"somajo-{model}", (somajo.__version__, regex.__version__, repr(sorted(options.items()))),
                      lambda: somajo.SoMaJo(model, **options))
     _skip_emoji_search_without_emoji(tokenizer._tokenizer)
+    _abbreviations_only_around_a_full_stop(tokenizer._tokenizer)
     _names_are_no_abbreviations(tokenizer._tokenizer, language)
     _offsets_of_normalized_text_directly()
     return tokenizer
@@ -81,6 +82,42 @@ def _skip_emoji_search_without_emoji(tokenizer) -> None:
             split_emojis(node, token_class)
 
     tokenizer._split_emojis = split_if_any
+
+
+def _abbreviations_only_around_a_full_stop(tokenizer) -> None:
+    """SoMaJo looks for abbreviations with one expression: a thousand of them as alternatives, tried
+    (ignoring case) at every word of a paragraph; a quarter of tokenizing German. Every one of them
+    holds a full stop and no white space, and so does a run of letters with full stops: a match lies
+    inside one run of text without white space, and that run holds a full stop. So the expression is
+    tried only at the words of such runs, where it could start (a letter after no letter and no full
+    stop), each time where the search through the whole paragraph would have tried it: the same
+    matches. Should SoMaJo build the expression otherwise, or its list change so that this no longer
+    holds, the search goes SoMaJo's way."""
+    import regex
+    from somajo import utils
+
+    pattern = tokenizer.abbreviation
+    words = utils.read_abbreviation_file(f"abbreviations_{tokenizer.language[:2]}.txt", to_lower=True)
+    expected = (r"(?<![\p{L}.])(?:(?:(?:\p{L}\.){2,})|" + "|".join(regex.escape(w) for w in words)
+                + r")+(?!\p{L}{1,3}\.)")
+    if pattern.pattern != expected or not all("." in w and not regex.search(r"\s", w) for w in words):
+        log.info("SoMaJo's abbreviations are not as expected: searched its own way")
+        return
+    dotted_run = regex.compile(r"\S*\.\S*")
+    start = regex.compile(r"(?<![\p{L}.])\p{L}", regex.IGNORECASE)  # as the expression reads letters
+
+    class _AroundAFullStop:
+        pattern = expected
+
+        def finditer(self, text: str) -> Iterator:
+            end = 0
+            for run in dotted_run.finditer(text):
+                for candidate in start.finditer(text, run.start(), run.end()):
+                    if candidate.start() >= end and (m := pattern.match(text, candidate.start())):
+                        end = m.end()
+                        yield m
+
+    tokenizer.abbreviation = _AroundAFullStop()
 
 
 def _offsets_of_normalized_text_directly() -> None:
