@@ -230,3 +230,15 @@ def test_an_unlisted_states_adjective_before_a_role_gives_the_party():
         == [{"MOZ", "KEN"}]
     assert parties("Der mosambikanische Präsident trifft am Freitag in Nairobi den kenianischen Präsidenten.") \
         == [{"MOZ", "KEN"}]
+
+
+# -- an office named without a state, in a visit -----------------------------------------------------------
+
+def test_an_office_without_a_state_met_during_a_dated_visit_is_the_hosts():
+    found = parties("Bundesaußenminister Joschka Fischer reist von Dienstag bis Freitag nach Israel. Zuvor fliegt er "
+                    "weiter zu Gesprächen nach Kairo. Am Donnerstag will Fischer Ministerpräsident Ariel Scharon "
+                    "treffen.")
+    assert found[-1] == {"DEU", "ISR"}
+    found = parties("The Greek foreign minister will visit Norway from Monday to Wednesday. On Tuesday he will meet "
+                    "Prime Minister Lars Haugen.", "en")
+    assert found[-1] == {"GRC", "NOR"}
