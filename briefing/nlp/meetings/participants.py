@@ -48,7 +48,9 @@ def in_time(ctx: SentenceContext, parties: list[str]) -> list[str]:
 def _participants(ctx: SentenceContext, span: Span) -> list[str]:
     visitor = _subject(ctx) or _pronoun_visitor(ctx) or _guest_of_the_visit(ctx, span)
     parties = [*visitor, *_entities(ctx, span), *_mentions(ctx, span), *group_parties(ctx, span),
-               *(_there_party(ctx, span) if visitor else []), *(_host_by_role(ctx, span, visitor) if visitor else [])]
+               *(_there_party(ctx, span) if visitor else [])]
+    if visitor and not [p for p in parties if p and p not in visitor]:
+        parties += _host_by_role(ctx, span, visitor)  # (not when the sentence names the host: "nach Ägypten")
     parties = _pointed_back(ctx, span, parties)
     parties = list(dict.fromkeys(p for p in parties if p))
     before = before_people(ctx)
@@ -136,7 +138,9 @@ def _host_by_role(ctx: SentenceContext, span: Span, visitor: list[str]) -> list[
         # a dated visit: the stops a journey will go on to are named without a day ("weiter nach Kairo")
         if m.participants and m.participants[0] in visitor and m.status == "upcoming" and not m.side \
                 and m.start is not None and len(hosts) == 1 and len(m.participants) == 2:
-            return hosts
+            # not when the sentence names another place ("reist nach Ägypten weiter, wo er Präsident al-Sisi trifft")
+            elsewhere = {e.party for e in ctx.actors.entities if e.kind == "name" and e.party} - set(visitor)
+            return hosts if elsewhere <= set(hosts) else []
     return []
 
 
@@ -174,6 +178,8 @@ def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
     out = []
     for i in range(span.first, span.last + 1):
         m_idx = found.token_mention[i]
+        if m_idx is not None and i > span.first and found.token_mention[i - 1] == m_idx:
+            continue  # a mention of several tokens ("Sudan ’s") is judged at its first
         if m_idx is None or ctx.mask[i] or i in in_entity \
                 or in_attribution(ctx.sentence, i, span.first, span.last, lex) or topic(ctx, i):
             continue
