@@ -59,8 +59,10 @@ from .participants import (
 from .places import abroad, earlier_clause_tokens, last_place, place_of, reported_tokens, station_of
 from .programme import with_visit
 from .referents import opening_parties
+from .reject import rejected
 from .split import named_again, named_stop, trip_stops, within_visit
 from .titles import meeting_title
+from .told import announced
 from .triggers import (
     ahead,
     departs,
@@ -71,6 +73,7 @@ from .triggers import (
     find_triggers,
     guest_verb,
     is_travel,
+    open_terms,
     opened_by,
     speech_venue,
     topic_noun,
@@ -109,6 +112,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
     by_sentence: dict[int, list[Timex]] = {}
     for t in timexes:
         by_sentence.setdefault(t.sentence, []).append(t)
+    # a quoted term ("a „working lunch“") is no speech: it may name a meeting
+    masks = [open_terms(s, mask) for s, mask in zip(sentences, masks)]
     doc = Document(source, sentences, found, speech, masks, by_sentence, gaz, lex,
                    said_verbs=frozenset(speech_lexicon(gaz.language).verbs) - lex.verbs,
                    openers=opening_parties(sentences, found, masks, gaz.language, lex))
@@ -818,7 +823,7 @@ def _there(ctx: SentenceContext, span: Span) -> str | None:
 
 def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting | None:
     """The meeting told in ``span`` on ``day``, or None when the span tells of none."""
-    if (span.side and not span.in_scope) or _journey_only(ctx, span, day):
+    if (span.side and not span.in_scope) or _journey_only(ctx, span, day) or rejected(ctx, span):
         return None
     parties = with_visit(day.programme if day else None, participants(ctx, span))
     location, parties = _place(ctx, span, parties)
@@ -844,7 +849,7 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     fmt = meeting_format(ctx, span, location)
     title, rank = meeting_title(ctx.sentence, nouns[0] if nouns else None, parties, fmt, ctx.gaz.language)
     published = ctx.doc.source.published
-    past = bool(day and day.past) and not ahead(ctx, span.first, span.last) \
+    past = bool(day and day.past) and not announced(ctx, span.first, span.last) \
         and not (start == published and begun(ctx, *trigger_clause(ctx, span))) \
         or _told_as_held(ctx, span, start, fmt)
     status = "past" if published and end and (end < published or (past and end <= published)) else "upcoming"
