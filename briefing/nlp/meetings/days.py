@@ -11,7 +11,7 @@ from functools import cache
 
 from ...model import Meeting, Sentence, Timex
 from ..temporal.timex_lex import lexicon as tense_lexicon
-from ..temporal.timex_tense import clause_tokens
+from ..temporal.timex_tense import clause_direction, clause_tokens
 from .context import SentenceContext, Span
 from .programme import OPENED_REACH, Frame, anaphor_shift, floating, frame, journey, journey_noun, ordinal_day
 from .triggers import ahead, earlier_tokens, event_noun, find_phrase, is_travel
@@ -240,6 +240,10 @@ def _vague_day(ctx: SentenceContext, t: Timex, i: int) -> Day | None:
     last = token_at(s, t.end - 1)
     if _recurring(ctx, t, i, last):
         return Day(None, None, i, last, False, _text(s, t), vague=True) if _not_before(t.value, published) else None
+    if window and published and _part_of_month(window) and window[0] <= published <= window[1] \
+            and _told_in_past(ctx, t):
+        # "hat Anfang April einen Einblick gegeben" on 9 April: the part of the stretch gone by
+        return Day(window[0], published, i, last, True, _text(s, t), vague=True, window=(window[0], published))
     if window and (_part_of_month(window) and (published is None or window[1] >= published)
                    or _whole(window) and _not_before(t.value, published) and _named_span(ctx, t, i)):
         return Day(window[0], window[1], i, last, False, _text(s, t), vague=True, window=window)
@@ -248,6 +252,11 @@ def _vague_day(ctx: SentenceContext, t: Timex, i: int) -> Day | None:
         # span says nothing of the meeting's time: "the 2023 summit")
         return Day(None, None, i, last, False, _text(s, t), vague=True, window=window)
     return None
+
+
+def _told_in_past(ctx: SentenceContext, t: Timex) -> bool:
+    """The clause of ``t`` is told in the past (preterite, perfect, pluperfect)."""
+    return clause_direction(ctx.sentence, t.start, t.end, tense_lexicon(ctx.gaz.language)) == "past"
 
 
 def _recurring(ctx: SentenceContext, t: Timex, first: int, last: int) -> bool:

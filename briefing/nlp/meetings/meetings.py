@@ -61,6 +61,7 @@ from .programme import with_visit
 from .referents import opening_parties
 from .split import named_again, named_stop, trip_stops, within_visit
 from .titles import meeting_title
+from .told import announced
 from .triggers import (
     ahead,
     departs,
@@ -847,7 +848,7 @@ def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting 
     fmt = meeting_format(ctx, span, location)
     title, rank = meeting_title(ctx.sentence, nouns[0] if nouns else None, parties, fmt, ctx.gaz.language)
     published = ctx.doc.source.published
-    past = bool(day and day.past) and not ahead(ctx, span.first, span.last) \
+    past = bool(day and day.past) and not announced(ctx, span.first, span.last) \
         and not (start == published and begun(ctx, *trigger_clause(ctx, span))) \
         or _told_as_held(ctx, span, start, fmt)
     status = "past" if published and end and (end < published or (past and end <= published)) else "upcoming"

@@ -52,7 +52,8 @@ def is_preterite(form: str, lemma: str, s: dict[str, frozenset[str]]) -> bool:
     prefixes are skipped by trying the stem's endings.
     """
     f, lem = form.lower(), lemma.lower()
-    if f in s.get("strong_preterite", frozenset()):
+    strong = s.get("strong_preterite", frozenset())
+    if f in strong or any(f.endswith(x) and f[:-len(x)] in strong for x in s.get("strong_preterite_endings", ())):
         return True
     # Irregular present forms, also behind a prefix ("übernimmt", "vorhat").
     if any(f.endswith(x) for x in s.get("irregular_present", frozenset())):
@@ -64,8 +65,8 @@ def is_preterite(form: str, lemma: str, s: dict[str, frozenset[str]]) -> bool:
         if f.startswith(sfx):
             return f[len(sfx):] in s.get("weak_preterite_endings", frozenset())
         for old, new in changes:
-            changed = sfx.replace(old, new, 1)[:-1] if old in sfx else ""
-            if changed and f.startswith(changed):
+            changed = sfx.replace(old, new, 1) if old in sfx else ""
+            if changed and f.startswith(changed) and f[len(changed):] in s.get("vowel_change_endings", frozenset()):
                 return False
     return f != lem
 
