@@ -135,3 +135,42 @@ def test_consultations_and_a_private_talk_are_meetings():
     assert m.start == THURSDAY and {"DEU", "FRA"} <= set(m.participants)
     [m] = meetings("Chancellor Scholz will hold consultations with Prime Minister Modi of India on Thursday.", "en")
     assert m.start == THURSDAY and {"DEU", "IND"} <= set(m.participants)
+
+
+def test_heading_a_delegation_is_no_journey():
+    # "head to", "head for" right after the verb is a journey; "heads the delegation, called for" is none
+    assert meetings("Thaci, who heads the Albanian delegation, called for an agreement in Kosovo on Thursday.",
+                    "en") == []
+    [m] = meetings("Chancellor Scholz will head to Beijing on Thursday for talks with President Xi.", "en")
+    assert m.start == THURSDAY and {"DEU", "CHN"} <= set(m.participants)
+
+
+# -- a journey named by one of its days ----------------------------------------------------------------------
+
+def test_a_journey_named_by_its_second_day_is_under_way_since_the_day_before():
+    [m] = [m for m in meetings("Am zweiten Tag seiner Nahost-Reise hat Bundesaußenminister Scholz den israelischen "
+                               "Ministerpräsidenten getroffen.", published=TUESDAY) if m.title == "Nahost-Reise"]
+    assert (m.start, m.end, m.status) == (date(2022, 1, 3), TUESDAY, "upcoming")
+    assert "DEU" in m.participants
+
+
+def test_english_a_journey_named_by_its_third_day_is_under_way_since_two_days_before():
+    found = meetings("On the third day of his four-day visit to China, Chancellor Scholz met President Xi in "
+                     "Beijing.", "en")
+    [m] = [m for m in found if m.status == "upcoming"]
+    assert (m.start, m.end) == (date(2022, 1, 2), TUESDAY)
+    assert {"DEU", "CHN"} <= set(m.participants)
+
+
+def test_the_day_of_a_summit_names_no_journey():
+    assert [m for m in meetings("On the second day of the summit, Chancellor Scholz met President Xi.", "en")
+            if m.start == date(2022, 1, 3)] == []
+
+
+def test_the_second_day_of_a_dated_visit_is_its_own_day():
+    found = meetings("Scholz reist am Donnerstag für drei Tage nach China. Am zweiten Tag seiner Reise trifft er "
+                     "Präsident Xi in Peking.")
+    assert any(m.start == date(2022, 1, 7) and {"DEU", "CHN"} <= set(m.participants) for m in found)
+    found = meetings("Scholz will travel to China on Thursday for three days. On the second day of his visit, he "
+                     "will meet President Xi in Beijing.", "en")
+    assert any(m.start == date(2022, 1, 7) and {"DEU", "CHN"} <= set(m.participants) for m in found)

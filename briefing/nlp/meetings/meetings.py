@@ -57,7 +57,7 @@ from .participants import (
     without_host,
 )
 from .places import abroad, earlier_clause_tokens, last_place, place_of, reported_tokens, station_of
-from .programme import with_visit
+from .programme import journey_under_way, with_visit
 from .referents import opening_parties
 from .reject import rejected
 from .split import named_again, named_stop, trip_stops, within_visit
@@ -132,6 +132,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             _listed_meetings(ctx, run)
         if len(run.meetings) == found:
             _speech(ctx, run)
+        # "Am zweiten Tag seiner Nahost-Reise ...": the journey under way, whatever the sentence tells of
+        run.meetings.extend(m for m in [journey_under_way(ctx, build_meeting)] if m)
         run.meetings[found:] = named_again(ctx, within_visit(ctx, run.meetings[found:], build_meeting),
                                            run.meetings[:found])
         run.meetings.extend(trip_stops(ctx, run.meetings[found:], run.meetings[:found])
