@@ -43,13 +43,13 @@ def folder() -> Path | None:
     return _folder
 
 
-def kept(name: str, key: tuple[str, ...], make: Callable[[], T]) -> T:
-    """The model ``name`` read back from the folder when it was made under ``key``; else ``make()``,
-    stored for the next process."""
-    if _folder is None:
+def kept(name: str, key: tuple[str, ...], make: Callable[[], T], where: Path | None = None) -> T:
+    """The model ``name`` read back from the folder (``where``, else this process's) when it was made
+    under ``key``; else ``make()``, stored for the next process."""
+    where = where or _folder
+    if where is None:
         return make()
-    path = _folder / f"{name}.pickle"
-    digest = hashlib.sha256(repr((key, sys.version_info[:2], pickle.HIGHEST_PROTOCOL)).encode()).hexdigest()
+    path, digest = where / f"{name}.pickle", _digest(key)
     try:
         with open(path, "rb") as f, _collector_paused():
             made_under, model = pickle.load(f)
@@ -62,6 +62,15 @@ def kept(name: str, key: tuple[str, ...], make: Callable[[], T]) -> T:
     model = make()
     _store(path, (digest, model))
     return model
+
+
+def keep(name: str, key: tuple[str, ...], model: object, where: Path) -> None:
+    """``model`` stored in ``where`` as ``kept`` reads it back: for a model that grows as it is used."""
+    _store(where / f"{name}.pickle", (_digest(key), model))
+
+
+def _digest(key: tuple[str, ...]) -> str:
+    return hashlib.sha256(repr((key, sys.version_info[:2], pickle.HIGHEST_PROTOCOL)).encode()).hexdigest()
 
 
 @contextmanager

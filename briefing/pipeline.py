@@ -103,8 +103,8 @@ def build_many(config: Config, ids: list[str] | None, options: BuildOptions) -> 
     """
     views = briefing_views(config, ids)
     formats = options.formats or config.formats
-    made, _ = side_by_side(lambda: assemble_all(config, views, options), meanwhile=lambda: load_renderers(formats),
-                           while_waiting=warm_ups(formats, config))
+    made, _ = side_by_side(lambda: assemble_all(config, views, options),
+                           meanwhile=lambda: load_renderers(formats, config), while_waiting=warm_ups(formats, config))
     return [write_briefing(view, briefing, made.problems, options, prepared)
             for view, briefing, prepared in zip(views, made.briefings, made.prepared)]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 import somajo
@@ -126,3 +127,115 @@ def test_the_tagger_read_back_tags_and_lemmatises_as_a_fresh_one(models, monkeyp
         assert len(list(models.glob("hanta-*.pickle"))) == 1
     finally:
         segment._tagger.cache_clear()
+
+
+needs_linker_cache = pytest.mark.skipif(not Path("/etc/ld.so.cache").is_file(),
+                                        reason="the answers are kept only where the linker has a cache")
+
+
+def _libraries_config(tmp_path):
+    from briefing.config import Config
+
+    return Config(base_dir=tmp_path, state="state")
+
+
+@needs_linker_cache
+def test_native_libraries_are_looked_up_once_per_state_folder(tmp_path, monkeypatch):
+    import ctypes.util
+
+    from briefing.render.libraries import libraries_remembered
+
+    names = ["c", "m", "no-such-library-at-all"]
+    expected = [ctypes.util.find_library(n) for n in names]
+    system = ctypes.util.find_library
+    config = _libraries_config(tmp_path)
+    with libraries_remembered(config):
+        assert [ctypes.util.find_library(n) for n in names] == expected
+    assert ctypes.util.find_library is system  # the process's own look-up is back outside
+    monkeypatch.setattr(ctypes.util, "find_library", _never)  # the next process: only the file can answer
+    with libraries_remembered(config):
+        assert [ctypes.util.find_library(n) for n in names] == expected
+        with pytest.raises(AssertionError):
+            ctypes.util.find_library("asked for the first time")
+    assert expected[0] is not None and expected[-1] is None
+
+
+def test_native_libraries_are_looked_up_again_when_the_linker_cache_changes(tmp_path, monkeypatch):
+    import ctypes.util
+    import os
+
+    from briefing.render import libraries
+
+    linker_cache = tmp_path / "ld.so.cache"
+    linker_cache.write_bytes(b"libraries as installed")
+    monkeypatch.setattr(libraries, "LINKER_CACHE", linker_cache)
+    config = _libraries_config(tmp_path)
+    with libraries.libraries_remembered(config):
+        assert ctypes.util.find_library("c")
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: "found after a change")
+    with libraries.libraries_remembered(config):
+        assert ctypes.util.find_library("c") != "found after a change"
+    linker_cache.write_bytes(b"libraries installed since, by ldconfig")
+    os.utime(linker_cache, ns=(1, 1))
+    with libraries.libraries_remembered(config):
+        assert ctypes.util.find_library("c") == "found after a change"
+
+
+@needs_linker_cache
+def test_weasyprint_loads_and_renders_with_the_remembered_libraries_alone(tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import ctypes.util, sys\n"
+        "from pathlib import Path\n"
+        "from briefing.config import Config\n"
+        "from briefing.render.libraries import libraries_remembered\n"
+        "config = Config(base_dir=Path(sys.argv[1]), state='state')\n"
+        "if sys.argv[2] == 'again':\n"
+        "    def never(name): raise AssertionError(f'looked up again: {name}')\n"
+        "    ctypes.util.find_library = never\n"
+        "with libraries_remembered(config):\n"
+        "    import weasyprint\n"
+        "sys.stdout.buffer.write(weasyprint.HTML(string='<p>Lage</p>').write_pdf()[:5])\n")
+    for run in ("first", "again"):
+        out = subprocess.run([sys.executable, "-c", script, str(tmp_path), run], capture_output=True, check=True)
+        assert out.stdout == b"%PDF-", out.stderr
+
+
+def _declarations() -> str:
+    """C declarations long enough to be kept: structs of several fields, a typedef, a function."""
+    structs = "\n".join(f"struct point{i} {{ int x; double y; char name[{i + 1}]; struct point{i} *next; }};"
+                        for i in range(80))
+    return structs + "\ntypedef struct point3 point_t;\nint distance (point_t *a, struct point7 *b);\n"
+
+
+def test_c_declarations_parsed_once_read_back_declare_the_same_types(tmp_path, monkeypatch):
+    import cffi
+    from pycparser.c_parser import CParser
+
+    from briefing.render.libraries import DECLARATIONS_FROM, libraries_remembered
+
+    def declared(ffi: cffi.FFI) -> list:
+        return [(ffi.sizeof(f"struct point{i}"), ffi.offsetof(f"struct point{i}", "next")) for i in range(80)] + \
+            [ffi.getctype("point_t"), ffi.getctype(ffi.typeof("int(*)(point_t *, struct point7 *)"))]
+
+    text = _declarations()
+    assert len(text) >= DECLARATIONS_FROM
+    fresh = cffi.FFI()
+    fresh.cdef(text)
+    config = _libraries_config(tmp_path)
+    with libraries_remembered(config):
+        first = cffi.FFI()
+        first.cdef(text)
+    kept = sorted(p.name for p in (tmp_path / "state" / "models").glob("c-declarations-*"))
+    assert len(kept) == 1
+    monkeypatch.setattr(CParser, "parse", _never)  # the next process: only the file can give the declarations
+    with libraries_remembered(config):
+        again = cffi.FFI()
+        again.cdef(text)
+        with pytest.raises(AssertionError):  # a type name is parsed each time, never kept
+            again.new("char[7]")
+    monkeypatch.undo()
+    assert declared(again) == declared(first) == declared(fresh)
+    assert sorted(p.name for p in (tmp_path / "state" / "models").glob("c-declarations-*")) == kept

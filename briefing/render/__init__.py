@@ -6,8 +6,9 @@ add-on format is one more ``RENDERERS.add(Renderer(...))``.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import partial
 
@@ -33,6 +34,9 @@ class Renderer:
     own libraries (the HTML: Jinja and Babel, not WeasyPrint), done by the worker that assembled the
     briefing while this process still imports the renderer; ``func`` then gets it as a third
     argument. Optional: without it ``func(briefing, config)`` does everything."""
+    native: bool = False
+    """It loads C libraries through cffi (WeasyPrint: Pango; the DOCX's timeline: cairo): where they are
+    and their declarations are remembered in the state folder (``libraries.py``)."""
 
     def render(self, briefing: Briefing, config: Config, prepared: str | None = None) -> bytes:
         if prepared is not None:
@@ -49,9 +53,9 @@ RENDERERS: Registry[Renderer] = Registry("output format", RenderError, [
     Renderer("html", ".html", "text/html", "briefing.render.html:render_html",
              prepare="briefing.render.html:render_html_page"),
     Renderer("pdf", ".pdf", "application/pdf", "briefing.render.pdf:render_pdf", "briefing.render.pdf:warm_up",
-             prepare="briefing.render.html:render_html_text"),
+             prepare="briefing.render.html:render_html_text", native=True),
     Renderer("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-             "briefing.render.docx:render_docx"),
+             "briefing.render.docx:render_docx", native=True),
     Renderer("ics", ".ics", "text/calendar", "briefing.render.ics:render_ics"),
 ])
 
@@ -60,10 +64,21 @@ def get_renderer(name: str) -> Renderer:
     return RENDERERS.get(name)
 
 
-def load_renderers(formats: list[str]) -> None:
+def load_renderers(formats: list[str], config: Config) -> None:
     """Import the renderers this process will run, ahead of rendering (see pipeline.build)."""
-    for name in _here(formats):
-        get_renderer(name).load()
+    renderers = [get_renderer(name) for name in _here(formats)]
+    with _native_libraries(renderers, config):
+        for renderer in renderers:
+            renderer.load()
+
+
+def _native_libraries(renderers: list[Renderer], config: Config) -> AbstractContextManager[None]:
+    """Where the renderers' C libraries are, remembered (``libraries.py``) while they are imported."""
+    if not any(r.native for r in renderers):
+        return nullcontext()
+    from .libraries import libraries_remembered
+
+    return libraries_remembered(config)
 
 
 def warm_ups(formats: list[str], config: Config) -> list[Callable[[], object]]:
@@ -123,20 +138,23 @@ def render(briefing: Briefing, formats: list[str], config: Config, stem: str,
 def _render_each(briefing: Briefing, formats: list[str], config: Config, stem: str,
                  prepared: dict[str, str]) -> dict[str, bytes]:
     files = {}
-    for name in formats:
-        renderer = get_renderer(name)
-        with _template_errors(name):
-            files[f"{stem}{renderer.suffix}"] = renderer.render(briefing, config, prepared.get(name))
+    renderers = [get_renderer(name) for name in formats]
+    with _native_libraries(renderers, config):  # a renderer may import what it needs only now (the DOCX's cairosvg)
+        for renderer in renderers:
+            with _template_errors(renderer.name):
+                files[f"{stem}{renderer.suffix}"] = renderer.render(briefing, config, prepared.get(renderer.name))
     return files
 
 
 @contextmanager
 def _template_errors(name: str) -> Iterator[None]:
     """A mistake in a user's template as one RenderError naming the format and the template."""
-    import jinja2
-
     try:
         yield
-    except jinja2.TemplateError as e:
+    except Exception as e:
+        # A template error is Jinja's, so Jinja is imported by then; the PDF's process may never import it.
+        jinja2 = sys.modules.get("jinja2")
+        if jinja2 is None or not isinstance(e, jinja2.TemplateError):
+            raise
         where = f"{e.filename}:{e.lineno}: " if isinstance(e, jinja2.TemplateSyntaxError) else ""
         raise RenderError(f"{name}: template error: {where}{e.message or e}") from None

@@ -33,7 +33,7 @@ from .docx_xml import (
     set_document_language,
     set_run_language,
 )
-from .html import template_dirs
+from .folders import template_dirs
 from .timeline import build_timeline, timeline_png
 from .view import View, make_view
 

@@ -15,24 +15,11 @@ from ..config import Config
 from ..errors import RenderError
 from ..labels import format_day
 from ..model import Briefing
+from .folders import PACKAGED_TEMPLATES, template_dirs
 from .timeline import build_timeline
 from .view import make_view
 
-PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-if not PACKAGED_TEMPLATES.is_dir():  # an editable install: the repository's own templates/ folder
-    PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
-
 log = logging.getLogger(__name__)
-
-
-def template_dirs(config: Config) -> list[Path]:
-    """Folders searched for templates, in order: the user's, then the packaged defaults."""
-    dirs = []
-    user = config.resolve(config.templates)
-    if user and user.is_dir() and user.resolve() != PACKAGED_TEMPLATES.resolve():
-        dirs.append(user.resolve())
-    dirs.append(PACKAGED_TEMPLATES)
-    return dirs
 
 
 def css_string(value: object) -> Markup:

@@ -12,7 +12,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..config import Config
 from ..model import Briefing
-from .html import render_html_text, template_dirs
+from .folders import template_dirs
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +71,11 @@ def write_pdf(briefing: Briefing, config: Config, html: str | None = None) -> tu
 
     folders = template_dirs(config)
     fetcher = AssetFetcher(folders)
-    text = html if html is not None else render_html_text(briefing, config)
-    document_html = weasyprint.HTML(string=text, base_url=folders[0].as_uri() + "/", url_fetcher=fetcher)
+    if html is None:
+        from .html import render_html_text  # else not imported: the PDF's process needs no Jinja, no Babel
+
+        html = render_html_text(briefing, config)
+    document_html = weasyprint.HTML(string=html, base_url=folders[0].as_uri() + "/", url_fetcher=fetcher)
     options: dict = {"pdf_variant": _variant(config), "uncompressed_pdf": False}
     if config.pdf_attach_json:
         from .json_file import render_json

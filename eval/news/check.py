@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("folders", nargs="+", type=Path)
     b = sub.add_parser("build", help="build case folders from raw excerpts")
     b.add_argument("--raw", required=True, type=Path, help="folder of <id>.txt raw excerpts")
-    b.add_argument("--out", required=True, type=Path, help="writes OUT/<split> (train, dev, train2, train3, dev2)")
+    b.add_argument("--out", required=True, type=Path, help="writes OUT/<split> for each split in the manifest")
     args = ap.parse_args(argv)
     manifest = load_manifest()
     if args.command == "verify":

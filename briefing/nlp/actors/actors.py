@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ...data import language_data, word_set
 from ...model import ActorMention, Sentence, Token
+from ...territories import state_of_adjective
 from .gazetteer import Entry, Gazetteer
 from .names import first_name
 
@@ -80,6 +83,7 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, memory: dict[str, str]) ->
             matched = None
         if matched:
             j, entry, inflected = matched
+            entry = _as_the_text_said(entry, tokens[j].text, memory)
             _add(out, sentence, i, j, entry, "name" if entry.kind == "name" and inflected else None)
             if inflected and entry.kind == "name":
                 out.mentions[-1].kind = "genitive"
@@ -98,8 +102,29 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, memory: dict[str, str]) ->
                 if low.startswith(prefix) and len(low) > len(prefix) + 2:
                     _add(out, sentence, i, i, Entry(party, "office" if gaz.is_role(low) else "compound"))
                     break
+            else:
+                state = _adjective_of_a_state(tokens, i, gaz)
+                if state:
+                    _add(out, sentence, i, i, Entry(state, "adjective"))
         i += 1
     return out
+
+
+def _adjective_of_a_state(tokens: list[Token], i: int, gaz: Gazetteer) -> str | None:
+    """"Mozambican President Filipe Nyusi", "der mosambikanische Präsident": an adjective made from the name of a
+    state the lists forget (territories.state_of_adjective), as an adjective or before a role noun."""
+    tok = tokens[i]
+    before_role = any(gaz.is_role(t.text) for t in tokens[i + 1:i + 3])
+    if not (_is_adj(tok) or before_role) or not any(c.isalpha() for c in tok.text):
+        return None
+    return state_of_adjective(tok.text, gaz.language)
+
+
+def _as_the_text_said(entry: Entry, surname: str, memory: dict[str, str]) -> Entry:
+    """A known person the source named earlier with a state's office ("Norwegian Prime Minister Jens
+    Stoltenberg" in 2012) keeps that party when named again ("Stoltenberg's Labour Party"), not the list's."""
+    party = memory.get(surname) if entry.kind == "person" else None
+    return Entry(party, "person", entry.person) if party and party != entry.party else entry
 
 
 def _first_name_of_another(sentence: Sentence, gaz: Gazetteer, i: int, matched: tuple[int, Entry, bool]) -> bool:
@@ -199,6 +224,7 @@ def find_entities(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, mem
         if low in gaz.pronouns and tok.pos in PRONOUN_TAGS and found.token_mention[tok_i] is None:
             found.entities.append(Entity(tok_i, tok_i, None, tok.text, "pronoun"))
     found.entities.sort(key=lambda e: e.first)
+    _named_in_apposition(sentence, found, memory)
     _role_as(sentence, gaz, found)
     # "zwischen Russland und der Ukraine": the second member of a coordination is as free as the first
     for prev, e in zip(found.entities, found.entities[1:]):
@@ -206,6 +232,29 @@ def find_entities(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, mem
                 and (e.first - 2 == prev.last or (tokens[e.first - 1].text.lower() in ("und", "and") and
                                                   _is_det(tokens[e.first]) and e.first - 2 == prev.last)):
             e.free = prev.free
+
+
+def _named_in_apposition(sentence: Sentence, found: SentenceActors, memory: dict[str, str]) -> None:
+    """"Jan Kowalczyk, Poland's foreign minister, ...", "Jan Kowalczyk, der polnische Außenminister, ...": a name no
+    list knows, right before a comma and an office with a party, is that office's holder (learnt for the rest of
+    the source, like a name after its role)."""
+    tokens = sentence.tokens
+    for e in list(found.entities):
+        if e.kind != "office" or not e.party or e.first < 2 or tokens[e.first - 1].text != ",":
+            continue
+        last = first = e.first - 2
+        while first >= 0 and found.token_mention[first] is None and tokens[first].pos.startswith(NAME_TAGS) \
+                and _capitalised(tokens[first].text) and not any(x.first <= first <= x.last for x in found.entities):
+            first -= 1
+        first += 1
+        if first > last or (first > 0 and tokens[first - 1].pos.startswith(NAME_TAGS)):
+            continue
+        if first == last and (first == 0 or not _free(tokens, first)):
+            continue  # a first and last name, or a surname as subject or object: not "On Friday, Russia's minister"
+        memory.setdefault(tokens[last].text, e.party)
+        found.entities.append(Entity(first, last, e.party, _slice(sentence, first, last), "person",
+                                     free=_free(tokens, first)))
+    found.entities.sort(key=lambda e: e.first)
 
 
 def _role_reach(tokens: list[Token], j: int, gaz: Gazetteer, found: SentenceActors) -> int | None:
@@ -250,6 +299,8 @@ def _can_start(tokens: list[Token], i: int, gaz: Gazetteer, found: SentenceActor
 
 def _continues(tokens: list[Token], k: int, gaz: Gazetteer, found: SentenceActors) -> bool:
     tok = tokens[k]
+    if _next_person(tokens, k, gaz, found):
+        return False
     if found.token_mention[k] is not None or gaz.is_role(tok.text) or _is_name_token(tok, k):
         return True
     if tok.pos == "POS" or tok.text in ("'s", "’s"):
@@ -261,6 +312,38 @@ def _continues(tokens: list[Token], k: int, gaz: Gazetteer, found: SentenceActor
         return k + 1 < len(tokens) and (found.token_mention[k + 1] is not None or gaz.is_role(tokens[k + 1].text)
                                         or _is_adj(tokens[k + 1]))
     return False
+
+
+def _next_person(tokens: list[Token], k: int, gaz: Gazetteer, found: SentenceActors) -> bool:
+    """"will Fischer Ministerpräsident Ariel Scharon treffen", "trifft Fischer Israels Regierungschef Scharon",
+    "besucht Merkel Angola": a role noun before a name, or a state's name, right after a person's name opens the
+    next person or name (not after a state's name: "Israels Regierungschef"; not a role the person's name
+    qualifies: "the Obama administration", "Putin spokesman")."""
+    if k == 0:
+        return False
+    here = found.token_mention[k]
+    if here is None and not (gaz.is_role(tokens[k].text) and _name_follows(tokens, k + 1, found)):
+        return False
+    if here is not None and (found.mentions[here].kind == "person" or found.token_mention[k - 1] == here):
+        return False
+    before = found.token_mention[k - 1]
+    if before is not None:
+        return found.mentions[before].kind == "person"
+    # a name no list knows ends only when a role noun opened it ("Bundesaußenminister Joschka Fischer | Israels"):
+    # in "Australian Trade Minister", "Trade" is part of the office
+    j = k - 1
+    while j >= 0 and found.token_mention[j] is None and tokens[j].pos.startswith(NAME_TAGS) \
+            and _capitalised(tokens[j].text) and not gaz.is_role(tokens[j].text):
+        j -= 1
+    return j < k - 1 and j >= 0 and gaz.is_role(tokens[j].text)
+
+
+def _name_follows(tokens: list[Token], k: int, found: SentenceActors) -> bool:
+    """Token ``k`` begins a person's name: a proper noun, or a person the lists know."""
+    if k >= len(tokens) or not _capitalised(tokens[k].text):
+        return False
+    m = found.token_mention[k]
+    return found.mentions[m].kind == "person" if m is not None else tokens[k].pos.startswith(NAME_TAGS)
 
 
 def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j: int,
@@ -284,7 +367,10 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
     kind = "name"
     party: str | None = None
     if persons:
-        party, kind = persons[0].party, "person"
+        held = bool(roles) and not _formerly(tokens, i, j, gaz.language)
+        party, kind = _office_holder(persons[0], states, held, mentions), "person"
+        if party != persons[0].party and persons[0].person:
+            memory[persons[0].person.split()[-1]] = party  # the text's office holds for the rest of the source
     elif offices or (roles and mentions):
         party = (states or offices or mentions)[0].party
         kind = "person" if names else "office"
@@ -315,6 +401,28 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
     if kind == "demonym" and tokens[i].text.lower() not in ("der", "die", "the"):
         entity.free = False  # "einen Russen verurteilt": only "der Franzose" names a speaker
     return entity
+
+
+@lru_cache(maxsize=4)
+def _former_words(language: str) -> tuple[str, ...]:
+    return tuple(sorted(word_set(language_data("positions", language), "former_words")))
+
+
+def _formerly(tokens: list[Token], i: int, j: int, language: str) -> bool:
+    """"former Estonian Prime Minister Kaja Kallas", "der frühere norwegische Regierungschef": an office held
+    once (the words of data/positions_*.yaml), not the one the person holds now."""
+    words = [w for k in range(max(0, i - 1), j + 1) for w in tokens[k].text.lower().replace("-", "- ").split()]
+    return any(w.startswith(f) for w in words for f in _former_words(language))
+
+
+def _office_holder(person: ActorMention, states: list[ActorMention], role: bool, mentions: list[ActorMention]) -> str:
+    """The party of a known person: the state and office the text gives ("Norwegian Prime Minister Jens
+    Stoltenberg", whom the list knows as NATO's Secretary General) beat the list's party, unless the text names
+    that party too ("die deutsche EU-Kommissionspräsidentin")."""
+    own = [m for m in states if m.kind != "person"]
+    if not role or not own or any(m.party == person.party for m in mentions if m is not person):
+        return person.party
+    return own[0].party
 
 
 def _located(tokens: list[Token], gaz: Gazetteer, found: SentenceActors, i: int, j: int) -> set[int]:

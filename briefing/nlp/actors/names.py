@@ -106,6 +106,12 @@ class NameLexicon:
     """Demonstratives that mean the last one named who agrees, nouns between or not ("letztere")."""
     inflecting_determiners: frozenset[str] = frozenset()
     """Determiners after which a singular noun takes a case ending ("des Ministers", "dem Präsidenten")."""
+    genitive_articles: frozenset[str] = frozenset()
+    """Articles only the genitive takes ("des", "eines"): such a phrase right after a common noun is that
+    noun's attribute ("die Unterstützer des Antrags"), never a subject."""
+    genitive_endings: tuple[str, ...] = ()
+    """Endings of a name in the genitive ("Putins", "Deutschlands"): after a common noun, the name owns
+    the noun ("ein Sprecher Putins") and is not its name."""
     _bodies_seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     """What ``body`` answered for each lower-cased word so far."""
 
@@ -160,6 +166,8 @@ def name_lexicon(language: str) -> NameLexicon:
         {str(k).lower(): str(v) for k, v in (data.get("demonstratives") or {}).items()},
         frozenset(str(w).lower() for w in data.get("latter") or []),
         frozenset(str(w).lower() for w in data.get("inflecting_determiners") or []),
+        frozenset(str(w).lower() for w in data.get("genitive_articles") or []),
+        tuple(str(w) for w in (data.get("clause_speaker") or {}).get("genitive_endings") or []),
     )
 
 
@@ -238,7 +246,7 @@ def find_phrases(sentence: Sentence, mask: list[bool], lex: NameLexicon,
             continue
         end = _name_end(tokens, i, end)
         end = _office_of_role(tokens, mask, end, lex)
-        phrase = _classify(sentence, i, end, lex)
+        phrase = _classify(sentence, i, end, lex, known)
         if phrase is None and end == i and tokens[i].text in known:
             phrase = Phrase(i, i, "name", tokens[i].text, name=tokens[i].text, free=_free(tokens, i))
         if phrase is not None:
@@ -363,10 +371,24 @@ def _particle_run(tokens: list[Token], mask: list[bool], k: int, lex: NameLexico
     return before >= 0 and first_name(tokens[before].text) is not None
 
 
-def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon) -> Phrase | None:
+def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon,
+              known: frozenset[str] = frozenset()) -> Phrase | None:
     tokens = sentence.tokens
     det = tokens[first].text.lower() if tokens[first].pos in DETERMINER_TAGS else None
     start = first + 1 if det else first
+    if _genitive_owner(tokens, start, last, lex, known):
+        # "die Lage Deutschlands", "ein Sprecher Putins": the noun before the name is what the phrase
+        # names; a role or body keeps the name as its attribute, another noun names nobody who speaks
+        owned = _classify(sentence, first, last - 1, lex)
+        if owned is None or owned.kind not in ("role", "body") or owned.name:
+            # the owner alone, in its base form, and never a subject: "die ersten Worte Armstrongs"
+            base = _genitive_stem(tokens[last].text, lex) or tokens[last].text
+            return Phrase(last, last, "name", tokens[last].text, name=base, free=False)
+        owned.last = last
+        owned.text = _slice(sentence, first, last)
+        if owned.kind == "body":
+            owned.name = _slice(sentence, start, last)
+        return owned
     names = _name_tokens(tokens, start, last, lex)
     heads = [(k, _role_noun(tokens[k], lex)) for k in range(start, last + 1)
              if tokens[k].pos not in PROPER_TAGS and _role_noun(tokens[k], lex) is not None]
@@ -407,6 +429,26 @@ def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon) -> Ph
         phrase.gender = _body_gender(bodies[-1][1], phrase)
         return phrase
     return None
+
+
+def _genitive_owner(tokens: list[Token], start: int, last: int, lex: NameLexicon, known: frozenset[str]) -> bool:
+    """The phrase ends in a proper noun in the genitive right after a common noun: "die Lage
+    Deutschlands", "die Anhänger Gbagbos". After a role or body noun the name must be known without its
+    ending (named before): "Premier Tsipras" is the premier's name, "ein Sprecher Putins" Putin's
+    spokesman; after another noun it is enough that the tagger reads the name as its genitive."""
+    if last <= start or tokens[last].pos not in PROPER_TAGS or tokens[last - 1].pos != "NN" \
+            or tokens[last - 1].text.lower() in lex.titles:
+        return False
+    stem = _genitive_stem(tokens[last].text, lex)
+    if stem is None:
+        return False
+    if _role_noun(tokens[last - 1], lex) is not None or _body_noun(tokens[last - 1], lex):
+        return stem in known
+    return stem in known or tokens[last].lemma == stem
+
+
+def _genitive_stem(word: str, lex: NameLexicon) -> str | None:
+    return next((word[:-len(e)] for e in lex.genitive_endings if word.endswith(e) and len(word) - len(e) > 2), None)
 
 
 def _plural_form(tok: Token, lex: NameLexicon) -> bool:
@@ -515,6 +557,13 @@ def _attributes(tokens: list[Token], mask: list[bool], phrase: Phrase, lex: Name
             break
         last = end
     return last
+
+
+def attribute_of_noun(tokens: list[Token], i: int, lex: NameLexicon) -> bool:
+    """The phrase opening at ``i`` with a genitive article follows a common noun: it is that noun's
+    attribute ("entgegneten die Unterstützer des Antrags"), not the clause's subject."""
+    return i > 0 and tokens[i].text.lower() in lex.genitive_articles and tokens[i - 1].pos in NOUN_TAGS \
+        and tokens[i - 1].pos not in PROPER_TAGS
 
 
 def _free(tokens: list[Token], i: int) -> bool:

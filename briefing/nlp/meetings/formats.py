@@ -7,7 +7,7 @@ import logging
 
 from .context import SentenceContext, Span
 from .participants import DEFINITE
-from .triggers import event_noun, find_triggers, present
+from .triggers import event_noun, find_triggers, phrasal_visit, present
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,9 @@ def format_of_words(ctx: SentenceContext, words: list[str]) -> str | None:
 def meeting_format(ctx: SentenceContext, span: Span, location: str | None) -> str | None:
     """The format the stretch names; else the one a sentence after it names the meeting by; else in person
     when the parties meet at a place or one visits the other."""
-    fmt = format_of_words(ctx, ctx.words(span.first, span.last))
+    # "will call on the Prime Minister" is a visit, though "call" alone is a phone call
+    visits = any(phrasal_visit(ctx, i) for i in range(span.first, span.last + 1))
+    fmt = "in_person" if visits else format_of_words(ctx, ctx.words(span.first, span.last))
     if fmt is None and span.last == len(ctx.tokens) - 1:
         fmt = _named_after(ctx)
     if fmt is None and (location or present(ctx, span.first, span.last)):

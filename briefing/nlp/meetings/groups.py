@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...data import load_data
+from ...model import Sentence
 from .context import SentenceContext, Span
 from .days import token_at
 from .places import after_topic_verb, in_topic_phrase
@@ -68,6 +69,23 @@ def group_parties(ctx: SentenceContext, span: Span) -> list[str]:
             out.extend(g.parties)
             break
     return out
+
+
+def _group_tokens(s: Sentence) -> frozenset[int]:
+    """The tokens of the groups named in a sentence by a name of several words."""
+    out: set[int] = set()
+    for g in groups():
+        for m in g.pattern.finditer(s.text):
+            a, b = token_at(s, s.start + m.start()), token_at(s, s.start + m.end() - 1)
+            if b > a:
+                out.update(range(a, b + 1))
+    return frozenset(out)
+
+
+def group_tokens(ctx: SentenceContext) -> frozenset[int]:
+    """The tokens of the groups the sentence names: a word inside a group's name is no party of its own ("Pacific
+    Alliance" is not NATO's "Alliance")."""
+    return _group_tokens(ctx.sentence)
 
 
 def _meeting_word_after(ctx: SentenceContext, text: str, end: int) -> bool:

@@ -105,6 +105,10 @@ class MeetingLexicon:
     """"was due to meet", "sollte ... treffen": words of a plan told in the past, still to come."""
     attend_verbs: frozenset[str] = frozenset()
     """"teilnehmen", "attend": taking part in a named meeting (of a group: a meeting wherever it is held)."""
+    noun_needs: dict[str, frozenset[str]] = field(default_factory=dict)
+    """A meeting noun and the words one of which must follow it ("audience" + "with")."""
+    phrasal_visits: dict[str, str] = field(default_factory=dict)
+    """A verb and the particle right after it that make a visit in person ("call" + "on")."""
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -170,4 +174,7 @@ def lexicon(language: str) -> MeetingLexicon:
         destinations=frozenset(str(w).lower() for w in d.get("destinations") or []),
         speech_nouns=tuple(str(w).lower() for w in d.get("speech_nouns") or []),
         speech_venues=frozenset(str(w).lower() for w in d.get("speech_venues") or []),
-        next_needs=frozenset(str(w).lower() for w in d.get("next_needs") or []))
+        next_needs=frozenset(str(w).lower() for w in d.get("next_needs") or []),
+        noun_needs={str(k).lower(): frozenset(str(w).lower() for w in v)
+                    for k, v in (d.get("noun_needs") or {}).items()},
+        phrasal_visits={str(k).lower(): str(v).lower() for k, v in (d.get("phrasal_visits") or {}).items()})

@@ -73,6 +73,7 @@ from .triggers import (
     find_triggers,
     guest_verb,
     is_travel,
+    open_terms,
     opened_by,
     speech_venue,
     topic_noun,
@@ -111,6 +112,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
     by_sentence: dict[int, list[Timex]] = {}
     for t in timexes:
         by_sentence.setdefault(t.sentence, []).append(t)
+    # a quoted term ("a „working lunch“") is no speech: it may name a meeting
+    masks = [open_terms(s, mask) for s, mask in zip(sentences, masks)]
     doc = Document(source, sentences, found, speech, masks, by_sentence, gaz, lex,
                    said_verbs=frozenset(speech_lexicon(gaz.language).verbs) - lex.verbs,
                    openers=opening_parties(sentences, found, masks, gaz.language, lex))

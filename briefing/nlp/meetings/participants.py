@@ -10,10 +10,19 @@ from functools import lru_cache
 
 from ...data import load_data
 from ...model import Meeting
+from ...territories import in_its_time
 from ..actors.actors import ORGANISATIONS
 from .context import SentenceContext, Span
-from .groups import group_parties
-from .places import after_topic_verb, earlier_clause_tokens, in_attribution, in_topic_phrase, last_place
+from .groups import group_parties, group_tokens
+from .places import (
+    after_topic_verb,
+    earlier_clause_tokens,
+    in_attribution,
+    in_situation,
+    in_topic_phrase,
+    last_place,
+    place_words,
+)
 from .referents import PRONOUN_TAGS, subject_slots
 from .titles import OWN, meeting_title
 from .triggers import earlier_tokens, event_noun, present
@@ -25,8 +34,18 @@ LOOK_BACK = 3  # sentences back a definite meeting noun ("Das Treffen") may poin
 
 
 def participants(ctx: SentenceContext, span: Span) -> list[str]:
-    """The parties of the meeting in ``span``, in the order the sentence names them."""
-    visitor = _subject(ctx) or _pronoun_visitor(ctx)
+    """The parties of the meeting in ``span``, in the order the sentence names them, as they were on the day
+    the source was published (``in_time``)."""
+    return in_time(ctx, _participants(ctx, span))
+
+
+def in_time(ctx: SentenceContext, parties: list[str]) -> list[str]:
+    """"Gorbatschow empfängt Kohl in Moskau" in 1987: Moscow's state was the Soviet Union then."""
+    return list(dict.fromkeys(in_its_time(p, ctx.doc.source.published) if p else p for p in parties))
+
+
+def _participants(ctx: SentenceContext, span: Span) -> list[str]:
+    visitor = _subject(ctx) or _pronoun_visitor(ctx) or _guest_of_the_visit(ctx, span)
     parties = [*visitor, *_entities(ctx, span), *_mentions(ctx, span), *group_parties(ctx, span),
                *(_there_party(ctx, span) if visitor else [])]
     parties = _pointed_back(ctx, span, parties)
@@ -60,6 +79,8 @@ def _subject(ctx: SentenceContext) -> list[str]:
     """The subject's party; a subject named by a pronoun, a surname or a role ("Sie", "Dieser", "die
     CDU-Vorsitzende") is the person the article named before (actors/mentions.py)."""
     subj = ctx.said.subject
+    if subj is not None and group_tokens(ctx).intersection(range(subj.first, subj.last + 1)):
+        return []  # "Leaders of the Pacific Alliance": the group (group_parties), not NATO's "Alliance"
     # both: the speech stage may take the one met for the subject when a pronoun opens ("Dieser will ... Lawrow
     # treffen")
     return [p for p in (ctx.opener, subj.party if subj else None) if p]
@@ -73,6 +94,23 @@ def _pronoun_visitor(ctx: SentenceContext) -> list[str]:
     if not any(ctx.tokens[i].text.lower() in ctx.lex.subject_pronouns and ctx.tokens[i].pos in PRONOUN_TAGS
                for i in slots if i < len(ctx.tokens)):
         return []
+    return _earlier_visitor(ctx)
+
+
+def _guest_of_the_visit(ctx: SentenceContext, span: Span) -> list[str]:
+    """"Merz reist am Samstag nach Israel. Ein Gespräch mit Ministerpräsident Netanyahu ist für Sonntag geplant",
+    "For Friday a meeting with Secretary Clinton is on the schedule": a meeting noun followed by whom it is held
+    with, in a sentence with no subject of its own, is held by the one who travels or meets in the meeting told
+    just before (its first party)."""
+    trigger = span.named_by[0]
+    if not event_noun(ctx.tokens[trigger], ctx.lex) or trigger + 1 >= len(ctx.tokens) \
+            or ctx.tokens[trigger + 1].text.lower() not in place_words(ctx.gaz.language).partners:
+        return []
+    return _earlier_visitor(ctx)
+
+
+def _earlier_visitor(ctx: SentenceContext) -> list[str]:
+    """The first party of the meeting told in the last few sentences."""
     here = ctx.sentence.index
     for m in reversed(ctx.doc.earlier):
         if m.evidence and 0 < here - m.evidence[-1].sentence <= LOOK_BACK and m.participants and not m.side:
@@ -97,7 +135,7 @@ def _entities(ctx: SentenceContext, span: Span) -> list[str]:
     mitteilte"), nor a topic ("Sanktionen gegen Russland"). A shared seat ("Brüssel") counts as the body
     its context names."""
     mask = ctx.mask
-    timed = ctx.timed() | earlier_tokens(ctx) | earlier_clause_tokens(ctx)
+    timed = ctx.timed() | earlier_tokens(ctx) | earlier_clause_tokens(ctx) | group_tokens(ctx)
     return [e.party for e in ctx.actors.entities
             if span.first <= e.first <= span.last and not any(mask[e.first:e.last + 1]) and e.party
             and not timed.intersection(range(e.first, e.last + 1))
@@ -110,7 +148,7 @@ def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
     compounds of an office ("US-Präsident")."""
     found, lex, gaz = ctx.actors, ctx.lex, ctx.gaz
     in_entity = {i for e in found.entities for i in range(e.first, e.last + 1)} | ctx.timed() | earlier_tokens(ctx) \
-        | earlier_clause_tokens(ctx)
+        | earlier_clause_tokens(ctx) | group_tokens(ctx)
     out = []
     for i in range(span.first, span.last + 1):
         m_idx = found.token_mention[i]
@@ -158,7 +196,8 @@ def topic(ctx: SentenceContext, i: int) -> bool:
             return True
         if word in (",", ";", ":", "und", "and", "mit", "with") or tok.pos.startswith("V"):
             break
-    return in_topic_phrase(ctx.sentence, i, ctx.lex) or after_topic_verb(ctx.sentence, i, ctx.lex, ctx.gaz.language)
+    return in_topic_phrase(ctx.sentence, i, ctx.lex) or after_topic_verb(ctx.sentence, i, ctx.lex, ctx.gaz.language) \
+        or in_situation(ctx.sentence, i, ctx.gaz.language)
 
 
 def before_people(ctx: SentenceContext) -> tuple[str, ...]:

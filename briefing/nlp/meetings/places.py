@@ -38,6 +38,8 @@ class PlaceWords:
     topic_verbs: frozenset[str]
     partners: frozenset[str]
     object_follows_verb: bool
+    situation_nouns: tuple[str, ...]
+    situation_links: frozenset[str]
     purpose_openers: frozenset[str]
     earlier_openers: frozenset[str]
     description_openers: frozenset[str]
@@ -50,8 +52,9 @@ def place_words(language: str) -> PlaceWords:
     def words(key: str) -> frozenset[str]:
         return word_set(d, key)
     return PlaceWords(words("negations"), words("homeward"), words("hosts"), words("name_links"), words("topic_verbs"),
-                      words("partners"), bool(d.get("object_follows_verb")), words("purpose_openers"),
-                      words("earlier_openers"), words("description_openers"))
+                      words("partners"), bool(d.get("object_follows_verb")), tuple(sorted(words("situation_nouns"))),
+                      words("situation_links"), words("purpose_openers"), words("earlier_openers"),
+                      words("description_openers"))
 
 
 def not_there(s: Sentence, i: int, language: str) -> bool:
@@ -60,6 +63,30 @@ def not_there(s: Sentence, i: int, language: str) -> bool:
     words = place_words(language)
     before = [t.text.lower() for t in s.tokens[max(0, i - DENIAL_REACH):i]]
     return bool(words.negations.intersection(before)) or bool(before) and before[-1] in words.homeward
+
+
+def in_situation(s: Sentence, i: int, language: str) -> bool:
+    """Token ``i`` names the place of a situation or conflict ("der Krieg im Irak", "the crisis in Ukraine", "der
+    Atomstreit mit dem Iran"): it tells what the meeting is about. ``i`` is the preposition or the name after it
+    (with its article and adjectives)."""
+    words, tokens = place_words(language), s.tokens
+    k = i
+    while k > 0 and tokens[k].text.lower() not in words.situation_links \
+            and (k == i or tokens[k].pos.startswith(("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS"))):
+        k -= 1
+    if k < 1 or tokens[k].text.lower() not in words.situation_links:
+        return False
+    noun = tokens[k - 1]
+    return noun.pos.startswith("NN") and noun.text.lower().rsplit("-", 1)[-1].endswith(words.situation_nouns)
+
+
+def _addressee(s: Sentence, i: int, language: str) -> bool:
+    """The preposition at ``i`` follows a verb of saying ("confirmed to Al Jazeera that ...", "said to
+    TrendNews"): whom it was said to, no place."""
+    if i == 0 or not s.tokens[i - 1].pos.startswith("V"):
+        return False
+    verbs = {str(w).lower() for w in tense_lexicon(language)["tense"].get("reporting_verbs") or []}
+    return s.tokens[i - 1].lemma.lower() in verbs
 
 
 def reported_tokens(ctx: SentenceContext) -> set[int]:
@@ -112,10 +139,15 @@ def _gerund_tokens(ctx: SentenceContext) -> set[int]:
 
 def _described_tokens(ctx: SentenceContext) -> set[int]:
     """The tokens of a clause opened by "whose"/"deren" ("the three leaders, whose countries are all members of the
-    UN security council, would meet ..."): it says who they are, its names take no part (its "council" is none)."""
+    UN security council, would meet ...") or "who" ("Zhang Dejiang, who chairs the Standing Committee of the
+    National People's Congress,"): it says who they are, its names take no part (its "council" is none), unless
+    it tells of a meeting itself."""
     tokens, words = ctx.tokens, place_words(ctx.gaz.language)
-    return {k for a, b in _clauses(tokens) if tokens[a].text.lower() in words.description_openers
-            for k in range(a, b + 1)}
+    clauses = [(a, b) for a, b in _clauses(tokens) if tokens[a].text.lower() in words.description_openers]
+    if not clauses:
+        return set()
+    triggers = set(find_triggers(ctx))  # "Biden, who will meet Xi on Friday, ...": a meeting of its own
+    return {k for a, b in clauses if not triggers.intersection(range(a, b + 1)) for k in range(a, b + 1)}
 
 
 def _says(lemma: str, verbs: frozenset[str], particles: list[str]) -> bool:
@@ -218,7 +250,8 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
     found: list[tuple[tuple[int, int, int], str]] = []
     for i in range(first, last):
         word = tokens[i].text.lower()
-        if word not in lex.places or mask[i] or in_topic_phrase(s, i, lex) or not_there(s, i, gaz.language):
+        if word not in lex.places or mask[i] or in_topic_phrase(s, i, lex) or not_there(s, i, gaz.language) \
+                or in_situation(s, i, gaz.language) or _addressee(s, i, gaz.language):
             continue
         j = i + 1
         while j <= last and tokens[j].text.lower() in ARTICLES:

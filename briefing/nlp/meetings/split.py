@@ -17,7 +17,7 @@ from ..actors.actors import ORGANISATIONS, Entity
 from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_direction
 from .context import SentenceContext, Span
-from .participants import before_people, participants, topic
+from .participants import before_people, in_time, participants, topic
 from .places import earlier_clause_tokens, station_of
 from .titles import NOUN, label_title, with_parties
 from .triggers import earlier_tokens, event_noun, find_triggers, is_travel
@@ -110,7 +110,7 @@ def _one_per_state(stops: list[Entity]) -> list[Entity]:
 
 
 def _stop(ctx: SentenceContext, visitor: str, place: Entity) -> Meeting:
-    parties = [visitor, place.party or ""]
+    parties = in_time(ctx, [visitor, place.party or ""])
     return Meeting(title=label_title(parties, "in_person", ctx.gaz.language), start=None, end=None,
                    participants=parties, location=place.text, format="in_person", status="upcoming",
                    date_resolved=False, evidence=[Evidence(ctx.doc.source.id, ctx.sentence.index, ctx.sentence.text)])
@@ -295,7 +295,7 @@ def named_stop(ctx: SentenceContext, found: list[Meeting], earlier: list[Meeting
                     and m.participants and m.status == "upcoming"), None)
     if journey is None or journey.participants[0] == stop[1]:
         return []
-    parties = [journey.participants[0], stop[1]]
+    parties = in_time(ctx, [journey.participants[0], stop[1]])
     return [Meeting(title=label_title(parties, "in_person", ctx.gaz.language), start=None, end=None,
                     participants=parties, location=stop[0], format="in_person", status="upcoming",
                     date_resolved=False, evidence=[Evidence(ctx.doc.source.id, here, ctx.sentence.text)])]

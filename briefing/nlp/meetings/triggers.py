@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from ...model import Token
+from ...model import Sentence, Token
 from .context import SentenceContext, Span
 from .lexicon import MeetingLexicon
 
@@ -15,6 +15,40 @@ MODALS = frozenset({"will", "would", "shall", "to", "can", "could", "may", "migh
 SPEECH_REACH = 6  # words from a speech noun to the word before its venue ("eine Rede zur Euro-Krise am ...")
 VENUE_REACH = 4  # words from "vor"/"at" to the name of the body or venue ("at the renowned Brookings Institution")
 NAME_TAGS = ("NE", "NP0")
+QUOTE_MARKS = frozenset('"„“”»«‘’`\'')
+TERM_WORDS = 4  # words a quoted term may have ("a „working lunch“"); a longer quote is speech
+VERB_TAGS = ("V",)
+
+
+def open_terms(sentence: Sentence, mask: list[bool]) -> list[bool]:
+    """The quote mask with quoted terms opened: a few words without a verb inside quotation marks, in a sentence
+    that goes on outside them ("will have a „working lunch“ with Blair", "zu einem „Arbeitsessen“"), are a term the
+    writer marks, not speech, and may name a meeting. The marks themselves stay masked."""
+    tokens = sentence.tokens
+    out = list(mask)
+    i = 0
+    while i < len(tokens):
+        if not mask[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and mask[j + 1]:
+            j += 1
+        if _quoted_term(tokens, i, j) and not all(mask[k] or not tokens[k].text.isalnum() for k in range(len(tokens))):
+            out[i + 1:j] = [False] * (j - i - 1)
+        i = j + 1
+    return out
+
+
+def _quoted_term(tokens: list[Token], first: int, last: int) -> bool:
+    """Tokens ``first``..``last`` are marks around a few words and no verb."""
+    if last - first < 2 or tokens[first].text not in QUOTE_MARKS and tokens[first].text not in ("``", "‘‘") \
+            or not set(tokens[last].text) <= QUOTE_MARKS:
+        return False
+    inner = tokens[first + 1:last]
+    words = [t for t in inner if any(c.isalnum() for c in t.text)]
+    return 0 < len(words) <= TERM_WORDS and not any(t.pos.startswith(VERB_TAGS) for t in inner) \
+        and not any(set(t.text) <= QUOTE_MARKS for t in inner)
 
 
 def find_triggers(ctx: SentenceContext) -> list[int]:
@@ -29,7 +63,7 @@ def find_triggers(ctx: SentenceContext) -> list[int]:
             continue
         # "council presidency", "Council President Charles Michel": the noun modifies the next
         head = not (i + 1 < len(tokens) and tokens[i + 1].pos in ("NN1", "NN2", "NP0") and i + 1 not in timed)
-        if event_noun(tok, lex) and head and not _not_an_event(ctx, i):
+        if event_noun(tok, lex) and head and not _not_an_event(ctx, i) and _noun_needs_met(ctx, i):
             # "unterrichtet sie über das Gespräch": a meeting noun in the topic is what is talked about
             if not topic_noun(ctx, i):
                 out.append(i)
@@ -51,6 +85,21 @@ def find_triggers(ctx: SentenceContext) -> list[int]:
                 break
     earlier = [i for i in out if _earlier_event(ctx, i)]
     return [i for i in out if i not in earlier] if len(earlier) < len(out) else out
+
+
+def _noun_needs_met(ctx: SentenceContext, i: int) -> bool:
+    """"an audience with the Emperor": a noun that names a meeting only with a word after it has that word next
+    ("before an audience of students" names none)."""
+    need = ctx.lex.noun_needs.get(ctx.tokens[i].lemma.lower())
+    return not need or i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].text.lower() in need
+
+
+def phrasal_visit(ctx: SentenceContext, i: int) -> bool:
+    """"will call on the Prime Minister": a verb with the particle right after it that makes a visit in person."""
+    tok = ctx.tokens[i]
+    particle = ctx.lex.phrasal_visits.get(tok.lemma.lower())
+    return particle is not None and tok.pos.startswith("V") and i + 1 < len(ctx.tokens) \
+        and ctx.tokens[i + 1].text.lower() == particle
 
 
 def _next_word_in(ctx: SentenceContext, i: int, need: set[str]) -> bool:
@@ -175,8 +224,8 @@ def present(ctx: SentenceContext, first: int, last: int) -> bool:
     """A visit, a journey, a reception: words that put the parties in one room."""
     lex = ctx.lex
     particles = ctx.particles()
-    for tok in ctx.tokens[first:last + 1]:
-        if is_travel(ctx, tok):
+    for i, tok in enumerate(ctx.tokens[first:last + 1], first):
+        if is_travel(ctx, tok) or phrasal_visit(ctx, i):
             return True
         tail = tok.text.lower().rsplit("-", 1)[-1]
         lemma = tok.lemma.lower()

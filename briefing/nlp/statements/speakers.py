@@ -28,7 +28,15 @@ from ...data import language_data, word_set
 from ...model import Sentence
 from ..actors.actors import Entity
 from ..actors.mentions import Discourse, Known, Referent
-from ..actors.names import DETERMINER_TAGS, NOUN_TAGS, NameLexicon, Phrase, find_phrases, name_lexicon
+from ..actors.names import (
+    DETERMINER_TAGS,
+    NOUN_TAGS,
+    NameLexicon,
+    Phrase,
+    attribute_of_noun,
+    find_phrases,
+    name_lexicon,
+)
 from ..clauses import Clause, finite_verb, grammar, is_verb
 from ..context import Mention, SentenceContext
 from ..segment import verb_lemma
@@ -140,7 +148,7 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
     names = name_lexicon(ctx.language)
     tokens = ctx.sentence.tokens
     mend_misread_verbs(ctx, lex)
-    phrases = _with_gazetteer(ctx, find_phrases(ctx.sentence, ctx.mask, names, discourse.surnames()), names)
+    phrases = _with_gazetteer(ctx, find_phrases(ctx.sentence, ctx.mask, names, _known_names(ctx, discourse)), names)
     items = [Mention(p.first, p.last, None, p) for p in _named_bodies(ctx, phrases + _quoted_names(ctx, lex))]
     covered = {k for m in items for k in range(m.first, m.last + 1)}
     for i, tok in enumerate(tokens):
@@ -165,6 +173,13 @@ def read_mentions(ctx: SentenceContext, discourse: Discourse, lex: SpeechLexicon
     ctx.mentions = items
     discourse.last_noun = _last_noun(ctx, items, len(tokens), discourse)
     _groups(ctx, discourse, names)
+
+
+def _known_names(ctx: SentenceContext, discourse: Discourse) -> frozenset[str]:
+    """The surnames named before, and the base forms of the people the gazetteer finds in the sentence:
+    "ein Sprecher Putins" is Putin's spokesman even when Putin was not named before."""
+    tokens = ctx.sentence.tokens
+    return discourse.surnames() | {tokens[e.last].lemma for e in ctx.entities if e.person and tokens[e.last].lemma}
 
 
 def _last_noun(ctx: SentenceContext, items: list[Mention], before: int, discourse: Discourse) -> Referent | None:
@@ -310,7 +325,7 @@ def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) ->
     Schröder erklärt hatte: „…“"; a quote goes to the nearest), of a name before a colon
     ("Bundesinnenminister Schäuble: „…“"), then of its attribution phrases ("laut X")."""
     out = sorted(_by_verbs(ctx, lex, main=True) + _by_verbs(ctx, lex, main=False), key=lambda s: s.first)
-    for by in (_before_colon(ctx), _attribution(ctx, lex), _opinion_opener(ctx)):
+    for by in (_before_colon(ctx), _attribution(ctx, lex), _opinion_opener(ctx), _speech_noun_holder(ctx, lex)):
         if by is not None and by.referent is not None and not any(s.first <= by.first <= s.last for s in out):
             # "Wie die Zeitung berichtete, soll laut der Studie „…“": the nearer attribution is the quote's
             out.append(Said(ctx.n, by.first, by.last, by.referent, "statement", "attribution"))
@@ -453,9 +468,9 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     inside = ctx.inside(clause)
     fin = finite_verb(clause, ctx.sentence, ctx.language)
     pivot = fin if fin is not None else verb
-    before = [m for m in inside if m.last < pivot and not _oblique(ctx, m)]
+    before = [m for m in inside if m.last < pivot and not _oblique(ctx, m) and not _attribute(ctx, m)]
     after = [m for m in ctx.mentions if clause.first <= m.first <= clause.last and m.first > pivot
-             and (m.phrase is None or m.phrase.free)]
+             and (m.phrase is None or m.phrase.free) and not _attribute(ctx, m)]
     # "schrieb „Nordkurier“", "zitiert die „Abendpost“ den Bürgermeister": a quoted name parts the clause
     _, last = _across_quotes(ctx, k)
     after += [m for m in ctx.mentions if clause.last < m.first <= last and m.phrase is not None and m.phrase.free
@@ -496,6 +511,18 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     if who is None and not before:
         who = _antecedent(ctx, k, rules) or _controller(ctx, k, verb)
     return _with_apposition(ctx, who) if who is not None else None
+
+
+def _attribute(ctx: SentenceContext, m: Mention) -> bool:
+    """A document in the genitive attribute of a common noun is no subject: "entgegneten die Unterstützer
+    des Antrags" (a noun the lexicon does not know as a role). (A body there may be the speaker of an
+    unknown role noun, "sagte der Chefredakteur des Magazins"; the holder of a speech act or opinion
+    speaks: "Das ist die Meinung des Ministers".)"""
+    tokens = ctx.sentence.tokens
+    names = name_lexicon(ctx.language)
+    return m.phrase is not None and m.phrase.kind == "body" and attribute_of_noun(tokens, m.first, names) \
+        and names.body(tokens[m.phrase.last].lemma or tokens[m.phrase.last].text) == "doc" \
+        and tokens[m.first - 1].text.lower() not in lexicon(ctx.language).holder_nouns
 
 
 def _passive(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> bool:
@@ -623,7 +650,7 @@ def _clause_subject(ctx: SentenceContext, k: int, fin: int) -> Mention | None:
     der als Zeuge gilt, will ..."); else, in a verb-second language, the phrase right after the verb
     when something else stands before it ("Jede Schuld weist Hartmann von sich")."""
     clause = ctx.clauses[k]
-    inside = ctx.inside(clause)
+    inside = [m for m in ctx.inside(clause) if not _attribute(ctx, m)]
     before = [m for m in inside if m.last < fin and not _oblique(ctx, m)]
     if before and _opens(ctx, clause.first, before[0].first):
         return _with_apposition(ctx, before[0])
@@ -764,6 +791,26 @@ def _attribution(ctx: SentenceContext, lex: SpeechLexicon) -> Mention | None:
     words = [t.text.lower() for t in ctx.sentence.tokens]
     named = [m for m in ctx.mentions if m.phrase is not None or m.referent is not None]
     return attributed(Attribution(words, ctx.mask, lambda k: ctx.mask[k] or words[k] == ","), lex, named)
+
+
+def _speech_noun_holder(ctx: SentenceContext, lex: SpeechLexicon) -> Mention | None:
+    """The holder of a speech act named by a noun, as the noun's attribute, when a quotation follows:
+    "Auf den Vorwurf der CDU, es handle sich um einen „…“", "Die ersten Worte Armstrongs: „…“", "the
+    words of the minister". (With no quotation after it, "Zu dieser Einschätzung des Kanzlers sehe er
+    keine Alternative" reports nothing the holder said.)"""
+    tokens = ctx.sentence.tokens
+    quoted = [k for k, inside in enumerate(ctx.mask) if inside]
+    for i, tok in enumerate(tokens):
+        if not quoted or i > quoted[-1]:
+            break
+        if ctx.mask[i] or tok.pos not in NOUN_TAGS or tok.text.lower() not in lex.holder_nouns:
+            continue
+        start = i + 1 + (i + 1 < len(tokens) and ctx.word(i + 1) in lex.holder_links)
+        m = next((m for m in ctx.mentions if m.first == start and m.phrase is not None and m.referent is not None
+                  and m.phrase.kind in ("person", "role", "body", "name")), None)
+        if m is not None and m.last < quoted[-1]:
+            return m
+    return None
 
 
 def _opinion_opener(ctx: SentenceContext) -> Mention | None:

@@ -65,6 +65,10 @@ class SpeechLexicon:
     opinion_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries that report an opinion held with the words listed for them under ``needs`` ("ist der
     Meinung", "ist überzeugt"), for speakers only, where the tagger's verbs leave auxiliaries out."""
+    holder_nouns: frozenset[str] = frozenset()
+    """Nouns of a speech act whose holder follows them ("der Vorwurf der CDU", "the words of the minister")."""
+    holder_links: frozenset[str] = frozenset()
+    """Words between such a noun and its holder ("of"); German needs none (the genitive)."""
     before_from: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False, compare=False)
     """``before`` by first word, longest first as in ``before``: ``attributed`` asks it for every word."""
 
@@ -93,7 +97,8 @@ def lexicon(language: str) -> SpeechLexicon:
                          frozenset(str(t) for t in data.get("needs_next_free_tags") or []),
                          words("joiners"), words("impersonal_pronouns"), words("place_prepositions"),
                          words("origin_prepositions"), words("articles"), words("as_words"),
-                         words("stative_auxiliaries"), words("opinion_auxiliaries"))
+                         words("stative_auxiliaries"), words("opinion_auxiliaries"),
+                         words("holder_nouns", attribution), words("holder_links", attribution))
 
 
 def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language: str,
