@@ -99,3 +99,9 @@ def test_a_council_that_meets_sits(language, text):
 def test_a_round_of_a_sports_tournament_is_no_meeting():
     assert not meetings("Die Endrunde des Turniers findet vom 16. bis 18. Juli in Rastatt statt.")
     assert len(upcoming("Die nächste Verhandlungsrunde findet vom 16. bis 18. Juli in Genf statt.")) == 1
+
+
+def test_a_stop_on_an_island_before_a_meeting_is_no_encounter():
+    [m] = upcoming("Der Außenminister will auf dem Weg nach Kanada einen Zwischenstopp auf Island einlegen und dort "
+                   "am Mittwoch seinen isländischen Kollegen treffen.")
+    assert m.start == date(2021, 6, 23) and "ISL" in m.participants

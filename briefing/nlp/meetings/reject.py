@@ -90,12 +90,26 @@ def _verb_sense(ctx: SentenceContext, i: int, clause: tuple[int, int], sense: Se
     objects = sense.objects.get(lemmas[0], frozenset())
     if any(w.endswith(o) for w in words for o in objects):
         return True
-    encounter = sense.encounter.get(lemmas[0], frozenset())
-    if not encounter or any(w in sense.reflexive for w in words):
+    return _encounter(ctx, i, clause, sense)
+
+
+def _encounter(ctx: SentenceContext, i: int, clause: tuple[int, int], sense: Senses) -> bool:
+    """"Im Finale trifft Frankreich auf Argentinien": the preposition before a name, no other verb between it and
+    the verb, no "sich" and nobody met in the clause ("trifft auf Malta den Premierminister" meets him; "einen
+    Zwischenstopp auf Island einlegen und dort ... treffen" stops there)."""
+    encounter = sense.encounter.get(_verb_lemmas(ctx, i)[0], frozenset())
+    if not encounter or any(w in sense.reflexive for w in ctx.words(*clause)):
         return False
-    named = {k for e in ctx.actors.entities for k in range(e.first, e.last + 1)}
-    return any(ctx.tokens[k].text.lower() in encounter and _names_next(ctx, k, named)
-               for k in range(clause[0], clause[1] + 1))
+    entities = [e for e in ctx.actors.entities if clause[0] <= e.first <= clause[1]]
+    if any(e.kind in ("person", "office") and e.first > i for e in entities):
+        return False
+    named = {k for e in entities for k in range(e.first, e.last + 1)}
+    for k in range(clause[0], clause[1] + 1):
+        between = range(min(i, k) + 1, max(i, k))
+        if ctx.tokens[k].text.lower() in encounter and _names_next(ctx, k, named) \
+                and not any(ctx.tokens[j].pos.startswith("V") for j in between):
+            return True
+    return False
 
 
 def _names_next(ctx: SentenceContext, k: int, named: set[int]) -> bool:
