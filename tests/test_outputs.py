@@ -74,7 +74,7 @@ def test_the_pdf_is_laid_out_from_the_html_made_with_the_briefing(project, monke
     def again(*args, **kwargs):
         raise AssertionError("the PDF's HTML was rendered a second time")
 
-    monkeypatch.setattr(pdf, "render_html_text", again)
+    monkeypatch.setattr(pdf, "html_of", again)
     result = build(load_config(project / "config.yaml"), formats=["pdf", "json"])
     assert [p.suffix for p in result.paths] == [".pdf", ".json"]
     assert result.paths[0].read_bytes().startswith(b"%PDF")
