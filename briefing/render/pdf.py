@@ -72,9 +72,7 @@ def write_pdf(briefing: Briefing, config: Config, html: str | None = None) -> tu
     folders = template_dirs(config)
     fetcher = AssetFetcher(folders)
     if html is None:
-        from .html import render_html_text  # else not imported: the PDF's process needs no Jinja, no Babel
-
-        html = render_html_text(briefing, config)
+        html = html_of(briefing, config)
     document_html = weasyprint.HTML(string=html, base_url=folders[0].as_uri() + "/", url_fetcher=fetcher)
     options: dict = {"pdf_variant": _variant(config), "uncompressed_pdf": False}
     if config.pdf_attach_json:
@@ -87,6 +85,14 @@ def write_pdf(briefing: Briefing, config: Config, html: str | None = None) -> tu
     data = document.write_pdf(**options)
     log.info("PDF: %d pages, %d bytes", len(document.pages), len(data))
     return data, fetcher
+
+
+def html_of(briefing: Briefing, config: Config) -> str:
+    """The briefing's HTML, when it was not made ahead: the HTML renderer is imported only then, so the
+    process that lays out HTML made ahead imports neither Jinja nor Babel."""
+    from .html import render_html_text
+
+    return render_html_text(briefing, config)
 
 
 def render_pdf(briefing: Briefing, config: Config, html: str | None = None) -> bytes:
