@@ -2,11 +2,13 @@
 
 An entry's key is everything annotation reads of a source (its id, text, language, title, reference
 date and where that came from, the extra actor aliases) together with the extraction's code version,
-a hash of the code under ``briefing/nlp`` and of the model it fills. Each entry also records the
-data files (lexicons) that had been read when it was made, each with its hash: an entry whose
-lexicons have changed since is made again, one whose lexicons are unchanged stays valid. So a change
-to a German lexicon leaves the entries of a batch of English sources alone unless their annotation
-read it, and a change to the labels or e-mail texts (rendering only) invalidates nothing.
+a hash of the code under ``briefing/nlp``, the model it fills and every module of the package that
+code imports (``territories``, ``data``, ...: found by reading the imports, so a new one is never
+forgotten). Each entry also records the data files (lexicons) that had been read when it was made,
+each with its hash: an entry whose lexicons have changed since is made again, one whose lexicons are
+unchanged stays valid. So a change to a German lexicon leaves the entries of a batch of English
+sources alone unless their annotation read it, and a change to the labels or e-mail texts (rendering
+only) invalidates nothing.
 
 Entries are pickles, like the scheduler's job store in the same folder: the state folder must be
 as trusted as the code (it is created by the program, not fed by users). A file that cannot be
@@ -16,6 +18,7 @@ has used for KEEP_DAYS days is removed.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import logging
 import os
@@ -73,11 +76,39 @@ class Found:
 
 @cache
 def code_version() -> str:
-    """A hash of the extraction's code: every module under briefing/nlp and the model it fills."""
+    """A hash of the extraction's code: every module under briefing/nlp, the model it fills, and the
+    package's modules they import."""
     h = hashlib.sha256(f"format {FORMAT}".encode())
-    for path in sorted((PACKAGE / "nlp").rglob("*.py")) + [PACKAGE / "model.py"]:
+    for path in extraction_modules():
         h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
+
+
+def extraction_modules() -> list[Path]:
+    """The files of briefing/nlp and model.py, and, transitively, the package's modules they import
+    (relative imports, as the package writes them)."""
+    todo = sorted((PACKAGE / "nlp").rglob("*.py")) + [PACKAGE / "model.py"]
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path not in seen:
+            seen.add(path)
+            todo.extend(_imported(path))
+    return sorted(seen)
+
+
+def _imported(path: Path) -> list[Path]:
+    """The package's own modules that ``path`` imports with ``from .x import y`` (y may be a module)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = path.parent
+            for _ in range(node.level - 1):
+                base = base.parent
+            stem = base.joinpath(*node.module.split(".")) if node.module else base
+            names = [stem] + [stem / alias.name for alias in node.names]
+            found += [f for n in names for f in (n.with_suffix(".py"), n / "__init__.py") if f.is_file()]
+    return found
 
 
 def lexicon_hashes(folder: Path | None = None) -> dict[str, str]:

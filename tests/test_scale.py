@@ -14,9 +14,10 @@ from pathlib import Path
 import docx
 import pytest
 
+from briefing import annotation_cache
 from briefing import data as data_module
 from briefing.__main__ import main
-from briefing.annotation_cache import AnnotationCache, Found
+from briefing.annotation_cache import AnnotationCache, Found, extraction_modules
 from briefing.assemble import assemble, cap
 from briefing.config import Config, load_config
 from briefing.model import AnnotatedSource, BackgroundItem, Evidence, Party, Position, Quote, Source
@@ -103,6 +104,14 @@ def test_an_entry_is_stale_only_when_a_lexicon_it_was_made_with_changed(tmp_path
     assert AnnotationCache(tmp_path, {**lexicons, "actors_en": "changed", "labels": "changed"}).get("k1")
     # The lexicon it was made with: the entry is made again.
     assert AnnotationCache(tmp_path, {**lexicons, "speech_de": "changed"}).get("k1") is None
+
+
+def test_the_code_version_covers_the_package_modules_extraction_imports_and_not_rendering():
+    """A change to territories.py (imported by the actors and meetings rules) must make entries anew;
+    a change to a template renderer must not."""
+    names = {p.relative_to(Path(annotation_cache.__file__).parent).as_posix() for p in extraction_modules()}
+    assert {"territories.py", "parties.py", "data/__init__.py", "model.py", "nlp/annotate.py"} <= names
+    assert not any(name.startswith("render/") for name in names)
 
 
 def test_a_damaged_entry_is_a_miss_and_not_an_error(tmp_path):
