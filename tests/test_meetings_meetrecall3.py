@@ -79,3 +79,59 @@ def test_an_audience_of_listeners_is_no_meeting():
 def test_german_an_audience_is_a_meeting():
     [m] = meetings("Bundeskanzler Scholz hat am Donnerstag eine Audienz beim französischen Präsidenten Macron.")
     assert m.start == THURSDAY and {"DEU", "FRA"} <= set(m.participants)
+
+
+# -- verbs of travelling to a place ------------------------------------------------------------------------
+
+def test_flying_or_coming_to_a_city_abroad_is_a_visit():
+    [m] = meetings("Bundeskanzler Scholz fliegt am Donnerstag nach Peking.")
+    assert (m.start, m.location, m.format) == (THURSDAY, "Peking", "in_person")
+    assert {"DEU", "CHN"} <= set(m.participants)
+    [m] = meetings("Bundeskanzler Scholz kommt am Donnerstag nach Paris.")
+    assert (m.start, m.location) == (THURSDAY, "Paris") and "FRA" in m.participants
+
+
+def test_english_flying_to_a_city_abroad_is_a_visit():
+    [m] = meetings("Chancellor Scholz will fly to Tokyo on Thursday.", "en")
+    assert (m.start, m.location) == (THURSDAY, "Tokyo")
+    assert {"DEU", "JPN"} <= set(m.participants)
+
+
+def test_coming_without_a_place_after_its_preposition_is_no_journey():
+    # "nach Angaben", "ums Leben gekommen", "kam ... zurück", a place in another clause: no journey
+    assert meetings("Scholz kam am Donnerstag nach Angaben des Kanzleramts in Paris zu dem Schluss, dass Macron "
+                    "recht habe.") == []
+    assert meetings("Bundeskanzler Scholz kam am Donnerstag nach Berlin zurück.") == []
+    assert meetings("Scholz kam am Donnerstag aus Peking und war auf dem Flug nach Paris.") == []
+
+
+def test_a_separable_verb_of_meeting_is_no_journey():
+    # "kommt ... zusammen" is "zusammenkommen": the meeting told after a dated one takes its day
+    found = meetings("Am Donnerstag wird Scholz in Nairobi von Präsident Ruto empfangen. "
+                     "Anschließend kommt er mit dem französischen Präsidenten Macron zusammen.")
+    assert any(m.start == THURSDAY and {"DEU", "FRA"} <= set(m.participants) for m in found)
+
+
+# -- phoning, exchanging views, consultations ----------------------------------------------------------------
+
+def test_phoning_someone_is_a_phone_call():
+    [m] = meetings("Bundeskanzler Scholz wird am Donnerstag den französischen Präsidenten Macron anrufen.")
+    assert (m.start, m.format) == (THURSDAY, "phone") and {"DEU", "FRA"} <= set(m.participants)
+    [m] = meetings("US President Biden will phone Russian President Putin on Thursday.", "en")
+    assert (m.start, m.format) == (THURSDAY, "phone") and {"USA", "RUS"} <= set(m.participants)
+
+
+def test_exchanging_views_with_someone_is_a_meeting_and_exchanging_prisoners_is_none():
+    [m] = meetings("Bundeskanzler Scholz wird sich am Donnerstag mit Präsident Macron austauschen.")
+    assert m.start == THURSDAY and {"DEU", "FRA"} <= set(m.participants)
+    assert meetings("Russland und die Ukraine wollen am Donnerstag Gefangene austauschen.") == []
+
+
+def test_consultations_and_a_private_talk_are_meetings():
+    [m] = meetings("Am Donnerstag beginnen in Berlin die deutsch-indischen Regierungskonsultationen mit "
+                   "Premierminister Modi.")
+    assert m.start == THURSDAY and "IND" in m.participants
+    [m] = meetings("Scholz hat am Donnerstag eine Unterredung mit Präsident Macron.")
+    assert m.start == THURSDAY and {"DEU", "FRA"} <= set(m.participants)
+    [m] = meetings("Chancellor Scholz will hold consultations with Prime Minister Modi of India on Thursday.", "en")
+    assert m.start == THURSDAY and {"DEU", "IND"} <= set(m.participants)

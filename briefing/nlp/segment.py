@@ -9,7 +9,9 @@ from __future__ import annotations
 import copy
 import hashlib
 import logging
+import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache, lru_cache
@@ -40,7 +42,9 @@ def _tokenizer(language: str):
     tokenizer = kept(f"somajo-{model}", (somajo.__version__, regex.__version__, repr(sorted(options.items()))),
                      lambda: somajo.SoMaJo(model, **options))
     _skip_emoji_search_without_emoji(tokenizer._tokenizer)
+    _abbreviations_only_around_a_full_stop(tokenizer._tokenizer)
     _names_are_no_abbreviations(tokenizer._tokenizer, language)
+    _offsets_of_normalized_text_directly()
     return tokenizer
 
 
@@ -57,6 +61,7 @@ def _tagger(language: str):
     tagger = kept(f"hanta-{model}", files_key(HanoverTagger.__file__, Path(HanoverTagger.__file__).parent / model),
                   lambda: HanoverTagger.HanoverTagger(model))
     _remember_word_analyses(tagger)
+    _viterbi_over_the_words_tags(tagger)
     return tagger
 
 
@@ -77,6 +82,86 @@ def _skip_emoji_search_without_emoji(tokenizer) -> None:
             split_emojis(node, token_class)
 
     tokenizer._split_emojis = split_if_any
+
+
+def _abbreviations_only_around_a_full_stop(tokenizer) -> None:
+    """SoMaJo looks for abbreviations with one expression: a thousand of them as alternatives, tried
+    (ignoring case) at every word of a paragraph; a quarter of tokenizing German. Every one of them
+    holds a full stop and no white space, and so does a run of letters with full stops: a match lies
+    inside one run of text without white space, and that run holds a full stop. So the expression is
+    tried only at the words of such runs, where it could start (a letter after no letter and no full
+    stop), each time where the search through the whole paragraph would have tried it: the same
+    matches. Should SoMaJo build the expression otherwise, or its list change so that this no longer
+    holds, the search goes SoMaJo's way."""
+    import regex
+    from somajo import utils
+
+    pattern = tokenizer.abbreviation
+    words = utils.read_abbreviation_file(f"abbreviations_{tokenizer.language[:2]}.txt", to_lower=True)
+    expected = (r"(?<![\p{L}.])(?:(?:(?:\p{L}\.){2,})|" + "|".join(regex.escape(w) for w in words)
+                + r")+(?!\p{L}{1,3}\.)")
+    if pattern.pattern != expected or not all("." in w and not regex.search(r"\s", w) for w in words):
+        log.info("SoMaJo's abbreviations are not as expected: searched its own way")
+        return
+    dotted_run = regex.compile(r"\S*\.\S*")
+    start = regex.compile(r"(?<![\p{L}.])\p{L}", regex.IGNORECASE)  # as the expression reads letters
+
+    class _AroundAFullStop:
+        pattern = expected
+
+        def finditer(self, text: str) -> Iterator:
+            end = 0
+            for run in dotted_run.finditer(text):
+                for candidate in start.finditer(text, run.start(), run.end()):
+                    if candidate.start() >= end and (m := pattern.match(text, candidate.start())):
+                        end = m.end()
+                        yield m
+
+    tokenizer.abbreviation = _AroundAFullStop()
+
+
+def _offsets_of_normalized_text_directly() -> None:
+    """SoMaJo finds each token's characters in the text, then maps them back through an alignment of the
+    text with its NFC normal form, built as three dictionaries of every character; and it blanks each
+    token's white space with a module-level ``regex.sub``, which looks its pattern up in the regex
+    module's cache every time. Together a sixth of tokenizing. News text is already in normal form (and
+    comes as plain text, not XML): the alignment is then the identity, and the offsets are those found.
+    Text that is not, and offsets outside the text, go SoMaJo's way; the substitution takes its
+    pattern compiled once. Every process-wide, once."""
+    from somajo import alignment
+
+    token_offsets = alignment.token_offsets
+    if getattr(token_offsets, "direct", False):
+        return
+
+    def direct(token_list, raw: str, position: int, xml_input: bool, tokens) -> list[tuple[int, int]]:
+        if xml_input or not unicodedata.is_normalized("NFC", raw):
+            return token_offsets(token_list, raw, position, xml_input, tokens)
+        offsets = alignment._determine_offsets(tokens, raw, position)
+        if not all(0 <= start < end <= len(raw) for start, end in offsets):
+            return token_offsets(token_list, raw, position, xml_input, tokens)
+        return [(start + position, end + position) for start, end in offsets]
+
+    direct.direct, direct.somajos = True, token_offsets  # type: ignore[attr-defined]
+    alignment.token_offsets = direct
+    alignment.re = _CompiledOnce(alignment.re)
+
+
+class _CompiledOnce:
+    """The regex module, whose ``sub`` with a pattern written out compiles it once per process."""
+
+    def __init__(self, module) -> None:
+        self.module = module
+        self._compiled: dict[str, object] = {}
+
+    def sub(self, pattern, repl, string, *args, **kwargs):
+        if args or kwargs or not isinstance(pattern, str):
+            return self.module.sub(pattern, repl, string, *args, **kwargs)
+        compiled = self._compiled.get(pattern) or self._compiled.setdefault(pattern, self.module.compile(pattern))
+        return compiled.sub(repl, string)
+
+    def __getattr__(self, name: str):
+        return getattr(self.module, name)
 
 
 def _names_are_no_abbreviations(tokenizer, language: str) -> None:
@@ -113,6 +198,73 @@ def _remember_word_analyses(tagger) -> None:
     the word and the call's flags only, and the tagger only reads the list it returns, so each
     is remembered for the process (bounded)."""
     tagger._tag_word = lru_cache(maxsize=MAX_WORD_ANALYSES)(tagger._tag_word)
+
+
+def _viterbi_over_the_words_tags(tagger) -> None:
+    """HanTa's Viterbi search over a sentence tries, from every state it keeps, each of the 56 tags that
+    may follow and skips those the word cannot have; a word has one to six (a sixth of annotation).
+    Here the word's own tags are taken, in the order HanTa would have met them: the same states are
+    made in the same order with the same sums, so ties are broken alike and the tags are HanTa's.
+    A word with no tag at all (anything may follow) goes HanTa's way."""
+    from HanTa.HanoverTagger import EMPTY, END, START, UNKNOWN
+
+    transitions = tagger.LP_trans_word
+    order: dict[tuple[int, int], dict[int, int]] = {}  # per state: each follower's place in its transitions
+    lowerbound = -1e6
+
+    def tag_sent_viterbi(sent: list[str], casesensitive: bool = True) -> list[int]:
+        table: list[dict] = []
+        backpointer: list[dict] = []
+        for i, w in enumerate(sent):
+            wprobs = dict(tagger._tag_word(w, cutoff=5, casesensitive=i > 0 and casesensitive, conditional=True))
+            if len(wprobs) == 1 and UNKNOWN in wprobs:
+                wprobs = {}
+            row: dict = {}
+            pointers: dict = {}
+            backpointer.append(pointers)
+            prevrow = table[i - 1] if i else {(EMPTY, START): 0.0}
+            rowbound = sorted(prevrow.values(), reverse=True)[5] - 1 if len(prevrow) > 5 else lowerbound
+            for state, lp0 in prevrow.items():
+                if lp0 < rowbound:
+                    continue
+                lp_t = transitions[state]
+                if wprobs:
+                    rank = order.get(state) or order.setdefault(state, {c: n for n, c in enumerate(lp_t)})
+                    tags = [c for c in wprobs if c in rank and c != END]
+                    if len(tags) > 1:
+                        tags.sort(key=rank.__getitem__)
+                    steps = [(c, lp_t[c], wprobs[c]) for c in tags]
+                else:
+                    steps = [(c, lp_tc, 0) for c, lp_tc in lp_t.items() if c != END]
+                for c, lp_tc, lpwc in steps:
+                    lp = lp0 + lp_tc + lpwc
+                    if lp > lowerbound:
+                        newstate = (state[1], c)
+                        if newstate not in row or lp > row[newstate]:
+                            row[newstate] = lp
+                            pointers[newstate] = state
+            table.append(row)
+        return _last_row(table, backpointer)
+
+    def _last_row(table: list[dict], backpointer: list[dict]) -> list[int]:
+        finalstate = (END, EMPTY)
+        row: dict = {}
+        pointers: dict = {}
+        backpointer.append(pointers)
+        for state, lp0 in table[-1].items():
+            lp = lp0 + transitions[state].get(END, -math.inf)
+            if lp > row.get(finalstate, -math.inf):
+                row[finalstate] = lp
+                pointers[finalstate] = state
+        tags = []
+        state = finalstate
+        for i in range(len(backpointer) - 1, 0, -1):
+            state = backpointer[i][state]
+            tags.append(state[1])
+        return tags[::-1]
+
+    if not tagger._debug:
+        tagger.tag_sent_viterbi = tag_sent_viterbi
 
 
 def paragraphs(body: str) -> list[tuple[int, int]]:
