@@ -325,3 +325,11 @@ def test_a_sentence_opening_with_for_and_a_person_gives_their_view():
     got = said('For Mayor Lena Albers, it is clear "that the plan has worked".', "en")
     assert got[0][0] == "Lena Albers"
     assert said("Für die Stadt steht fest, „dass der Schritt verständlich ist“.")[0][0] is None
+
+
+def test_masked_runs_are_the_quotes_of_a_sentence_marks_included():
+    from briefing.nlp.clauses import masked_runs
+
+    assert list(masked_runs([False, True, True, True, False, False, True, True])) == [(1, 3), (6, 7)]
+    assert list(masked_runs([True])) == [(0, 0)]
+    assert list(masked_runs([False, False])) == []

@@ -10,6 +10,7 @@ verb, else the first after it).
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -123,6 +124,20 @@ def quote_mask(sentences: list[Sentence], language: str) -> list[list[bool]]:
                 mask.append(inside)
         masks.append(mask)
     return masks
+
+
+def masked_runs(mask: list[bool]) -> Iterator[tuple[int, int]]:
+    """Each run of masked tokens (a quote, marks included) as (first, last), in order."""
+    k = 0
+    while k < len(mask):
+        if not mask[k]:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(mask) and mask[end + 1]:
+            end += 1
+        yield k, end
+        k = end + 1
 
 
 def _line_opener(s: Sentence, k: int) -> bool:

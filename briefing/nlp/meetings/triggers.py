@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from ...model import Sentence, Token
+from ..clauses import masked_runs
 from .context import SentenceContext, Span
 from .lexicon import MeetingLexicon
 
@@ -27,17 +28,10 @@ def open_terms(sentence: Sentence, mask: list[bool]) -> list[bool]:
     writer marks, not speech, and may name a meeting. The marks themselves stay masked."""
     tokens = sentence.tokens
     out = list(mask)
-    i = 0
-    while i < len(tokens):
-        if not mask[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(tokens) and mask[j + 1]:
-            j += 1
-        if _quoted_term(tokens, i, j) and not all(mask[k] or not tokens[k].text.isalnum() for k in range(len(tokens))):
+    speech_only = all(mask[k] or not tokens[k].text.isalnum() for k in range(len(tokens)))
+    for i, j in masked_runs(mask):
+        if _quoted_term(tokens, i, j) and not speech_only:
             out[i + 1:j] = [False] * (j - i - 1)
-        i = j + 1
     return out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 
 from ..actors.actors import Entity
-from ..clauses import finite_verb, is_finite, subject
+from ..clauses import finite_verb, is_finite, masked_runs, subject
 from ..context import SentenceContext
 from .acts import speaker_name
 from .quoted import MARKS, QuotedSpan, is_said, quote_lexicon
@@ -103,19 +103,10 @@ def _says_something(ctx: SentenceContext) -> bool:
 def _quoted_runs(ctx: SentenceContext):
     """The quoted runs that open in the sentence, each from its opening mark to its closing one."""
     tokens, mask = ctx.sentence.tokens, ctx.mask
-    k = 0
-    while k < len(mask):
-        if not mask[k]:
-            k += 1
-            continue
-        end = k
-        while end + 1 < len(mask) and mask[end + 1]:
-            end += 1
+    for k, end in masked_runs(mask):
         closed = end > k and tokens[end].text in MARKS
         inner = [t for t in tokens[k: end + 1] if t.text not in MARKS]
         yield QuotedSpan(ctx.sentence, mask, k, end if closed else None, inner)
-        k = end + 1
-
 
 WHOLE_SENTENCE = (by_attribution, by_introducer, by_continuation, by_quote_subject)
 
