@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from briefing.nlp.actors.mentions import Discourse
 from briefing.nlp.actors.names import find_phrases, first_name, name_lexicon
-from briefing.nlp.clauses import quote_mask
+from briefing.nlp.clauses import masked_runs, quote_mask
 from briefing.nlp.segment import segment
 from tests.nlp_support import annotated
 
@@ -328,8 +328,6 @@ def test_a_sentence_opening_with_for_and_a_person_gives_their_view():
 
 
 def test_masked_runs_are_the_quotes_of_a_sentence_marks_included():
-    from briefing.nlp.clauses import masked_runs
-
     assert list(masked_runs([False, True, True, True, False, False, True, True])) == [(1, 3), (6, 7)]
     assert list(masked_runs([True])) == [(0, 0)]
     assert list(masked_runs([False, False])) == []
