@@ -230,3 +230,33 @@ def test_an_unlisted_states_adjective_before_a_role_gives_the_party():
         == [{"MOZ", "KEN"}]
     assert parties("Der mosambikanische Präsident trifft am Freitag in Nairobi den kenianischen Präsidenten.") \
         == [{"MOZ", "KEN"}]
+
+
+# -- an office named without a state, in a visit -----------------------------------------------------------
+
+def test_an_office_without_a_state_met_during_a_dated_visit_is_the_hosts():
+    found = parties("Bundesaußenminister Joschka Fischer reist von Dienstag bis Freitag nach Israel. Zuvor fliegt er "
+                    "weiter zu Gesprächen nach Kairo. Am Donnerstag will Fischer Ministerpräsident Ariel Scharon "
+                    "treffen.")
+    assert found[-1] == {"DEU", "ISR"}
+    found = parties("The Greek foreign minister will visit Norway from Monday to Wednesday. On Tuesday he will meet "
+                    "Prime Minister Lars Haugen.", "en")
+    assert found[-1] == {"GRC", "NOR"}
+
+
+def test_no_host_by_role_when_the_sentence_goes_elsewhere():
+    found = parties("Der Bundesaußenminister reist von Montag bis Mittwoch nach Libyen. Am Dienstag reist er nach "
+                    "Ägypten weiter, wo er Präsident Abdel Fattah al-Sisi trifft.")
+    assert "LBY" not in found[-1]
+
+
+def test_a_whose_clause_naming_a_council_still_names_no_party():
+    [m] = meetings("The three leaders, whose countries are all members of the UN security council, will meet in "
+                   "Berlin on Saturday.", "en")
+    assert "UN" not in m.participants
+
+
+def test_a_genitive_state_after_a_situation_noun_is_the_topic():
+    [m] = meetings("During his meeting with the Chinese president on Friday, the US president will raise the fighting "
+                   "in Sudan’s Darfur region.", "en")
+    assert "SDN" not in m.participants and "CHN" in m.participants

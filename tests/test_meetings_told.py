@@ -81,3 +81,19 @@ def test_a_range_with_bis_zum_starts_on_its_first_day():
     [m] = upcoming("Die Konferenz der Außenminister Frankreichs und Italiens findet vom 6. bis zum 8. Juli in Rom "
                    "statt.")
     assert (m.start, m.end) == (date(2021, 7, 6), date(2021, 7, 8))
+
+
+# -- the day of a report ----------------------------------------------------------------------------
+
+def test_the_day_after_a_noun_of_reporting_is_the_reports():
+    [m] = upcoming("Laut einer Mitteilung vom Montag ist ein Gipfeltreffen Frankreichs und Italiens in Rom für den "
+                   "2. Juli geplant.", published=date(2021, 6, 21))
+    assert (m.start, sorted(m.participants)) == (date(2021, 7, 2), ["FRA", "ITA"])
+    assert not upcoming("A press statement published on Monday informed the foreign ministers about the "
+                        "chairperson's scheduled summit on South Sudan.", "en", date(2021, 6, 21))
+
+
+def test_a_noun_of_reporting_taken_by_a_verb_names_no_report():
+    [m] = upcoming("The foreign ministers of France and Italy will sign the statement on Wednesday in Rome.", "en",
+                   date(2021, 6, 21))
+    assert m.start == WEDNESDAY

@@ -67,14 +67,20 @@ def test_each_build_stage_logs_one_line_with_its_time(project, caplog):
     assert lines[0].endswith("1 from folders, 0 from the web, 0 not usable")
 
 
-def test_the_pdf_is_laid_out_from_the_html_made_with_the_briefing(project, monkeypatch):
-    """The HTML is rendered once, where the briefing is assembled (render.prepare), not again for the PDF."""
-    import briefing.render.pdf as pdf
+def test_the_pdf_is_laid_out_from_the_html_made_with_the_briefing(project, monkeypatch, tmp_path):
+    """The HTML is rendered once, where the briefing is assembled (render.prepare), not again for the PDF.
+    The build forks workers, so each rendering is counted as a line in a file."""
+    import briefing.render.html as html
 
-    def again(*args, **kwargs):
-        raise AssertionError("the PDF's HTML was rendered a second time")
+    render, renderings = html.render_html_text, tmp_path / "renderings"
 
-    monkeypatch.setattr(pdf, "html_of", again)
+    def counted(*args, **kwargs):
+        with renderings.open("a") as f:
+            f.write("rendered\n")
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(html, "render_html_text", counted)
     result = build(load_config(project / "config.yaml"), formats=["pdf", "json"])
+    assert renderings.read_text().splitlines() == ["rendered"]
     assert [p.suffix for p in result.paths] == [".pdf", ".json"]
     assert result.paths[0].read_bytes().startswith(b"%PDF")

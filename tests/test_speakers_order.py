@@ -218,3 +218,12 @@ def test_a_regnal_number_is_no_surname_of_a_known_ruler():
     assert speakers(text) == ["Elisabeth II."]
     got = speakers('"We are shocked," said Queen Margrethe II.', "en")
     assert got and got[0] is not None and "Abdullah" not in got[0]
+
+
+def test_reported_speech_goes_on_sentence_by_sentence_past_the_window_from_its_speaker():
+    text = ("Der Innenminister Karl Huber sagte am Montag in Berlin, die Lage sei ernst. Man habe keine Wahl mehr. "
+            "Die Polizei brauche neue Befugnisse. Die Gerichte seien überlastet. Das sei „nicht hinnehmbar“.")
+    assert speakers(text) == ["Karl Huber"]
+    text = ("Der Innenminister Karl Huber sagte am Montag in Berlin, die Lage sei ernst. Man habe keine Wahl mehr. "
+            "Die Polizei brauche neue Befugnisse. Die Opposition sagte dagegen, das sei „Unsinn“.")
+    assert speakers(text) == ["Opposition"]

@@ -418,8 +418,9 @@ def _formerly(tokens: list[Token], i: int, j: int, language: str) -> bool:
 def _office_holder(person: ActorMention, states: list[ActorMention], role: bool, mentions: list[ActorMention]) -> str:
     """The party of a known person: the state and office the text gives ("Norwegian Prime Minister Jens
     Stoltenberg", whom the list knows as NATO's Secretary General) beat the list's party, unless the text names
-    that party too ("die deutsche EU-Kommissionspräsidentin")."""
-    own = [m for m in states if m.kind != "person"]
+    that party too ("die deutsche EU-Kommissionspräsidentin"); only a state in front of the name, not one after
+    it, which may be another's ("Biden Kanzler Scholz")."""
+    own = [m for m in states if m.kind != "person" and m.end <= person.start]  # in front of the name
     if not role or not own or any(m.party == person.party for m in mentions if m is not person):
         return person.party
     return own[0].party

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -36,6 +37,7 @@ SINCE_REACH = 4  # words from a preposition of the past ("seit Amtsantritt im Ma
 RECUR_REACH = 2  # tokens between a set of times ("every month") and the date it bounds
 EVENT_REACH = 5  # tokens after an event noun that may name its place or party ("der Nato in Den Haag")
 ARRIVAL_REACH = 2  # days before the source's an arrival may lie and the visit or meeting still be under way
+REPORT_REACH = 4  # tokens back from a day to a noun of reporting ("the statement published on")
 SAID_REACH = 7  # tokens back from a day to the verb of saying before it, over the speaker's name
 
 
@@ -451,7 +453,35 @@ def _said_on(ctx: SentenceContext, first: int, last: int) -> bool:
             break
         if saying(k):
             return True
+    return _report_day(ctx, first, saying)
+
+
+def _report_day(ctx: SentenceContext, first: int, saying: Callable[[int], bool]) -> bool:
+    """"according to the report on Wednesday", "A press statement published on Monday", "laut einer Mitteilung
+    vom Montag": a noun of reporting right before the day (a preposition, an article or a verb of saying
+    between) names the day of the report."""
+    nouns = _report_nouns(ctx.gaz.language)
+    for k in range(first - 1, max(first - REPORT_REACH, -1), -1):
+        tok = ctx.tokens[k]
+        word = tok.text.lower().rsplit("-", 1)[-1]
+        if tok.pos.startswith(("NN", "NP")) and any(word.endswith(n) for n in nouns):
+            return not _object_of_verb(ctx, k)
+        if not (tok.pos.startswith(("APPR", "PRP", "ART", "AT0")) or saying(k)):
+            return False
     return False
+
+
+def _object_of_verb(ctx: SentenceContext, k: int) -> bool:
+    """"will sign the statement on Wednesday": the noun's phrase is what a verb right before it takes."""
+    j = k - 1
+    while j >= 0 and ctx.tokens[j].pos.startswith(("ART", "AT0", "ADJ", "AJ", "NN", "NP", "DPS", "PPOSAT")):
+        j -= 1
+    return j >= 0 and ctx.tokens[j].pos.startswith("V")
+
+
+@cache
+def _report_nouns(language: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in tense_lexicon(language)["tense"].get("report_nouns") or [])
 
 
 @cache

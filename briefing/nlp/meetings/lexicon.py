@@ -109,6 +109,9 @@ class MeetingLexicon:
     """A meeting noun and the words one of which must follow it ("audience" + "with")."""
     phrasal_visits: dict[str, str] = field(default_factory=dict)
     """A verb and the particle right after it that make a visit in person ("call" + "on")."""
+    to_place: frozenset[str] = frozenset()
+    """Verbs of travel that name a journey only with a city or a state after the word they need ("fliegt nach
+    Peking"), and never with a particle that makes them another verb ("kam ... zurück")."""
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -177,4 +180,5 @@ def lexicon(language: str) -> MeetingLexicon:
         next_needs=frozenset(str(w).lower() for w in d.get("next_needs") or []),
         noun_needs={str(k).lower(): frozenset(str(w).lower() for w in v)
                     for k, v in (d.get("noun_needs") or {}).items()},
+        to_place=frozenset(str(w).lower() for w in d.get("to_place") or []),
         phrasal_visits={str(k).lower(): str(v).lower() for k, v in (d.get("phrasal_visits") or {}).items()})

@@ -57,8 +57,9 @@ from .participants import (
     without_host,
 )
 from .places import abroad, earlier_clause_tokens, last_place, place_of, reported_tokens, station_of
-from .programme import with_visit
+from .programme import journey_under_way, with_visit
 from .referents import opening_parties
+from .reject import rejected
 from .split import named_again, named_stop, trip_stops, within_visit
 from .titles import meeting_title
 from .told import announced
@@ -131,6 +132,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             _listed_meetings(ctx, run)
         if len(run.meetings) == found:
             _speech(ctx, run)
+        # "Am zweiten Tag seiner Nahost-Reise ...": the journey under way, whatever the sentence tells of
+        run.meetings.extend(m for m in [journey_under_way(ctx, build_meeting)] if m)
         run.meetings[found:] = named_again(ctx, within_visit(ctx, run.meetings[found:], build_meeting),
                                            run.meetings[:found])
         run.meetings.extend(trip_stops(ctx, run.meetings[found:], run.meetings[:found])
@@ -822,7 +825,7 @@ def _there(ctx: SentenceContext, span: Span) -> str | None:
 
 def build_meeting(ctx: SentenceContext, span: Span, day: Day | None) -> Meeting | None:
     """The meeting told in ``span`` on ``day``, or None when the span tells of none."""
-    if (span.side and not span.in_scope) or _journey_only(ctx, span, day):
+    if (span.side and not span.in_scope) or _journey_only(ctx, span, day) or rejected(ctx, span):
         return None
     parties = with_visit(day.programme if day else None, participants(ctx, span))
     location, parties = _place(ctx, span, parties)

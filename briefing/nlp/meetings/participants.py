@@ -30,6 +30,7 @@ from .triggers import earlier_tokens, event_noun, present
 log = logging.getLogger(__name__)
 
 DEFINITE = frozenset({"der", "die", "das", "the", "this", "diese", "dieses", "dieser"})
+VISIT_REACH = 8  # sentences back a visit may be told whose host holds an office named without a state
 LOOK_BACK = 3  # sentences back a definite meeting noun ("Das Treffen") may point to the meeting named there
 
 
@@ -48,6 +49,8 @@ def _participants(ctx: SentenceContext, span: Span) -> list[str]:
     visitor = _subject(ctx) or _pronoun_visitor(ctx) or _guest_of_the_visit(ctx, span)
     parties = [*visitor, *_entities(ctx, span), *_mentions(ctx, span), *group_parties(ctx, span),
                *(_there_party(ctx, span) if visitor else [])]
+    if visitor and not [p for p in parties if p and p not in visitor]:
+        parties += _host_by_role(ctx, span, visitor)  # (not when the sentence names the host: "nach Ägypten")
     parties = _pointed_back(ctx, span, parties)
     parties = list(dict.fromkeys(p for p in parties if p))
     before = before_people(ctx)
@@ -118,6 +121,29 @@ def _earlier_visitor(ctx: SentenceContext) -> list[str]:
     return []
 
 
+def _host_by_role(ctx: SentenceContext, span: Span, visitor: list[str]) -> list[str]:
+    """"Fischer reist bis Freitag durch Israel. ... will Fischer Ministerpräsident Ariel Scharon treffen", "An diesem
+    Dienstag wird sie von Staatspräsident Mwai Kibaki empfangen": a person named by an office with no state, met
+    by the one who travels in a dated visit to one state told shortly before, holds that office in the state
+    visited."""
+    named = [e for e in ctx.actors.entities if span.first <= e.first <= span.last and e.kind == "role" and not e.party
+             and e.last > e.first and ctx.tokens[e.last].pos.startswith(("NE", "NP0")) and not topic(ctx, e.first)]
+    if not named:
+        return []
+    here = ctx.sentence.index
+    for m in reversed(ctx.doc.earlier):
+        if not m.evidence or here - m.evidence[-1].sentence > VISIT_REACH:
+            break
+        hosts = [p for p in m.participants[1:] if p not in ORGANISATIONS and p not in visitor]
+        # a dated visit: the stops a journey will go on to are named without a day ("weiter nach Kairo")
+        if m.participants and m.participants[0] in visitor and m.status == "upcoming" and not m.side \
+                and m.start is not None and len(hosts) == 1 and len(m.participants) == 2:
+            # not when the sentence names another place ("reist nach Ägypten weiter, wo er Präsident al-Sisi trifft")
+            elsewhere = {e.party for e in ctx.actors.entities if e.kind == "name" and e.party} - set(visitor)
+            return hosts if elsewhere <= set(hosts) else []
+    return []
+
+
 def _there_party(ctx: SentenceContext, span: Span) -> list[str]:
     """"... besucht Steinmeier das Königreich Lesotho. Dort trifft er mit König Letsie III. zusammen": "dort" is
     the place the sentence before named last, and its state hosts the one who came (not so a body meeting
@@ -152,6 +178,8 @@ def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
     out = []
     for i in range(span.first, span.last + 1):
         m_idx = found.token_mention[i]
+        if m_idx is not None and i > span.first and found.token_mention[i - 1] == m_idx:
+            continue  # a mention of several tokens ("Sudan ’s") is judged at its first
         if m_idx is None or ctx.mask[i] or i in in_entity \
                 or in_attribution(ctx.sentence, i, span.first, span.last, lex) or topic(ctx, i):
             continue

@@ -76,8 +76,10 @@ def in_situation(s: Sentence, i: int, language: str) -> bool:
         k -= 1
     if k < 1 or tokens[k].text.lower() not in words.situation_links:
         return False
-    noun = tokens[k - 1]
-    return noun.pos.startswith("NN") and noun.text.lower().rsplit("-", 1)[-1].endswith(words.situation_nouns)
+    noun, low = tokens[k - 1], tokens[k - 1].text.lower()
+    # ("the fighting in": a noun the tagger may read as a gerund)
+    return (noun.pos.startswith("NN") and low.rsplit("-", 1)[-1].endswith(words.situation_nouns)) \
+        or low in words.situation_nouns
 
 
 def _addressee(s: Sentence, i: int, language: str) -> bool:
@@ -146,8 +148,10 @@ def _described_tokens(ctx: SentenceContext) -> set[int]:
     clauses = [(a, b) for a, b in _clauses(tokens) if tokens[a].text.lower() in words.description_openers]
     if not clauses:
         return set()
-    triggers = set(find_triggers(ctx))  # "Biden, who will meet Xi on Friday, ...": a meeting of its own
-    return {k for a, b in clauses if not triggers.intersection(range(a, b + 1)) for k in range(a, b + 1)}
+    # "Biden, who will meet Xi on Friday, ...": a verb of meeting makes it a meeting of its own (not a body's noun:
+    # "members of the UN security council")
+    verbs = {i for i in find_triggers(ctx) if tokens[i].pos.startswith("V")}
+    return {k for a, b in clauses if not verbs.intersection(range(a, b + 1)) for k in range(a, b + 1)}
 
 
 def _says(lemma: str, verbs: frozenset[str], particles: list[str]) -> bool:

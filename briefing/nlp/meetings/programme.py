@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -22,7 +23,7 @@ from ...data import load_data
 from ...model import Meeting, Timex
 from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_direction
-from .context import SentenceContext
+from .context import SentenceContext, Span
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,8 @@ ANAPHOR_KINDS = frozenset({"anaphor_words"})
 """Temporal expressions counted from the day told before ("the next day", "am nächsten Tag")."""
 WEEK = 7
 OPENED_REACH = 2  # sentences after "The next day ..." whose items without a day of their own are on that day
+JOURNEY_REACH = 6  # words from "seiner"/"of" to the journey noun ("of his three - day state visit")
+Builder = Callable[[SentenceContext, Span, None], "Meeting | None"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class ProgrammeLexicon:
     day_nouns: frozenset[str]
     final_joiners: tuple[tuple[str, ...], ...]
     meals: tuple[str, ...]
+    day_of: frozenset[str]
     ordinals: dict[str, int]
     anaphora: dict[str, int]
 
@@ -54,6 +58,7 @@ def programme_lexicon(language: str) -> ProgrammeLexicon:
         day_nouns=frozenset(str(w).lower() for w in d.get("day_nouns") or []),
         final_joiners=tuple(tuple(str(p).lower().split()) for p in d.get("final_joiners") or []),
         meals=tuple(str(w).lower() for w in d.get("meals") or []),
+        day_of=frozenset(str(w).lower() for w in d.get("day_of") or []),
         ordinals={str(k).lower(): int(v) for k, v in (tense.get("ordinals") or {}).items()},
         anaphora={str(k).lower(): int(v) for k, v in (tense.get("anaphora") or {}).items()})
 
@@ -193,12 +198,63 @@ def ordinal_day(ctx: SentenceContext, visit: Meeting) -> tuple[date, int, int] |
         j = i + 1
         final = next((p for p in lex.final_joiners if tuple(words[j:j + len(p)]) == p), None)
         j += len(final) if final else 0
-        if j >= len(words) or words[j] not in lex.day_nouns or _of_another(words, j):
+        # "am zweiten Tag seiner Reise" is the visit's own day; "am zweiten Tag des Gipfels" another event's
+        if j >= len(words) or words[j] not in lex.day_nouns or _of_another(words, j) and _journey_after(ctx, j) is None:
             continue
         day = visit.end if n < 0 else visit.start + timedelta(days=n - 1)
         if day > visit.end:
             return None
         return day, i, j
+    return None
+
+
+def journey_under_way(ctx: SentenceContext, build: Builder) -> Meeting | None:
+    """"Am zweiten Tag seiner Nahost-Reise ist Fischer mit Abbas zusammengetroffen", "On the second day of his visit
+    to China, Scholz met Xi": a journey the text names by one of its days, with no meeting dated before it, is under
+    way on the source's day, begun that many days before. None when the sentence names no such day or a visit dated
+    before holds it (ordinal_day reads that one)."""
+    published = ctx.doc.source.published
+    named = _day_of_journey(ctx)
+    if named is None or published is None or frame(ctx) is not None:
+        return None
+    n, noun = named
+    m = build(ctx, Span(0, len(ctx.tokens) - 1, [noun]), None)
+    if m is None:  # (one party is enough: the traveller whose journey it is may be named only by office)
+        return None
+    m.start, m.end = published - timedelta(days=n - 1), published
+    m.status, m.reported_past, m.date_resolved = "upcoming", False, True
+    m.date_text = ctx.sentence.text[ctx.tokens[noun].start - ctx.sentence.start:ctx.tokens[noun].end
+                                    - ctx.sentence.start]
+    return m
+
+
+def _day_of_journey(ctx: SentenceContext) -> tuple[int, int] | None:
+    """"am zweiten Tag seiner Nahost-Reise", "on the third day of her trip": the ordinal (a first day or later, not
+    "last") and the token of the journey noun after the day noun and its article."""
+    lex = programme_lexicon(ctx.gaz.language)
+    words = ctx.words()
+    for i, w in enumerate(words[:-3]):
+        n = lex.ordinals.get(w)
+        if n is None or n < 1 or words[i + 1] not in lex.day_nouns:
+            continue
+        k = _journey_after(ctx, i + 1)
+        if k is not None:
+            return n, k
+    return None
+
+
+def _journey_after(ctx: SentenceContext, j: int) -> int | None:
+    """The journey noun the day noun at ``j`` is a day of ("Tag seiner Nahost-Reise", "day of his three-day visit"),
+    else None ("day of the summit")."""
+    words = ctx.words()
+    if j + 1 >= len(words) or words[j + 1] not in programme_lexicon(ctx.gaz.language).day_of:
+        return None
+    for k in range(j + 2, min(j + 2 + JOURNEY_REACH, len(words))):
+        tok = ctx.tokens[k]
+        if tok.text in (",", ";", ":", ".") or tok.pos.startswith("V"):
+            return None
+        if tok.pos.startswith(("NN", "NE", "NP0")) and journey_noun(words[k], ctx.gaz.language):
+            return k
     return None
 
 

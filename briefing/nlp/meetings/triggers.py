@@ -15,6 +15,7 @@ MODALS = frozenset({"will", "would", "shall", "to", "can", "could", "may", "migh
 SPEECH_REACH = 6  # words from a speech noun to the word before its venue ("eine Rede zur Euro-Krise am ...")
 VENUE_REACH = 4  # words from "vor"/"at" to the name of the body or venue ("at the renowned Brookings Institution")
 NAME_TAGS = ("NE", "NP0")
+ARTICLE_TAGS = ("ART", "AT0")
 QUOTE_MARKS = frozenset('"„“”»«‘’`\'')
 TERM_WORDS = 4  # words a quoted term may have ("a „working lunch“"); a longer quote is speech
 VERB_TAGS = ("V",)
@@ -75,16 +76,45 @@ def find_triggers(ctx: SentenceContext) -> list[int]:
         miscased = lex.capital_nouns and i > 0 and tok.pos.startswith("NN") and tok.text[:1].islower()
         cands = [p + lemma for p in particles] + [lemma] + ([tok.text.lower()] if miscased else [])
         for cand in cands:
-            if cand in lex.verbs and (tok.pos.startswith("V") or after_modal or miscased):
-                need = lex.needs.get(cand)
-                if need and not (need & words) or cand in lex.guests and not _guest_named(ctx):
-                    continue
-                if cand in lex.next_needs and not _next_word_in(ctx, i, need or set()):
-                    continue
+            if cand in lex.verbs and (tok.pos.startswith("V") or after_modal or miscased) \
+                    and _verb_needs_met(ctx, i, cand, words, bare=cand == lemma and bool(particles)):
                 out.append(i)
                 break
     earlier = [i for i in out if _earlier_event(ctx, i)]
     return [i for i in out if i not in earlier] if len(earlier) < len(out) else out
+
+
+def _verb_needs_met(ctx: SentenceContext, i: int, verb: str, words: set[str], bare: bool) -> bool:
+    """The verb ``verb`` at ``i`` has what it needs to name a meeting: a word of the sentence ("speak with"), the
+    word right after it ("will be in"), a guest ("wird erwartet"), a place after its preposition ("fliegt nach
+    Peking"; "kam nach Angaben der Polizei" names none). ``bare``: the lemma without the separated particle the
+    clause has ("kam gestern nach München zurück" is another verb)."""
+    lex = ctx.lex
+    need = lex.needs.get(verb)
+    if need and not (need & words) or verb in lex.guests and not _guest_named(ctx):
+        return False
+    if verb in lex.next_needs and not _next_word_in(ctx, i, need or set()):
+        return False
+    return verb not in lex.to_place or not bare and _place_after(ctx, i, need or set())
+
+
+def _place_after(ctx: SentenceContext, verb: int, prepositions: set[str]) -> bool:
+    """One of ``prepositions`` with a city or a state after it, only articles between ("nach Peking", "to the
+    United States"), in the verb's clause: no other verb between them ("kam aus Amsterdam und war auf dem Flug nach
+    Mexiko")."""
+    tokens = ctx.tokens
+    for k, tok in enumerate(tokens[:-1]):
+        if tok.text.lower() not in prepositions or ctx.mask[k]:
+            continue
+        if any(t.pos.startswith("V") for t in tokens[min(k, verb) + 1:max(k, verb)]):
+            continue
+        j = k + 1
+        while j < len(tokens) - 1 and tokens[j].pos.startswith(ARTICLE_TAGS):
+            j += 1
+        entry = ctx.gaz.lookup(tokens[j].text)
+        if entry is not None and entry.kind == "name" and tokens[j].text[:1].isupper():
+            return True
+    return False
 
 
 def _noun_needs_met(ctx: SentenceContext, i: int) -> bool:
@@ -217,7 +247,9 @@ def is_travel(ctx: SentenceContext, tok: Token) -> bool:
     if tok.pos.startswith(("NN", "NE")):
         return tok.text.lower().endswith(tuple(w for w in lex.travel if len(w) > 3 and not w.endswith("en")))
     lemma = tok.lemma.lower()
-    return lemma in lex.travel or any(p + lemma in lex.travel for p in ctx.particles())
+    # "kommt ... zusammen" is "zusammenkommen", a verb of meeting, not "kommen", one of travel
+    joined = [p + lemma for p in ctx.particles() if p + lemma in lex.verbs or p + lemma in lex.travel]
+    return any(v in lex.travel for v in joined) if joined else lemma in lex.travel
 
 
 def present(ctx: SentenceContext, first: int, last: int) -> bool:

@@ -99,7 +99,8 @@ def speakers_as_named(ctx: SentenceContext, speech: SentenceSpeech, reading: Rea
     if last is not None and ctx.n - last.sentence <= CONTINUATION_WINDOW and subjunctive(ctx, reading) \
             and not own_subject(ctx, reading.lex):
         speech.said = [replace(last, first=0, last=len(ctx.sentence.tokens) - 1, via="continued")]
-        return last
+        # reported speech goes on sentence by sentence: the window counts from the last sentence in it
+        return replace(last, sentence=ctx.n)
     speech.said_subject = subject_of(ctx)
     return last
 
