@@ -18,11 +18,11 @@ has used for KEEP_DAYS days is removed.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import logging
 import os
 import pickle
+import re
 import time
 from dataclasses import dataclass, field
 from functools import cache
@@ -97,17 +97,22 @@ def extraction_modules() -> list[Path]:
     return sorted(seen)
 
 
+RELATIVE_IMPORT = re.compile(r"^[ \t]*from[ \t]+(\.+)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]*)", re.MULTILINE)
+"""``from .x import y`` and ``from .. import (a, b)``: a regular expression, not ``ast``, which took 0.2 s
+of every build to parse the package."""
+
+
 def _imported(path: Path) -> list[Path]:
     """The package's own modules that ``path`` imports with ``from .x import y`` (y may be a module)."""
     found = []
-    for node in ast.walk(ast.parse(path.read_bytes())):
-        if isinstance(node, ast.ImportFrom) and node.level:
-            base = path.parent
-            for _ in range(node.level - 1):
-                base = base.parent
-            stem = base.joinpath(*node.module.split(".")) if node.module else base
-            names = [stem] + [stem / alias.name for alias in node.names]
-            found += [f for n in names for f in (n.with_suffix(".py"), n / "__init__.py") if f.is_file()]
+    for dots, module, names in RELATIVE_IMPORT.findall(path.read_text(encoding="utf-8")):
+        base = path.parent
+        for _ in range(len(dots) - 1):
+            base = base.parent
+        stem = base.joinpath(*module.split(".")) if module else base
+        imported = [n.split(" as ")[0].strip() for n in names.strip("()").split(",")]
+        candidates = [stem] + [stem / name for name in imported if name.isidentifier()]
+        found += [f for n in candidates for f in (n.with_suffix(".py"), n / "__init__.py") if f.is_file()]
     return found
 
 
