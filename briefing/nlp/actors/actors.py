@@ -404,6 +404,7 @@ def _entity(sentence: Sentence, gaz: Gazetteer, found: SentenceActors, i: int, j
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=4)
 def _former_words(language: str) -> tuple[str, ...]:
     return tuple(sorted(word_set(language_data("positions", language), "former_words")))
 

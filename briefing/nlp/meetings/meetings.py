@@ -133,7 +133,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         if len(run.meetings) == found:
             _speech(ctx, run)
         # "Am zweiten Tag seiner Nahost-Reise ...": the journey under way, whatever the sentence tells of
-        run.meetings.extend(m for m in [journey_under_way(ctx, build_meeting)] if m)
+        if journey := journey_under_way(ctx, build_meeting):
+            run.meetings.append(journey)
         run.meetings[found:] = named_again(ctx, within_visit(ctx, run.meetings[found:], build_meeting),
                                            run.meetings[:found])
         run.meetings.extend(trip_stops(ctx, run.meetings[found:], run.meetings[:found])
