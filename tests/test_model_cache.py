@@ -261,3 +261,30 @@ def test_an_array_of_a_named_type_is_made_as_pycparser_reads_it_without_a_parse(
             ffi.typeof("glyph_t[0x10]")  # a length cffi reads otherwise (hexadecimal): parsed as before
     with pytest.raises(AssertionError):
         ffi.typeof("glyph_t[2000]")  # outside, every new name is parsed as before
+
+
+def _clear_territories() -> None:
+    from briefing import territories
+
+    territories.state_names.cache_clear()
+    territories.historic_states.cache_clear()
+    territories.historic_names.cache_clear()
+
+
+def test_the_tables_of_states_are_read_back_and_made_again_when_their_sources_change(models, monkeypatch):
+    from briefing import territories
+
+    _clear_territories()
+    try:
+        made = (territories.state_names("de"), territories.state_names("en"), territories.historic_states())
+        assert made[0]["Lesotho"] == "LSO" and made[0]["UdSSR"] == "SUN" and made[1]["USSR"] == "SUN"
+        _clear_territories()
+        monkeypatch.setattr(territories, "_state_names", _never)  # the next process: only the files can give them
+        monkeypatch.setattr(territories, "_historic_states", _never)
+        assert (territories.state_names("de"), territories.state_names("en"), territories.historic_states()) == made
+        _clear_territories()
+        monkeypatch.setattr(territories, "_historic_wanted", lambda: {"SUN"})  # parties.yaml marks other states
+        with pytest.raises(AssertionError):
+            territories.historic_states()
+    finally:
+        _clear_territories()
