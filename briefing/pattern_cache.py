@@ -94,7 +94,10 @@ def patterns_kept(name: str, where: Path | None) -> Iterator[None]:
         with _lock:
             _active = False
         if added >= WRITE_FROM:
-            kept = table if len(table) <= MAX_PATTERNS else {k: table[k] for k in used if k in table}
+            # Copies first: a build in another thread may still be compiling through the table.
+            # dict() and set() of a dict or set copy in one step under the interpreter lock.
+            now, last = dict(table), set(used)
+            kept = now if len(now) <= MAX_PATTERNS else {k: now[k] for k in last if k in now}
             model_cache.keep(f"re-{name}", _key(), kept, where)
 
 
