@@ -85,3 +85,46 @@ def test_surname_with_the_full_stop_the_tokenizer_kept_is_the_person_named_befor
     got = speakers("Nun antwortete Reinhold Gall, Geschäftsführer der Fraktion, auf die Fragen. "
                    "„In meinen Augen ist das Gesetz zu streng“, so Gall.")
     assert got == ["Reinhold Gall"]
+
+
+# reported speech and quotes going on
+
+def test_passive_naming_no_agent_does_not_stop_reported_speech():
+    got = speakers("Laut Polizei habe es eine Kontrolle des Wagens gegeben, von dem zu Gewalt aufgerufen worden sein "
+                   "soll. Dabei sei ein Mann festgenommen worden. Dies hätten die Beamten „mit einfacher Gewalt“ "
+                   "durchgesetzt.")
+    assert got == ["Polizei"]
+
+
+def test_quote_opening_a_paragraph_goes_on_with_the_quote_that_closed_the_last():
+    text = ("Die Abgeordnete Hanna Lindqvist verurteilte die Haltung der Regierung. „Diese Regierung hat Erfolge. "
+            "Aber ihre Politik im Nahen Osten ist ungerecht.“\n\n„Ob wir es mögen oder nicht, solch ein Gefühl führt "
+            "zu Extremismus.“\n\n„Das ist falsch“, sagte der Minister.")
+    assert speakers(text) == ["Hanna Lindqvist", "Hanna Lindqvist", "Minister"]
+    text = ('Councillor Hanna Lindqvist condemned the plan. "This council has done well. But the plan is unfair."'
+            '\n\n"Whether we like it or not, it will divide the town."\n\n"That is wrong," the mayor said.')
+    assert speakers(text, "en") == ["Hanna Lindqvist", "Hanna Lindqvist", "mayor"]
+
+
+def test_quote_opening_a_paragraph_after_one_that_closed_in_the_middle_is_not_continued():
+    text = ("Die Abgeordnete Hanna Lindqvist nannte den Plan „ungerecht“ und verließ den Saal.\n\n"
+            "„Ob wir es mögen oder nicht, solch ein Gefühl führt zu Extremismus.“")
+    assert speakers(text)[-1] is None
+
+
+def test_reported_speech_goes_on_after_a_quote_standing_alone_after_its_speaker():
+    text = ("Der ältere Bruder der Ministerin, Georg Albers, war nach eigenem Bekunden eingeweiht. "
+            "„Meine Schwester wünscht sich mehr Ruhe.“ Der Rücktritt sei ein „natürlicher Vorgang“.")
+    assert speakers(text) == ["Georg Albers", "Georg Albers"]
+
+
+def test_reported_speech_after_a_sentence_about_someone_without_a_quote_is_not_theirs():
+    text = "Georg Albers reiste nach Rom. Der Rücktritt sei ein „natürlicher Vorgang“."
+    assert speakers(text) == [None]
+
+
+def test_pronoun_means_the_subject_before_the_object_named_after_it():
+    text = "Bürgermeister Peter Albers kritisierte den Stadtrat Jonas Brandt scharf. Er sagte: „Das ist ein Fehler.“"
+    assert speakers(text) == ["Peter Albers"]
+    text = "Die Ministerin Anna Berger lobte den Bürgermeister Jonas Brandt. Er sagte: „Das ist ein Erfolg.“"
+    assert speakers(text) == ["Jonas Brandt"]

@@ -500,7 +500,7 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     fin = finite_verb(clause, ctx.sentence, ctx.language)
     inside = ctx.inside(clause) + _after_conjunction(ctx, clause, fin)
     pivot = fin if fin is not None else verb
-    before = [m for m in inside if m.last < pivot and not _oblique(ctx, m) and not _attribute(ctx, m)]
+    before = [m for m in inside if m.last < pivot and not oblique(ctx, m) and not _attribute(ctx, m)]
     after = [m for m in ctx.mentions if clause.first <= m.first <= clause.last and m.first > pivot
              and (m.phrase is None or m.phrase.free) and not _attribute(ctx, m)]
     # "schrieb „Nordkurier“", "zitiert die „Abendpost“ den Bürgermeister": a quoted name parts the clause
@@ -513,7 +513,7 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
         # gesprochen": a quotation parts the subject from the verb
         start, _ = _across_quotes(ctx, k)
         before = [m for m in ctx.mentions if start <= m.first and m.last < clause.first and m.phrase is not None
-                  and m.phrase.free and not _oblique(ctx, m)]
+                  and m.phrase.free and not oblique(ctx, m)]
     lemma = ctx.sentence.tokens[verb].lemma.lower()
     if _passive(ctx, k, verb, lex):
         # "Die Nato war von Trump als „obsolet“ bezeichnet worden": the agent speaks, never the subject
@@ -528,7 +528,7 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
         who = relative  # "eine Nachricht, welche die Techniker als „…“ bezeichnete": the message
     elif lemma in lex.citing and after:
         # "Ein Fernsehsender zitierte Papandreou mit den Worten", "zitiert die Zeitung den Minister"
-        who = next((m for m in after if _oblique(ctx, m)), after[1] if len(after) > 1 else after[0])
+        who = next((m for m in after if oblique(ctx, m)), after[1] if len(after) > 1 else after[0])
     elif before and _opens(ctx, start, before[0].first):
         who = before[0] if rules.first_subject else before[-1]
     elif after and (rules.after_any_verb or lemma in lex.inverting):
@@ -696,7 +696,7 @@ def _clause_subject(ctx: SentenceContext, k: int, fin: int) -> Mention | None:
     when something else stands before it ("Jede Schuld weist Hartmann von sich")."""
     clause = ctx.clauses[k]
     inside = [m for m in ctx.inside(clause) if not _attribute(ctx, m)]
-    before = [m for m in inside if m.last < fin and not _oblique(ctx, m)]
+    before = [m for m in inside if m.last < fin and not oblique(ctx, m)]
     if before and _opens(ctx, clause.first, before[0].first):
         return _with_apposition(ctx, before[0])
     who = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, fin) else None
@@ -890,7 +890,9 @@ def _across_quotes(ctx: SentenceContext, k: int) -> tuple[int, int]:
     return first, last
 
 
-def _oblique(ctx: SentenceContext, m: Mention) -> bool:
+def oblique(ctx: SentenceContext, m: Mention) -> bool:
+    """The mention opens with a determiner or stands after a pronoun of the accusative or dative ("den
+    Minister", "dem Sprecher"): an object, no subject."""
     return ctx.word(m.first) in OBLIQUE or (m.first > 0 and ctx.word(m.first - 1) in OBLIQUE and m.phrase is None)
 
 
