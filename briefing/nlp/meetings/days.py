@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -14,6 +14,7 @@ from ...model import Meeting, Sentence, Timex
 from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_direction, clause_tokens
 from .context import SentenceContext, Span
+from .places import last_place
 from .programme import OPENED_REACH, Frame, anaphor_shift, floating, frame, journey, journey_noun, ordinal_day
 from .triggers import ahead, earlier_tokens, event_noun, find_phrase, is_travel
 
@@ -38,6 +39,8 @@ RECUR_REACH = 2  # tokens between a set of times ("every month") and the date it
 EVENT_REACH = 5  # tokens after an event noun that may name its place or party ("der Nato in Den Haag")
 ARRIVAL_REACH = 2  # days before the source's an arrival may lie and the visit or meeting still be under way
 REPORT_REACH = 4  # tokens back from a day to a noun of reporting ("the statement published on")
+SUPERSEDED_REACH = 4  # tokens back from a day to a word of a plan given up ("originally scheduled for")
+TERM_REACH = 10  # tokens back from "from"/"ab" to a noun of an office held for a term ("presidency, which")
 SAID_REACH = 7  # tokens back from a day to the verb of saying before it, over the speaker's name
 
 
@@ -109,7 +112,7 @@ def find_days(ctx: SentenceContext) -> list[Day]:
         first_day = t.first_day or _value_day(t.value)
         if first_day is None:
             continue
-        if ctx.mask[i] or _said_on(ctx, i, token_at(s, t.end - 1)):
+        if ctx.mask[i] or _said_on(ctx, i, token_at(s, t.end - 1)) or _superseded(ctx, i) or _term_begins(ctx, i):
             continue
         if t.range_start is not None:
             if t.range_start in seen_ranges:
@@ -453,7 +456,42 @@ def _said_on(ctx: SentenceContext, first: int, last: int) -> bool:
             break
         if saying(k):
             return True
+        if tokens[k].pos == "PTKVZ":
+            # "teilte der Sprecher des Weißen Hauses, Sean Spicer, am Freitag mit": the particle closes the clause of
+            # the verb before the day, over an apposition's commas
+            verb = next((j for j in range(first - 1, -1, -1) if tokens[j].pos.startswith("VV")), None)
+            return verb is not None and saying(verb)
     return _report_day(ctx, first, saying)
+
+
+def _superseded(ctx: SentenceContext, tok: int) -> bool:
+    """"originally scheduled for October 19", "ursprünglich für den 19. Oktober angesetzt": the day of a plan given
+    up, a few words after a word saying so in the same clause."""
+    words = _day_words(ctx.gaz.language, "superseded_words")
+    for k in range(tok - 1, max(tok - SUPERSEDED_REACH, -1) - 1, -1):
+        if ctx.tokens[k].text in CLAUSE_MARKS:
+            return False
+        if ctx.tokens[k].text.lower() in words:
+            return True
+    return False
+
+
+def _term_begins(ctx: SentenceContext, tok: int) -> bool:
+    """"the pro tempore presidency, which it will occupy from January 1", "den Vorsitz ab dem 1. Januar": a day
+    opened by "from"/"ab" a few words after a noun of an office held for a term begins the term."""
+    k = tok - 1
+    if k >= 0 and ctx.tokens[k].pos.startswith(("ART", "AT0")):
+        k -= 1
+    if k < 0 or ctx.tokens[k].text.lower() not in _day_words(ctx.gaz.language, "term_openers"):
+        return False
+    nouns = _day_words(ctx.gaz.language, "term_nouns")
+    return any(t.pos.startswith(("NN", "NP")) and t.text.lower().rsplit("-", 1)[-1].endswith(tuple(nouns))
+               for t in ctx.tokens[max(0, k - TERM_REACH):k])
+
+
+@cache
+def _day_words(language: str, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in tense_lexicon(language).data.get(key) or [])
 
 
 def _report_day(ctx: SentenceContext, first: int, saying: Callable[[int], bool]) -> bool:
@@ -518,7 +556,7 @@ def stretches(ctx: SentenceContext, days: list[Day]) -> list[tuple[int, int, Day
     for prev, day in zip(days, days[1:]):
         cut = day.tok
         for i in range(day.tok - 1, prev.last_tok, -1):
-            if tokens[i].text.lower() in ctx.lex.cuts or tokens[i].text in (",", ";", ":"):
+            if tokens[i].text.lower() in ctx.lex.cuts or tokens[i].text in (",", ";", ":") or _infinitive_at(ctx, i):
                 cut = i
                 break
         cuts.append(cut)
@@ -531,6 +569,16 @@ def stretches(ctx: SentenceContext, days: list[Day]) -> list[tuple[int, int, Day
                 if j == k - 1 or days[j].listed and out[j][1] <= last:
                     out[j] = (first, last, out[j][2])
     return out
+
+
+def _infinitive_at(ctx: SentenceContext, i: int) -> bool:
+    """A to-infinitive opens at token ``i`` ("set the stage Sunday | to preside at the signing Monday"): what it
+    tells is the later day's."""
+    tense = tense_lexicon(ctx.gaz.language)["tense"]
+    markers = tense.get("infinitive_markers") or []
+    infinitives = tense.get("infinitive_tags") or []
+    return ctx.tokens[i].text.lower() in markers and i + 1 < len(ctx.tokens) \
+        and ctx.tokens[i + 1].pos.replace("(", "").replace(")", "") in infinitives
 
 
 def count_from_event(ctx: SentenceContext, days: list[Day], triggers: list[int], earlier: list[Meeting]) -> None:
@@ -818,7 +866,10 @@ def _after_phrase(ctx: SentenceContext, i: int) -> bool:
 def _tells(ctx: SentenceContext, first: int, last: int, verbs: str) -> bool:
     """A verb of the tense lexicon's list ``verbs`` (by lemma or form) among tokens first..last."""
     words = _verb_list(ctx.gaz.language, verbs)
-    return any(t.pos.startswith("V") and ((t.lemma or "").lower() in words or t.text.lower() in words)
+    # a separable verb has its particle at the clause's end: "traf am Montag in Rabat ein" (eintreffen)
+    particles = ctx.particles()
+    return any(t.pos.startswith("V") and ((t.lemma or "").lower() in words or t.text.lower() in words
+                                          or any(p + (t.lemma or "").lower() in words for p in particles))
                for t in ctx.tokens[first:last + 1])
 
 
@@ -844,6 +895,8 @@ def sequel_day(ctx: SentenceContext) -> Day | None:
     at = find_phrase(ctx, phrases)
     if at is not None and (ctx.tokens[at].pos in ctx.lex.existential_tags or at in ctx.timed()):
         return None  # "there were no plans": no place, no day; "later this week" is a time of its own
+    if at is not None and ctx.tokens[at].text.lower() in ctx.lex.there and _place_named_before(ctx, at):
+        return None  # "einen Zwischenstopp auf Island einlegen und dort ... treffen": there is the place just named
     f = frame(ctx)
     if f is None:
         return None
@@ -857,6 +910,15 @@ def sequel_day(ctx: SentenceContext) -> Day | None:
     s, tokens = ctx.sentence, ctx.tokens
     text = s.text[tokens[at].start - s.start:tokens[at + size - 1].end - s.start]
     return Day(f.day, f.day, at, at + size - 1, False, text, programme=_journey_of(ctx, f))
+
+
+def _place_named_before(ctx: SentenceContext, at: int) -> bool:
+    """A city or country after a preposition of place ("auf Island", "in Iceland") before token ``at``: "dort" /
+    "there" points to it, not to the place of the programme told before."""
+    # the place may follow an article ("in die USA")
+    return any(ctx.tokens[k - 1].text.lower() in ctx.lex.places
+               and last_place(replace(ctx.sentence, tokens=ctx.tokens[k:min(k + 2, at)]), ctx.gaz) is not None
+               for k in range(1, at))
 
 
 def _follows_dated(ctx: SentenceContext) -> bool:
