@@ -153,3 +153,69 @@ def test_english_meeting_there_after_a_place_just_named_takes_no_day_from_the_pr
                   "there.", "en")
     iceland = [m for m in ms if "ISL" in m.participants]
     assert iceland and all(m.start is None for m in iceland)
+
+
+# -- an end day or a length in a later sentence, said of the meeting named again ---------------------------------
+
+def test_an_end_day_in_a_later_sentence_ends_the_summit():
+    [m] = meetings("President Garcia will attend the Andean Community summit in Tarija, which will be inaugurated "
+                   "this evening by a state dinner. The summit is scheduled to end on Thursday, after which Garcia "
+                   "will head back to Lima.", "en", published=date(2007, 6, 13))
+    assert (m.start, m.end, m.status) == (date(2007, 6, 13), date(2007, 6, 14), "upcoming")
+
+
+def test_german_end_day_in_a_later_sentence_ends_the_summit():
+    [m] = meetings("Garcia nimmt am Gipfel der Andengemeinschaft in Tarija teil, der am heutigen Mittwoch mit einem "
+                   "Staatsbankett beginnt. Der Gipfel soll am Donnerstag enden.", published=date(2007, 6, 13))
+    assert (m.start, m.end) == (date(2007, 6, 13), date(2007, 6, 14))
+
+
+def test_talks_begun_yesterday_and_lasting_a_week_are_under_way():
+    [m] = meetings("Peace talks between the Yemeni government and Houthi rebels, coordinated by the UN, began in "
+                   "Sweden on Thursday. The talks, held at a castle north of Stockholm, are expected to last for "
+                   "about a week.", "en", published=date(2018, 12, 7))
+    assert (m.start, m.end, m.status) == (date(2018, 12, 6), date(2018, 12, 12), "upcoming")
+
+
+def test_german_talks_begun_yesterday_and_lasting_a_week_are_under_way():
+    [m] = meetings("Die Friedensgespräche zwischen der jemenitischen Regierung und den Huthi-Rebellen haben am "
+                   "Donnerstag in Schweden unter Vermittlung der UN begonnen. Die Friedensgespräche sollen etwa eine "
+                   "Woche dauern.", published=date(2018, 12, 7))
+    assert (m.start, m.end, m.status) == (date(2018, 12, 6), date(2018, 12, 12), "upcoming")
+
+
+def test_talks_that_lasted_two_days_last_week_stay_past():
+    [m] = meetings("Die Friedensgespräche zwischen der jemenitischen Regierung und den Huthi-Rebellen hatten am "
+                   "Montag, dem 26. November, in Schweden begonnen. Die Friedensgespräche dauerten zwei Tage.",
+                   published=date(2018, 12, 7))
+    assert (m.end, m.status) == (date(2018, 11, 27), "past")
+
+
+# -- a visit told as begun or continued, with no day: the source's day -------------------------------------------
+
+def test_a_visit_told_as_begun_began_on_the_sources_day():
+    [m] = meetings("Der spanische König Felipe VI. hat seinen Antrittsbesuch in Marokko begonnen.", published=MONDAY)
+    assert (m.start, m.status) == (MONDAY, "upcoming")
+
+
+def test_english_visit_told_as_begun_began_on_the_sources_day():
+    [m] = meetings("King Felipe VI of Spain has begun his first state visit to Morocco.", "en", published=MONDAY)
+    assert (m.start, m.status) == (MONDAY, "upcoming")
+
+
+def test_a_visit_begun_long_ago_in_the_pluperfect_gets_no_day():
+    ms = meetings("Der spanische König Felipe VI. hatte seinen Antrittsbesuch in Marokko mit einem Empfang begonnen.",
+                  published=MONDAY)
+    assert all(m.start != MONDAY for m in ms)
+
+
+def test_a_journey_continued_in_the_present_is_on_the_sources_day():
+    [m] = meetings("Außenminister Johann Wadephul setzt seine mehrtägige Nahostreise im Libanon fort.",
+                   published=MONDAY)
+    assert (m.start, m.status) == (MONDAY, "upcoming")
+
+
+def test_english_journey_continued_in_the_present_is_on_the_sources_day():
+    ms = meetings("Foreign Minister Johann Wadephul continues his tour of the Middle East in Lebanon.", "en",
+                  published=MONDAY)
+    assert ms and all((m.start, m.status) == (MONDAY, "upcoming") for m in ms)

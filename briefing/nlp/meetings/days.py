@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
-from ...model import Meeting, Sentence, Timex
+from ...model import Meeting, Sentence, Timex, Token
 from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_direction, clause_tokens
 from .context import SentenceContext, Span
@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 DAYS_VALUE = re.compile(r"^P(\d+)D$")
+WEEKS_VALUE = re.compile(r"^P(\d+)W$")
 VAGUE_VALUE = re.compile(r"^\d{4}(-\d\d|-W\d\d)?$")
 LONG_RANGE = 31  # days an explicit "vom ... bis" range may span
 SHORT_RANGE = 3  # days two days joined by "und" may lie apart and still be one stretch
@@ -128,7 +129,50 @@ def find_days(ctx: SentenceContext) -> list[Day]:
         if (not days or not _joined(ctx, days, day)) and not _arrival_by(ctx, day):
             day.listed = bool(days) and _listed(ctx, days[-1], day)
             days.append(day)
-    return _until(ctx, _arrived(ctx, _in_programme(ctx, _in_visit(ctx, _bounds(ctx, _in_week(days))))))
+    days = _until(ctx, _arrived(ctx, _in_programme(ctx, _in_visit(ctx, _bounds(ctx, _in_week(days))))))
+    return _begun_today(ctx, days)
+
+
+def _begun_today(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"Der spanische König hat seinen Antrittsbesuch in Marokko begonnen", "The talks have begun": a visit or a
+    meeting told as begun in the present perfect, with no day named, began on the source's day and is under way."""
+    published = ctx.doc.source.published
+    if days or published is None or any(t.type in ("DATE", "TIME") for t in ctx.timexes):
+        return days
+    tense = _sets_of(ctx.gaz.language)
+    begin = next((i for i, t in enumerate(ctx.tokens) if _participle(t) and t.text.lower() in tense["begin_verbs"]
+                  and any(a.text.lower() in tense["present_perfect"] for a in ctx.tokens[:i])), None)
+    if begin is None:
+        begin = _continued(ctx)
+    if begin is None or not any(event_noun(t, ctx.lex) for t in ctx.tokens):
+        return days
+    s, tok = ctx.sentence, ctx.tokens[begin]
+    return [Day(published, published, begin, begin, False, s.text[tok.start - s.start:tok.end - s.start])]
+
+
+def _continued(ctx: SentenceContext) -> int | None:
+    """"setzt seine Nahostreise im Libanon fort", "continues his tour in Lebanon": a verb of continuing in the present
+    tells of the source's own day. Its token, else None."""
+    words = _verb_list(ctx.gaz.language, "continue_verbs")
+    particles = ctx.particles()
+    for i, t in enumerate(ctx.tokens):
+        lemma = (t.lemma or "").lower()
+        if t.pos.replace("(", "").replace(")", "") in _finite_tags(ctx.gaz.language) \
+                and (lemma in words or any(p + lemma in words for p in particles)) \
+                and clause_direction(ctx.sentence, t.start, t.end, tense_lexicon(ctx.gaz.language)) == "present":
+            return i
+    return None
+
+
+@cache
+def _finite_tags(language: str) -> frozenset[str]:
+    return frozenset(tense_lexicon(language)["tense"].get("finite_tags") or [])
+
+
+@cache
+def _sets_of(language: str) -> dict[str, frozenset[str]]:
+    tense = tense_lexicon(language)["tense"]
+    return {key: frozenset(str(w).lower() for w in tense.get(key) or []) for key in ("begin_verbs", "present_perfect")}
 
 
 def _bounds(ctx: SentenceContext, days: list[Day]) -> list[Day]:
@@ -808,6 +852,62 @@ def length_of_named(ctx: SentenceContext, triggers: list[int], earlier: list[Mee
         last.end = last.start + timedelta(days=int(m.group(1)) - 1)
         return True
     return False
+
+
+def end_of_named(ctx: SentenceContext, days: list[Day], triggers: list[int], earlier: list[Meeting]) -> bool:
+    """"The CAN summit is scheduled to end on Thursday", "Der Gipfel soll am Donnerstag enden", "The talks ... are
+    expected to last for about a week": a verb of ending with a day, or of lasting with a length, said of a meeting
+    named again by its noun ends or lengthens that meeting; it is no meeting of its own. A meeting begun before the
+    source's day and lasting until it or after is under way."""
+    last = len(ctx.tokens) - 1
+    ending = _tells(ctx, 0, last, "end_verbs")
+    if not (ending or _tells(ctx, 0, last, "lasting_verbs")):
+        return False
+    target = _named_again(ctx, triggers, earlier)
+    if target is None or target.start is None:
+        return False
+    if ending:
+        ends = [d for d in days if d.first and not d.past and d.first == d.last]
+        if len(ends) != 1 or not 0 <= (ends[0].first - target.start).days <= LONG_RANGE:
+            return False
+        target.end = ends[0].first
+    else:
+        length = _length(ctx)
+        if length is None or days or target.end != target.start:
+            return False
+        target.end = target.start + timedelta(days=length - 1)
+    published = ctx.doc.source.published
+    if published and target.end and target.start <= published <= target.end:
+        target.status, target.reported_past = "upcoming", False
+    return True
+
+
+def _named_again(ctx: SentenceContext, triggers: list[int], earlier: list[Meeting]) -> Meeting | None:
+    """The meeting told before whose sentence holds the noun that names a meeting here ("The talks", "Der
+    Gipfel"): the last one. None when the sentence names no meeting by a noun only, or names it for the first time."""
+    nouns = [ctx.tokens[i] for i in triggers if event_noun(ctx.tokens[i], ctx.lex)]
+    # beside the noun only a participle ("The talks, held at ...") or a journey ("after which he will head back")
+    others = [ctx.tokens[i] for i in triggers if not event_noun(ctx.tokens[i], ctx.lex)]
+    if not nouns or not all(_participle(t) or is_travel(ctx, t) for t in others):
+        return None
+    words = {t.text.lower() for t in nouns}
+    return next((m for m in reversed(earlier) if m.evidence and not m.side
+                 and m.evidence[0].sentence < ctx.sentence.index
+                 and words & {w.lower().strip(".,;:") for w in m.evidence[0].text.split()}), None)
+
+
+def _participle(tok: Token) -> bool:
+    return tok.pos.replace("(", "").replace(")", "") in ("VVPP", "VVN")
+
+
+def _length(ctx: SentenceContext) -> int | None:
+    """The days of the one length the sentence names ("for about a week": 7), else None."""
+    lengths = [DAYS_VALUE.match(t.value or "") or WEEKS_VALUE.match(t.value or "") for t in ctx.timexes
+               if t.type == "DURATION"]
+    if len(lengths) != 1 or lengths[0] is None:
+        return None
+    m = lengths[0]
+    return int(m.group(1)) * (WEEK if m.re is WEEKS_VALUE else 1)
 
 
 def trigger_clause(ctx: SentenceContext, span: Span) -> tuple[int, int]:
