@@ -219,3 +219,23 @@ def test_english_journey_continued_in_the_present_is_on_the_sources_day():
     ms = meetings("Foreign Minister Johann Wadephul continues his tour of the Middle East in Lebanon.", "en",
                   published=MONDAY)
     assert ms and all((m.start, m.status) == (MONDAY, "upcoming") for m in ms)
+
+
+# -- months offered as alternatives, a month in a to-infinitive after a perfect ----------------------------------
+
+def test_two_months_offered_as_alternatives_are_one_vague_stretch():
+    [m] = meetings("The African leaders have decided to hold the twice-aborted summit in May or June in Addis Ababa, "
+                   "Ethiopia.", "en", published=date(1983, 2, 22))
+    assert (m.start, m.end, m.status) == (date(1983, 5, 1), date(1983, 6, 30), "upcoming")
+
+
+def test_german_two_months_offered_as_alternatives_are_one_vague_stretch():
+    [m] = meetings("Der Gipfel der Afrikanischen Union in Äthiopien soll im Mai oder Juni in Addis Abeba stattfinden.",
+                   published=date(1983, 2, 22))
+    assert (m.start, m.end) == (date(1983, 5, 1), date(1983, 6, 30))
+
+
+def test_a_month_after_a_perfect_and_a_to_infinitive_is_to_come():
+    [m] = meetings("The African leaders have decided to hold their summit in Addis Ababa, Ethiopia, in May.", "en",
+                   published=date(1983, 2, 22))
+    assert (m.start, m.end) == (date(1983, 5, 1), date(1983, 5, 31))

@@ -129,7 +129,7 @@ def find_days(ctx: SentenceContext) -> list[Day]:
         if (not days or not _joined(ctx, days, day)) and not _arrival_by(ctx, day):
             day.listed = bool(days) and _listed(ctx, days[-1], day)
             days.append(day)
-    days = _until(ctx, _arrived(ctx, _in_programme(ctx, _in_visit(ctx, _bounds(ctx, _in_week(days))))))
+    days = _until(ctx, _arrived(ctx, _in_programme(ctx, _in_visit(ctx, _bounds(ctx, _in_week(_either(ctx, days)))))))
     return _begun_today(ctx, days)
 
 
@@ -173,6 +173,27 @@ def _finite_tags(language: str) -> frozenset[str]:
 def _sets_of(language: str) -> dict[str, frozenset[str]]:
     tense = tense_lexicon(language)["tense"]
     return {key: frozenset(str(w).lower() for w in tense.get(key) or []) for key in ("begin_verbs", "present_perfect")}
+
+
+def _either(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"in May or June", "im April oder Mai": two months to come offered as alternatives are one vague stretch from
+    the first day of the one to the last of the other, shown as written (neither alone is the event's)."""
+    out: list[Day] = []
+    words = frozenset(str(w).lower() for w in tense_lexicon(ctx.gaz.language).data.get("alternatives") or [])
+    for day in days:
+        prev = out[-1] if out else None
+        if prev is not None and prev.vague and day.vague and prev.window and day.window \
+                and _whole(prev.window) and _whole(day.window) and prev.window[1] < day.window[0] \
+                and (day.window[0] - prev.window[1]).days <= MONTH \
+                and [t.text.lower() for t in ctx.tokens[prev.last_tok + 1:day.tok]] and \
+                all(t.text.lower() in words for t in ctx.tokens[prev.last_tok + 1:day.tok]):
+            s = ctx.sentence
+            text = s.text[ctx.tokens[prev.tok].start - s.start:ctx.tokens[day.last_tok].end - s.start]
+            window = (prev.window[0], day.window[1])
+            out[-1] = Day(window[0], window[1], prev.tok, day.last_tok, False, text, vague=True, window=window)
+            continue
+        out.append(day)
+    return out
 
 
 def _bounds(ctx: SentenceContext, days: list[Day]) -> list[Day]:

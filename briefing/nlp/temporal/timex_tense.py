@@ -173,7 +173,10 @@ def _in_infinitive_phrase(tokens: list[Token], at: int, s: dict[str, frozenset[s
     before = [k for k, t in enumerate(tokens) if t.end <= at]
     if not before:
         return False
-    verbs = [k for k in before if tokens[k].pos.startswith("V")]
+    # a participle with no auxiliary before it, or a verb form ending a compound, is an adjective ("the aborted
+    # summit", "the twice-aborted summit"), no verb of the clause
+    verbs = [k for k in before if tokens[k].pos.startswith("V") and not (k > 0 and tokens[k - 1].text == "-")
+             and not (_tag(tokens[k]) in s["participle_tags"] and k > 0 and not tokens[k - 1].pos.startswith("V"))]
     if not verbs:
         return False
     last = verbs[-1]
