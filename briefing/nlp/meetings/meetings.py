@@ -51,6 +51,8 @@ from .participants import (
     before_people,
     counted,
     find_body,
+    met_as_object,
+    organisation,
     participants,
     split_by_partner,
     topic,
@@ -348,7 +350,7 @@ def _attends_group(ctx: SentenceContext, span: Span, m: Meeting) -> bool:
     # the group is the meeting's ("der G20-Staaten", "of G20 foreign ministers"), not the party of one who attends
     # ("UN Secretary-General Guterres ... expected to attend the AU summit")
     attendees = {e.party for e in ctx.actors.entities if e.kind == "person"}
-    return attends and named and any(p in ORGANISATIONS and p not in attendees for p in m.participants)
+    return attends and named and any(organisation(p) and p not in attendees for p in m.participants)
 
 
 def _planned(ctx: SentenceContext, first: int, last: int) -> bool:
@@ -409,7 +411,7 @@ def _listed_meetings(ctx: SentenceContext, run: _Run) -> None:
         if not span.in_scope:
             continue
         m = build_meeting(ctx, span, None)
-        if m is None or m.start is not None or not (len(m.participants) > 1 or set(m.participants) & ORGANISATIONS):
+        if m is None or m.start is not None or not (len(m.participants) > 1 or any(map(organisation, m.participants))):
             continue
         m.date_resolved = False
         m.location = m.location or (run.last_at[1].location if run.last_at else None)
@@ -516,9 +518,10 @@ def _someone_met(ctx: SentenceContext, span: Span) -> bool:
     # (a subject the speech stage resolved from another sentence has no place in this one)
     met = said is not None and any(said is e for e in ctx.actors.entities) and _met_one(ctx, said)
     subject = said.party if said and not met else ctx.opener
-    return any(e.party and e.party != subject and e.first > trigger
+    return any(e.party and e.party != subject
                and span.first <= e.first <= span.last and not any(ctx.mask[e.first:e.last + 1])
-               and not topic(ctx, e.first) and _partner(ctx, trigger, e.first)
+               and not topic(ctx, e.first)
+               and (e.first > trigger and _partner(ctx, trigger, e.first) or met_as_object(ctx, trigger, e))
                and (e.kind in ("person", "office") or e.kind == "name" and _met_list(ctx, e.first))
                for e in ctx.actors.entities)
 

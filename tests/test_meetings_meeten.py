@@ -1,0 +1,77 @@
+"""Meetings the builder did not recognise in real news, and who meets (issue 9): the one met as the object of a
+verb of meeting, states named by adjectives before an office-holder or a meeting noun, bodies the lists did not
+know. Every sentence here is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.nlp_support import annotated
+
+TUESDAY = date(2022, 1, 4)
+THURSDAY = date(2022, 1, 6)
+
+
+def meetings(text: str, language: str = "de", published: date = TUESDAY):
+    return annotated(text, language, published).meetings
+
+
+# -- the one met as the object of a verb of meeting, with no day ------------------------------------------------
+
+def test_an_undated_meeting_with_the_one_met_as_object_is_kept():
+    [m] = meetings("Die Kanzlerin wird den chilenischen Präsidenten Gabriel Boric treffen.")
+    assert m.start is None and m.status == "upcoming" and {"DEU", "CHL"} <= set(m.participants)
+
+
+def test_english_an_undated_meeting_with_the_one_met_as_object_is_kept():
+    [m] = meetings("Chancellor Scholz is also scheduled to meet Chilean President Gabriel Boric.", "en")
+    assert m.start is None and m.status == "upcoming" and {"DEU", "CHL"} <= set(m.participants)
+
+
+def test_the_one_met_before_a_verb_closing_its_clause():
+    # German puts the verb last: whom one meets with stands before it
+    [m] = meetings("Scholz soll bei seinem Besuch auch mit dem chilenischen Präsidenten Boric zusammentreffen.")
+    assert {"DEU", "CHL"} <= set(m.participants)
+
+
+def test_a_name_after_another_preposition_is_not_the_one_met():
+    # "über X sprechen" is talking about someone; with no place and no one met there is no meeting
+    assert meetings("Scholz wird über den chilenischen Präsidenten Boric sprechen.") == []
+    assert meetings("Scholz will talk about Chilean President Gabriel Boric.", "en") == []
+
+
+def test_english_a_courtesy_call_with_no_day_is_kept():
+    [m] = meetings("Chancellor Scholz will call on Chilean President Gabriel Boric during the visit.", "en")
+    assert {"DEU", "CHL"} <= set(m.participants)
+
+
+# -- states named by adjectives ---------------------------------------------------------------------------------
+
+def test_a_state_adjective_before_an_office_holder_names_a_party():
+    [m] = meetings("Das schwedische Königspaar wird am Donnerstag von Bundespräsident Steinmeier empfangen.")
+    assert m.start == THURSDAY and {"SWE", "DEU"} <= set(m.participants)
+
+
+def test_english_state_adjectives_before_a_body_of_office_holders():
+    [m] = meetings("Chilean and Peruvian foreign ministers will meet in Lima on Thursday.", "en")
+    assert m.start == THURSDAY and {"CHL", "PER"} <= set(m.participants)
+
+
+def test_a_hyphenated_adjective_of_two_states_before_a_meeting_noun():
+    [m] = meetings("Am Donnerstag beginnen in Warschau die deutsch-polnischen Regierungskonsultationen.")
+    assert m.start == THURSDAY and {"DEU", "POL"} <= set(m.participants)
+
+
+def test_english_combining_forms_and_names_joined_by_a_hyphen():
+    [m] = meetings("The Sino-Japanese summit will take place in Tokyo on Thursday.", "en")
+    assert {"CHN", "JPN"} <= set(m.participants)
+    [m] = meetings("Chile-Peru talks will be held in Lima on Thursday.", "en")
+    assert {"CHL", "PER"} <= set(m.participants)
+
+
+def test_one_adjective_before_a_meeting_noun_may_be_the_topic():
+    # "the Syrian peace talks" are about Syria; who takes part is not said
+    [m] = meetings("Die syrischen Friedensgespräche werden am Donnerstag in Genf fortgesetzt.")
+    assert "SYR" not in m.participants
+    [m] = meetings("The Syrian peace talks will resume in Geneva on Thursday.", "en")
+    assert "SYR" not in m.participants
