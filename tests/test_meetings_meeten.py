@@ -75,3 +75,28 @@ def test_one_adjective_before_a_meeting_noun_may_be_the_topic():
     assert "SYR" not in m.participants
     [m] = meetings("The Syrian peace talks will resume in Geneva on Thursday.", "en")
     assert "SYR" not in m.participants
+
+
+# -- bodies the lists did not know, and any body as the group whose meeting one attends -------------------------
+
+def test_a_regional_body_is_a_party_by_its_own_code():
+    [m] = meetings("Twelve African leaders will hold the summit of the Organization of African Unity in Addis Ababa "
+                   "on Thursday.", "en")
+    assert m.start == THURSDAY and "OAU" in m.participants
+    [m] = meetings("Am Donnerstag tagt der Arktische Rat in Reykjavik.")
+    assert "ARCTIC" in m.participants
+
+
+def test_attending_the_summit_of_any_body_is_a_meeting_with_no_day():
+    # a body with a code of its own (parties.yaml) is an organisation as NATO and the EU are
+    [m] = meetings("Der kenianische Präsident William Ruto wird am Gipfel der Ostafrikanischen Gemeinschaft "
+                   "teilnehmen.")
+    assert m.start is None and {"KEN", "EAC"} <= set(m.participants)
+    [m] = meetings("Kenyan President William Ruto will attend the summit of the East African Community.", "en")
+    assert m.start is None and {"KEN", "EAC"} <= set(m.participants)
+
+
+def test_a_body_is_an_organisation_and_a_state_is_not():
+    from briefing.parties import is_organisation
+    assert is_organisation("EAC") and is_organisation("COMMONWEALTH") and is_organisation("EU")
+    assert not is_organisation("KEN") and not is_organisation("XKX") and not is_organisation("SUN")

@@ -250,7 +250,10 @@ def modifier_parties(ctx: SentenceContext, span: Span) -> list[str]:
     Regierungskonsultationen", "the Franco-German summit", "US-China talks": states named by adjectives (or by names
     joined with a hyphen) before the holder of an office or before a meeting noun. A meeting noun takes them only
     when they are two or more ("the Syrian peace talks" may be about Syria)."""
-    hidden = ctx.timed() | earlier_tokens(ctx) | earlier_clause_tokens(ctx)
+    # a person the lists know keeps the party they give ("die deutsche EU-Kommissionspräsidentin von der Leyen",
+    # "Former Norwegian Prime Minister Stoltenberg")
+    known = {k for e in ctx.actors.entities if e.party and e.kind == "person" for k in range(e.first, e.last + 1)}
+    hidden = ctx.timed() | earlier_tokens(ctx) | earlier_clause_tokens(ctx) | known
     out: list[str] = []
     for n in range(span.first, span.last + 1):
         holder = _holder(ctx, n)
