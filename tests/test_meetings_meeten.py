@@ -100,3 +100,61 @@ def test_a_body_is_an_organisation_and_a_state_is_not():
     from briefing.parties import is_organisation
     assert is_organisation("EAC") and is_organisation("COMMONWEALTH") and is_organisation("EU")
     assert not is_organisation("KEN") and not is_organisation("XKX") and not is_organisation("SUN")
+
+
+# -- words of meeting: a retreat, joining a meeting ---------------------------------------------------------------
+
+def test_a_retreat_of_leaders_is_a_meeting():
+    [m] = meetings("The retreat of the Commonwealth leaders will be held in Kigali on Thursday.", "en")
+    assert m.start == THURSDAY and "COMMONWEALTH" in m.participants and m.location == "Kigali"
+    [m] = meetings("Die Klausur der Commonwealth-Staaten findet am Donnerstag in Kigali statt.")
+    assert m.start == THURSDAY and "COMMONWEALTH" in m.participants and m.location == "Kigali"
+
+
+def test_english_one_who_joins_those_named_before_meets_them():
+    found = meetings("Chancellor Scholz and President Macron will meet in Paris on Wednesday. Chilean President "
+                     "Gabriel Boric will join them on Thursday.", "en")
+    [m] = [m for m in found if m.start == THURSDAY]
+    assert {"DEU", "FRA", "CHL"} <= set(m.participants)
+    [m] = meetings("On Thursday, Chancellor Scholz and President Macron will be joined by Chilean President "
+                   "Gabriel Boric.", "en")
+    assert m.start == THURSDAY and {"DEU", "FRA", "CHL"} <= set(m.participants)
+
+
+def test_one_who_joins_those_named_before_meets_them():
+    found = meetings("Kanzler Scholz und Präsident Macron treffen sich am Mittwoch in Paris. Am Donnerstag stößt der "
+                     "chilenische Präsident Gabriel Boric dazu.")
+    [m] = [m for m in found if m.start == THURSDAY]
+    assert {"DEU", "FRA", "CHL"} <= set(m.participants)
+
+
+def test_joining_a_body_is_no_meeting():
+    # "join" of accession: a state joins an alliance, nobody meets
+    assert meetings("Chile will join the Pacific Alliance on Thursday.", "en") == []
+    assert meetings("Chile wird am Donnerstag der Pazifik-Allianz beitreten.") == []
+
+
+# -- places: a place's name inside a longer name ----------------------------------------------------------------
+
+def test_a_state_inside_a_longer_name_is_no_place():
+    [m] = meetings("Kenyan President William Ruto will meet Xi Jinping in the South China Sea region on Thursday.",
+                   "en")
+    assert m.location in (None, "South China Sea") and {"KEN", "CHN"} <= set(m.participants)
+    [m] = meetings("Der kenianische Präsident William Ruto trifft am Donnerstag im Südchinesischen Meer Xi Jinping.")
+    assert m.location != "Südchinesischen" and {"KEN", "CHN"} <= set(m.participants)
+
+
+# -- a meeting to come named only by a noun phrase -----------------------------------------------------------------
+
+def test_a_planned_meeting_named_by_a_noun_phrase_is_to_come():
+    [m] = meetings("Der chilenische Präsident Boric sieht in dem geplanten Treffen mit Bundeskanzler Scholz einen "
+                   "Schritt nach vorn.")
+    assert m.start is None and m.status == "upcoming" and {"CHL", "DEU"} <= set(m.participants)
+    [m] = meetings("Chilean President Boric sees the upcoming meeting with Chancellor Scholz as a step forward.", "en")
+    assert m.start is None and m.status == "upcoming" and {"CHL", "DEU"} <= set(m.participants)
+
+
+def test_a_meeting_held_named_by_a_noun_phrase_is_not_to_come():
+    found = meetings("Der chilenische Präsident Boric sah in dem Treffen mit Bundeskanzler Scholz einen Schritt nach "
+                     "vorn.")
+    assert [m for m in found if m.status == "upcoming"] == []

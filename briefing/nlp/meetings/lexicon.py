@@ -114,6 +114,10 @@ class MeetingLexicon:
     Peking"), and never with a particle that makes them another verb ("kam ... zurück")."""
     object_verbs: frozenset[str] = frozenset()
     """Verbs of meeting whose object is the one met ("will meet Macron", "wird Macron treffen")."""
+    coming: tuple[str, ...] = ()
+    """Starts of adjectives of a meeting to come right before its noun ("das geplante Treffen", "upcoming")."""
+    joins: frozenset[str] = frozenset()
+    """Verbs of joining a meeting under way: the one who joins meets those named before ("join them")."""
     holders: tuple[str, ...] = ()
     """Word ends of nouns for who holds a throne or an office the actors' roles leave out ("König", "queen")."""
     combining: dict[str, str] = field(default_factory=dict)
@@ -188,6 +192,8 @@ def lexicon(language: str) -> MeetingLexicon:
                     for k, v in (d.get("noun_needs") or {}).items()},
         to_place=frozenset(str(w).lower() for w in d.get("to_place") or []),
         object_verbs=frozenset(str(w).lower() for w in d.get("object_verbs") or []),
+        coming=tuple(str(w).lower() for w in d.get("coming") or []),
+        joins=frozenset(str(w).lower() for w in d.get("joins") or []),
         holders=tuple(str(w).lower() for w in d.get("holders") or []),
         combining={str(k).lower(): str(v) for k, v in (d.get("combining") or {}).items()},
         phrasal_visits={str(k).lower(): str(v).lower() for k, v in (d.get("phrasal_visits") or {}).items()})

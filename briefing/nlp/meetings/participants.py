@@ -325,11 +325,21 @@ def _pointed_back(ctx: SentenceContext, span: Span, parties: list[str]) -> list[
         out.extend(before)
     if any(w in ctx.lex.both for w in words):
         out.extend(before)
+    if any(_joins(ctx, i) for i in span.named_by):
+        out.extend(before)  # "Am Donnerstag stößt Boric dazu": those he joins
     trigger = span.named_by[0]
     if 0 < trigger <= 2 and event_noun(ctx.tokens[trigger], ctx.lex) \
             and ctx.tokens[trigger - 1].text.lower() in DEFINITE:
         out = [*before, *out]  # the meeting just named
     return out
+
+
+def _joins(ctx: SentenceContext, i: int) -> bool:
+    """The verb at ``i`` tells of joining a meeting under way ("join", "dazustoßen")."""
+    tok = ctx.tokens[i]
+    lemma = tok.lemma.lower()
+    return tok.pos.startswith("V") and (lemma in ctx.lex.joins or any(p + lemma in ctx.lex.joins
+                                                                      for p in ctx.particles()))
 
 
 def topic(ctx: SentenceContext, i: int) -> bool:

@@ -263,8 +263,17 @@ def present(ctx: SentenceContext, first: int, last: int) -> bool:
 
 
 def ahead(ctx: SentenceContext, first: int, last: int) -> bool:
-    """The stretch announces something to come ("wollen", "soll", "will", "agreed to meet again")."""
-    return any(w in ctx.lex.future for w in ctx.words(first, last))
+    """The stretch announces something to come ("wollen", "soll", "will", "agreed to meet again", "das geplante
+    Treffen")."""
+    return any(w in ctx.lex.future for w in ctx.words(first, last)) or _coming_noun(ctx, first, last)
+
+
+def _coming_noun(ctx: SentenceContext, first: int, last: int) -> bool:
+    """"das geplante Treffen mit Xi", "the upcoming meeting with Xi": a meeting noun after an adjective of a meeting
+    to come, not in the topic ("über die bevorstehenden Gespräche" names another meeting)."""
+    tokens = ctx.tokens
+    return any(event_noun(tokens[i], ctx.lex) and tokens[i - 1].text.lower().startswith(ctx.lex.coming)
+               and not topic_noun(ctx, i) for i in range(max(first, 1), last + 1))
 
 
 def departs(ctx: SentenceContext, span: Span) -> bool:
