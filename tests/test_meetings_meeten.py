@@ -158,3 +158,33 @@ def test_a_meeting_held_named_by_a_noun_phrase_is_not_to_come():
     found = meetings("Der chilenische Präsident Boric sah in dem Treffen mit Bundeskanzler Scholz einen Schritt nach "
                      "vorn.")
     assert [m for m in found if m.status == "upcoming"] == []
+
+
+# -- a quoted announcement in the third person is a report, not speech ---------------------------------------------
+
+def test_a_quoted_announcement_in_the_third_person_names_a_meeting():
+    [m] = meetings("„Außenministerin Baerbock reist am Donnerstag zu einem Antrittsbesuch nach Chile“, teilte das "
+                   "Auswärtige Amt mit.")
+    assert m.start == THURSDAY and {"DEU", "CHL"} <= set(m.participants)
+
+
+def test_english_a_quoted_schedule_in_the_third_person_names_a_meeting():
+    [m] = meetings('"On Thursday Secretary Blinken meets with the Chilean Foreign Minister in Santiago," the schedule '
+                   'published by the State Department said.', "en")
+    assert m.start == THURSDAY and {"USA", "CHL"} <= set(m.participants)
+
+
+def test_a_quote_in_the_first_person_stays_speech():
+    assert meetings("„Wir reisen am Donnerstag zu einem Antrittsbesuch nach Chile“, sagte Baerbock.") == []
+    assert meetings('"I will meet the Chilean Foreign Minister on Thursday," Blinken said.', "en") == []
+
+
+def test_a_quote_with_no_meeting_word_stays_speech():
+    assert meetings('"Russia must withdraw its troops from Ukraine," Chancellor Scholz said on Thursday.', "en") == []
+
+
+def test_a_bodys_meeting_attended_by_one_no_list_knows_is_the_bodys():
+    [m] = meetings("Er wird am Gipfel der Ostafrikanischen Gemeinschaft teilnehmen.")
+    assert m.start is None and m.participants == ["EAC"]
+    [m] = meetings("He will be attending the summit of the East African Community.", "en")
+    assert m.start is None and m.participants == ["EAC"]

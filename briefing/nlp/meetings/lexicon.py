@@ -114,6 +114,8 @@ class MeetingLexicon:
     Peking"), and never with a particle that makes them another verb ("kam ... zurück")."""
     object_verbs: frozenset[str] = frozenset()
     """Verbs of meeting whose object is the one met ("will meet Macron", "wird Macron treffen")."""
+    speaker_pronouns: frozenset[str] = frozenset()
+    """Pronouns of a speaker or an addressee ("wir", "we", "you"): a quote with one is speech, not a report."""
     coming: tuple[str, ...] = ()
     """Starts of adjectives of a meeting to come right before its noun ("das geplante Treffen", "upcoming")."""
     joins: frozenset[str] = frozenset()
@@ -192,6 +194,7 @@ def lexicon(language: str) -> MeetingLexicon:
                     for k, v in (d.get("noun_needs") or {}).items()},
         to_place=frozenset(str(w).lower() for w in d.get("to_place") or []),
         object_verbs=frozenset(str(w).lower() for w in d.get("object_verbs") or []),
+        speaker_pronouns=frozenset(str(w).lower() for w in d.get("speaker_pronouns") or []),
         coming=tuple(str(w).lower() for w in d.get("coming") or []),
         joins=frozenset(str(w).lower() for w in d.get("joins") or []),
         holders=tuple(str(w).lower() for w in d.get("holders") or []),

@@ -75,6 +75,7 @@ from .triggers import (
     find_triggers,
     guest_verb,
     is_travel,
+    open_reports,
     open_terms,
     opened_by,
     speech_venue,
@@ -115,7 +116,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
     for t in timexes:
         by_sentence.setdefault(t.sentence, []).append(t)
     # a quoted term ("a „working lunch“") is no speech: it may name a meeting
-    masks = [open_terms(s, mask) for s, mask in zip(sentences, masks)]
+    masks = [open_reports(s, open_terms(s, mask), lex) for s, mask in zip(sentences, masks)]
     doc = Document(source, sentences, found, speech, masks, by_sentence, gaz, lex,
                    said_verbs=frozenset(speech_lexicon(gaz.language).verbs) - lex.verbs,
                    openers=opening_parties(sentences, found, masks, gaz.language, lex))
@@ -374,8 +375,8 @@ def _undated_part(ctx: SentenceContext, span: Span, run: _Run) -> None:
         m.participants = list(dict.fromkeys([*run.last_at[1].participants, *m.participants]))
     elif not at_place and not _attends_group(ctx, span, m):
         return
-    if len(m.participants) < 2:
-        return
+    if len(m.participants) < 2 and not _attends_group(ctx, span, m):
+        return  # (a body's meeting attended by one the lists do not know: "He will attend the EAC summit")
     m.date_resolved = False
     run.meetings.extend(split_by_partner(ctx, span, m))
     run.last_at = (ctx.n, m)

@@ -35,6 +35,29 @@ def open_terms(sentence: Sentence, mask: list[bool]) -> list[bool]:
     return out
 
 
+def open_reports(sentence: Sentence, mask: list[bool], lex: MeetingLexicon) -> list[bool]:
+    """The quote mask with announcements opened: a quote in the third person that names someone and a meeting
+    („Außenminister Maas reist am Donnerstag nach Moskau“, so das Auswärtige Amt; "Secretary Pompeo meets with the
+    Afghan delegation," the schedule said) reports a plan as the writer would; a quote with a speaker's or an
+    addressee's pronoun ("Wir treffen Macron am Donnerstag") is what someone said, and stays speech."""
+    tokens = sentence.tokens
+    out = list(mask)
+    for i, j in masked_runs(mask):
+        inner = [k for k in range(i, j + 1) if not set(tokens[k].text) <= QUOTE_MARKS]
+        if any(tokens[k].text.lower() in lex.speaker_pronouns for k in inner) \
+                or not any(tokens[k].pos.startswith(NAME_TAGS) for k in inner) \
+                or not any(_meeting_word(tokens[k], lex) for k in inner):
+            continue
+        for k in inner:
+            out[k] = False
+    return out
+
+
+def _meeting_word(tok: Token, lex: MeetingLexicon) -> bool:
+    return event_noun(tok, lex) or tok.pos.startswith("V") and tok.lemma.lower() in lex.verbs \
+        and tok.lemma.lower() not in lex.travel
+
+
 def _quoted_term(tokens: list[Token], first: int, last: int) -> bool:
     """Tokens ``first``..``last`` are marks around a few words and no verb."""
     if last - first < 2 or tokens[first].text not in QUOTE_MARKS and tokens[first].text not in ("``", "‘‘") \
