@@ -188,3 +188,19 @@ def test_a_bodys_meeting_attended_by_one_no_list_knows_is_the_bodys():
     assert m.start is None and m.participants == ["EAC"]
     [m] = meetings("He will be attending the summit of the East African Community.", "en")
     assert m.start is None and m.participants == ["EAC"]
+
+
+# -- a stay given by its length only ---------------------------------------------------------------------------------
+
+def test_a_visit_given_by_its_length_only_is_a_meeting_with_no_day():
+    [m] = meetings("Der kenianische Präsident Ruto reist für drei Tage nach China.")
+    assert m.start is None and m.status == "upcoming" and {"KEN", "CHN"} <= set(m.participants)
+    [m] = meetings("Kenyan President William Ruto will make a three-day visit to China.", "en")
+    assert m.start is None and m.status == "upcoming" and {"KEN", "CHN"} <= set(m.participants)
+    [m] = meetings("Kenyan President William Ruto will travel to China for three days.", "en")
+    assert m.start is None and {"KEN", "CHN"} <= set(m.participants)
+
+
+def test_a_journey_of_days_told_as_past_is_no_meeting_to_come():
+    assert [m for m in meetings("Kenyan President William Ruto traveled to China for three days.", "en")
+            if m.status == "upcoming"] == []

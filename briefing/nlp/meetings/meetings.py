@@ -75,6 +75,7 @@ from .triggers import (
     find_triggers,
     guest_verb,
     is_travel,
+    lasts_days,
     open_reports,
     open_terms,
     opened_by,
@@ -268,7 +269,9 @@ def _scheduled(ctx: SentenceContext, days: list[Day], triggers: list[int], run: 
 
 
 def _dated(ctx: SentenceContext) -> bool:
-    return any(any(c.isdigit() for c in t.value or "") and not since(ctx, t) for t in ctx.timexes)
+    # (a length names no day: "a three-day visit to China", "für drei Tage nach China")
+    return any(any(c.isdigit() for c in t.value or "") and t.type != "DURATION" and not since(ctx, t)
+               for t in ctx.timexes)
 
 
 def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> bool:
@@ -707,8 +710,8 @@ def _journey_only(ctx: SentenceContext, span: Span, day: Day | None) -> bool:
     nach Moskau, wo sie einen Tag später ... trifft")."""
     if not all(is_travel(ctx, ctx.tokens[i]) for i in span.named_by):
         return False
-    if day is not None and day.first and day.last and day.last > day.first:
-        return False  # "his week-long trip between April 26 and May 3": a journey of days is a visit
+    if day is not None and day.first and day.last and day.last > day.first or lasts_days(ctx, span):
+        return False  # "his week-long trip between April 26 and May 3", "for three days": a journey of days is a visit
     trigger = span.named_by[0]
     met = [e for e in ctx.actors.entities if span.first <= e.first <= span.last and e.kind in ("person", "office")
            and e.party and e is not ctx.said.subject and e.first > trigger]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from ...model import Sentence, Token
 from ..clauses import masked_runs
@@ -297,6 +298,15 @@ def _coming_noun(ctx: SentenceContext, first: int, last: int) -> bool:
     tokens = ctx.tokens
     return any(event_noun(tokens[i], ctx.lex) and tokens[i - 1].text.lower().startswith(ctx.lex.coming)
                and not topic_noun(ctx, i) for i in range(max(first, 1), last + 1))
+
+
+def lasts_days(ctx: SentenceContext, span: Span) -> bool:
+    """"will travel to China for three days", "reist für drei Tage nach China": the span gives the length of a stay
+    in days or weeks (a journey of days is a visit)."""
+    s = ctx.sentence
+    first, last = ctx.tokens[span.first].start, ctx.tokens[span.last].end
+    return any(t.type == "DURATION" and first <= t.start < last and re.fullmatch(r"P\d+[DW]", t.value or "")
+               for t in ctx.timexes if s.start <= t.start < s.end)
 
 
 def departs(ctx: SentenceContext, span: Span) -> bool:
