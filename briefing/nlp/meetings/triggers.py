@@ -303,10 +303,9 @@ def _coming_noun(ctx: SentenceContext, first: int, last: int) -> bool:
 def lasts_days(ctx: SentenceContext, span: Span) -> bool:
     """"will travel to China for three days", "reist für drei Tage nach China": the span gives the length of a stay
     in days or weeks (a journey of days is a visit)."""
-    s = ctx.sentence
     first, last = ctx.tokens[span.first].start, ctx.tokens[span.last].end
     return any(t.type == "DURATION" and first <= t.start < last and re.fullmatch(r"P\d+[DW]", t.value or "")
-               for t in ctx.timexes if s.start <= t.start < s.end)
+               for t in ctx.timexes)
 
 
 def departs(ctx: SentenceContext, span: Span) -> bool:
