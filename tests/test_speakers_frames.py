@@ -161,3 +161,22 @@ def test_genitive_attribute_in_the_middle_of_a_clause_is_no_subject():
     got = speakers("Dabei soll sich entgegen den Aussagen der Befürworter laut der Studie nur jeder zweite Zahler "
                    "von seinem Beitrag „bessere Bedingungen“ erhoffen.")
     assert got == ["Studie"]
+
+
+def test_predicative_phrase_is_no_speaker():
+    got = speakers("Tausende protestierten gegen Regierungschef Thaksin Shinawatra. Die Menge jubelte vor dem "
+                   "Rathaus und der sich selbst medienwirksam als Gegner Thaksins inszenierende Medienunternehmer "
+                   "Sondhi Limthongkul rief vor den versammelten Demonstranten: „Wir bleiben hier.“")
+    assert got[-1] == "Sondhi Limthongkul"
+    got = speakers('The businessman who styles himself as a critic of the mayor, Jonas Brandt, said: "We stay."', "en")
+    assert got == ["Jonas Brandt"]
+
+
+def test_adjective_used_as_a_noun_names_people():
+    got = speakers("Ein Übertrittswilliger begründete seine Entscheidung so: „Der Glaube ist mir wichtig.“")
+    assert got == ["Übertrittswilliger"]
+    assert speakers("Der Verletzte sagte, er sei „einfach nur froh“.") == ["Verletzte"]
+
+
+def test_adjective_used_as_a_noun_in_the_neuter_names_no_one():
+    assert speakers("Das Gute an dem Plan sei „ganz klar“.") == [None]

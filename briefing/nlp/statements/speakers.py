@@ -99,6 +99,8 @@ class ClauseRules:
     (German "der", "welcher": else the feminine dative)."""
     middle_genitives: frozenset[str] = frozenset()
     """Articles opening a common noun's genitive attribute in the middle of a verb-final clause."""
+    predicative: frozenset[str] = frozenset()
+    """Words before a predicative phrase, never a subject ("als Gegner des Plans", "as a critic")."""
 
 
 @lru_cache(maxsize=4)
@@ -112,7 +114,8 @@ def clause_rules(language: str) -> ClauseRules:
                        bool(data.get("subjunctive_reports")), words("expletives"), words("source_prepositions"),
                        words("agent_prepositions"), str(data.get("finite_verb_tag") or ""),
                        tuple(str(w) for w in data.get("genitive_endings") or []), words("opinion_openers"),
-                       words("relative_subjects"), words("nominative_relatives"), words("middle_genitives"))
+                       words("relative_subjects"), words("nominative_relatives"), words("middle_genitives"),
+                       words("predicative"))
 
 
 @dataclass
@@ -527,9 +530,10 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     fin = finite_verb(clause, ctx.sentence, ctx.language)
     inside = ctx.inside(clause) + _after_conjunction(ctx, clause, fin)
     pivot = fin if fin is not None else verb
-    before = [m for m in inside if m.last < pivot and not oblique(ctx, m) and not _attribute(ctx, m)]
+    before = [m for m in inside if m.last < pivot and not oblique(ctx, m) and not _attribute(ctx, m)
+              and not _predicative(ctx, m, rules)]
     after = [m for m in ctx.mentions if clause.first <= m.first <= clause.last and m.first > pivot
-             and (m.phrase is None or m.phrase.free) and not _attribute(ctx, m)]
+             and (m.phrase is None or m.phrase.free) and not _attribute(ctx, m) and not _predicative(ctx, m, rules)]
     # "schrieb „Nordkurier“", "zitiert die „Abendpost“ den Bürgermeister": a quoted name parts the clause
     _, last = _across_quotes(ctx, k)
     after += [m for m in ctx.mentions if clause.last < m.first <= last and m.phrase is not None and m.phrase.free
@@ -586,6 +590,12 @@ def _after_conjunction(ctx: SentenceContext, clause: Clause, fin: int | None) ->
         return []
     return [m for m in ctx.mentions if m.first == clause.first + 1 and m.last < fin and m.phrase is not None
             and not m.phrase.free]
+
+
+def _predicative(ctx: SentenceContext, m: Mention, rules: ClauseRules) -> bool:
+    """The phrase stands after "als"/"as": what someone is or is called, not who speaks ("der sich als
+    Gegner Thaksins inszenierende Unternehmer Sondhi rief")."""
+    return m.first > 0 and ctx.word(m.first - 1) in rules.predicative
 
 
 def _genitive_attribute(ctx: SentenceContext, m: Mention, rules: ClauseRules) -> bool:
