@@ -111,3 +111,21 @@ def test_a_build_keeps_the_patterns_its_reading_compiles(project):
         _key, table = pickle.load(f)
     timex = lexicon("de").patterns[0].regex
     assert (timex.pattern, timex.flags & ~re.UNICODE) in table  # the temporal lexicon's, made from its words
+
+
+def test_what_a_remembered_function_reads_from_a_pattern_is_kept_with_the_patterns(tmp_path, monkeypatch):
+    calls = []
+
+    @pattern_cache.remembered
+    def first_letter(pattern: str, flags: int = 0) -> str | None:
+        calls.append(pattern)
+        return pattern[0] if pattern[0].isalpha() else None
+
+    monkeypatch.setattr(pattern_cache, "WRITE_FROM", 0.0)
+    with patterns_kept("t", tmp_path):
+        assert [first_letter("Gipfel"), first_letter(r"\d+"), first_letter("Gipfel")] == ["G", None, "G"]
+    assert calls == ["Gipfel", r"\d+"]
+    with patterns_kept("t", tmp_path):  # the next process: read back, None as well
+        assert [first_letter("Gipfel"), first_letter(r"\d+")] == ["G", None]
+    assert calls == ["Gipfel", r"\d+"]
+    assert first_letter("Gipfel") == "G" and calls[-1] == "Gipfel"  # outside a block: called as it is
