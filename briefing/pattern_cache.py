@@ -69,9 +69,10 @@ class _Table:
         self.added += took
 
     def to_keep(self) -> dict[tuple, Any]:
-        if len(self.known) <= MAX_PATTERNS:
-            return self.known
-        return {key: self.known[key] for key in self.used if key in self.known}
+        # Copies first: a build in another thread of the scheduler may still be compiling through the
+        # table. dict() and set() of a dict or set copy in one step under the interpreter lock.
+        known, used = dict(self.known), set(self.used)
+        return known if len(known) <= MAX_PATTERNS else {key: known[key] for key in used if key in known}
 
 
 _MISSING = object()
