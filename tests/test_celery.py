@@ -28,7 +28,16 @@ from briefing.scheduler.states import OK, QUEUED, RUNNING
 from briefing.scheduler.tables import show_history
 
 from .articles_support import write_articles
-from .delivery_support import FAST_TEMPLATE, SLOW_TEMPLATE, SMTPServer, free_port, ledger_of, make_project, wait_for
+from .delivery_support import (
+    FAST_TEMPLATE,
+    ROOMY_MINUTES,
+    SLOW_TEMPLATE,
+    SMTPServer,
+    free_port,
+    ledger_of,
+    make_project,
+    wait_for,
+)
 from .services_support import fresh_database, postgres_server, redis_server, start_worker, stop_process, workers_ready
 
 pytestmark = pytest.mark.slow  # Redis, PostgreSQL and Celery workers, as real processes
@@ -157,8 +166,8 @@ def test_a_run_past_its_time_limit_is_ended_and_failed_and_the_next_one_runs(tmp
     template = tmp_path / "mytemplates" / "briefing.html"
     template.write_text(SLOW_TEMPLATE)  # a build that would take hours
     cfg_path = _project(tmp_path, services, port, db=3, templates="mytemplates")
-    text = cfg_path.read_text().replace("timeout_minutes: 1.0", "timeout_minutes: 0.2")
-    cfg_path.write_text(text)
+    roomy = cfg_path.read_text()
+    cfg_path.write_text(roomy.replace(f"timeout_minutes: {ROOMY_MINUTES}", "timeout_minutes: 0.2"))
     ledger = ledger_of(cfg_path)
     first, second = (datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=m) for m in (2, 1))
     with SMTPServer(port) as smtp:
@@ -171,6 +180,7 @@ def test_a_run_past_its_time_limit_is_ended_and_failed_and_the_next_one_runs(tmp
             build = next(int(t.split()[-1]) for _, t in ledger.events(failed.id) if t.startswith("building in"))
             assert not _alive(build)  # ended, not left running
             template.write_text(FAST_TEMPLATE)
+            cfg_path.write_text(roomy)  # the next run, read afresh, may take what a loaded machine needs
             runs.scheduled_run(str(cfg_path), "daily", fire_time=second)
             wait_for(lambda: ledger.runs("daily")[0].status == OK, timeout=120, every=0.5)
         finally:

@@ -26,6 +26,7 @@ from briefing.serialize import read_briefing
 
 from .delivery_support import (
     FAST_TEMPLATE,
+    ROOMY_MINUTES,
     SLOW_TEMPLATE,
     SMTPServer,
     attachments,
@@ -104,7 +105,7 @@ def test_missed_runs_coalesce_into_one(tmp_path: Path) -> None:
     scheduler.resume()
     try:
         ledger = ledger_of(cfg_path)
-        run = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == OK), None))
+        run = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == OK), None), timeout=300)
     finally:
         scheduler.shutdown(wait=True)
     missed = [r for r in ledger.runs("daily") if r.fire < began]
@@ -151,7 +152,7 @@ def test_scheduled_run_builds_and_delivers_to_folder_and_email(tmp_path: Path) -
         scheduler.resume()
         try:
             ledger = ledger_of(cfg_path)
-            run = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == OK), None))
+            run = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == OK), None), timeout=300)
         finally:
             scheduler.shutdown(wait=True)
     assert run.fire == due
@@ -186,10 +187,10 @@ def test_a_hung_build_is_ended_at_its_time_limit_and_the_next_run_still_runs(tmp
         assert not _alive(pid)
         template.write_text(FAST_TEMPLATE)  # the user fixes the template and allows more time,
         edited = yaml.safe_load(cfg_path.read_text())
-        edited["schedules"][0]["timeout_minutes"] = 1
+        edited["schedules"][0]["timeout_minutes"] = ROOMY_MINUTES
         cfg_path.write_text(yaml.safe_dump(edited))  # which the next run reads: no restart needed
         scheduler.modify_job("soon", next_run_time=datetime.now(UTC))
-        nxt = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == OK), None), timeout=40)
+        nxt = wait_for(lambda: next((r for r in ledger.runs("daily") if r.status == OK), None), timeout=300)
     finally:
         scheduler.shutdown(wait=True)
     assert nxt.id != hung.id and ledger.get(hung.id).status == FAILED
