@@ -239,3 +239,29 @@ def test_a_month_after_a_perfect_and_a_to_infinitive_is_to_come():
     [m] = meetings("The African leaders have decided to hold their summit in Addis Ababa, Ethiopia, in May.", "en",
                    published=date(1983, 2, 22))
     assert (m.start, m.end) == (date(1983, 5, 1), date(1983, 5, 31))
+
+
+# -- a day of the report's own before a day to come lends the meeting no day --------------------------------------
+
+def test_the_day_the_stage_is_set_is_not_the_signings():
+    [m] = meetings("President Bill Clinton set the White House stage Sunday to preside at the signing Monday of the "
+                   "Israeli-Palestinian mutual recognition treaty.", "en", published=SUNDAY)
+    assert (m.start, m.status, m.participants) == (date(1993, 9, 13), "upcoming", ["USA"])
+
+
+def test_german_day_the_stage_is_set_is_not_the_summits():
+    [m] = meetings("US-Präsident Bill Clinton hat am Sonntag die Bühne bereitet, um am Montag im Weißen Haus ein "
+                   "Gipfeltreffen mit Rabin und Arafat zu leiten.", published=SUNDAY)
+    assert (m.start, m.status) == (date(1993, 9, 13), "upcoming")
+
+
+def test_the_day_of_an_arrival_before_the_programme_still_begins_the_visit():
+    ms = meetings("Nach der Ankunft am Mittwochabend wird Bundespräsident Gauck am Donnerstag in Bogotá den "
+                  "kolumbianischen Präsidenten Santos treffen.", published=date(2013, 5, 8))
+    assert any(m.start == date(2013, 5, 8) for m in ms)
+
+
+def test_english_day_of_an_arrival_before_the_programme_still_begins_the_visit():
+    ms = meetings("After his arrival on Wednesday evening, German President Gauck will meet Colombian President "
+                  "Santos in Bogota on Thursday.", "en", published=date(2013, 5, 8))
+    assert any(m.start == date(2013, 5, 8) for m in ms)

@@ -16,7 +16,7 @@ from ..temporal.timex_tense import clause_direction, clause_tokens
 from .context import SentenceContext, Span
 from .places import last_place
 from .programme import OPENED_REACH, Frame, anaphor_shift, floating, frame, journey, journey_noun, ordinal_day
-from .triggers import ahead, earlier_tokens, event_noun, find_phrase, is_travel
+from .triggers import ahead, earlier_tokens, event_noun, find_phrase, find_triggers, is_travel
 
 log = logging.getLogger(__name__)
 
@@ -633,7 +633,32 @@ def stretches(ctx: SentenceContext, days: list[Day]) -> list[tuple[int, int, Day
             for j in range(k - 1, len(out)):
                 if j == k - 1 or days[j].listed and out[j][1] <= last:
                     out[j] = (first, last, out[j][2])
-    return out
+    return _past_joined(ctx, out)
+
+
+def _past_joined(ctx: SentenceContext, out: list[tuple[int, int, Day]]) -> list[tuple[int, int, Day]]:
+    """"President Clinton set the White House stage Sunday to preside at the signing Monday": a day told in the past
+    or the source's own, whose stretch names no meeting, right before a later day to come whose stretch does, dates
+    something else (setting the stage); its words (the subject) belong to the meeting's stretch, and it lends no day
+    to the meeting."""
+    published = ctx.doc.source.published
+    if len(out) < 2 or published is None:
+        return out
+    triggers = find_triggers(ctx)
+    joined: list[tuple[int, int, Day]] = []
+    carried: int | None = None
+    for k, (first, last, day) in enumerate(out):
+        # "Nach der Ankunft am Mittwochabend wird er am Donnerstag ...": the day of an arrival begins the visit
+        named = any(first <= i <= last for i in triggers) or _arrival_word(ctx, first, last)
+        after = out[k + 1] if k + 1 < len(out) else None
+        gone = day.past or day.first is not None and day.first <= published
+        if gone and not named and after is not None and not after[2].past and after[2].first is not None \
+                and after[2].first > published and any(after[0] <= i <= after[1] for i in triggers):
+            carried = first if carried is None else carried
+            continue
+        joined.append((carried if carried is not None else first, last, day))
+        carried = None
+    return joined
 
 
 def _infinitive_at(ctx: SentenceContext, i: int) -> bool:
@@ -644,6 +669,13 @@ def _infinitive_at(ctx: SentenceContext, i: int) -> bool:
     infinitives = tense.get("infinitive_tags") or []
     return ctx.tokens[i].text.lower() in markers and i + 1 < len(ctx.tokens) \
         and ctx.tokens[i + 1].pos.replace("(", "").replace(")", "") in infinitives
+
+
+def _arrival_word(ctx: SentenceContext, first: int, last: int) -> bool:
+    """A noun or verb of arriving among tokens first..last ("Nach der Ankunft am Mittwochabend", "arrived")."""
+    nouns = _day_words(ctx.gaz.language, "arrival_nouns")
+    return any(t.text.lower() in nouns for t in ctx.tokens[first:last + 1]) \
+        or _tells(ctx, first, last, "arrival_perfect_verbs")
 
 
 def count_from_event(ctx: SentenceContext, days: list[Day], triggers: list[int], earlier: list[Meeting]) -> None:
