@@ -117,7 +117,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
     for t in timexes:
         by_sentence.setdefault(t.sentence, []).append(t)
     # a quoted term ("a „working lunch“") is no speech: it may name a meeting
-    masks = [open_reports(s, open_terms(s, mask), lex) for s, mask in zip(sentences, masks)]
+    masks = [open_reports(s, open_terms(s, mask), lex, by_sentence.get(s.index, []))
+             for s, mask in zip(sentences, masks)]
     doc = Document(source, sentences, found, speech, masks, by_sentence, gaz, lex,
                    said_verbs=frozenset(speech_lexicon(gaz.language).verbs) - lex.verbs,
                    openers=opening_parties(sentences, found, masks, gaz.language, lex))
