@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ...data import load_data
-from ...model import Meeting
+from ...model import Meeting, Token
 from ...parties import is_organisation
 from ...territories import in_its_time
 from ..actors.actors import ORGANISATIONS, Entity
@@ -286,10 +286,16 @@ def _states_before(ctx: SentenceContext, n: int, first: int) -> list[str]:
         states = _states_of_word(ctx, k)
         if states:
             out.extend(states)
-        elif not (tok.pos.startswith(("ADJ", "AJ")) or tok.text == "-" or tok.text.lower() in ctx.lex.list_joiners
-                  and tok.text not in (",",) and not tok.pos.startswith(("ART", "AT0"))):
+        elif not _modifier_link(tok, ctx.lex.list_joiners):
             break
     return list(dict.fromkeys(reversed(out)))
+
+
+def _modifier_link(tok: Token, joiners: frozenset[str]) -> bool:
+    """Another adjective, a hyphen or "und"/"and" between the modifiers of a noun (not a comma, not an article:
+    "Syrien, die Türkei" lists states, it modifies nothing)."""
+    return tok.pos.startswith(("ADJ", "AJ")) or tok.text == "-" \
+        or tok.text.lower() in joiners and tok.text != "," and not tok.pos.startswith(("ART", "AT0"))
 
 
 def _states_of_word(ctx: SentenceContext, k: int) -> list[str]:
