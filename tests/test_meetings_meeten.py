@@ -222,3 +222,23 @@ def test_english_a_venue_named_with_its_citys_possessive_is_the_place():
 def test_english_whose_office_it_is_stays_no_place():
     [m] = meetings("Blinken will meet Lavrov at Mr Lavrov's office on Thursday.", "en")
     assert m.location is None
+
+
+# -- who takes part, named in the sentence after the meeting -----------------------------------------------------
+
+def test_those_named_as_taking_part_after_a_meeting_are_its_parties():
+    [m] = meetings("Am Donnerstag findet in Lima ein Gipfel der Pazifik-Allianz statt. Teilnehmen werden die "
+                   "Präsidenten von Chile, Kolumbien und Mexiko.")
+    assert m.start == THURSDAY and {"PA", "CHL", "COL", "MEX"} <= set(m.participants)
+
+
+def test_english_those_expected_to_attend_named_after_a_meeting_are_its_parties():
+    [m] = meetings("The Pacific Alliance will hold a summit in Lima on Thursday. Leaders expected to attend the "
+                   "summit are Chile's President Gabriel Boric and Colombia's President Gustavo Petro.", "en")
+    assert m.start == THURSDAY and {"PA", "CHL", "COL"} <= set(m.participants)
+
+
+def test_who_attended_another_meeting_takes_no_part():
+    [m] = meetings("The Pacific Alliance will hold a summit in Lima on Thursday. Chile's President Gabriel Boric "
+                   "attended the G20 summit.", "en")
+    assert "CHL" not in m.participants

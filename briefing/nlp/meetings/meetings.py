@@ -48,6 +48,7 @@ from .lexicon import lexicon
 from .merge import merge_meetings
 from .participants import (
     DEFINITE,
+    add_attendees,
     before_people,
     counted,
     find_body,
@@ -137,6 +138,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             _listed_meetings(ctx, run)
         if len(run.meetings) == found:
             _speech(ctx, run)
+        if len(run.meetings) == found:
+            add_attendees(ctx, run.meetings)
         # "Am zweiten Tag seiner Nahost-Reise ...": the journey under way, whatever the sentence tells of
         if journey := journey_under_way(ctx, build_meeting):
             run.meetings.append(journey)
