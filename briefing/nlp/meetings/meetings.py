@@ -30,6 +30,7 @@ from .days import (
     Day,
     begun,
     count_from_event,
+    end_of_named,
     find_days,
     journey_begins,
     length_of_named,
@@ -168,6 +169,8 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
             run.spare, run.journey = (ctx.n, days), False
         if run.last_at and run.last_at[0] == ctx.n - 1:
             lengthen(run.last_at[1], days)
+        return
+    if end_of_named(ctx, days, triggers, run.meetings):  # "The summit is scheduled to end on Thursday" (meetdays)
         return
     if _carried_day(ctx, days, triggers, run) or _scheduled(ctx, days, triggers, run):
         return
