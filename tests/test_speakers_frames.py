@@ -128,3 +128,55 @@ def test_pronoun_means_the_subject_before_the_object_named_after_it():
     assert speakers(text) == ["Peter Albers"]
     text = "Die Ministerin Anna Berger lobte den Bürgermeister Jonas Brandt. Er sagte: „Das ist ein Erfolg.“"
     assert speakers(text) == ["Jonas Brandt"]
+
+
+# speech with no speaker for subject
+
+def test_speech_noun_with_sein_is_said_by_the_document_named():
+    text = ("Die Chefin Anke Berger nannte die Zahlen „falsch“. In einem internen Schreiben an die Mitarbeiter war "
+            "von einem „vertrauensvollen Dialog“ die Rede.")
+    got = speakers(text)
+    assert got[0] == "Anke Berger" and got[1] is not None and "Schreiben" in got[1]
+
+
+def test_speech_noun_with_sein_and_no_source_has_no_speaker():
+    text = "Die Chefin Anke Berger nannte die Zahlen „falsch“. Dabei war von einem „vertrauensvollen Dialog“ die Rede."
+    assert speakers(text) == ["Anke Berger", None]
+
+
+def test_people_nouns_of_the_lexicon_speak():
+    assert speakers("Die Anwohner sagten, sie hätten „große Angst“ gehabt.") == ["Anwohner"]
+    assert speakers("Der Eigentümer erklärte, das Blatt stecke in einer „schwierigen Lage“.") == ["Eigentümer"]
+
+
+# word order: the verb agrees with its subject; a genitive attribute is no subject
+
+def test_plural_object_before_a_singular_verb_leaves_the_subject_after_it():
+    got = speakers("Die Mönche, die an den Protesten teilgenommen hatten, beschrieb die Agentur als „aggressiv“.")
+    assert got == ["Agentur"]
+    assert speakers("Die Mönche beschrieben die Lage als „bedrohlich“.") == ["Mönche"]
+
+
+def test_genitive_attribute_in_the_middle_of_a_clause_is_no_subject():
+    got = speakers("Dabei soll sich entgegen den Aussagen der Befürworter laut der Studie nur jeder zweite Zahler "
+                   "von seinem Beitrag „bessere Bedingungen“ erhoffen.")
+    assert got == ["Studie"]
+
+
+def test_predicative_phrase_is_no_speaker():
+    got = speakers("Tausende protestierten gegen Regierungschef Thaksin Shinawatra. Die Menge jubelte vor dem "
+                   "Rathaus und der sich selbst medienwirksam als Gegner Thaksins inszenierende Medienunternehmer "
+                   "Sondhi Limthongkul rief vor den versammelten Demonstranten: „Wir bleiben hier.“")
+    assert got[-1] == "Sondhi Limthongkul"
+    got = speakers('The businessman who styles himself as a critic of the mayor, Jonas Brandt, said: "We stay."', "en")
+    assert got == ["Jonas Brandt"]
+
+
+def test_adjective_used_as_a_noun_names_people():
+    got = speakers("Ein Übertrittswilliger begründete seine Entscheidung so: „Der Glaube ist mir wichtig.“")
+    assert got == ["Übertrittswilliger"]
+    assert speakers("Der Verletzte sagte, er sei „einfach nur froh“.") == ["Verletzte"]
+
+
+def test_adjective_used_as_a_noun_in_the_neuter_names_no_one():
+    assert speakers("Das Gute an dem Plan sei „ganz klar“.") == [None]

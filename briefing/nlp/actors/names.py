@@ -112,6 +112,10 @@ class NameLexicon:
     genitive_endings: tuple[str, ...] = ()
     """Endings of a name in the genitive ("Putins", "Deutschlands"): after a common noun, the name owns
     the noun ("ein Sprecher Putins") and is not its name."""
+    person_tags: frozenset[str] = frozenset()
+    """The tagger's tags of adjectives used as nouns, which name people ("der Verletzte")."""
+    neuter_endings: tuple[str, ...] = ()
+    """Endings of such a noun in the neuter, which names a thing ("ein Neues")."""
     demonym_nouns: dict = field(default_factory=dict)
     """How a noun for the people of a state is made from its name (``demonym_nouns`` in
     data/speakers_<lang>.yaml): "Kanadier", "Italienern", "Canadians"."""
@@ -197,6 +201,8 @@ def name_lexicon(language: str) -> NameLexicon:
         frozenset(str(w).lower() for w in data.get("inflecting_determiners") or []),
         frozenset(str(w).lower() for w in data.get("genitive_articles") or []),
         tuple(str(w) for w in (data.get("clause_speaker") or {}).get("genitive_endings") or []),
+        frozenset(str(t) for t in data.get("person_tags") or []),
+        tuple(str(w) for w in data.get("neuter_endings") or []),
         dict(data.get("demonym_nouns") or {}),
     )
 
@@ -453,6 +459,8 @@ def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon,
         if heads and heads[-1][0] < n_first:
             phrase.head = tokens[heads[-1][0]].text.lower()
         return phrase
+    if not heads and not bodies and _nominalised_person(tokens[last], det, lex):
+        heads = [(last, "")]  # "Ein Übertrittswilliger begründete …", "Die Verletzten sagten"
     if heads and heads[-1][0] == last:
         phrase.kind, phrase.head = "role", tokens[last].text.lower()
         phrase.gender = _person_gender("", heads, det, lex)
@@ -571,6 +579,14 @@ def _body_noun(tok: Token, lex: NameLexicon) -> str | None:
     if hit is None and tok.lemma and tok.lemma.lower() != tok.text.lower() and tok.pos not in PROPER_TAGS:
         hit = lex.body(tok.lemma)
     return hit
+
+
+def _nominalised_person(tok: Token, det: str | None, lex: NameLexicon) -> bool:
+    """An adjective or participle used as a noun names people ("der Verletzte", "ein Übertrittswilliger",
+    "die Jugendlichen"), by the tagger's tag for it; not after a neuter determiner or with the neuter
+    ending ("das Gute", "ein Neues")."""
+    return tok.pos in lex.person_tags and lex.determiners.get((det or "").lower()) != "n" \
+        and not tok.text.endswith(lex.neuter_endings or ("\0",))
 
 
 def _person_gender(given: str, heads: list[tuple[int, str | None]], det: str | None, lex: NameLexicon) -> str | None:

@@ -37,7 +37,7 @@ from ..actors.names import (
     find_phrases,
     name_lexicon,
 )
-from ..clauses import Clause, finite_verb, grammar, is_verb
+from ..clauses import Clause, finite_verb, grammar, is_finite, is_verb
 from ..context import Mention, SentenceContext
 from ..segment import verb_lemma
 from .speech import (
@@ -97,6 +97,10 @@ class ClauseRules:
     nominative_relatives: frozenset[str] = frozenset()
     """Relative pronouns in the nominative whatever follows them, unless their antecedent is feminine
     (German "der", "welcher": else the feminine dative)."""
+    middle_genitives: frozenset[str] = frozenset()
+    """Articles opening a common noun's genitive attribute in the middle of a verb-final clause."""
+    predicative: frozenset[str] = frozenset()
+    """Words before a predicative phrase, never a subject ("als Gegner des Plans", "as a critic")."""
 
 
 @lru_cache(maxsize=4)
@@ -110,7 +114,8 @@ def clause_rules(language: str) -> ClauseRules:
                        bool(data.get("subjunctive_reports")), words("expletives"), words("source_prepositions"),
                        words("agent_prepositions"), str(data.get("finite_verb_tag") or ""),
                        tuple(str(w) for w in data.get("genitive_endings") or []), words("opinion_openers"),
-                       words("relative_subjects"), words("nominative_relatives"))
+                       words("relative_subjects"), words("nominative_relatives"), words("middle_genitives"),
+                       words("predicative"))
 
 
 @dataclass
@@ -324,7 +329,8 @@ def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) ->
     """Stage 2: the speakers of the sentence's verbs of saying, in main and subordinate clauses ("die
     Schröder erklärt hatte: „…“"; a quote goes to the nearest), of a name before a colon
     ("Bundesinnenminister Schäuble: „…“"), then of its attribution phrases ("laut X")."""
-    out = sorted(_by_verbs(ctx, lex, main=True) + _by_verbs(ctx, lex, main=False), key=lambda s: s.first)
+    out = sorted(_by_verbs(ctx, lex, main=True) + _by_verbs(ctx, lex, main=False) + _impersonal_noun(ctx, lex),
+                 key=lambda s: s.first)
     for by in (_before_colon(ctx), _attribution(ctx, lex), _opinion_opener(ctx), _speech_noun_holder(ctx, lex)):
         if by is not None and by.referent is not None and not any(s.first <= by.first <= s.last for s in out):
             # "Wie die Zeitung berichtete, soll laut der Studie „…“": the nearer attribution is the quote's
@@ -336,6 +342,30 @@ def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) ->
     # a pronoun that agrees with nobody named before, a passive naming no agent stay in: the speaker is
     # unknown, not guessed
     return [s for s in out if s.referent is not None or s.via in ("pronoun", "passive")]
+
+
+def _impersonal_noun(ctx: SentenceContext, lex: SpeechLexicon) -> list[Said]:
+    """A clause saying with "sein" and a noun of speech that no one said ("In einem Schreiben an die
+    Mitarbeiter war von einem „Dialog“ die Rede"): the document or place after a source preposition
+    speaks; with none named the speaker is unknown, not the speaker of the sentence before."""
+    tokens = ctx.sentence.tokens
+    for k in range(len(ctx.clauses)):
+        first, last = _across_quotes(ctx, k)
+        span = range(first, last + 1)
+        noun = next((i for i in span if not ctx.mask[i] and ctx.word(i) in lex.impersonal_nouns
+                     and tokens[i].pos in NOUN_TAGS and i > 0 and tokens[i - 1].pos in DETERMINER_TAGS), None)
+        words = {ctx.word(i) for i in span if not ctx.mask[i]}
+        if noun is None or not words & lex.impersonal_nouns[ctx.word(noun)] or not any(
+                tokens[i].lemma.lower() in lex.opinion_auxiliaries and is_finite(tokens[i], ctx.language)
+                for i in span if not ctx.mask[i]):
+            continue
+        sources = clause_rules(ctx.language).sources
+        who = next((m for m in ctx.mentions if first <= m.first <= last and m.first > 0 and m.phrase is not None
+                    and m.referent is not None and ctx.word(m.first - 1) in sources), None)
+        if who is None:
+            return [Said(ctx.n, first, last, None, "statement", "passive")]
+        return [Said(ctx.n, first, last, who.referent, "statement", "attribution")]
+    return []
 
 
 def _framed_subject(ctx: SentenceContext, said: list[Said], lex: SpeechLexicon) -> list[Said]:
@@ -500,9 +530,10 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     fin = finite_verb(clause, ctx.sentence, ctx.language)
     inside = ctx.inside(clause) + _after_conjunction(ctx, clause, fin)
     pivot = fin if fin is not None else verb
-    before = [m for m in inside if m.last < pivot and not oblique(ctx, m) and not _attribute(ctx, m)]
+    before = [m for m in inside if m.last < pivot and not oblique(ctx, m) and not _attribute(ctx, m)
+              and not _predicative(ctx, m, rules)]
     after = [m for m in ctx.mentions if clause.first <= m.first <= clause.last and m.first > pivot
-             and (m.phrase is None or m.phrase.free) and not _attribute(ctx, m)]
+             and (m.phrase is None or m.phrase.free) and not _attribute(ctx, m) and not _predicative(ctx, m, rules)]
     # "schrieb „Nordkurier“", "zitiert die „Abendpost“ den Bürgermeister": a quoted name parts the clause
     _, last = _across_quotes(ctx, k)
     after += [m for m in ctx.mentions if clause.last < m.first <= last and m.phrase is not None and m.phrase.free
@@ -513,7 +544,7 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
         # gesprochen": a quotation parts the subject from the verb
         start, _ = _across_quotes(ctx, k)
         before = [m for m in ctx.mentions if start <= m.first and m.last < clause.first and m.phrase is not None
-                  and m.phrase.free and not oblique(ctx, m)]
+                  and m.phrase.free and not oblique(ctx, m) and not _genitive_attribute(ctx, m, rules)]
     lemma = ctx.sentence.tokens[verb].lemma.lower()
     if _passive(ctx, k, verb, lex):
         # "Die Nato war von Trump als „obsolet“ bezeichnet worden": the agent speaks, never the subject
@@ -535,6 +566,9 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
         who = after[0]  # "„…“, sagte Bundesfinanzminister Steinbrück", "said the official"
     elif before:
         who = before[0] if rules.first_subject else before[-1]
+    if who is not None and (who is apposed or before and who is before[0]) and rules.first_subject \
+            and _object_first(ctx, who, after, fin):
+        who = after[0]  # "Die Mönche beschrieb die Agentur als „aggressiv“": the verb agrees with the agency
     if who is None or who.pronoun and ctx.word(who.first) in rules.expletives and (
             lemma in lex.impersonal or ctx.sentence.tokens[verb].pos in PARTICIPLE_TAGS):
         # "heißt es in einer Erklärung des Verbands", "wird von der Zeitung als „…“ bezeichnet",
@@ -556,6 +590,31 @@ def _after_conjunction(ctx: SentenceContext, clause: Clause, fin: int | None) ->
         return []
     return [m for m in ctx.mentions if m.first == clause.first + 1 and m.last < fin and m.phrase is not None
             and not m.phrase.free]
+
+
+def _predicative(ctx: SentenceContext, m: Mention, rules: ClauseRules) -> bool:
+    """The phrase stands after "als"/"as": what someone is or is called, not who speaks ("der sich als
+    Gegner Thaksins inszenierende Unternehmer Sondhi rief")."""
+    return m.first > 0 and ctx.word(m.first - 1) in rules.predicative
+
+
+def _genitive_attribute(ctx: SentenceContext, m: Mention, rules: ClauseRules) -> bool:
+    """The phrase opens with an article of the genitive right after a noun: "der Behauptungen der
+    Befürworter" (in the middle of a clause, where "sagte am Montag der Minister" cannot stand)."""
+    tokens = ctx.sentence.tokens
+    return m.first > 0 and ctx.word(m.first) in rules.middle_genitives and tokens[m.first - 1].pos in NOUN_TAGS \
+        and not ctx.mask[m.first - 1]
+
+
+def _object_first(ctx: SentenceContext, first: Mention, after: list[Mention], fin: int | None) -> bool:
+    """A verb-second clause opening with its object: the phrase before the finite verb is plural, the
+    verb singular ("beschrieb", not "beschrieben"), and a singular phrase follows the verb straight after
+    adverbs, which is then the subject."""
+    if fin is None or first.referent is None or not first.referent.plural \
+            or plural_finite(ctx.sentence.tokens[fin].text):
+        return False
+    nxt = _after_verb(ctx, after, fin)
+    return nxt is not None and nxt is after[0] and nxt.referent is not None and not nxt.referent.plural
 
 
 def _attribute(ctx: SentenceContext, m: Mention) -> bool:
