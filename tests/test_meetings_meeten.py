@@ -183,6 +183,12 @@ def test_a_quote_with_no_meeting_word_stays_speech():
     assert meetings('"Russia must withdraw its troops from Ukraine," Chancellor Scholz said on Thursday.', "en") == []
 
 
+def test_a_quote_that_tells_of_no_time_to_come_stays_speech():
+    # a meeting named in a quote with no time and no word of plan is what the meeting is for, said by someone
+    assert meetings('"The meeting serves to agree common positions on Chile," the statement of the German '
+                    'government said.', "en") == []
+
+
 def test_a_bodys_meeting_attended_by_one_no_list_knows_is_the_bodys():
     [m] = meetings("Er wird am Gipfel der Ostafrikanischen Gemeinschaft teilnehmen.")
     assert m.start is None and m.participants == ["EAC"]
@@ -204,3 +210,35 @@ def test_a_visit_given_by_its_length_only_is_a_meeting_with_no_day():
 def test_a_journey_of_days_told_as_past_is_no_meeting_to_come():
     assert [m for m in meetings("Kenyan President William Ruto traveled to China for three days.", "en")
             if m.status == "upcoming"] == []
+
+
+def test_english_a_venue_named_with_its_citys_possessive_is_the_place():
+    [m] = meetings("The retreat of the leaders will be held at Santiago’s Palacio de La Moneda on Thursday.", "en")
+    assert m.start == THURSDAY and m.location == "Santiago’s Palacio de La Moneda"
+    [m] = meetings("Blinken will meet Lavrov at Moscow's Red Square on Thursday.", "en")
+    assert m.location == "Moscow's Red Square"
+
+
+def test_english_whose_office_it_is_stays_no_place():
+    [m] = meetings("Blinken will meet Lavrov at Mr Lavrov's office on Thursday.", "en")
+    assert m.location is None
+
+
+# -- who takes part, named in the sentence after the meeting -----------------------------------------------------
+
+def test_those_named_as_taking_part_after_a_meeting_are_its_parties():
+    [m] = meetings("Am Donnerstag findet in Lima ein Gipfel der Pazifik-Allianz statt. Teilnehmen werden die "
+                   "Präsidenten von Chile, Kolumbien und Mexiko.")
+    assert m.start == THURSDAY and {"PA", "CHL", "COL", "MEX"} <= set(m.participants)
+
+
+def test_english_those_expected_to_attend_named_after_a_meeting_are_its_parties():
+    [m] = meetings("The Pacific Alliance will hold a summit in Lima on Thursday. Leaders expected to attend the "
+                   "summit are Chile's President Gabriel Boric and Colombia's President Gustavo Petro.", "en")
+    assert m.start == THURSDAY and {"PA", "CHL", "COL"} <= set(m.participants)
+
+
+def test_who_attended_another_meeting_takes_no_part():
+    [m] = meetings("The Pacific Alliance will hold a summit in Lima on Thursday. Chile's President Gabriel Boric "
+                   "attended the G20 summit.", "en")
+    assert "CHL" not in m.participants

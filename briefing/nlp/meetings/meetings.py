@@ -49,6 +49,7 @@ from .lexicon import lexicon
 from .merge import merge_meetings
 from .participants import (
     DEFINITE,
+    add_attendees,
     before_people,
     counted,
     find_body,
@@ -118,7 +119,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
     for t in timexes:
         by_sentence.setdefault(t.sentence, []).append(t)
     # a quoted term ("a „working lunch“") is no speech: it may name a meeting
-    masks = [open_reports(s, open_terms(s, mask), lex) for s, mask in zip(sentences, masks)]
+    masks = [open_reports(s, open_terms(s, mask), lex, by_sentence.get(s.index, []))
+             for s, mask in zip(sentences, masks)]
     doc = Document(source, sentences, found, speech, masks, by_sentence, gaz, lex,
                    said_verbs=frozenset(speech_lexicon(gaz.language).verbs) - lex.verbs,
                    openers=opening_parties(sentences, found, masks, gaz.language, lex))
@@ -137,6 +139,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
             _listed_meetings(ctx, run)
         if len(run.meetings) == found:
             _speech(ctx, run)
+        if len(run.meetings) == found:
+            add_attendees(ctx, run.meetings)
         # "Am zweiten Tag seiner Nahost-Reise ...": the journey under way, whatever the sentence tells of
         if journey := journey_under_way(ctx, build_meeting):
             run.meetings.append(journey)

@@ -9,10 +9,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ...data import load_data
-from ...model import Meeting
+from ...model import Meeting, Token
 from ...parties import is_organisation
 from ...territories import in_its_time
 from ..actors.actors import ORGANISATIONS, Entity
+from ..temporal.timex_lex import lexicon as tense_lexicon
+from ..temporal.timex_tense import clause_direction
 from .context import SentenceContext, Span
 from .groups import group_parties, group_tokens
 from .places import (
@@ -286,10 +288,16 @@ def _states_before(ctx: SentenceContext, n: int, first: int) -> list[str]:
         states = _states_of_word(ctx, k)
         if states:
             out.extend(states)
-        elif not (tok.pos.startswith(("ADJ", "AJ")) or tok.text == "-" or tok.text.lower() in ctx.lex.list_joiners
-                  and tok.text not in (",",) and not tok.pos.startswith(("ART", "AT0"))):
+        elif not _modifier_link(tok, ctx.lex.list_joiners):
             break
     return list(dict.fromkeys(reversed(out)))
+
+
+def _modifier_link(tok: Token, joiners: frozenset[str]) -> bool:
+    """Another adjective, a hyphen or "und"/"and" between the modifiers of a noun (not a comma, not an article:
+    "Syrien, die Türkei" lists states, it modifies nothing)."""
+    return tok.pos.startswith(("ADJ", "AJ")) or tok.text == "-" \
+        or tok.text.lower() in joiners and tok.text != "," and not tok.pos.startswith(("ART", "AT0"))
 
 
 def _states_of_word(ctx: SentenceContext, k: int) -> list[str]:
@@ -311,6 +319,33 @@ def _states_of_word(ctx: SentenceContext, k: int) -> list[str]:
         if all(parts):
             return [p for p in parts if p]
     return []
+
+
+def add_attendees(ctx: SentenceContext, meetings: list[Meeting]) -> None:
+    """"… findet am Montag ein Westbalkangipfel statt. Teilnehmen werden die Regierungschefs von Albanien, …",
+    "Others leaders expected to attend the summit are Tanzania's President Samia Suluhu, Paul Kagame of Rwanda":
+    a sentence that tells who takes part, with no meeting and no day of its own, names parties of the meeting to
+    come told a few sentences before."""
+    verb = next((i for i in range(len(ctx.tokens)) if _attends(ctx, i)), None)
+    if ctx.timexes or verb is None or clause_direction(ctx.sentence, ctx.tokens[verb].start, ctx.tokens[verb].end,
+                                                      tense_lexicon(ctx.gaz.language)) == "past":
+        return  # ("Biden attended the summit": who took part in another)
+    here = ctx.sentence.index
+    meeting = next((m for m in reversed(meetings) if m.evidence and 0 < here - m.evidence[-1].sentence <= LOOK_BACK
+                    and m.status == "upcoming" and not m.side), None)
+    if meeting is None:
+        return
+    span = Span(0, len(ctx.tokens) - 1, [])
+    named = [*_entities(ctx, span), *_mentions(ctx, span), *group_parties(ctx, span), *modifier_parties(ctx, span)]
+    meeting.participants = in_time(ctx, [*meeting.participants, *named])
+
+
+def _attends(ctx: SentenceContext, i: int) -> bool:
+    """The verb at ``i`` tells of taking part (meetings.yaml attend_verbs: "teilnehmen", "attend")."""
+    tok = ctx.tokens[i]
+    lemma = tok.lemma.lower()
+    return tok.pos.startswith("V") and not ctx.mask[i] \
+        and (lemma in ctx.lex.attend_verbs or any(p + lemma in ctx.lex.attend_verbs for p in ctx.particles()))
 
 
 def _pointed_back(ctx: SentenceContext, span: Span, parties: list[str]) -> list[str]:

@@ -43,6 +43,7 @@ class PlaceWords:
     purpose_openers: frozenset[str]
     earlier_openers: frozenset[str]
     description_openers: frozenset[str]
+    venue_links: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -54,7 +55,7 @@ def place_words(language: str) -> PlaceWords:
     return PlaceWords(words("negations"), words("homeward"), words("hosts"), words("name_links"), words("topic_verbs"),
                       words("partners"), bool(d.get("object_follows_verb")), tuple(sorted(words("situation_nouns"))),
                       words("situation_links"), words("purpose_openers"), words("earlier_openers"),
-                      words("description_openers"))
+                      words("description_openers"), words("venue_links"))
 
 
 def not_there(s: Sentence, i: int, language: str) -> bool:
@@ -260,6 +261,11 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
         j = i + 1
         while j <= last and tokens[j].text.lower() in ARTICLES:
             j += 1
+        owner = gaz.lookup(tokens[j].text) if j <= last else None
+        venue = _named_venue_of(s, j, last, gaz.language) if owner is None or owner.kind == "name" else None
+        if venue and not in_attribution(s, i, first, last, lex):  # "at Kigali's Intare Conference Arena"
+            found.append(((0 if word in ("in", "im", "at") else 1, 0 if i > finite else 1, i), venue))
+            continue
         seat = _seat(s, j, last, gaz)
         if seat and not in_attribution(s, i, first, last, lex):
             found.append(((0 if word in ("in", "im", "at") else 1, 0 if i > finite else 1, i), seat))
@@ -315,6 +321,30 @@ def _known_name_after(s: Sentence, j: int, last: int, mask: list[bool], gaz: Gaz
         return False
     entry = gaz.lookup(s.tokens[k].text)
     return entry is not None and entry.kind == "name"
+
+
+def _named_venue_of(s: Sentence, j: int, last: int, language: str) -> str | None:
+    """"Kigali’s Intare Conference Arena", "Beijing's Great Hall of the People": a one-word name, its possessive,
+    and a venue's proper name in capitals (not "Mr Schröder's office"): the venue with its owner's name."""
+    tokens = s.tokens
+    k = j + 1
+    if k + 1 > last or tokens[k].text not in POSSESSIVES or not tokens[k + 1].text[:1].isupper():
+        return None
+    links = place_words(language).venue_links
+    end = k + 1
+    while end + 1 <= last and (tokens[end + 1].text[:1].isupper() and tokens[end + 1].pos.startswith(("NN", "NP0"))
+                               or _name_link(tokens, end + 1, last, links)):
+        end += 1
+    if not tokens[end].pos.startswith(("NN", "NP0")):
+        return None
+    return s.text[tokens[j].start - s.start: tokens[end].end - s.start]
+
+
+def _name_link(tokens: list[Token], k: int, last: int, links: frozenset[str]) -> bool:
+    """A word joining the parts of a name ("Palacio de La Moneda", "Great Hall of the People"), a capitalised word
+    after it."""
+    return k + 1 <= last and tokens[k].text in links \
+        and (tokens[k + 1].text[:1].isupper() or _name_link(tokens, k + 1, last, links))
 
 
 def _owner(tokens: list[Token], j: int, last: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from ...model import Sentence, Token
+from ...model import Sentence, Timex, Token
 from ..clauses import masked_runs
 from .context import SentenceContext, Span
 from .lexicon import MeetingLexicon
@@ -36,18 +36,22 @@ def open_terms(sentence: Sentence, mask: list[bool]) -> list[bool]:
     return out
 
 
-def open_reports(sentence: Sentence, mask: list[bool], lex: MeetingLexicon) -> list[bool]:
-    """The quote mask with announcements opened: a quote in the third person that names someone and a meeting
-    („Außenminister Maas reist am Donnerstag nach Moskau“, so das Auswärtige Amt; "Secretary Pompeo meets with the
-    Afghan delegation," the schedule said) reports a plan as the writer would; a quote with a speaker's or an
-    addressee's pronoun ("Wir treffen Macron am Donnerstag") is what someone said, and stays speech."""
+def open_reports(sentence: Sentence, mask: list[bool], lex: MeetingLexicon, timexes: list[Timex]) -> list[bool]:
+    """The quote mask with announcements opened: a quote in the third person that names someone, a meeting and
+    when it comes (a time, or a word of plan) reports a plan as the writer would („Außenminister Maas reist am
+    Donnerstag nach Moskau“, so das Auswärtige Amt; "Secretary Pompeo meets with the Afghan delegation at 11 a.m.,"
+    the schedule said); a quote with a speaker's or an addressee's pronoun ("Wir treffen Macron am Donnerstag") is
+    what someone said, and stays speech, and so does one that tells when nothing comes ("The meeting serves to
+    agree ...")."""
     tokens = sentence.tokens
     out = list(mask)
     for i, j in masked_runs(mask):
         inner = [k for k in range(i, j + 1) if not set(tokens[k].text) <= QUOTE_MARKS]
+        timed = any(tokens[i].start <= t.start < tokens[j].end for t in timexes)
         if any(tokens[k].text.lower() in lex.speaker_pronouns for k in inner) \
                 or not any(tokens[k].pos.startswith(NAME_TAGS) for k in inner) \
-                or not any(_meeting_word(tokens[k], lex) for k in inner):
+                or not any(_meeting_word(tokens[k], lex) for k in inner) \
+                or not timed and not any(tokens[k].text.lower() in lex.future for k in inner):
             continue
         for k in inner:
             out[k] = False
