@@ -60,8 +60,9 @@ from .places import abroad, earlier_clause_tokens, last_place, place_of, reporte
 from .programme import journey_under_way, with_visit
 from .referents import opening_parties
 from .reject import rejected
+from .rows import one_row_each, then_clause
 from .split import named_again, named_stop, trip_stops, within_visit
-from .titles import meeting_title
+from .titles import NOUN, meeting_title, with_parties
 from .told import announced
 from .triggers import (
     ahead,
@@ -135,8 +136,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         # "Am zweiten Tag seiner Nahost-Reise ...": the journey under way, whatever the sentence tells of
         if journey := journey_under_way(ctx, build_meeting):
             run.meetings.append(journey)
-        run.meetings[found:] = named_again(ctx, within_visit(ctx, run.meetings[found:], build_meeting),
-                                           run.meetings[:found])
+        run.meetings[found:] = one_row_each(ctx, named_again(
+            ctx, within_visit(ctx, run.meetings[found:], build_meeting), run.meetings[:found]))
         run.meetings.extend(trip_stops(ctx, run.meetings[found:], run.meetings[:found])
                             or named_stop(ctx, run.meetings[found:], run.meetings[:found]))
     kept = _drop_departures(run.meetings, run.departures)
@@ -605,6 +606,7 @@ def _parts(ctx: SentenceContext, span: Span) -> list[Span]:
     """A stretch with "am Rande" or "und dann" between two meeting words holds two meetings."""
     sideline = find_phrase(ctx, ctx.lex.sidelines)
     then = find_phrase(ctx, ctx.lex.sequence, span.first, span.last)
+    then = then if then is not None else then_clause(ctx, span.first, span.last)
     if sideline is not None and span.first < sideline <= span.last:
         side = _after_sideline_event(ctx, sideline, span)
         if not any(span.first <= i < sideline for i in span.triggers):
@@ -670,6 +672,8 @@ def _stretch_meetings(ctx: SentenceContext, stretch: Span, day: Day, run: _Run) 
                 if counted(ctx, span):
                     # "im Anschluss ist ein Dreiertreffen mit X": the parties of the meeting before, and X
                     m.participants = list(dict.fromkeys([*parent.participants, *m.participants]))
+                    if m.title_rank == NOUN:  # its title names all of them
+                        m.title = with_parties(m.title.split(" ", 1)[0], m.participants, ctx.gaz.language)
                 m.end = m.start
                 m.location = m.location or parent.location
         if departs(ctx, span) and not station_of(ctx.sentence, span.first, span.last, ctx.gaz, ctx.lex) \

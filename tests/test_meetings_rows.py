@@ -1,0 +1,150 @@
+"""One real meeting is one row, and every meeting a row (issue 9): several people met apart in one sentence, a
+meeting with several people together, different people met in the sentences of one visit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.nlp_support import annotated
+
+TUESDAY = date(2022, 1, 4)
+
+
+def meetings(text: str, language: str = "de", published: date = TUESDAY):
+    return annotated(text, language, published).meetings
+
+
+def undated(ms):
+    return [m for m in ms if m.start is None]
+
+
+# -- several people met apart: one row each ------------------------------------------------------------------
+
+def test_separate_talks_with_three_people_are_three_meetings():
+    ms = meetings("Chilean President Gabriel Boric arrives in Tokyo on Sunday for a five-day state visit. Boric will "
+                  "hold separate talks with Prime Minister Fumio Kishida, Emperor Naruhito and Foreign Minister "
+                  "Yoko Kamikawa.", "en")
+    talks = undated(ms)
+    assert len(talks) == 3
+    assert all(set(m.participants) == {"CHL", "JPN"} for m in talks)
+    assert len({m.counterparts[-1] for m in talks}) == 3
+
+
+def test_getrennte_gespraeche_with_two_people_are_two_meetings():
+    ms = meetings("Die finnische Außenministerin Elina Valtonen reist am Montag nach Madrid. Dort sind getrennte "
+                  "Gespräche mit Ministerpräsident Pedro Sánchez und Außenminister José Manuel Albares geplant.")
+    monday = [m for m in ms if m.start == date(2022, 1, 10)]
+    talks = [m for m in monday if m.side]
+    assert len(talks) == 2
+    assert all({"FIN", "ESP"} <= set(m.participants) for m in talks)
+
+
+def test_a_preposition_of_its_own_for_each_person_makes_one_meeting_each():
+    ms = meetings("Der polnische Außenminister Radosław Sikorski wird am Freitag in Wien erwartet. Dort spricht er "
+                  "mit seinem Amtskollegen Alexander Schallenberg sowie mit Bundeskanzler Karl Nehammer.")
+    friday = [m for m in ms if m.start == date(2022, 1, 7)]
+    assert len(friday) == 3  # the visit, and a talk with each
+    assert sorted(m.counterparts[-1] for m in friday if m.side) == ["nehammer", "schallenberg"]
+    ms = meetings("Polish Foreign Minister Radoslaw Sikorski will arrive in Vienna on Friday. There he will hold "
+                  "talks with Chancellor Karl Nehammer and with his counterpart Alexander Schallenberg.", "en")
+    friday = [m for m in ms if m.start == date(2022, 1, 7)]
+    assert sorted(m.counterparts[-1] for m in friday if m.side) == ["nehammer", "schallenberg"]
+
+
+# -- one meeting with several people: one row ------------------------------------------------------------------
+
+def test_a_meeting_with_two_people_under_one_preposition_is_one_meeting():
+    ms = meetings("Am Freitag trifft Außenministerin Baerbock in Wien Bundeskanzler Karl Nehammer und "
+                  "Außenminister Alexander Schallenberg zu einem Gespräch.")
+    assert len(ms) == 1
+    ms = meetings("Foreign Minister Baerbock will hold talks with Chancellor Karl Nehammer and Foreign Minister "
+                  "Alexander Schallenberg in Vienna on Friday.", "en")
+    assert len(ms) == 1
+
+
+def test_a_word_of_a_joint_meeting_outweighs_the_repeated_preposition():
+    ms = meetings("Blinken will meet on Friday in Vienna with Karl Nehammer and with Alexander Schallenberg "
+                  "together.", "en")
+    assert len(ms) == 1
+    ms = meetings("Blinken trifft am Freitag in Wien mit Karl Nehammer und mit Alexander Schallenberg zu einem "
+                  "gemeinsamen Gespräch zusammen.")
+    assert len(ms) == 1
+
+
+# -- different people met in the sentences of one day: different meetings ---------------------------------------
+
+def test_first_one_person_then_another_are_two_meetings():
+    ms = meetings("Außenministerin Baerbock trifft sich am Freitag in Chisinau zunächst mit Ministerpräsidentin "
+                  "Natalia Gavrilita. Anschließend ist eine Unterredung mit Präsidentin Maia Sandu geplant.")
+    friday = [m for m in ms if m.start == date(2022, 1, 7)]
+    assert len(friday) == 2
+    assert {tuple(m.counterparts) for m in friday} == {("natalia", "gavrilita"), ("maia", "sandu")}
+    ms = meetings("Baerbock will first meet with Prime Minister Natalia Gavrilita in Chisinau on Friday. Afterwards "
+                  "a meeting with President Maia Sandu is planned.", "en")
+    friday = [m for m in ms if m.start == date(2022, 1, 7)]
+    assert len(friday) == 2
+
+
+def test_the_same_person_named_again_is_the_same_meeting():
+    ms = meetings("Scholz trifft am Freitag in Paris mit Präsident Emmanuel Macron zusammen. Das Gespräch mit "
+                  "Macron soll im Élysée-Palast stattfinden.")
+    assert len([m for m in ms if m.start == date(2022, 1, 7)]) == 1
+
+
+# -- a meeting, then another after a conjunction of time ------------------------------------------------------
+
+def test_a_bilateral_before_a_trilateral_are_two_meetings():
+    ms = meetings("Chancellor Scholz will initially meet with Biden at the White House on Friday before Macron joins "
+                  "them in a trilateral summit.", "en")
+    assert sorted(sorted(m.participants) for m in ms) == [["DEU", "FRA", "USA"], ["DEU", "USA"]]
+    trilateral = next(m for m in ms if len(m.participants) == 3)
+    assert "France" in trilateral.title and "United States" in trilateral.title
+    ms = meetings("Kanzler Scholz trifft am Freitag zunächst Biden im Weißen Haus, bevor Macron zu einem Dreiertreffen "
+                  "hinzukommt.")
+    assert sorted(sorted(m.participants) for m in ms) == [["DEU", "FRA", "USA"], ["DEU", "USA"]]
+
+
+def test_before_as_a_preposition_opens_no_second_meeting():
+    ms = meetings("Chancellor Scholz will meet Biden at the White House on Friday before flying home.", "en")
+    assert [sorted(m.participants) for m in ms if m.start == date(2022, 1, 7)] == [["DEU", "USA"]]
+
+
+# -- meetings inside a visit --------------------------------------------------------------------------------------
+
+def test_a_meeting_during_the_visit_named_at_the_sentences_end_has_no_day():
+    ms = meetings("Chilean President Gabriel Boric will leave for Japan on Thursday for a three-day state visit. Boric "
+                  "is also scheduled to call on Prime Minister Fumio Kishida during the visit.", "en")
+    inside = undated(ms)
+    assert len(inside) == 1 and set(inside[0].participants) == {"CHL", "JPN"}
+    ms = meetings("Der chilenische Präsident Gabriel Boric reist am Donnerstag zu einem dreitägigen Staatsbesuch nach "
+                  "Japan. Boric soll Ministerpräsident Fumio Kishida während des Besuchs treffen.")
+    inside = undated(ms)
+    assert len(inside) == 1 and set(inside[0].participants) == {"CHL", "JPN"}
+
+
+def test_meetings_apart_inside_a_visit_of_one_day_are_held_on_its_day():
+    ms = meetings("Zu einem Besuch wird am Montag der polnische Außenminister Radosław Sikorski in Wien erwartet. "
+                  "In der österreichischen Hauptstadt führt er Gespräche mit Außenminister Alexander Schallenberg "
+                  "sowie mit dem Präsidenten des Nationalrats Wolfgang Sobotka.")
+    assert [m.start for m in ms] == [date(2022, 1, 10)] * 3
+    ms = meetings("Polish Foreign Minister Radoslaw Sikorski is expected in Vienna on Monday for a visit. In the "
+                  "Austrian capital he will hold talks with Chancellor Karl Nehammer and with the President of the "
+                  "National Council Wolfgang Sobotka.", "en")
+    assert [m.start for m in ms] == [date(2022, 1, 10)] * 3
+
+
+def test_the_day_of_a_relative_clause_is_not_that_of_the_meetings_apart():
+    ms = meetings("Chilean President Gabriel Boric, whose visit to Japan begins on Thursday, will hold separate talks "
+                  "with Prime Minister Fumio Kishida and Foreign Minister Yoko Kamikawa.", "en")
+    assert [m.start for m in ms if not m.side] == [date(2022, 1, 6)]
+    assert [m.start for m in ms if m.side] == [None, None]
+    ms = meetings("Der chilenische Präsident Gabriel Boric, dessen Besuch in Japan am Donnerstag beginnt, wird "
+                  "getrennte Gespräche mit Ministerpräsident Fumio Kishida und Außenministerin Yoko Kamikawa führen.")
+    assert [m.start for m in ms if not m.side] == [date(2022, 1, 6)]
+    assert [m.start for m in ms if m.side] == [None, None]
+
+
+def test_one_person_named_twice_with_and_without_the_first_name_is_one_meeting():
+    ms = meetings("Duda will meet with President Donald Trump at the White House on Wednesday. On Wednesday Duda "
+                  "will also hold talks with Trump.", "en")
+    assert len(ms) == 1
