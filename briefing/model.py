@@ -161,6 +161,9 @@ class Meeting:
     counterparts: list[str] = field(default_factory=list)
     """The surnames of the people the source names as met ("mit X", "with X"): mentions naming different people
     met are different meetings, never merged."""
+    hour: str = ""
+    """The hour a schedule's line gives it ("11:55 Uhr"): lines of one source at different hours are different
+    events, never merged."""
 
 
 @dataclass

@@ -21,7 +21,7 @@ def undated(ms):
 # -- several people met apart: one row each ------------------------------------------------------------------
 
 def test_separate_talks_with_three_people_are_three_meetings():
-    ms = meetings("Chilean President Gabriel Boric arrives in Tokyo on Sunday for a five-day state visit. Boric will "
+    ms = meetings("Chilean President Emmanuel Macron arrives in Tokyo on Sunday for a five-day state visit. Boric will "
                   "hold separate talks with Prime Minister Fumio Kishida, Emperor Naruhito and Foreign Minister "
                   "Yoko Kamikawa.", "en")
     talks = undated(ms)
@@ -112,11 +112,11 @@ def test_before_as_a_preposition_opens_no_second_meeting():
 # -- meetings inside a visit --------------------------------------------------------------------------------------
 
 def test_a_meeting_during_the_visit_named_at_the_sentences_end_has_no_day():
-    ms = meetings("Chilean President Gabriel Boric will leave for Japan on Thursday for a three-day state visit. Boric "
+    ms = meetings("Chilean President Emmanuel Macron will leave for Japan on Thursday for a three-day state visit. Boric "
                   "is also scheduled to call on Prime Minister Fumio Kishida during the visit.", "en")
     inside = undated(ms)
     assert len(inside) == 1 and set(inside[0].participants) == {"CHL", "JPN"}
-    ms = meetings("Der chilenische Präsident Gabriel Boric reist am Donnerstag zu einem dreitägigen Staatsbesuch nach "
+    ms = meetings("Der chilenische Präsident Emmanuel Macron reist am Donnerstag zu einem dreitägigen Staatsbesuch nach "
                   "Japan. Boric soll Ministerpräsident Fumio Kishida während des Besuchs treffen.")
     inside = undated(ms)
     assert len(inside) == 1 and set(inside[0].participants) == {"CHL", "JPN"}
@@ -134,11 +134,11 @@ def test_meetings_apart_inside_a_visit_of_one_day_are_held_on_its_day():
 
 
 def test_the_day_of_a_relative_clause_is_not_that_of_the_meetings_apart():
-    ms = meetings("Chilean President Gabriel Boric, whose visit to Japan begins on Thursday, will hold separate talks "
+    ms = meetings("Chilean President Emmanuel Macron, whose visit to Japan begins on Thursday, will hold separate talks "
                   "with Prime Minister Fumio Kishida and Foreign Minister Yoko Kamikawa.", "en")
     assert [m.start for m in ms if not m.side] == [date(2022, 1, 6)]
     assert [m.start for m in ms if m.side] == [None, None]
-    ms = meetings("Der chilenische Präsident Gabriel Boric, dessen Besuch in Japan am Donnerstag beginnt, wird "
+    ms = meetings("Der chilenische Präsident Emmanuel Macron, dessen Besuch in Japan am Donnerstag beginnt, wird "
                   "getrennte Gespräche mit Ministerpräsident Fumio Kishida und Außenministerin Yoko Kamikawa führen.")
     assert [m.start for m in ms if not m.side] == [date(2022, 1, 6)]
     assert [m.start for m in ms if m.side] == [None, None]
@@ -148,3 +148,51 @@ def test_one_person_named_twice_with_and_without_the_first_name_is_one_meeting()
     ms = meetings("Duda will meet with President Donald Trump at the White House on Wednesday. On Wednesday Duda "
                   "will also hold talks with Trump.", "en")
     assert len(ms) == 1
+
+
+# -- a schedule: date lines over time-stamped lines ----------------------------------------------------------------
+
+SCHEDULE_DE = """Staatsbesuch des Bundespräsidenten in Frankreich
+
+Montag, 10. Januar
+
+18:00 Uhr Empfang durch Präsident Emmanuel Macron für Bundespräsident Frank-Walter Steinmeier
+
+Dienstag, 11. Januar
+
+10:30 Uhr Arbeitsgespräch mit Präsident Emmanuel Macron im Élysée-Palast
+
+13:00 Uhr Mittagessen mit Außenminister Jean-Yves Le Drian
+
+20:00 Uhr Staatsbankett, gegeben von Präsident Emmanuel Macron
+"""
+
+SCHEDULE_EN = """State visit of the Federal President to France
+
+Monday, January 10
+
+6 p.m. Reception by President Emmanuel Macron for Federal President Frank-Walter Steinmeier
+
+Tuesday, January 11
+
+10:30 a.m. Working meeting with President Emmanuel Macron at the Élysée Palace
+
+1 p.m. Lunch with Foreign Minister Jean-Yves Le Drian
+
+8 p.m. State banquet given by President Emmanuel Macron
+"""
+
+
+def test_each_time_stamped_line_is_a_meeting_on_its_date_lines_day():
+    ms = meetings(SCHEDULE_DE)
+    tuesday = [m for m in ms if m.start == date(2022, 1, 11)]
+    assert len(tuesday) == 3
+    assert all(set(m.participants) == {"DEU", "FRA"} for m in tuesday)
+    assert not any(m.start == TUESDAY for m in ms)  # no line on the source's own day
+
+
+def test_each_time_stamped_line_is_a_meeting_on_its_date_lines_day_en():
+    ms = meetings(SCHEDULE_EN, "en")
+    tuesday = [m for m in ms if m.start == date(2022, 1, 11)]
+    assert len(tuesday) == 3
+    assert all(set(m.participants) == {"DEU", "FRA"} for m in tuesday)

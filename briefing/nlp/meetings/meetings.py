@@ -105,6 +105,8 @@ class _Run:
     """The spare day is that of a journey with nobody met: the next sentence's meeting is held at its end."""
     scheduled: Day | None = None
     """The day of a schedule's date line ("April 24" as a line of its own), for the events listed under it."""
+    schedule_parties: list[str] = field(default_factory=list)
+    """The parties of the schedule's first event between two or more: the visitor and the host."""
 
 
 def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex], found: list[SentenceActors],
@@ -122,7 +124,9 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
     date_lines = _date_lines(doc)
     for n, s in enumerate(sentences):
         ctx = SentenceContext(doc, n)
-        if s.heading:
+        if s.heading and not (run.scheduled and n not in date_lines and _clocked(ctx)):
+            # (a schedule's line that opens with its hour is an item under the date line, not a heading of its own:
+            # "15:00 Uhr Fahrt mit der Straßenbahn")
             run.scheduled = date_lines.get(n)
             continue
         found = len(run.meetings)
@@ -149,6 +153,8 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     word taking the day of the sentence before, a side meeting of the last meeting, one per day named."""
     days = find_days(ctx)
     triggers = find_triggers(ctx)
+    if run.scheduled is not None and days and all(d.clock for d in days):
+        days = []  # "Dienstag, 18. Juni / 12:15 Uhr Arbeitsgespräch mit ...": the hour is on the date line's day
     if not days:
         days = [d for d in [trip_day(ctx, run.meetings)] if d]
     count_from_event(ctx, days, triggers, run.meetings)
@@ -260,9 +266,24 @@ def _scheduled(ctx: SentenceContext, days: list[Day], triggers: list[int], run: 
     m = build_meeting(ctx, Span(0, len(ctx.tokens) - 1, triggers), run.scheduled)
     if m is None:
         return False
+    # each line of a schedule is a meeting of its own (never merged into another line of its day); one naming a
+    # single party ("12:15 Uhr Arbeitsgespräch mit Präsident X") is between the schedule's parties
+    m.side = True
+    m.hour = next((t.text for t in ctx.timexes if t.kind == "time" and t.start == ctx.sentence.start), "")
+    if len(m.participants) < 2 and run.schedule_parties:
+        m.participants = list(dict.fromkeys([*run.schedule_parties, *m.participants]))
+        if m.title_rank == NOUN:
+            m.title = with_parties(m.title.split(" ", 1)[0], m.participants, ctx.gaz.language)
+    elif len(m.participants) >= 2 and not run.schedule_parties:
+        run.schedule_parties = list(m.participants)
     run.meetings.extend(split_by_partner(ctx, Span(0, len(ctx.tokens) - 1, triggers), m))
     run.last_at, run.spare = (ctx.n, m), None
     return True
+
+
+def _clocked(ctx: SentenceContext) -> bool:
+    """The line opens with an hour ("11:55 Uhr", "3 p.m.")."""
+    return any(t.kind == "time" and t.start == ctx.sentence.start for t in ctx.timexes)
 
 
 def _dated(ctx: SentenceContext) -> bool:

@@ -60,9 +60,11 @@ def merge_meetings(meetings: list[Meeting], known: Callable[[str], bool] | None 
 
 def _others_met(a: Meeting, b: Meeting) -> bool:
     """"trifft zunächst X ... Anschließend ist eine Unterredung mit Y geplant": mentions in one source naming
-    different people met are different meetings (sources in other languages may spell a name otherwise: "Lawrow",
-    "Lavrov")."""
+    different people met, or given different hours by a schedule, are different meetings (sources in other
+    languages may spell a name otherwise: "Lawrow", "Lavrov")."""
     one_source = {e.source for e in a.evidence} & {e.source for e in b.evidence}
+    if one_source and a.hour and b.hour and a.hour != b.hour:
+        return True  # "11:55 Uhr 6-Augen-Gespräch" ... "12:15 Uhr Arbeitsgespräch": two lines of a schedule
     return bool(one_source) and bool(a.counterparts) and bool(b.counterparts) \
         and not set(a.counterparts) & set(b.counterparts)
 
