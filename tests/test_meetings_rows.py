@@ -21,7 +21,7 @@ def undated(ms):
 # -- several people met apart: one row each ------------------------------------------------------------------
 
 def test_separate_talks_with_three_people_are_three_meetings():
-    ms = meetings("Chilean President Emmanuel Macron arrives in Tokyo on Sunday for a five-day state visit. Boric will "
+    ms = meetings("Chilean President Gabriel Boric arrives in Tokyo on Sunday for a five-day state visit. Boric will "
                   "hold separate talks with Prime Minister Fumio Kishida, Emperor Naruhito and Foreign Minister "
                   "Yoko Kamikawa.", "en")
     talks = undated(ms)
@@ -112,11 +112,11 @@ def test_before_as_a_preposition_opens_no_second_meeting():
 # -- meetings inside a visit --------------------------------------------------------------------------------------
 
 def test_a_meeting_during_the_visit_named_at_the_sentences_end_has_no_day():
-    ms = meetings("Chilean President Emmanuel Macron will leave for Japan on Thursday for a three-day state visit. Boric "
+    ms = meetings("Chilean President Gabriel Boric will leave for Japan on Thursday for a three-day state visit. Boric "
                   "is also scheduled to call on Prime Minister Fumio Kishida during the visit.", "en")
     inside = undated(ms)
     assert len(inside) == 1 and set(inside[0].participants) == {"CHL", "JPN"}
-    ms = meetings("Der chilenische Präsident Emmanuel Macron reist am Donnerstag zu einem dreitägigen Staatsbesuch nach "
+    ms = meetings("Der chilenische Präsident Gabriel Boric reist am Donnerstag zu einem dreitägigen Staatsbesuch nach "
                   "Japan. Boric soll Ministerpräsident Fumio Kishida während des Besuchs treffen.")
     inside = undated(ms)
     assert len(inside) == 1 and set(inside[0].participants) == {"CHL", "JPN"}
@@ -134,11 +134,11 @@ def test_meetings_apart_inside_a_visit_of_one_day_are_held_on_its_day():
 
 
 def test_the_day_of_a_relative_clause_is_not_that_of_the_meetings_apart():
-    ms = meetings("Chilean President Emmanuel Macron, whose visit to Japan begins on Thursday, will hold separate talks "
+    ms = meetings("Chilean President Gabriel Boric, whose visit to Japan begins on Thursday, will hold separate talks "
                   "with Prime Minister Fumio Kishida and Foreign Minister Yoko Kamikawa.", "en")
     assert [m.start for m in ms if not m.side] == [date(2022, 1, 6)]
     assert [m.start for m in ms if m.side] == [None, None]
-    ms = meetings("Der chilenische Präsident Emmanuel Macron, dessen Besuch in Japan am Donnerstag beginnt, wird "
+    ms = meetings("Der chilenische Präsident Gabriel Boric, dessen Besuch in Japan am Donnerstag beginnt, wird "
                   "getrennte Gespräche mit Ministerpräsident Fumio Kishida und Außenministerin Yoko Kamikawa führen.")
     assert [m.start for m in ms if not m.side] == [date(2022, 1, 6)]
     assert [m.start for m in ms if m.side] == [None, None]
