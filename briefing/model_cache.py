@@ -49,19 +49,26 @@ def kept(name: str, key: tuple[str, ...], make: Callable[[], T], where: Path | N
     where = where or _folder
     if where is None:
         return make()
-    path, digest = where / f"{name}.pickle", _digest(key)
+    model = found(name, key, where)
+    if model is None:
+        model = make()
+        _store(where / f"{name}.pickle", (_digest(key), model))
+    return model
+
+
+def found(name: str, key: tuple[str, ...], where: Path) -> object | None:
+    """The model ``name`` read back from ``where`` when it was made under ``key``, else None."""
+    path = where / f"{name}.pickle"
     try:
         with open(path, "rb") as f, _collector_paused():
             made_under, model = pickle.load(f)
-        if made_under == digest:
+        if made_under == _digest(key):
             return model
     except FileNotFoundError:
         pass
     except Exception as e:  # noqa: BLE001 - a damaged or foreign file is only a miss
         log.info("model cache: %s cannot be read back (%s); making it again", path.name, e)
-    model = make()
-    _store(path, (digest, model))
-    return model
+    return None
 
 
 def keep(name: str, key: tuple[str, ...], model: object, where: Path) -> None:

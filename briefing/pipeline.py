@@ -120,7 +120,15 @@ class Assembled:
 
 
 def assemble_all(config: Config, views: list[Config], options: BuildOptions) -> Assembled:
-    """The sources read and annotated once, then one briefing assembled for each of ``views``."""
+    """The sources read and annotated once, then one briefing assembled for each of ``views``; the
+    regular expressions this compiles are kept compiled in the state folder (pattern_cache.py)."""
+    from .pattern_cache import patterns_kept
+
+    with patterns_kept("assemble", config.resolve(config.state) / "models"):
+        return _assemble_all(config, views, options)
+
+
+def _assemble_all(config: Config, views: list[Config], options: BuildOptions) -> Assembled:
     from .sources import read_web
 
     today = options.today or date.today()

@@ -2,15 +2,22 @@
 
 The hand-written gazetteer (data/actors_*.yaml) names the states the news names most, with capitals,
 adjectives and short forms; CLDR adds the rest of the world ("Angola", "Lesotho", "Bhutan"), so a visit to
-a state the lists forget still has its host."""
+a state the lists forget still has its host.
+
+The tables made from CLDR and ISO 3166-3 are kept in the model cache (model_cache.py): reading them
+back spares a build's reading of sources Babel's territory names for two languages and the import
+of pycountry (which asks importlib.metadata for its own version), some 80 ms."""
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
+from . import model_cache
 from .data import load_data
 
 log = logging.getLogger(__name__)
@@ -37,6 +44,26 @@ def alpha3() -> dict[str, str]:
 def state_names(language: str) -> dict[str, str]:
     """The name of each state in ``language`` (de or en) -> its alpha-3 code, the states that no longer exist
     among them (``historic_names``)."""
+    return model_cache.kept(f"state-names-{language}", _made_from(), lambda: _state_names(language))
+
+
+def _made_from() -> tuple[str, ...]:
+    """What the tables are made from: Babel's version, pycountry's files as installed, and the historic
+    states data/parties.yaml asks for."""
+    import babel
+
+    spec = importlib.util.find_spec("pycountry")  # found, not imported
+    package = Path(spec.origin).parent if spec and spec.origin else None
+    files = model_cache.files_key(package / "__init__.py", package / "databases" / "iso3166-3.json") \
+        if package else ("no pycountry",)
+    return (babel.__version__, *files, repr(sorted(_historic_wanted())))
+
+
+def _historic_wanted() -> set[str]:
+    return {code for code, entry in (load_data("parties") or {}).items() if (entry or {}).get("historic")}
+
+
+def _state_names(language: str) -> dict[str, str]:
     from babel import Locale
 
     codes = alpha3()
@@ -69,10 +96,14 @@ class HistoricState:
 def historic_states() -> tuple[HistoricState, ...]:
     """The states that no longer exist and that data/parties.yaml marks ``historic`` (SUN, DDR, YUG, CSK):
     their end from ISO 3166-3 (pycountry), their successors from CLDR."""
+    return model_cache.kept("historic-states", _made_from(), _historic_states)
+
+
+def _historic_states() -> tuple[HistoricState, ...]:
     import pycountry
     from babel.core import get_global
 
-    wanted = {code for code, entry in (load_data("parties") or {}).items() if (entry or {}).get("historic")}
+    wanted = _historic_wanted()
     aliases, codes = get_global("territory_aliases"), alpha3()
     out = []
     for state in pycountry.historic_countries:

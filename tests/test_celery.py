@@ -209,6 +209,39 @@ def test_a_postgresql_run_lock_is_freed_when_its_holder_is_killed(services) -> N
             holder.wait()
 
 
+def test_two_processes_creating_the_tables_at_once_both_end_with_them(services) -> None:
+    """Two workers' first builds create the annotation tables of a fresh database at the same moment
+    (under load their transactions overlap): the later one waits for the first and finds its tables
+    instead of failing the build on PostgreSQL's catalog index. The first is held open in the middle."""
+    import threading
+
+    from sqlalchemy import text
+
+    from briefing import annotation_table
+    from briefing.scheduler.ledger import create_in, engine_for
+
+    url = fresh_database(services[1], "schema")
+    engine = engine_for(url)
+    failures: list[BaseException] = []
+
+    def second() -> None:
+        try:
+            AnnotationTable(url)
+        except Exception as e:  # noqa: BLE001 - what the test reports
+            failures.append(e)
+
+    waiting = text("SELECT count(*) FROM pg_locks WHERE NOT granted")  # a live view, read afresh each time
+    with engine.connect() as first, engine.connect() as watch:
+        with first.begin():
+            create_in(first, annotation_table.tables)  # created, not yet committed
+            other = threading.Thread(target=second)
+            other.start()
+            wait_for(lambda: watch.execute(waiting).scalar(), timeout=60)  # the second is blocked on the first
+        other.join(timeout=60)
+    assert not other.is_alive() and failures == []
+    assert AnnotationTable(url).makers() == {}  # the tables are there, and usable
+
+
 def _fan_out_project(tmp_path: Path, services, db: int, count: int, **celery) -> tuple[Path, Path, str]:
     """A job over ``count`` small articles with executor: celery (and its ledger's URL), and the same
     job with executor: local in a config of its own."""

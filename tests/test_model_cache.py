@@ -239,3 +239,52 @@ def test_c_declarations_parsed_once_read_back_declare_the_same_types(tmp_path, m
     monkeypatch.undo()
     assert declared(again) == declared(first) == declared(fresh)
     assert sorted(p.name for p in (tmp_path / "state" / "models").glob("c-declarations-*")) == kept
+
+
+def test_an_array_of_a_named_type_is_made_as_pycparser_reads_it_without_a_parse(monkeypatch):
+    import cffi
+    from pycparser.c_parser import CParser
+
+    from briefing.render.libraries import _arrays_of_named_types
+
+    ffi = cffi.FFI()
+    ffi.cdef("typedef unsigned int glyph_t; typedef struct { int a; char b[3]; } pair_t;")
+    names = ["glyph_t[412]", "char[4]", " int [0] ", "pair_t[2]", "glyph_t[07]", "glyph_t[]", "unsigned int[3]",
+             "glyph_t *", "pair_t"]
+    read = [ffi._parser.parse_type(n) for n in names]
+    with _arrays_of_named_types():
+        assert [ffi._parser.parse_type(n) for n in names] == read
+        monkeypatch.setattr(CParser, "parse", _never)  # glyph_t is known now: another length needs no parse
+        glyphs = ffi.new("glyph_t[1000]", list(range(1000)))
+        assert ffi.sizeof(glyphs) == 4000 and glyphs[999] == 999
+        with pytest.raises(AssertionError):
+            ffi.typeof("glyph_t[0x10]")  # a length cffi reads otherwise (hexadecimal): parsed as before
+    with pytest.raises(AssertionError):
+        ffi.typeof("glyph_t[2000]")  # outside, every new name is parsed as before
+
+
+def _clear_territories() -> None:
+    from briefing import territories
+
+    territories.state_names.cache_clear()
+    territories.historic_states.cache_clear()
+    territories.historic_names.cache_clear()
+
+
+def test_the_tables_of_states_are_read_back_and_made_again_when_their_sources_change(models, monkeypatch):
+    from briefing import territories
+
+    _clear_territories()
+    try:
+        made = (territories.state_names("de"), territories.state_names("en"), territories.historic_states())
+        assert made[0]["Lesotho"] == "LSO" and made[0]["UdSSR"] == "SUN" and made[1]["USSR"] == "SUN"
+        _clear_territories()
+        monkeypatch.setattr(territories, "_state_names", _never)  # the next process: only the files can give them
+        monkeypatch.setattr(territories, "_historic_states", _never)
+        assert (territories.state_names("de"), territories.state_names("en"), territories.historic_states()) == made
+        _clear_territories()
+        monkeypatch.setattr(territories, "_historic_wanted", lambda: {"SUN"})  # parties.yaml marks other states
+        with pytest.raises(AssertionError):
+            territories.historic_states()
+    finally:
+        _clear_territories()

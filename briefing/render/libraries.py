@@ -13,7 +13,10 @@ Then cffi parses the libraries' C declarations (some 70 KB of header text) with 
 Python: about 0.1 s per build. The syntax tree depends on the text alone, so it is kept too, one
 file per text, keyed by the text and the versions of cffi and pycparser. Only declarations are
 kept: the type names cffi parses later (``char[4]``, an array of as many glyphs as a line holds)
-are short, many and cheap, and would fill the folder.
+are short and many, and would fill the folder. Each new one still costs a parse of a few
+milliseconds (pycparser reads a typedef line for each of the hundreds of types declared), and
+subsetting the fonts of every PDF asks for a dozen new arrays: an array of a named type is made
+from that type instead (``_arrays_of_named_types``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import ctypes.util
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -44,6 +48,7 @@ def libraries_remembered(config: Config) -> Iterator[None]:
     with ExitStack() as stack:
         stack.enter_context(_found_remembered(where))
         stack.enter_context(_declarations_remembered(where))
+        stack.enter_context(_arrays_of_named_types())
         yield
 
 
@@ -92,3 +97,34 @@ def _declarations_remembered(where: Path) -> Iterator[None]:
         yield
     finally:
         CParser.parse = parse  # type: ignore[method-assign]
+
+
+ARRAY_TYPE = re.compile(r"\s*([A-Za-z_]\w*)\s*\[\s*([1-9][0-9]*|0)\s*\]\s*")
+"""``hb_codepoint_t[412]``: a type's name and a decimal length (as cffi reads a constant that starts with
+a digit other than 0), the array type WeasyPrint asks for when it subsets a font."""
+
+
+@contextmanager
+def _arrays_of_named_types() -> Iterator[None]:
+    """While inside, cffi makes the type ``T[N]`` as pycparser's reading would: the array of N of the
+    type ``T`` (parsed once per parser), without a parse of its own. Any other type name is parsed
+    as before."""
+    from cffi import model
+    from cffi.cparser import Parser
+
+    parse_type = Parser.parse_type
+
+    def array_or_parsed(parser: Parser, cdecl: str) -> object:
+        found = ARRAY_TYPE.fullmatch(cdecl) if isinstance(cdecl, str) else None
+        if found is None:
+            return parse_type(parser, cdecl)
+        items = parser.__dict__.setdefault("_named_items", {})
+        if found[1] not in items:
+            items[found[1]] = parse_type(parser, found[1])
+        return model.ArrayType(items[found[1]], int(found[2]))
+
+    Parser.parse_type = array_or_parsed  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Parser.parse_type = parse_type  # type: ignore[method-assign]

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
+    Connection,
     Engine,
     ForeignKey,
     Integer,
@@ -89,6 +90,8 @@ files_table = Table(
 """A run's built files, when the ledger is a shared database (runs.py: any machine can deliver them)."""
 _LOCK_SPACE = 0x6272_6965_0000_0000
 """Advisory lock keys of runs: run ids offset into a range of their own ('brie'), apart from other users."""
+_SCHEMA_LOCK = 0x6272_6973_6368_656D
+"""The advisory lock key under which processes take turns creating tables ("brischem"; the runs' keys begin "brie")."""
 
 
 def now_utc() -> datetime:
@@ -156,10 +159,23 @@ os.register_at_fork(after_in_child=_fresh_pools_after_fork)
 
 @cache
 def create_tables(url: str, tables: MetaData = metadata) -> None:
-    """Once per process, URL and set of tables; IF NOT EXISTS, as job threads and other processes may race to it."""
+    """Once per process, URL and set of tables; job threads and other processes may race to it."""
     with engine_for(url).begin() as db:
-        for table in tables.sorted_tables:
-            db.execute(CreateTable(table, if_not_exists=True))
+        create_in(db, tables)
+
+
+def create_in(db: Connection, tables: MetaData) -> None:
+    """Create the missing ``tables`` in ``db``'s transaction, which then holds the schema lock until it ends.
+
+    IF NOT EXISTS is enough in SQLite, which writes one transaction at a time. In PostgreSQL it is not:
+    of two sessions creating the same table at once, the second fails on the catalog's unique index
+    (the first's table is not committed when it looks), as two workers' first builds did under load.
+    So creators take turns under a transaction-level advisory lock, and the later one finds the tables.
+    """
+    if db.dialect.name == "postgresql":
+        db.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK})
+    for table in tables.sorted_tables:
+        db.execute(CreateTable(table, if_not_exists=True))
 
 
 def insert_for(engine: Engine):
