@@ -196,3 +196,23 @@ def test_each_time_stamped_line_is_a_meeting_on_its_date_lines_day_en():
     tuesday = [m for m in ms if m.start == date(2022, 1, 11)]
     assert len(tuesday) == 3
     assert all(set(m.participants) == {"DEU", "FRA"} for m in tuesday)
+
+
+def test_each_meeting_word_with_its_own_people_is_a_meeting_of_its_own():
+    ms = meetings("Chilean President Gabriel Boric will arrive in Tokyo on Thursday for a three-day state visit. In "
+                  "Japan, Boric will hold official talks with Prime Minister Fumio Kishida, meetings with Foreign "
+                  "Minister Yoko Kamikawa and a lunch with the Emperor.", "en")
+    inside = undated(ms)
+    assert len(inside) >= 2 and all(set(m.participants) == {"CHL", "JPN"} for m in inside)
+    assert {"kishida", "kamikawa"} <= {w for m in inside for w in m.counterparts}
+    ms = meetings("Der chilenische Präsident Gabriel Boric reist am Donnerstag zu einem dreitägigen Staatsbesuch nach "
+                  "Japan. Auf dem Programm stehen ein Treffen mit Ministerpräsident Fumio Kishida und ein Gespräch "
+                  "mit Außenministerin Yoko Kamikawa.")
+    inside = undated(ms)
+    assert len(inside) == 2 and all(set(m.participants) == {"CHL", "JPN"} for m in inside)
+
+
+def test_a_title_word_is_no_part_of_the_name_that_tells_people_apart():
+    ms = meetings("Boric trifft sich am Freitag in Tokio zunächst mit Premierminister Fumio Kishida. Anschließend ist "
+                  "eine Unterredung mit Premierminister Anthony Albanese geplant.")
+    assert len([m for m in ms if m.start == date(2022, 1, 7)]) == 2

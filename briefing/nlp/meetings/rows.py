@@ -78,20 +78,32 @@ def one_row_each(ctx: SentenceContext, rows: list[Meeting]) -> list[Meeting]:
     says they are met apart; every row with the people it names as met."""
     lists = people_met(ctx)
     if len(rows) == 1 and rows[0].status == "upcoming":
-        apart = next((people for people in lists if len(people) >= MIN_PEOPLE and _apart(ctx, people)), None)
-        if apart is not None:
+        groups = _met_apart(ctx, lists)
+        if groups:
             m = rows[0]
+            people = [p for group in groups for p in group]
             if _anothers_day(ctx, m):
                 # the row keeps the day for what the clause tells of (the visit); the meetings apart have none
                 undated = replace(m, start=None, end=None, date_resolved=False, date_text="", window_start=None,
                                   window_end=None, evidence=list(m.evidence))
-                return [m, *(_with(ctx, undated, person, apart) for person in apart)]
+                return [m, *(_with(ctx, undated, group, people) for group in groups)]
             _on_the_visits_day(ctx, m)
-            return [_with(ctx, m, person, apart) for person in apart]
+            return [_with(ctx, m, group, people) for group in groups]
     if len(rows) == 1 and not rows[0].counterparts:
         # (a sentence of several rows does not say which row meets whom)
         rows[0].counterparts = list(dict.fromkeys(w for people in lists for p in people for w in p.names))
     return rows
+
+
+def _met_apart(ctx: SentenceContext, lists: list[list[Met]]) -> list[list[Met]]:
+    """The groups of people met in meetings apart: each person of a list the sentence says is met apart; else each
+    list after a meeting word of its own ("will hold official talks with X, meetings with Y"); else none."""
+    apart = next((people for people in lists if len(people) >= MIN_PEOPLE and _apart(ctx, people)), None)
+    if apart is not None:
+        return [[p] for p in apart]
+    triggers = find_triggers(ctx)
+    own = [b for a, b in zip(lists, lists[1:]) if any(a[-1].last < i < b[0].first for i in triggers)]
+    return [lists[0], *own] if len(own) == len(lists) - 1 and len(lists) >= MIN_PEOPLE else []
 
 
 def _anothers_day(ctx: SentenceContext, m: Meeting) -> bool:
@@ -134,15 +146,16 @@ def _on_the_visits_day(ctx: SentenceContext, m: Meeting) -> None:
     m.date_text, m.date_resolved = visit.date_text, True
 
 
-def _with(ctx: SentenceContext, m: Meeting, person: Met, people: list[Met]) -> Meeting:
-    """The meeting with one of the people met: the other parties and the person's own (a party that is the person's
-    alone is not in the others' meetings), held inside the visit or event the sentence is part of."""
+def _with(ctx: SentenceContext, m: Meeting, group: list[Met], people: list[Met]) -> Meeting:
+    """The meeting with one group of the people met: the other parties and the group's own (a party that is another
+    group's alone is not in this meeting), held inside the visit or event the sentence is part of."""
     theirs = {p.party for p in people if p.party}
+    own = {p.party for p in group if p.party}
     parties = m.participants
-    if person.party in parties and len(theirs) > 1:
-        parties = [x for x in parties if x not in theirs or x == person.party]
+    if own & set(parties) and len(theirs) > len(own):
+        parties = [x for x in parties if x not in theirs or x in own]
     # an office met without a name ("mit dem Präsidenten des Bundestages") is told apart by its own word
-    names = list(person.names) or [ctx.tokens[person.last].text.lower()]
+    names = [w for p in group for w in p.names or (ctx.tokens[p.last].text.lower(),)]
     return replace(m, participants=list(parties), evidence=list(m.evidence), side=True, counterparts=names)
 
 
@@ -222,8 +235,9 @@ def _joined(ctx: SentenceContext, gap: list[tuple[Token, int]], listed: bool) ->
 def _units(ctx: SentenceContext) -> list[Met]:
     """The people the sentence names, in order: the actors stage's people and offices, and runs of proper nouns it
     does not know."""
-    units = [Met(e.first, e.last, e.party, _names(ctx, e))
-             for e in ctx.actors.entities if e.kind in PEOPLE]
+    # (an office's last word is a noun: "hold official talks" names no official)
+    units = [Met(e.first, e.last, e.party, _names(ctx, e)) for e in ctx.actors.entities
+             if e.kind in PEOPLE and ctx.tokens[e.last].pos.startswith(NOUN_TAGS + NAME_TAGS)]
     covered = {i for e in ctx.actors.entities for i in range(e.first, e.last + 1)}
     i = 0
     while i < len(ctx.tokens):
@@ -244,7 +258,7 @@ def _adjoined(units: list[Met]) -> list[Met]:
     for u in units:
         if out and u.first == out[-1].last + 1:
             before = out[-1]
-            out[-1] = Met(before.first, u.last, u.party or before.party, (*before.names, *u.names),
+            out[-1] = Met(before.first, u.last, u.party or before.party, u.names or before.names,
                           known=u.known or before.known)
         else:
             out.append(u)
@@ -257,13 +271,27 @@ def _name(ctx: SentenceContext, i: int) -> bool:
 
 
 def _names(ctx: SentenceContext, e: Entity) -> tuple[str, ...]:
-    """The words of a person's name: of the name the actors stage resolved, else the entity's proper nouns other
-    than its word of office ("President Donald trump": "donald")."""
+    """The words of a person's name: of the name the actors stage resolved, else the proper nouns that end the
+    entity after its words of office ("Prime Minister Pravind Kumar Jugnauth": "pravind", "kumar", "jugnauth";
+    "President Donald trump": "donald", "trump")."""
     if e.person:
         return tuple(w.lower() for w in e.person.split())
-    role = (e.role_word or "").lower()
-    return tuple(t.text.lower() for t in ctx.tokens[e.first:e.last + 1]
-                 if t.pos.startswith(NAME_TAGS) and t.text[:1].isupper() and t.text.lower() != role)
+    roles = _office_words(ctx.gaz.language)
+    names: list[str] = []
+    for k in range(e.last, e.first - 1, -1):
+        tok = ctx.tokens[k]
+        word = tok.text.lower()
+        named = tok.pos.startswith(NAME_TAGS) and tok.text[:1].isupper() or k == e.last and tok.text.isalpha()
+        if word in roles or not named:
+            break
+        names.insert(0, word)
+    return tuple(names)
+
+
+@cache
+def _office_words(language: str) -> frozenset[str]:
+    """Words of office (the actors lexicon's roles): no part of a name."""
+    return word_set(load_data(f"actors_{language}"), "roles")
 
 
 def then_clause(ctx: SentenceContext, first: int, last: int) -> int | None:
