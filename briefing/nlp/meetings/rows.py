@@ -224,6 +224,8 @@ def _joined(ctx: SentenceContext, gap: list[tuple[Token, int]], listed: bool) ->
     timed = ctx.timed()
     for tok, k in gap:
         word = tok.text.lower()
+        if not listed and word in words.joiners:
+            return None  # the first person follows the partner word or the verb, no list's joiner between
         if word in partners or word in words.joiners:
             joiner = word if word in partners or joiner in (None, "") else joiner
         elif not (tok.pos.startswith(MODIFIER_TAGS) or tok.text[:1].isupper() and tok.pos.startswith(NOUN_TAGS)
