@@ -95,9 +95,14 @@ def side_by_side(work: Callable[[], T], meanwhile: Callable[[], U],
     try:
         here = meanwhile()
         ok, value = _result(receive, worker, iter(while_waiting))
-    finally:
+    except BaseException:
         worker.join()
+        raise
+    finally:
         receive.close()
+    # The worker's result was its last message: its exit (the kernel taking back its memory, some
+    # milliseconds) is not waited for. multiprocessing reaps it when this process starts another one
+    # (``Process.start``) or ends.
     if not ok:
         raise value  # type: ignore[misc]
     return value, here  # type: ignore[return-value]

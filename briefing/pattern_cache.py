@@ -14,7 +14,9 @@ Inside ``patterns_kept()`` every pattern ``re`` compiles goes through the table;
 is written back (model_cache.py: ``models/re-<name>.pickle``) when the patterns added to it took longer
 to compile than writing it takes: not for the one or two that a process writes in its own order (the
 alternatives of a set joined). It holds at most MAX_PATTERNS: past that, only the patterns of the
-last process are kept, so patterns made from an article's own words cannot fill it.
+last process are kept, so patterns made from an article's own words cannot fill it. What a function
+marked ``remembered`` reads from a pattern's text (the characters a match can begin with,
+``nlp/first_chars.py``) is kept in the same table.
 """
 
 from __future__ import annotations
@@ -25,11 +27,12 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial, wraps
 from pathlib import Path
 from re import _compiler, _parser  # re's compiler: the module is internal, hence the checks below
-from typing import Any
+from typing import Any, TypeVar
 
 from . import model_cache
 
@@ -40,11 +43,41 @@ MAX_PATTERNS = 4000
 WRITE_FROM = 0.005
 """Seconds of compiling added to a table from which it is written back."""
 
+T = TypeVar("T")
+
 Made = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 """``_sre.compile``'s arguments after the text: flags, code, number of groups, group index, index group."""
 
 _lock = threading.Lock()
-_active = False
+
+
+class _Table:
+    """The patterns of a block, and what ``remembered`` functions said of them, by key."""
+
+    def __init__(self, known: dict[tuple, Any]) -> None:
+        self.known = known
+        self.used: set[tuple] = set()
+        self.added = 0.0
+        """Seconds it took to make what was added."""
+
+    def get(self, key: tuple) -> Any:
+        self.used.add(key)
+        return self.known.get(key, _MISSING)
+
+    def add(self, key: tuple, value: object, took: float) -> None:
+        self.known[key] = value
+        self.added += took
+
+    def to_keep(self) -> dict[tuple, Any]:
+        # Copies first: a build in another thread of the scheduler may still be compiling through the
+        # table. dict() and set() of a dict or set copy in one step under the interpreter lock.
+        known, used = dict(self.known), set(self.used)
+        return known if len(known) <= MAX_PATTERNS else {key: known[key] for key in used if key in known}
+
+
+_MISSING = object()
+_table: _Table | None = None
+"""The table of the block this process is in, if any."""
 
 
 def _key() -> tuple[str, ...]:
@@ -56,49 +89,63 @@ def patterns_kept(name: str, where: Path | None) -> Iterator[None]:
     """While inside, ``re`` compiles each pattern from the table ``name`` in ``where`` (a model folder)
     when it holds it, else as usual, adding it. Nothing changes without a folder, or inside another
     such block (only one table is used at a time in a process)."""
-    global _active
+    global _table
+    table = None
     with _lock:
-        mine = not _active and where is not None
-        _active = _active or mine
-    if not mine:
+        if _table is None and where is not None:
+            table = _table = _Table(model_cache.found(f"re-{name}", _key(), where) or {})  # type: ignore[arg-type]
+    if table is None:
         yield
         return
-    table: dict[tuple[str | bytes, int], Made] = model_cache.found(f"re-{name}", _key(), where) or {}  # type: ignore[assignment]
-    used: set[tuple[str | bytes, int]] = set()
     compile_ = _compiler.compile
-    added = 0.0
-
-    def compile_kept(pattern: Any, flags: int = 0) -> re.Pattern:
-        nonlocal added
-        if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:
-            return compile_(pattern, flags)
-        key = (pattern, flags)
-        used.add(key)
-        made = table.get(key)
-        if made is not None:
-            return _sre.compile(pattern, *made)
-        start = time.perf_counter()
-        compiled = compile_(pattern, flags)
-        took = time.perf_counter() - start
-        made = _made(pattern, flags)
-        if made is not None and _same(_sre.compile(pattern, *made), compiled):
-            table[key] = made
-            added += took
-        return compiled
-
-    _compiler.compile = compile_kept
+    _compiler.compile = partial(_compile_kept, table, compile_)
     try:
         yield
     finally:
         _compiler.compile = compile_
         with _lock:
-            _active = False
-        if added >= WRITE_FROM:
-            # Copies first: a build in another thread may still be compiling through the table.
-            # dict() and set() of a dict or set copy in one step under the interpreter lock.
-            now, last = dict(table), set(used)
-            kept = now if len(now) <= MAX_PATTERNS else {k: now[k] for k in last if k in now}
-            model_cache.keep(f"re-{name}", _key(), kept, where)
+            _table = None
+        if table.added >= WRITE_FROM:
+            model_cache.keep(f"re-{name}", _key(), table.to_keep(), where)  # type: ignore[arg-type]
+
+
+def _compile_kept(table: _Table, compile_: Callable[[Any, int], re.Pattern], pattern: Any,
+                  flags: int = 0) -> re.Pattern:
+    """``re._compiler.compile`` through ``table``."""
+    if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:
+        return compile_(pattern, flags)
+    made = table.get((pattern, flags))
+    if made is not _MISSING:
+        return _sre.compile(pattern, *made)
+    start = time.perf_counter()
+    compiled = compile_(pattern, flags)
+    took = time.perf_counter() - start
+    made = _made(pattern, flags)
+    if made is not None and _same(_sre.compile(pattern, *made), compiled):
+        table.add((pattern, flags), made, took)
+    return compiled
+
+
+def remembered(function: Callable[[str, int], T]) -> Callable[[str, int], T]:
+    """``function(pattern, flags)``, which reads the text of a pattern (it parses it), remembered in the
+    table of the block it is called in: a process that reads the table back parses a pattern for it no
+    more than it compiles it. Outside a block it is called as it is."""
+    name = f"{function.__module__}.{function.__qualname__}"
+
+    @wraps(function)
+    def kept(pattern: str, flags: int = 0) -> T:
+        table = _table
+        if table is None:
+            return function(pattern, flags)
+        key = (name, pattern, flags)
+        value = table.get(key)
+        if value is _MISSING:
+            start = time.perf_counter()
+            value = function(pattern, flags)
+            table.add(key, value, time.perf_counter() - start)
+        return value
+
+    return kept
 
 
 def _made(pattern: str | bytes, flags: int) -> Made | None:

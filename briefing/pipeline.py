@@ -122,9 +122,12 @@ class Assembled:
 def assemble_all(config: Config, views: list[Config], options: BuildOptions) -> Assembled:
     """The sources read and annotated once, then one briefing assembled for each of ``views``; the
     regular expressions this compiles are kept compiled in the state folder (pattern_cache.py)."""
+    from . import model_cache
     from .pattern_cache import patterns_kept
 
-    with patterns_kept("assemble", config.resolve(config.state) / "models"):
+    models = config.resolve(config.state) / "models"
+    model_cache.keep_in(models)  # from the first lexicon read on (data/__init__.py)
+    with patterns_kept("assemble", models):
         return _assemble_all(config, views, options)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -288,3 +289,51 @@ def test_the_tables_of_states_are_read_back_and_made_again_when_their_sources_ch
             territories.historic_states()
     finally:
         _clear_territories()
+
+
+def test_a_lexicon_is_read_back_as_parsed_and_parsed_again_when_it_changes(models, monkeypatch):
+    import os
+
+    from briefing import data
+
+    monkeypatch.setattr(data, "DATA_DIR", models.parent)
+    lexicon = models.parent / "cues_xx.yaml"
+    lexicon.write_text("cues:\n  past: [gestern, vorige]\n  when: 2024-05-01\n", encoding="utf-8")
+    data._load.cache_clear()
+    try:
+        made = data.load_data("cues_xx")
+        assert made == {"cues": {"past": ["gestern", "vorige"], "when": date(2024, 5, 1)}}
+        data._load.cache_clear()
+        monkeypatch.setattr(data, "_parse", _never)  # the next process: only the file in the folder can give it
+        assert data.load_data("cues_xx") == made
+        assert "cues_xx" in data.READ  # the annotation cache still learns what was read
+        lexicon.write_text("cues:\n  past: [gestern]\n", encoding="utf-8")
+        os.utime(lexicon, ns=(1, 1))
+        data._load.cache_clear()
+        with pytest.raises(AssertionError):
+            data.load_data("cues_xx")
+    finally:
+        data._load.cache_clear()
+
+
+def test_the_code_version_is_read_back_and_made_again_when_a_module_changes(models, tmp_path, monkeypatch):
+    from briefing import annotation_cache
+
+    package = tmp_path / "package"
+    (package / "nlp").mkdir(parents=True)
+    (package / "nlp" / "rules.py").write_text("from ..model import Source\n", encoding="utf-8")
+    (package / "model.py").write_text("class Source: ...\n", encoding="utf-8")
+    monkeypatch.setattr(annotation_cache, "PACKAGE", package)
+    annotation_cache.code_version.cache_clear()
+    try:
+        made = annotation_cache.code_version()
+        annotation_cache.code_version.cache_clear()
+        monkeypatch.setattr(annotation_cache, "_code_version", _never)
+        assert annotation_cache.code_version() == made
+        monkeypatch.undo()
+        monkeypatch.setattr(annotation_cache, "PACKAGE", package)
+        (package / "model.py").write_text("class Source: pass\n", encoding="utf-8")
+        annotation_cache.code_version.cache_clear()
+        assert annotation_cache.code_version() != made
+    finally:
+        annotation_cache.code_version.cache_clear()

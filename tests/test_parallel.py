@@ -123,3 +123,13 @@ def test_a_step_that_fails_costs_only_its_time():
         raise RuntimeError("no fonts here")
 
     assert side_by_side(waits, meanwhile=lambda: None, while_waiting=[fails, release.set])[0] == "read"
+
+
+def test_the_worker_is_not_waited_for_once_it_has_answered_and_is_reaped_later():
+    import time
+
+    assert side_by_side(lambda: os.getpid(), meanwhile=lambda: None)[0] != os.getpid()
+    deadline = time.monotonic() + 60  # a bound for a busy machine, not a measure of speed
+    while multiprocessing.active_children() and time.monotonic() < deadline:  # reaps those that ended
+        time.sleep(0.01)
+    assert not multiprocessing.active_children()

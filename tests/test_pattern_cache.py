@@ -99,15 +99,35 @@ def test_a_full_table_keeps_the_patterns_of_the_last_process(tmp_path, monkeypat
 
 
 @pytest.mark.slow
-def test_a_build_keeps_the_patterns_its_reading_compiles(project):
+def test_a_build_keeps_the_patterns_its_reading_and_its_renderers_compile(project):
     import pickle
     import subprocess
     import sys
 
     from briefing.nlp.temporal.timex_lex import lexicon
 
-    subprocess.run([sys.executable, "-m", "briefing", "build"], cwd=project, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "briefing", "build", "--format", "pdf,json"], cwd=project, check=True,
+                   capture_output=True)
     with open(project / "state" / "models" / "re-assemble.pickle", "rb") as f:
         _key, table = pickle.load(f)
     timex = lexicon("de").patterns[0].regex
     assert (timex.pattern, timex.flags & ~re.UNICODE) in table  # the temporal lexicon's, made from its words
+    assert (project / "state" / "models" / "re-renderers.pickle").is_file()  # WeasyPrint's, imported beside
+
+
+def test_what_a_remembered_function_reads_from_a_pattern_is_kept_with_the_patterns(tmp_path, monkeypatch):
+    calls = []
+
+    @pattern_cache.remembered
+    def first_letter(pattern: str, flags: int = 0) -> str | None:
+        calls.append(pattern)
+        return pattern[0] if pattern[0].isalpha() else None
+
+    monkeypatch.setattr(pattern_cache, "WRITE_FROM", 0.0)
+    with patterns_kept("t", tmp_path):
+        assert [first_letter("Gipfel"), first_letter(r"\d+"), first_letter("Gipfel")] == ["G", None, "G"]
+    assert calls == ["Gipfel", r"\d+"]
+    with patterns_kept("t", tmp_path):  # the next process: read back, None as well
+        assert [first_letter("Gipfel"), first_letter(r"\d+")] == ["G", None]
+    assert calls == ["Gipfel", r"\d+"]
+    assert first_letter("Gipfel") == "G" and calls[-1] == "Gipfel"  # outside a block: called as it is

@@ -16,6 +16,8 @@ import re._constants as sre  # the parser's own names; the module is internal, s
 import re._parser as sre_parse
 from typing import Any
 
+from ..pattern_cache import remembered
+
 _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s"}
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -30,6 +32,7 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(ahead + pattern if ahead else pattern, flags)
 
 
+@remembered  # it parses the pattern: a build reads what it found back with the compiled patterns
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """``(?=[...])`` for the characters a match of ``pattern`` can begin with; None when any could."""
     if flags & re.IGNORECASE:

@@ -65,9 +65,13 @@ def get_renderer(name: str) -> Renderer:
 
 
 def load_renderers(formats: list[str], config: Config) -> None:
-    """Import the renderers this process will run, ahead of rendering (see pipeline.build)."""
+    """Import the renderers this process will run, ahead of rendering (see pipeline.build); the regular
+    expressions their libraries compile (WeasyPrint's CSS grammar: some 190) kept compiled in the state
+    folder (pattern_cache.py)."""
+    from ..pattern_cache import patterns_kept
+
     renderers = [get_renderer(name) for name in _here(formats)]
-    with _native_libraries(renderers, config):
+    with _native_libraries(renderers, config), patterns_kept("renderers", config.resolve(config.state) / "models"):
         for renderer in renderers:
             renderer.load()
 

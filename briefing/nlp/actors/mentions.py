@@ -257,8 +257,8 @@ def _surname_of(word: str, full: str) -> bool:
     if len(parts) < 2:
         return False
     surname = parts[-1]
-    if word == surname:
-        return True
+    if word == surname or word == surname + ".":
+        return True  # (the tokenizer keeps the full stop of "…“, so Gall." with a name it reads as an abbreviation)
     return any(word == surname + e for e in GENITIVE_ENDINGS)
 
 

@@ -112,8 +112,16 @@ class NameLexicon:
     genitive_endings: tuple[str, ...] = ()
     """Endings of a name in the genitive ("Putins", "Deutschlands"): after a common noun, the name owns
     the noun ("ein Sprecher Putins") and is not its name."""
+    person_tags: frozenset[str] = frozenset()
+    """The tagger's tags of adjectives used as nouns, which name people ("der Verletzte")."""
+    neuter_endings: tuple[str, ...] = ()
+    """Endings of such a noun in the neuter, which names a thing ("ein Neues")."""
+    demonym_nouns: dict = field(default_factory=dict)
+    """How a noun for the people of a state is made from its name (``demonym_nouns`` in
+    data/speakers_<lang>.yaml): "Kanadier", "Italienern", "Canadians"."""
     _bodies_seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     """What ``body`` answered for each lower-cased word so far."""
+    _demonyms_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def person_noun(self, word: str) -> str | None:
         """The gender a role noun tells ("Sprecherin": f), "" when it tells none, None for no role noun."""
@@ -126,7 +134,32 @@ class NameLexicon:
             if low.endswith(ending) and (cut.endswith(self.person_nouns)
                                          or cut.translate(UMLAUTS).endswith(self.person_nouns)):
                 return "pl" if ending == "innen" else "f"
-        return None
+        return "" if self.demonym(low) else None
+
+    def demonym(self, word: str) -> bool:
+        """A noun for the people of a state, made from the state's CLDR name by the rules of
+        ``demonym_nouns``: "Kanadier" (Kanada), "Italienern" (Italien); a person noun of no gender."""
+        low = word.lower()
+        if low not in self._demonyms_seen:  # the scan runs over every state's name: once per word
+            self._demonyms_seen[low] = self._demonym(low)
+        return self._demonyms_seen[low]
+
+    def _demonym(self, low: str) -> bool:
+        rules = self.demonym_nouns
+        if not rules or not low.isalpha():
+            return False
+        forms = [low] + [low[: -len(e)] for e in rules.get("inflections") or [] if low.endswith(e)]
+        cover, shortest = float(rules.get("cover") or 0.6), int(rules.get("shortest_stem") or 4)
+        names = _state_names(self.language)
+        if any(name.startswith(form) for form in forms for name in names):
+            return False  # the state's own name ("Italien", "Niederlanden"), no people
+        for form in forms:
+            for ending in rules.get("endings") or []:
+                stem = form[: -len(ending)] if ending and form.endswith(ending) else None
+                if stem and len(stem) >= shortest and any(
+                        name.startswith(stem) and len(stem) >= cover * len(name) for name in names):
+                    return True
+        return False
 
     def body(self, word: str) -> str | None:
         """The grammatical gender of a body noun ("Polizei": f), None for no body noun."""
@@ -168,7 +201,18 @@ def name_lexicon(language: str) -> NameLexicon:
         frozenset(str(w).lower() for w in data.get("inflecting_determiners") or []),
         frozenset(str(w).lower() for w in data.get("genitive_articles") or []),
         tuple(str(w) for w in (data.get("clause_speaker") or {}).get("genitive_endings") or []),
+        frozenset(str(t) for t in data.get("person_tags") or []),
+        tuple(str(w) for w in data.get("neuter_endings") or []),
+        dict(data.get("demonym_nouns") or {}),
     )
+
+
+@lru_cache(maxsize=4)
+def _state_names(language: str) -> tuple[str, ...]:
+    """The states' names in one word, lower-cased ("kanada"; not "vereinigte staaten")."""
+    from ...territories import state_names
+
+    return tuple(sorted({n.lower() for n in state_names(language) if n.isalpha()}))
 
 
 GENDERS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "x"}
@@ -415,6 +459,8 @@ def _classify(sentence: Sentence, first: int, last: int, lex: NameLexicon,
         if heads and heads[-1][0] < n_first:
             phrase.head = tokens[heads[-1][0]].text.lower()
         return phrase
+    if not heads and not bodies and _nominalised_person(tokens[last], det, lex):
+        heads = [(last, "")]  # "Ein Übertrittswilliger begründete …", "Die Verletzten sagten"
     if heads and heads[-1][0] == last:
         phrase.kind, phrase.head = "role", tokens[last].text.lower()
         phrase.gender = _person_gender("", heads, det, lex)
@@ -500,9 +546,22 @@ def _name_tokens(tokens: list[Token], start: int, last: int, lex: NameLexicon) -
     while tokens[k].text.lower() in lex.particles or tokens[k].text == "-":
         k += 1  # a name does not open with "von" (that is "Bürgermeister von ...")
     by_first = k < last and first_name(tokens[k].text) is not None and tokens[k].text not in lex.not_names
+    if not by_first:
+        k, by_first = _first_name_within(tokens, k, last, lex)
     proper = all(tokens[j].pos in PROPER_TAGS or tokens[j].text.lower() in lex.particles or tokens[j].text == "-"
                  or (by_first and _capitalised(tokens[j])) for j in range(k, last + 1))
     return (k, by_first) if proper or by_first else None
+
+
+def _first_name_within(tokens: list[Token], k: int, last: int, lex: NameLexicon) -> tuple[int, bool]:
+    """Where a full name opens inside the proper nouns k..last after an attribute that ends in a name:
+    "der Abgeordnete der CDU Frank Mindermann" (the surname tagged a common noun), "Gouverneur von
+    Massachusetts Mitt Romney". (k, False) when no first name opens a run of capitalised words to the end."""
+    for j in range(k + 1, last):
+        if first_name(tokens[j].text) is not None and tokens[j].text not in lex.not_names \
+                and all(_capitalised(t) or t.text == "-" for t in tokens[j:last + 1]):
+            return j, True
+    return k, False
 
 
 def _role_noun(tok: Token, lex: NameLexicon) -> str | None:
@@ -520,6 +579,14 @@ def _body_noun(tok: Token, lex: NameLexicon) -> str | None:
     if hit is None and tok.lemma and tok.lemma.lower() != tok.text.lower() and tok.pos not in PROPER_TAGS:
         hit = lex.body(tok.lemma)
     return hit
+
+
+def _nominalised_person(tok: Token, det: str | None, lex: NameLexicon) -> bool:
+    """An adjective or participle used as a noun names people ("der Verletzte", "ein Übertrittswilliger",
+    "die Jugendlichen"), by the tagger's tag for it; not after a neuter determiner or with the neuter
+    ending ("das Gute", "ein Neues")."""
+    return tok.pos in lex.person_tags and lex.determiners.get((det or "").lower()) != "n" \
+        and not tok.text.endswith(lex.neuter_endings or ("\0",))
 
 
 def _person_gender(given: str, heads: list[tuple[int, str | None]], det: str | None, lex: NameLexicon) -> str | None:

@@ -6,14 +6,15 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
-from ...model import Meeting, Sentence, Timex
+from ...model import Meeting, Sentence, Timex, Token
 from ..temporal.timex_lex import lexicon as tense_lexicon
 from ..temporal.timex_tense import clause_direction, clause_tokens
 from .context import SentenceContext, Span
+from .places import last_place
 from .programme import OPENED_REACH, Frame, anaphor_shift, floating, frame, journey, journey_noun, ordinal_day
 from .triggers import ahead, earlier_tokens, event_noun, find_phrase, is_travel
 
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 DAYS_VALUE = re.compile(r"^P(\d+)D$")
+WEEKS_VALUE = re.compile(r"^P(\d+)W$")
 VAGUE_VALUE = re.compile(r"^\d{4}(-\d\d|-W\d\d)?$")
 LONG_RANGE = 31  # days an explicit "vom ... bis" range may span
 SHORT_RANGE = 3  # days two days joined by "und" may lie apart and still be one stretch
@@ -38,6 +40,8 @@ RECUR_REACH = 2  # tokens between a set of times ("every month") and the date it
 EVENT_REACH = 5  # tokens after an event noun that may name its place or party ("der Nato in Den Haag")
 ARRIVAL_REACH = 2  # days before the source's an arrival may lie and the visit or meeting still be under way
 REPORT_REACH = 4  # tokens back from a day to a noun of reporting ("the statement published on")
+SUPERSEDED_REACH = 4  # tokens back from a day to a word of a plan given up ("originally scheduled for")
+TERM_REACH = 10  # tokens back from "from"/"ab" to a noun of an office held for a term ("presidency, which")
 SAID_REACH = 7  # tokens back from a day to the verb of saying before it, over the speaker's name
 
 
@@ -109,7 +113,7 @@ def find_days(ctx: SentenceContext) -> list[Day]:
         first_day = t.first_day or _value_day(t.value)
         if first_day is None:
             continue
-        if ctx.mask[i] or _said_on(ctx, i, token_at(s, t.end - 1)):
+        if ctx.mask[i] or _said_on(ctx, i, token_at(s, t.end - 1)) or _superseded(ctx, i) or _term_begins(ctx, i):
             continue
         if t.range_start is not None:
             if t.range_start in seen_ranges:
@@ -125,7 +129,71 @@ def find_days(ctx: SentenceContext) -> list[Day]:
         if (not days or not _joined(ctx, days, day)) and not _arrival_by(ctx, day):
             day.listed = bool(days) and _listed(ctx, days[-1], day)
             days.append(day)
-    return _until(ctx, _arrived(ctx, _in_programme(ctx, _in_visit(ctx, _bounds(ctx, _in_week(days))))))
+    days = _until(ctx, _arrived(ctx, _in_programme(ctx, _in_visit(ctx, _bounds(ctx, _in_week(_either(ctx, days)))))))
+    return _begun_today(ctx, days)
+
+
+def _begun_today(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"Der spanische König hat seinen Antrittsbesuch in Marokko begonnen", "The talks have begun": a visit or a
+    meeting told as begun in the present perfect, with no day named, began on the source's day and is under way."""
+    published = ctx.doc.source.published
+    if days or published is None or any(t.type in ("DATE", "TIME") for t in ctx.timexes):
+        return days
+    tense = _sets_of(ctx.gaz.language)
+    begin = next((i for i, t in enumerate(ctx.tokens) if _participle(t) and t.text.lower() in tense["begin_verbs"]
+                  and any(a.text.lower() in tense["present_perfect"] for a in ctx.tokens[:i])), None)
+    if begin is None:
+        begin = _continued(ctx)
+    if begin is None or not any(event_noun(t, ctx.lex) for t in ctx.tokens):
+        return days
+    s, tok = ctx.sentence, ctx.tokens[begin]
+    return [Day(published, published, begin, begin, False, s.text[tok.start - s.start:tok.end - s.start])]
+
+
+def _continued(ctx: SentenceContext) -> int | None:
+    """"setzt seine Nahostreise im Libanon fort", "continues his tour in Lebanon": a verb of continuing in the present
+    tells of the source's own day. Its token, else None."""
+    words = _verb_list(ctx.gaz.language, "continue_verbs")
+    particles = ctx.particles()
+    for i, t in enumerate(ctx.tokens):
+        lemma = (t.lemma or "").lower()
+        if t.pos.replace("(", "").replace(")", "") in _finite_tags(ctx.gaz.language) \
+                and (lemma in words or any(p + lemma in words for p in particles)) \
+                and clause_direction(ctx.sentence, t.start, t.end, tense_lexicon(ctx.gaz.language)) == "present":
+            return i
+    return None
+
+
+@cache
+def _finite_tags(language: str) -> frozenset[str]:
+    return frozenset(tense_lexicon(language)["tense"].get("finite_tags") or [])
+
+
+@cache
+def _sets_of(language: str) -> dict[str, frozenset[str]]:
+    tense = tense_lexicon(language)["tense"]
+    return {key: frozenset(str(w).lower() for w in tense.get(key) or []) for key in ("begin_verbs", "present_perfect")}
+
+
+def _either(ctx: SentenceContext, days: list[Day]) -> list[Day]:
+    """"in May or June", "im April oder Mai": two months to come offered as alternatives are one vague stretch from
+    the first day of the one to the last of the other, shown as written (neither alone is the event's)."""
+    out: list[Day] = []
+    words = frozenset(str(w).lower() for w in tense_lexicon(ctx.gaz.language).data.get("alternatives") or [])
+    for day in days:
+        prev = out[-1] if out else None
+        if prev is not None and prev.vague and day.vague and prev.window and day.window \
+                and _whole(prev.window) and _whole(day.window) and prev.window[1] < day.window[0] \
+                and (day.window[0] - prev.window[1]).days <= MONTH \
+                and [t.text.lower() for t in ctx.tokens[prev.last_tok + 1:day.tok]] and \
+                all(t.text.lower() in words for t in ctx.tokens[prev.last_tok + 1:day.tok]):
+            s = ctx.sentence
+            text = s.text[ctx.tokens[prev.tok].start - s.start:ctx.tokens[day.last_tok].end - s.start]
+            window = (prev.window[0], day.window[1])
+            out[-1] = Day(window[0], window[1], prev.tok, day.last_tok, False, text, vague=True, window=window)
+            continue
+        out.append(day)
+    return out
 
 
 def _bounds(ctx: SentenceContext, days: list[Day]) -> list[Day]:
@@ -453,7 +521,42 @@ def _said_on(ctx: SentenceContext, first: int, last: int) -> bool:
             break
         if saying(k):
             return True
+        if tokens[k].pos == "PTKVZ":
+            # "teilte der Sprecher des Weißen Hauses, Sean Spicer, am Freitag mit": the particle closes the clause of
+            # the verb before the day, over an apposition's commas
+            verb = next((j for j in range(first - 1, -1, -1) if tokens[j].pos.startswith("VV")), None)
+            return verb is not None and saying(verb)
     return _report_day(ctx, first, saying)
+
+
+def _superseded(ctx: SentenceContext, tok: int) -> bool:
+    """"originally scheduled for October 19", "ursprünglich für den 19. Oktober angesetzt": the day of a plan given
+    up, a few words after a word saying so in the same clause."""
+    words = _day_words(ctx.gaz.language, "superseded_words")
+    for k in range(tok - 1, max(tok - SUPERSEDED_REACH, -1) - 1, -1):
+        if ctx.tokens[k].text in CLAUSE_MARKS:
+            return False
+        if ctx.tokens[k].text.lower() in words:
+            return True
+    return False
+
+
+def _term_begins(ctx: SentenceContext, tok: int) -> bool:
+    """"the pro tempore presidency, which it will occupy from January 1", "den Vorsitz ab dem 1. Januar": a day
+    opened by "from"/"ab" a few words after a noun of an office held for a term begins the term."""
+    k = tok - 1
+    if k >= 0 and ctx.tokens[k].pos.startswith(("ART", "AT0")):
+        k -= 1
+    if k < 0 or ctx.tokens[k].text.lower() not in _day_words(ctx.gaz.language, "term_openers"):
+        return False
+    nouns = _day_words(ctx.gaz.language, "term_nouns")
+    return any(t.pos.startswith(("NN", "NP")) and t.text.lower().rsplit("-", 1)[-1].endswith(tuple(nouns))
+               for t in ctx.tokens[max(0, k - TERM_REACH):k])
+
+
+@cache
+def _day_words(language: str, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in tense_lexicon(language).data.get(key) or [])
 
 
 def _report_day(ctx: SentenceContext, first: int, saying: Callable[[int], bool]) -> bool:
@@ -518,7 +621,7 @@ def stretches(ctx: SentenceContext, days: list[Day]) -> list[tuple[int, int, Day
     for prev, day in zip(days, days[1:]):
         cut = day.tok
         for i in range(day.tok - 1, prev.last_tok, -1):
-            if tokens[i].text.lower() in ctx.lex.cuts or tokens[i].text in (",", ";", ":"):
+            if tokens[i].text.lower() in ctx.lex.cuts or tokens[i].text in (",", ";", ":") or _infinitive_at(ctx, i):
                 cut = i
                 break
         cuts.append(cut)
@@ -531,6 +634,16 @@ def stretches(ctx: SentenceContext, days: list[Day]) -> list[tuple[int, int, Day
                 if j == k - 1 or days[j].listed and out[j][1] <= last:
                     out[j] = (first, last, out[j][2])
     return out
+
+
+def _infinitive_at(ctx: SentenceContext, i: int) -> bool:
+    """A to-infinitive opens at token ``i`` ("set the stage Sunday | to preside at the signing Monday"): what it
+    tells is the later day's."""
+    tense = tense_lexicon(ctx.gaz.language)["tense"]
+    markers = tense.get("infinitive_markers") or []
+    infinitives = tense.get("infinitive_tags") or []
+    return ctx.tokens[i].text.lower() in markers and i + 1 < len(ctx.tokens) \
+        and ctx.tokens[i + 1].pos.replace("(", "").replace(")", "") in infinitives
 
 
 def count_from_event(ctx: SentenceContext, days: list[Day], triggers: list[int], earlier: list[Meeting]) -> None:
@@ -762,6 +875,62 @@ def length_of_named(ctx: SentenceContext, triggers: list[int], earlier: list[Mee
     return False
 
 
+def end_of_named(ctx: SentenceContext, days: list[Day], triggers: list[int], earlier: list[Meeting]) -> bool:
+    """"The CAN summit is scheduled to end on Thursday", "Der Gipfel soll am Donnerstag enden", "The talks ... are
+    expected to last for about a week": a verb of ending with a day, or of lasting with a length, said of a meeting
+    named again by its noun ends or lengthens that meeting; it is no meeting of its own. A meeting begun before the
+    source's day and lasting until it or after is under way."""
+    last = len(ctx.tokens) - 1
+    ending = _tells(ctx, 0, last, "end_verbs")
+    if not (ending or _tells(ctx, 0, last, "lasting_verbs")):
+        return False
+    target = _named_again(ctx, triggers, earlier)
+    if target is None or target.start is None:
+        return False
+    if ending:
+        ends = [d for d in days if d.first and not d.past and d.first == d.last]
+        if len(ends) != 1 or not 0 <= (ends[0].first - target.start).days <= LONG_RANGE:
+            return False
+        target.end = ends[0].first
+    else:
+        length = _length(ctx)
+        if length is None or days or target.end != target.start:
+            return False
+        target.end = target.start + timedelta(days=length - 1)
+    published = ctx.doc.source.published
+    if published and target.end and target.start <= published <= target.end:
+        target.status, target.reported_past = "upcoming", False
+    return True
+
+
+def _named_again(ctx: SentenceContext, triggers: list[int], earlier: list[Meeting]) -> Meeting | None:
+    """The meeting told before whose sentence holds the noun that names a meeting here ("The talks", "Der
+    Gipfel"): the last one. None when the sentence names no meeting by a noun only, or names it for the first time."""
+    nouns = [ctx.tokens[i] for i in triggers if event_noun(ctx.tokens[i], ctx.lex)]
+    # beside the noun only a participle ("The talks, held at ...") or a journey ("after which he will head back")
+    others = [ctx.tokens[i] for i in triggers if not event_noun(ctx.tokens[i], ctx.lex)]
+    if not nouns or not all(_participle(t) or is_travel(ctx, t) for t in others):
+        return None
+    words = {t.text.lower() for t in nouns}
+    return next((m for m in reversed(earlier) if m.evidence and not m.side
+                 and m.evidence[0].sentence < ctx.sentence.index
+                 and words & {w.lower().strip(".,;:") for w in m.evidence[0].text.split()}), None)
+
+
+def _participle(tok: Token) -> bool:
+    return tok.pos.replace("(", "").replace(")", "") in ("VVPP", "VVN")
+
+
+def _length(ctx: SentenceContext) -> int | None:
+    """The days of the one length the sentence names ("for about a week": 7), else None."""
+    lengths = [DAYS_VALUE.match(t.value or "") or WEEKS_VALUE.match(t.value or "") for t in ctx.timexes
+               if t.type == "DURATION"]
+    if len(lengths) != 1 or lengths[0] is None:
+        return None
+    m = lengths[0]
+    return int(m.group(1)) * (WEEK if m.re is WEEKS_VALUE else 1)
+
+
 def trigger_clause(ctx: SentenceContext, span: Span) -> tuple[int, int]:
     """The tokens of the clause around the span's first meeting word, within the span."""
     return _clause_of(ctx, span, span.named_by[0])
@@ -818,7 +987,10 @@ def _after_phrase(ctx: SentenceContext, i: int) -> bool:
 def _tells(ctx: SentenceContext, first: int, last: int, verbs: str) -> bool:
     """A verb of the tense lexicon's list ``verbs`` (by lemma or form) among tokens first..last."""
     words = _verb_list(ctx.gaz.language, verbs)
-    return any(t.pos.startswith("V") and ((t.lemma or "").lower() in words or t.text.lower() in words)
+    # a separable verb has its particle at the clause's end: "traf am Montag in Rabat ein" (eintreffen)
+    particles = ctx.particles()
+    return any(t.pos.startswith("V") and ((t.lemma or "").lower() in words or t.text.lower() in words
+                                          or any(p + (t.lemma or "").lower() in words for p in particles))
                for t in ctx.tokens[first:last + 1])
 
 
@@ -844,6 +1016,8 @@ def sequel_day(ctx: SentenceContext) -> Day | None:
     at = find_phrase(ctx, phrases)
     if at is not None and (ctx.tokens[at].pos in ctx.lex.existential_tags or at in ctx.timed()):
         return None  # "there were no plans": no place, no day; "later this week" is a time of its own
+    if at is not None and ctx.tokens[at].text.lower() in ctx.lex.there and _place_named_before(ctx, at):
+        return None  # "einen Zwischenstopp auf Island einlegen und dort ... treffen": there is the place just named
     f = frame(ctx)
     if f is None:
         return None
@@ -857,6 +1031,15 @@ def sequel_day(ctx: SentenceContext) -> Day | None:
     s, tokens = ctx.sentence, ctx.tokens
     text = s.text[tokens[at].start - s.start:tokens[at + size - 1].end - s.start]
     return Day(f.day, f.day, at, at + size - 1, False, text, programme=_journey_of(ctx, f))
+
+
+def _place_named_before(ctx: SentenceContext, at: int) -> bool:
+    """A city or country after a preposition of place ("auf Island", "in Iceland") before token ``at``: "dort" /
+    "there" points to it, not to the place of the programme told before."""
+    # the place may follow an article ("in die USA")
+    return any(ctx.tokens[k - 1].text.lower() in ctx.lex.places
+               and last_place(replace(ctx.sentence, tokens=ctx.tokens[k:min(k + 2, at)]), ctx.gaz) is not None
+               for k in range(1, at))
 
 
 def _follows_dated(ctx: SentenceContext) -> bool:

@@ -112,6 +112,18 @@ class MeetingLexicon:
     to_place: frozenset[str] = frozenset()
     """Verbs of travel that name a journey only with a city or a state after the word they need ("fliegt nach
     Peking"), and never with a particle that makes them another verb ("kam ... zurück")."""
+    object_verbs: frozenset[str] = frozenset()
+    """Verbs of meeting whose object is the one met ("will meet Macron", "wird Macron treffen")."""
+    speaker_pronouns: frozenset[str] = frozenset()
+    """Pronouns of a speaker or an addressee ("wir", "we", "you"): a quote with one is speech, not a report."""
+    coming: tuple[str, ...] = ()
+    """Starts of adjectives of a meeting to come right before its noun ("das geplante Treffen", "upcoming")."""
+    joins: frozenset[str] = frozenset()
+    """Verbs of joining a meeting under way: the one who joins meets those named before ("join them")."""
+    holders: tuple[str, ...] = ()
+    """Word ends of nouns for who holds a throne or an office the actors' roles leave out ("König", "queen")."""
+    combining: dict[str, str] = field(default_factory=dict)
+    """Combining forms of a state's name in a hyphenated adjective ("Franco-German": FRA) and their state."""
     capital_nouns: bool = False
     """Nouns start with a capital (German): a lower-case word tagged as a noun is a verb ("tagen")."""
 
@@ -181,4 +193,10 @@ def lexicon(language: str) -> MeetingLexicon:
         noun_needs={str(k).lower(): frozenset(str(w).lower() for w in v)
                     for k, v in (d.get("noun_needs") or {}).items()},
         to_place=frozenset(str(w).lower() for w in d.get("to_place") or []),
+        object_verbs=frozenset(str(w).lower() for w in d.get("object_verbs") or []),
+        speaker_pronouns=frozenset(str(w).lower() for w in d.get("speaker_pronouns") or []),
+        coming=tuple(str(w).lower() for w in d.get("coming") or []),
+        joins=frozenset(str(w).lower() for w in d.get("joins") or []),
+        holders=tuple(str(w).lower() for w in d.get("holders") or []),
+        combining={str(k).lower(): str(v) for k, v in (d.get("combining") or {}).items()},
         phrasal_visits={str(k).lower(): str(v).lower() for k, v in (d.get("phrasal_visits") or {}).items()})

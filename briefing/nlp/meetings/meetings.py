@@ -30,6 +30,7 @@ from .days import (
     Day,
     begun,
     count_from_event,
+    end_of_named,
     find_days,
     journey_begins,
     length_of_named,
@@ -51,6 +52,8 @@ from .participants import (
     before_people,
     counted,
     find_body,
+    met_as_object,
+    organisation,
     participants,
     split_by_partner,
     topic,
@@ -74,6 +77,8 @@ from .triggers import (
     find_triggers,
     guest_verb,
     is_travel,
+    lasts_days,
+    open_reports,
     open_terms,
     opened_by,
     speech_venue,
@@ -116,7 +121,7 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
     for t in timexes:
         by_sentence.setdefault(t.sentence, []).append(t)
     # a quoted term ("a „working lunch“") is no speech: it may name a meeting
-    masks = [open_terms(s, mask) for s, mask in zip(sentences, masks)]
+    masks = [open_reports(s, open_terms(s, mask), lex) for s, mask in zip(sentences, masks)]
     doc = Document(source, sentences, found, speech, masks, by_sentence, gaz, lex,
                    said_verbs=frozenset(speech_lexicon(gaz.language).verbs) - lex.verbs,
                    openers=opening_parties(sentences, found, masks, gaz.language, lex))
@@ -167,6 +172,8 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
             run.spare, run.journey = (ctx.n, days), False
         if run.last_at and run.last_at[0] == ctx.n - 1:
             lengthen(run.last_at[1], days)
+        return
+    if end_of_named(ctx, days, triggers, run.meetings):  # "The summit is scheduled to end on Thursday" (meetdays)
         return
     if _carried_day(ctx, days, triggers, run) or _scheduled(ctx, days, triggers, run):
         return
@@ -287,7 +294,9 @@ def _clocked(ctx: SentenceContext) -> bool:
 
 
 def _dated(ctx: SentenceContext) -> bool:
-    return any(any(c.isdigit() for c in t.value or "") and not since(ctx, t) for t in ctx.timexes)
+    # (a length names no day: "a three-day visit to China", "für drei Tage nach China")
+    return any(any(c.isdigit() for c in t.value or "") and t.type != "DURATION" and not since(ctx, t)
+               for t in ctx.timexes)
 
 
 def _sideline_meeting(ctx: SentenceContext, triggers: list[int], run: _Run) -> bool:
@@ -370,7 +379,7 @@ def _attends_group(ctx: SentenceContext, span: Span, m: Meeting) -> bool:
     # the group is the meeting's ("der G20-Staaten", "of G20 foreign ministers"), not the party of one who attends
     # ("UN Secretary-General Guterres ... expected to attend the AU summit")
     attendees = {e.party for e in ctx.actors.entities if e.kind == "person"}
-    return attends and named and any(p in ORGANISATIONS and p not in attendees for p in m.participants)
+    return attends and named and any(organisation(p) and p not in attendees for p in m.participants)
 
 
 def _planned(ctx: SentenceContext, first: int, last: int) -> bool:
@@ -394,8 +403,8 @@ def _undated_part(ctx: SentenceContext, span: Span, run: _Run) -> None:
         m.participants = list(dict.fromkeys([*run.last_at[1].participants, *m.participants]))
     elif not at_place and not _attends_group(ctx, span, m):
         return
-    if len(m.participants) < 2:
-        return
+    if len(m.participants) < 2 and not _attends_group(ctx, span, m):
+        return  # (a body's meeting attended by one the lists do not know: "He will attend the EAC summit")
     m.date_resolved = False
     run.meetings.extend(split_by_partner(ctx, span, m))
     run.last_at = (ctx.n, m)
@@ -431,7 +440,7 @@ def _listed_meetings(ctx: SentenceContext, run: _Run) -> None:
         if not span.in_scope:
             continue
         m = build_meeting(ctx, span, None)
-        if m is None or m.start is not None or not (len(m.participants) > 1 or set(m.participants) & ORGANISATIONS):
+        if m is None or m.start is not None or not (len(m.participants) > 1 or any(map(organisation, m.participants))):
             continue
         m.date_resolved = False
         m.location = m.location or (run.last_at[1].location if run.last_at else None)
@@ -538,9 +547,10 @@ def _someone_met(ctx: SentenceContext, span: Span) -> bool:
     # (a subject the speech stage resolved from another sentence has no place in this one)
     met = said is not None and any(said is e for e in ctx.actors.entities) and _met_one(ctx, said)
     subject = said.party if said and not met else ctx.opener
-    return any(e.party and e.party != subject and e.first > trigger
+    return any(e.party and e.party != subject
                and span.first <= e.first <= span.last and not any(ctx.mask[e.first:e.last + 1])
-               and not topic(ctx, e.first) and _partner(ctx, trigger, e.first)
+               and not topic(ctx, e.first)
+               and (e.first > trigger and _partner(ctx, trigger, e.first) or met_as_object(ctx, trigger, e))
                and (e.kind in ("person", "office") or e.kind == "name" and _met_list(ctx, e.first))
                for e in ctx.actors.entities)
 
@@ -728,8 +738,8 @@ def _journey_only(ctx: SentenceContext, span: Span, day: Day | None) -> bool:
     nach Moskau, wo sie einen Tag später ... trifft")."""
     if not all(is_travel(ctx, ctx.tokens[i]) for i in span.named_by):
         return False
-    if day is not None and day.first and day.last and day.last > day.first:
-        return False  # "his week-long trip between April 26 and May 3": a journey of days is a visit
+    if day is not None and day.first and day.last and day.last > day.first or lasts_days(ctx, span):
+        return False  # "his week-long trip between April 26 and May 3", "for three days": a journey of days is a visit
     trigger = span.named_by[0]
     met = [e for e in ctx.actors.entities if span.first <= e.first <= span.last and e.kind in ("person", "office")
            and e.party and e is not ctx.said.subject and e.first > trigger]

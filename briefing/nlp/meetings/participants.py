@@ -10,8 +10,9 @@ from functools import lru_cache
 
 from ...data import load_data
 from ...model import Meeting
+from ...parties import is_organisation
 from ...territories import in_its_time
-from ..actors.actors import ORGANISATIONS
+from ..actors.actors import ORGANISATIONS, Entity
 from .context import SentenceContext, Span
 from .groups import group_parties, group_tokens
 from .places import (
@@ -32,6 +33,10 @@ log = logging.getLogger(__name__)
 DEFINITE = frozenset({"der", "die", "das", "the", "this", "diese", "dieses", "dieser"})
 VISIT_REACH = 8  # sentences back a visit may be told whose host holds an office named without a state
 LOOK_BACK = 3  # sentences back a definite meeting noun ("Das Treffen") may point to the meeting named there
+PREPOSITION_TAGS = ("APPR", "APPO", "PRP", "PRF")  # STTS, CLAWS
+NOUN_PHRASE_TAGS = ("ART", "AT0", "ADJ", "AJ", "PPOSAT", "DPS", "DT0", "PIAT", "CARD", "CRD", "ORD")
+CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", '"'})
+CONJUNCTION_TAGS = ("KON", "CJC")
 
 
 def participants(ctx: SentenceContext, span: Span) -> list[str]:
@@ -48,7 +53,7 @@ def in_time(ctx: SentenceContext, parties: list[str]) -> list[str]:
 def _participants(ctx: SentenceContext, span: Span) -> list[str]:
     visitor = _subject(ctx) or _pronoun_visitor(ctx) or _guest_of_the_visit(ctx, span)
     parties = [*visitor, *_entities(ctx, span), *_mentions(ctx, span), *group_parties(ctx, span),
-               *(_there_party(ctx, span) if visitor else [])]
+               *modifier_parties(ctx, span), *(_there_party(ctx, span) if visitor else [])]
     if visitor and not [p for p in parties if p and p not in visitor]:
         parties += _host_by_role(ctx, span, visitor)  # (not when the sentence names the host: "nach Ägypten")
     parties = _pointed_back(ctx, span, parties)
@@ -62,6 +67,52 @@ def _participants(ctx: SentenceContext, span: Span) -> list[str]:
     if not parties:
         parties = _meeting_before(ctx, span)
     return parties
+
+
+def met_as_object(ctx: SentenceContext, trigger: int, e: Entity) -> bool:
+    """"will meet French President Macron", "is to call on Prime Minister X", "wird den Präsidenten empfangen",
+    "soll mit Li zusammentreffen": the one met is the object of a verb of meeting, right after the verb (a phrasal
+    visit's particle between) or, where the verb closes its clause (German), right before it."""
+    tok = ctx.tokens[trigger]
+    lemma = tok.lemma.lower()
+    if not tok.pos.startswith("V") or not (lemma in ctx.lex.object_verbs
+                                           or any(p + lemma in ctx.lex.object_verbs for p in ctx.particles())):
+        return False
+    if e.first > trigger:
+        return _plain(ctx, range(trigger + 1, e.first), ctx.lex.phrasal_visits.get(lemma))
+    return _plain(ctx, range(e.last + 1, trigger), None) and _closes_clause(ctx, trigger) \
+        and _object_opening(ctx, e.first)
+
+
+def _plain(ctx: SentenceContext, between: range, particle: str | None) -> bool:
+    """No verb, clause mark or preposition (but the particle of a phrasal verb) between a verb and its object."""
+    for k in between:
+        tok = ctx.tokens[k]
+        if tok.pos.startswith("V") or tok.text in CLAUSE_MARKS \
+                or tok.pos.startswith(PREPOSITION_TAGS) and tok.text.lower() != particle:
+            return False
+    return True
+
+
+def _closes_clause(ctx: SentenceContext, i: int) -> bool:
+    """The verb at ``i`` is the last word of its clause ("... Macron treffen." / "treffen, um ...")."""
+    if i + 1 >= len(ctx.tokens):
+        return True
+    nxt = ctx.tokens[i + 1]
+    return not any(c.isalnum() for c in nxt.text) or nxt.pos.startswith(CONJUNCTION_TAGS)
+
+
+def _object_opening(ctx: SentenceContext, first: int) -> bool:
+    """The phrase before a verb closing its clause is its object or whom one meets with ("den Präsidenten",
+    "mit Li"), not the object of another preposition ("in Paris", "über Macron")."""
+    k = first - 1
+    while k >= 0 and ctx.tokens[k].pos.startswith(NOUN_PHRASE_TAGS):
+        k -= 1
+    if k < 0:
+        return True
+    tok = ctx.tokens[k]
+    return not tok.pos.startswith(PREPOSITION_TAGS) and tok.pos != "APPRART" \
+        or tok.text.lower() in place_words(ctx.gaz.language).partners
 
 
 def _meeting_before(ctx: SentenceContext, span: Span) -> list[str]:
@@ -194,6 +245,74 @@ def _mentions(ctx: SentenceContext, span: Span) -> list[str]:
     return out
 
 
+def modifier_parties(ctx: SentenceContext, span: Span) -> list[str]:
+    """"der niederländische König", "Indian and Pakistani foreign secretaries", "die deutsch-polnischen
+    Regierungskonsultationen", "the Franco-German summit", "US-China talks": states named by adjectives (or by names
+    joined with a hyphen) before the holder of an office or before a meeting noun. A meeting noun takes them only
+    when they are two or more ("the Syrian peace talks" may be about Syria)."""
+    # a person the lists know keeps the party they give ("die deutsche EU-Kommissionspräsidentin von der Leyen",
+    # "Former Norwegian Prime Minister Stoltenberg")
+    known = {k for e in ctx.actors.entities if e.party and e.kind == "person" for k in range(e.first, e.last + 1)}
+    hidden = ctx.timed() | earlier_tokens(ctx) | earlier_clause_tokens(ctx) | known
+    out: list[str] = []
+    for n in range(span.first, span.last + 1):
+        holder = _holder(ctx, n)
+        if not holder and not event_noun(ctx.tokens[n], ctx.lex) or ctx.mask[n] or n in hidden or topic(ctx, n) \
+                or in_attribution(ctx.sentence, n, span.first, span.last, ctx.lex):
+            continue
+        states = _states_before(ctx, n, span.first)
+        if holder or len(states) > 1:
+            out.extend(states)
+    return out
+
+
+def _holder(ctx: SentenceContext, n: int) -> bool:
+    """The noun at ``n`` names who holds an office or a throne ("Präsident", "König", "foreign secretaries")."""
+    tok = ctx.tokens[n]
+    low = tok.text.lower()
+    return tok.pos.startswith(("NN", "NP0")) and (ctx.gaz.is_role(low) or low.endswith(ctx.lex.holders)
+                                                  or low.rsplit("-", 1)[-1].endswith(ctx.lex.bodies))
+
+
+def _states_before(ctx: SentenceContext, n: int, first: int) -> list[str]:
+    """The states the modifiers right before the noun at ``n`` name: adjectives of states, and names or combining
+    forms joined by hyphens ("US-China", "Franco-German"), over other adjectives and joiners ("Indian and
+    Pakistani foreign secretaries")."""
+    out: list[str] = []
+    for k in range(n - 1, first - 1, -1):
+        if ctx.mask[k]:
+            break
+        tok = ctx.tokens[k]
+        states = _states_of_word(ctx, k)
+        if states:
+            out.extend(states)
+        elif not (tok.pos.startswith(("ADJ", "AJ")) or tok.text == "-" or tok.text.lower() in ctx.lex.list_joiners
+                  and tok.text not in (",",) and not tok.pos.startswith(("ART", "AT0"))):
+            break
+    return list(dict.fromkeys(reversed(out)))
+
+
+def _states_of_word(ctx: SentenceContext, k: int) -> list[str]:
+    """The states one word names as a modifier: an adjective of a state, its parts when hyphenated
+    ("deutsch-polnischen"), a state's name or a combining form joined to the next or last by a hyphen."""
+    tokens, found = ctx.tokens, ctx.actors
+    text = tokens[k].text
+    hyphened = k + 1 < len(tokens) and tokens[k + 1].text == "-" or k > 0 and tokens[k - 1].text == "-"
+    m_idx = found.token_mention[k]
+    mention = found.mentions[m_idx] if m_idx is not None else None
+    if mention is not None and mention.party and (mention.kind in ("adjective", "demonym")
+                                                  or mention.kind == "name" and hyphened):
+        return [mention.party]
+    combining = ctx.lex.combining.get(text.lower())
+    if combining and hyphened:
+        return [combining]
+    if "-" in text.strip("-") and tokens[k].pos.startswith(("ADJ", "AJ")):
+        parts = [ctx.gaz.adjective(part) or ctx.lex.combining.get(part.lower()) for part in text.split("-")]
+        if all(parts):
+            return [p for p in parts if p]
+    return []
+
+
 def _pointed_back(ctx: SentenceContext, span: Span, parties: list[str]) -> list[str]:
     """"empfängt ihn Xi", "die beiden Staatschefs", "Die Begegnung ist für Montag angesetzt": those named
     just before."""
@@ -206,11 +325,21 @@ def _pointed_back(ctx: SentenceContext, span: Span, parties: list[str]) -> list[
         out.extend(before)
     if any(w in ctx.lex.both for w in words):
         out.extend(before)
+    if any(_joins(ctx, i) for i in span.named_by):
+        out.extend(before)  # "Am Donnerstag stößt Boric dazu": those he joins
     trigger = span.named_by[0]
     if 0 < trigger <= 2 and event_noun(ctx.tokens[trigger], ctx.lex) \
             and ctx.tokens[trigger - 1].text.lower() in DEFINITE:
         out = [*before, *out]  # the meeting just named
     return out
+
+
+def _joins(ctx: SentenceContext, i: int) -> bool:
+    """The verb at ``i`` tells of joining a meeting under way ("join", "dazustoßen")."""
+    tok = ctx.tokens[i]
+    lemma = tok.lemma.lower()
+    return tok.pos.startswith("V") and (lemma in ctx.lex.joins or any(p + lemma in ctx.lex.joins
+                                                                      for p in ctx.particles()))
 
 
 def topic(ctx: SentenceContext, i: int) -> bool:
@@ -240,7 +369,12 @@ def organisations_before(ctx: SentenceContext) -> tuple[str, ...]:
     """The organisations (G20, EU, NATO ...) the sentence before names."""
     if ctx.n == 0:
         return ()
-    return tuple(dict.fromkeys(m.party for m in ctx.doc.actors[ctx.n - 1].mentions if m.party in ORGANISATIONS))
+    return tuple(dict.fromkeys(m.party for m in ctx.doc.actors[ctx.n - 1].mentions if organisation(m.party)))
+
+
+def organisation(party: str | None) -> bool:
+    """A body or a group of states (NATO, the EU, the East African Community), not a state."""
+    return bool(party) and (party in ORGANISATIONS or is_organisation(party))
 
 
 def find_body(ctx: SentenceContext) -> int | None:
@@ -280,7 +414,8 @@ def without_host(ctx: SentenceContext, span: Span, location: str | None, parties
     spans = {i for e in seat for i in range(e.first, e.last + 1)}
     loose = [i for i in range(first, last + 1) if i not in spans and found.token_mention[i] is not None
              and found.mentions[found.token_mention[i]].party == host.party]
-    if others or loose or host.party in group_parties(ctx, span):  # a member of a format named as such
+    # a member of a format named as such, or a state named by its adjective ("die deutsch-polnischen Konsultationen")
+    if others or loose or host.party in group_parties(ctx, span) or host.party in modifier_parties(ctx, span):
         return parties
     return [p for p in parties if p != host.party]
 

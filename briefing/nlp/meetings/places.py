@@ -298,10 +298,23 @@ def place_of(s: Sentence, first: int, last: int, mask: list[bool], gaz: Gazettee
             or (skipped_nouns > 0 and _unknown_name(tokens[j]))
         if entry is None and _owner(tokens, j, last):
             continue  # "at Mr Schröder's office": whose the venue is, no place
-        if not is_place or (entry and entry.party in ORGANISATIONS and entry.kind == "name" and not entry.parties):
-            continue
+        if entry is None and _known_name_after(s, j, last, mask, gaz):
+            continue  # "in the South China Sea region": a longer name with a state's inside, no venue
+        if not is_place or (entry and entry.party in ORGANISATIONS and entry.kind == "name" and not entry.parties) \
+                or entry is not None and entry.kind == "person":
+            continue  # (a person met is no place: "im Südchinesischen Meer Xi Jinping")
         found.append(((0 if word in ("in", "im") else 1, 0 if i > finite else 1, i), _name_from(s, j, last, mask, gaz)))
     return min(found)[1] if found else host_place(s, first, last, mask, gaz)
+
+
+def _known_name_after(s: Sentence, j: int, last: int, mask: list[bool], gaz: Gazetteer) -> bool:
+    """The unknown name at ``j`` goes on with a name the gazetteer knows ("South China Sea"): one longer name, no
+    place the gazetteer knows (a known one of several words was found whole before: "South Africa")."""
+    k = j + 1
+    if k > last or mask[k] or not s.tokens[k].pos.startswith(("NE", "NP0")) or s.tokens[k].start != s.tokens[j].end + 1:
+        return False
+    entry = gaz.lookup(s.tokens[k].text)
+    return entry is not None and entry.kind == "name"
 
 
 def _owner(tokens: list[Token], j: int, last: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from ...model import Sentence, Token
 from ..clauses import masked_runs
@@ -33,6 +34,29 @@ def open_terms(sentence: Sentence, mask: list[bool]) -> list[bool]:
         if _quoted_term(tokens, i, j) and not speech_only:
             out[i + 1:j] = [False] * (j - i - 1)
     return out
+
+
+def open_reports(sentence: Sentence, mask: list[bool], lex: MeetingLexicon) -> list[bool]:
+    """The quote mask with announcements opened: a quote in the third person that names someone and a meeting
+    („Außenminister Maas reist am Donnerstag nach Moskau“, so das Auswärtige Amt; "Secretary Pompeo meets with the
+    Afghan delegation," the schedule said) reports a plan as the writer would; a quote with a speaker's or an
+    addressee's pronoun ("Wir treffen Macron am Donnerstag") is what someone said, and stays speech."""
+    tokens = sentence.tokens
+    out = list(mask)
+    for i, j in masked_runs(mask):
+        inner = [k for k in range(i, j + 1) if not set(tokens[k].text) <= QUOTE_MARKS]
+        if any(tokens[k].text.lower() in lex.speaker_pronouns for k in inner) \
+                or not any(tokens[k].pos.startswith(NAME_TAGS) for k in inner) \
+                or not any(_meeting_word(tokens[k], lex) for k in inner):
+            continue
+        for k in inner:
+            out[k] = False
+    return out
+
+
+def _meeting_word(tok: Token, lex: MeetingLexicon) -> bool:
+    return event_noun(tok, lex) or tok.pos.startswith("V") and tok.lemma.lower() in lex.verbs \
+        and tok.lemma.lower() not in lex.travel
 
 
 def _quoted_term(tokens: list[Token], first: int, last: int) -> bool:
@@ -263,8 +287,25 @@ def present(ctx: SentenceContext, first: int, last: int) -> bool:
 
 
 def ahead(ctx: SentenceContext, first: int, last: int) -> bool:
-    """The stretch announces something to come ("wollen", "soll", "will", "agreed to meet again")."""
-    return any(w in ctx.lex.future for w in ctx.words(first, last))
+    """The stretch announces something to come ("wollen", "soll", "will", "agreed to meet again", "das geplante
+    Treffen")."""
+    return any(w in ctx.lex.future for w in ctx.words(first, last)) or _coming_noun(ctx, first, last)
+
+
+def _coming_noun(ctx: SentenceContext, first: int, last: int) -> bool:
+    """"das geplante Treffen mit Xi", "the upcoming meeting with Xi": a meeting noun after an adjective of a meeting
+    to come, not in the topic ("über die bevorstehenden Gespräche" names another meeting)."""
+    tokens = ctx.tokens
+    return any(event_noun(tokens[i], ctx.lex) and tokens[i - 1].text.lower().startswith(ctx.lex.coming)
+               and not topic_noun(ctx, i) for i in range(max(first, 1), last + 1))
+
+
+def lasts_days(ctx: SentenceContext, span: Span) -> bool:
+    """"will travel to China for three days", "reist für drei Tage nach China": the span gives the length of a stay
+    in days or weeks (a journey of days is a visit)."""
+    first, last = ctx.tokens[span.first].start, ctx.tokens[span.last].end
+    return any(t.type == "DURATION" and first <= t.start < last and re.fullmatch(r"P\d+[DW]", t.value or "")
+               for t in ctx.timexes)
 
 
 def departs(ctx: SentenceContext, span: Span) -> bool:

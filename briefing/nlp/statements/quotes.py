@@ -11,7 +11,7 @@ import logging
 
 from ...model import Evidence, Quote, Sentence
 from .quoted import QuotedSpan, is_said, quote_lexicon
-from .speakers import attribute, quote_speaker
+from .speakers import Said, attribute, quote_speaker
 from .speech import pointing_back
 from .statements import SentenceSpeech
 
@@ -27,6 +27,8 @@ def find_quotes(source_id: str, body: str, sentences: list[Sentence], speech: li
     unsaid: list[Quote] = []
     """Quoted spans of no speech act: dropped unless they echo a quote someone said (a quoted heading)."""
     lex = quote_lexicon(language)
+    before: tuple[Said | None, int, bool] = (None, -1, False)
+    """The speaker of the quote before, the sentence it closed in, and whether it closed that sentence."""
     for first, last, s_first, s_last in _spans(sentences, masks):
         said = is_said(_quoted_span(sentences, masks, (first, s_first), last), lex)
         text = body[sentences[s_first].tokens[first].start: sentences[s_last].tokens[last[0]].end]
@@ -35,13 +37,30 @@ def find_quotes(source_id: str, body: str, sentences: list[Sentence], speech: li
             continue
         party, speaker = _speaker(speech, s_first, s_last, first, sentences)
         # the speaker as the article names them (statements/speakers.py)
-        party, speaker, role = attribute(quote_speaker(speech, s_first, s_last, first, sentences), party, speaker)
+        who = quote_speaker(speech, s_first, s_last, first, sentences)
+        if who is None and _goes_on(sentences, s_first, first, before):
+            who = before[0]
+        before = (who, s_last, _closes(sentences[s_last], last[0]))
+        party, speaker, role = attribute(who, party, speaker)
         ev = [Evidence(source_id, sentences[k].index, sentences[k].text) for k in range(s_first, s_last + 1)]
         quote = Quote(text=text, speaker=speaker, party=party, evidence=ev, speaker_role=role)
         (out if said else unsaid).append(quote)
     _echoes(out, out)
     echoing = [q for q in unsaid if _echoes([q], out)]
     return sorted(out + echoing, key=lambda q: q.evidence[0].sentence)
+
+
+def _goes_on(sentences: list[Sentence], s_first: int, first: int, before: tuple[Said | None, int, bool]) -> bool:
+    """A quote opening a paragraph goes on with the speaker of the quote that closed the paragraph before:
+    "… verurteilte die Politik. „…“ ¶ „Ob wir es mögen oder nicht, …“" (a speaker named at it wins)."""
+    said, closed_in, closing = before
+    return said is not None and said.referent is not None and first == 0 and closing and closed_in == s_first - 1 \
+        and sentences[closed_in].paragraph != sentences[s_first].paragraph
+
+
+def _closes(sentence: Sentence, last: int) -> bool:
+    """Only punctuation follows token ``last`` in the sentence: the quote closes it."""
+    return all(not any(c.isalnum() for c in t.text) for t in sentence.tokens[last + 1:])
 
 
 def _quoted_span(sentences: list[Sentence], masks: list[list[bool]], opening: tuple[int, int],

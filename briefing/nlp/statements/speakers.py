@@ -37,7 +37,7 @@ from ..actors.names import (
     find_phrases,
     name_lexicon,
 )
-from ..clauses import Clause, finite_verb, grammar, is_verb
+from ..clauses import Clause, finite_verb, grammar, is_finite, is_verb
 from ..context import Mention, SentenceContext
 from ..segment import verb_lemma
 from .speech import (
@@ -97,6 +97,10 @@ class ClauseRules:
     nominative_relatives: frozenset[str] = frozenset()
     """Relative pronouns in the nominative whatever follows them, unless their antecedent is feminine
     (German "der", "welcher": else the feminine dative)."""
+    middle_genitives: frozenset[str] = frozenset()
+    """Articles opening a common noun's genitive attribute in the middle of a verb-final clause."""
+    predicative: frozenset[str] = frozenset()
+    """Words before a predicative phrase, never a subject ("als Gegner des Plans", "as a critic")."""
 
 
 @lru_cache(maxsize=4)
@@ -110,7 +114,8 @@ def clause_rules(language: str) -> ClauseRules:
                        bool(data.get("subjunctive_reports")), words("expletives"), words("source_prepositions"),
                        words("agent_prepositions"), str(data.get("finite_verb_tag") or ""),
                        tuple(str(w) for w in data.get("genitive_endings") or []), words("opinion_openers"),
-                       words("relative_subjects"), words("nominative_relatives"))
+                       words("relative_subjects"), words("nominative_relatives"), words("middle_genitives"),
+                       words("predicative"))
 
 
 @dataclass
@@ -324,18 +329,75 @@ def find_said(ctx: SentenceContext, lex: SpeechLexicon, discourse: Discourse) ->
     """Stage 2: the speakers of the sentence's verbs of saying, in main and subordinate clauses ("die
     Schröder erklärt hatte: „…“"; a quote goes to the nearest), of a name before a colon
     ("Bundesinnenminister Schäuble: „…“"), then of its attribution phrases ("laut X")."""
-    out = sorted(_by_verbs(ctx, lex, main=True) + _by_verbs(ctx, lex, main=False), key=lambda s: s.first)
+    out = sorted(_by_verbs(ctx, lex, main=True) + _by_verbs(ctx, lex, main=False) + _impersonal_noun(ctx, lex),
+                 key=lambda s: s.first)
     for by in (_before_colon(ctx), _attribution(ctx, lex), _opinion_opener(ctx), _speech_noun_holder(ctx, lex)):
         if by is not None and by.referent is not None and not any(s.first <= by.first <= s.last for s in out):
             # "Wie die Zeitung berichtete, soll laut der Studie „…“": the nearer attribution is the quote's
             out.append(Said(ctx.n, by.first, by.last, by.referent, "statement", "attribution"))
-    out = sorted(out + _parenthesised(ctx), key=lambda s: s.first)
+    out = sorted(out + _parenthesised(ctx) + _framed_subject(ctx, out, lex), key=lambda s: s.first)
     for said in out:
         if said.referent is not None:
             discourse.speaks(said.referent)
     # a pronoun that agrees with nobody named before, a passive naming no agent stay in: the speaker is
     # unknown, not guessed
     return [s for s in out if s.referent is not None or s.via in ("pronoun", "passive")]
+
+
+def _impersonal_noun(ctx: SentenceContext, lex: SpeechLexicon) -> list[Said]:
+    """A clause saying with "sein" and a noun of speech that no one said ("In einem Schreiben an die
+    Mitarbeiter war von einem „Dialog“ die Rede"): the document or place after a source preposition
+    speaks; with none named the speaker is unknown, not the speaker of the sentence before."""
+    tokens = ctx.sentence.tokens
+    for k in range(len(ctx.clauses)):
+        first, last = _across_quotes(ctx, k)
+        span = range(first, last + 1)
+        noun = next((i for i in span if not ctx.mask[i] and ctx.word(i) in lex.impersonal_nouns
+                     and tokens[i].pos in NOUN_TAGS and i > 0 and tokens[i - 1].pos in DETERMINER_TAGS), None)
+        words = {ctx.word(i) for i in span if not ctx.mask[i]}
+        if noun is None or not words & lex.impersonal_nouns[ctx.word(noun)] or not any(
+                tokens[i].lemma.lower() in lex.opinion_auxiliaries and is_finite(tokens[i], ctx.language)
+                for i in span if not ctx.mask[i]):
+            continue
+        sources = clause_rules(ctx.language).sources
+        who = next((m for m in ctx.mentions if first <= m.first <= last and m.first > 0 and m.phrase is not None
+                    and m.referent is not None and ctx.word(m.first - 1) in sources), None)
+        if who is None:
+            return [Said(ctx.n, first, last, None, "statement", "passive")]
+        return [Said(ctx.n, first, last, who.referent, "statement", "attribution")]
+    return []
+
+
+def _framed_subject(ctx: SentenceContext, said: list[Said], lex: SpeechLexicon) -> list[Said]:
+    """A main clause that introduces a quote with a colon after a reporting frame ("Wie CBS berichtet,
+    gab Regierungssprecher Gibbs eine Stellungnahme ab: „…“", "Laut der Zeitung zeigte sich der Minister
+    besorgt: „…“"): its subject said the quote; the frame only tells where it was reported."""
+    if not said or not all(_in_frame(ctx, s, lex) for s in said):
+        return []
+    tokens = ctx.sentence.tokens
+    colon = next((i for i in range(len(tokens) - 1) if tokens[i].text == ":" and not ctx.mask[i]
+                  and ctx.mask[i + 1]), None)
+    if colon is None or any(ctx.mask[:colon]):
+        return []
+    for k in range(len(ctx.clauses) - 1, -1, -1):
+        clause = ctx.clauses[k]
+        fin = finite_verb(clause, ctx.sentence, ctx.language)
+        if clause.last >= colon or clause.subordinate or fin is None \
+                or subjunctive_form(tokens[fin], lex, ctx.sentence):
+            continue
+        who = _clause_subject(ctx, k, fin)
+        if who is None or who.referent is None or who.phrase is None or any(s.referent is who.referent for s in said):
+            return []
+        return [Said(ctx.n, clause.first, colon, who.referent, "statement", "subject")]
+    return []
+
+
+def _in_frame(ctx: SentenceContext, said: Said, lex: SpeechLexicon) -> bool:
+    """The speaker is named by an attribution phrase or in a clause "wie X berichtet"."""
+    if said.via == "attribution":
+        return True
+    clause = next((c for c in ctx.clauses if c.first == said.first), None)
+    return clause is not None and clause.subordinate and clause.opener in lex.as_words
 
 
 def _by_verbs(ctx: SentenceContext, lex: SpeechLexicon, main: bool) -> list[Said]:
@@ -465,12 +527,13 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     """The speaker of the verb of saying at ``verb`` in clause ``k``: its subject, with its apposition."""
     clause = ctx.clauses[k]
     rules = clause_rules(ctx.language)
-    inside = ctx.inside(clause)
     fin = finite_verb(clause, ctx.sentence, ctx.language)
+    inside = ctx.inside(clause) + _after_conjunction(ctx, clause, fin)
     pivot = fin if fin is not None else verb
-    before = [m for m in inside if m.last < pivot and not _oblique(ctx, m) and not _attribute(ctx, m)]
+    before = [m for m in inside if m.last < pivot and not oblique(ctx, m) and not _attribute(ctx, m)
+              and not _predicative(ctx, m, rules)]
     after = [m for m in ctx.mentions if clause.first <= m.first <= clause.last and m.first > pivot
-             and (m.phrase is None or m.phrase.free) and not _attribute(ctx, m)]
+             and (m.phrase is None or m.phrase.free) and not _attribute(ctx, m) and not _predicative(ctx, m, rules)]
     # "schrieb „Nordkurier“", "zitiert die „Abendpost“ den Bürgermeister": a quoted name parts the clause
     _, last = _across_quotes(ctx, k)
     after += [m for m in ctx.mentions if clause.last < m.first <= last and m.phrase is not None and m.phrase.free
@@ -481,7 +544,7 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
         # gesprochen": a quotation parts the subject from the verb
         start, _ = _across_quotes(ctx, k)
         before = [m for m in ctx.mentions if start <= m.first and m.last < clause.first and m.phrase is not None
-                  and m.phrase.free and not _oblique(ctx, m)]
+                  and m.phrase.free and not oblique(ctx, m) and not _genitive_attribute(ctx, m, rules)]
     lemma = ctx.sentence.tokens[verb].lemma.lower()
     if _passive(ctx, k, verb, lex):
         # "Die Nato war von Trump als „obsolet“ bezeichnet worden": the agent speaks, never the subject
@@ -496,13 +559,16 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
         who = relative  # "eine Nachricht, welche die Techniker als „…“ bezeichnete": the message
     elif lemma in lex.citing and after:
         # "Ein Fernsehsender zitierte Papandreou mit den Worten", "zitiert die Zeitung den Minister"
-        who = next((m for m in after if _oblique(ctx, m)), after[1] if len(after) > 1 else after[0])
+        who = next((m for m in after if oblique(ctx, m)), after[1] if len(after) > 1 else after[0])
     elif before and _opens(ctx, start, before[0].first):
         who = before[0] if rules.first_subject else before[-1]
     elif after and (rules.after_any_verb or lemma in lex.inverting):
         who = after[0]  # "„…“, sagte Bundesfinanzminister Steinbrück", "said the official"
     elif before:
         who = before[0] if rules.first_subject else before[-1]
+    if who is not None and (who is apposed or before and who is before[0]) and rules.first_subject \
+            and _object_first(ctx, who, after, fin):
+        who = after[0]  # "Die Mönche beschrieb die Agentur als „aggressiv“": the verb agrees with the agency
     if who is None or who.pronoun and ctx.word(who.first) in rules.expletives and (
             lemma in lex.impersonal or ctx.sentence.tokens[verb].pos in PARTICIPLE_TAGS):
         # "heißt es in einer Erklärung des Verbands", "wird von der Zeitung als „…“ bezeichnet",
@@ -511,6 +577,44 @@ def speaker_of(ctx: SentenceContext, k: int, verb: int, lex: SpeechLexicon) -> M
     if who is None and not before:
         who = _antecedent(ctx, k, rules) or _controller(ctx, k, verb)
     return _with_apposition(ctx, who) if who is not None else None
+
+
+def _after_conjunction(ctx: SentenceContext, clause: Clause, fin: int | None) -> list[Mention]:
+    """The phrase right after a conjunction the tagger read as a preposition, in a clause that ends in
+    its finite verb: "Während Shakira erklärte, …" has Shakira for its subject (not "während der
+    Sitzung", whose clause goes on past its verb: "Während der Sitzung erklärte er")."""
+    tokens = ctx.sentence.tokens
+    if not clause.subordinate or fin is None or tokens[clause.first].pos not in PP_FIRST \
+            or any(not ctx.mask[i] and not is_verb(tokens[i], ctx.language) and tokens[i].pos not in ZU_TAGS
+                   for i in range(fin + 1, clause.last + 1)):
+        return []
+    return [m for m in ctx.mentions if m.first == clause.first + 1 and m.last < fin and m.phrase is not None
+            and not m.phrase.free]
+
+
+def _predicative(ctx: SentenceContext, m: Mention, rules: ClauseRules) -> bool:
+    """The phrase stands after "als"/"as": what someone is or is called, not who speaks ("der sich als
+    Gegner Thaksins inszenierende Unternehmer Sondhi rief")."""
+    return m.first > 0 and ctx.word(m.first - 1) in rules.predicative
+
+
+def _genitive_attribute(ctx: SentenceContext, m: Mention, rules: ClauseRules) -> bool:
+    """The phrase opens with an article of the genitive right after a noun: "der Behauptungen der
+    Befürworter" (in the middle of a clause, where "sagte am Montag der Minister" cannot stand)."""
+    tokens = ctx.sentence.tokens
+    return m.first > 0 and ctx.word(m.first) in rules.middle_genitives and tokens[m.first - 1].pos in NOUN_TAGS \
+        and not ctx.mask[m.first - 1]
+
+
+def _object_first(ctx: SentenceContext, first: Mention, after: list[Mention], fin: int | None) -> bool:
+    """A verb-second clause opening with its object: the phrase before the finite verb is plural, the
+    verb singular ("beschrieb", not "beschrieben"), and a singular phrase follows the verb straight after
+    adverbs, which is then the subject."""
+    if fin is None or first.referent is None or not first.referent.plural \
+            or plural_finite(ctx.sentence.tokens[fin].text):
+        return False
+    nxt = _after_verb(ctx, after, fin)
+    return nxt is not None and nxt is after[0] and nxt.referent is not None and not nxt.referent.plural
 
 
 def _attribute(ctx: SentenceContext, m: Mention) -> bool:
@@ -651,7 +755,7 @@ def _clause_subject(ctx: SentenceContext, k: int, fin: int) -> Mention | None:
     when something else stands before it ("Jede Schuld weist Hartmann von sich")."""
     clause = ctx.clauses[k]
     inside = [m for m in ctx.inside(clause) if not _attribute(ctx, m)]
-    before = [m for m in inside if m.last < fin and not _oblique(ctx, m)]
+    before = [m for m in inside if m.last < fin and not oblique(ctx, m)]
     if before and _opens(ctx, clause.first, before[0].first):
         return _with_apposition(ctx, before[0])
     who = _apposed_subject(ctx, k) if not before and _starts_with_verb(ctx, clause, fin) else None
@@ -712,7 +816,11 @@ def _opens(ctx: SentenceContext, start: int, first: int) -> bool:
 
 
 def _starts_with_verb(ctx: SentenceContext, clause: Clause, pivot: int) -> bool:
-    return all(t.pos in OPENERS for t in ctx.sentence.tokens[clause.first:pivot])
+    """Only openers stand before the clause's finite verb at ``pivot``, or only the rest of its verb
+    cluster: "„…“ bezeichnet hat" is a verb-final clause that a quotation parts from its subject."""
+    before = ctx.sentence.tokens[clause.first:pivot]
+    return all(t.pos in OPENERS for t in before) or all(
+        is_verb(t, ctx.language) or t.pos in ZU_TAGS for t in before)
 
 
 def _apposed_subject(ctx: SentenceContext, k: int) -> Mention | None:
@@ -841,7 +949,9 @@ def _across_quotes(ctx: SentenceContext, k: int) -> tuple[int, int]:
     return first, last
 
 
-def _oblique(ctx: SentenceContext, m: Mention) -> bool:
+def oblique(ctx: SentenceContext, m: Mention) -> bool:
+    """The mention opens with a determiner or stands after a pronoun of the accusative or dative ("den
+    Minister", "dem Sprecher"): an object, no subject."""
     return ctx.word(m.first) in OBLIQUE or (m.first > 0 and ctx.word(m.first - 1) in OBLIQUE and m.phrase is None)
 
 

@@ -69,6 +69,9 @@ class SpeechLexicon:
     """Nouns of a speech act whose holder follows them ("der Vorwurf der CDU", "the words of the minister")."""
     holder_links: frozenset[str] = frozenset()
     """Words between such a noun and its holder ("of"); German needs none (the genitive)."""
+    impersonal_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Nouns of speech said with "sein" and no speaker for subject, with the words one of which their
+    clause holds ("war von einem „Dialog“ die Rede")."""
     before_from: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False, compare=False)
     """``before`` by first word, longest first as in ``before``: ``attributed`` asks it for every word."""
 
@@ -98,7 +101,9 @@ def lexicon(language: str) -> SpeechLexicon:
                          words("joiners"), words("impersonal_pronouns"), words("place_prepositions"),
                          words("origin_prepositions"), words("articles"), words("as_words"),
                          words("stative_auxiliaries"), words("opinion_auxiliaries"),
-                         words("holder_nouns", attribution), words("holder_links", attribution))
+                         words("holder_nouns", attribution), words("holder_links", attribution),
+                         {str(k).lower(): frozenset(str(w).lower() for w in v or [])
+                          for k, v in (data.get("impersonal_nouns") or {}).items()})
 
 
 def speech_verb(clause: Clause, sentence: Sentence, lex: SpeechLexicon, language: str,

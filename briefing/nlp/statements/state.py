@@ -169,3 +169,5 @@ class Reading:
     """The first sentence that is not a heading (where a dateline stands)."""
     last_said: Said | None = None
     """The last speaker named, whom a sentence in reported speech without a speaker of its own continues."""
+    subject_before: tuple[Said, int] | None = None
+    """The subject of the sentence just before and its paragraph, when that sentence named no speaker."""

@@ -30,7 +30,7 @@ from ..actors.names import name_lexicon
 from ..clauses import clauses, dateline_end, grammar, quote_mask
 from ..context import SentenceContext
 from .acts import read_clause
-from .speakers import Said, find_said, own_subject, read_mentions, subject_of
+from .speakers import Said, find_said, oblique, own_subject, read_mentions, subject_of
 from .speech import lexicon
 from .state import Reading, SentenceSpeech, Statement, Tracker, Turn
 from .whole import CONTINUATION_WINDOW, WHOLE_SENTENCE, subjunctive
@@ -94,24 +94,50 @@ def speakers_as_named(ctx: SentenceContext, speech: SentenceSpeech, reading: Rea
     speech.said = find_said(ctx, reading.lex, reading.discourse)
     reading.discourse.settle(ctx.n, _after_prepositions(ctx))
     last = reading.last_said
+    subject_before, reading.subject_before = reading.subject_before, None
     if speech.said:
-        return speech.said[-1]
+        return _continued_by(speech.said)
     if last is not None and ctx.n - last.sentence <= CONTINUATION_WINDOW and subjunctive(ctx, reading) \
             and not own_subject(ctx, reading.lex):
         speech.said = [replace(last, first=0, last=len(ctx.sentence.tokens) - 1, via="continued")]
         # reported speech goes on sentence by sentence: the window counts from the last sentence in it
         return replace(last, sentence=ctx.n)
     speech.said_subject = subject_of(ctx)
-    return last
+    reading.subject_before = (speech.said_subject, ctx.sentence.paragraph) if speech.said_subject else None
+    told = _told_before(ctx, subject_before)
+    return told if told is not None and (last is None or last.sentence < told.sentence) else last
+
+
+def _told_before(ctx: SentenceContext, before: tuple[Said, int] | None) -> Said | None:
+    """A sentence that opens with a quote and names nobody, after a sentence about a person in the same
+    paragraph, is that person's (``speakers.quote_speaker``): reported speech after it goes on with them
+    ("Sein Bruder war eingeweiht. „Er wünscht sich Ruhe.“ Der Rücktritt sei ein „natürlicher Vorgang“")."""
+    if before is None or not ctx.mask or not ctx.mask[0]:
+        return None
+    said, paragraph = before
+    if ctx.n - said.sentence != 1 or paragraph != ctx.sentence.paragraph or said.referent is None \
+            or said.referent.kind != "person":
+        return None
+    return replace(said, sentence=ctx.n)
+
+
+def _continued_by(said: list[Said]) -> Said:
+    """Whom a later sentence in reported speech continues: the last speaker named, past a passive that
+    names no agent ("Laut Polizei habe es eine Kontrolle gegeben, von der aus zu Straftaten aufgerufen
+    worden sei. Dabei sei …" goes on with the police: the passive names nobody new)."""
+    named = [s for s in said if s.referent is not None]
+    if said[-1].via == "passive" and named:
+        return named[-1]
+    return said[-1]
 
 
 def _after_prepositions(ctx: SentenceContext) -> list[Referent]:
-    """Who the sentence names only after a preposition: no subject, so not what a pronoun in the next
-    sentence means first."""
+    """Who the sentence names only after a preposition or in the accusative or dative ("kritisierte den
+    Minister Jonas Brandt"): no subject, so not what a pronoun in the next sentence means first."""
     after, other = [], []
     for m in ctx.mentions:
         if m.referent is not None and m.phrase is not None:
-            (other if m.phrase.free else after).append(m.referent)
+            (other if m.phrase.free and not oblique(ctx, m) else after).append(m.referent)
     return [r for r in after if not any(r is o for o in other)]
 
 

@@ -152,7 +152,8 @@ class Resolver(CalendarNames):
     def _weekday_date(self, wd: int, direction: str | None, source: str | None = None) -> date:
         """The weekday ``wd`` nearest the reference date in ``direction``.
 
-        ``source`` says where the direction came from: 'cue' (an explicit "last"/"next"), 'preposition'
+        'open' (a to-infinitive's phrase, no tense of its own) takes the nearer side. ``source`` says where the
+        direction came from: 'cue' (an explicit "last"/"next"), 'preposition'
         ("bis", "seit") or None (the clause's tense). Only an explicit word moves the reference
         weekday itself a week: news names the publication day by its weekday ("talks on Monday",
         published on a Monday, are today's), and says "next Monday" for the week after.
@@ -165,6 +166,8 @@ class Resolver(CalendarNames):
             return ref + timedelta(days=ahead or (7 if source else 0))
         if direction == "past" and source == "cue":
             return ref - timedelta(days=back or 7)
+        if direction == "open" and ahead < back:
+            return ref + timedelta(days=ahead)  # no tense to place it: the nearest ("to preside ... Monday")
         return ref - timedelta(days=back)
 
     def move_to_week(self, t: Timex, monday: date) -> None:
@@ -365,7 +368,7 @@ class Resolver(CalendarNames):
         elif cue == "yesterday":
             d = self.ref - timedelta(days=1)
         elif cue == "this":
-            d = self.ref + timedelta(days=wd - self.ref.isoweekday())
+            d = self._this_weekday(wd, self._direction(sentence, s, e))
         else:
             d = self._weekday_date(wd, direction, source)
             later = self._after_named_day(wd, sentence, s)
@@ -375,6 +378,18 @@ class Resolver(CalendarNames):
         self.last_day = d
         value = d.isoformat() + (f"T{dp}" if dp else "")
         return self._timex(s, e, "TIME" if dp else "DATE", value, first_day=d, last_day=d, direction=direction)
+
+    def _this_weekday(self, wd: int, direction: str | None) -> date:
+        """"an diesem Montag", "this Monday": the weekday of the current week, unless the clause's tense points
+        the other way ("will an diesem Montag ... treffen" on a Friday: the coming Monday; "who this Saturday
+        toured", read on a Monday: the Saturday gone by)."""
+        assert self.ref is not None
+        d = self.ref + timedelta(days=wd - self.ref.isoweekday())
+        if direction == "future" and d < self.ref:
+            return d + timedelta(days=7)
+        if direction == "past" and d > self.ref:
+            return d - timedelta(days=7)
+        return d
 
     def _after_named_day(self, wd: int, sentence: Sentence | None, s: int) -> date | None:
         """The weekday ``wd`` after the day named just before it in the clause, when a phrase like

@@ -120,7 +120,9 @@ def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> 
             continue  # "will be held", "has been held": a participle after its auxiliary, no preterite
         if tag in s.get("name_tags", frozenset()) and tag not in finite_tags:
             continue  # the month "May" is no modal verb
-        if form in s["past_finite"]:
+        if _planned_infinitive(tokens, i, s):
+            vote = "future"  # "was to have a meeting", "is due to visit": a plan, to come when it was told
+        elif form in s["past_finite"]:
             vote = "past"
         elif form in s["perfect_aux"] and participles:
             vote = _perfect_or_state(form, participles, s)
@@ -139,10 +141,47 @@ def verb_direction(tokens: list[Token], lex: Lexicon, at: int | None = None) -> 
             continue
         votes.append((abs(t.start - at) if at is not None else 0, vote))
     if votes:
+        if at is not None and _in_infinitive_phrase(tokens, at, s, votes):
+            return "open"
         return min(votes, key=lambda v: v[0])[1]
     if any(_tag(t) in inf_tags for t in tokens):
         return "future"
     return None
+
+
+def _planned_infinitive(tokens: list[Token], i: int, s: dict[str, frozenset[str]]) -> bool:
+    """A form of "be" with a to-infinitive, straight or after a word of plan: "was to have a private meeting",
+    "is to visit", "is due to arrive", "were expected to meet". News tells a plan so, in the past as in the present;
+    what was planned is to come from the day it was told (future in the past)."""
+    if tokens[i].text.lower() not in s.get("plan_be_forms", frozenset()):
+        return False
+    k = i + 1
+    while k < len(tokens) and tokens[k].text.lower() in s.get("plan_words", frozenset()):
+        k += 1
+    return k + 1 < len(tokens) and tokens[k].text.lower() in s.get("infinitive_markers", frozenset()) \
+        and _tag(tokens[k + 1]) in s["infinitive_tags"]
+
+
+def _in_infinitive_phrase(tokens: list[Token], at: int, s: dict[str, frozenset[str]],
+                          votes: list[tuple[int, str]]) -> bool:
+    """The time at character ``at`` lies in a to-infinitive's phrase after the clause's finite verbs: "set the stage
+    Sunday to preside at the signing Monday". The infinitive has no tense of its own; the finite verb's ("set")
+    dates its own words, not the infinitive's, so the day is the nearest of its name on either side."""
+    if any(v == "future" for _, v in votes):
+        return False  # "was to have ...", "will travel to meet X on Monday": the plan's direction holds
+    markers = s.get("infinitive_markers", frozenset())
+    before = [k for k, t in enumerate(tokens) if t.end <= at]
+    if not before:
+        return False
+    # a participle with no auxiliary before it, or a verb form ending a compound, is an adjective ("the aborted
+    # summit", "the twice-aborted summit"), no verb of the clause
+    verbs = [k for k in before if tokens[k].pos.startswith("V") and not (k > 0 and tokens[k - 1].text == "-")
+             and not (_tag(tokens[k]) in s["participle_tags"] and k > 0 and not tokens[k - 1].pos.startswith("V"))]
+    if not verbs:
+        return False
+    last = verbs[-1]
+    return _tag(tokens[last]) in s["infinitive_tags"] and last > 0 and tokens[last - 1].text.lower() in markers \
+        and any(_tag(tokens[k]) in s["finite_tags"] for k in verbs[:-1])
 
 
 def cue_direction(tokens: list[Token], lex: Lexicon) -> str | None:
@@ -158,7 +197,8 @@ def cue_direction(tokens: list[Token], lex: Lexicon) -> str | None:
 
 
 def clause_direction(sentence: Sentence | None, start: int, end: int, lex: Lexicon) -> str | None:
-    """How the clause around [start, end) places its time: 'past', 'future', 'present' (plain present) or None."""
+    """How the clause around [start, end) places its time: 'past', 'future', 'present' (plain present), 'open' (a
+    to-infinitive's phrase, with no tense of its own) or None."""
     if sentence is None or not sentence.tokens:
         return None
     s = _sets(lex)
