@@ -111,17 +111,6 @@ def test_before_as_a_preposition_opens_no_second_meeting():
 
 # -- meetings inside a visit --------------------------------------------------------------------------------------
 
-def test_a_meeting_during_the_visit_named_at_the_sentences_end_has_no_day():
-    ms = meetings("Chilean President Gabriel Boric will leave for Japan on Thursday for a three-day state visit. Boric "
-                  "is also scheduled to call on Prime Minister Fumio Kishida during the visit.", "en")
-    inside = undated(ms)
-    assert len(inside) == 1 and set(inside[0].participants) == {"CHL", "JPN"}
-    ms = meetings("Der chilenische Präsident Gabriel Boric reist am Donnerstag zu einem dreitägigen Staatsbesuch nach "
-                  "Japan. Boric soll Ministerpräsident Fumio Kishida während des Besuchs treffen.")
-    inside = undated(ms)
-    assert len(inside) == 1 and set(inside[0].participants) == {"CHL", "JPN"}
-
-
 def test_meetings_apart_inside_a_visit_of_one_day_are_held_on_its_day():
     ms = meetings("Zu einem Besuch wird am Montag der polnische Außenminister Radosław Sikorski in Wien erwartet. "
                   "In der österreichischen Hauptstadt führt er Gespräche mit Außenminister Alexander Schallenberg "

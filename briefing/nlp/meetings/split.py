@@ -202,70 +202,45 @@ def _traveller(ctx: SentenceContext, stops: list[str], earlier: list[Meeting]) -
 
 
 def within_visit(ctx: SentenceContext, found: list[Meeting], build: Builder) -> list[Meeting]:
-    """"Bei dem zweitägigen Besuch wird er auch US-Präsident X treffen", "She will also call on Prime Minister Y
-    during the visit": someone met, in a sentence framed by the visit told before (the frame opening or closing
-    it), is a meeting of its own inside it, between the visit's parties when the sentence names fewer than two. Its
+    """"Bei dem zweitägigen Besuch wird er auch US-Präsident X treffen", "During the visit she will also meet Prime
+    Minister Y": someone met, in a sentence framed by the visit told before, is a meeting of its own inside it. Its
     day is the visit's only where the sentence gives one; else no day (the visit's days are the visit's). Returns
     the rows of the sentence, the meeting inside the visit in place of those that took the visit's day."""
     frame = _visit_frame(ctx)
     if frame is None or any(t.type != "DURATION" for t in ctx.timexes):
         return found
-    start, noun = frame
-    verbs = [i for i in find_triggers(ctx) if not start <= i <= noun and ctx.tokens[i].pos.startswith("V")
+    verbs = [i for i in find_triggers(ctx) if i > frame and ctx.tokens[i].pos.startswith("V")
              and not is_travel(ctx, ctx.tokens[i]) and _to_come(ctx, i)]
-    if not verbs or not _someone_met(ctx, start, noun):
+    if not verbs or not _someone_met(ctx, frame):
         return found
-    span = Span(noun + 1, len(ctx.tokens) - 1, verbs) if start < min(verbs) else Span(0, start - 1, verbs)
-    m = build(ctx, span, None)
-    visit = _visit_before(ctx)
-    if m is not None and len(m.participants) < 2 and visit is not None and _named_met(ctx, start, noun):
-        # (someone met by name: "officials from Congress" are no one the visit's host is known to send)
-        m.participants = list(dict.fromkeys([*visit.participants, *m.participants]))
+    m = build(ctx, Span(frame + 1, len(ctx.tokens) - 1, verbs), None)
     if m is None or len(m.participants) < 2:
         return found
     m.date_resolved, m.status = False, "upcoming"
     return [m]
 
 
-def _visit_before(ctx: SentenceContext) -> Meeting | None:
-    """The visit told a few sentences before, still to come."""
-    here = ctx.sentence.index
-    return next((m for m in reversed(ctx.doc.earlier) if m.evidence and not m.side and m.status == "upcoming"
-                 and 0 < here - m.evidence[-1].sentence <= NEAR_SENTENCES), None)
-
-
-def _visit_frame(ctx: SentenceContext) -> tuple[int, int] | None:
-    """The first token and the visit noun of a phrase that names the visit told before ("Bei dem zweitägigen
-    Besuch", "beim Besuch", "During his visit", "... during the visit"), else None."""
+def _visit_frame(ctx: SentenceContext) -> int | None:
+    """The visit noun of a phrase opening the sentence that names the visit told before ("Bei dem zweitägigen
+    Besuch", "beim Besuch", "During his visit"), else None."""
     words = stop_words(ctx.gaz.language)
     tokens = ctx.tokens
-    for at, tok in enumerate(tokens[:-1]):
-        if tok.text.lower() not in words.within:
-            continue
-        for k in range(at + 1, min(len(tokens), at + 1 + ARTICLE_REACH + 1)):
-            if tokens[k].pos.startswith(("NN", "NE", "NP0")):
-                # "beim" holds its article
-                definite = any(w in words.within_articles for w in ctx.words(at, k - 1))
-                if definite and (event_noun(tokens[k], ctx.lex) or is_travel(ctx, tokens[k])):
-                    return at, k
-                break
+    if len(tokens) < 3 or tokens[0].text.lower() not in words.within:
+        return None
+    for k in range(1, min(len(tokens), 1 + ARTICLE_REACH + 1)):
+        tok = tokens[k]
+        if tok.pos.startswith(("NN", "NE", "NP0")):
+            # "beim" holds its article
+            definite = any(w in words.within_articles for w in ctx.words(0, k - 1))
+            return k if definite and (event_noun(tok, ctx.lex) or is_travel(ctx, tok)) else None
     return None
 
 
-def _named_met(ctx: SentenceContext, start: int, noun: int) -> bool:
-    """Someone met outside the frame named by name ("Prime Minister Sheikh Hasina")."""
+def _someone_met(ctx: SentenceContext, frame: int) -> bool:
+    """A person or an office with a party after the frame, who is not the one who comes."""
     subject = ctx.said.subject
-    return any(not start <= e.first <= noun and e.kind in ("person", "role") and e is not subject
-               and ctx.tokens[e.last].pos.startswith(("NE", "NP0")) for e in ctx.actors.entities)
-
-
-def _someone_met(ctx: SentenceContext, start: int, noun: int) -> bool:
-    """A person or an office outside the frame (with a party, or one named by office and name whom the actors stage
-    could not place: "Prime Minister Sheikh Hasina", the host of the visit), who is not the one who comes."""
-    subject = ctx.said.subject
-    return any(not start <= e.first <= noun and (e.party and e.kind in ("person", "office") or e.kind == "role"
-                                                 and ctx.tokens[e.last].pos.startswith(("NE", "NP0")))
-               and e is not subject and not any(ctx.mask[e.first:e.last + 1]) for e in ctx.actors.entities)
+    return any(e.first > frame and e.party and e.kind in ("person", "office") and e is not subject
+               and not any(ctx.mask[e.first:e.last + 1]) for e in ctx.actors.entities)
 
 
 def named_again(ctx: SentenceContext, found: list[Meeting], earlier: list[Meeting]) -> list[Meeting]:
