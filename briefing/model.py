@@ -158,6 +158,12 @@ class Meeting:
     title_rank: int = 0
     """How well the title names it: 2 the source's own name ("Nato-Russland-Rat"), 1 its noun with the
     parties, 0 a label for a meeting told by a verb. Merged mentions keep the best title."""
+    counterparts: list[str] = field(default_factory=list)
+    """The surnames of the people the source names as met ("mit X", "with X"): mentions naming different people
+    met are different meetings, never merged."""
+    hour: str = ""
+    """The hour a schedule's line gives it ("11:55 Uhr"): lines of one source at different hours are different
+    events, never merged."""
 
 
 @dataclass

@@ -64,8 +64,9 @@ from .places import abroad, earlier_clause_tokens, last_place, place_of, reporte
 from .programme import journey_under_way, with_visit
 from .referents import opening_parties
 from .reject import rejected
+from .rows import one_row_each, then_clause
 from .split import named_again, named_stop, trip_stops, within_visit
-from .titles import meeting_title
+from .titles import NOUN, meeting_title, with_parties
 from .told import announced
 from .triggers import (
     ahead,
@@ -110,6 +111,8 @@ class _Run:
     """The spare day is that of a journey with nobody met: the next sentence's meeting is held at its end."""
     scheduled: Day | None = None
     """The day of a schedule's date line ("April 24" as a line of its own), for the events listed under it."""
+    schedule_parties: list[str] = field(default_factory=list)
+    """The parties of the schedule's first event between two or more: the visitor and the host."""
 
 
 def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex], found: list[SentenceActors],
@@ -128,7 +131,9 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
     date_lines = _date_lines(doc)
     for n, s in enumerate(sentences):
         ctx = SentenceContext(doc, n)
-        if s.heading:
+        if s.heading and not (run.scheduled and n not in date_lines and _clocked(ctx)):
+            # (a schedule's line that opens with its hour is an item under the date line, not a heading of its own:
+            # "15:00 Uhr Fahrt mit der Straßenbahn")
             run.scheduled = date_lines.get(n)
             continue
         found = len(run.meetings)
@@ -144,8 +149,8 @@ def find_meetings(source: Source, sentences: list[Sentence], timexes: list[Timex
         # "Am zweiten Tag seiner Nahost-Reise ...": the journey under way, whatever the sentence tells of
         if journey := journey_under_way(ctx, build_meeting):
             run.meetings.append(journey)
-        run.meetings[found:] = named_again(ctx, within_visit(ctx, run.meetings[found:], build_meeting),
-                                           run.meetings[:found])
+        run.meetings[found:] = one_row_each(ctx, named_again(
+            ctx, within_visit(ctx, run.meetings[found:], build_meeting), run.meetings[:found]))
         run.meetings.extend(trip_stops(ctx, run.meetings[found:], run.meetings[:found])
                             or named_stop(ctx, run.meetings[found:], run.meetings[:found]))
     kept = _drop_departures(run.meetings, run.departures)
@@ -157,6 +162,8 @@ def _sentence(ctx: SentenceContext, run: _Run) -> None:
     word taking the day of the sentence before, a side meeting of the last meeting, one per day named."""
     days = find_days(ctx)
     triggers = find_triggers(ctx)
+    if run.scheduled is not None and days and all(d.clock for d in days):
+        days = []  # "Dienstag, 18. Juni / 12:15 Uhr Arbeitsgespräch mit ...": the hour is on the date line's day
     if not days:
         days = [d for d in [trip_day(ctx, run.meetings)] if d]
     count_from_event(ctx, days, triggers, run.meetings)
@@ -270,9 +277,24 @@ def _scheduled(ctx: SentenceContext, days: list[Day], triggers: list[int], run: 
     m = build_meeting(ctx, Span(0, len(ctx.tokens) - 1, triggers), run.scheduled)
     if m is None:
         return False
+    # each line of a schedule is a meeting of its own (never merged into another line of its day); one naming a
+    # single party ("12:15 Uhr Arbeitsgespräch mit Präsident X") is between the schedule's parties
+    m.side = True
+    m.hour = next((t.text for t in ctx.timexes if t.kind == "time" and t.start == ctx.sentence.start), "")
+    if len(m.participants) < 2 and run.schedule_parties:
+        m.participants = list(dict.fromkeys([*run.schedule_parties, *m.participants]))
+        if m.title_rank == NOUN:
+            m.title = with_parties(m.title.split(" ", 1)[0], m.participants, ctx.gaz.language)
+    elif len(m.participants) >= 2 and not run.schedule_parties:
+        run.schedule_parties = list(m.participants)
     run.meetings.extend(split_by_partner(ctx, Span(0, len(ctx.tokens) - 1, triggers), m))
     run.last_at, run.spare = (ctx.n, m), None
     return True
+
+
+def _clocked(ctx: SentenceContext) -> bool:
+    """The line opens with an hour ("11:55 Uhr", "3 p.m.")."""
+    return any(t.kind == "time" and t.start == ctx.sentence.start for t in ctx.timexes)
 
 
 def _dated(ctx: SentenceContext) -> bool:
@@ -619,6 +641,7 @@ def _parts(ctx: SentenceContext, span: Span) -> list[Span]:
     """A stretch with "am Rande" or "und dann" between two meeting words holds two meetings."""
     sideline = find_phrase(ctx, ctx.lex.sidelines)
     then = find_phrase(ctx, ctx.lex.sequence, span.first, span.last)
+    then = then if then is not None else then_clause(ctx, span.first, span.last)
     if sideline is not None and span.first < sideline <= span.last:
         side = _after_sideline_event(ctx, sideline, span)
         if not any(span.first <= i < sideline for i in span.triggers):
@@ -684,6 +707,8 @@ def _stretch_meetings(ctx: SentenceContext, stretch: Span, day: Day, run: _Run) 
                 if counted(ctx, span):
                     # "im Anschluss ist ein Dreiertreffen mit X": the parties of the meeting before, and X
                     m.participants = list(dict.fromkeys([*parent.participants, *m.participants]))
+                    if m.title_rank == NOUN:  # its title names all of them
+                        m.title = with_parties(m.title.split(" ", 1)[0], m.participants, ctx.gaz.language)
                 m.end = m.start
                 m.location = m.location or parent.location
         if departs(ctx, span) and not station_of(ctx.sentence, span.first, span.last, ctx.gaz, ctx.lex) \

@@ -34,6 +34,7 @@ def merge_meetings(meetings: list[Meeting], known: Callable[[str], bool] | None 
             out.append(m)
             continue
         twin.participants = list(dict.fromkeys(twin.participants + m.participants))
+        twin.counterparts = list(dict.fromkeys(twin.counterparts + m.counterparts))
         if m.title_rank > twin.title_rank:  # the name the source gives it beats one made from its parties
             twin.title, twin.title_rank, twin.named = m.title, m.title_rank, True
         if not twin.location or (m.location and state_code(twin.location) and _in_state(twin.location, m.location)):
@@ -55,6 +56,17 @@ def merge_meetings(meetings: list[Meeting], known: Callable[[str], bool] | None 
         if FORMAT_RANK.get(m.format, 0) > FORMAT_RANK.get(twin.format, 0):
             twin.format = m.format
     return out
+
+
+def _others_met(a: Meeting, b: Meeting) -> bool:
+    """"trifft zunächst X ... Anschließend ist eine Unterredung mit Y geplant": mentions in one source naming
+    different people met, or given different hours by a schedule, are different meetings (sources in other
+    languages may spell a name otherwise: "Lawrow", "Lavrov")."""
+    one_source = {e.source for e in a.evidence} & {e.source for e in b.evidence}
+    if one_source and a.hour and b.hour and a.hour != b.hour:
+        return True  # "11:55 Uhr 6-Augen-Gespräch" ... "12:15 Uhr Arbeitsgespräch": two lines of a schedule
+    return bool(one_source) and bool(a.counterparts) and bool(b.counterparts) \
+        and not set(a.counterparts) & set(b.counterparts)
 
 
 def _head(title: str) -> str:
@@ -161,7 +173,7 @@ def state_names_code(code: str) -> bool:
 
 
 def same_meeting(a: Meeting, b: Meeting, known: Callable[[str], bool] | None = None) -> bool:
-    if a.side != b.side:
+    if a.side != b.side or _others_met(a, b):
         return False
     if _undated(a) or _undated(b):
         return _same_undated(a, b, known)
