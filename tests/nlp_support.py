@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from briefing.model import AnnotatedSource, Source
+from briefing.model import AnnotatedSource, Meeting, Source
 from briefing.nlp.annotate import annotate
 
 
@@ -14,6 +14,11 @@ def annotated(body: str, language: str = "de", published: date | None = date(202
     source = Source(id=source_id, path=Path(f"{source_id}.txt"), title="Test", body=body, language=language,
                     published=published, published_from="front_matter")
     return annotate(source, extra)
+
+
+def meetings(text: str, language: str = "de", published: date = date(2022, 1, 4)) -> list[Meeting]:
+    """The meetings found in ``text`` (published on a Tuesday unless told otherwise)."""
+    return annotated(text, language, published).meetings
 
 
 def positions_of(a: AnnotatedSource, party: str) -> list[str]:

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.nlp_support import annotated
+from tests.nlp_support import meetings
 
 TUESDAY = date(2022, 1, 4)
 THURSDAY = date(2022, 1, 6)
-
-
-def meetings(text: str, language: str = "de", published: date = TUESDAY):
-    return annotated(text, language, published).meetings
 
 
 # -- a term in quotation marks is no speech ---------------------------------------------------------------

@@ -7,14 +7,10 @@ from datetime import date
 
 from briefing.parties import party_name
 from briefing.territories import historic_states, in_its_time, state_of_adjective
-from tests.nlp_support import annotated
+from tests.nlp_support import meetings
 
 SATURDAY_1987 = date(1987, 5, 2)
 TUESDAY = date(2022, 1, 4)
-
-
-def meetings(text: str, language: str = "de", published: date = TUESDAY):
-    return annotated(text, language, published).meetings
 
 
 def parties(text: str, language: str = "de", published: date = TUESDAY) -> list[set[str]]:

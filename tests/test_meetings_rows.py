@@ -5,13 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.nlp_support import annotated
+from tests.nlp_support import meetings
 
 TUESDAY = date(2022, 1, 4)
-
-
-def meetings(text: str, language: str = "de", published: date = TUESDAY):
-    return annotated(text, language, published).meetings
 
 
 def undated(ms):
